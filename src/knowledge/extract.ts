@@ -1,0 +1,39 @@
+// Article → ArticleFacts: one pass of the tagger, then each extractor over the same doc.
+import { extractEntities } from './entities.ts';
+import { extractEvent } from './event.ts';
+import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Sentence } from './facts.ts';
+import { analyse, type NlpDoc } from './nlp.ts';
+import { extractQuotes } from './quotes.ts';
+import { summarise } from './summary.ts';
+import { extractTimes } from './times.ts';
+
+/** Sentences with the index of their paragraph (paragraphs are split by blank lines). */
+function sentencesOf(doc: NlpDoc): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let previousEnd = 0;
+  for (const s of doc.sentences) {
+    if (out.length > 0 && /\n\s*\n/.test(doc.text.slice(previousEnd, s.start))) paragraph++;
+    out.push({ start: s.start, end: s.end, paragraph });
+    previousEnd = s.end;
+  }
+  return out;
+}
+
+export function extractFacts(article: Article): ArticleFacts {
+  const doc = analyse(article.text);
+  const entities = extractEntities(doc);
+  const times = extractTimes(doc, article.published);
+  const quotes = extractQuotes(doc, entities);
+  const event = extractEvent(doc, { article, entities, times, quotes });
+  return {
+    schema: FACTS_SCHEMA_VERSION,
+    id: article.id,
+    sentences: sentencesOf(doc),
+    entities,
+    times,
+    quotes,
+    event,
+    summary: summarise(doc),
+  };
+}

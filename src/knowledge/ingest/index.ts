@@ -1,0 +1,161 @@
+// Files and folders → Articles. One reader per format; a file that cannot be read gets a
+// problem naming the file and why, and never stops the others from loading.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import type { Article } from '../facts.ts';
+import { readHtml } from './html.ts';
+import { readJson, readJsonLines, type DraftOrError } from './json.ts';
+import { readMarkdown } from './markdown.ts';
+import { readText, type ArticleDraft } from './text.ts';
+
+export interface LoadProblem {
+  source: string;
+  message: string;
+}
+
+export interface LoadResult {
+  articles: Article[];
+  problems: LoadProblem[];
+}
+
+/** Largest single article body we parse; news articles are a few kB. */
+export const MAX_ARTICLE_CHARS = 1_000_000;
+/** Largest file we read at all (JSON Lines may hold many articles). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+const READERS: Record<string, (raw: string, name: string) => DraftOrError[]> = {
+  '.txt': (raw) => [{ draft: readText(raw) }],
+  '.text': (raw) => [{ draft: readText(raw) }],
+  '.md': (raw) => [{ draft: readMarkdown(raw) }],
+  '.markdown': (raw) => [{ draft: readMarkdown(raw) }],
+  '.json': (raw) => readJson(raw),
+  '.jsonl': (raw) => readJsonLines(raw),
+  '.ndjson': (raw) => readJsonLines(raw),
+  '.html': (raw) => [{ draft: readHtml(raw) }],
+  '.htm': (raw) => [{ draft: readHtml(raw) }],
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Text that is mostly control characters or replacement characters is not an article. */
+function looksBinary(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  const text = sample.toString('utf8');
+  let bad = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+  }
+  return bad > text.length * 0.05;
+}
+
+export function articleFromDraft(draft: ArticleDraft, fallbackId: string, source: string): Article {
+  return {
+    id: draft.id ?? fallbackId,
+    title: draft.title,
+    published: draft.published,
+    url: draft.url,
+    author: draft.author,
+    outlet: draft.outlet,
+    text: draft.text,
+    source,
+  };
+}
+
+function checkDraft(draft: ArticleDraft): string | null {
+  if (!draft.text.trim()) return 'the article is empty';
+  if (draft.text.length > MAX_ARTICLE_CHARS) {
+    return `the article is too long (${draft.text.length.toLocaleString('en')} characters; at most ${MAX_ARTICLE_CHARS.toLocaleString('en')})`;
+  }
+  return null;
+}
+
+/** Reads articles from the bytes of one file; `name` gives the format (by extension) and the default id. */
+export function readArticleBytes(bytes: Buffer, name: string, source = name): LoadResult {
+  const ext = extname(name).toLowerCase();
+  const reader = READERS[ext];
+  const problem = (message: string): LoadResult => ({ articles: [], problems: [{ source, message }] });
+  if (!reader) return problem(`unsupported file type "${ext || '(none)'}" (Lede reads ${SUPPORTED_EXTENSIONS.join(' ')})`);
+  if (bytes.length === 0) return problem('the file is empty');
+  if (bytes.length > MAX_FILE_BYTES) return problem(`the file is too large (${(bytes.length / 1048576).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1048576} MB)`);
+  if (looksBinary(bytes)) return problem('the file is binary, not text');
+  let items: DraftOrError[];
+  try {
+    items = reader(bytes.toString('utf8'), name);
+  } catch (e) {
+    return problem((e as Error).message);
+  }
+  const stem = basename(name, extname(name));
+  const result: LoadResult = { articles: [], problems: [] };
+  items.forEach((item, i) => {
+    const where = item.at ? `${source} (${item.at})` : source;
+    if (!item.draft) {
+      result.problems.push({ source: where, message: item.error ?? 'unreadable' });
+      return;
+    }
+    const bad = checkDraft(item.draft);
+    if (bad) {
+      result.problems.push({ source: where, message: bad });
+      return;
+    }
+    const fallbackId = items.length > 1 ? `${stem}#${i + 1}` : stem;
+    result.articles.push(articleFromDraft(item.draft, fallbackId, source));
+  });
+  return result;
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** Every article under a file or folder path. Ids are made unique across the whole load. */
+export function loadArticles(path: string, onProgress?: (done: number, total: number) => void): LoadResult {
+  const result: LoadResult = { articles: [], problems: [] };
+  let files: string[];
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+    files = isFolder ? listFiles(path) : [path];
+  } catch (e) {
+    return { articles: [], problems: [{ source: path, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
+  }
+  const seen = new Set<string>();
+  files.forEach((file, i) => {
+    const name = isFolder ? relative(path, file) : basename(file);
+    let bytes: Buffer;
+    try {
+      const size = statSync(file).size;
+      if (size > MAX_FILE_BYTES) {
+        result.problems.push({ source: file, message: `the file is too large (${(size / 1048576).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1048576} MB)` });
+        return;
+      }
+      bytes = readFileSync(file);
+    } catch (e) {
+      result.problems.push({ source: file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      return;
+    }
+    const one = readArticleBytes(bytes, name, file);
+    result.problems.push(...one.problems);
+    for (const article of one.articles) {
+      let id = article.id;
+      for (let n = 2; seen.has(id); n++) id = `${article.id}-${n}`;
+      seen.add(id);
+      result.articles.push({ ...article, id });
+    }
+    onProgress?.(i + 1, files.length);
+  });
+  return result;
+}
