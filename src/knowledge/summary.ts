@@ -1,6 +1,164 @@
-// A short extractive summary: up to three sentences, best first.
+// A short extractive summary: up to three sentences, best first, verbatim from the text.
+// News puts its point first (lead bias), so position weighs most; centrality (how much of
+// the article's vocabulary a sentence shares) and a preference for mid-length sentences
+// break ties and let a strong later sentence replace a weak lead. Page furniture (datelines,
+// bylines, captions, promos, tweets) is removed or skipped first.
 import type { NlpDoc } from './nlp.ts';
 
+/** A sentence that may go into the summary: its cleaned text and what it is scored on. */
+interface Candidate {
+  index: number;
+  text: string;
+  words: string[];
+  score: number;
+}
+
+const MIN_WORDS = 6;
+const MAX_WORDS = 55;
+/** Sentences considered: the head of the article, where news puts its point. */
+const MAX_CANDIDATES = 40;
+/** A summary longer than this (in words) stops taking sentences. */
+const TARGET_WORDS = 75;
+
+const STOP_WORDS = new Set(
+  ('a an the and or but if of to in on at by for with from as is was are were be been being it its ' +
+    'this that these those he she they we you i his her their our your my him them us me who whom ' +
+    'which what when where why how not no so than then there here has have had do does did will ' +
+    'would can could should may might must said says say about after before over into up out also ' +
+    'just more most very one two new').split(' '),
+);
+
+/** Lines that are page furniture, never news: promos, share bars, video prompts, tweets. */
+const FURNITURE =
+  /scroll down|click here|read more|follow us|sign up|subscribe|pic\.twitter|https?:\/\/|www\.|share this|published:|updated:|last updated|e-?mail to a friend|all rights reserved|copyright|\bvideo:|watch the video|see more|related:|getty images|\bphoto:|image caption|media caption/i;
+
+/** Leading datelines and bylines that are not part of the sentence's content. */
+const LEADING_FURNITURE: RegExp[] = [
+  // "(CNN)", "LONDON, England (CNN) -- ", "Washington (CNN)"
+  /^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*)?\((?:CNN|AP|Reuters|AFP)[^)]*\)\s*(?:--|—|–|-)?\s*/,
+  // "WASHINGTON — ", "LONDON, Nov 6 (Reuters) - "
+  /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?: \d{1,2})?)?\s*(?:--|—|–)\s*/,
+  // "By . Jane Doe . ", "By Jane Doe and John Roe . "
+  /^By\s+\.?\s*(?:[A-Z][\w'-]+\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'-]+\s*){1,4})?\.\s*/,
+];
+
+/** The sentence with datelines, bylines and "Scroll down for video" cut away. */
+export function cleanSentence(raw: string): string {
+  let text = raw.replace(/\s+/g, ' ').trim();
+  for (const pattern of LEADING_FURNITURE) text = text.replace(pattern, '');
+  text = text.replace(/\bScroll down for video\b\.?/gi, ' ').replace(/\s+/g, ' ').trim();
+  return text;
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Why a sentence must not be in a summary, or null when it may be. */
+function rejection(text: string, words: string[]): string | null {
+  if (words.length < MIN_WORDS) return 'short';
+  if (words.length > MAX_WORDS) return 'long';
+  if (FURNITURE.test(text)) return 'furniture';
+  if (/^[@#]/.test(text) || /(^|\s)@\w+/.test(text)) return 'tweet';
+  if (/\?\s*$/.test(text)) return 'question';
+  // A sentence that is one long quote is an opinion, rarely the news.
+  if (/^["“‘']/.test(text) && /["”’']\s*[.!]?$/.test(text)) return 'quote';
+  return null;
+}
+
+/** Document frequency of content words: how many sentences use each one. */
+function sentenceFrequencies(sentences: string[][]): Map<string, number> {
+  const freq = new Map<string, number>();
+  for (const words of sentences) {
+    for (const w of new Set(words)) {
+      if (STOP_WORDS.has(w) || w.length < 3) continue;
+      freq.set(w, (freq.get(w) ?? 0) + 1);
+    }
+  }
+  return freq;
+}
+
+/** Share of the article's recurring vocabulary this sentence carries (0..~1). */
+function centrality(words: string[], freq: Map<string, number>, sentenceCount: number): number {
+  let sum = 0;
+  let content = 0;
+  for (const w of new Set(words)) {
+    if (STOP_WORDS.has(w) || w.length < 3) continue;
+    content++;
+    const f = freq.get(w) ?? 1;
+    if (f > 1) sum += Math.log(f) / Math.log(Math.max(2, sentenceCount));
+  }
+  return content === 0 ? 0 : sum / Math.sqrt(content);
+}
+
+/** Lead bias: the first sentences carry the story. */
+function positionWeight(rank: number): number {
+  return 1 / (1 + 0.3 * rank);
+}
+
+/** Mid-length sentences (15–35 words) read as complete news statements. */
+function lengthWeight(count: number): number {
+  if (count < 10) return 0.7;
+  if (count < 15) return 0.9;
+  if (count <= 35) return 1;
+  return 0.85;
+}
+
+/** A leading label ("Wanted: ...", "Fighter ace: ...") marks a photo caption. */
+function looksLikeCaption(text: string): boolean {
+  return /^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: \S/.test(text);
+}
+
+function sentenceTexts(doc: NlpDoc): string[] {
+  return doc.sentences.map((s) => doc.text.slice(s.start, s.end));
+}
+
+/** Scored candidates among the first sentences of the article, furniture removed. */
+function candidates(doc: NlpDoc): Candidate[] {
+  const raw = sentenceTexts(doc).slice(0, MAX_CANDIDATES);
+  const cleaned = raw.map(cleanSentence);
+  const words = cleaned.map(wordsOf);
+  const freq = sentenceFrequencies(words);
+  const out: Candidate[] = [];
+  let rank = 0;
+  for (let i = 0; i < cleaned.length; i++) {
+    if (rejection(cleaned[i], words[i])) continue;
+    const caption = looksLikeCaption(cleaned[i]) ? 0.8 : 1;
+    const score =
+      positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(words[i], freq, raw.length));
+    out.push({ index: i, text: cleaned[i], words: words[i], score });
+    rank++;
+  }
+  return out;
+}
+
+/** True when most of this sentence's words are already in the summary. */
+function redundant(words: string[], chosen: Candidate[]): boolean {
+  const seen = new Set(chosen.flatMap((c) => c.words));
+  const content = words.filter((w) => !STOP_WORDS.has(w));
+  if (content.length === 0) return true;
+  const repeated = content.filter((w) => seen.has(w)).length;
+  return repeated / content.length > 0.7;
+}
+
+/** Up to three sentences, best first. Falls back to the first sentences when nothing qualifies. */
 export function summarise(doc: NlpDoc): string[] {
-  return doc.sentences.slice(0, 3).map((s) => doc.text.slice(s.start, s.end));
+  const pool = candidates(doc).sort((a, b) => b.score - a.score || a.index - b.index);
+  const chosen: Candidate[] = [];
+  let total = 0;
+  for (const c of pool) {
+    if (chosen.length === 3) break;
+    if (chosen.length > 0 && total + c.words.length > TARGET_WORDS + 15) continue;
+    if (redundant(c.words, chosen)) continue;
+    chosen.push(c);
+    total += c.words.length;
+    if (total >= TARGET_WORDS) break;
+  }
+  if (chosen.length === 0) {
+    return sentenceTexts(doc)
+      .map(cleanSentence)
+      .filter((t) => t.length > 0)
+      .slice(0, 3);
+  }
+  return chosen.map((c) => c.text);
 }
