@@ -1,6 +1,13 @@
 // The article's main event as who/what/when/where/why/how phrases.
+// News states its event twice: in the headline ("Police name final victims") and in the lead
+// sentence. The headline's clause gives the actor and the act; the lead sentences give the
+// time, the place, the cause and the manner. Entities, times and quotes from the other
+// extractors are used when present; without them the event falls back on its own patterns.
 import type { Article, Entity, EventFacts, QuoteFact, TimeFact } from './facts.ts';
-import type { NlpDoc } from './nlp.ts';
+import { analyse, type NlpDoc, type Token } from './nlp.ts';
+import { mainClause, phrase, type Clause } from './event/clause.ts';
+import { bestPlace, datelinePlace, placeCandidates } from './event/places.ts';
+import { bestTime, timePhrases } from './event/when.ts';
 
 export interface EventInput {
   article: Article;
@@ -9,8 +16,143 @@ export interface EventInput {
   quotes: QuoteFact[];
 }
 
-export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null {
-  void doc;
-  void input;
+/** Sentences read as the lead: where the event's details are stated. */
+const LEAD_SENTENCES = 4;
+/** Sentences searched for the place (datelines and locatives sit a little further down). */
+const PLACE_SENTENCES = 6;
+/** Headlines and titles longer than this are not parsed (they are not headlines). */
+const MAX_TITLE_CHARS = 300;
+
+const PRONOUN_SUBJECT = /^(he|she|it|they|we|i|you|this|that|these|those|there|some|many|one)$/i;
+const FURNITURE = /image copyright|image caption|media caption|click to share|subscribe|getty images|read more|scroll down|follow us/i;
+
+/** Sentences that carry news: not captions or share bars, with a few words. */
+function newsSentences(doc: NlpDoc): number[] {
+  const out: number[] = [];
+  doc.sentences.forEach((s, i) => {
+    const text = doc.text.slice(s.start, s.end);
+    const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    if (words >= 5 && words <= 80 && !FURNITURE.test(text)) out.push(i);
+  });
+  return out;
+}
+
+function sentenceTokens(doc: NlpDoc, index: number): Token[] {
+  const s = doc.sentences[index];
+  return doc.tokens.slice(s.firstToken, s.lastToken + 1).filter((t) => t && t.text.trim() !== '');
+}
+
+/** Headline parts split at ":" "|" " - ": a later part usually holds the clause ("Topic: X does Y"). */
+function headlineParts(tokens: Token[]): Token[][] {
+  const parts: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.pos === 'PUNCT' && /^[:|–—]$/.test(t.text)) parts.push([]);
+    else parts[parts.length - 1].push(t);
+  }
+  return parts.filter((p) => p.length > 0 && !/^['"‘“]/.test(p[0].text));
+}
+
+/** The headline's main clause, with the tokens indexing the title's own text. */
+function headlineClause(title: string | null): { text: string; clause: Clause } | null {
+  if (!title || title.length > MAX_TITLE_CHARS || !title.trim()) return null;
+  const doc = analyse(title);
+  const parts = headlineParts(doc.tokens.filter((t) => t && t.text.trim() !== ''));
+  for (const part of [...parts].reverse()) {
+    const clause = mainClause(part, true);
+    if (clause && clause.predicate.length > 0) return { text: title, clause };
+  }
   return null;
 }
+
+/** True when the phrase names something the body talks about (one of its words recurs there). */
+function supportedByBody(phraseText: string, body: string): boolean {
+  const lowerBody = body.toLowerCase();
+  return (phraseText.match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((w) => w.length > 2)
+    .some((w) => lowerBody.includes(w.toLowerCase()));
+}
+
+/** The subject as a short name: an entity's name when the subject mentions one. */
+function actorPhrase(text: string, subject: Token[], entities: Entity[]): string | null {
+  const raw = phrase(text, subject);
+  if (!raw || PRONOUN_SUBJECT.test(raw)) return null;
+  const start = subject[0].start;
+  const end = subject[subject.length - 1].end;
+  const named = entities.find(
+    (e) => (e.kind === 'person' || e.kind === 'organization') && e.mentions.some((m) => m.start >= start && m.end <= end),
+  );
+  return named && raw.length > named.name.length + 20 ? named.name : raw;
+}
+
+/** A cause clause: "because ...", "due to ...", "in a bid to ...", "amid ...", "after ...". */
+function causePhrase(text: string): string | null {
+  const patterns = [
+    /\b(?:because(?: of)?|due to|owing to|as a result of|in an attempt to|in a bid to|in protest (?:at|against)|in response to)\s+([^.;:!?"“”()]{3,120})/i,
+    /\b(?:amid|over fears? (?:of|that)|following)\s+([^.;:!?"“”()]{3,120})/i,
+    /\bafter\s+([^.;:!?"“”()]{3,120})/i,
+  ];
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m) return clip(m[0], 12);
+  }
+  return null;
+}
+
+/** A manner clause: "by trying to flee", "using a ...", "with a knife". */
+function mannerPhrase(text: string): string | null {
+  const m = /\bby\s+(\w+ing\b[^.;:!?"“”()]{0,80})/i.exec(text) ?? /\b(?:using|with the help of)\s+([^.;:!?"“”()]{3,80})/i.exec(text);
+  return m ? clip(m[0], 8) : null;
+}
+
+/** At most n words, cut at a comma. */
+function clip(raw: string, n: number): string {
+  const head = raw.split(/,|\s+(?:and then|while|when|which|who)\s+/)[0];
+  return head.split(/\s+/).slice(0, n).join(' ').trim();
+}
+
+export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null {
+  const { article, entities, times } = input;
+  const text = doc.text;
+  if (!text.trim() && !article.title) return null;
+
+  const news = newsSentences(doc);
+  const leadIndexes = news.slice(0, LEAD_SENTENCES);
+  const leadEnd = leadIndexes.length > 0 ? doc.sentences[leadIndexes[leadIndexes.length - 1]].end : Math.min(text.length, 600);
+  const leadClauses = leadIndexes.map((i) => ({ index: i, clause: mainClause(sentenceTokens(doc, i)) }));
+
+  // Who and what: the headline's clause when the body backs it, else the first lead clause.
+  const headline = headlineClause(article.title);
+  const headlineWho = headline ? actorPhrase(headline.text, headline.clause.subject, []) : null;
+  const firstLead = leadClauses.find((l) => l.clause && actorPhrase(text, l.clause.subject, entities));
+  const leadWho = firstLead?.clause ? actorPhrase(text, firstLead.clause.subject, entities) : null;
+  const useHeadline = !!headlineWho && supportedByBody(headlineWho, text);
+  const who = useHeadline ? headlineWho : leadWho;
+  const what = useHeadline && headline
+    ? phrase(headline.text, headline.clause.predicate)
+    : firstLead?.clause ? phrase(text, firstLead.clause.predicate) : null;
+
+  // When: the most specific time phrase at or near the lead.
+  const when = bestTime(timePhrases(doc, times), leadEnd, text.length);
+
+  // Where: a dateline, else the best place named near the lead.
+  const placeIndexes = news.slice(0, PLACE_SENTENCES);
+  const placeEnd = placeIndexes.length > 0 ? doc.sentences[placeIndexes[placeIndexes.length - 1]].end : Math.min(text.length, 800);
+  const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities), who);
+
+  // Why and how: cause and manner clauses in the headline and lead.
+  const leadText = [article.title ?? '', ...leadIndexes.map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end))].join('\n');
+  const why = causePhrase(leadText);
+  const how = mannerPhrase(leadText);
+
+  const facts: EventFacts = { who, what, when, where, why, how };
+  return Object.values(facts).some((v) => v !== null) ? facts : null;
+}
+
+/** Exported for tests: the headline's actor and act. */
+export function headlineEvent(title: string): { who: string | null; what: string | null } {
+  const h = headlineClause(title);
+  if (!h) return { who: null, what: null };
+  return { who: phrase(h.text, h.clause.subject), what: phrase(h.text, h.clause.predicate) };
+}
+
+

@@ -1,0 +1,69 @@
+// When the main event happened: the most specific time phrase nearest the lead.
+import type { TimeFact } from '../facts.ts';
+import type { NlpDoc } from '../nlp.ts';
+
+export interface TimePhrase {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const PART_OF_DAY = '(?:\\s+(?:morning|afternoon|evening|night))?';
+const CLOCK = '\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)';
+
+/** Time phrases our own patterns find: weekdays, calendar dates and clock times. */
+const OWN_PATTERNS: RegExp[] = [
+  new RegExp(`\\b(?:${CLOCK}\\s+(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g'),
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'g'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g'),
+  new RegExp(`\\b${CLOCK}\\b`, 'g'),
+  /\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g,
+  /\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g,
+];
+
+/** How specific a time phrase is: a weekday or a full date beats a bare year or "now". */
+function specificity(text: string): number {
+  if (new RegExp(WEEKDAY).test(text)) return 3 + (new RegExp(CLOCK).test(text) || /morning|night|evening|afternoon/.test(text) ? 0.5 : 0);
+  if (new RegExp(`${MONTH}\\s+\\d`).test(text) || new RegExp(`\\d\\s+${MONTH}`).test(text)) return 3;
+  if (new RegExp(CLOCK).test(text) || /^\d{1,2}:\d{2}$/.test(text)) return 2.5;
+  if (/\b(last|this|next)\s+(week|month|year|night|weekend)\b/i.test(text)) return 2;
+  if (/^(in\s+)?\d{4}$/.test(text.trim())) return 0.8;
+  if (/^(now|today|currently|recently|then)$/i.test(text.trim())) return 0.3;
+  return 1;
+}
+
+/** Phrases that are durations or ages, not points in time ("108 years", "five-year-old"). */
+function isNotAPoint(text: string): boolean {
+  return /\b(years?|months?|weeks?|days?|hours?|minutes?)\s*(old|long|ago)?$/i.test(text) && !/\b(last|this|next)\b/i.test(text) ||
+    /-(year|month|day)/i.test(text);
+}
+
+/** All time phrases: the times extractor's when present, else wink's, plus our own patterns. */
+export function timePhrases(doc: NlpDoc, times: TimeFact[]): TimePhrase[] {
+  const out: TimePhrase[] = [];
+  const given = times.length > 0
+    ? times.filter((t) => t.type === 'date' || t.type === 'time')
+    : doc.entities.filter((e) => e.type === 'DATE' || e.type === 'TIME');
+  for (const t of given) out.push({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) });
+  for (const pattern of OWN_PATTERNS) {
+    for (const m of doc.text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, text: m[0] });
+    }
+  }
+  return out.filter((p) => p.text.trim().length > 1 && !isNotAPoint(p.text));
+}
+
+/** The time of the event: specific phrases near the lead win; a wider overlapping phrase beats its part. */
+export function bestTime(phrases: TimePhrase[], leadEnd: number, textLength: number): string | null {
+  let best: { phrase: TimePhrase; score: number } | null = null;
+  for (const p of phrases) {
+    const distance = p.start < leadEnd ? 0 : (p.start - leadEnd) / Math.max(textLength, 1);
+    const score = specificity(p.text) - 2.5 * distance - p.start / 20000 + Math.min(p.text.length, 30) / 300;
+    if (!best || score > best.score) best = { phrase: p, score };
+  }
+  if (!best) return null;
+  return best.phrase.text.replace(/\s+/g, ' ').trim();
+}
