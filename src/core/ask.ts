@@ -1,0 +1,558 @@
+// Questions → answers: find the facts that answer, compose a short answer that keeps its
+// attribution, and cite the article and sentence. Null when the loaded articles do not say.
+import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
+import type { ConversationContext } from './conversation.ts';
+import { Library, nameKey, terms, type LoadedArticle, type SentenceRef } from './library.ts';
+import { parseQuestion, type Question, type QuestionType } from './question.ts';
+import { clip, dateInWords, describeRoles, displayTitle } from './wording.ts';
+
+export interface Citation {
+  articleId: string;
+  title: string;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+export interface Answer {
+  answer: string | null;
+  type: QuestionType;
+  confidence: number;
+  citations: Citation[];
+}
+
+export interface AskResult {
+  answer: Answer;
+  context: ConversationContext;
+}
+
+const PERSON_PRONOUNS = /^(he|she|him|her|his|hers)$/i;
+const GROUP_PRONOUNS = /^(it|its|they|them|their|the (department|agency|company|group|organi[sz]ation|government|ministry|police))$/i;
+
+/** Words that carry no topic in a question ("when did it happen" is about the main event). */
+const GENERIC = new Set(['happen', 'happened', 'occur', 'event', 'incident', 'thing', 'article', 'story', 'news', 'it', 'this', 'that', 'take', 'place', 'did', 'go', 'on', 'tell', 'me', 'know', 'exactly', 'time', 'date', 'day', 'city', 'country', 'state', 'location']);
+
+function citation(lib: Library, ref: SentenceRef): Citation {
+  const { article, facts } = lib.articles[ref.article];
+  const title = displayTitle(article.title, article.text);
+  if (ref.sentence === 4095 || !facts.sentences[ref.sentence]) {
+    const first = facts.sentences[0] ?? { start: 0, end: Math.min(article.text.length, 200) };
+    return { articleId: article.id, title, sentence: article.text.slice(first.start, first.end), start: first.start, end: first.end };
+  }
+  const s = facts.sentences[ref.sentence];
+  return { articleId: article.id, title, sentence: article.text.slice(s.start, s.end), start: s.start, end: s.end };
+}
+
+/** Index of the sentence holding a character offset. */
+function sentenceAt(loaded: LoadedArticle, offset: number): number {
+  const ss = loaded.facts.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ss[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The speaker a sentence is attributed to by the quotes extractor, if any. */
+function attributionOf(loaded: LoadedArticle, sentence: number): QuoteFact | null {
+  const s = loaded.facts.sentences[sentence];
+  if (!s) return null;
+  for (const q of loaded.facts.quotes) {
+    if (q.speaker && q.start < s.end && q.end > s.start) return q;
+  }
+  return null;
+}
+
+function speakerName(q: QuoteFact): string | null {
+  return q.speaker ? q.speaker.name ?? q.speaker.text : null;
+}
+
+/**
+ * A sentence as an answer that keeps its source: when the sentence is a quote or reported
+ * speech whose speaker is not named in it, "According to X, …" says whose claim it is.
+ */
+function attributed(lib: Library, ref: SentenceRef): string {
+  const loaded = lib.articles[ref.article];
+  const text = lib.sentenceText(ref);
+  const q = attributionOf(loaded, ref.sentence);
+  const who = q ? speakerName(q) : null;
+  if (!who) return text;
+  const named = nameKey(text).includes(nameKey(who).split(' ').pop() ?? '');
+  return named ? text : `According to ${who}: ${text}`;
+}
+
+function entityOfName(loaded: LoadedArticle, name: string): Entity | undefined {
+  const key = nameKey(name);
+  return loaded.facts.entities.find((e) => nameKey(e.name) === key || e.aliases.some((a) => nameKey(a) === key));
+}
+
+/** Resolves a pronoun or name against the conversation; returns the name to look up. */
+function resolveSubject(subject: string, context: ConversationContext): string | null {
+  const s = subject.trim().replace(/^(the )?/i, (x) => x);
+  if (PERSON_PRONOUNS.test(s)) return context.person ?? null;
+  if (GROUP_PRONOUNS.test(s)) return context.organization ?? context.person ?? null;
+  return s;
+}
+
+/** Question terms that name the topic, without the wh-word scaffolding. */
+function topicTerms(q: Question): string[] {
+  return terms(q.text).filter((t) => !GENERIC.has(t));
+}
+
+interface Ranked extends SentenceRef {
+  score: number;
+  matched: number;
+}
+
+/** Best sentences for the question's topic, with the conversation's article preferred. */
+function retrieve(lib: Library, words: string[], context: ConversationContext, limit = 20): Ranked[] {
+  const hits = lib.search(words, { limit: limit * 3 });
+  const current = context.articleId ? lib.get(context.articleId)?.index : undefined;
+  for (const h of hits) if (h.article === current) h.score *= 1.25;
+  hits.sort((a, b) => b.score - a.score || a.article - b.article || a.sentence - b.sentence);
+  return hits.slice(0, limit);
+}
+
+/** Share of the question's topic weight that a sentence covers (0..1). */
+function coverage(lib: Library, words: string[], hit: Ranked): number {
+  const unique = [...new Set(words)];
+  const total = unique.reduce((sum, t) => sum + lib.idf(t), 0);
+  return total > 0 ? Math.min(1, hit.score / total) : 0;
+}
+
+/** The article a topic-less question is about: the conversation's, else the only or newest one. */
+function currentArticle(lib: Library, context: ConversationContext): LoadedArticle | undefined {
+  if (context.articleId) {
+    const a = lib.get(context.articleId);
+    if (a) return a;
+  }
+  if (lib.size === 0) return undefined;
+  return [...lib.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || a.index - b.index)[0];
+}
+
+/** The sentence that states the main event: the first sentence that is not a header line. */
+function leadSentence(loaded: LoadedArticle): number {
+  const ss = loaded.facts.sentences;
+  for (let i = 0; i < Math.min(ss.length, 4); i++) {
+    const words = loaded.article.text.slice(ss[i].start, ss[i].end).split(/\s+/).length;
+    if (words >= 8) return i;
+  }
+  return 0;
+}
+
+function timesIn(loaded: LoadedArticle, sentence: number): TimeFact[] {
+  const s = loaded.facts.sentences[sentence];
+  if (!s) return [];
+  return loaded.facts.times.filter((t) => t.start >= s.start && t.end <= s.end);
+}
+
+function entitiesIn(loaded: LoadedArticle, sentence: number, kinds: Entity['kind'][]): Array<{ entity: Entity; at: number }> {
+  const s = loaded.facts.sentences[sentence];
+  if (!s) return [];
+  const out: Array<{ entity: Entity; at: number }> = [];
+  for (const e of loaded.facts.entities) {
+    if (!kinds.includes(e.kind)) continue;
+    const m = e.mentions.find((x) => x.start >= s.start && x.end <= s.end);
+    if (m) out.push({ entity: e, at: m.start });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function timeWords(t: TimeFact): string {
+  const words = t.type === 'date' || t.type === 'time' ? dateInWords(t.value) : null;
+  if (!words) return t.text;
+  return words.toLowerCase().includes(t.text.toLowerCase()) ? words : `${t.text} (${words})`;
+}
+
+function result(type: QuestionType, answer: string | null, confidence: number, citations: Citation[], context: ConversationContext): AskResult {
+  return { answer: { answer, type, confidence: Math.round(confidence * 100) / 100, citations }, context };
+}
+
+/** Updates the conversation with what an answer was about. */
+function remember(context: ConversationContext, lib: Library, cites: Citation[], entity?: Entity): ConversationContext {
+  const next: ConversationContext = { ...context };
+  if (cites[0]) next.articleId = cites[0].articleId;
+  if (entity?.kind === 'person') next.person = entity.name;
+  else if (entity && entity.kind === 'organization') next.organization = entity.name;
+  void lib;
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One function per question type.
+
+function answerWhoSaid(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = terms(q.quote ?? q.text);
+  const hits = retrieve(lib, words, context, 10);
+  let best: { loaded: LoadedArticle; quote: QuoteFact; overlap: number } | null = null;
+  const wanted = new Set(words);
+  for (const hit of hits) {
+    const loaded = lib.articles[hit.article];
+    const s = loaded.facts.sentences[hit.sentence];
+    if (!s) continue;
+    for (const quote of loaded.facts.quotes) {
+      if (quote.end <= s.start || quote.start >= s.end) continue;
+      const qt = new Set(terms(quote.text));
+      let overlap = 0;
+      for (const w of wanted) if (qt.has(w)) overlap++;
+      const score = overlap / Math.max(1, wanted.size);
+      if (!best || score > best.overlap) best = { loaded, quote, overlap: score };
+    }
+  }
+  if (best && best.overlap >= 0.5 && best.quote.speaker) {
+    const who = speakerName(best.quote)!;
+    const entity = best.quote.speaker.entity ? best.loaded.facts.entities.find((e) => e.id === best!.quote.speaker!.entity) : entityOfName(best.loaded, who);
+    const role = entity ? describeRoles(entity.roles) : null;
+    const ref = { article: best.loaded.index, sentence: sentenceAt(best.loaded, best.quote.start) };
+    const cite = citation(lib, ref);
+    const text = `${who}${role ? ` (${role})` : ''}${best.quote.cue ? ` — "${clip(cite.sentence, 220)}"` : ''}`;
+    return result('who-said', text, 0.5 + best.overlap / 2, [cite], remember(context, lib, [cite], entity));
+  }
+  const top = hits[0];
+  if (top && coverage(lib, words, top) > 0.6) {
+    // The words are in the articles but no speaker is given for them.
+    return result('who-said', null, 0.3, [citation(lib, top)], context);
+  }
+  return result('who-said', null, 0.1, [], context);
+}
+
+function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> {
+  const refs = lib.findEntities(name);
+  const out: Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> = [];
+  const byArticle = new Map<number, Entity[]>();
+  for (const r of refs) byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), r.entity]);
+  const key = nameKey(name);
+  const last = key.split(' ').pop() ?? key;
+  for (const [index, entities] of byArticle) {
+    const loaded = lib.articles[index];
+    const ids = new Set(entities.map((e) => e.id));
+    for (const quote of loaded.facts.quotes) {
+      if (!quote.speaker) continue;
+      const spoken = nameKey(quote.speaker.name ?? quote.speaker.text);
+      if ((quote.speaker.entity && ids.has(quote.speaker.entity)) || spoken === key || spoken.split(' ').includes(last)) {
+        out.push({ loaded, quote, entity: entities.find((e) => e.id === quote.speaker!.entity) ?? entities[0] });
+      }
+    }
+  }
+  // Speakers that the entity table missed are still found by the name they were quoted under.
+  if (out.length === 0) {
+    for (const loaded of lib.articles) {
+      for (const quote of loaded.facts.quotes) {
+        const spoken = quote.speaker ? nameKey(quote.speaker.name ?? quote.speaker.text) : '';
+        if (spoken && (spoken === key || spoken.split(' ').includes(last))) out.push({ loaded, quote });
+      }
+    }
+  }
+  return out;
+}
+
+function answerWhatSaid(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const subject = resolveSubject(q.subject ?? '', context);
+  if (!subject) return result('what-said', null, 0.1, [], context);
+  let found = quotesOf(lib, subject);
+  if (found.length === 0) return result('what-said', null, 0.2, [], context);
+  if (context.articleId && !q.about) {
+    const here = found.filter((f) => f.loaded.article.id === context.articleId);
+    if (here.length) found = here;
+  }
+  if (q.about) {
+    const about = new Set(terms(q.about));
+    const score = (f: (typeof found)[number]) => {
+      const s = f.loaded.facts.sentences[sentenceAt(f.loaded, f.quote.start)];
+      const t = terms(f.loaded.article.text.slice(s.start, s.end));
+      return t.filter((w) => about.has(w)).length;
+    };
+    found = [...found].sort((a, b) => score(b) - score(a));
+  }
+  // One citation per sentence, in article order within the best article.
+  const seen = new Set<string>();
+  const cites: Citation[] = [];
+  for (const f of found) {
+    const ref = { article: f.loaded.index, sentence: sentenceAt(f.loaded, f.quote.start) };
+    const key = `${ref.article}:${ref.sentence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    cites.push(citation(lib, ref));
+    if (cites.length === 3) break;
+  }
+  const first = found[0];
+  const who = first.entity?.name ?? speakerName(first.quote) ?? subject;
+  const text = `${who}: ${cites.map((c) => clip(c.sentence, 400)).join(' … ')}`;
+  return result('what-said', text, 0.8, cites, remember(context, lib, cites, first.entity ?? entityOfName(first.loaded, who)));
+}
+
+function answerWhoIs(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const subject = resolveSubject(q.subject ?? '', context);
+  if (!subject) return result('who-is', null, 0.1, [], context);
+  const refs = lib.findEntities(subject);
+  const preferred = context.articleId ? refs.find((r) => lib.articles[r.article].article.id === context.articleId) : undefined;
+  const withRoles = refs.find((r) => r.entity.roles.length > 0);
+  const ref = withRoles ?? preferred ?? refs[0];
+  if (!ref) {
+    const hits = lib.search(terms(subject), { limit: 1 });
+    const top = hits[0];
+    if (top && coverage(lib, terms(subject), top) >= 0.99) {
+      const cite = citation(lib, top);
+      return result('who-is', `${subject} is mentioned: ${clip(cite.sentence, 300)}`, 0.4, [cite], remember(context, lib, [cite]));
+    }
+    return result('who-is', null, 0.1, [], context);
+  }
+  const loaded = lib.articles[ref.article];
+  const { entity } = ref;
+  const roles = describeRoles(entity.roles);
+  const mention = entity.mentions[0];
+  const cite = citation(lib, { article: ref.article, sentence: mention ? sentenceAt(loaded, mention.start) : 0 });
+  const kind = entity.kind === 'person' ? '' : entity.kind === 'organization' ? ' (an organisation)' : entity.kind === 'place' ? ' (a place)' : '';
+  const alsoKnown = entity.aliases.filter((a) => nameKey(a) !== nameKey(entity.name) && a.length > 1).slice(0, 3);
+  const text = roles
+    ? `${entity.name} is ${roles}${alsoKnown.length ? ` (also "${alsoKnown.join('", "')}")` : ''}.`
+    : `${entity.name}${kind}${alsoKnown.length ? `, also "${alsoKnown.join('", "')}"` : ''}: ${clip(cite.sentence, 300)}`;
+  return result('who-is', text, roles ? 0.85 : 0.6, [cite], remember(context, lib, [cite], entity));
+}
+
+/** The words before the first question verb in a sentence: its subject ("Rescuers have been …"). */
+function subjectBefore(sentence: string, words: string[]): string | null {
+  const tokens = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
+  const wanted = new Set(words);
+  const at = tokens.findIndex((t) => wanted.has(terms(t[0])[0] ?? ''));
+  if (at <= 0) return null;
+  let text = sentence.slice(0, tokens[at].index).replace(/\b(has|have|had|is|are|was|were|been|being|will|would|could|did|do|does|also|then|reportedly|allegedly)\b/gi, ' ');
+  const clause = text.split(/[,;:—–]/).map((x) => x.trim()).filter(Boolean).pop();
+  text = (clause ?? '').replace(/\s+/g, ' ').trim();
+  if (!text || text.split(' ').length > 10) return null;
+  return text;
+}
+
+function answerWho(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = topicTerms(q);
+  const hits = retrieve(lib, words, context, 10);
+  const top = hits[0];
+  if (!top || coverage(lib, words, top) < 0.5) return result('who', null, 0.1, [], context);
+  const loaded = lib.articles[top.article];
+  const cite = citation(lib, top);
+  const passive = /^(who|whom) (was|were|is|are|has been|have been|got|had been)\b/i.test(q.text);
+  const asked = new Set(terms(q.text));
+  const named = entitiesIn(loaded, top.sentence, ['person', 'organization']).filter((x) => !terms(x.entity.name).some((t) => asked.has(t)));
+  let lead: string | null = null;
+  let entity: Entity | undefined;
+  if (passive) {
+    // The one something happened to: a person named in the sentence, else the person the story is about.
+    const people = named.filter((x) => x.entity.kind === 'person');
+    const speakers = new Set(loaded.facts.quotes.map((x) => x.speaker?.entity).filter(Boolean));
+    const main = [...loaded.facts.entities]
+      .filter((e) => e.kind === 'person' && !speakers.has(e.id))
+      .sort((a, b) => b.mentions.length - a.mentions.length)[0];
+    entity = people[0]?.entity ?? main;
+    if (entity) {
+      const roles = describeRoles(entity.roles);
+      lead = roles ? `${entity.name} (${roles})` : entity.name;
+    }
+  } else {
+    lead = subjectBefore(cite.sentence, words);
+    const firstNamed = named[0]?.entity;
+    if (firstNamed && (!lead || nameKey(lead).includes(nameKey(firstNamed.name).split(' ').pop() ?? '\u0000'))) {
+      entity = firstNamed;
+      lead = firstNamed.name;
+    }
+  }
+  const body = attributed(lib, top);
+  const text = lead ? `${lead} — ${clip(body, 400)}` : clip(body, 400);
+  return result('who', text, lead ? 0.7 : 0.45, [cite], remember(context, lib, [cite], entity));
+}
+
+function answerName(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const about = (q.about ?? '').replace(/^(the|a|an) /i, '');
+  const aboutTerms = terms(about);
+  if (aboutTerms.length === 0) return result('name', null, 0.1, [], context);
+  const hits = retrieve(lib, aboutTerms, context, 30);
+  const head = aboutTerms[aboutTerms.length - 1];
+  for (const hit of hits) {
+    const loaded = lib.articles[hit.article];
+    const s = loaded.facts.sentences[hit.sentence];
+    if (!s) continue;
+    const text = loaded.article.text.slice(s.start, s.end);
+    for (const { entity, at } of entitiesIn(loaded, hit.sentence, ['person', 'organization', 'place', 'other'])) {
+      const local = at - s.start;
+      const before = text.slice(Math.max(0, local - 40), local);
+      const mention = entity.mentions.find((m) => m.start === at)!;
+      const after = text.slice(mention.end - s.start, mention.end - s.start + 40);
+      // "officer John Smith", "the officer, John Smith,", "an officer named / identified as John Smith", "John Smith, the officer"
+      const headRe = new RegExp(`\\b${head}\\w*\\s*(,\\s*|\\s+(named|called|identified as)\\s+)?$`, 'i');
+      const afterRe = new RegExp(`^,\\s+(a|an|the)\\s+([\\w-]+\\s+){0,3}${head}`, 'i');
+      if (headRe.test(before.replace(/\b(Mr|Mrs|Ms|Dr)\.?\s*$/, '')) || afterRe.test(after)) {
+        const cite = citation(lib, hit);
+        return result('name', `${entity.name} — ${clip(text, 300)}`, 0.75, [cite], remember(context, lib, [cite], entity));
+      }
+    }
+  }
+  return result('name', null, 0.6, [], context);
+}
+
+function answerWhen(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = topicTerms(q);
+  let candidates: Ranked[] = [];
+  if (words.length > 0) candidates = retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.4);
+  if (candidates.length === 0) {
+    if (words.length > 0 && !context.articleId && lib.size > 1) return result('when', null, 0.1, [], context);
+    const loaded = currentArticle(lib, context);
+    if (!loaded) return result('when', null, 0.1, [], context);
+    const lead = leadSentence(loaded);
+    candidates = [lead, lead + 1, lead + 2].filter((i) => i < loaded.facts.sentences.length).map((i) => ({ article: loaded.index, sentence: i, score: 1, matched: 0 }));
+  }
+  for (const hit of candidates.slice(0, 6)) {
+    const loaded = lib.articles[hit.article];
+    const times = timesIn(loaded, hit.sentence).filter((t) => t.type === 'date' || t.type === 'time');
+    if (times.length === 0) continue;
+    const best = times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0];
+    const cite = citation(lib, hit);
+    const dated = loaded.article.published ? '' : '';
+    return result('when', `${timeWords(best)}${dated} — ${clip(attributed(lib, hit), 300)}`, 0.75, [cite], remember(context, lib, [cite]));
+  }
+  const loaded = lib.articles[candidates[0].article];
+  if (loaded.facts.event?.when) {
+    const cite = citation(lib, candidates[0]);
+    return result('when', `${loaded.facts.event.when} — ${clip(cite.sentence, 300)}`, 0.5, [cite], remember(context, lib, [cite]));
+  }
+  return result('when', null, 0.3, [], context);
+}
+
+function answerWhere(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = topicTerms(q);
+  let candidates: Ranked[] = [];
+  if (words.length > 0) candidates = retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.4);
+  const generic = candidates.length === 0;
+  if (generic) {
+    if (words.length > 0 && !context.articleId && lib.size > 1) return result('where', null, 0.1, [], context);
+    const loaded = currentArticle(lib, context);
+    if (!loaded) return result('where', null, 0.1, [], context);
+    const lead = leadSentence(loaded);
+    candidates = loaded.facts.sentences.slice(lead, lead + 12).map((_, i) => ({ article: loaded.index, sentence: lead + i, score: 1, matched: 0 }));
+  }
+  const places: Array<{ name: string; ref: Ranked }> = [];
+  for (const hit of candidates.slice(0, 12)) {
+    const loaded = lib.articles[hit.article];
+    for (const { entity } of entitiesIn(loaded, hit.sentence, ['place'])) {
+      if (!places.some((p) => p.name === entity.name)) places.push({ name: entity.name, ref: hit });
+    }
+    if (!generic && places.length > 0) break;
+  }
+  const first = places[0];
+  if (!first) {
+    const loaded = lib.articles[candidates[0].article];
+    if (loaded.facts.event?.where) {
+      const cite = citation(lib, candidates[0]);
+      return result('where', `${loaded.facts.event.where} — ${clip(cite.sentence, 300)}`, 0.5, [cite], remember(context, lib, [cite]));
+    }
+    return result('where', null, 0.3, [], context);
+  }
+  const cites = [citation(lib, first.ref)];
+  const others = places.slice(1, 4).map((p) => p.name);
+  for (const p of places.slice(1, 3)) {
+    const c = citation(lib, p.ref);
+    if (!cites.some((x) => x.start === c.start && x.articleId === c.articleId)) cites.push(c);
+  }
+  const text = `${first.name}${others.length ? ` (the article also mentions ${others.join(', ')})` : ''} — ${clip(attributed(lib, first.ref), 300)}`;
+  return result('where', text, 0.7, cites, remember(context, lib, cites));
+}
+
+const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half)(\s+(thousand|million|billion|hundred|percent|per cent))?(\s*%)?(\s+[\p{L}-]+){0,2}/giu;
+
+function answerCount(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = topicTerms(q);
+  const unit = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
+  const hits = retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.3);
+  for (const hit of hits) {
+    const text = lib.sentenceText(hit);
+    const numbers = [...text.matchAll(NUMBER)].map((m) => m[0].trim());
+    if (numbers.length === 0) continue;
+    const wantedUnit = unit ? terms(unit)[0] : undefined;
+    const pick = numbers.find((n) => wantedUnit && terms(n).includes(wantedUnit)) ?? (/^how long/i.test(q.text) ? numbers.find((n) => /(year|month|week|day|hour|minute|second)/i.test(n)) : undefined) ?? numbers[0];
+    const cite = citation(lib, hit);
+    return result('count', `${pick} — ${clip(attributed(lib, hit), 300)}`, 0.6, [cite], remember(context, lib, [cite]));
+  }
+  return result('count', null, 0.2, [], context);
+}
+
+function answerHappened(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = topicTerms(q);
+  let loaded: LoadedArticle | undefined;
+  if (words.length > 0) {
+    const top = retrieve(lib, words, context, 5)[0];
+    if (top && coverage(lib, words, top) >= 0.5) loaded = lib.articles[top.article];
+  }
+  loaded ??= currentArticle(lib, context);
+  if (!loaded) return result('what-happened', null, 0.1, [], context);
+  const lines = loaded.facts.summary.length ? loaded.facts.summary.slice(0, 2) : [lib.sentenceText({ article: loaded.index, sentence: leadSentence(loaded) })];
+  const cites = lines.map((line) => {
+    const at = loaded!.article.text.indexOf(line);
+    return citation(lib, { article: loaded!.index, sentence: at >= 0 ? sentenceAt(loaded!, at) : 0 });
+  });
+  const text = cites.map((c) => attributed(lib, { article: loaded!.index, sentence: sentenceAt(loaded!, c.start) })).join(' ');
+  return result('what-happened', clip(text, 700), 0.7, cites, remember(context, lib, cites));
+}
+
+function answerBySentence(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = topicTerms(q);
+  const top = retrieve(lib, words, context, 5)[0];
+  if (!top || coverage(lib, words, top) < 0.5) return result(q.type, null, 0.1, [], context);
+  const cite = citation(lib, top);
+  return result(q.type, clip(attributed(lib, top), 500), 0.5 * coverage(lib, words, top) + 0.2, [cite], remember(context, lib, [cite]));
+}
+
+function answerMeta(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const loaded = currentArticle(lib, context);
+  if (!loaded) return result('meta', null, 0.1, [], context);
+  const a = loaded.article;
+  const cite = citation(lib, { article: loaded.index, sentence: 0 });
+  const title = displayTitle(a.title, a.text);
+  const value =
+    q.meta === 'author' ? (a.author ? `${a.author}${a.outlet ? ` (${a.outlet})` : ''}` : null)
+      : q.meta === 'outlet' ? a.outlet
+        : q.meta === 'published' ? (a.published ? `${dateInWords(a.published.slice(0, 10)) ?? a.published}` : null)
+          : q.meta === 'url' ? a.url
+            : title;
+  return result('meta', value ? `${value} — "${title}"` : null, value ? 0.95 : 0.5, [cite], remember(context, lib, [cite]));
+}
+
+function answerList(lib: Library, q: Question, context: ConversationContext): AskResult {
+  let chosen: LoadedArticle[];
+  if (q.query) {
+    const hits = lib.search(terms(q.query), { limit: 200 });
+    const order: number[] = [];
+    for (const h of hits) if (!order.includes(h.article)) order.push(h.article);
+    chosen = order.map((i) => lib.articles[i]);
+  } else chosen = [...lib.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? ''));
+  if (chosen.length === 0) return result('list', null, 0.3, [], context);
+  const shown = chosen.slice(0, 10);
+  const lines = shown.map((l, i) => `${i + 1}. ${displayTitle(l.article.title, l.article.text)}${l.article.outlet ? ` (${l.article.outlet}${l.article.published ? `, ${l.article.published.slice(0, 10)}` : ''})` : l.article.published ? ` (${l.article.published.slice(0, 10)})` : ''}`);
+  const more = chosen.length > shown.length ? `\n… and ${chosen.length - shown.length} more` : '';
+  const cites = shown.map((l) => citation(lib, { article: l.index, sentence: 0 }));
+  return result('list', `${chosen.length} article${chosen.length === 1 ? '' : 's'}:\n${lines.join('\n')}${more}`, 0.9, cites, context);
+}
+
+export function ask(lib: Library, questionText: string, context: ConversationContext = {}): AskResult {
+  const q = parseQuestion(questionText);
+  if (lib.size === 0) return result(q.type, null, 0, [], context);
+  if (!q.text) return result('unknown', null, 0, [], context);
+  switch (q.type) {
+    case 'who-said': return answerWhoSaid(lib, q, context);
+    case 'what-said': return answerWhatSaid(lib, q, context);
+    case 'who-is': {
+      const r = answerWhoIs(lib, q, context);
+      // "Who is the suspect?" is not a name: fall back to a who-question about the events.
+      return r.answer.answer === null && !PERSON_PRONOUNS.test(q.subject ?? '') ? answerWho(lib, { ...q, type: 'who' }, context) : r;
+    }
+    case 'who': return answerWho(lib, q, context);
+    case 'name': return answerName(lib, q, context);
+    case 'when': return answerWhen(lib, q, context);
+    case 'where': return answerWhere(lib, q, context);
+    case 'count': return answerCount(lib, q, context);
+    case 'what-happened': return answerHappened(lib, q, context);
+    case 'meta': return answerMeta(lib, q, context);
+    case 'list': return answerList(lib, q, context);
+    default: return answerBySentence(lib, q, context);
+  }
+}

@@ -1,0 +1,43 @@
+// The command table every adapter exposes: Discord slash commands, Slack slash commands and
+// the terminal's "/name" lines are all generated from it, so a new platform touches no core file.
+
+export interface CommandOption {
+  name: string;
+  description: string;
+  required: boolean;
+}
+
+export interface CommandSpec {
+  name: CommandName;
+  description: string;
+  options: CommandOption[];
+}
+
+export type CommandName = 'ask' | 'articles' | 'summary' | 'who' | 'subscribe' | 'unsubscribe' | 'subscriptions';
+
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: 'ask', description: 'Ask a question about the loaded news articles', options: [{ name: 'question', description: 'Your question', required: true }] },
+  { name: 'articles', description: 'List loaded articles, or search them', options: [{ name: 'query', description: 'Words to search for', required: false }] },
+  { name: 'summary', description: 'Summary of an article (default: the newest)', options: [{ name: 'article', description: 'Article title words or id', required: false }] },
+  { name: 'who', description: 'Who a person or organisation is, across articles', options: [{ name: 'name', description: 'A name', required: true }] },
+  {
+    name: 'subscribe',
+    description: 'Post summaries of new articles from a feed or folder to this channel',
+    options: [
+      { name: 'source', description: 'Feed URL or folder path', required: true },
+      { name: 'keywords', description: 'Only articles mentioning any of these words', required: false },
+    ],
+  },
+  { name: 'unsubscribe', description: 'Stop posting a feed or folder to this channel', options: [{ name: 'source', description: 'Feed URL or folder path (default: all)', required: false }] },
+  { name: 'subscriptions', description: "This channel's subscriptions and their status", options: [] },
+];
+
+/** Where a command came from: the conversation key scopes follow-up context. */
+export interface CommandContext {
+  /** e.g. "discord", "slack", "cli". */
+  platform: string;
+  /** Platform channel id (digests are posted there). */
+  channel: string;
+  /** Conversation key for follow-ups: a channel, a thread, or a user in a DM. */
+  conversation: string;
+}

@@ -1,0 +1,162 @@
+// Digest state in the store: subscriptions, the items each subscription has seen, and the
+// outbox of posts (pending → posted). Every write is awaited before the next step, so what
+// the store says survives a SIGKILL at any point.
+import { createHash } from 'node:crypto';
+import type Keyv from 'keyv';
+import type { Reply } from '../reply.ts';
+import type { Store } from '../store.ts';
+
+export type SourceKind = 'feed' | 'folder';
+
+export interface SubscriptionStatus {
+  /** Epoch ms of the next scheduled poll. */
+  nextPollAt: number;
+  /** Consecutive failed polls (0 when the last poll worked). */
+  failures: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastOkAt: string | null;
+  /** Conditional-request validators from the last good response. */
+  etag: string | null;
+  lastModified: string | null;
+  posted: number;
+}
+
+export interface Subscription {
+  id: string;
+  platform: string;
+  channel: string;
+  /** Normalised feed URL or absolute folder path. */
+  source: string;
+  kind: SourceKind;
+  /** Feed title or folder name, for listings. */
+  name: string | null;
+  /** Lower-case words; empty = everything. */
+  keywords: string[];
+  createdAt: string;
+  status: SubscriptionStatus;
+}
+
+/** A digest post recorded before it is sent, so a crash can neither lose nor double it. */
+export interface OutboxPost {
+  postId: string;
+  subscriptionId: string;
+  /** The item's identity within the subscription (g:guid, l:link or h:hash). */
+  itemKey: string;
+  platform: string;
+  channel: string;
+  message: Reply;
+  createdAt: string;
+}
+
+export function shortHash(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+}
+
+export function subscriptionId(platform: string, channel: string, source: string): string {
+  return shortHash(platform, channel, source);
+}
+
+/** Deterministic: the same item for the same subscription always gets the same post id. */
+export function postIdFor(subscriptionId: string, itemKey: string): string {
+  return shortHash(subscriptionId, itemKey);
+}
+
+const INDEX = 'index';
+const PENDING_INDEX = 'pending-index';
+
+export class DigestState {
+  private readonly subs: Keyv;
+  private readonly seen: Keyv;
+  private readonly outbox: Keyv;
+
+  constructor(store: Store) {
+    this.subs = store.ns('subscriptions');
+    this.seen = store.ns('seen');
+    this.outbox = store.ns('digest');
+  }
+
+  async subscriptionIds(): Promise<string[]> {
+    return ((await this.subs.get(INDEX)) as string[] | undefined) ?? [];
+  }
+
+  async subscriptions(): Promise<Subscription[]> {
+    const out: Subscription[] = [];
+    for (const id of await this.subscriptionIds()) {
+      const sub = (await this.subs.get(`sub:${id}`)) as Subscription | undefined;
+      if (sub) out.push(sub);
+    }
+    return out;
+  }
+
+  async getSubscription(id: string): Promise<Subscription | undefined> {
+    return (await this.subs.get(`sub:${id}`)) as Subscription | undefined;
+  }
+
+  /** Saves the record first, then lists it, so the index never names a missing record. */
+  async putSubscription(sub: Subscription): Promise<void> {
+    await this.subs.set(`sub:${sub.id}`, sub);
+    const ids = await this.subscriptionIds();
+    if (!ids.includes(sub.id)) await this.subs.set(INDEX, [...ids, sub.id]);
+  }
+
+  async removeSubscription(id: string): Promise<void> {
+    const ids = await this.subscriptionIds();
+    await this.subs.set(INDEX, ids.filter((x) => x !== id));
+    await this.subs.delete(`sub:${id}`);
+  }
+
+  async updateStatus(id: string, change: Partial<SubscriptionStatus>): Promise<Subscription | undefined> {
+    const sub = await this.getSubscription(id);
+    if (!sub) return undefined; // unsubscribed meanwhile
+    const next = { ...sub, status: { ...sub.status, ...change } };
+    await this.subs.set(`sub:${id}`, next);
+    return next;
+  }
+
+  async isSeen(subId: string, itemKey: string): Promise<boolean> {
+    if (await this.seen.get(`${subId}|${itemKey}`)) return true;
+    // An item with a post in flight or done counts as seen even if the seen mark is missing.
+    const postId = postIdFor(subId, itemKey);
+    return Boolean((await this.outbox.get(`posted:${postId}`)) ?? (await this.outbox.get(`pending:${postId}`)));
+  }
+
+  async markSeen(subId: string, itemKey: string, why: 'existing' | 'filtered' | 'posted'): Promise<void> {
+    await this.seen.set(`${subId}|${itemKey}`, { why, at: new Date().toISOString() });
+  }
+
+  async pendingIds(): Promise<string[]> {
+    return ((await this.outbox.get(PENDING_INDEX)) as string[] | undefined) ?? [];
+  }
+
+  async pending(postId: string): Promise<OutboxPost | undefined> {
+    return (await this.outbox.get(`pending:${postId}`)) as OutboxPost | undefined;
+  }
+
+  async isPosted(postId: string): Promise<boolean> {
+    return Boolean(await this.outbox.get(`posted:${postId}`));
+  }
+
+  /** Step 1 of a post: the record exists before anything is sent. */
+  async recordPending(post: OutboxPost): Promise<void> {
+    await this.outbox.set(`pending:${post.postId}`, post);
+    const ids = await this.pendingIds();
+    if (!ids.includes(post.postId)) await this.outbox.set(PENDING_INDEX, [...ids, post.postId]);
+  }
+
+  /** Step 3 of a post: posted mark first, then the item is seen, then the pending record goes. */
+  async recordPosted(post: OutboxPost): Promise<void> {
+    await this.outbox.set(`posted:${post.postId}`, { at: new Date().toISOString(), channel: post.channel, platform: post.platform });
+    await this.markSeen(post.subscriptionId, post.itemKey, 'posted');
+    const ids = await this.pendingIds();
+    await this.outbox.set(PENDING_INDEX, ids.filter((x) => x !== post.postId));
+    await this.outbox.delete(`pending:${post.postId}`);
+  }
+
+  /** A pending post whose subscription is gone is dropped, not sent. */
+  async dropPending(postId: string): Promise<void> {
+    const ids = await this.pendingIds();
+    await this.outbox.set(PENDING_INDEX, ids.filter((x) => x !== postId));
+    await this.outbox.delete(`pending:${postId}`);
+  }
+}

@@ -1,0 +1,117 @@
+// The one object adapters talk to: load articles, run commands, answer questions, post digests.
+// Adapters translate platform events into `run()` calls and render the Reply they get back.
+import type { Article } from '../knowledge/facts.ts';
+import { loadArticles, type LoadProblem } from '../knowledge/ingest/index.ts';
+import { ask, type Answer } from './ask.ts';
+import { COMMANDS, type CommandContext, type CommandName } from './commands.ts';
+import { Conversations } from './conversation.ts';
+import { Library } from './library.ts';
+import { answerReply, articleListReply, summaryReply, whoReply } from './replies.ts';
+import { reply, type Reply } from './reply.ts';
+import { openStore, type Store, type StoreOptions } from './store.ts';
+
+/** How core posts to a channel on a platform (digests); each adapter registers one. */
+export interface ChannelPoster {
+  post(channel: string, message: Reply): Promise<void>;
+}
+
+export interface LedeOptions {
+  /** File or folder of articles to load at start (default: none). */
+  dataPath?: string | null;
+  store?: StoreOptions;
+  /** An already opened store (tests share one between instances). */
+  openedStore?: Store;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Longest question we read; longer input is cut, not rejected. */
+export const MAX_QUESTION_CHARS = 2000;
+
+export class Lede {
+  readonly library: Library;
+  readonly store: Store;
+  readonly conversations: Conversations;
+  readonly problems: LoadProblem[] = [];
+  private readonly posters = new Map<string, ChannelPoster>();
+
+  private constructor(library: Library, store: Store) {
+    this.library = library;
+    this.store = store;
+    this.conversations = new Conversations(store.ns('conversations'));
+  }
+
+  static async open(options: LedeOptions = {}): Promise<Lede> {
+    const store = options.openedStore ?? (await openStore(options.store));
+    const lede = new Lede(new Library(store.ns('facts')), store);
+    if (options.dataPath) await lede.load(options.dataPath, options.onProgress);
+    return lede;
+  }
+
+  get commands() {
+    return COMMANDS;
+  }
+
+  /** Loads a file or folder; unreadable files are kept as problems, the rest are added. */
+  async load(path: string, onProgress?: (done: number, total: number) => void): Promise<{ added: number; problems: LoadProblem[] }> {
+    const { articles, problems } = loadArticles(path);
+    this.problems.push(...problems);
+    await this.library.addAll(articles, onProgress);
+    return { added: articles.length, problems };
+  }
+
+  async addArticle(article: Article): Promise<void> {
+    await this.library.add(article);
+  }
+
+  registerPoster(platform: string, poster: ChannelPoster): void {
+    this.posters.set(platform, poster);
+  }
+
+  poster(platform: string): ChannelPoster | undefined {
+    return this.posters.get(platform);
+  }
+
+  /** The raw answer object (the `--json` form). */
+  async answer(question: string, conversation: string): Promise<Answer> {
+    const q = question.slice(0, MAX_QUESTION_CHARS);
+    const context = await this.conversations.get(conversation);
+    const result = ask(this.library, q, context);
+    await this.conversations.set(conversation, result.context);
+    return result.answer;
+  }
+
+  async run(name: CommandName | string, args: Record<string, string | undefined>, ctx: CommandContext): Promise<Reply> {
+    try {
+      switch (name) {
+        case 'ask': {
+          const question = (args.question ?? '').trim();
+          if (!question) return reply('info', 'Ask me a question about the loaded articles, e.g. "What happened?"');
+          return answerReply(this.library, await this.answer(question, ctx.conversation));
+        }
+        case 'articles':
+          return articleListReply(this.library, args.query ?? null);
+        case 'summary':
+          return summaryReply(this.library, args.article ?? null);
+        case 'who': {
+          const name = (args.name ?? '').trim();
+          if (!name) return reply('info', 'Give me a name, e.g. /who name: DHS');
+          return whoReply(this.library, await this.answer(`Who is ${name.slice(0, 200)}?`, ctx.conversation));
+        }
+        case 'subscribe':
+        case 'unsubscribe':
+        case 'subscriptions':
+          return reply('info', 'Subscriptions are not available yet in this version of Lede.');
+        default:
+          return reply('error', `Unknown command "${String(name).slice(0, 40)}".`);
+      }
+    } catch (e) {
+      // The user gets a short apology; the operator gets the error in the log.
+      console.error(`lede: command ${String(name)} failed:`, e);
+      return reply('error', 'Sorry, something went wrong while answering. Please try again.');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}

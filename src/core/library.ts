@@ -1,0 +1,245 @@
+// Loaded articles, their facts, and the indexes answering uses: words → sentences, names →
+// entities. Facts are computed once per article content and cached in the store, so a restart
+// with a warm cache never runs the tagger.
+import type Keyv from 'keyv';
+import { extractFacts } from '../knowledge/extract.ts';
+import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Entity } from '../knowledge/facts.ts';
+import { contentHash } from '../knowledge/ingest/index.ts';
+
+export interface LoadedArticle {
+  /** Position in the library (index into Library.articles). */
+  index: number;
+  article: Article;
+  facts: ArticleFacts;
+}
+
+/** A sentence of a loaded article. */
+export interface SentenceRef {
+  article: number;
+  sentence: number;
+}
+
+export interface EntityRef {
+  article: number;
+  entity: Entity;
+}
+
+const STOP = new Set(
+  ('a an and are as at be been being but by did do does for from had has have he her hers him his how i if in into is it its ' +
+    'me my no nor not of on or our she so than that the their them they this those to too us was we were what when where which ' +
+    'who whom whose why will with would you your about after again also any can could there these then s t said says say')
+    .split(' '),
+);
+
+/** Index terms of a text: lower-case words, light plural/verb stripping, stop words out. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0];
+    if (STOP.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+// Common irregular past forms, so "shot" finds "shooting" and "fell" finds "fall".
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  ('shot:shoot fell:fall fallen:fall found:find told:tell took:take taken:take left:leave fled:flee hit:hit ran:run won:win lost:lose ' +
+    'made:make held:hold began:begin begun:begin broke:break broken:break brought:bring bought:buy caught:catch chose:choose ' +
+    'drove:drive driven:drive fought:fight flew:fly gave:give given:give went:go gone:go grew:grow hid:hide kept:keep knew:know ' +
+    'known:know led:lead met:meet paid:pay rode:ride rose:rise sent:send sold:sell spoke:speak spoken:speak stole:steal stolen:steal ' +
+    'struck:strike swore:swear taught:teach threw:throw thrown:throw woke:wake wore:wear wrote:write written:write built:build ' +
+    'dealt:deal drew:draw fed:feed felt:feel got:get heard:hear hung:hang laid:lay meant:mean shook:shake sank:sink sat:sit slept:sleep ' +
+    'spent:spend stood:stand stuck:stick swept:sweep swam:swim tore:tear died:die dies:die killed:kill saw:see seen:see came:come ' +
+    'became:become born:bear bore:bear arose:arise blew:blow dug:dig forgot:forget froze:freeze lay:lie lit:light slid:slide ' +
+    'sought:seek thought:think understood:understand withdrew:withdraw injured:injure injuries:injury')
+    .split(' ')
+    .map((pair) => pair.split(':')),
+);
+
+/** A deliberately small stemmer: enough to match "shot"/"shooting", "arrests"/"arrested". */
+export function stem(w: string): string {
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('es') && w.length > 4 && /(ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  return w;
+}
+
+/** Normal form of a name for lookup: lower case, letters and digits only. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export class Library {
+  readonly articles: LoadedArticle[] = [];
+  private readonly byId = new Map<string, number>();
+  /** term → sentences (article, sentence) containing it, packed as article * 4096 + sentence. */
+  private readonly postings = new Map<string, number[]>();
+  /** name word → entities whose name or alias contains it. */
+  private readonly names = new Map<string, EntityRef[]>();
+  private sentenceCount = 0;
+  /** Counters for `lede status` and the cache tests. */
+  readonly stats = { parsed: 0, cached: 0 };
+
+  constructor(private readonly cache: Keyv | null = null) {}
+
+  get size(): number {
+    return this.articles.length;
+  }
+
+  get(id: string): LoadedArticle | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.articles[i];
+  }
+
+  static cacheKey(article: Article): string {
+    return `v${FACTS_SCHEMA_VERSION}:${contentHash(JSON.stringify([article.id, article.published, article.text]))}`;
+  }
+
+  /** Facts for an article: from the cache when this content was parsed before, else parsed now. */
+  async factsFor(article: Article): Promise<ArticleFacts> {
+    const key = Library.cacheKey(article);
+    const cached = this.cache ? ((await this.cache.get(key)) as ArticleFacts | undefined) : undefined;
+    if (cached && cached.schema === FACTS_SCHEMA_VERSION) {
+      this.stats.cached++;
+      return cached;
+    }
+    const facts = extractFacts(article);
+    this.stats.parsed++;
+    if (this.cache) await this.cache.set(key, facts);
+    return facts;
+  }
+
+  async add(article: Article): Promise<LoadedArticle> {
+    const facts = await this.factsFor(article);
+    return this.insert(article, facts);
+  }
+
+  async addAll(articles: Article[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    for (let i = 0; i < articles.length; i++) {
+      await this.add(articles[i]);
+      onProgress?.(i + 1, articles.length);
+    }
+  }
+
+  /** Adds (or replaces, by id) an article whose facts are known. */
+  insert(article: Article, facts: ArticleFacts): LoadedArticle {
+    const existing = this.byId.get(article.id);
+    if (existing !== undefined) {
+      // Replacing keeps the slot; stale postings for the old text are filtered at lookup.
+      const loaded = { index: existing, article, facts };
+      this.articles[existing] = loaded;
+      this.indexArticle(loaded);
+      return loaded;
+    }
+    const loaded = { index: this.articles.length, article, facts };
+    this.articles.push(loaded);
+    this.byId.set(article.id, loaded.index);
+    this.indexArticle(loaded);
+    return loaded;
+  }
+
+  private indexArticle({ index, article, facts }: LoadedArticle): void {
+    const sentences = facts.sentences.slice(0, 4095);
+    sentences.forEach((s, si) => {
+      const seen = new Set<string>();
+      for (const t of terms(article.text.slice(s.start, s.end))) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        let list = this.postings.get(t);
+        if (!list) this.postings.set(t, (list = []));
+        list.push(index * 4096 + si);
+      }
+    });
+    this.sentenceCount += sentences.length;
+    if (article.title) {
+      // The title counts as sentence 4095 so a match on it leads to the article.
+      for (const t of new Set(terms(article.title))) {
+        let list = this.postings.get(t);
+        if (!list) this.postings.set(t, (list = []));
+        list.push(index * 4096 + 4095);
+      }
+    }
+    for (const entity of facts.entities) {
+      const words = new Set<string>();
+      for (const n of [entity.name, ...entity.aliases]) for (const w of nameKey(n).split(' ')) if (w) words.add(w);
+      for (const w of words) {
+        let list = this.names.get(w);
+        if (!list) this.names.set(w, (list = []));
+        list.push({ article: index, entity });
+      }
+    }
+  }
+
+  /** How rare a term is: log-scaled inverse sentence frequency. */
+  idf(term: string): number {
+    const df = this.postings.get(term)?.length ?? 0;
+    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5));
+  }
+
+  /**
+   * Sentences ranked by the summed rarity of the question terms they contain. Only the
+   * postings of the question's terms are read; very common terms are skipped when rarer
+   * ones exist, so a lookup stays fast with 100k articles loaded.
+   */
+  search(query: string[], options: { limit?: number; articles?: Set<number> } = {}): Array<SentenceRef & { score: number; matched: number }> {
+    const unique = [...new Set(query)].filter((t) => this.postings.has(t));
+    if (unique.length === 0) return [];
+    unique.sort((a, b) => this.postings.get(a)!.length - this.postings.get(b)!.length);
+    const cap = Math.max(2000, this.sentenceCount * 0.02);
+    const used = unique.filter((t, i) => i === 0 || this.postings.get(t)!.length <= cap);
+    const scores = new Map<number, { score: number; matched: number }>();
+    for (const t of used) {
+      const w = this.idf(t);
+      for (const packed of this.postings.get(t)!) {
+        const article = Math.floor(packed / 4096);
+        if (options.articles && !options.articles.has(article)) continue;
+        const s = scores.get(packed);
+        if (s) {
+          s.score += w;
+          s.matched++;
+        } else scores.set(packed, { score: w, matched: 1 });
+      }
+    }
+    const ranked = [...scores.entries()]
+      .map(([packed, s]) => ({ article: Math.floor(packed / 4096), sentence: packed % 4096, ...s }))
+      .filter((r) => r.sentence < (this.articles[r.article].facts.sentences.length) || r.sentence === 4095);
+    ranked.sort((a, b) => b.score - a.score || a.article - b.article || a.sentence - b.sentence);
+    return ranked.slice(0, options.limit ?? 20);
+  }
+
+  /** Entities whose name or alias matches the given name (every word of it), best first. */
+  findEntities(name: string): EntityRef[] {
+    const words = nameKey(name).split(' ').filter((w) => w && !STOP.has(w));
+    if (words.length === 0) return [];
+    let candidates: EntityRef[] | null = null;
+    for (const w of words) {
+      const list = this.names.get(w) ?? [];
+      candidates = candidates === null ? list : candidates.filter((c) => list.includes(c));
+      if (candidates.length === 0) break;
+    }
+    const found = candidates ?? [];
+    const key = nameKey(name);
+    const exact = (r: EntityRef) => [r.entity.name, ...r.entity.aliases].some((n) => nameKey(n) === key);
+    return [...found].sort(
+      (a, b) => Number(exact(b)) - Number(exact(a)) || b.entity.mentions.length - a.entity.mentions.length || a.article - b.article,
+    );
+  }
+
+  sentenceText(ref: SentenceRef): string {
+    const { article, facts } = this.articles[ref.article];
+    if (ref.sentence === 4095) return article.title ?? '';
+    const s = facts.sentences[ref.sentence];
+    return article.text.slice(s.start, s.end);
+  }
+}

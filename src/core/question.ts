@@ -1,0 +1,114 @@
+// What is being asked: a question's type and its parts, from plain-language patterns.
+// Pure: no library access; ask.ts resolves names and pronouns against the facts.
+
+export type QuestionType =
+  | 'who-said' // who said "…" / who said that …
+  | 'what-said' // what did X say (about Y)
+  | 'who-is' // who is <name>
+  | 'who' // who did / was <something>
+  | 'name' // what was the officer's name
+  | 'when'
+  | 'where'
+  | 'count' // how many / how much / how long
+  | 'why'
+  | 'how'
+  | 'what-happened'
+  | 'what'
+  | 'meta' // author, outlet, date, title of an article
+  | 'list' // list or search articles
+  | 'unknown';
+
+export type MetaField = 'author' | 'outlet' | 'published' | 'title' | 'url';
+
+export interface Question {
+  type: QuestionType;
+  text: string;
+  /** who-said: the quoted words (or the paraphrase). */
+  quote?: string;
+  /** who-is / what-said: the name or pronoun asked about. */
+  subject?: string;
+  /** what-said: what about ("about the shooting"); name: whose name. */
+  about?: string;
+  meta?: MetaField;
+  /** list: search words, if any. */
+  query?: string;
+}
+
+const SPEECH = 'say|said|says|tell|told|claim|claimed|argue|argued|note|noted|write|wrote|tweet|tweeted|think|thought|warn|warned|announce|announced|state|stated|add|added|report|reported|mean|believe|suggest|insist|want';
+
+/** Removes chat noise around a question: whitespace, trailing punctuation, polite openers. */
+export function cleanQuestion(raw: string): string {
+  return raw
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(hey|hi|ok|okay|so|and|but|please|pls)\b[,!]?\s*/i, '')
+    .replace(/^(can|could) you (tell me|say)\s*/i, '')
+    .replace(/^(tell me|do you know)\s*/i, '')
+    .replace(/[?.!\s]+$/, '');
+}
+
+function quoted(text: string): string | undefined {
+  const m = /["“”„«»]([^"“”„«»]{2,})["“”„«»]?/.exec(text) ?? /(?:^|\s)['‘]([^'‘’]{4,})['’]/.exec(text);
+  return m ? m[1].trim() : undefined;
+}
+
+export function parseQuestion(raw: string): Question {
+  const text = cleanQuestion(raw);
+  const lower = text.toLowerCase().replace(/[’]/g, "'");
+  const q = (type: QuestionType, extra: Partial<Question> = {}): Question => ({ type, text, ...extra });
+  let m: RegExpExecArray | null;
+
+  if (/^(list|show)( me)?( all)?( the)? (articles|stories|news)\b/.test(lower) || /^(what|which) (articles|stories) (do you have|are (there|loaded))/.test(lower)) {
+    const rest = /\b(?:about|on|mentioning|with)\s+(.+)$/.exec(text);
+    return q('list', { query: rest?.[1] });
+  }
+  if ((m = /^(?:search( for)?|find|(?:which|what) (?:articles|stories) (?:mention|are about|talk about|cover))\s+(.+)$/i.exec(text))) {
+    return q('list', { query: m[2] ?? m[1] });
+  }
+  if (/^(articles|stories|news) (about|on|mentioning) /.test(lower)) return q('list', { query: text.replace(/^\S+ \S+ /, '') });
+
+  if (/^who (wrote|authored|is the author of|was the author of)\b/.test(lower) || /^(what|who) is the (author|writer|byline)\b/.test(lower)) return q('meta', { meta: 'author' });
+  if (/\b(which|what) (outlet|publication|newspaper|paper|site|website|source|news ?outlet)\b/.test(lower) && /\b(publish|ran|run|from|is (it|this)|wrote|article)\b/.test(lower)) return q('meta', { meta: 'outlet' });
+  if (/^when was (it|this|that|the (article|story|piece|report))( \w+)? (published|written|posted|released)\b/.test(lower)) return q('meta', { meta: 'published' });
+  if (/^what('s| is) the (title|headline)\b/.test(lower)) return q('meta', { meta: 'title' });
+  if (/^(what('s| is) the )?(url|link)\b/.test(lower)) return q('meta', { meta: 'url' });
+
+  if ((m = new RegExp(`^who (?:has |had |have )?(?:${SPEECH})\\b[:,]?\\s*(?:that\\s+)?(.*)$`, 'i').exec(text))) {
+    return q('who-said', { quote: quoted(text) ?? m[1].replace(/^["“]|["”]$/g, '').trim() });
+  }
+  if ((m = new RegExp(`^what (?:did|does|do|has|have|had|was|is|were) (.+?) (?:(?:got|have|had) to )?(?:${SPEECH})(?:ing)?\\b(?:\\s+(?:about|on|regarding|of|to|in)\\s+(.+))?(?:\\s+.*)?$`, 'i').exec(text))) {
+    return q('what-said', { subject: m[1].replace(/^(the )?/i, (x) => x), about: m[2] });
+  }
+  if ((m = /^what (?:was|is|were|are) (.+?)(?:'s|s') (?:statement|reaction|response|comment|comments|position|view|message|quote)s?\b(?:\s+(?:about|on)\s+(.+))?/i.exec(text))) {
+    return q('what-said', { subject: m[1], about: m[2] });
+  }
+  if ((m = /^how did (.+?) (?:react|respond|reply)\b(?:\s+(?:to)\s+(.+))?/i.exec(text))) return q('what-said', { subject: m[1], about: m[2] });
+  if ((m = /^(?:quotes?|statements?) (?:from|by) (.+)$/i.exec(text))) return q('what-said', { subject: m[1] });
+
+  if ((m = /^(?:what(?:'s| is| was| were)|whats) (?:the )?(?:name of (?:the )?(.+)|(.+?)(?:'s|s') names?)$/i.exec(text))) return q('name', { about: (m[1] ?? m[2]).trim() });
+  if ((m = /^what (?:is|was) (.+?) called$/i.exec(text))) return q('name', { about: m[1] });
+  if (/\bname(d|s)?\b/.test(lower) && /^(what|who|whats)\b/.test(lower) && !/^who (is|was)\b/.test(lower)) {
+    const about = /name(?:s)? of (?:the )?(.+)$/i.exec(text)?.[1] ?? /(?:the )?(.+?)(?:'s|s') names?\b/i.exec(text.replace(/^\S+\s+(is|was|'s)?\s*/i, ''))?.[1];
+    return q('name', { about: about ?? text });
+  }
+
+  if ((m = /^who(?:'s| is| was| are| were|s) (.+)$/i.exec(text))) {
+    const rest = m[1];
+    // "Who is Delia Ramirez", "who is she", "who is DHS" — a name or pronoun, not a clause.
+    const words = rest.split(' ');
+    const pronoun = /^(he|she|him|her|they|them|it)$/i.test(rest);
+    const named = words.length <= 6 && /^(the |a |an )?(\p{Lu}|\d)/u.test(rest) && !/\b(by|in|at|to|for|with|from)\b/.test(rest.replace(/^(the|a|an) /i, ''));
+    if (pronoun || named) return q('who-is', { subject: rest.replace(/^(the|a|an) /i, '') });
+    return q('who', {});
+  }
+  if (/^(who|whom|whose)\b/.test(lower)) return q('who');
+  if (/^(when|what (time|date|day|year|month)|on what (date|day)|at what time|since when|how long ago)\b/.test(lower)) return q('when');
+  if (/^(where|in (what|which) (city|country|state|town|place|region|province|area)|what (city|country|state|town|place|region|province|area|location))\b/.test(lower)) return q('where');
+  if (/^how (many|much|long|old|far|big|large|often|deep|high|tall)\b/.test(lower)) return q('count');
+  if (/^(why|for what reason|what (was|is) the (reason|cause|motive))\b/.test(lower)) return q('why');
+  if (/^(what happened|what('s| is| was) (it|this|that|the (article|story|news|piece|report)) about|what('s| is) (going on|the story|the news)|summar(y|ize|ise)|tl;?dr|what's up)\b/.test(lower)) return q('what-happened');
+  if (/^how\b/.test(lower)) return q('how');
+  if (/^(what|which)\b/.test(lower)) return q('what');
+  return q('unknown');
+}

@@ -1,0 +1,80 @@
+// Answers and library listings as platform-neutral Replies.
+import type { Answer, Citation } from './ask.ts';
+import { Library, terms, type LoadedArticle } from './library.ts';
+import { reply, type Reply, type ReplySource } from './reply.ts';
+import { displayTitle } from './wording.ts';
+
+export const NOT_STATED = "The loaded articles don't say.";
+
+export function sourceOf(loaded: LoadedArticle): ReplySource {
+  const a = loaded.article;
+  return { articleId: a.id, title: displayTitle(a.title, a.text), url: a.url, outlet: a.outlet, published: a.published };
+}
+
+function quotesFor(lib: Library, citations: Citation[]) {
+  return citations.flatMap((c) => {
+    const loaded = lib.get(c.articleId);
+    return loaded ? [{ text: c.sentence, source: sourceOf(loaded) }] : [];
+  });
+}
+
+export function answerReply(lib: Library, answer: Answer): Reply {
+  if (answer.answer === null) {
+    const text = lib.size === 0 ? 'No articles are loaded yet.' : NOT_STATED;
+    return reply('not-stated', text, { quotes: quotesFor(lib, answer.citations.slice(0, 1)) });
+  }
+  if (answer.type === 'list') {
+    const items = answer.citations.flatMap((c) => {
+      const loaded = lib.get(c.articleId);
+      return loaded ? [{ title: displayTitle(loaded.article.title, loaded.article.text), detail: loaded.facts.summary[0] ?? null, source: sourceOf(loaded) }] : [];
+    });
+    return reply('list', answer.answer.split('\n')[0], { items });
+  }
+  return reply('answer', answer.answer, { quotes: quotesFor(lib, answer.citations) });
+}
+
+/** The articles matching a query (or all, newest first), as a list reply. */
+export function articleListReply(lib: Library, query: string | null): Reply {
+  let chosen: LoadedArticle[];
+  if (query && query.trim()) {
+    const order: number[] = [];
+    for (const h of lib.search(terms(query), { limit: 500 })) if (!order.includes(h.article)) order.push(h.article);
+    chosen = order.map((i) => lib.articles[i]);
+  } else {
+    chosen = [...lib.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || a.index - b.index);
+  }
+  if (chosen.length === 0) {
+    return reply('not-stated', lib.size === 0 ? 'No articles are loaded yet.' : `No loaded article mentions "${query}".`);
+  }
+  const items = chosen.slice(0, 25).map((l) => ({ title: displayTitle(l.article.title, l.article.text), detail: l.facts.summary[0] ?? null, source: sourceOf(l) }));
+  const head = query ? `${chosen.length} article${chosen.length === 1 ? '' : 's'} mention "${query}"` : `${chosen.length} article${chosen.length === 1 ? '' : 's'} loaded`;
+  return reply('list', chosen.length > items.length ? `${head} (showing ${items.length})` : head, { items });
+}
+
+/** Finds an article by id, or by the words of its title or text. */
+export function findArticle(lib: Library, ref: string | null): LoadedArticle | undefined {
+  if (!ref || !ref.trim()) {
+    return [...lib.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || b.index - a.index)[0];
+  }
+  const byId = lib.get(ref.trim());
+  if (byId) return byId;
+  const hit = lib.search(terms(ref), { limit: 1 })[0];
+  return hit ? lib.articles[hit.article] : undefined;
+}
+
+export function summaryReply(lib: Library, ref: string | null): Reply {
+  const loaded = findArticle(lib, ref);
+  if (!loaded) return reply('not-stated', lib.size === 0 ? 'No articles are loaded yet.' : `No loaded article matches "${ref}".`);
+  const { facts } = loaded;
+  const source = sourceOf(loaded);
+  const fields = [];
+  if (facts.event?.who) fields.push({ name: 'Who', value: facts.event.who });
+  if (facts.event?.where) fields.push({ name: 'Where', value: facts.event.where });
+  if (facts.event?.when) fields.push({ name: 'When', value: facts.event.when });
+  const text = facts.summary.length ? facts.summary.join(' ') : loaded.article.text.slice(0, 400);
+  return reply('summary', text, { title: source.title, url: source.url, fields, quotes: [], items: [{ title: source.title, detail: null, source }] });
+}
+
+export function whoReply(lib: Library, answer: Answer): Reply {
+  return answerReply(lib, answer);
+}

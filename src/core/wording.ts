@@ -1,0 +1,92 @@
+// How facts are put into words: dates, roles, article titles. Pure helpers for answers and replies.
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** A TIMEX3 value as words: 2025-09-12 → "Friday, September 12, 2025"; 2025-09 → "September 2025". */
+export function dateInWords(value: string | null): string | null {
+  if (!value) return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (Number.isNaN(d.getTime())) return null;
+    const day = `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${m[1]}`;
+    return m[4] ? `${day}, ${m[4]}:${m[5]}` : day;
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTHS[+m[2] - 1] ?? m[2]} ${m[1]}`;
+  if ((m = /^(\d{4})$/.exec(value))) return m[1];
+  return null;
+}
+
+/** Short display date of an article: "2025-09-13" → "September 13, 2025". */
+export function shortDate(published: string | null): string | null {
+  if (!published) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!m) return published;
+  return `${MONTHS[+m[2] - 1]} ${+m[3]}, ${m[1]}`;
+}
+
+/** An article's display title: its title, else the start of its first sentence. */
+export function displayTitle(title: string | null, text: string): string {
+  if (title && title.trim()) return title.trim();
+  const first = text.split(/(?<=[.!?])\s/)[0] ?? text;
+  return first.length > 90 ? first.slice(0, 87).replace(/\s+\S*$/, '') + '…' : first;
+}
+
+// AP-style state abbreviations, as used in "D-Ill." and datelines.
+const STATES: Record<string, string> = {
+  'Ala.': 'Alabama', 'Ariz.': 'Arizona', 'Ark.': 'Arkansas', 'Calif.': 'California', 'Colo.': 'Colorado', 'Conn.': 'Connecticut',
+  'Del.': 'Delaware', 'Fla.': 'Florida', 'Ga.': 'Georgia', 'Ill.': 'Illinois', 'Ind.': 'Indiana', 'Kan.': 'Kansas', 'Ky.': 'Kentucky',
+  'La.': 'Louisiana', 'Md.': 'Maryland', 'Mass.': 'Massachusetts', 'Mich.': 'Michigan', 'Minn.': 'Minnesota', 'Miss.': 'Mississippi',
+  'Mo.': 'Missouri', 'Mont.': 'Montana', 'Neb.': 'Nebraska', 'Nev.': 'Nevada', 'N.H.': 'New Hampshire', 'N.J.': 'New Jersey',
+  'N.M.': 'New Mexico', 'N.Y.': 'New York', 'N.C.': 'North Carolina', 'N.D.': 'North Dakota', 'Okla.': 'Oklahoma', 'Ore.': 'Oregon',
+  'Pa.': 'Pennsylvania', 'R.I.': 'Rhode Island', 'S.C.': 'South Carolina', 'S.D.': 'South Dakota', 'Tenn.': 'Tennessee', 'Vt.': 'Vermont',
+  'Va.': 'Virginia', 'Wash.': 'Washington', 'W.Va.': 'West Virginia', 'Wis.': 'Wisconsin', 'Wyo.': 'Wyoming',
+  Alaska: 'Alaska', Hawaii: 'Hawaii', Idaho: 'Idaho', Iowa: 'Iowa', Maine: 'Maine', Ohio: 'Ohio', Texas: 'Texas', Utah: 'Utah',
+};
+const PARTIES: Record<string, string> = { D: 'Democratic', R: 'Republican', I: 'independent' };
+const OFFICES: Record<string, string> = {
+  'rep.': 'representative', representative: 'representative', congressman: 'representative', congresswoman: 'representative',
+  'sen.': 'senator', senator: 'senator', 'gov.': 'governor', governor: 'governor', 'lt. gov.': 'lieutenant governor',
+  mayor: 'mayor', 'del.': 'delegate', 'assemblyman': 'assemblyman', 'assemblywoman': 'assemblywoman',
+};
+
+/**
+ * A one-line description from an entity's roles: ["Democrat", "Rep.", "D-Ill."] →
+ * "a Democratic representative from Illinois"; otherwise the roles themselves.
+ */
+export function describeRoles(roles: string[]): string | null {
+  if (roles.length === 0) return null;
+  let party: string | null = null;
+  let state: string | null = null;
+  let office: string | null = null;
+  const rest: string[] = [];
+  for (const role of roles) {
+    const r = role.trim();
+    const code = /^\(?([DRI])-([A-Z][A-Za-z.]*)\)?$/.exec(r);
+    if (code) {
+      party = PARTIES[code[1]];
+      state = STATES[code[2]] ?? STATES[code[2] + '.'] ?? code[2];
+      continue;
+    }
+    if (/^(democrat|democratic)$/i.test(r)) { party = 'Democratic'; continue; }
+    if (/^republican$/i.test(r)) { party = 'Republican'; continue; }
+    const o = OFFICES[r.toLowerCase()];
+    if (o && !office) { office = o; continue; }
+    rest.push(r);
+  }
+  const parts: string[] = [];
+  if (office || party) {
+    const words = [party, office ?? (party ? 'politician' : null)].filter(Boolean).join(' ');
+    parts.push(`${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}${state ? ` from ${state}` : ''}`);
+  } else if (state) parts.push(`from ${state}`);
+  parts.push(...rest);
+  return parts.join('; ');
+}
+
+/** Trims a sentence for inline use, keeping whole words. */
+export function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  return t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
+}
