@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Lede } from '../../src/core/lede.ts';
+
+const articles = join(import.meta.dirname, '..', 'fixtures', 'articles');
+
+describe('answers over loaded articles', () => {
+  let lede: Lede;
+  let n = 0;
+  const ask = (question: string, conversation = `c${n++}`) => lede.answer(question, conversation);
+
+  beforeAll(async () => {
+    lede = await Lede.open({ dataPath: articles, store: { sqlitePath: ':memory:' } });
+  });
+
+  it('answers when, normalised against the dateline, and cites the sentence', async () => {
+    const a = await ask('When did the warehouse fire happen?');
+    expect(a.answer).toMatch(/Thursday/);
+    expect(a.answer).toMatch(/March 7, 2024/);
+    expect(a.citations[0].articleId).toBe('harbor-fire');
+    const text = (await lede.library.get('harbor-fire'))!.article.text;
+    expect(text.slice(a.citations[0].start, a.citations[0].end)).toBe(a.citations[0].sentence);
+  });
+
+  it('answers what someone said with their own words, attributed', async () => {
+    const a = await ask('What did Okafor say?');
+    expect(a.type).toBe('what-said');
+    expect(a.answer).toMatch(/Okafor/);
+    expect(a.answer).toMatch(/fuel depot|loading bay/);
+    expect(a.citations.every((c) => c.articleId === 'harbor-fire')).toBe(true);
+  });
+
+  it('answers who said a quote', async () => {
+    const a = await ask('Who said "the most important safety vote we have taken"?');
+    expect(a.answer?.slice(0, 60)).toMatch(/Natarajan/);
+    expect(a.citations[0].articleId).toBe('council-vote');
+  });
+
+  it('describes a person from their roles and follows up with pronouns', async () => {
+    const who = await ask('Who is Helen Sato?', 'follow');
+    expect(who.answer).toMatch(/mayor/i);
+    expect(who.answer).toMatch(/Oregon/);
+    const said = await ask('What did she say?', 'follow');
+    expect(said.answer).toMatch(/heavy blow/);
+  });
+
+  it('answers article metadata for the article in context', async () => {
+    await ask('What did the council vote on?', 'meta');
+    const a = await ask('Who wrote the article?', 'meta');
+    expect(a.answer).toMatch(/Sam Rivera/);
+  });
+
+  it('says plainly when the articles do not say', async () => {
+    const a = await ask("What was the firefighters' names?");
+    expect(a.answer).toBeNull();
+    const b = await ask('What is the population of Mars?');
+    expect(b.answer).toBeNull();
+  });
+
+  it('copes with hostile input: 10k characters, unicode, control characters, empty', async () => {
+    const long = await ask('why '.repeat(2500));
+    expect(long).toHaveProperty('answer');
+    const odd = await ask('¿Quién es 🎉 \u0000\u0007 Zoë?');
+    expect(odd.answer === null || typeof odd.answer === 'string').toBe(true);
+    const empty = await lede.run('ask', { question: '   ' }, { platform: 'test', channel: 'x', conversation: 'x' });
+    expect(empty.kind).toBe('info');
+  });
+
+  it('lists and searches articles', async () => {
+    const all = await lede.run('articles', {}, { platform: 'test', channel: 'x', conversation: 'x' });
+    expect(all.items).toHaveLength(2);
+    const found = await lede.run('articles', { query: 'bike lanes' }, { platform: 'test', channel: 'x', conversation: 'x' });
+    expect(found.items.map((i) => i.source.articleId)).toEqual(['council-vote']);
+  });
+});
