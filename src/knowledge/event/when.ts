@@ -19,13 +19,14 @@ const OWN_PATTERNS: RegExp[] = [
   new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'g'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g'),
   new RegExp(`\\b${CLOCK}\\b`, 'g'),
+  /\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g,
   /\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g,
   /\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g,
 ];
 
 /** How specific a time phrase is: a weekday or a full date beats a bare year or "now". */
 function specificity(text: string): number {
-  if (new RegExp(WEEKDAY).test(text)) return 3 + (new RegExp(CLOCK).test(text) || /morning|night|evening|afternoon/.test(text) ? 0.5 : 0);
+  if (new RegExp(WEEKDAY).test(text)) return 3 + (new RegExp(CLOCK).test(text) || /morning|night|evening|afternoon/.test(text) ? 0.2 : 0);
   if (new RegExp(`${MONTH}\\s+\\d`).test(text) || new RegExp(`\\d\\s+${MONTH}`).test(text)) return 3;
   if (new RegExp(CLOCK).test(text) || /^\d{1,2}:\d{2}$/.test(text)) return 2.5;
   if (/\b(last|this|next)\s+(week|month|year|night|weekend)\b/i.test(text)) return 2;
@@ -56,12 +57,19 @@ export function timePhrases(doc: NlpDoc, times: TimeFact[]): TimePhrase[] {
   return out.filter((p) => p.text.trim().length > 1 && !isNotAPoint(p.text));
 }
 
-/** The time of the event: specific phrases near the lead win; a wider overlapping phrase beats its part. */
-export function bestTime(phrases: TimePhrase[], leadEnd: number, textLength: number): string | null {
+/** A bare year far from the dateline's is history, not the event ("since 1908"). */
+function isDistantYear(text: string, publishedYear: number): boolean {
+  const m = /^(?:in\s+)?(\d{4})$/.exec(text.trim());
+  return !!m && Math.abs(Number(m[1]) - publishedYear) > 1;
+}
+
+/** The time of the event: specific phrases early in the story win (rankOf: the news-sentence rank of an offset). */
+export function bestTime(phrases: TimePhrase[], rankOf: (offset: number) => number, publishedYear: number | null = null): string | null {
   let best: { phrase: TimePhrase; score: number } | null = null;
   for (const p of phrases) {
-    const distance = p.start < leadEnd ? 0 : (p.start - leadEnd) / Math.max(textLength, 1);
-    const score = specificity(p.text) - 2.5 * distance - p.start / 20000 + Math.min(p.text.length, 30) / 300;
+    if (/^(this|that|the|last) day$/i.test(p.text.trim())) continue;
+    if (publishedYear && isDistantYear(p.text, publishedYear)) continue;
+    const score = specificity(p.text) - 0.4 * Math.min(rankOf(p.start), 8) + Math.min(p.text.length, 30) / 300;
     if (!best || score > best.score) best = { phrase: p, score };
   }
   if (!best) return null;
