@@ -1,0 +1,198 @@
+// Discord wiring: discord.js events → Lede.run → rendered messages. No question logic here;
+// this file only decides whether a message is addressed to the bot, which conversation it
+// belongs to, and how to deliver (and recover from failed deliveries of) the reply.
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+} from 'discord.js';
+import type { Lede } from '../../core/lede.ts';
+import type { Reply } from '../../core/reply.ts';
+import { noMentions, renderReply, textMessages, type DiscordMessage } from './render.ts';
+
+export interface DiscordLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface DiscordOptions {
+  /** Bot token (DISCORD_TOKEN). Never logged. */
+  token: string;
+  /** Application id (DISCORD_APPLICATION_ID); needed only to register commands. */
+  applicationId?: string;
+  /** Channels where the bot answers every message, without a mention (needs messageContent). */
+  listenChannels?: string[];
+  /** Whether the privileged Message Content intent is enabled for this bot. */
+  messageContent?: boolean;
+  /** REST base URL, e.g. a loopback fake in tests (default: Discord's). The gateway URL comes from GET /gateway/bot. */
+  api?: string;
+  log?: DiscordLog;
+}
+
+export interface DiscordBot {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** What users see when the answer cannot be delivered or produced. */
+export const APOLOGY = 'Sorry, something went wrong while sending the answer. Please try again in a moment.';
+
+const stderrLog: DiscordLog = {
+  info: (m) => process.stderr.write(`discord: ${m}\n`),
+  warn: (m) => process.stderr.write(`discord: warning: ${m}\n`),
+  error: (m, e) => process.stderr.write(`discord: error: ${m}${e ? `: ${e instanceof Error ? e.message : String(e)}` : ''}\n`),
+};
+
+export function intentsFor(options: Pick<DiscordOptions, 'messageContent'>): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  // Without this privileged intent Discord still delivers the content of mentions and DMs.
+  if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+export interface IncomingText {
+  content: string;
+  channelId: string;
+  /** null in a DM. */
+  guildId: string | null;
+  mentionsBot: boolean;
+}
+
+/** The question in a message, or null when the message is not addressed to the bot. */
+export function questionIn(message: IncomingText, botId: string, listenChannels: readonly string[]): string | null {
+  const addressed = message.guildId === null || message.mentionsBot || listenChannels.includes(message.channelId);
+  if (!addressed) return null;
+  return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Follow-up context is per channel (threads are channels too), or per user in a DM. */
+export function conversationKey(where: { guildId: string | null; channelId: string; userId: string }): string {
+  return where.guildId === null ? `discord:dm:${where.userId}` : `discord:channel:${where.channelId}`;
+}
+
+/** Slash command options as the string arguments core commands take. */
+export function commandArgs(interaction: Pick<ChatInputCommandInteraction, 'options'>): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (const option of interaction.options.data) {
+    if (option.value !== undefined && option.value !== null) args[option.name] = String(option.value);
+  }
+  return args;
+}
+
+function apologyMessage(): DiscordMessage {
+  return textMessages(APOLOGY)[0];
+}
+
+async function answerMessage(lede: Lede, message: Message, botId: string, listenChannels: readonly string[], log: DiscordLog): Promise<void> {
+  // Bots (including this one) never get answers: two bots could otherwise talk forever.
+  if (message.author.bot || message.author.id === botId || message.webhookId || message.system) return;
+  const question = questionIn(
+    { content: message.content, channelId: message.channelId, guildId: message.guildId, mentionsBot: message.mentions.users.has(botId) },
+    botId,
+    listenChannels,
+  );
+  if (question === null) return;
+  const channel = message.channel;
+  if ('sendTyping' in channel) channel.sendTyping().catch(() => undefined);
+
+  const reply: Reply = await lede.run(
+    'ask',
+    { question },
+    { platform: 'discord', channel: message.channelId, conversation: conversationKey({ guildId: message.guildId, channelId: message.channelId, userId: message.author.id }) },
+  );
+  const [first, ...rest] = renderReply(reply);
+  try {
+    await message.reply(first);
+    for (const part of rest) {
+      if (!('send' in channel)) break;
+      await channel.send(part);
+    }
+  } catch (e) {
+    log.error(`could not send the answer in channel ${message.channelId}`, e);
+    await message.reply(apologyMessage()).catch((e2) => log.error('could not send the apology either', e2));
+  }
+}
+
+async function answerCommand(lede: Lede, interaction: ChatInputCommandInteraction, log: DiscordLog): Promise<void> {
+  // Defer first: answering can take longer than the 3 seconds Discord allows for a response.
+  try {
+    await interaction.deferReply();
+  } catch (e) {
+    log.error(`could not acknowledge /${interaction.commandName}`, e);
+    return;
+  }
+  const reply = await lede.run(interaction.commandName, commandArgs(interaction), {
+    platform: 'discord',
+    channel: interaction.channelId,
+    conversation: conversationKey({ guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id }),
+  });
+  const [first, ...rest] = renderReply(reply);
+  try {
+    await interaction.editReply(first);
+    for (const part of rest) await interaction.followUp(part);
+  } catch (e) {
+    log.error(`could not send the answer to /${interaction.commandName}`, e);
+    const apology = apologyMessage();
+    await interaction
+      .editReply({ ...apology, embeds: [] })
+      .catch(() => interaction.followUp(apology))
+      .catch((e2) => log.error('could not send the apology either', e2));
+  }
+}
+
+/** Sends a rendered reply to a channel (used by core for digest posts). */
+async function postToChannel(client: Client, channelId: string, reply: Reply): Promise<void> {
+  const channel = await client.channels.fetch(channelId);
+  if (!channel || !channel.isSendable()) throw new Error(`Discord channel ${channelId} cannot receive messages`);
+  for (const part of renderReply(reply)) await channel.send(part);
+}
+
+/** Logs in, answers mentions, DMs and slash commands, and registers the digest poster. */
+export async function startDiscord(lede: Lede, options: DiscordOptions): Promise<DiscordBot> {
+  const log = options.log ?? stderrLog;
+  const listenChannels = options.listenChannels ?? [];
+  if (listenChannels.length && !options.messageContent) {
+    log.warn('listen channels need the Message Content intent; without it only mentions, DMs and slash commands are answered');
+  }
+  const client = new Client({
+    intents: intentsFor(options),
+    // DM channels are not cached until used; without this partial, DMs are dropped.
+    partials: [Partials.Channel],
+    allowedMentions: noMentions(),
+    rest: options.api ? { api: options.api } : {},
+  });
+  client.on(Events.Error, (e) => log.error('client error', e));
+  client.on(Events.Warn, (m) => log.warn(m));
+
+  client.on(Events.MessageCreate, (message) => {
+    const botId = client.user?.id;
+    if (!botId) return;
+    answerMessage(lede, message, botId, listenChannels, log).catch((e) => log.error('message handler failed', e));
+  });
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (!interaction.isChatInputCommand()) return;
+    answerCommand(lede, interaction, log).catch((e) => log.error('command handler failed', e));
+  });
+  lede.registerPoster('discord', { post: (channelId, reply) => postToChannel(client, channelId, reply) });
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(options.token);
+    await ready;
+  } catch (e) {
+    await client.destroy();
+    throw e;
+  }
+  log.info(`logged in as ${client.user?.tag ?? 'bot'}${options.messageContent ? '' : ' (without Message Content: mentions, DMs and slash commands only)'}`);
+  return {
+    client,
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
