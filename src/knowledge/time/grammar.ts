@@ -1,0 +1,826 @@
+// The time grammar: hand-written matchers over tokens, each trying one family of expressions
+// at a token index and returning how far it reaches, the TIMEX3 type, and how to compute the
+// value once the dateline and the previous time expression are known. Every matcher looks a
+// bounded number of tokens ahead, so a text is scanned in linear time.
+import type { TimeType } from '../facts.ts';
+import {
+  addDays, dayOfValue, formatDay, formatMonth, formatQuarter, formatWeek, formatYear, isoWeekday, isValidDay,
+  quarterOf, shiftDay, shiftValue, valueAt, type Day, type Unit,
+} from './calendar.ts';
+import {
+  AMBIGUOUS_MONTHS, APPROXIMATORS, FREQUENCY_WORDS, IS_CLOCK_UNIT, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY,
+  SEASONS, SHORT_WEEKDAYS, TIME_ZONES, TWO_WORD_APPROXIMATORS, UNIT_LETTER, UNIT_SCALE, UNITS, VAGUE_NUMBERS, WEEKDAYS,
+} from './lexicon.ts';
+import type { TimeToken } from './tokens.ts';
+
+/** What a value is computed from. */
+export interface ResolveContext {
+  /** The dateline's day, or null when unknown. */
+  dct: Day | null;
+  /** The last date value found before this one (the TempEval anchor). */
+  last: string | null;
+  /** The last quarter value found before this one ("the quarter", "a year ago" in earnings news). */
+  lastQuarter: string | null;
+  /** Whether the words before the expression point to the future ("will", "is scheduled to"). */
+  future: boolean;
+}
+
+export interface Match {
+  /** Token range [first, end). */
+  first: number;
+  end: number;
+  type: TimeType;
+  resolve: (ctx: ResolveContext) => string | null;
+}
+
+/** A core expression before prefixes: which prefixes it may take is decided by its kind. */
+interface Core extends Match {
+  kind: 'duration' | 'date' | 'time' | 'set' | 'ref';
+}
+
+type Resolver = (ctx: ResolveContext) => string | null;
+
+const fixed = (value: string): Resolver => () => value;
+const fromDct = (f: (dct: Day, ctx: ResolveContext) => string | null): Resolver =>
+  (ctx) => (ctx.dct ? f(ctx.dct, ctx) : null);
+
+/** Year of a month (or month-day) given without a year: the dateline's year, moved back a
+ * year when the month is later in the year and nothing points to the future, or forward
+ * when it is much earlier and the sentence speaks of the future. */
+function yearForMonth(dct: Day, month: number, future: boolean): number {
+  if (!future && month > dct.m + 1) return dct.y - 1;
+  if (future && month < dct.m - 1) return dct.y + 1;
+  return dct.y;
+}
+
+/** The weekday of the news convention: the most recent such day at or before the dateline,
+ * the next one when the sentence speaks of the future. */
+function weekdayDay(dct: Day, weekday: number, mode: 'auto' | 'last' | 'next', future: boolean): Day {
+  const back = (isoWeekday(dct) - weekday + 7) % 7;
+  const ahead = (weekday - isoWeekday(dct) + 7) % 7;
+  if (mode === 'last') return addDays(dct, -(back === 0 ? 7 : back));
+  if (mode === 'next') return addDays(dct, ahead === 0 ? 7 : ahead);
+  return future ? addDays(dct, ahead) : addDays(dct, -back);
+}
+
+/** The quarter of an ordinal without a year: later quarters than the dateline's are last year's. */
+function yearForQuarter(dct: Day, quarter: number): number {
+  return quarter >= quarterOf(dct) + 2 ? dct.y - 1 : dct.y;
+}
+
+/** The last completed quarter at the dateline (what "the latest quarter" reports on). */
+function previousQuarter(dct: Day): string {
+  const day = shiftDay(dct, 'quarter', -1);
+  return formatQuarter(day.y, quarterOf(day));
+}
+
+function durationValue(n: number | 'X', unit: Unit): string {
+  const letter = UNIT_LETTER[unit];
+  const amount = n === 'X' ? 'X' : formatAmount(n * (UNIT_SCALE[unit] ?? 1));
+  return IS_CLOCK_UNIT[unit] ? `PT${amount}${letter}` : `P${amount}${letter}`;
+}
+
+function formatAmount(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+export class TimeGrammar {
+  constructor(private readonly toks: TimeToken[]) {}
+
+  private w(k: number): string {
+    return k < this.toks.length && k >= 0 ? this.toks[k].lower : '';
+  }
+
+  private glued(k: number): boolean {
+    return k < this.toks.length && this.toks[k].glued;
+  }
+
+  /** "Sept." → end after the period; "Sept" → end after the word. */
+  private skipAbbrevPeriod(k: number): number {
+    return this.w(k) === '.' && this.glued(k) ? k + 1 : k;
+  }
+
+  /** The longest expression starting at token i, with its prefixes, or null. */
+  matchAt(i: number): Match | null {
+    // Approximators ("about", "at least") may precede durations and clock times.
+    let k = i;
+    let approx = -1;
+    const two = `${this.w(k)} ${this.w(k + 1)}`;
+    if (TWO_WORD_APPROXIMATORS.has(two)) { approx = k; k += 2; }
+    else if (this.w(k) === 'no' && TWO_WORD_APPROXIMATORS.has(`no ${two.split(' ')[1]} ${this.w(k + 2)}`)) { approx = k; k += 3; }
+    else if (APPROXIMATORS.has(this.w(k))) { approx = k; k += 1; }
+
+    // Edge modifiers ("early", "the end of") may precede dates.
+    let edge = -1;
+    const edgeEnd = this.edgeModifier(k);
+    if (edgeEnd > k) { edge = k; k = edgeEnd; }
+
+    const core = this.core(k);
+    if (!core) {
+      if (approx >= 0 || edge >= 0) return null;
+      return null;
+    }
+    let first = core.first;
+    if (edge >= 0 && (core.kind === 'date' || core.kind === 'time')) first = edge;
+    if (approx >= 0 && first === (edge >= 0 ? k : core.first) && (core.kind === 'duration' || core.kind === 'time')) {
+      // "around 9 p.m." and "about two years" keep the approximator; "over" only before durations.
+      if (core.kind === 'duration' || this.w(approx) === 'around' || this.w(approx) === 'about') first = approx;
+    }
+    return { first, end: core.end, type: core.type, resolve: core.resolve };
+  }
+
+  /** End of an edge modifier at k ("early", "mid-", "the end of", "earlier in"), or k. */
+  private edgeModifier(k: number): number {
+    const a = this.w(k);
+    if (a === 'early' || a === 'late' || a === 'earlier' || a === 'later') {
+      return this.w(k + 1) === 'in' ? k + 2 : k + 1;
+    }
+    if (a === 'mid') return this.w(k + 1) === '-' ? k + 2 : k + 1;
+    const from = a === 'the' ? k + 1 : k;
+    const b = this.w(from);
+    if ((b === 'end' || b === 'beginning' || b === 'start' || b === 'middle' || b === 'rest') && this.w(from + 1) === 'of') {
+      return from + 2;
+    }
+    return k;
+  }
+
+  /** The longest core expression at k. */
+  private core(k: number): Core | null {
+    if (k >= this.toks.length) return null;
+    let best: Core | null = null;
+    const consider = (c: Core | null) => {
+      if (c && (!best || c.end > best.end)) best = c;
+    };
+    const word = this.w(k);
+    const tok = this.toks[k];
+    if (tok.num !== null || NUMBER_WORDS.has(word) || word === 'a' || word === 'an' || VAGUE_NUMBERS.has(word) ||
+        word === 'the' || word === 'past' || word === 'next' || word === 'last' || word === 'coming' || word === 'recent' ||
+        word === 'first' || word === 'for' || word === 'in' || word === 'within' || word === 'additional' || word === 'another') {
+      consider(this.duration(k));
+    }
+    if (tok.num !== null || word === 'noon' || word === 'midnight' || word === 'midday') consider(this.clockTime(k));
+    if (MONTHS.has(word)) consider(this.monthDate(k));
+    if (tok.num !== null) { consider(this.dayMonth(k)); consider(this.year(k)); }
+    if (word === 'fiscal' || word === "'" || word === '’' || word === 'the') consider(this.year(k));
+    consider(this.weekday(k));
+    consider(this.deictic(k));
+    consider(this.relativeUnit(k));
+    consider(this.quarter(k));
+    consider(this.frequency(k));
+    consider(this.anaphor(k));
+    consider(this.holiday(k));
+    return best;
+  }
+
+  // ------------------------------------------------------------------ numbers and units
+
+  /** A number phrase at k: digits, number words ("twenty-four"), "a", "a few", "several". */
+  private number(k: number): { end: number; n: number | 'X' } | null {
+    const tok = this.toks[k];
+    if (!tok) return null;
+    const word = tok.lower;
+    if (tok.num !== null && Number.isFinite(tok.num)) {
+      // "1 1/2 hours"
+      if (this.toks[k + 1]?.num !== null && this.w(k + 2) === '/' && this.toks[k + 3]?.num) {
+        const frac = (this.toks[k + 1].num as number) / (this.toks[k + 3].num as number);
+        return { end: k + 4, n: tok.num + frac };
+      }
+      return this.range({ end: k + 1, n: tok.num });
+    }
+    if (word === 'a' || word === 'an') {
+      if (this.w(k + 1) === 'few') return { end: k + 2, n: 'X' };
+      if (this.w(k + 1) === 'couple' && this.w(k + 2) === 'of') return { end: k + 3, n: 2 };
+      if (this.w(k + 1) === 'dozen') return { end: k + 2, n: 12 };
+      if (this.w(k + 1) === 'hundred') return { end: k + 2, n: 100 };
+      return { end: k + 1, n: 1 };
+    }
+    if (VAGUE_NUMBERS.has(word)) return { end: k + 1, n: 'X' };
+    const value = NUMBER_WORDS.get(word);
+    if (value === undefined) return null;
+    // "twenty-four", "twenty four"
+    let end = k + 1;
+    let n = value;
+    if (value >= 20 && value < 100) {
+      const next = this.w(k + 1) === '-' ? k + 2 : k + 1;
+      const ones = NUMBER_WORDS.get(this.w(next));
+      if (ones !== undefined && ones < 10) { n += ones; end = next + 1; }
+    }
+    if (this.w(end) === 'hundred') { n *= 100; end++; }
+    return this.range({ end, n });
+  }
+
+  /** "two to three weeks", "12 to 18 months": a range keeps its first number. */
+  private range(num: { end: number; n: number }): { end: number; n: number | 'X' } {
+    const joiner = this.w(num.end);
+    if (joiner === 'to' || joiner === 'or') {
+      const other = this.toks[num.end + 1];
+      if (other && (other.num !== null || NUMBER_WORDS.has(other.lower)) && UNITS.has(this.w(num.end + 2))) {
+        return { end: num.end + 2, n: num.n };
+      }
+    }
+    return num;
+  }
+
+  // ------------------------------------------------------------------ durations
+
+  /**
+   * Durations ("three months", "the past two years", "10-year", "several days", "a week")
+   * and what they turn into with "ago" / "earlier" / "later" after them (dates).
+   */
+  private duration(k: number): Core | null {
+    let i = k;
+    let the = -1;
+    if (this.w(i) === 'the') { the = i; i++; }
+    // "for years", "in recent weeks": a bare plural unit after these is a vague duration.
+    const lead = this.w(i);
+    let direction: 'past' | 'next' | null = null;
+    if (lead === 'past' || lead === 'last' || lead === 'previous' || lead === 'recent' || lead === 'latest') { direction = 'past'; i++; }
+    else if (lead === 'next' || lead === 'coming' || lead === 'following') { direction = 'next'; i++; }
+    else if (lead === 'first' || lead === 'final' || lead === 'remaining' || lead === 'initial') { i++; }
+    if (this.w(i) === 'year' && this.w(i + 1) === '-' && (this.w(i + 2) === 'earlier' || this.w(i + 2) === 'ago')) i += 3;
+
+    let num = this.number(i);
+    let unitAt: number;
+    if (num) {
+      unitAt = num.end;
+      // "two more weeks", "eight trading days", "an additional year"
+      const filler = this.w(unitAt);
+      if (filler === 'more' || filler === 'additional' || filler === 'trading' || filler === 'business' ||
+          filler === 'straight' || filler === 'consecutive' || filler === 'full' || filler === 'calendar') unitAt++;
+      // "10-year", "two-day"
+      if (this.w(unitAt) === '-' && this.glued(unitAt) && this.glued(unitAt + 1)) unitAt++;
+    } else {
+      unitAt = i;
+    }
+    const unitWord = this.w(unitAt);
+    const unit = UNITS.get(unitWord);
+    if (!unit) return null;
+    const plural = unitWord.endsWith('s') && unitWord !== 'hours' ? true : unitWord === 'hours' || unitWord === 'centuries';
+    let end = unitAt + 1;
+
+    if (!num) {
+      // Bare units: only plural ones after a cue word, or after "the past/next".
+      const before = this.w(k - 1);
+      const cue = direction !== null || before === 'for' || before === 'in' || before === 'within' || before === 'over' ||
+        before === 'recent' || before === 'coming';
+      if (!plural || !cue) return null;
+      if (direction === 'past' && lead === 'recent' && unit === 'year') {
+        // "recent years" is the past as a whole in TimeML.
+        return { first: the >= 0 ? the : i - 1, end, type: 'date', kind: 'ref', resolve: fixed('PAST_REF') };
+      }
+      if (the >= 0 && direction === null) return null;
+      num = { end: unitAt, n: 'X' };
+    } else if (num.n === 1 && (this.w(i) === 'a' || this.w(i) === 'an') && plural) {
+      return null;
+    }
+    // Ages and lengths are not time expressions: "6-year-old", "37 years old", "decades-long".
+    if (this.w(end) === 'old' || (this.w(end) === '-' && this.w(end + 1) === 'old')) return null;
+    if (this.w(end) === '-' && this.glued(end) && (this.w(end + 1) === 'long')) end += 2;
+
+    const first = the >= 0 && (direction !== null || num.n !== 1 || this.w(i) !== 'a') ? the : (direction !== null ? i - 1 - (lead === lead ? 0 : 0) : i);
+    const start = the >= 0 ? the : direction !== null || ['first', 'final', 'remaining', 'initial'].includes(lead) ? k : i;
+    void first;
+    const n = num.n;
+
+    // "two years ago", "a year earlier", "three days later": dates.
+    const after = this.w(end);
+    if (direction === null && (after === 'ago' || after === 'earlier' || after === 'later' || after === 'before' || after === 'after' ||
+        (after === 'from' && this.w(end + 1) === 'now'))) {
+      if ((after === 'before' || after === 'after') && !this.isClauseEnd(end + 1)) return null;
+      const sign = after === 'ago' || after === 'earlier' || after === 'before' ? -1 : 1;
+      const anchored = after !== 'ago' && after !== 'from';
+      const stop = after === 'from' ? end + 2 : end + 1;
+      if (n === 'X') return { first: start, end: stop, type: 'date', kind: 'date', resolve: fixed(sign < 0 ? 'PAST_REF' : 'FUTURE_REF') };
+      return { first: start, end: stop, type: 'date', kind: 'date', resolve: shiftedDate(unit, sign * n, anchored) };
+    }
+    if (start === i && num.n === 1 && (this.w(i) === 'a' || this.w(i) === 'an' || this.w(i) === 'one')) {
+      // "$5 a year", "twice a week": a frequency, not a duration.
+      const prev = this.toks[i - 1];
+      if (prev && this.w(i) !== 'one' && (prev.num !== null || ['%', 'percent', 'cents', 'times', 'million', 'billion', 'twice', 'once', 'dollars'].includes(prev.lower))) {
+        return { first: i, end, type: 'set', kind: 'set', resolve: fixed(durationValue(1, unit)) };
+      }
+    }
+    return { first: start, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue(n, unit)) };
+  }
+
+  private isClauseEnd(k: number): boolean {
+    const word = this.w(k);
+    return word === '' || word === '.' || word === ',' || word === ';' || word === ')' || word === 'and' || word === '"';
+  }
+
+  // ------------------------------------------------------------------ clock times
+
+  /** "10:30 a.m.", "9 p.m. EST", "noon", optionally followed by the day it falls on. */
+  private clockTime(k: number): Core | null {
+    const tok = this.toks[k];
+    let hour: number;
+    let minute = 0;
+    let end: number;
+    if (tok.lower === 'noon' || tok.lower === 'midday') { hour = 12; end = k + 1; }
+    else if (tok.lower === 'midnight') { hour = 24; end = k + 1; }
+    else {
+      const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text);
+      if (clock) { hour = +clock[1]; minute = +clock[2]; }
+      else if (tok.num !== null && Number.isInteger(tok.num) && tok.num >= 1 && tok.num <= 12) hour = tok.num;
+      else return null;
+      end = k + 1;
+      const meridiem = this.meridiem(end);
+      if (meridiem) {
+        if (meridiem.pm && hour < 12) hour += 12;
+        if (!meridiem.pm && hour === 12) hour = 0;
+        end = meridiem.end;
+      } else if (!clock || hour > 24 || minute > 59) {
+        return null;
+      } else if (this.w(end) !== "o'clock" && !TIME_ZONES.has(this.w(end)) && !this.isTimeContext(k)) {
+        return null;
+      }
+    }
+    if (TIME_ZONES.has(this.w(end)) && this.toks[end].text === this.toks[end].text.toUpperCase()) end++;
+    const clockText = `T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+    // The day it falls on: "10 p.m. Wednesday", "noon Saturday", "9 p.m. EST, Nov. 9".
+    let dayAt = end;
+    if (this.w(dayAt) === ',') dayAt++;
+    if (this.w(dayAt) === 'on') dayAt++;
+    const day = this.weekday(dayAt) ?? this.deictic(dayAt) ?? (MONTHS.has(this.w(dayAt)) ? this.monthDate(dayAt) : null);
+    if (day && day.kind === 'date' && (day.type === 'date') && day.end - dayAt <= 4) {
+      return { first: k, end: day.end, type: 'time', kind: 'time', resolve: (ctx) => {
+        const date = day.resolve(ctx);
+        return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date + clockText : null;
+      } };
+    }
+    return { first: k, end, type: 'time', kind: 'time', resolve: fromDct((dct) => formatDay(dct) + clockText) };
+  }
+
+  /** "a.m.", "p.m", "am", "PM" at k. */
+  private meridiem(k: number): { end: number; pm: boolean } | null {
+    const word = this.w(k);
+    if (word === 'am' || word === 'pm') return { end: k + 1, pm: word === 'pm' };
+    if ((word === 'a' || word === 'p') && this.w(k + 1) === '.' && this.w(k + 2) === 'm') {
+      return { end: this.w(k + 3) === '.' ? k + 4 : k + 3, pm: word === 'p' };
+    }
+    return null;
+  }
+
+  /** "at 10:30", "by 14:00": a bare hh:mm is a time only after such a word. */
+  private isTimeContext(k: number): boolean {
+    const before = this.w(k - 1);
+    return before === 'at' || before === 'by' || before === 'until' || before === 'before' || before === 'after' || before === 'around';
+  }
+
+  // ------------------------------------------------------------------ calendar dates
+
+  /** "Aug. 7", "August 7, 1998", "August 1998", "August of 1998", "last April", bare "August". */
+  private monthDate(k: number): Core | null {
+    const tok = this.toks[k];
+    const month = MONTHS.get(tok.lower);
+    if (month === undefined) return null;
+    const isAbbrev = tok.lower.length <= 4 && tok.lower !== 'june' && tok.lower !== 'july' && tok.lower !== 'may';
+    if (isAbbrev && !tok.capital) return null;
+    let end = this.skipAbbrevPeriod(k + 1);
+    if (isAbbrev && end === k + 1 && tok.lower !== 'sept' && !this.toks[end]?.num) return null;
+
+    const dayTok = this.toks[end];
+    if (dayTok && dayTok.num !== null && Number.isInteger(dayTok.num) && dayTok.num >= 1 && dayTok.num <= 31 && !dayTok.glued) {
+      const day = dayTok.num;
+      let stop = end + 1;
+      if (['st', 'nd', 'rd', 'th'].includes(this.w(stop)) && this.glued(stop)) stop++;
+      if (this.w(stop) === '%' || this.w(stop) === ':') return null;
+      let year: number | null = null;
+      const comma = this.w(stop) === ',' ? stop + 1 : stop;
+      const yearTok = this.toks[comma];
+      if (yearTok && yearTok.num !== null && /^\d{4}$/.test(yearTok.text)) { year = yearTok.num; stop = comma + 1; }
+      const fixedYear = year;
+      return { first: k, end: stop, type: 'date', kind: 'date', resolve: (ctx) => {
+        const y = fixedYear ?? (ctx.dct ? yearForMonth(ctx.dct, month, ctx.future) : null);
+        if (y === null) return null;
+        const date = { y, m: month, d: day };
+        return isValidDay(date) ? formatDay(date) : null;
+      } };
+    }
+    // "August 1998", "August of 1998"
+    const yearAt = this.w(end) === 'of' ? end + 1 : end === k + 1 && this.w(end) === ',' ? end + 1 : end;
+    const yearTok = this.toks[yearAt];
+    if (yearTok && yearTok.num !== null && /^\d{4}$/.test(yearTok.text)) {
+      const y = yearTok.num;
+      return { first: k, end: yearAt + 1, type: 'date', kind: 'date', resolve: fixed(formatMonth(y, month)) };
+    }
+    // A bare month name: "May" and "March" only where a month fits.
+    if (AMBIGUOUS_MONTHS.has(tok.lower)) {
+      if (!tok.capital) return null;
+      const before = this.w(k - 1);
+      if (!['in', 'since', 'until', 'by', 'through', 'during', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'before', 'after', 'from'].includes(before)) return null;
+    }
+    if (!tok.capital && tok.lower !== tok.text) return null;
+    return { first: k, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => formatMonth(yearForMonth(dct, month, ctx.future), month)) };
+  }
+
+  /** "7 August 1998", "7th of August". */
+  private dayMonth(k: number): Core | null {
+    const tok = this.toks[k];
+    if (tok.num === null || !Number.isInteger(tok.num) || tok.num < 1 || tok.num > 31) return null;
+    let at = k + 1;
+    if (['st', 'nd', 'rd', 'th'].includes(this.w(at)) && this.glued(at)) at++;
+    if (this.w(at) === 'of') at++;
+    const month = MONTHS.get(this.w(at));
+    if (month === undefined || !this.toks[at].capital) return null;
+    let end = this.skipAbbrevPeriod(at + 1);
+    const yearTok = this.toks[end];
+    let year: number | null = null;
+    if (yearTok && yearTok.num !== null && /^\d{4}$/.test(yearTok.text)) { year = yearTok.num; end++; }
+    const day = tok.num;
+    return { first: k, end, type: 'date', kind: 'date', resolve: (ctx) => {
+      const y = year ?? (ctx.dct ? yearForMonth(ctx.dct, month, ctx.future) : null);
+      if (y === null) return null;
+      const date = { y, m: month, d: day };
+      return isValidDay(date) ? formatDay(date) : null;
+    } };
+  }
+
+  /** "1998", "fiscal 1990", "the 1990s", "'80s", "mid-1980s". */
+  private year(k: number): Core | null {
+    let i = k;
+    let fiscal = false;
+    if (this.w(i) === 'the') i++;
+    if (this.w(i) === 'fiscal') { fiscal = true; i++; if (this.w(i) === 'year') i++; }
+    // "'80s"
+    if ((this.w(i) === "'" || this.w(i) === '’') && this.toks[i + 1]?.num !== null && /^\d0$/.test(this.toks[i + 1]?.text ?? '') &&
+        this.w(i + 2) === 's' && this.glued(i + 2)) {
+      const decade = `19${this.toks[i + 1].text[0]}`;
+      return { first: k, end: i + 3, type: 'date', kind: 'date', resolve: fixed(decade) };
+    }
+    const tok = this.toks[i];
+    if (!tok || tok.num === null || !/^\d{4}$/.test(tok.text)) return null;
+    const y = tok.num;
+    if (y < 1000 || y > 2100) return null;
+    if (this.w(i + 1) === 's' && this.glued(i + 1)) {
+      // A decade: "1990s" → 199; a century: "1900s" is taken as a decade too, as TimeML does.
+      return { first: k, end: i + 2, type: 'date', kind: 'date', resolve: fixed(String(Math.floor(y / 10))) };
+    }
+    if (this.w(k) === 'the' && !fiscal) return null;
+    const before = this.toks[i - 1];
+    if (before && (before.text === '$' || before.text === '#' || before.text === '£' || before.text === '€') ) return null;
+    const after = this.w(i + 1);
+    if (['%', 'percent', 'million', 'billion', 'people', 'shares', 'troops', 'feet', 'meters', 'miles', 'tons', 'points'].includes(after)) return null;
+    if (after === ':' || (after === '-' && this.toks[i + 2]?.num !== null && !this.toks[i + 2]?.text.match(/^\d{2}$/))) return null;
+    // "1989-90": the first year is the date.
+    return { first: k, end: i + 1, type: 'date', kind: 'date', resolve: fixed(formatYear(y)) };
+  }
+
+  // ------------------------------------------------------------------ weekdays and deictic days
+
+  /** "Friday", "last Friday", "next Tuesday", "Monday morning", "each Thursday". */
+  private weekday(k: number): Core | null {
+    let i = k;
+    let mode: 'auto' | 'last' | 'next' = 'auto';
+    const lead = this.w(i);
+    if (lead === 'last' || lead === 'past' || lead === 'previous') { mode = 'last'; i++; }
+    else if (lead === 'next' || lead === 'coming') { mode = 'next'; i++; }
+    else if (lead === 'this') { i++; }
+    else if (lead === 'early' || lead === 'late') { i++; }
+    const set = lead === 'each' || lead === 'every';
+    if (set) i++;
+    const tok = this.toks[i];
+    if (!tok) return null;
+    const weekday = WEEKDAYS.get(tok.lower);
+    if (weekday === undefined || !tok.capital) return null;
+    let end = i + 1;
+    if (SHORT_WEEKDAYS.has(tok.lower)) {
+      if (this.w(end) !== '.' || !this.glued(end)) return null;
+      end++;
+    }
+    if (tok.lower === 'sat' || tok.lower === 'sun' || tok.lower === 'wed') return null;
+    if (this.w(end) === 's' && this.glued(end)) return null; // "Fridays" as a set is rare: leave it
+    const part = PARTS_OF_DAY.get(this.w(end));
+    if (part) end++;
+    else if (this.w(end) === 'nights' || this.w(end) === 'mornings') end++;
+    if (set) {
+      return { first: k, end, type: 'set', kind: 'set', resolve: fixed(`XXXX-WXX-${weekday}${part ? `T${part}` : ''}`) };
+    }
+    return { first: lead === 'early' || lead === 'late' ? i : k, end, type: part ? 'time' : 'date', kind: 'date', resolve: fromDct((dct, ctx) => {
+      const day = formatDay(weekdayDay(dct, weekday, mode, ctx.future));
+      return part ? `${day}T${part}` : day;
+    }) };
+  }
+
+  /** today, yesterday, tomorrow, tonight, this morning, last night; now, currently, recently, the future. */
+  private deictic(k: number): Core | null {
+    const word = this.w(k);
+    const shift = word === 'today' ? 0 : word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : null;
+    if (shift !== null) {
+      if (this.w(k + 1) === "'" && this.w(k + 2) === 's') {
+        // "today's" keeps its date; the possessive is not in the span.
+      }
+      const part = PARTS_OF_DAY.get(this.w(k + 1));
+      const end = part ? k + 2 : k + 1;
+      return { first: k, end, type: part ? 'time' : 'date', kind: 'date', resolve: fromDct((dct) => formatDay(addDays(dct, shift)) + (part ? `T${part}` : '')) };
+    }
+    if (word === 'tonight') return { first: k, end: k + 1, type: 'time', kind: 'date', resolve: fromDct((dct) => `${formatDay(dct)}TNI`) };
+    const part = PARTS_OF_DAY.get(this.w(k + 1));
+    if (part && (word === 'this' || (word === 'last' && part === 'NI'))) {
+      const offset = word === 'last' ? -1 : 0;
+      return { first: k, end: k + 2, type: 'time', kind: 'time', resolve: fromDct((dct) => `${formatDay(addDays(dct, offset))}T${part}`) };
+    }
+    if (word === 'now' && !(this.w(k + 1) === '-' && this.glued(k + 1))) return ref(k, k + 1, 'PRESENT_REF');
+    if (word === 'currently' || word === 'presently' || word === 'nowadays') return ref(k, k + 1, 'PRESENT_REF');
+    if (word === 'at' && this.w(k + 1) === 'present') return ref(k + 1, k + 2, 'PRESENT_REF');
+    if (word === 'these' && this.w(k + 1) === 'days') return ref(k, k + 2, 'PRESENT_REF');
+    if (word === 'current' && !UNITS.has(this.w(k + 1)) && this.w(k + 1) !== 'fiscal' && this.w(k + 1) !== '-') {
+      return ref(k, k + 1, 'PRESENT_REF');
+    }
+    if (word === 'recently' || word === 'lately') return ref(k, k + 1, 'PAST_REF');
+    if (word === 'recent' && !UNITS.has(this.w(k + 1))) return ref(k, k + 1, 'PAST_REF');
+    if (word === 'the' && this.w(k + 1) === 'past' && !this.startsQuantity(k + 2)) return ref(k, k + 2, 'PAST_REF');
+    if (word === 'the' && this.w(k + 1) === 'future') return ref(k, k + 2, 'FUTURE_REF');
+    if (word === 'the' && this.w(k + 1) === 'near' && this.w(k + 2) === 'future') return ref(k, k + 3, 'FUTURE_REF');
+    if (word === 'future' && this.w(k - 1) !== 'the') return ref(k, k + 1, 'FUTURE_REF');
+    return null;
+  }
+
+  /** Whether a number or a unit starts at k ("the past two years", "the past year"). */
+  private startsQuantity(k: number): boolean {
+    const tok = this.toks[k];
+    if (!tok) return false;
+    return tok.num !== null || NUMBER_WORDS.has(tok.lower) || VAGUE_NUMBERS.has(tok.lower) || UNITS.has(tok.lower) ||
+      tok.lower === 'a' || tok.lower === 'few' || tok.lower === 'couple';
+  }
+
+  // ------------------------------------------------------------------ units relative to the dateline
+
+  /** "last year", "this month", "next week", "the past year", "this fall", "last April", "the weekend", "the year". */
+  private relativeUnit(k: number): Core | null {
+    let i = k;
+    const hasThe = this.w(i) === 'the';
+    if (hasThe) i++;
+    const lead = this.w(i);
+    let offset: number | null = null;
+    if (lead === 'last' || lead === 'past' || lead === 'previous' || lead === 'prior') offset = -1;
+    else if (lead === 'this' || lead === 'current' || lead === 'present') offset = 0;
+    else if (lead === 'next' || lead === 'coming' || lead === 'following') offset = 1;
+    if (offset !== null) i++;
+    else if (!hasThe) return null;
+    if (hasThe && (lead === 'following' || lead === 'previous' || lead === 'prior' || lead === 'next')) return null; // anaphoric: see anaphor()
+    const fiscal = this.w(i) === 'fiscal';
+    if (fiscal) i++;
+    const word = this.w(i);
+    const end = i + 1;
+    const first = hasThe && offset === null ? k : hasThe ? k : k;
+
+    if (word === 'weekend') {
+      const shift = offset ?? 0;
+      return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => {
+        const saturday = weekdayDay(dct, 6, shift > 0 || ctx.future ? 'next' : 'auto', ctx.future);
+        return `${formatWeek(addDays(saturday, 7 * (shift < 0 ? -1 : 0)))}-WE`;
+      }) };
+    }
+    const season = SEASONS.get(word);
+    if (season && offset !== null) {
+      const order = ['WI', 'SP', 'SU', 'FA'];
+      return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => {
+        const current = dct.m === 12 ? 0 : Math.floor(dct.m / 3);
+        const target = order.indexOf(season);
+        let y = dct.y;
+        if (offset < 0 && target >= current) y -= 1;
+        if (offset > 0 && target <= current) y += 1;
+        return `${formatYear(y)}-${season}`;
+      }) };
+    }
+    const month = MONTHS.get(word);
+    if (month !== undefined && offset !== null && this.toks[i].capital && word.length > 3) {
+      return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => {
+        let y = dct.y;
+        if (offset < 0 && month >= dct.m) y -= 1;
+        if (offset > 0 && month <= dct.m) y += 1;
+        return formatMonth(y, month);
+      }) };
+    }
+    const unit = UNITS.get(word);
+    if (!unit || word.endsWith('s') || unit === 'second' || unit === 'minute' || unit === 'hour') return null;
+    if (unit === 'quarter') return null; // quarter() handles quarters
+    if (this.w(end) === '-' && this.glued(end)) return null; // "the year-earlier period"
+    if (offset === null) {
+      // "the year", "the month", "the week": the dateline's unit (a duration after "for").
+      if (unit === 'day' || unit === 'decade' || unit === 'century') return null;
+      const before = this.w(k - 1);
+      if (before === 'for' || before === 'during' || before === 'throughout' || before === 'over' || before === 'all') {
+        return { first, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue(1, unit)) };
+      }
+      return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => valueAt(dct, unit)) };
+    }
+    if (unit === 'day') return null;
+    const n = offset;
+    if (unit === 'decade' || unit === 'century') {
+      return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => valueAt(shiftDay(dct, unit, n), unit)) };
+    }
+    return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => valueAt(shiftDay(dct, unit, n), unit)) };
+  }
+
+  // ------------------------------------------------------------------ quarters and halves
+
+  /** "the third quarter", "third-quarter", "the fiscal first quarter of 1989", "the first half",
+   * "the latest quarter", "the year-earlier quarter", "the quarter", "year-earlier". */
+  private quarter(k: number): Core | null {
+    let i = k;
+    if (this.w(i) === 'the') i++;
+    if (/^\d{4}$/.test(this.toks[i]?.text ?? '') && this.w(i + 1) === "'" && this.w(i + 2) === 's') i += 3; // "1989's"
+    if (this.w(i) === 'this' && this.w(i + 1) === 'year' && this.w(i + 2) === "'" && this.w(i + 3) === 's') i += 4;
+    if (this.w(i) === 'fiscal') { i++; if (this.w(i) === '-') i++; }
+    const lead = this.w(i);
+    let anchor: 'latest' | 'yearEarlier' | 'same' | null = null;
+    let leadEnd = i;
+    if (lead === 'latest' || lead === 'current' || lead === 'recent' || lead === 'most') {
+      anchor = 'latest';
+      leadEnd = lead === 'most' && this.w(i + 1) === 'recent' ? i + 2 : i + 1;
+    } else if ((lead === 'year' && this.w(i + 1) === '-' && (this.w(i + 2) === 'earlier' || this.w(i + 2) === 'ago')) ) {
+      anchor = 'yearEarlier';
+      leadEnd = i + 3;
+    } else if (lead === 'same' || lead === 'comparable' || lead === 'prior' || lead === 'previous' || lead === 'year') {
+      anchor = lead === 'year' ? null : 'yearEarlier';
+      leadEnd = i + 1;
+      if (lead === 'year') return null;
+    }
+    if (anchor) {
+      const noun = this.w(leadEnd);
+      if (noun !== 'quarter' && noun !== 'period' && !(anchor === 'yearEarlier' && this.w(k) !== 'the')) {
+        // "year-earlier" as a bare adjective ("year-earlier profit") is a date too.
+        if (anchor !== 'yearEarlier' || this.w(k) === 'the') return null;
+      }
+      const isNoun = noun === 'quarter' || noun === 'period';
+      const end = isNoun ? leadEnd + 1 : leadEnd;
+      if (!isNoun && anchor !== 'yearEarlier') return null;
+      if (anchor === 'same' && noun !== 'quarter') return null;
+      const mode = anchor;
+      return { first: k, end, type: 'date', kind: 'date', resolve: (ctx) => {
+        const base = ctx.lastQuarter ?? (ctx.dct ? previousQuarter(ctx.dct) : null);
+        if (mode === 'latest') return base;
+        const from = noun === 'quarter' || noun === 'period' ? base : (ctx.last ?? base);
+        return from ? shiftValue(from, 'year', -1) : null;
+      } };
+    }
+    // "the quarter" alone refers back to the quarter under discussion.
+    if ((lead === 'quarter' || lead === 'period') && this.w(k) === 'the' && i === k + 1) {
+      if (lead === 'period') return null;
+      return { first: k, end: i + 1, type: 'date', kind: 'date', resolve: (ctx) => ctx.lastQuarter ?? (ctx.dct ? previousQuarter(ctx.dct) : null) };
+    }
+    let ordinalWord = lead;
+    if (lead === 'last' && (this.w(i + 1) === 'half' || this.w(i + 1) === 'quarter')) ordinalWord = lead;
+    const ordinal = ordinalWord === 'last' ? -1 : ORDINALS.get(ordinalWord);
+    if (ordinal === undefined) return null;
+    let at = i + 1;
+    if (this.w(at) === '-' && this.glued(at)) at++;
+    const noun = this.w(at);
+    if (noun !== 'quarter' && noun !== 'half' && noun !== 'quarters') return null;
+    if (noun === 'half' && ordinal > 2) return null;
+    let end = at + 1;
+    // "of 1989", "1989" after the noun.
+    let year: number | null = null;
+    const yearAt = this.w(end) === 'of' ? end + 1 : end;
+    const yearTok = this.toks[yearAt];
+    if (yearTok && yearTok.num !== null && /^\d{4}$/.test(yearTok.text)) { year = yearTok.num; end = yearAt + 1; }
+    else if (this.w(end) === 'of' && (this.w(end + 1) === 'this' || this.w(end + 1) === 'last' || this.w(end + 1) === 'next') && this.w(end + 2) === 'year') {
+      const shift = this.w(end + 1) === 'last' ? -1 : this.w(end + 1) === 'next' ? 1 : 0;
+      end += 3;
+      return this.quarterCore(k, end, noun, ordinal, null, shift);
+    }
+    return this.quarterCore(k, end, noun, ordinal, year, 0);
+  }
+
+  private quarterCore(first: number, end: number, noun: string, ordinal: number, year: number | null, shift: number): Core {
+    const half = noun === 'half';
+    return { first, end, type: 'date', kind: 'date', resolve: (ctx) => {
+      const q = ordinal < 0 ? (half ? 2 : 4) : ordinal;
+      const y = year ?? (ctx.dct ? (half ? ctx.dct.y : yearForQuarter(ctx.dct, q)) + shift : null);
+      if (y === null) return null;
+      return half ? `${formatYear(y)}-H${q}` : formatQuarter(y, q);
+    } };
+  }
+
+  // ------------------------------------------------------------------ sets
+
+  /** "daily", "weekly", "every day", "each month", "each July". */
+  private frequency(k: number): Core | null {
+    const word = this.w(k);
+    const value = FREQUENCY_WORDS.get(word);
+    if (value) return { first: k, end: k + 1, type: 'set', kind: 'set', resolve: fixed(value) };
+    if (word === 'quarterly') return { first: k, end: k + 1, type: 'duration', kind: 'duration', resolve: fixed('P3M') };
+    if (word !== 'every' && word !== 'each' && word !== 'per') return null;
+    let i = k + 1;
+    let n = 1;
+    if (this.w(i) === 'other') { n = 2; i++; }
+    const unit = UNITS.get(this.w(i));
+    if (unit && !this.w(i).endsWith('s')) return { first: k, end: i + 1, type: 'set', kind: 'set', resolve: fixed(durationValue(n, unit)) };
+    const month = MONTHS.get(this.w(i));
+    if (month !== undefined && this.toks[i].capital) return { first: k, end: i + 1, type: 'set', kind: 'set', resolve: fixed(`XXXX-${String(month).padStart(2, '0')}`) };
+    return null;
+  }
+
+  // ------------------------------------------------------------------ anaphora
+
+  /** "the same day", "the next day", "the following week", "that year", "the day before", "the previous year". */
+  private anaphor(k: number): Core | null {
+    const a = this.w(k);
+    const b = this.w(k + 1);
+    let offset: number | null = null;
+    let unitAt = -1;
+    let end = -1;
+    if (a === 'the' && (b === 'same' || b === 'next' || b === 'following' || b === 'previous' || b === 'prior' || b === 'preceding')) {
+      offset = b === 'same' ? 0 : b === 'next' || b === 'following' ? 1 : -1;
+      unitAt = k + 2;
+      end = k + 3;
+    } else if (a === 'that' && (b === 'same' || UNITS.has(b))) {
+      offset = 0;
+      unitAt = b === 'same' ? k + 2 : k + 1;
+      end = unitAt + 1;
+    } else if (a === 'the' && b === 'day' && (this.w(k + 2) === 'before' || this.w(k + 2) === 'after')) {
+      offset = this.w(k + 2) === 'before' ? -1 : 1;
+      unitAt = k + 1;
+      end = k + 3;
+    }
+    if (offset === null) return null;
+    const unitWord = this.w(unitAt);
+    const unit = UNITS.get(unitWord);
+    if (!unit || unitWord.endsWith('s') || unit === 'second' || unit === 'minute' || unit === 'hour' || unit === 'decade' || unit === 'century') return null;
+    if (unit === 'quarter') return null;
+    const n = offset;
+    return { first: k, end, type: 'date', kind: 'date', resolve: (ctx) => {
+      const lastDay = dayOfValue(ctx.last);
+      if (unit === 'day' || unit === 'week') {
+        const base = lastDay ?? ctx.dct;
+        return base ? valueAt(shiftDay(base, unit, n), unit) : null;
+      }
+      if (ctx.last && /^\d{4}/.test(ctx.last)) {
+        const y = Number(ctx.last.slice(0, 4));
+        const base = lastDay ?? { y, m: Number(ctx.last.slice(5, 7)) || 1, d: 1 };
+        return valueAt(shiftDay(base, unit, n), unit);
+      }
+      return ctx.dct ? valueAt(shiftDay(ctx.dct, unit, n), unit) : null;
+    } };
+  }
+
+  // ------------------------------------------------------------------ holidays
+
+  /** Fixed-date and rule-based holidays of US news. */
+  private holiday(k: number): Core | null {
+    const a = this.w(k);
+    const tok = this.toks[k];
+    if (!tok || !tok.capital) return null;
+    let end = k + 1;
+    let date: ((y: number) => Day) | null = null;
+    if (a === 'christmas') {
+      const eve = this.w(k + 1) === 'eve';
+      if (this.w(k + 1) === 'day' || eve) end++;
+      date = (y) => ({ y, m: 12, d: eve ? 24 : 25 });
+    } else if (a === 'thanksgiving') {
+      if (this.w(k + 1) === 'day') end++;
+      date = (y) => nthWeekday(y, 11, 4, 4);
+    } else if (a === 'new' && this.w(k + 1) === 'year' && this.w(k + 2) === "'" && this.w(k + 3) === 's' && (this.w(k + 4) === 'day' || this.w(k + 4) === 'eve')) {
+      const eve = this.w(k + 4) === 'eve';
+      end = k + 5;
+      date = (y) => (eve ? { y, m: 12, d: 31 } : { y, m: 1, d: 1 });
+    } else if (a === 'independence' && this.w(k + 1) === 'day') {
+      end = k + 2;
+      date = (y) => ({ y, m: 7, d: 4 });
+    } else if (a === 'labor' && this.w(k + 1) === 'day') {
+      end = k + 2;
+      date = (y) => nthWeekday(y, 9, 1, 1);
+    }
+    if (!date) return null;
+    const make = date;
+    return { first: k, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => {
+      let day = make(dct.y);
+      const distance = (day.m - dct.m) * 31 + (day.d - dct.d);
+      if (distance > 0 && !ctx.future && distance > 31) day = make(dct.y - 1);
+      return formatDay(day);
+    }) };
+  }
+}
+
+function ref(first: number, end: number, value: string): Core {
+  return { first, end, type: 'date', kind: 'ref', resolve: fixed(value) };
+}
+
+/** The n-th given ISO weekday of a month (Thanksgiving: 4th Thursday of November). */
+function nthWeekday(y: number, m: number, weekday: number, n: number): Day {
+  const firstDay = { y, m, d: 1 };
+  const offset = (weekday - isoWeekday(firstDay) + 7) % 7;
+  return addDays(firstDay, offset + 7 * (n - 1));
+}
+
+/**
+ * "two years ago" (from the dateline, at the unit's granularity) and "a year earlier"
+ * (from the previous date, keeping its granularity). In earnings news "a year ago" follows a
+ * quarter and means the same quarter a year before.
+ */
+function shiftedDate(unit: Unit, n: number, anchored: boolean): Resolver {
+  return (ctx) => {
+    if (unit === 'year' && Math.abs(n) === 1 && ctx.lastQuarter && ctx.last === ctx.lastQuarter) {
+      return shiftValue(ctx.lastQuarter, 'year', n);
+    }
+    if (anchored && ctx.last) {
+      const shifted = shiftValue(ctx.last, unit, n);
+      if (shifted) return shifted;
+    }
+    if (!ctx.dct) return null;
+    const day = shiftDay(ctx.dct, unit, n);
+    return valueAt(day, unit === 'decade' || unit === 'century' ? 'year' : unit);
+  };
+}
