@@ -1,5 +1,8 @@
 // HTML pages: the article body through Mozilla Readability over a linkedom DOM, with the
-// page's metadata (Open Graph, article:published_time, JSON-LD-free fallbacks).
+// page's metadata (Open Graph, article:published_time, JSON-LD-free fallbacks). Site chrome —
+// navigation, cookie and consent banners, newsletter and subscription promos, share bars,
+// "related" lists — is removed before Readability scores the page, and leftover boilerplate
+// paragraphs are dropped after, because Readability keeps whatever sits inside the main column.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseText, type ArticleDraft } from './text.ts';
@@ -13,25 +16,92 @@ function meta(document: Document, ...names: string[]): string | null {
   return null;
 }
 
+/** Elements that are never article text. */
+const CHROME_SELECTOR = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'form', 'button', 'select', 'dialog', 'svg',
+  'nav', 'aside', 'footer', 'body > header',
+  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[role="dialog"]', '[role="alertdialog"]',
+  '[aria-hidden="true"]', '[hidden]',
+].join(', ');
+
+/** Words in a class or id that mark site chrome (matched as whole words of the name). */
+const CHROME_WORDS = new Set([
+  'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'masthead', 'footer', 'sidebar',
+  'cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'banner', 'promo', 'promotion', 'newsletter', 'subscribe', 'subscription',
+  'paywall', 'signup', 'advert', 'advertisement', 'ad', 'ads', 'sponsored', 'share', 'sharing', 'social', 'related',
+  'recommended', 'recommendations', 'popular', 'trending', 'outbrain', 'taboola', 'comments', 'modal', 'popup', 'overlay',
+]);
+
+function isChromeName(name: string | null): boolean {
+  if (!name) return false;
+  return name
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .some((word) => CHROME_WORDS.has(word));
+}
+
+/** Removes site chrome in place, keeping the element that holds the article itself. */
+function stripChrome(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) el.remove();
+  for (const el of Array.from(document.querySelectorAll('[class], [id]'))) {
+    if (!el.parentNode) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') continue;
+    if (!isChromeName(el.getAttribute('class')) && !isChromeName(el.getAttribute('id'))) continue;
+    // A "banner"-named wrapper around most of the page's text is a layout box, not a banner.
+    if (el.querySelectorAll('p').length > 6) continue;
+    el.remove();
+  }
+}
+
+/** Lines that are boilerplate wherever they appear. */
+const BOILERPLATE_LINE = new RegExp(
+  [
+    '^advertisement$', '^(sponsored|promoted)( content)?$', '^(read|see) (more|also)\\b.{0,120}$', '^related( articles| stories| coverage)?:',
+    '\\b(we|this (site|website)) uses? cookies\\b', '\\baccept (all )?cookies\\b', '\\bcookie (policy|settings|preferences)\\b',
+    '^(sign up|subscribe)\\b.{0,160}(newsletter|inbox|updates|for free|today)', '\\bsubscribe (now|today)\\b.{0,80}$',
+    '^share (this|on)\\b', '^(follow us|click here)\\b', '^(already a subscriber|log in to continue)',
+  ].join('|'),
+  'i',
+);
+
+export function isBoilerplateParagraph(text: string): boolean {
+  return text.length < 300 && BOILERPLATE_LINE.test(text.trim());
+}
+
 /** Block text with paragraphs kept apart by blank lines. */
 function blockText(root: Element): string {
   const blocks = Array.from(root.querySelectorAll('p, h1, h2, h3, h4, li, blockquote, pre'));
   const texts = blocks
     .filter((el) => !blocks.some((other) => other !== el && other.contains(el)))
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+    .filter((t) => t && !isBoilerplateParagraph(t));
   return texts.length ? texts.join('\n\n') : (root.textContent ?? '');
+}
+
+/** Plain text of an HTML fragment (a feed item's description or content). */
+export function htmlFragmentText(html: string): string {
+  const { document } = parseHTML(`<html><body>${html}</body></html>`);
+  stripChrome(document as unknown as Document);
+  const body = document.body as unknown as Element;
+  // Inline-only fragments have no blocks: fall back to the text with tags' spacing kept.
+  const hasBlocks = body.querySelector('p, li, blockquote, pre, h1, h2, h3, h4, div, br');
+  if (!hasBlocks) return normaliseText((body.textContent ?? '').replace(/\s+/g, ' '));
+  for (const br of Array.from(body.querySelectorAll('br'))) br.replaceWith(document.createTextNode('\n'));
+  return normaliseText(blockText(body));
 }
 
 export function readHtml(raw: string, url: string | null = null): ArticleDraft {
   const { document } = parseHTML(raw);
-  const title = meta(document, 'og:title', 'twitter:title') ?? document.querySelector('title')?.textContent?.trim() ?? null;
-  const published = meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate') ??
+  const doc = document as unknown as Document;
+  const title = meta(doc, 'og:title', 'twitter:title') ?? document.querySelector('title')?.textContent?.trim() ?? null;
+  const published = meta(doc, 'article:published_time', 'datePublished', 'date', 'pubdate') ??
     document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
-  const author = meta(document, 'author', 'article:author');
-  const outlet = meta(document, 'og:site_name', 'application-name');
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const author = meta(doc, 'author', 'article:author');
+  const outlet = meta(doc, 'og:site_name', 'application-name');
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
+  stripChrome(doc);
+  const parsed = new Readability(doc, { charThreshold: 200 }).parse();
   let text = '';
   if (parsed?.content) {
     const { document: inner } = parseHTML(`<html><body>${parsed.content}</body></html>`);
@@ -41,9 +111,17 @@ export function readHtml(raw: string, url: string | null = null): ArticleDraft {
   return {
     title: parsed?.title?.trim() || title,
     published,
-    url: canonical ?? url,
+    url: canonical ? absoluteUrl(canonical, url) : url,
     author: parsed?.byline?.trim() || author,
     outlet: parsed?.siteName?.trim() || outlet,
     text: normaliseText(text),
   };
+}
+
+function absoluteUrl(link: string, base: string | null): string {
+  try {
+    return new URL(link, base ?? undefined).toString();
+  } catch {
+    return link;
+  }
 }

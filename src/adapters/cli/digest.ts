@@ -1,0 +1,98 @@
+// `lede subscribe | unsubscribe | subscriptions | digest`: digests from the command line, posted
+// to the terminal. Subscriptions made here belong to the "cli" platform (channel "terminal"
+// unless --channel says otherwise); --platform lets an operator manage a Discord or Slack
+// channel's subscriptions from the shell.
+import { writeSync } from 'node:fs';
+import type { Config } from '../../core/config.ts';
+import { Digests, type DigestOptions, type DigestPoster, type PostMeta } from '../../core/digest.ts';
+import { Lede } from '../../core/lede.ts';
+import type { Reply } from '../../core/reply.ts';
+import { renderText } from './render.ts';
+
+export const DIGEST_USAGE = `  lede subscribe <feed URL | folder> [--channel NAME] [--keywords a,b] [--post-newest N]
+  lede unsubscribe [<feed URL | folder>] [--channel NAME]
+  lede subscriptions [--channel NAME]       all terminal channels when --channel is not given
+  lede digest --once [--data PATH]          poll every subscription once, post new articles here
+  lede digest                               keep polling (Ctrl-C stops)`;
+
+type Flags = Record<string, string | true>;
+
+function str(flags: Flags, name: string): string | undefined {
+  const v = flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The terminal poster: one block per post, written synchronously so it is out before "posted" is recorded. */
+export function terminalPoster(fd = 1): DigestPoster & { post(channel: string, message: Reply, meta?: PostMeta): Promise<void> } {
+  return {
+    async post(channel: string, message: Reply, meta?: PostMeta): Promise<void> {
+      const head = `── ${channel} ── new article${meta ? ` [post ${meta.postId}]` : ''}`;
+      writeSync(fd, `${head}\n${renderText(message)}\n\n`);
+    },
+  };
+}
+
+/** Digest settings from the validated configuration (allowed hosts) and the environment. */
+export function digestOptions(config: Pick<Config, 'allowHosts'>, env: NodeJS.ProcessEnv = process.env): DigestOptions {
+  const poll = Number(env.LEDE_POLL_SECONDS);
+  return {
+    allowHosts: config.allowHosts,
+    pollSeconds: Number.isFinite(poll) && poll >= 10 ? poll : undefined,
+    folderRoots: (env.LEDE_DIGEST_FOLDERS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+export function digestsFor(lede: Lede, options: DigestOptions): Digests {
+  return new Digests({
+    store: lede.store,
+    addArticle: (a) => lede.addArticle(a),
+    factsOf: (id) => lede.library.get(id)?.facts,
+    poster: (platform) => lede.poster(platform),
+    options,
+  });
+}
+
+export async function runDigestCommand(command: string, positional: string[], flags: Flags, config: Config): Promise<number> {
+  const platform = str(flags, 'platform') ?? 'cli';
+  const channel = str(flags, 'channel') ?? (command === 'subscribe' ? 'terminal' : '*');
+  const ctx = { platform, channel, conversation: `${platform}:${channel}` };
+  const lede = await Lede.open({ store: { sqlitePath: config.sqlitePath, redisUrl: config.redisUrl } });
+  const digests = digestsFor(lede, digestOptions(config));
+  lede.registerPoster('cli', terminalPoster());
+  try {
+    if (command === 'subscribe' || command === 'unsubscribe' || command === 'subscriptions') {
+      const args = { source: positional.join(' ') || undefined, keywords: str(flags, 'keywords'), 'post-newest': str(flags, 'post-newest') };
+      const r = await digests.command(command, args, ctx);
+      process.stdout.write(renderText(r) + '\n');
+      return r.kind === 'error' ? 1 : 0;
+    }
+    // digest
+    const data = str(flags, 'data');
+    if (data) {
+      const { problems } = await lede.load(data);
+      for (const p of problems) process.stderr.write(`lede: skipped ${p.source}: ${p.message}\n`);
+    }
+    if (flags.once) {
+      const { posted, errors } = await digests.pollOnce();
+      process.stderr.write(`lede digest: ${posted} posted, ${errors} subscription${errors === 1 ? '' : 's'} failing\n`);
+      if (errors) {
+        const list = await digests.command('subscriptions', {}, { ...ctx, channel: '*' });
+        process.stderr.write(renderText(list) + '\n');
+      }
+      return errors ? 1 : 0;
+    }
+    digests.start();
+    process.stderr.write('lede digest: polling subscriptions; Ctrl-C stops\n');
+    // The scheduler's timer does not hold the process open; this does, until a signal.
+    const keepAlive = setInterval(() => {}, 1 << 30);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    clearInterval(keepAlive);
+    await digests.stop();
+    return 0;
+  } finally {
+    await lede.close();
+  }
+}
