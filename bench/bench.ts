@@ -1,0 +1,214 @@
+// `npm run bench`: speed and memory, as medians of several runs after a warm-up, with ratios
+// against a baseline measured in the same run. Not a test: it asserts nothing.
+//
+// Corpus: the articles of ../shared/eval/data/dev (read in place, never copied) when that
+// folder is there, else the repository's own articles; either way grown to the sizes needed
+// by variants whose capitalised words are letter-shifted (same length, so facts' offsets stay
+// valid) so that retrieval is not fooled by duplicates.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ask } from '../src/core/ask.ts';
+import { Library } from '../src/core/library.ts';
+import { extractFacts } from '../src/knowledge/extract.ts';
+import type { Article, ArticleFacts } from '../src/knowledge/facts.ts';
+import { loadArticles } from '../src/knowledge/ingest/index.ts';
+import { readDocBare, wink } from '../src/knowledge/nlp.ts';
+
+const root = join(import.meta.dirname, '..');
+const evalDir = join(root, '..', 'shared', 'eval', 'data', 'dev');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+function baseArticles(): { articles: Article[]; from: string } {
+  if (existsSync(evalDir)) {
+    const articles: Article[] = [];
+    for (const file of readdirSync(evalDir).filter((f) => /^(when|quotes|fivew|summary)\.jsonl$/.test(f))) {
+      for (const line of readFileSync(join(evalDir, file), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const o = JSON.parse(line) as { id: string; title: string | null; published: string | null; url: string | null; text: string };
+        articles.push({ id: o.id, title: o.title, published: o.published, url: o.url, author: null, outlet: null, text: o.text });
+      }
+    }
+    return { articles, from: '../shared/eval/data/dev' };
+  }
+  return { articles: loadArticles(join(root, 'data')).articles.concat(loadArticles(join(root, 'tests', 'fixtures', 'articles')).articles), from: 'data/ + tests/fixtures' };
+}
+
+/** Shifts the letters of every capitalised word by an amount depending on the copy: same length. */
+function shiftWord(word: string, copy: number): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const k = (copy * 7 + i * 3) % 26;
+    if (c >= 65 && c <= 90) out += String.fromCharCode(65 + ((c - 65 + k) % 26));
+    else if (c >= 97 && c <= 122) out += String.fromCharCode(97 + ((c - 97 + k) % 26));
+    else out += word[i];
+  }
+  return out;
+}
+
+function variantText(text: string, copy: number): string {
+  return copy === 0 ? text : text.replace(/\b[A-Z][a-z]{2,}\b/g, (w) => shiftWord(w, copy));
+}
+
+/** The same variant applied to every string inside facts, so names stay consistent with the text. */
+function variantFacts<T>(value: T, copy: number): T {
+  if (copy === 0) return value;
+  if (typeof value === 'string') return variantText(value, copy) as T;
+  if (Array.isArray(value)) return value.map((v) => variantFacts(v, copy)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'id' || k === 'entity' ? v : variantFacts(v, copy);
+    return out as T;
+  }
+  return value;
+}
+
+function variant(article: Article, copy: number): Article {
+  return copy === 0 ? article : { ...article, id: `${article.id}~${copy}`, title: article.title && variantText(article.title, copy), text: variantText(article.text, copy) };
+}
+
+function corpus(base: Article[], minArticles: number, minTokens: number): Article[] {
+  const out: Article[] = [];
+  let tokens = 0;
+  for (let copy = 0; out.length < minArticles || tokens < minTokens; copy++) {
+    for (const a of base) {
+      const v = variant(a, copy);
+      out.push(v);
+      tokens += v.text.split(/\s+/).length;
+    }
+  }
+  return out;
+}
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+function throughput(articles: Article[]) {
+  let tokens = 0;
+  for (const a of articles.slice(0, 50)) readDocBare(a.text); // warm-up
+  for (const a of articles.slice(0, 50)) extractFacts(a);
+  const bare: number[] = [];
+  const full: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    tokens = 0;
+    bare.push(time(() => { for (const a of articles) tokens += readDocBare(a.text); }));
+    full.push(time(() => { for (const a of articles) extractFacts(a); }));
+  }
+  const bareTps = tokens / (median(bare) / 1000);
+  const fullTps = tokens / (median(full) / 1000);
+  return { tokens, articles: articles.length, bareTps, fullTps, ratio: fullTps / bareTps };
+}
+
+function questionsFor(lib: Library, n: number): string[] {
+  const qs: string[] = [];
+  for (let i = 0; qs.length < n && i < lib.size * 4; i++) {
+    const { facts, article } = lib.articles[(i * 7919) % lib.size];
+    const e = facts.entities[i % Math.max(1, facts.entities.length)];
+    const quote = facts.quotes.find((q) => q.kind === 'direct');
+    const s = facts.sentences[i % Math.max(1, facts.sentences.length)];
+    switch (i % 5) {
+      case 0: if (e) qs.push(`Who is ${e.name}?`); break;
+      case 1: if (e) qs.push(`What did ${e.name} say?`); break;
+      case 2: if (quote) qs.push(`Who said "${quote.text.replace(/["“”]/g, '').split(/\s+/).slice(0, 10).join(' ')}"?`); break;
+      case 3: if (s) qs.push(`When did ${article.text.slice(s.start, s.end).split(/\s+/).slice(2, 8).join(' ')} happen?`); break;
+      default: if (s) qs.push(`What happened ${article.text.slice(s.start, s.end).split(/\s+/).slice(0, 5).join(' ')}`); break;
+    }
+  }
+  return qs;
+}
+
+function askLatency(base: Article[], baseFacts: Map<string, ArticleFacts>, size: number) {
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const lib = new Library(null);
+  const t0 = performance.now();
+  for (let copy = 0, added = 0; added < size; copy++) {
+    for (const a of base) {
+      if (added >= size) break;
+      const v = variant(a, copy);
+      const f = baseFacts.get(a.id)!;
+      lib.insert(v, { ...variantFacts(f, copy), id: v.id });
+      added++;
+    }
+  }
+  const indexMs = performance.now() - t0;
+  global.gc?.();
+  const rssPerArticle = (process.memoryUsage().rss - rssBefore) / size;
+  const questions = questionsFor(lib, 300);
+  for (const q of questions.slice(0, 30)) ask(lib, q, {});
+  const ms: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    for (const q of questions) ms.push(time(() => ask(lib, q, {})));
+  }
+  return { size, p50: median(ms), p99: percentile(ms, 99), indexMs, rssPerArticleKb: rssPerArticle / 1024 };
+}
+
+function coldStart(articles: Article[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-bench-'));
+  try {
+    const data = join(dir, 'data');
+    execFileSync('mkdir', ['-p', data]);
+    writeFileSync(join(data, 'corpus.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n'));
+    const run = (sqlite: string) => {
+      const t0 = performance.now();
+      execFileSync(process.execPath, [join(root, 'bin', 'lede.mjs'), 'ask', 'Who said it?', '--data', data], {
+        env: { ...process.env, LEDE_SQLITE: sqlite },
+        stdio: ['ignore', 'ignore', 'ignore'],
+      });
+      return performance.now() - t0;
+    };
+    const warmDb = join(dir, 'warm.sqlite');
+    run(warmDb); // fills the facts cache
+    const cached: number[] = [];
+    const parsed: number[] = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      cached.push(run(warmDb));
+      parsed.push(run(join(dir, `cold-${i}.sqlite`)));
+    }
+    return { articles: articles.length, cachedMs: median(cached), reparseMs: median(parsed) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const { articles: base, from } = baseArticles();
+wink();
+const big = corpus(base, 1000, 500_000);
+process.stderr.write(`bench: corpus of ${big.length} articles from ${from}, ${RUNS} runs each\n`);
+const tp = throughput(big);
+const baseFacts = new Map(base.map((a) => [a.id, extractFacts(a)]));
+const latency = SIZES.map((size) => {
+  process.stderr.write(`bench: ask with ${size} articles loaded…\n`);
+  return askLatency(base, baseFacts, size);
+});
+process.stderr.write('bench: cold start…\n');
+const cold = coldStart(big.slice(0, 1000));
+
+const rows = [
+  ['corpus', `${tp.articles} articles, ${tp.tokens} tokens (${from})`],
+  ['wink readDoc (bare)', `${Math.round(tp.bareTps).toLocaleString('en')} tokens/s`],
+  ['lede extract (full)', `${Math.round(tp.fullTps).toLocaleString('en')} tokens/s`],
+  ['extract / bare', `${tp.ratio.toFixed(2)} (target >= 0.5)`],
+  ...latency.map((l) => [`ask @ ${l.size.toLocaleString('en')} articles`, `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, index ${Math.round(l.indexMs)} ms, RSS ${l.rssPerArticleKb.toFixed(1)} kB/article`]),
+  ['cold start, 1000 articles', `first answer ${Math.round(cold.cachedMs)} ms with facts cached vs ${Math.round(cold.reparseMs)} ms re-parsing (${(cold.reparseMs / cold.cachedMs).toFixed(1)}x)`],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
+console.log(JSON.stringify({ bench: 'lede', runs: RUNS, corpus: { articles: tp.articles, tokens: tp.tokens, from }, bare_tokens_per_s: Math.round(tp.bareTps), extract_tokens_per_s: Math.round(tp.fullTps), extract_over_bare: +tp.ratio.toFixed(3), ask: latency.map((l) => ({ articles: l.size, p50_ms: +l.p50.toFixed(3), p99_ms: +l.p99.toFixed(3), rss_kb_per_article: +l.rssPerArticleKb.toFixed(1) })), cold_start: cold }));
