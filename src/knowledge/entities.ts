@@ -1,8 +1,420 @@
 // People, organisations and places, with aliases, roles and every mention.
-import type { Entity } from './facts.ts';
-import type { NlpDoc } from './nlp.ts';
+//
+// wink's lite model has no person/organisation/place recogniser, so names are found from
+// capitalisation and part of speech (entity/runs.ts), classified by titles, organisation and
+// place heads, gazetteers and context, then merged: surnames to full names, acronyms to their
+// expansions, "the department" to the latest department. Every step indexes by normal form,
+// so the cost stays linear in the number of tokens.
+import type { Entity, EntityKind, Span } from './facts.ts';
+import type { NlpDoc, Token } from './nlp.ts';
+import { placeName } from './entity/gazetteer.ts';
+import { DEFINITE_HEADS, KNOWN_ACRONYMS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
+import { acronymLetters, initialsOf, isAcronym, nameKey, nameWords, surnameKeys } from './entity/names.ts';
+import { affiliationAfter, documentContext, findCandidates, type Candidate, type Votes } from './entity/runs.ts';
+
+export { resolveName } from './entity/resolve.ts';
+
+/** An entity while it is being built. */
+interface Draft {
+  key: string;
+  /** Surface forms by key, first spelling kept. */
+  names: Map<string, string>;
+  mentions: Span[];
+  roles: string[];
+  votes: Votes;
+  place: string | null;
+  /** Extra aliases that are not surface forms ("the department", a known expansion). */
+  aliases: string[];
+  firstAt: number;
+}
+
+function newDraft(key: string, at: number, place: string | null): Draft {
+  return { key, names: new Map(), mentions: [], roles: [], votes: { person: 0, organization: 0, place: 0, other: 0 }, place, aliases: [], firstAt: at };
+}
+
+function kindOf(votes: Votes): EntityKind {
+  const order: Array<[EntityKind, number]> = [
+    ['organization', votes.organization], ['place', votes.place], ['person', votes.person], ['other', votes.other],
+  ];
+  let best: [EntityKind, number] = ['other', 0];
+  for (const entry of order) if (entry[1] > best[1]) best = entry;
+  return best[0];
+}
+
+function addRole(draft: Draft, role: string): void {
+  const clean = role.trim();
+  if (!clean) return;
+  const key = clean.toLowerCase();
+  if (!draft.roles.some((r) => r.toLowerCase() === key)) draft.roles.push(clean);
+}
+
+class Registry {
+  readonly drafts: Draft[] = [];
+  readonly byKey = new Map<string, Draft>();
+  /** Which draft each candidate joined (by candidate index). */
+  readonly owner = new Map<number, Draft>();
+
+  get(key: string): Draft | undefined {
+    return this.byKey.get(key);
+  }
+
+  create(key: string, at: number, place: string | null): Draft {
+    const draft = newDraft(key, at, place);
+    this.drafts.push(draft);
+    this.byKey.set(key, draft);
+    return draft;
+  }
+
+  attach(draft: Draft, index: number, c: Candidate): void {
+    const key = nameKey(c.text);
+    if (!draft.names.has(key)) draft.names.set(key, c.text);
+    if (!this.byKey.has(key)) this.byKey.set(key, draft);
+    draft.mentions.push({ start: c.start, end: c.end });
+    for (const role of c.roles) addRole(draft, role);
+    draft.votes.person += c.votes.person;
+    draft.votes.organization += c.votes.organization;
+    draft.votes.place += c.votes.place;
+    draft.votes.other += c.votes.other;
+    draft.firstAt = Math.min(draft.firstAt, c.start);
+    this.owner.set(index, draft);
+  }
+}
+
+/** Person drafts by surname and by "first last", org drafts by initials. */
+interface NameIndexes {
+  surname: Map<string, Draft[]>;
+  initials: Map<string, Draft>;
+}
+
+function firstLastKey(name: string): string | null {
+  const words = nameWords(name);
+  const surnames = surnameKeys(name);
+  if (words.length < 2 || surnames.length === 0) return null;
+  return `${nameKey(words[0])}|${surnames[0]}`;
+}
+
+function indexDrafts(registry: Registry): NameIndexes {
+  const surname = new Map<string, Draft[]>();
+  const initials = new Map<string, Draft>();
+  for (const draft of registry.drafts) {
+    const kind = kindOf(draft.votes);
+    for (const name of draft.names.values()) {
+      if (kind === 'person') {
+        for (const key of surnameKeys(name)) {
+          const list = surname.get(key) ?? [];
+          if (!list.includes(draft)) list.push(draft);
+          surname.set(key, list);
+        }
+      }
+      if (kind === 'organization' || kind === 'other') {
+        const letters = initialsOf(name);
+        if (letters.length >= 2 && !initials.has(letters)) initials.set(letters, draft);
+      }
+    }
+  }
+  return { surname, initials };
+}
+
+/** The person a bare surname refers to: the one mentioned last before it, else the first one. */
+function bySurname(list: Draft[] | undefined, at: number): Draft | undefined {
+  if (!list || list.length === 0) return undefined;
+  if (list.length === 1) return list[0];
+  let best: Draft | undefined;
+  let bestAt = -1;
+  for (const draft of list) {
+    for (const m of draft.mentions) if (m.start < at && m.start > bestAt) { bestAt = m.start; best = draft; }
+  }
+  return best ?? list[0];
+}
+
+/** Pass A: full (multi-word) names, which later single words resolve to. */
+function registerFullNames(candidates: Candidate[], registry: Registry): void {
+  const firstLast = new Map<string, Draft>();
+  candidates.forEach((c, i) => {
+    if (c.weak || c.acronym || c.titleOnly || nameWords(c.text).length < 2) return;
+    const key = c.place ? nameKey(c.place) : nameKey(c.text);
+    let draft = registry.get(key);
+    const personal = c.votes.person > Math.max(c.votes.organization, c.votes.place);
+    // "Donald J. Trump" and "Donald Trump" are one person.
+    const fl = personal ? firstLastKey(c.text) : null;
+    if (!draft && fl) draft = firstLast.get(fl);
+    if (!draft) draft = registry.create(key, c.start, c.place);
+    if (fl && !firstLast.has(fl)) firstLast.set(fl, draft);
+    registry.attach(draft, i, c);
+  });
+}
+
+/** The draft an acronym belongs to: its parenthesised expansion, the same acronym, or initials. */
+function acronymDraft(c: Candidate, registry: Registry, indexes: NameIndexes): Draft | undefined {
+  if (c.expands !== undefined) {
+    const expansion = registry.owner.get(c.expands);
+    if (expansion) return expansion;
+  }
+  const letters = acronymLetters(c.text);
+  const same = registry.get(nameKey(c.text)) ?? registry.get(letters);
+  if (same) return same;
+  const byInitials = indexes.initials.get(letters);
+  if (byInitials) return byInitials;
+  const known = KNOWN_ACRONYMS.get(c.text.replace(/\./g, ''));
+  return known ? registry.get(nameKey(known)) : undefined;
+}
+
+/** Greedy longest match of a weak run's words against known names ("Hillary Clinton's" in a headline). */
+function matchInside(c: Candidate, index: number, doc: NlpDoc, registry: Registry, indexes: NameIndexes): void {
+  const tokens = doc.tokens;
+  const words: Token[] = [];
+  for (let i = c.first; i <= c.last; i++) if (tokens[i].type === 'word') words.push(tokens[i]);
+  let s = 0;
+  while (s < words.length) {
+    let matched = false;
+    for (let len = Math.min(4, words.length - s); len >= 1 && !matched; len--) {
+      const start = words[s].start;
+      const end = words[s + len - 1].end;
+      const text = doc.text.slice(start, end);
+      const key = nameKey(text);
+      const place = placeName(text);
+      let draft = registry.get(key) ?? (place ? registry.get(nameKey(place)) : undefined);
+      if (!draft && len === 1) draft = bySurname(indexes.surname.get(key), start);
+      if (!draft && place) draft = registry.create(nameKey(place), start, place);
+      if (!draft) continue;
+      const sub: Candidate = { ...c, start, end, text, weak: false, votes: { person: 0, organization: 0, place: place ? 3 : 0, other: 0 }, roles: len === words.length ? c.roles : [] };
+      registry.attach(draft, index, sub);
+      s += len;
+      matched = true;
+    }
+    if (!matched) s++;
+  }
+}
+
+/** Pass B: single words, acronyms and weak runs, resolved against pass A where possible. */
+function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Registry, indexes: NameIndexes): void {
+  candidates.forEach((c, i) => {
+    if (registry.owner.has(i) || c.titleOnly) return;
+    if (c.acronym) {
+      const draft = (c.place ? registry.get(nameKey(c.place)) : undefined) ?? acronymDraft(c, registry, indexes) ??
+        registry.create(c.place ? nameKey(c.place) : acronymLetters(c.text), c.start, c.place);
+      registry.attach(draft, i, c);
+      return;
+    }
+    const key = c.place ? nameKey(c.place) : nameKey(c.text);
+    const single = nameWords(c.text).length === 1;
+    let draft = registry.get(key) ?? registry.get(nameKey(c.text));
+    if (!draft && single) draft = bySurname(indexes.surname.get(key), c.start);
+    if (draft) {
+      registry.attach(draft, i, c);
+      return;
+    }
+    if (c.weak) {
+      // A sentence-initial name seen nowhere else: keep it when it speaks ("Smith said").
+      const next = doc.tokens[c.last + 1];
+      const t = doc.tokens[c.first];
+      const speaks = single && t.pos === 'PROPN' && next !== undefined && SPEECH_VERBS.has(next.normal);
+      if (c.place || speaks) {
+        registry.attach(registry.create(key, c.start, c.place), i, c);
+        return;
+      }
+      if (!single) matchInside(c, i, doc, registry, indexes);
+      return;
+    }
+    registry.attach(registry.create(key, c.start, c.place), i, c);
+  });
+}
+
+/** Orgs are merged with an acronym of theirs when both were registered apart (known expansions). */
+function mergeKnownAcronyms(registry: Registry): void {
+  for (const [acronym, expansion] of KNOWN_ACRONYMS) {
+    const short = registry.get(acronym.toLowerCase());
+    const long = registry.get(nameKey(expansion));
+    if (short && long && short !== long) absorb(registry, long, short);
+  }
+}
+
+function absorb(registry: Registry, into: Draft, from: Draft): void {
+  for (const [key, name] of from.names) {
+    if (!into.names.has(key)) into.names.set(key, name);
+    registry.byKey.set(key, into);
+  }
+  into.mentions.push(...from.mentions);
+  for (const role of from.roles) addRole(into, role);
+  into.votes.person += from.votes.person;
+  into.votes.organization += from.votes.organization;
+  into.votes.place += from.votes.place;
+  into.aliases.push(...from.aliases);
+  into.firstAt = Math.min(into.firstAt, from.firstAt);
+  for (const [index, owner] of registry.owner) if (owner === from) registry.owner.set(index, into);
+  const at = registry.drafts.indexOf(from);
+  if (at >= 0) registry.drafts.splice(at, 1);
+}
+
+// Apposition: "Silverio Villegas-Gonzalez, was a Mexican national", "X, a spokesman for Y,".
+const APPOSITION_STOP = new Set(['who', 'which', 'that', 'whose', 'and', 'but', 'with', 'when', 'while', 'after', 'before', 'because', 'as', 'since', 'said', 'says']);
+
+function appositionAfter(doc: NlpDoc, last: number): string | null {
+  const tokens = doc.tokens;
+  let i = last + 1;
+  if (tokens[i]?.text === ',') i++;
+  if (tokens[i] && (tokens[i].normal === 'was' || tokens[i].normal === 'is')) i++;
+  const det = tokens[i];
+  if (!det || !(det.normal === 'a' || det.normal === 'an' || det.normal === 'the')) return null;
+  if (i === last + 1) return null; // "Smith the ..." without comma or copula is not an apposition
+  let end = i;
+  let content = 0;
+  for (let j = i + 1; j < tokens.length && j <= i + 12; j++) {
+    const t = tokens[j];
+    if (t.sentence !== det.sentence || t.type === 'punctuation' && t.text !== '-' || t.pos === 'SPACE') break;
+    if (APPOSITION_STOP.has(t.normal) || (t.pos === 'VERB' && doc.text[t.start - 1] === ' ' && tokens[j - 1]?.text !== '-')) break;
+    if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NUM') content++;
+    end = j;
+  }
+  if (content === 0 || end === i) return null;
+  // Not ending on a dangling preposition or determiner ("a spokesman for").
+  while (end > i && ['ADP', 'DET', 'CCONJ', 'PART'].includes(tokens[end].pos)) end--;
+  return end > i ? doc.text.slice(det.start, tokens[end].end) : null;
+}
+
+/** Affiliations ("D-Ill.") and appositions after each person mention. */
+function collectRoles(candidates: Candidate[], doc: NlpDoc, registry: Registry): void {
+  candidates.forEach((c, i) => {
+    const draft = registry.owner.get(i);
+    if (!draft || kindOf(draft.votes) !== 'person') return;
+    const affiliation = affiliationAfter(doc.text, c.end);
+    if (affiliation) addRole(draft, affiliation);
+    const apposition = appositionAfter(doc, c.last);
+    if (apposition) addRole(draft, apposition);
+  });
+}
+
+interface Event {
+  at: number;
+  draft?: Draft;
+  /** A definite description ("the department") or a bare title ("the President") to resolve. */
+  pending?: { span: Span; text: string; heads?: readonly string[]; title?: string };
+}
+
+/** "the department", "the agency", and bare titles, each to the latest fitting entity before it. */
+function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Registry): void {
+  const events: Event[] = [];
+  for (const draft of registry.drafts) for (const m of draft.mentions) events.push({ at: m.start, draft });
+  const tokens = doc.tokens;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].normal !== 'the') continue;
+    const head = tokens[i + 1];
+    const heads = DEFINITE_HEADS.get(head.normal);
+    if (!heads) continue;
+    const after = tokens[i + 2];
+    if (after && (after.pos === 'NOUN' || after.pos === 'PROPN') && after.type === 'word' && doc.text[head.end] === ' ') continue;
+    if (/^\p{Lu}/u.test(head.text)) continue; // "the Department of ..." is a name, found elsewhere
+    const span = { start: tokens[i].start, end: head.end };
+    events.push({ at: span.start, pending: { span, text: doc.text.slice(span.start, span.end), heads } });
+  }
+  for (const c of candidates) {
+    if (!c.titleOnly) continue;
+    const title = c.roles[c.roles.length - 1]?.toLowerCase();
+    if (!title) continue;
+    const word = title.split(/\s+/).find((w) => TITLE_HEADS.has(w)) ?? title;
+    events.push({ at: c.start, pending: { span: { start: c.start, end: c.end }, text: c.text, title: word } });
+  }
+  events.sort((a, b) => a.at - b.at);
+  const latestByHead = new Map<string, Draft>();
+  const latestByTitle = new Map<string, Draft>();
+  for (const event of events) {
+    if (event.draft) {
+      const draft = event.draft;
+      const kind = kindOf(draft.votes);
+      if (kind === 'organization') {
+        for (const name of draft.names.values()) for (const w of nameWords(name)) latestByHead.set(w.toLowerCase(), draft);
+      } else if (kind === 'person') {
+        for (const role of draft.roles) for (const w of role.toLowerCase().split(/\s+/)) if (TITLE_HEADS.has(w) || w.endsWith('.')) latestByTitle.set(w, draft);
+      }
+      continue;
+    }
+    const pending = event.pending!;
+    let target: Draft | undefined;
+    if (pending.heads) {
+      let bestAt = -1;
+      for (const head of pending.heads) {
+        const draft = latestByHead.get(head);
+        if (!draft) continue;
+        const last = lastMentionBefore(draft, pending.span.start);
+        if (last > bestAt) { bestAt = last; target = draft; }
+      }
+    } else if (pending.title) {
+      target = latestByTitle.get(pending.title);
+    }
+    if (!target) continue;
+    target.mentions.push(pending.span);
+    const alias = pending.heads ? pending.text.toLowerCase() : pending.text;
+    if (!target.aliases.includes(alias)) target.aliases.push(alias);
+  }
+}
+
+function lastMentionBefore(draft: Draft, at: number): number {
+  let best = -1;
+  for (const m of draft.mentions) if (m.start < at && m.start > best) best = m.start;
+  return best;
+}
+
+/** The fullest of a draft's names: the canonical place, else the longest non-acronym form. */
+function fullestName(draft: Draft): string {
+  if (draft.place) return draft.place;
+  let best = '';
+  let bestScore = -1;
+  for (const name of draft.names.values()) {
+    const score = (isAcronym(name) ? 0 : 1000) + nameWords(name).length * 100 + name.length;
+    if (score > bestScore) { bestScore = score; best = name; }
+  }
+  return best;
+}
+
+function finalise(registry: Registry): Entity[] {
+  const drafts = registry.drafts.filter((d) => d.mentions.length > 0);
+  drafts.sort((a, b) => a.firstAt - b.firstAt);
+  return drafts.map((draft, n) => {
+    const name = fullestName(draft);
+    const kind = kindOf(draft.votes);
+    const seen = new Set([nameKey(name)]);
+    const aliases: string[] = [];
+    const addAlias = (alias: string) => {
+      const key = nameKey(alias);
+      if (!key || seen.has(key)) return;
+      seen.add(key);
+      aliases.push(alias);
+    };
+    for (const surface of draft.names.values()) addAlias(surface);
+    for (const alias of draft.aliases) addAlias(alias);
+    if (kind === 'organization') {
+      // The well-known other form (DHS ↔ Department of Homeland Security), even if absent here.
+      for (const surface of [...draft.names.values()]) {
+        const expansion = KNOWN_ACRONYMS.get(surface.replace(/\./g, ''));
+        if (expansion) addAlias(expansion);
+        for (const [acronym, long] of KNOWN_ACRONYMS) if (nameKey(long) === nameKey(surface)) addAlias(acronym);
+      }
+    }
+    const mentions = dedupeSpans(draft.mentions);
+    return { id: `e${n}`, name, kind, aliases, roles: draft.roles.slice(), mentions };
+  });
+}
+
+function dedupeSpans(spans: Span[]): Span[] {
+  const sorted = spans.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.start === s.start && prev.end === s.end) continue;
+    out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
 
 export function extractEntities(doc: NlpDoc): Entity[] {
-  void doc;
-  return [];
+  if (!doc || !doc.text || doc.tokens.length === 0) return [];
+  const ctx = documentContext(doc);
+  const candidates = findCandidates(ctx);
+  const registry = new Registry();
+  registerFullNames(candidates, registry);
+  registerShortNames(candidates, doc, registry, indexDrafts(registry));
+  mergeKnownAcronyms(registry);
+  collectRoles(candidates, doc, registry);
+  resolveDescriptions(candidates, doc, registry);
+  return finalise(registry);
 }

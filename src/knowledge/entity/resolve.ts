@@ -1,0 +1,185 @@
+// resolveName: a name-like mention ("McLaughlin", "DHS", "Mr. Trump", "the department") → its
+// entity. The lookup tables are built once per entity list (cached by identity), so each call is
+// a handful of Map lookups.
+import type { Entity } from '../facts.ts';
+import { placeName } from './gazetteer.ts';
+import { DEFINITE_HEADS, HONORIFICS, KNOWN_ACRONYMS, PARTY_WORDS, TITLES, TITLE_HEADS } from './lexicon.ts';
+import { acronymLetters, initialsOf, isAcronym, nameKey, nameWords, surnameKeys } from './names.ts';
+
+interface NameIndex {
+  byKey: Map<string, Entity>;
+  bySurname: Map<string, Entity[]>;
+  byFirstName: Map<string, Entity[]>;
+  byInitials: Map<string, Entity>;
+  /** Lower-case name words → entities holding them, for "Homeland Security" → the department. */
+  byWord: Map<string, Entity[]>;
+}
+
+const cache = new WeakMap<Entity[], NameIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** More mentions first, then earlier id: the deterministic pick among several candidates. */
+function prominent(list: Entity[] | undefined): Entity | null {
+  if (!list || list.length === 0) return null;
+  let best = list[0];
+  for (const e of list) if (e.mentions.length > best.mentions.length) best = e;
+  return best;
+}
+
+function buildIndex(entities: Entity[]): NameIndex {
+  const index: NameIndex = { byKey: new Map(), bySurname: new Map(), byFirstName: new Map(), byInitials: new Map(), byWord: new Map() };
+  // Names first so that a name always wins over another entity's alias.
+  for (const e of entities) {
+    const key = nameKey(e.name);
+    if (!index.byKey.has(key)) index.byKey.set(key, e);
+  }
+  for (const e of entities) {
+    for (const alias of e.aliases) {
+      const key = nameKey(alias);
+      if (!index.byKey.has(key)) index.byKey.set(key, e);
+    }
+    const forms = [e.name, ...e.aliases];
+    for (const form of forms) {
+      if (e.kind === 'person') {
+        for (const s of surnameKeys(form)) push(index.bySurname, s, e);
+        const words = nameWords(form);
+        if (words.length > 1) push(index.byFirstName, nameKey(words[0]), e);
+      }
+      const letters = initialsOf(form);
+      if (letters.length >= 2 && !index.byInitials.has(letters)) index.byInitials.set(letters, e);
+      for (const w of nameWords(form)) push(index.byWord, nameKey(w), e);
+    }
+  }
+  return index;
+}
+
+function indexOf(entities: Entity[]): NameIndex {
+  let index = cache.get(entities);
+  if (!index) {
+    index = buildIndex(entities);
+    cache.set(entities, index);
+  }
+  return index;
+}
+
+/** The mention without quotes, possessive, leading article, honorifics and titles. */
+function stripMention(mention: string): { bare: string; definite: boolean; title: string | null } {
+  let text = mention.normalize('NFC').replace(/[“”"‘’'«»()\[\]]+$/u, '').replace(/^[“”"‘’'«»()\[\]]+/u, '').trim();
+  text = text.replace(/['’]s?$/u, '').replace(/[,;:.]+$/, (m) => (/\b[A-Z]$/.test(text.slice(0, -m.length)) ? m : '')).trim();
+  let definite = false;
+  if (/^the\s/i.test(text)) {
+    definite = true;
+    text = text.slice(4).trim();
+  }
+  const words = text.split(/\s+/).filter(Boolean);
+  const titleWords: string[] = [];
+  // Honorifics and party words always; a title head and the title words that follow it.
+  while (words.length > 1) {
+    const w = words[0].toLowerCase();
+    if (HONORIFICS.has(w) || PARTY_WORDS.has(w)) {
+      titleWords.push(words.shift()!);
+      continue;
+    }
+    if (TITLE_HEADS.has(w)) {
+      titleWords.push(words.shift()!);
+      while (words.length > 1 && (TITLES.has(words[0].toLowerCase()) || words[0] === 'of')) titleWords.push(words.shift()!);
+      continue;
+    }
+    break;
+  }
+  if (words.length === 1 && (TITLE_HEADS.has(words[0].toLowerCase()) || HONORIFICS.has(words[0].toLowerCase())) && !/^\p{Lu}{2,}$/u.test(words[0])) {
+    titleWords.push(words.shift()!);
+  }
+  const title = titleWords.length ? titleWords.join(' ') : null;
+  return { bare: words.join(' '), definite, title };
+}
+
+/** A person whose roles hold this title ("the president" → the one with role "President"). */
+function byTitle(entities: Entity[], title: string): Entity | null {
+  const wanted = title.toLowerCase().split(/\s+/).pop() ?? '';
+  const holders = entities.filter((e) => e.kind === 'person' && e.roles.some((r) => r.toLowerCase().split(/\s+/).includes(wanted)));
+  return prominent(holders);
+}
+
+/**
+ * The entity a name-like mention refers to, or null. Tries, in order: the exact name or alias;
+ * the name without titles ("Mr. Trump" → "Trump"); a surname or hyphenated surname part; an
+ * acronym against initials and well-known expansions; "the department" by head noun; a bare
+ * title ("the president") by role; a gazetteer place form ("U.S." → "United States"); and last
+ * a mention whose words all occur in one entity's name ("Homeland Security").
+ */
+export function resolveName(entities: Entity[], mention: string): Entity | null {
+  if (!entities || entities.length === 0 || typeof mention !== 'string') return null;
+  const raw = mention.trim();
+  if (!raw || raw.length > 200) return null;
+  const index = indexOf(entities);
+  const exact = index.byKey.get(nameKey(raw));
+  if (exact) return exact;
+  const { bare, definite, title } = stripMention(raw);
+  if (!bare) return title ? byTitle(entities, title) : null;
+  const key = nameKey(bare);
+  const direct = index.byKey.get(key);
+  if (direct) return direct;
+  const words = nameWords(bare);
+  if (words.length === 0) return null;
+
+  if (definite && words.length === 1 && /^\p{Ll}/u.test(bare)) {
+    const heads = DEFINITE_HEADS.get(key);
+    if (heads) {
+      const orgs = entities.filter((e) => e.kind === 'organization' && nameWords(e.name).concat(e.aliases.flatMap(nameWords)).some((w) => heads.includes(w.toLowerCase())));
+      const pick = prominent(orgs);
+      if (pick) return pick;
+    }
+    return title ? byTitle(entities, title) : null;
+  }
+  if (words.length === 1) {
+    const surname = prominent(index.bySurname.get(key));
+    if (surname) return surname;
+    const part = key.includes('-') ? prominent(key.split('-').flatMap((p) => index.bySurname.get(p) ?? [])) : null;
+    if (part) return part;
+    if (isAcronym(bare)) {
+      const letters = acronymLetters(bare);
+      const initials = index.byInitials.get(letters);
+      if (initials) return initials;
+      const expansion = KNOWN_ACRONYMS.get(bare.replace(/\./g, ''));
+      if (expansion) {
+        const known = index.byKey.get(nameKey(expansion));
+        if (known) return known;
+      }
+    }
+    const firstNamed = index.byFirstName.get(key);
+    if (firstNamed && firstNamed.length === 1) return firstNamed[0];
+  } else {
+    // "Tricia A. McLaughlin", "Mr. Donald Trump": same surname and same first word.
+    const surnames = surnameKeys(bare);
+    const people = surnames.length ? index.bySurname.get(surnames[0]) ?? [] : [];
+    const first = nameKey(words[0]);
+    const sameFirst = people.filter((e) => nameKey(nameWords(e.name)[0] ?? '') === first);
+    if (sameFirst.length) return prominent(sameFirst);
+    const initials = index.byInitials.get(initialsOf(bare));
+    if (initials && initialsOf(bare).length >= 3 && nameKey(initials.name) === key) return initials;
+  }
+  const place = placeName(bare);
+  if (place) {
+    const hit = index.byKey.get(nameKey(place));
+    if (hit) return hit;
+  }
+  // Every word of the mention inside one entity's name ("Homeland Security").
+  if (words.length > 1) {
+    const keys = words.map(nameKey);
+    let shared = index.byWord.get(keys[0]) ?? [];
+    for (const k of keys.slice(1)) {
+      const holders = index.byWord.get(k) ?? [];
+      shared = shared.filter((e) => holders.includes(e));
+      if (shared.length === 0) break;
+    }
+    if (shared.length) return prominent(shared);
+  }
+  if (title) return byTitle(entities, title);
+  return null;
+}
