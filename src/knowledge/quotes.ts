@@ -1,9 +1,456 @@
 // Direct, partial and indirect speech with cue and speaker, resolved to entities.
-import type { Entity, QuoteFact } from './facts.ts';
+//
+// Three passes over the word list, each linear in the article's length:
+//   1. direct: every quotation with a cue right after it ("…," X said) or right before it
+//      (X said: "…"), continued by following quotation sentences of the same paragraph;
+//   2. indirect: each sentence's cue verbs, with the content after the cue (X said that …),
+//      before it (…, X said) or around "according to X";
+//   3. continuations: a quotation paragraph without a cue goes to the previous speaker.
+// Content spans follow the usual annotation conventions (PolNeAR, PARC): a direct quote keeps
+// its quotation marks, an indirect content keeps a leading "that" and drops the final period.
+import * as entityModule from './entities.ts';
+import type { Entity, QuoteFact, QuoteKind } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
+import { HEARER_VERBS, ORGANIZATION_NOUNS } from './quote/lexicon.ts';
+import { findQuotations } from './quote/marks.ts';
+import {
+  MAX_PHRASE, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseStartingAt,
+  skipHearer, skipTrailers, subjectBefore, type WordRange,
+} from './quote/phrases.ts';
+import { resolveSpeakers, type NameResolver } from './quote/speaker.ts';
+import { buildWordView, type Word, type WordView } from './quote/words.ts';
+
+interface Draft {
+  content: WordRange;
+  kind: QuoteKind;
+  speaker: WordRange | null;
+  cue: WordRange | null;
+  /** Continuation: copy the speaker of this earlier draft. */
+  inherits?: Draft;
+}
+
+/** entities.ts's resolveName, when that module exports it. */
+function nameResolver(): NameResolver | null {
+  const candidate = (entityModule as Record<string, unknown>).resolveName;
+  return typeof candidate === 'function' ? (candidate as NameResolver) : null;
+}
+
+const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
+const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
+
+class Extractor {
+  readonly words: Word[];
+  readonly used: Uint8Array;
+  readonly drafts: Draft[] = [];
+
+  constructor(readonly text: string, readonly view: WordView) {
+    this.words = view.words;
+    this.used = new Uint8Array(view.words.length);
+  }
+
+  mark(range: WordRange | null): void {
+    if (!range) return;
+    for (let i = range[0]; i <= range[1]; i++) this.used[i] = 1;
+  }
+
+  add(d: Draft): void {
+    this.drafts.push(d);
+    this.mark(d.content);
+    this.mark(d.cue);
+    this.mark(d.speaker);
+  }
+
+  sentenceOf(i: number): WordRange {
+    return this.view.sentences[this.words[i].sentence];
+  }
+
+  /** The text between the quotation's marks, for its final punctuation. */
+  innerText(range: WordRange): string {
+    const w = this.words;
+    return this.text.slice(w[range[0]].start, w[range[1]].start);
+  }
+
+  /** Index of the quotation that starts exactly at word i, or -1. */
+  quotationStartingAt(i: number): number {
+    const w = this.words[i];
+    if (!w || w.quotation < 0) return -1;
+    return this.view.quotationWords[w.quotation][0] === i ? w.quotation : -1;
+  }
+
+  /**
+   * Quotation sentences that follow in the same paragraph with no cue of their own
+   * ("…," he said. "…") belong to the same content. Returns the new last word.
+   */
+  extendWithFollowingQuotes(last: number): number {
+    const w = this.words;
+    for (let guard = 0; guard < 50; guard++) {
+      let k = last + 1;
+      if (isSentenceEnd(w[k]) && w[k].quotation < 0) k++;
+      const q = this.quotationStartingAt(k);
+      if (q < 0 || w[k].paragraph !== w[last].paragraph || this.used[k]) return last;
+      const [, qb] = this.view.quotationWords[q];
+      const after = w[qb + 1];
+      const standsAlone = !after || after.paragraph !== w[qb].paragraph || isSentenceEnd(after) || this.quotationStartingAt(qb + 1) >= 0;
+      if (!standsAlone) return last;
+      last = qb;
+    }
+    return last;
+  }
+
+  /** "…," X said / "…," said X / "…" ― X, with an optional second quotation after the cue. */
+  cueAfterQuote(qa: number, qb: number): Draft | null {
+    const w = this.words;
+    const paragraph = w[qa].paragraph;
+    let j = qb + 1;
+    if (!w[j] || w[j].paragraph !== paragraph) return null;
+    const commaOutside = w[j].text === ',';
+    if (commaOutside) j++;
+    if (!w[j] || w[j].paragraph !== paragraph) return null;
+    if (isDash(w[j]) && w[j + 1]?.pos === 'PROPN') {
+      const speaker = nounPhraseStartingAt(w, j + 1, w.length - 1);
+      if (speaker) return { content: [qa, qb], kind: 'direct', speaker, cue: [j, j] };
+    }
+    const inner = this.innerText([qa, qb]);
+    if (!commaOutside && !CLOSING_INSIDE.test(inner)) return null;
+    let cue = -1;
+    for (let m = j; m < Math.min(w.length, j + MAX_PHRASE); m++) {
+      const x = w[m];
+      if (x.paragraph !== paragraph || isSentenceEnd(x) || x.quotation >= 0) break;
+      if (cueStrength(w, m)) {
+        cue = m;
+        break;
+      }
+    }
+    if (cue < 0) return null;
+    const cueWords = cueRange(w, cue);
+    let speaker: WordRange | null;
+    let groupEnd: number;
+    if (cue === j) {
+      speaker = nounPhraseStartingAt(w, cueWords[1] + 1, w.length - 1);
+      groupEnd = speaker ? speaker[1] : cueWords[1];
+    } else {
+      speaker = nounPhraseStartingAt(w, j, cue - 1);
+      groupEnd = cueWords[1];
+    }
+    if (!speaker) return null;
+    let last = qb;
+    let k = skipTrailers(w, groupEnd + 1, w.length - 1);
+    // "…," he said, "…" and "…," he said: "…"
+    if (w[k] && (w[k].text === ',' || w[k].text === ':')) k++;
+    const second = this.quotationStartingAt(k);
+    if (second >= 0 && w[k].paragraph === paragraph) last = this.view.quotationWords[second][1];
+    last = this.extendWithFollowingQuotes(last);
+    // A quotation inside a clause ("called it “a disaster,” aides said") is partial content.
+    const sentence = this.sentenceOf(qa);
+    const before = w[qa - 1];
+    const clauseInitial = qa === sentence[0] || !before || before.paragraph !== paragraph ||
+      before.text === ':' || isDash(before) || isQuoteMark(before);
+    const first = clauseInitial ? qa : Math.max(sentence[0], this.lastDraftEndBefore(qa) + 1);
+    return { content: [first, last], kind: clauseInitial ? 'direct' : 'partial', speaker, cue: cueWords };
+  }
+
+  lastDraftEndBefore(i: number): number {
+    let end = -1;
+    for (let d = this.drafts.length - 1; d >= 0 && d >= this.drafts.length - 4; d--) {
+      const e = this.drafts[d].content[1];
+      if (e < i && e > end) end = e;
+    }
+    return end;
+  }
+
+  /** X said: "…" / X said, "…" / NAME: "…" (a transcript line). */
+  cueBeforeQuote(qa: number, qb: number): Draft | null {
+    const w = this.words;
+    const paragraph = w[qa].paragraph;
+    let p = qa - 1;
+    if (p < 0 || w[p].paragraph !== paragraph) return null;
+    const colon = w[p].text === ':';
+    if (colon || w[p].text === ',') p--;
+    const after = w[qb + 1];
+    const endsSentence = !after || after.paragraph !== paragraph || isSentenceEnd(after) ||
+      TERMINAL_INSIDE.test(this.innerText([qa, qb]));
+    if (!endsSentence || p < 0) return null;
+    const floor = this.paragraphStart(p);
+    if (colon) {
+      const speaker = this.transcriptSpeaker(floor, p);
+      if (speaker) return this.directFrom(qa, qb, speaker, [p + 1, p + 1]);
+    }
+    for (let c = p; c >= Math.max(floor, p - 8); c--) {
+      const x = w[c];
+      if (x.quotation >= 0 || isSentenceEnd(x)) break;
+      if (!cueStrength(w, c)) {
+        if (x.pos === 'VERB' || x.pos === 'AUX') break;
+        continue;
+      }
+      const speaker = subjectBefore(w, c, floor) ?? this.participleSpeaker(c, floor);
+      if (!speaker) return null;
+      return this.directFrom(qa, qb, speaker, cueRange(w, c));
+    }
+    return null;
+  }
+
+  directFrom(qa: number, qb: number, speaker: WordRange, cue: WordRange): Draft {
+    return { content: [qa, this.extendWithFollowingQuotes(qb)], kind: 'direct', speaker, cue };
+  }
+
+  paragraphStart(i: number): number {
+    const w = this.words;
+    let j = i;
+    const floor = Math.max(0, i - 200);
+    while (j > floor && w[j - 1].paragraph === w[i].paragraph) j--;
+    return j;
+  }
+
+  /** "WALLACE:", "Pat Caddell:" — a short run of proper nouns opening a paragraph. */
+  transcriptSpeaker(paragraphFirst: number, colon: number): WordRange | null {
+    const w = this.words;
+    let first = paragraphFirst;
+    if (isQuoteMark(w[first])) first++;
+    if (colon - first < 1 || colon - first > 4) return null;
+    for (let i = first; i < colon; i++) if (w[i].pos !== 'PROPN') return null;
+    return [first, colon - 1];
+  }
+
+  /** ", saying …" / ", adding …": the speaker is the subject of the sentence. */
+  participleSpeaker(cue: number, floor: number): WordRange | null {
+    const w = this.words;
+    if (!w[cue].normal.endsWith('ing') || (w[cue - 1]?.text !== ',' && w[cue - 1]?.normal !== 'and')) return null;
+    const sentence = this.sentenceOf(cue);
+    const start = Math.max(floor, sentence[0]);
+    for (let d = this.drafts.length - 1; d >= 0 && d >= this.drafts.length - 3; d--) {
+      const s = this.drafts[d].speaker;
+      if (s && s[0] >= start && s[0] < cue) return s;
+    }
+    return nounPhraseStartingAt(w, start, cue - 1);
+  }
+
+  directPass(): void {
+    const qw = this.view.quotationWords;
+    for (let q = 0; q < qw.length; q++) {
+      const [qa, qb] = qw[q];
+      if (qa < 0 || this.used[qa]) continue;
+      const draft = this.cueAfterQuote(qa, qb) ?? this.cueBeforeQuote(qa, qb);
+      if (draft) this.add(draft);
+    }
+  }
+
+  /** Content after a cue: from past its trailers and hearer to the end of the sentence. */
+  contentAfter(cue: WordRange, lastWord: number): WordRange | null {
+    const w = this.words;
+    let i = skipTrailers(w, cue[1] + 1, lastWord);
+    if (HEARER_VERBS.has(w[cue[0]].lemma)) i = skipTrailers(w, skipHearer(w, i, lastWord), lastWord);
+    if (w[i] && (w[i].text === ',' || w[i].text === ':') && i <= lastWord) {
+      // ", adding …" / ", according to …" after the cue leave no content of its own.
+      if (cueStrength(w, i + 1) || w[i + 1]?.normal === 'according') return null;
+      i++;
+    }
+    let end = lastWord;
+    while (end >= i && w[end].quotation < 0 && (isSentenceEnd(w[end]) || w[end].text === ',' || isDash(w[end]))) end--;
+    return i <= end ? [i, end] : null;
+  }
+
+  indirectPass(): void {
+    for (const [sf, sl] of this.view.sentences) {
+      if (sf >= 0) this.indirectInSentence(sf, sl);
+    }
+  }
+
+  indirectInSentence(sf: number, sl: number): void {
+    // The sentence's free stretches: runs of words not already part of a direct attribution.
+    let i = sf;
+    while (i <= sl) {
+      while (i <= sl && this.used[i]) i++;
+      let j = i;
+      while (j + 1 <= sl && !this.used[j + 1]) j++;
+      if (i <= sl) this.indirectInStretch(i, j);
+      i = j + 1;
+    }
+  }
+
+  indirectInStretch(sf: number, sl: number): void {
+    const w = this.words;
+    interface Cue { at: WordRange; speaker: WordRange; layout: 'after' | 'before' | 'according'; strong: boolean }
+    const cues: Cue[] = [];
+    // Transcript or headline line: "Name: what they said".
+    if (sf === this.paragraphStart(sf)) {
+      for (let c = sf + 1; c <= Math.min(sl, sf + 5); c++) {
+        if (w[c].text !== ':') continue;
+        const speaker = this.transcriptSpeaker(sf, c);
+        if (speaker && c < sl) {
+          this.add({ content: [c + 1, this.trimEnd(c + 1, sl)], kind: 'indirect', speaker, cue: [c, c] });
+          return;
+        }
+      }
+    }
+    for (let c = sf; c <= sl; c++) {
+      if (w[c].quotation >= 0) continue;
+      if (w[c].normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
+        const speaker = nounPhraseStartingAt(w, c + 2, sl);
+        if (speaker) cues.push({ at: [c, c + 1], speaker, layout: 'according', strong: true });
+        continue;
+      }
+      const strength = cueStrength(w, c);
+      if (!strength) continue;
+      const at = cueRange(w, c);
+      const subject = subjectBefore(w, c, sf);
+      if (subject) {
+        cues.push({ at, speaker: subject, layout: 'after', strong: strength === 'strong' });
+        continue;
+      }
+      // Inversion: "…, said John Smith, a spokesman."
+      if (w[c - 1]?.text === ',' || isQuoteMark(w[c - 1])) {
+        const speaker = nounPhraseStartingAt(w, at[1] + 1, sl);
+        const next = speaker ? w[speaker[1] + 1] : undefined;
+        if (speaker && (!next || speaker[1] + 1 > sl || next.text === ',' || isSentenceEnd(next))) {
+          cues.push({ at, speaker, layout: 'before', strong: true });
+          continue;
+        }
+      }
+      const participle = this.participleSpeaker(c, sf);
+      if (participle) cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
+    }
+    if (cues.length === 0) return;
+
+    // Decide each cue's layout: a cue with nothing after it takes the clause before it.
+    const afterRanges = cues.map((cue) => (cue.layout === 'after' ? this.contentAfter(cue.at, sl) : null));
+    cues.forEach((cue, k) => {
+      if (cue.layout === 'after' && !afterRanges[k]) cue.layout = 'before';
+    });
+    // Cue-last attributions claim the clause before them, from the right; inner cues are nested.
+    const drafts: Draft[] = [];
+    let floor = sf;
+    const claimed: Array<[number, number]> = [];
+    for (let k = 0; k < cues.length; k++) {
+      const cue = cues[k];
+      if (cue.layout === 'after') continue;
+      const anchor = cue.layout === 'according' ? cue.at[0] : Math.min(cue.speaker[0], cue.at[0]);
+      if (cue.layout === 'according' && anchor <= floor + 1) {
+        // "According to X, …": content after the source.
+        let start = cue.speaker[1] + 1;
+        if (w[start]?.text === ',') start++;
+        const end = this.cutAtNextCue(start, sl, cues, k);
+        if (start <= end) drafts.push({ content: [start, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+        claimed.push([cue.at[0], end]);
+        floor = end + 1;
+        continue;
+      }
+      let end = anchor - 1;
+      while (end >= floor && (w[end].text === ',' || isDash(w[end]))) end--;
+      if (end < floor) continue;
+      drafts.push({ content: [floor, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+      claimed.push([floor, Math.max(cue.at[1], cue.speaker[1])]);
+      floor = Math.max(cue.at[1], cue.speaker[1]) + 1;
+    }
+    for (let k = 0; k < cues.length; k++) {
+      const cue = cues[k];
+      const range = afterRanges[k];
+      if (cue.layout !== 'after' || !range) continue;
+      if (claimed.some(([a, b]) => cue.at[0] >= a && cue.at[0] <= b)) continue;
+      if (!cue.strong && !this.weakCueReports(cue.at, cue.speaker, range)) continue;
+      const end = this.cutAtNextCue(range[0], range[1], cues, k);
+      if (end < range[0]) continue;
+      drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+      claimed.push([cue.at[0], end]);
+    }
+    for (const d of drafts) this.add(d);
+  }
+
+  /** A weak cue ("found", "shows", "called for") reports only before a clause or from a document. */
+  weakCueReports(cue: WordRange, speaker: WordRange, content: WordRange): boolean {
+    const w = this.words;
+    if (cue[1] > cue[0]) return true;
+    const first = w[content[0]].normal;
+    if (first === 'that' || first === 'to') return true;
+    const head = w[speaker[1]];
+    return ORGANIZATION_NOUNS.has(head.lemma) && /^(report|study|poll|survey|analysis|data|document)$/.test(head.lemma);
+  }
+
+  /** Where content starting at `from` ends: before another cue's clause or "according to". */
+  cutAtNextCue(from: number, last: number, cues: Array<{ at: WordRange; speaker: WordRange; layout: string }>, self: number): number {
+    const w = this.words;
+    let end = last;
+    for (let k = self + 1; k < cues.length; k++) {
+      const other = cues[k];
+      const clauseStart = Math.min(other.at[0], other.speaker[0]);
+      if (clauseStart <= from || clauseStart > end) continue;
+      let b = clauseStart - 1;
+      if (isClauseLink(w[b])) b--;
+      if (w[b]?.text === ',' || w[b]?.text === ';' || other.layout === 'according') {
+        end = b - (w[b]?.text === ',' || w[b]?.text === ';' ? 1 : 0);
+        break;
+      }
+    }
+    for (let i = from; i <= end; i++) {
+      if (w[i].text === ';' && w[i].quotation < 0) {
+        end = i - 1;
+        break;
+      }
+    }
+    return this.trimEnd(from, end);
+  }
+
+  trimEnd(from: number, end: number): number {
+    const w = this.words;
+    while (end >= from && w[end].quotation < 0 && (isSentenceEnd(w[end]) || w[end].text === ',' || w[end].text === ':' || isDash(w[end]))) end--;
+    return end;
+  }
+
+  /** A quotation paragraph with no cue continues the speaker of the paragraph before. */
+  continuationPass(): void {
+    const w = this.words;
+    const qw = this.view.quotationWords;
+    const byEnd = [...this.drafts].sort((a, b) => a.content[1] - b.content[1]);
+    let d = -1;
+    for (let q = 0; q < qw.length; q++) {
+      const [qa, qb] = qw[q];
+      if (qa < 0 || this.used[qa] || this.paragraphStart(qa) !== qa) continue;
+      while (d + 1 < byEnd.length && byEnd[d + 1].content[1] < qa) d++;
+      const previous = d >= 0 ? byEnd[d] : null;
+      if (!previous || (!previous.speaker && !previous.inherits)) continue;
+      if (w[qa].paragraph - w[previous.content[1]].paragraph > 1) continue;
+      const last = this.extendWithFollowingQuotes(qb);
+      const draft: Draft = { content: [qa, last], kind: 'direct', speaker: null, cue: null, inherits: previous.inherits ?? previous };
+      this.add(draft);
+      byEnd.splice(d + 1, 0, draft);
+      d++;
+    }
+  }
+}
+
+function kindOf(words: Word[], d: Draft): QuoteKind {
+  if (d.kind === 'direct') return 'direct';
+  for (let i = d.content[0]; i <= d.content[1]; i++) if (words[i].quotation >= 0) return 'partial';
+  return 'indirect';
+}
 
 export function extractQuotes(doc: NlpDoc, entities: Entity[]): QuoteFact[] {
-  void doc;
-  void entities;
-  return [];
+  const text = doc.text;
+  if (!text || doc.tokens.length === 0) return [];
+  const quotations = findQuotations(text);
+  const view = buildWordView(doc, quotations);
+  if (view.words.length === 0) return [];
+  const ex = new Extractor(text, view);
+  ex.directPass();
+  ex.indirectPass();
+  ex.continuationPass();
+
+  const drafts = ex.drafts.sort((a, b) => a.content[0] - b.content[0]);
+  const words = view.words;
+  const speakers = resolveSpeakers({ text, words, entities, resolver: nameResolver() }, drafts.map((d) => d.speaker ?? d.inherits?.speaker ?? null));
+  const out: QuoteFact[] = [];
+  drafts.forEach((d, i) => {
+    const start = words[d.content[0]].start;
+    const end = words[d.content[1]].end;
+    if (end <= start) return;
+    const cue = d.cue ? { start: words[d.cue[0]].start, end: words[d.cue[1]].end } : null;
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: kindOf(words, d),
+      speaker: speakers[i],
+      cue: cue ? { ...cue, text: text.slice(cue.start, cue.end) } : null,
+    });
+  });
+  return out;
 }

@@ -1,0 +1,105 @@
+// The words that introduce reported speech or thought, by class. A general English lexicon
+// (verbs of communication, assertion, belief and evidence), not a list fitted to any corpus.
+
+/** Verbs that introduce what someone said or thinks whatever follows them. */
+const SPEECH_VERBS = [
+  // saying and telling
+  'say', 'tell', 'state', 'declare', 'announce', 'proclaim', 'remark', 'comment', 'mention',
+  'explain', 'describe', 'recount', 'recall', 'repeat', 'reiterate', 'reply', 'respond',
+  'retort', 'answer', 'counter', 'continue', 'tweet', 'write', 'post', 'testify', 'inform',
+  'assure', 'reassure', 'remind', 'notify', 'joke', 'quip', 'muse', 'whisper', 'shout', 'yell',
+  'exclaim', 'chant', 'sing', 'blog', 'text', 'email', 'brief', 'speak', 'concur', 'echo',
+  // asserting and arguing
+  'claim', 'argue', 'contend', 'assert', 'insist', 'maintain', 'allege', 'stress', 'emphasize',
+  'emphasise', 'underscore', 'reason', 'posit', 'suggest', 'imply', 'hint', 'indicate',
+  'acknowledge', 'admit', 'concede', 'confess', 'confirm', 'deny', 'dispute', 'reject',
+  'disagree', 'agree', 'boast', 'brag', 'complain', 'lament', 'protest', 'object', 'charge',
+  'accuse', 'criticize', 'criticise', 'blast', 'slam', 'attack', 'condemn', 'denounce', 'praise',
+  'dismiss', 'question', 'ask', 'wonder', 'doubt',
+  // promising, warning, demanding
+  'warn', 'caution', 'threaten', 'promise', 'vow', 'pledge', 'swear', 'guarantee', 'predict',
+  'forecast', 'estimate', 'project', 'urge', 'demand', 'request', 'plead', 'beg', 'implore',
+  'appeal', 'advise', 'recommend', 'propose', 'order', 'instruct',
+  // believing and thinking
+  'believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon',
+  'speculate', 'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise',
+  'recognize', 'recognise', 'acknowledge', 'disclose', 'reveal', 'concede',
+];
+
+/** Verbs that report only when a clause follows ("added that …") or the cue closes the sentence. */
+const WEAK_VERBS = [
+  'add', 'note', 'report', 'find', 'show', 'learn', 'hear', 'see', 'observe', 'point', 'cite',
+  'call', 'signal', 'suggest', 'determine', 'discover', 'establish', 'demonstrate', 'prove',
+  'want', 'plan', 'intend', 'seek', 'decide', 'refuse', 'decline',
+];
+
+export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(SPEECH_VERBS);
+export const WEAK_LEMMAS: ReadonlySet<string> = new Set(WEAK_VERBS.filter((v) => !SPEECH_LEMMAS.has(v)));
+
+/** Verbs whose first object is the hearer, not the content ("told reporters that …"). */
+export const HEARER_VERBS: ReadonlySet<string> = new Set([
+  'tell', 'inform', 'assure', 'reassure', 'remind', 'notify', 'warn', 'caution', 'advise', 'urge',
+  'ask', 'brief', 'promise', 'instruct', 'order', 'beg', 'implore', 'email', 'text', 'show',
+]);
+
+/** Particles that belong to a cue ("pointed out", "called for", "went on"). */
+export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out', 'for', 'on', 'up']);
+
+/** Verbs that need their particle to report anything ("point" only as "point out"). */
+export const NEEDS_PARTICLE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['point', new Set(['out', 'to'])],
+  ['call', new Set(['for', 'on'])],
+]);
+
+/** Words of a trailing phrase that says where or how it was said ("in a statement"). */
+export const MEDIUM_NOUNS: ReadonlySet<string> = new Set([
+  'statement', 'interview', 'speech', 'letter', 'email', 'e-mail', 'tweet', 'post', 'release',
+  'conference', 'call', 'briefing', 'hearing', 'rally', 'debate', 'memo', 'report', 'op-ed',
+  'editorial', 'column', 'twitter', 'facebook', 'instagram', 'television', 'radio', 'show',
+  'program', 'programme', 'broadcast', 'podcast', 'video', 'message', 'filing', 'court',
+  'testimony', 'remarks', 'event', 'appearance', 'town', 'forum', 'meeting', 'session',
+]);
+
+/** Pronouns that can be speakers, with what they can refer to. */
+export type Referent = 'person' | 'male' | 'female' | 'organization' | 'group';
+
+export const SPEAKER_PRONOUNS: ReadonlyMap<string, Referent> = new Map([
+  ['he', 'male'],
+  ['she', 'female'],
+  ['it', 'organization'],
+  ['they', 'group'],
+]);
+
+/** First-person and other pronouns that name a speaker without needing resolution. */
+export const SELF_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you']);
+
+/** Common nouns for people who speak (so "the spokesman" is a person, "the agency" is not). */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officer', 'president', 'senator',
+  'governor', 'mayor', 'minister', 'secretary', 'lawyer', 'attorney', 'judge', 'candidate',
+  'nominee', 'leader', 'chairman', 'chairwoman', 'director', 'chief', 'man', 'woman', 'source',
+  'aide', 'adviser', 'advisor', 'analyst', 'expert', 'professor', 'economist', 'researcher',
+  'reporter', 'writer', 'author', 'witness', 'resident', 'voter', 'supporter', 'critic',
+  'strategist', 'pollster', 'manager', 'representative', 'congressman', 'congresswoman',
+  'lawmaker', 'democrat', 'republican', 'member', 'executive', 'founder', 'host', 'anchor',
+  'commentator', 'father', 'mother', 'son', 'daughter', 'wife', 'husband', 'friend', 'neighbor',
+  'neighbour', 'doctor', 'physician', 'agent', 'sheriff', 'commissioner', 'prosecutor',
+  'detective', 'ambassador', 'envoy', 'pastor', 'activist', 'organizer', 'worker', 'student',
+  'teacher', 'coach', 'player', 'actor', 'actress', 'singer', 'rapper', 'star', 'mr.', 'mrs.',
+  'ms.', 'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'sgt.', 'prof.', 'rev.',
+]);
+
+export const MALE_TITLES: ReadonlySet<string> = new Set(['mr.', 'mr', 'sir', 'spokesman', 'congressman', 'chairman', 'father', 'son', 'husband', 'king', 'prince', 'actor']);
+export const FEMALE_TITLES: ReadonlySet<string> = new Set(['mrs.', 'mrs', 'ms.', 'ms', 'miss', 'madam', 'spokeswoman', 'congresswoman', 'chairwoman', 'mother', 'daughter', 'wife', 'queen', 'princess', 'actress']);
+
+/** Common nouns for organisations and documents that "say" things ("the agency said"). */
+export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
+  'department', 'agency', 'company', 'firm', 'campaign', 'committee', 'commission', 'office',
+  'ministry', 'government', 'administration', 'party', 'group', 'organization', 'organisation',
+  'association', 'union', 'council', 'board', 'court', 'police', 'report', 'study', 'poll',
+  'survey', 'statement', 'newspaper', 'paper', 'network', 'station', 'website', 'site',
+  'magazine', 'university', 'institute', 'foundation', 'center', 'centre', 'bureau', 'service',
+  'team', 'bank', 'fund', 'authority', 'regime', 'military', 'army', 'navy', 'white', 'house',
+  'congress', 'senate', 'parliament', 'state', 'city', 'county', 'country', 'document', 'memo',
+  'letter', 'lawsuit', 'complaint', 'brief', 'filing', 'analysis', 'data', 'article', 'book',
+]);

