@@ -44,12 +44,14 @@ const fixed = (value: string): Resolver => () => value;
 const fromDct = (f: (dct: Day, ctx: ResolveContext) => string | null): Resolver =>
   (ctx) => (ctx.dct ? f(ctx.dct, ctx) : null);
 
-/** Year of a month (or month-day) given without a year: the dateline's year, moved back a
- * year when the month is later in the year and nothing points to the future, or forward
- * when it is much earlier and the sentence speaks of the future. */
+/** Year of a month (or month-day) given without a year: the one that puts it nearest the
+ * dateline, leaning to the past (news reports mostly look back): a month five or more
+ * months ahead is last year's unless the sentence speaks of the future; one eight or more
+ * months back is next year's. */
 function yearForMonth(dct: Day, month: number, future: boolean): number {
-  if (!future && month > dct.m + 1) return dct.y - 1;
-  if (future && month < dct.m - 1) return dct.y + 1;
+  const ahead = month - dct.m;
+  if (ahead >= 5 && !future) return dct.y - 1;
+  if (ahead <= -8) return dct.y + 1;
   return dct.y;
 }
 
@@ -75,6 +77,7 @@ function previousQuarter(dct: Day): string {
 }
 
 function durationValue(n: number | 'X', unit: Unit): string {
+  if (n !== 'X' && !Number.isInteger(n) && !UNIT_SCALE[unit]) return fractionalDuration(n, unit);
   const letter = UNIT_LETTER[unit];
   const amount = n === 'X' ? 'X' : formatAmount(n * (UNIT_SCALE[unit] ?? 1));
   return IS_CLOCK_UNIT[unit] ? `PT${amount}${letter}` : `P${amount}${letter}`;
@@ -82,6 +85,22 @@ function durationValue(n: number | 'X', unit: Unit): string {
 
 function formatAmount(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+/** Next smaller unit for writing fractions: 1.5 hours = PT1H30M, 2.5 years = P2Y6M. */
+const FRACTION_UNIT: Partial<Record<Unit, [Unit, number]>> = {
+  hour: ['minute', 60], minute: ['second', 60], day: ['hour', 24], month: ['day', 30], year: ['month', 12],
+};
+
+function fractionalDuration(n: number, unit: Unit): string {
+  const smaller = FRACTION_UNIT[unit];
+  const whole = Math.floor(n);
+  if (!smaller) return durationValue(n, unit);
+  const rest = Math.round((n - whole) * smaller[1]);
+  const clock = IS_CLOCK_UNIT[unit] || IS_CLOCK_UNIT[smaller[0]];
+  const big = whole > 0 ? `${whole}${UNIT_LETTER[unit]}` : '';
+  if (clock && !IS_CLOCK_UNIT[unit]) return `P${big}T${rest}${UNIT_LETTER[smaller[0]]}`;
+  return `${clock ? 'PT' : 'P'}${big}${rest}${UNIT_LETTER[smaller[0]]}`;
 }
 
 export class TimeGrammar {
@@ -255,8 +274,13 @@ export class TimeGrammar {
     const unitWord = this.w(unitAt);
     const unit = UNITS.get(unitWord);
     if (!unit) return null;
-    const plural = unitWord.endsWith('s') && unitWord !== 'hours' ? true : unitWord === 'hours' || unitWord === 'centuries';
+    const plural = unitWord.endsWith('s');
     let end = unitAt + 1;
+    // "a minute and a half", "two and a half years"
+    if (num && this.w(end) === 'and' && this.w(end + 1) === 'a' && this.w(end + 2) === 'half' && typeof num.n === 'number') {
+      num = { end: num.end, n: num.n + 0.5 };
+      end += 3;
+    }
 
     if (!num) {
       // Bare units: only plural ones after a cue word, or after "the past/next".
@@ -348,7 +372,11 @@ export class TimeGrammar {
         return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date + clockText : null;
       } };
     }
-    return { first: k, end, type: 'time', kind: 'time', resolve: fromDct((dct) => formatDay(dct) + clockText) };
+    // A clock time alone falls on the day last spoken of, else on the dateline.
+    return { first: k, end, type: 'time', kind: 'time', resolve: (ctx) => {
+      const day = dayOfValue(ctx.last) ?? ctx.dct;
+      return day ? formatDay(day) + clockText : null;
+    } };
   }
 
   /** "a.m.", "p.m", "am", "PM" at k. */
@@ -390,8 +418,10 @@ export class TimeGrammar {
       const yearTok = this.toks[comma];
       if (yearTok && yearTok.num !== null && /^\d{4}$/.test(yearTok.text)) { year = yearTok.num; stop = comma + 1; }
       const fixedYear = year;
+      const relative = fixedYear === null ? this.relativeYear(stop) : null;
+      if (relative) stop = relative.end;
       return { first: k, end: stop, type: 'date', kind: 'date', resolve: (ctx) => {
-        const y = fixedYear ?? (ctx.dct ? yearForMonth(ctx.dct, month, ctx.future) : null);
+        const y = fixedYear ?? (ctx.dct ? (relative ? ctx.dct.y + relative.shift : yearForMonth(ctx.dct, month, ctx.future)) : null);
         if (y === null) return null;
         const date = { y, m: month, d: day };
         return isValidDay(date) ? formatDay(date) : null;
@@ -411,7 +441,19 @@ export class TimeGrammar {
       if (!['in', 'since', 'until', 'by', 'through', 'during', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'before', 'after', 'from'].includes(before)) return null;
     }
     if (!tok.capital && tok.lower !== tok.text) return null;
+    const relative = this.relativeYear(end);
+    if (relative) {
+      return { first: k, end: relative.end, type: 'date', kind: 'date', resolve: fromDct((dct) => formatMonth(dct.y + relative.shift, month)) };
+    }
     return { first: k, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => formatMonth(yearForMonth(dct, month, ctx.future), month)) };
+  }
+
+  /** "this year", "last year", "next year" right after a month ("February this year"). */
+  private relativeYear(k: number): { end: number; shift: number } | null {
+    if (this.w(k + 1) !== 'year') return null;
+    const word = this.w(k);
+    const shift = word === 'this' ? 0 : word === 'last' ? -1 : word === 'next' ? 1 : null;
+    return shift === null ? null : { end: k + 2, shift };
   }
 
   /** "7 August 1998", "7th of August". */
@@ -496,6 +538,13 @@ export class TimeGrammar {
     if (set) {
       return { first: k, end, type: 'set', kind: 'set', resolve: fixed(`XXXX-WXX-${weekday}${part ? `T${part}` : ''}`) };
     }
+    // "Friday, Oct. 23": one expression, valued by its calendar date.
+    if (!part && this.w(end) === ',' && MONTHS.has(this.w(end + 1))) {
+      const date = this.monthDate(end + 1);
+      if (date && date.end - (end + 1) >= 2 && /\d/.test(this.toks[date.end - 1].text)) {
+        return { first: k, end: date.end, type: 'date', kind: 'date', resolve: date.resolve };
+      }
+    }
     return { first: lead === 'early' || lead === 'late' ? i : k, end, type: part ? 'time' : 'date', kind: 'date', resolve: fromDct((dct, ctx) => {
       const day = formatDay(weekdayDay(dct, weekday, mode, ctx.future));
       return part ? `${day}T${part}` : day;
@@ -532,7 +581,6 @@ export class TimeGrammar {
     if (word === 'the' && this.w(k + 1) === 'past' && !this.startsQuantity(k + 2)) return ref(k, k + 2, 'PAST_REF');
     if (word === 'the' && this.w(k + 1) === 'future') return ref(k, k + 2, 'FUTURE_REF');
     if (word === 'the' && this.w(k + 1) === 'near' && this.w(k + 2) === 'future') return ref(k, k + 3, 'FUTURE_REF');
-    if (word === 'future' && this.w(k - 1) !== 'the') return ref(k, k + 1, 'FUTURE_REF');
     return null;
   }
 
@@ -608,8 +656,9 @@ export class TimeGrammar {
     }
     if (unit === 'day') return null;
     const n = offset;
-    if (unit === 'decade' || unit === 'century') {
-      return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => valueAt(shiftDay(dct, unit, n), unit)) };
+    if ((unit === 'decade' || unit === 'century') && lead === 'past') {
+      // "the past decade" is the ten years up to now.
+      return { first, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue(1, unit)) };
     }
     return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => valueAt(shiftDay(dct, unit, n), unit)) };
   }
@@ -633,21 +682,17 @@ export class TimeGrammar {
     } else if ((lead === 'year' && this.w(i + 1) === '-' && (this.w(i + 2) === 'earlier' || this.w(i + 2) === 'ago')) ) {
       anchor = 'yearEarlier';
       leadEnd = i + 3;
-    } else if (lead === 'same' || lead === 'comparable' || lead === 'prior' || lead === 'previous' || lead === 'year') {
-      anchor = lead === 'year' ? null : 'yearEarlier';
+    } else if ((lead === 'same' || lead === 'comparable' || lead === 'prior' || lead === 'previous') && this.w(k) === 'the' &&
+        (this.w(i + 1) === 'quarter' || this.w(i + 1) === 'period')) {
+      anchor = 'yearEarlier';
       leadEnd = i + 1;
-      if (lead === 'year') return null;
     }
     if (anchor) {
       const noun = this.w(leadEnd);
-      if (noun !== 'quarter' && noun !== 'period' && !(anchor === 'yearEarlier' && this.w(k) !== 'the')) {
-        // "year-earlier" as a bare adjective ("year-earlier profit") is a date too.
-        if (anchor !== 'yearEarlier' || this.w(k) === 'the') return null;
-      }
       const isNoun = noun === 'quarter' || noun === 'period';
+      // "year-earlier" as a bare adjective ("year-earlier profit") is a date too.
+      if (!isNoun && (anchor !== 'yearEarlier' || this.w(k) === 'the')) return null;
       const end = isNoun ? leadEnd + 1 : leadEnd;
-      if (!isNoun && anchor !== 'yearEarlier') return null;
-      if (anchor === 'same' && noun !== 'quarter') return null;
       const mode = anchor;
       return { first: k, end, type: 'date', kind: 'date', resolve: (ctx) => {
         const base = ctx.lastQuarter ?? (ctx.dct ? previousQuarter(ctx.dct) : null);
@@ -701,7 +746,6 @@ export class TimeGrammar {
     const word = this.w(k);
     const value = FREQUENCY_WORDS.get(word);
     if (value) return { first: k, end: k + 1, type: 'set', kind: 'set', resolve: fixed(value) };
-    if (word === 'quarterly') return { first: k, end: k + 1, type: 'duration', kind: 'duration', resolve: fixed('P3M') };
     if (word !== 'every' && word !== 'each' && word !== 'per') return null;
     let i = k + 1;
     let n = 1;
