@@ -24,7 +24,7 @@ const PLACE_SENTENCES = 6;
 const MAX_TITLE_CHARS = 300;
 
 const PRONOUN_SUBJECT = /^(he|she|it|they|we|i|you|this|that|these|those|there|some|many|one)$/i;
-const FURNITURE = /image copyright|image caption|media caption|click to share|subscribe|getty images|read more|scroll down|follow us/i;
+const FURNITURE = /skip ad|loading\.\.\.|embed|image copyright|image caption|media caption|click to share|subscribe|getty images|read more|scroll down|follow us/i;
 
 /** Sentences that carry news: not captions or share bars, with a few words. */
 function newsSentences(doc: NlpDoc): number[] {

@@ -29,6 +29,12 @@ const CALENDAR = /^(January|February|March|April|May|June|July|August|September|
 /** Capitalised words that open a story but are not places ("UPDATE —", "EXCLUSIVE —"). */
 const NOT_DATELINES = /^(UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|VIDEO|PHOTOS?|COLUMN|OPINION|ANALYSIS|LIVE|NEWS|READ|MORE|AP|CNN|AFP|PA)$/;
 
+function knownPlaceIgnoringCase(name: string): boolean {
+  const lower = name.toLowerCase();
+  for (const p of knownPlaces()) if (p.toLowerCase() === lower) return true;
+  return false;
+}
+
 /** "WASHINGTON —", "LONDON, Nov 6 (Reuters) -" near the start of the body (after a caption or byline). */
 export function datelinePlace(text: string): string | null {
   const head = text.slice(0, 800);
@@ -36,7 +42,10 @@ export function datelinePlace(text: string): string | null {
   for (const m of head.matchAll(pattern)) {
     const name = m[1].replace(/[.'-]+$/, '');
     if (name.length < 3 || NOT_DATELINES.test(name) || CALENDAR.test(name)) continue;
-    return name;
+    // A capitalised word before a plain hyphen is often a shouted brand; trust a known place,
+    // a news agency's credit or a dateline dash.
+    const credited = /\((?:Reuters|AP|AFP|CNN|PA|Bloomberg)\)|--|—|–/.test(m[0]);
+    if (credited || knownPlaceIgnoringCase(name)) return name;
   }
   return null;
 }
@@ -55,6 +64,8 @@ export interface PlaceCandidate {
   locative: boolean;
   /** Reads as a place by its form ("... Tower", "... province"). */
   placeLike: boolean;
+  /** The entity extractor called it a place (a hint: it can be wrong). */
+  entityPlace?: boolean;
 }
 
 /** One capitalised word of a name; a dot only inside an abbreviation ("U.S"), never at a sentence end. */
@@ -154,18 +165,24 @@ export function placeCandidates(text: string, window: { start: number; end: numb
   const add = (name: string, start: number, known: boolean, locative: boolean) => {
     out.push({ text: name, start, count: countOf(text, name), known, country: isCountry(name), locative, placeLike: PLACE_LIKE.test(name) });
   };
+  const entityPlaces = new Set<string>();
   for (const e of entities) {
     if (e.kind !== 'place') continue;
+    for (const n of [e.name, ...e.aliases]) entityPlaces.add(n);
     const first = e.mentions.find((m) => m.start >= window.start && m.end <= window.end);
-    if (first) add(text.slice(first.start, first.end), first.start, true, false);
+    if (!first) continue;
+    const name = text.slice(first.start, first.end);
+    out.push({ text: name, start: first.start, count: countOf(text, name), known: known.has(name), country: isCountry(name), locative: false, placeLike: PLACE_LIKE.test(name), entityPlace: true });
   }
   for (const m of slice.matchAll(LOCATIVE)) {
     const cleaned = cleanName(m[2]);
     if (!cleaned) continue;
     const name = trimAtComma(cleaned, known);
     const head = name.split(/[ ,]+/)[0];
-    const isKnown = known.has(name) || name.split(/,\s+| in (?:the )?/).some((part) => known.has(part));
-    if (!isKnown && (names.has(head) || notPlaces.has(name) || notPlaces.has(head))) continue;
+    const parts = name.split(/,\s+| in (?:the )?/);
+    const isKnown = parts.some((part) => known.has(part) || entityPlaces.has(part));
+    // A person's name after "in"/"at" ("in Hillary Clinton's ...") is no place, unless its form says so.
+    if (!isKnown && !PLACE_LIKE.test(name) && (names.has(head) || notPlaces.has(name) || notPlaces.has(head))) continue;
     add(name, window.start + (m.index ?? 0) + m[0].indexOf(m[2]), isKnown, true);
   }
   for (const m of slice.matchAll(CAPITALISED)) {
@@ -187,8 +204,10 @@ export function placeCandidates(text: string, window: { start: number; end: numb
 function placeScore(c: PlaceCandidate): number {
   let score = 0;
   if (c.locative && (c.known || c.placeLike)) score = c.country ? 2.6 : 3.2;
-  else if (c.locative) score = c.count >= 2 ? 2 : 1;
+  // An unknown name after "in"/"at" is as often an organisation or an event: never enough alone.
+  else if (c.locative) score = 1.4;
   else if (c.known) score = c.country ? 2.2 : 2.5;
+  else if (c.entityPlace) score = c.placeLike ? 2.5 : 1.5;
   return score + Math.min(c.count, 5) * 0.1 - c.start / 3000;
 }
 

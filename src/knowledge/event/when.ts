@@ -11,12 +11,12 @@ export interface TimePhrase {
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const PART_OF_DAY = '(?:\\s+(?:morning|afternoon|evening|night))?';
-const CLOCK = '\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)';
+const CLOCK = '(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon)';
 
 /** Time phrases our own patterns find: weekdays, calendar dates and clock times. */
 const OWN_PATTERNS: RegExp[] = [
-  new RegExp(`\\b(?:${CLOCK}\\s+(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g'),
-  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'g'),
+  new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g'),
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?(?:\\s+at\\s+${CLOCK})?\\b`, 'g'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g'),
   new RegExp(`\\b${CLOCK}\\b`, 'g'),
   /\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g,
@@ -26,12 +26,13 @@ const OWN_PATTERNS: RegExp[] = [
 
 /** How specific a time phrase is: a weekday or a full date beats a bare year or "now". */
 function specificity(text: string): number {
-  if (new RegExp(WEEKDAY).test(text)) return 3 + (new RegExp(CLOCK).test(text) || /morning|night|evening|afternoon/.test(text) ? 0.2 : 0);
-  if (new RegExp(`${MONTH}\\s+\\d`).test(text) || new RegExp(`\\d\\s+${MONTH}`).test(text)) return 3;
+  if (new RegExp(WEEKDAY).test(text)) return 3 + (new RegExp(CLOCK).test(text) || /morning|night|evening|afternoon/.test(text) ? 0.3 : 0);
+  if (new RegExp(`${MONTH}\\s+\\d`).test(text) || new RegExp(`\\d\\s+${MONTH}`).test(text)) return /\d{4}/.test(text) ? 3.2 : 3.1;
+  if (/^(?:midnight|noon)$/i.test(text.trim())) return 1.5;
   if (new RegExp(CLOCK).test(text) || /^\d{1,2}:\d{2}$/.test(text)) return 2.5;
   if (/\b(last|this|next)\s+(week|month|year|night|weekend)\b/i.test(text)) return 2;
   if (/^(in\s+)?\d{4}$/.test(text.trim())) return 0.8;
-  if (/^(now|today|currently|recently|then)$/i.test(text.trim())) return 0.3;
+  if (/^(now|today|currently|recently|then|so far|once|early this year)$/i.test(text.trim())) return 0;
   return 1;
 }
 
@@ -67,7 +68,7 @@ function isDistantYear(text: string, publishedYear: number): boolean {
 export function bestTime(phrases: TimePhrase[], rankOf: (offset: number) => number, publishedYear: number | null = null): string | null {
   let best: { phrase: TimePhrase; score: number } | null = null;
   for (const p of phrases) {
-    if (/^(this|that|the|last) day$/i.test(p.text.trim())) continue;
+    if (/^(this|that|the|last) day$/i.test(p.text.trim()) || specificity(p.text) === 0) continue;
     if (publishedYear && isDistantYear(p.text, publishedYear)) continue;
     const score = specificity(p.text) - 0.4 * Math.min(rankOf(p.start), 8) + Math.min(p.text.length, 30) / 300;
     if (!best || score > best.score) best = { phrase: p, score };
