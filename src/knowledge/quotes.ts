@@ -22,6 +22,8 @@ import { buildWordView, type Word, type WordView } from './quote/words.ts';
 
 interface Draft {
   content: WordRange;
+  /** The words the content really holds when it skips a cue in the middle ("…," he said. "…"). */
+  fragments?: WordRange[];
   kind: QuoteKind;
   speaker: WordRange | null;
   cue: WordRange | null;
@@ -55,7 +57,8 @@ class Extractor {
 
   add(d: Draft): void {
     this.drafts.push(d);
-    this.mark(d.content);
+    if (d.fragments) d.fragments.forEach((f) => this.mark(f));
+    else this.mark(d.content);
     this.mark(d.cue);
     this.mark(d.speaker);
   }
@@ -79,22 +82,28 @@ class Extractor {
 
   /**
    * Quotation sentences that follow in the same paragraph with no cue of their own
-   * ("…," he said. "…") belong to the same content. Returns the new last word.
+   * ("…," he said. "…") belong to the same content. Scans from word `from` (inside the
+   * sentence that holds the cue) and appends each such quotation to `fragments`.
    */
-  extendWithFollowingQuotes(last: number): number {
+  followingQuotes(fragments: WordRange[], from: number): WordRange[] {
     const w = this.words;
+    const paragraph = w[fragments[0][0]].paragraph;
+    let k = from;
     for (let guard = 0; guard < 50; guard++) {
-      let k = last + 1;
-      if (isSentenceEnd(w[k]) && w[k].quotation < 0) k++;
+      const limit = k + 2 * MAX_PHRASE;
+      while (k < w.length && k < limit && w[k].paragraph === paragraph && this.quotationStartingAt(k) < 0 &&
+        !(isSentenceEnd(w[k]) && w[k].quotation < 0)) k++;
+      if (w[k] && isSentenceEnd(w[k]) && w[k].quotation < 0) k++;
       const q = this.quotationStartingAt(k);
-      if (q < 0 || w[k].paragraph !== w[last].paragraph || this.used[k]) return last;
-      const [, qb] = this.view.quotationWords[q];
+      if (q < 0 || w[k].paragraph !== paragraph || this.used[k]) return fragments;
+      const [qa, qb] = this.view.quotationWords[q];
       const after = w[qb + 1];
       const standsAlone = !after || after.paragraph !== w[qb].paragraph || isSentenceEnd(after) || this.quotationStartingAt(qb + 1) >= 0;
-      if (!standsAlone) return last;
-      last = qb;
+      if (!standsAlone) return fragments;
+      fragments.push([qa, qb]);
+      k = qb + 1;
     }
-    return last;
+    return fragments;
   }
 
   /** "…," X said / "…," said X / "…" ― X, with an optional second quotation after the cue. */
@@ -133,20 +142,24 @@ class Extractor {
       groupEnd = cueWords[1];
     }
     if (!speaker) return null;
-    let last = qb;
-    let k = skipTrailers(w, groupEnd + 1, w.length - 1);
-    // "…," he said, "…" and "…," he said: "…"
-    if (w[k] && (w[k].text === ',' || w[k].text === ':')) k++;
-    const second = this.quotationStartingAt(k);
-    if (second >= 0 && w[k].paragraph === paragraph) last = this.view.quotationWords[second][1];
-    last = this.extendWithFollowingQuotes(last);
     // A quotation inside a clause ("called it “a disaster,” aides said") is partial content.
     const sentence = this.sentenceOf(qa);
     const before = w[qa - 1];
     const clauseInitial = qa === sentence[0] || !before || before.paragraph !== paragraph ||
       before.text === ':' || isDash(before) || isQuoteMark(before);
     const first = clauseInitial ? qa : Math.max(sentence[0], this.lastDraftEndBefore(qa) + 1);
-    return { content: [first, last], kind: clauseInitial ? 'direct' : 'partial', speaker, cue: cueWords };
+    const fragments: WordRange[] = [[first, qb]];
+    let k = skipTrailers(w, groupEnd + 1, w.length - 1);
+    // "…," he said, "…" and "…," he said: "…"
+    if (w[k] && (w[k].text === ',' || w[k].text === ':')) k++;
+    const second = this.quotationStartingAt(k);
+    if (second >= 0 && w[k].paragraph === paragraph) {
+      fragments.push(this.view.quotationWords[second]);
+      k = this.view.quotationWords[second][1] + 1;
+    }
+    this.followingQuotes(fragments, k);
+    const last = fragments[fragments.length - 1][1];
+    return { content: [first, last], fragments, kind: clauseInitial ? 'direct' : 'partial', speaker, cue: cueWords };
   }
 
   lastDraftEndBefore(i: number): number {
@@ -184,13 +197,21 @@ class Extractor {
       }
       const speaker = subjectBefore(w, c, floor) ?? this.participleSpeaker(c, floor);
       if (!speaker) return null;
-      return this.directFrom(qa, qb, speaker, cueRange(w, c));
+      const cue = cueRange(w, c);
+      // Words between cue and quotation ("told the crowd that “…”") make it partial content.
+      let first = skipTrailers(w, cue[1] + 1, qa);
+      if (HEARER_VERBS.has(w[c].lemma)) first = skipTrailers(w, skipHearer(w, first, qa - 1), qa);
+      if (first < qa && (w[first].text === ':' || w[first].text === ',')) first++;
+      if (first >= qa) return this.directFrom(qa, qb, speaker, cue);
+      const fragments = this.followingQuotes([[first, qb]], qb + 1);
+      return { content: [first, fragments[fragments.length - 1][1]], fragments, kind: 'partial', speaker, cue };
     }
     return null;
   }
 
   directFrom(qa: number, qb: number, speaker: WordRange, cue: WordRange): Draft {
-    return { content: [qa, this.extendWithFollowingQuotes(qb)], kind: 'direct', speaker, cue };
+    const fragments = this.followingQuotes([[qa, qb]], qb + 1);
+    return { content: [qa, fragments[fragments.length - 1][1]], fragments, kind: 'direct', speaker, cue };
   }
 
   paragraphStart(i: number): number {
@@ -269,7 +290,7 @@ class Extractor {
 
   indirectInStretch(sf: number, sl: number): void {
     const w = this.words;
-    interface Cue { at: WordRange; speaker: WordRange; layout: 'after' | 'before' | 'according'; strong: boolean }
+    interface Cue { at: WordRange; speaker: WordRange; layout: 'after' | 'before' | 'around' | 'according'; strong: boolean }
     const cues: Cue[] = [];
     // Transcript or headline line: "Name: what they said".
     if (sf === this.paragraphStart(sf)) {
@@ -315,6 +336,9 @@ class Extractor {
     const afterRanges = cues.map((cue) => (cue.layout === 'after' ? this.contentAfter(cue.at, sl) : null));
     cues.forEach((cue, k) => {
       if (cue.layout === 'after' && !afterRanges[k]) cue.layout = 'before';
+      // Parenthetical "…, Graham said, since …": the content runs on both sides of the cue.
+      if (cue.layout === 'after' && w[cue.speaker[0] - 1]?.text === ',' && cue.speaker[0] - 2 >= sf &&
+        w[cue.at[1] + 1]?.text === ',' && !isClauseLink(w[cue.at[1] + 2])) cue.layout = 'around';
     });
     // Cue-last attributions claim the clause before them, from the right; inner cues are nested.
     const drafts: Draft[] = [];
@@ -323,6 +347,13 @@ class Extractor {
     for (let k = 0; k < cues.length; k++) {
       const cue = cues[k];
       if (cue.layout === 'after') continue;
+      if (cue.layout === 'around') {
+        const end = this.trimEnd(floor, sl);
+        if (end >= floor) drafts.push({ content: [floor, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+        claimed.push([floor, end]);
+        floor = end + 1;
+        continue;
+      }
       const anchor = cue.layout === 'according' ? cue.at[0] : Math.min(cue.speaker[0], cue.at[0]);
       if (cue.layout === 'according' && anchor <= floor + 1) {
         // "According to X, …": content after the source.
@@ -408,8 +439,8 @@ class Extractor {
       const previous = d >= 0 ? byEnd[d] : null;
       if (!previous || (!previous.speaker && !previous.inherits)) continue;
       if (w[qa].paragraph - w[previous.content[1]].paragraph > 1) continue;
-      const last = this.extendWithFollowingQuotes(qb);
-      const draft: Draft = { content: [qa, last], kind: 'direct', speaker: null, cue: null, inherits: previous.inherits ?? previous };
+      const fragments = this.followingQuotes([[qa, qb]], qb + 1);
+      const draft: Draft = { content: [qa, fragments[fragments.length - 1][1]], fragments, kind: 'direct', speaker: null, cue: null, inherits: previous.inherits ?? previous };
       this.add(draft);
       byEnd.splice(d + 1, 0, draft);
       d++;

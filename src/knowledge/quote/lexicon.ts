@@ -6,9 +6,9 @@ const SPEECH_VERBS = [
   // saying and telling
   'say', 'tell', 'state', 'declare', 'announce', 'proclaim', 'remark', 'comment', 'mention',
   'explain', 'describe', 'recount', 'recall', 'repeat', 'reiterate', 'reply', 'respond',
-  'retort', 'answer', 'counter', 'continue', 'tweet', 'write', 'post', 'testify', 'inform',
+  'retort', 'answer', 'counter', 'tweet', 'write', 'post', 'testify', 'inform',
   'assure', 'reassure', 'remind', 'notify', 'joke', 'quip', 'muse', 'whisper', 'shout', 'yell',
-  'exclaim', 'chant', 'sing', 'blog', 'text', 'email', 'brief', 'speak', 'concur', 'echo',
+  'exclaim', 'chant', 'blog', 'email', 'concur', 'echo',
   // asserting and arguing
   'claim', 'argue', 'contend', 'assert', 'insist', 'maintain', 'allege', 'stress', 'emphasize',
   'emphasise', 'underscore', 'reason', 'posit', 'suggest', 'imply', 'hint', 'indicate',
@@ -68,6 +68,8 @@ export const SPEAKER_PRONOUNS: ReadonlyMap<string, Referent> = new Map([
   ['she', 'female'],
   ['it', 'organization'],
   ['they', 'group'],
+  ['who', 'person'],
+  ['which', 'organization'],
 ]);
 
 /** First-person and other pronouns that name a speaker without needing resolution. */

@@ -132,7 +132,8 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     }
     return null;
   }
-  if (RELATIVE.has(w.normal) && words[i - 1]?.text === ',') return nounPhraseEndingAt(words, i - 2, floor);
+  // "Smith, who said …": the relative pronoun is the source, resolved like a pronoun.
+  if (RELATIVE.has(w.normal) && words[i - 1]?.text === ',') return [i, i];
   return nounPhraseEndingAt(words, i, floor);
 }
 
