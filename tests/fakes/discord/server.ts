@@ -164,6 +164,8 @@ export class FakeDiscord {
         content: mention + input.content,
         mentions: input.mentionBot ? [userObject(this.botUser)] : [],
       }),
+      // Discord sends the channel type; discord.js needs it to build an uncached DM channel.
+      channel_type: inGuild ? 0 : 1,
       ...(inGuild ? { guild_id: this.guildId, member: memberObject() } : {}),
     });
     return id;
