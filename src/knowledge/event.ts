@@ -116,6 +116,12 @@ function clip(raw: string, n: number): string {
   return head.split(/\s+/).slice(0, n).join(' ').trim();
 }
 
+function publishedDate(published: string | null): Date | null {
+  if (!published || !/^\d{4}-\d{2}-\d{2}/.test(published)) return null;
+  const date = new Date(published.slice(0, 10) + 'T12:00:00Z');
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null {
   const { article, entities, times } = input;
   const text = doc.text;
@@ -137,8 +143,7 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
     : firstLead?.clause ? phrase(text, firstLead.clause.predicate) : null;
 
   // When: the most specific time phrase at or near the lead.
-  const publishedYear = article.published && /^\d{4}/.test(article.published) ? Number(article.published.slice(0, 4)) : null;
-  const when = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedYear);
+  const when = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedDate(article.published));
 
   // Where: a dateline, else the best place named near the lead.
   const placeIndexes = news.slice(0, PLACE_SENTENCES);

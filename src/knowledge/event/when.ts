@@ -26,6 +26,7 @@ const OWN_PATTERNS: RegExp[] = [
 
 /** How specific a time phrase is: a weekday or a full date beats a bare year or "now". */
 function specificity(text: string): number {
+  if (/^(now|today|currently|recently|then|so far|once|early this year|earlier this year)$/i.test(text.trim())) return 0;
   if (new RegExp(WEEKDAY).test(text)) return 3 + (new RegExp(CLOCK).test(text) || /morning|night|evening|afternoon/.test(text) ? 0.3 : 0);
   if (new RegExp(`${MONTH}\\s+\\d`).test(text) || new RegExp(`\\d\\s+${MONTH}`).test(text)) return /\d{4}/.test(text) ? 3.2 : 3.1;
   if (/^(?:midnight|noon)$/i.test(text.trim())) return 1.5;
@@ -64,13 +65,29 @@ function isDistantYear(text: string, publishedYear: number): boolean {
   return !!m && Math.abs(Number(m[1]) - publishedYear) > 1;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A calendar date more than a week before the dateline (or after it) is background, not the news. */
+function isStaleDate(text: string, published: Date): boolean {
+  const m = /\b([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/.exec(text) ??
+    /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2})[a-z]*(?:\s+(\d{4}))?/.exec(text);
+  if (!m) return false;
+  const [monthName, day] = /^\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
+  const month = MONTHS.indexOf(monthName.toLowerCase());
+  if (month < 0) return false;
+  const year = m[3] ? Number(m[3]) : published.getUTCFullYear();
+  const days = (published.getTime() - Date.UTC(year, month, Number(day))) / 86_400_000;
+  return days > 7 || days < -1;
+}
+
 /** The time of the event: specific phrases early in the story win (rankOf: the news-sentence rank of an offset). */
-export function bestTime(phrases: TimePhrase[], rankOf: (offset: number) => number, publishedYear: number | null = null): string | null {
+export function bestTime(phrases: TimePhrase[], rankOf: (offset: number) => number, published: Date | null = null): string | null {
   let best: { phrase: TimePhrase; score: number } | null = null;
   for (const p of phrases) {
     if (/^(this|that|the|last) day$/i.test(p.text.trim()) || specificity(p.text) === 0) continue;
-    if (publishedYear && isDistantYear(p.text, publishedYear)) continue;
-    const score = specificity(p.text) - 0.4 * Math.min(rankOf(p.start), 8) + Math.min(p.text.length, 30) / 300;
+    if (published && isDistantYear(p.text, published.getUTCFullYear())) continue;
+    const stale = published && isStaleDate(p.text, published) ? 1.5 : 0;
+    const score = specificity(p.text) - stale - 0.4 * Math.min(rankOf(p.start), 8) + Math.min(p.text.length, 30) / 300;
     if (!best || score > best.score) best = { phrase: p, score };
   }
   if (!best) return null;
