@@ -15,17 +15,33 @@ const TENSE_WINDOW = 12;
 /** Sentence-ending tokens bound the search for tense cues. */
 const SENTENCE_END = new Set(['.', '!', '?', ';', '\n']);
 
-/** Whether the words just before token i (same sentence) speak of the future. */
-function speaksOfFuture(tokens: TimeToken[], i: number): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - TENSE_WINDOW; k--) {
-    const word = tokens[k].lower;
-    if (SENTENCE_END.has(word)) return false;
-    if (FUTURE_CUES.has(word)) return true;
-    // "is to resume", "are to meet"
-    if (word === 'to' && k > 0 && (tokens[k - 1].lower === 'is' || tokens[k - 1].lower === 'are')) return true;
-    if (PAST_CUES.has(word)) return false;
+type Tense = 'future' | 'past' | null;
+
+function tenseCue(tokens: TimeToken[], k: number): Tense {
+  const word = tokens[k].lower;
+  if (FUTURE_CUES.has(word)) return 'future';
+  // "is to resume", "are to meet"
+  if (word === 'to' && k > 0 && (tokens[k - 1].lower === 'is' || tokens[k - 1].lower === 'are')) return 'future';
+  if (PAST_CUES.has(word)) return 'past';
+  // Regular past forms ("reported", "ended"); future cues above are checked first.
+  if (word.length > 4 && word.endsWith('ed')) return 'past';
+  return null;
+}
+
+/** The tense of the words around the expression [first, end): the nearest cue before it in
+ * the same sentence, else the nearest one after it. */
+function tenseAround(tokens: TimeToken[], first: number, end: number): Tense {
+  for (let k = first - 1; k >= 0 && k >= first - TENSE_WINDOW; k--) {
+    if (SENTENCE_END.has(tokens[k].lower)) break;
+    const cue = tenseCue(tokens, k);
+    if (cue) return cue;
   }
-  return false;
+  for (let k = end; k < tokens.length && k < end + TENSE_WINDOW; k++) {
+    if (SENTENCE_END.has(tokens[k].lower)) break;
+    const cue = tenseCue(tokens, k);
+    if (cue) return cue;
+  }
+  return null;
 }
 
 /** Non-overlapping matches, left to right, longest at each start. */
@@ -60,9 +76,10 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
   for (const match of findMatches(tokens)) {
     const start = tokens[match.first].start;
     const end = tokens[match.end - 1].end;
-    const value = match.resolve({ dct, last, lastQuarter, future: speaksOfFuture(tokens, match.first) });
+    const tense = tenseAround(tokens, match.first, match.end);
+    const value = match.resolve({ dct, last, lastQuarter, future: tense === 'future', past: tense === 'past' });
     facts.push({ start, end, text: text.slice(start, end), type: match.type, value });
-    if (value && match.type !== 'duration' && match.type !== 'set' && isAnchor(value)) {
+    if (value && !match.derived && match.type !== 'duration' && match.type !== 'set' && isAnchor(value)) {
       last = value;
       if (isQuarter(value)) lastQuarter = value;
     }

@@ -21,8 +21,10 @@ export interface ResolveContext {
   last: string | null;
   /** The last quarter value found before this one ("the quarter", "a year ago" in earnings news). */
   lastQuarter: string | null;
-  /** Whether the words before the expression point to the future ("will", "is scheduled to"). */
+  /** Whether the words around the expression point to the future ("will", "is scheduled to"). */
   future: boolean;
+  /** Whether they point to the past ("said", "ended"); neither when there is no cue. */
+  past: boolean;
 }
 
 export interface Match {
@@ -31,6 +33,9 @@ export interface Match {
   end: number;
   type: TimeType;
   resolve: (ctx: ResolveContext) => string | null;
+  /** Computed from the previous date ("a year earlier", "the quarter"): later expressions
+   * keep anchoring on what it was computed from, not on it. */
+  derived?: boolean;
 }
 
 /** A core expression before prefixes: which prefixes it may take is decided by its kind. */
@@ -48,10 +53,10 @@ const fromDct = (f: (dct: Day, ctx: ResolveContext) => string | null): Resolver 
  * dateline, leaning to the past (news reports mostly look back): a month five or more
  * months ahead is last year's unless the sentence speaks of the future; one eight or more
  * months back is next year's. */
-function yearForMonth(dct: Day, month: number, future: boolean): number {
+function yearForMonth(dct: Day, month: number, ctx: ResolveContext): number {
   const ahead = month - dct.m;
-  if (ahead >= 5 && !future) return dct.y - 1;
-  if (ahead <= -8) return dct.y + 1;
+  if (ahead >= 5 && !ctx.future) return dct.y - 1;
+  if (ahead <= -8 && !ctx.past) return dct.y + 1;
   return dct.y;
 }
 
@@ -145,7 +150,7 @@ export class TimeGrammar {
       // "around 9 p.m." and "about two years" keep the approximator; "over" only before durations.
       if (core.kind === 'duration' || this.w(approx) === 'around' || this.w(approx) === 'about') first = approx;
     }
-    return { first, end: core.end, type: core.type, resolve: core.resolve };
+    return { first, end: core.end, type: core.type, resolve: core.resolve, derived: core.derived };
   }
 
   /** End of an edge modifier at k ("early", "mid-", "the end of", "earlier in"), or k. */
@@ -297,6 +302,10 @@ export class TimeGrammar {
     } else if (num.n === 1 && (this.w(i) === 'a' || this.w(i) === 'an') && plural) {
       return null;
     }
+    // "a year-earlier loss", "year-end": the unit belongs to another expression.
+    if (this.w(end) === '-' && this.glued(end) && ['earlier', 'ago', 'end', 'to'].includes(this.w(end + 1))) return null;
+    // A year is not a count: "the 1988 second quarter".
+    if (num && typeof num.n === 'number' && /^(19|20)\d{2}$/.test(this.toks[i]?.text ?? '') && (unit === 'second' || unit === 'quarter')) return null;
     // Ages and lengths are not time expressions: "6-year-old", "37 years old", "decades-long".
     if (this.w(end) === 'old' || (this.w(end) === '-' && this.w(end + 1) === 'old')) return null;
     if (this.w(end) === '-' && this.glued(end) && (this.w(end + 1) === 'long')) end += 2;
@@ -315,7 +324,7 @@ export class TimeGrammar {
       const anchored = after !== 'ago' && after !== 'from';
       const stop = after === 'from' ? end + 2 : end + 1;
       if (n === 'X') return { first: start, end: stop, type: 'date', kind: 'date', resolve: fixed(sign < 0 ? 'PAST_REF' : 'FUTURE_REF') };
-      return { first: start, end: stop, type: 'date', kind: 'date', resolve: shiftedDate(unit, sign * n, anchored) };
+      return { first: start, end: stop, type: 'date', kind: 'date', derived: anchored || unit === 'year', resolve: shiftedDate(unit, sign * n, anchored) };
     }
     if (start === i && num.n === 1 && (this.w(i) === 'a' || this.w(i) === 'an' || this.w(i) === 'one')) {
       // "$5 a year", "twice a week": a frequency, not a duration.
@@ -421,7 +430,7 @@ export class TimeGrammar {
       const relative = fixedYear === null ? this.relativeYear(stop) : null;
       if (relative) stop = relative.end;
       return { first: k, end: stop, type: 'date', kind: 'date', resolve: (ctx) => {
-        const y = fixedYear ?? (ctx.dct ? (relative ? ctx.dct.y + relative.shift : yearForMonth(ctx.dct, month, ctx.future)) : null);
+        const y = fixedYear ?? (ctx.dct ? (relative ? ctx.dct.y + relative.shift : yearForMonth(ctx.dct, month, ctx)) : null);
         if (y === null) return null;
         const date = { y, m: month, d: day };
         return isValidDay(date) ? formatDay(date) : null;
@@ -445,7 +454,7 @@ export class TimeGrammar {
     if (relative) {
       return { first: k, end: relative.end, type: 'date', kind: 'date', resolve: fromDct((dct) => formatMonth(dct.y + relative.shift, month)) };
     }
-    return { first: k, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => formatMonth(yearForMonth(dct, month, ctx.future), month)) };
+    return { first: k, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => formatMonth(yearForMonth(dct, month, ctx), month)) };
   }
 
   /** "this year", "last year", "next year" right after a month ("February this year"). */
@@ -471,7 +480,7 @@ export class TimeGrammar {
     if (yearTok && yearTok.num !== null && /^\d{4}$/.test(yearTok.text)) { year = yearTok.num; end++; }
     const day = tok.num;
     return { first: k, end, type: 'date', kind: 'date', resolve: (ctx) => {
-      const y = year ?? (ctx.dct ? yearForMonth(ctx.dct, month, ctx.future) : null);
+      const y = year ?? (ctx.dct ? yearForMonth(ctx.dct, month, ctx) : null);
       if (y === null) return null;
       const date = { y, m: month, d: day };
       return isValidDay(date) ? formatDay(date) : null;
@@ -539,9 +548,10 @@ export class TimeGrammar {
       return { first: k, end, type: 'set', kind: 'set', resolve: fixed(`XXXX-WXX-${weekday}${part ? `T${part}` : ''}`) };
     }
     // "Friday, Oct. 23": one expression, valued by its calendar date.
-    if (!part && this.w(end) === ',' && MONTHS.has(this.w(end + 1))) {
-      const date = this.monthDate(end + 1);
-      if (date && date.end - (end + 1) >= 2 && /\d/.test(this.toks[date.end - 1].text)) {
+    const dateAt = this.w(end) === ',' ? end + 1 : end;
+    if (!part && MONTHS.has(this.w(dateAt))) {
+      const date = this.monthDate(dateAt);
+      if (date && date.end - dateAt >= 2 && /\d/.test(this.toks[date.end - 1].text)) {
         return { first: k, end: date.end, type: 'date', kind: 'date', resolve: date.resolve };
       }
     }
@@ -671,6 +681,19 @@ export class TimeGrammar {
     let i = k;
     if (this.w(i) === 'the') i++;
     if (/^\d{4}$/.test(this.toks[i]?.text ?? '') && this.w(i + 1) === "'" && this.w(i + 2) === 's') i += 3; // "1989's"
+    if (this.w(k) === 'the' && /^(19|20)\d{2}$/.test(this.toks[i]?.text ?? '')) {
+      // "the 1988 quarter", "the 1989 period", "the 1988 second quarter": the quarter in that year.
+      const y = this.toks[i].num as number;
+      const nounAt = ORDINALS.has(this.w(i + 1)) ? i + 2 : i + 1;
+      const noun = this.w(nounAt);
+      if (noun === 'quarter' || noun === 'period') {
+        const ordinal = nounAt === i + 2 ? ORDINALS.get(this.w(i + 1)) ?? null : null;
+        return { first: k, end: nounAt + 1, type: 'date', kind: 'date', derived: ordinal === null, resolve: (ctx) => {
+          const q = ordinal ?? (ctx.lastQuarter ? Number(ctx.lastQuarter.slice(-1)) : ctx.dct ? quarterOf(shiftDay(ctx.dct, 'quarter', -1)) : null);
+          return q === null ? null : formatQuarter(y, q);
+        } };
+      }
+    }
     if (this.w(i) === 'this' && this.w(i + 1) === 'year' && this.w(i + 2) === "'" && this.w(i + 3) === 's') i += 4;
     if (this.w(i) === 'fiscal') { i++; if (this.w(i) === '-') i++; }
     const lead = this.w(i);
@@ -694,9 +717,10 @@ export class TimeGrammar {
       if (!isNoun && (anchor !== 'yearEarlier' || this.w(k) === 'the')) return null;
       const end = isNoun ? leadEnd + 1 : leadEnd;
       const mode = anchor;
-      return { first: k, end, type: 'date', kind: 'date', resolve: (ctx) => {
-        const base = ctx.lastQuarter ?? (ctx.dct ? previousQuarter(ctx.dct) : null);
-        if (mode === 'latest') return base;
+      return { first: k, end, type: 'date', kind: 'date', derived: true, resolve: (ctx) => {
+        const latest = ctx.dct ? previousQuarter(ctx.dct) : null;
+        if (mode === 'latest') return latest;
+        const base = ctx.lastQuarter ?? latest;
         const from = noun === 'quarter' || noun === 'period' ? base : (ctx.last ?? base);
         return from ? shiftValue(from, 'year', -1) : null;
       } };
@@ -704,7 +728,15 @@ export class TimeGrammar {
     // "the quarter" alone refers back to the quarter under discussion.
     if ((lead === 'quarter' || lead === 'period') && this.w(k) === 'the' && i === k + 1) {
       if (lead === 'period') return null;
-      return { first: k, end: i + 1, type: 'date', kind: 'date', resolve: (ctx) => ctx.lastQuarter ?? (ctx.dct ? previousQuarter(ctx.dct) : null) };
+      const ended = this.endedDate(i + 1);
+      if (ended) {
+        // "the quarter ended Sept. 30" is the quarter holding that day.
+        return { first: k, end: i + 1, type: 'date', kind: 'date', resolve: (ctx) => {
+          const day = dayOfValue(ended.resolve(ctx));
+          return day ? formatQuarter(day.y, quarterOf(day)) : null;
+        } };
+      }
+      return { first: k, end: i + 1, type: 'date', kind: 'date', derived: true, resolve: (ctx) => ctx.lastQuarter ?? (ctx.dct ? previousQuarter(ctx.dct) : null) };
     }
     let ordinalWord = lead;
     if (lead === 'last' && (this.w(i + 1) === 'half' || this.w(i + 1) === 'quarter')) ordinalWord = lead;
@@ -727,6 +759,12 @@ export class TimeGrammar {
       return this.quarterCore(k, end, noun, ordinal, null, shift);
     }
     return this.quarterCore(k, end, noun, ordinal, year, 0);
+  }
+
+  /** The date after "ended" / "ending" at k. */
+  private endedDate(k: number): Core | null {
+    if (this.w(k) !== 'ended' && this.w(k) !== 'ending') return null;
+    return MONTHS.has(this.w(k + 1)) ? this.monthDate(k + 1) : null;
   }
 
   private quarterCore(first: number, end: number, noun: string, ordinal: number, year: number | null, shift: number): Core {
