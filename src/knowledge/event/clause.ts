@@ -36,7 +36,8 @@ function headlineVerbLike(tokens: Token[], i: number, headline: boolean): boolea
   const thirdPerson = /s$/.test(t.text) && !/ss$/.test(t.text);
   const objectFollows = !!next && ['DET', 'NUM', 'ADJ', 'PRON'].includes(next.pos);
   // In running text only "Toblerone changes the ..." counts; headlines drop articles, so allow more.
-  return headline ? thirdPerson || objectFollows : thirdPerson && objectFollows;
+  const pastTense = /ed$/.test(t.text);
+  return headline ? thirdPerson || objectFollows : (thirdPerson || pastTense) && objectFollows;
 }
 
 /** Index of the main verb: the first finite-looking verb after a noun phrase. */

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvent, headlineEvent } from '../../src/knowledge/event.ts';
+import type { Article } from '../../src/knowledge/facts.ts';
+import { analyse } from '../../src/knowledge/nlp.ts';
+
+function article(text: string, title: string | null = null, published: string | null = '2024-03-12'): Article {
+  return { id: 't', title, published, url: null, author: null, outlet: null, text };
+}
+
+function eventOf(text: string, title: string | null = null, published: string | null = '2024-03-12') {
+  return extractEvent(analyse(text), { article: article(text, title, published), entities: [], times: [], quotes: [] });
+}
+
+const FIRE_STORY =
+  'Firefighters rescued twelve people from a burning apartment block in Harwick, Dorset county on Monday morning. ' +
+  'The fire started in a ground-floor kitchen because of a faulty heater, officials said. ' +
+  'Crews reached the top floors by climbing ladders from the street. ' +
+  'Nobody was seriously hurt, and the building will be inspected next week.';
+
+describe('extractEvent', () => {
+  it('takes who and what from the headline clause when the body backs it', () => {
+    const e = eventOf(FIRE_STORY, 'Firefighters rescue twelve from burning flats');
+    expect(e?.who).toBe('Firefighters');
+    expect(e?.what).toBe('rescue twelve from burning flats');
+  });
+
+  it('reads headline verbs that the tagger calls nouns', () => {
+    expect(headlineEvent('Acme Corp names new chief executive')).toEqual({ who: 'Acme Corp', what: 'names new chief executive' });
+  });
+
+  it('falls back on the lead sentence without a usable headline', () => {
+    const e = eventOf(FIRE_STORY, null);
+    expect(e?.who).toBe('Firefighters');
+    expect(e?.what).toMatch(/^rescued twelve people/);
+  });
+
+  it('finds the time phrase of the lead, with its part of day', () => {
+    expect(eventOf(FIRE_STORY)?.when).toBe('Monday morning');
+  });
+
+  it('prefers the news day to an old calendar date in the lead', () => {
+    const text =
+      'The council approved the new bridge on Tuesday. The plan was first proposed on January 3, 2023, by residents. ' +
+      'Construction is expected to take two years.';
+    expect(eventOf(text, null, '2024-03-13')?.when).toBe('Tuesday');
+  });
+
+  it('finds the place after a locative, keeping its region', () => {
+    expect(eventOf(FIRE_STORY)?.where).toBe('Harwick, Dorset county');
+  });
+
+  it('reads a dateline as the place', () => {
+    const text = 'NAIROBI — Officials opened a new railway line on Friday, cutting journey times across the region by half.';
+    expect(eventOf(text)?.where).toBe('NAIROBI');
+  });
+
+  it('names the place of an incident from "the X crash"', () => {
+    const text =
+      'Investigators have named the driver involved in the Brinkley bus crash. The driver, 54, was treated at hospital. ' +
+      'Police said the Brinkley bus crash is still under investigation.';
+    expect(eventOf(text)?.where).toBe('Brinkley');
+  });
+
+  it('does not take a person after "in" for a place', () => {
+    const text = 'Voters placed their trust in Hillary Smith after a long campaign, the results showed on Sunday.';
+    expect(eventOf(text)?.where).toBeNull();
+  });
+
+  it('gives the cause and the manner clauses', () => {
+    const e = eventOf(FIRE_STORY);
+    expect(e?.why).toBe('because of a faulty heater');
+    expect(e?.how).toBe('by climbing ladders from the street');
+  });
+
+  it('answers null where the article does not say', () => {
+    const e = eventOf('The committee met to discuss the budget. Members agreed to meet again.');
+    expect(e?.when).toBeNull();
+    expect(e?.where).toBeNull();
+    expect(e?.why).toBeNull();
+  });
+
+  it('survives bad input', () => {
+    // analyse('') is not safe yet (nlp.ts), so the empty article is given as an empty doc.
+    const empty = { text: '', tokens: [], sentences: [], entities: [] };
+    expect(extractEvent(empty, { article: article(''), entities: [], times: [], quotes: [] })).toBeNull();
+    expect(() => eventOf('Hello.')).not.toThrow();
+    expect(() => eventOf('Ünïcödé 東京 🚀 — «ça va?» Zürich, naïve café. 😀'.repeat(3), 'Ünïcödé: 東京')).not.toThrow();
+    const long = FIRE_STORY.repeat(400);
+    const e = eventOf(long, 'Firefighters rescue twelve from burning flats');
+    expect(e?.who).toBe('Firefighters');
+  });
+});
