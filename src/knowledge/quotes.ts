@@ -37,6 +37,9 @@ function nameResolver(): NameResolver | null {
   return typeof candidate === 'function' ? (candidate as NameResolver) : null;
 }
 
+const CONTRASTIVE = new Set(['but', 'yet', 'while', 'though', 'although', 'whereas']);
+/** Sentence-initial words of a subordinate clause: the main clause after its comma is not reported. */
+const SUBORDINATORS = new Set(['after', 'when', 'because', 'since', 'if', 'although', 'though', 'while', 'as', 'before', 'once', 'until', 'unless']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
@@ -318,8 +321,8 @@ class Extractor {
         cues.push({ at, speaker: subject, layout: 'after', strong: strength === 'strong' });
         continue;
       }
-      // Inversion: "…, said John Smith, a spokesman."
-      if (w[c - 1]?.text === ',' || isQuoteMark(w[c - 1])) {
+      // Inversion: "…, said John Smith, a spokesman." (not "…, echoing John Smith")
+      if ((w[c - 1]?.text === ',' || isQuoteMark(w[c - 1])) && !w[c].normal.endsWith('ing')) {
         const speaker = nounPhraseStartingAt(w, at[1] + 1, sl);
         const next = speaker ? w[speaker[1] + 1] : undefined;
         if (speaker && (!next || speaker[1] + 1 > sl || next.text === ',' || isSentenceEnd(next))) {
@@ -411,13 +414,29 @@ class Extractor {
         break;
       }
     }
+    const subordinate = SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
     for (let i = from; i <= end; i++) {
-      if (w[i].text === ';' && w[i].quotation < 0) {
+      if (w[i].quotation >= 0) continue;
+      if (w[i].text === ';') {
+        end = i - 1;
+        break;
+      }
+      // ", but the senator would …" starts a new clause that is no longer reported.
+      if (w[i].text === ',' && i > from && (CONTRASTIVE.has(w[i + 1]?.normal ?? '') || subordinate) && this.startsClause(i + (subordinate && !CONTRASTIVE.has(w[i + 1]?.normal ?? '') ? 1 : 2), end)) {
         end = i - 1;
         break;
       }
     }
     return this.trimEnd(from, end);
+  }
+
+  /** A subject (determiner, name or pronoun led noun phrase) directly followed by a verb. */
+  startsClause(i: number, last: number): boolean {
+    const w = this.words;
+    const np = nounPhraseStartingAt(w, i, last);
+    if (!np) return false;
+    const next = w[np[1] + 1];
+    return next !== undefined && np[1] + 1 <= last && (next.pos === 'VERB' || next.pos === 'AUX');
   }
 
   trimEnd(from: number, end: number): number {

@@ -44,7 +44,7 @@ function roleFromContext(text: string, at: number, length: number): Role | null 
 function markAt(text: string, at: number): Mark | null {
   const ch = text[at];
   if (ch === '`' && text[at + 1] === '`') return { length: 2, double: true, role: 'open' };
-  if (ch === "'" && text[at + 1] === "'") return { length: 2, double: true, role: 'close' };
+  if (ch === "'" && text[at + 1] === "'") return { length: 2, double: true, role: roleFromContext(text, at, 2) ?? 'close' };
   if (ch === '\u201c' || ch === '\u201d' || ch === '"' || ch === '\u201e') {
     const context = roleFromContext(text, at, 1);
     const fallback: Role | null = ch === '\u201d' ? 'close' : ch === '"' ? null : 'open';

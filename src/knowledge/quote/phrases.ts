@@ -46,8 +46,11 @@ function lemmaOf(w: Word): string {
 export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null {
   const w = words[i];
   if (!w || w.quotation >= 0) return null;
-  if (w.pos !== 'VERB' && !(w.pos === 'NOUN' && /^(says|said|tells|told)$/.test(w.normal))) return null;
   const lemma = lemmaOf(w);
+  // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
+  const nounCue = w.pos === 'NOUN' && (/^(says|said|tells|told)$/.test(w.normal) ||
+    (w.normal.endsWith('s') && words[i + 1]?.normal === 'that' && words[i - 1]?.pos === 'PROPN'));
+  if (w.pos !== 'VERB' && !nounCue) return null;
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles) return particles.has(words[i + 1]?.normal ?? '') ? 'weak' : null;
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
@@ -127,8 +130,15 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     // Apposition: the phrase before the previous comma is the speaker.
     for (let j = i - 1; j >= Math.max(floor, i - MAX_PHRASE); j--) {
       const x = words[j];
-      if (x.quotation >= 0 || isSentenceEnd(x) || x.pos === 'VERB') return null;
+      if (x.quotation >= 0 || isSentenceEnd(x)) return null;
       if (x.text === ',') return nounPhraseEndingAt(words, j - 1, floor);
+    }
+    return null;
+  }
+  if (w.text === ')') {
+    // "Rep. Jane Doe (D-Ill.) said": step over the parenthesis.
+    for (let j = i - 1; j >= Math.max(floor, i - 12); j--) {
+      if (words[j].text === '(') return nounPhraseEndingAt(words, j - 1, floor);
     }
     return null;
   }
@@ -167,7 +177,7 @@ export function skipTrailers(words: Word[], from: number, ceiling: number): numb
 export function skipHearer(words: Word[], from: number, ceiling: number): number {
   const w = words[from];
   if (!w || from > ceiling) return from;
-  if (w.pos === 'PRON' && /^(me|him|her|us|them|you|it|reporters)$/.test(w.normal)) return from + 1;
+  if (w.pos === 'PRON') return /^(me|him|her|us|them|you)$/.test(w.normal) ? from + 1 : from;
   const np = nounPhraseStartingAt(words, from, ceiling);
   return np ? np[1] + 1 : from;
 }
