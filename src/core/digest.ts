@@ -235,8 +235,9 @@ export class Digests {
       status: {
         ...status,
         lastOkAt: new Date(now).toISOString(),
-        etag: snapshot.etag,
-        lastModified: snapshot.lastModified,
+        // Items left to post must come back on the first poll, so no validators then.
+        etag: postNewest ? null : snapshot.etag,
+        lastModified: postNewest ? null : snapshot.lastModified,
         // With items to post, the first poll is due at once.
         nextPollAt: ordered.length > old.length ? now : this.nextPollAt(0, now),
       },
@@ -344,7 +345,6 @@ export class Digests {
   /** New items of one subscription, oldest first, each built, added to the library and posted. */
   private async pollSubscription(sub: Subscription): Promise<number> {
     const snapshot = await this.readSource(sub);
-    if (!snapshot.notModified) await this.state.updateStatus(sub.id, { etag: snapshot.etag, lastModified: snapshot.lastModified });
     const fresh: Candidate[] = [];
     for (const c of snapshot.candidates) if (!(await this.state.isSeen(sub.id, c.key))) fresh.push(c);
     let posted = 0;
@@ -361,6 +361,9 @@ export class Digests {
       if (current) await this.state.updateStatus(sub.id, { posted: current.status.posted + posted });
     }
     if (failed.length) throw new Error(`${failed.length} new item(s) could not be posted: ${failed.slice(0, 2).join('; ')}`);
+    // Validators are kept only once every item of this version is handled: saved earlier, a
+    // crash mid-way would make the next poll a 304 and the rest of the items would be lost.
+    if (!snapshot.notModified) await this.state.updateStatus(sub.id, { etag: snapshot.etag, lastModified: snapshot.lastModified });
     return posted;
   }
 

@@ -189,20 +189,32 @@ function readCapped(res: http.IncomingMessage, maxBytes: number): Promise<Buffer
     const stream = decoded(res);
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
+    const fail = (e: unknown) => {
+      if (settled) return;
+      settled = true;
+      reject(e);
+    };
     stream.on('data', (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.length;
       if (size > maxBytes) {
+        // Settle first: destroying the response emits "aborted", which must not win.
+        fail(new FetchError('too-large', `response too large (more than ${maxBytes.toLocaleString('en')} bytes)`));
         res.destroy();
         stream.destroy();
-        reject(new FetchError('too-large', `response too large (more than ${maxBytes.toLocaleString('en')} bytes)`));
         return;
       }
       chunks.push(chunk);
     });
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-    res.on('error', reject);
-    res.on('aborted', () => reject(new FetchError('network', 'connection closed before the response ended')));
+    stream.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks));
+    });
+    stream.on('error', fail);
+    res.on('error', fail);
+    res.on('aborted', () => fail(new FetchError('network', 'connection closed before the response ended')));
   });
 }
 
