@@ -1,6 +1,6 @@
 // Slash command definitions, generated from the core command table so a new core command
 // becomes a Discord command without touching this file.
-import { ApplicationCommandOptionType, ApplicationCommandType, Routes, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { COMMANDS, type CommandSpec } from '../../core/commands.ts';
 
 /** Discord's limits for command names (lowercase, 1–32) and descriptions (1–100). */
@@ -18,7 +18,7 @@ function commandName(name: string): string {
 }
 
 /** One core command as a Discord chat-input command; all options are strings. */
-export function slashCommand(spec: CommandSpec): RESTPutAPIApplicationCommandsJSONBody[number] {
+export function slashCommand(spec: CommandSpec): RESTPostAPIChatInputApplicationCommandsJSONBody {
   // Discord requires required options before optional ones.
   const options = [...spec.options].sort((a, b) => Number(b.required) - Number(a.required));
   return {
@@ -37,7 +37,7 @@ export function slashCommand(spec: CommandSpec): RESTPutAPIApplicationCommandsJS
   };
 }
 
-export function slashCommands(specs: readonly CommandSpec[] = COMMANDS): RESTPutAPIApplicationCommandsJSONBody {
+export function slashCommands(specs: readonly CommandSpec[] = COMMANDS): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return specs.map(slashCommand);
 }
 

@@ -24,7 +24,7 @@ export interface DiscordOptions {
   /** Bot token (DISCORD_TOKEN). Never logged. */
   token: string;
   /** Application id (DISCORD_APPLICATION_ID); needed only to register commands. */
-  applicationId?: string;
+  applicationId?: string | null;
   /** Channels where the bot answers every message, without a mention (needs messageContent). */
   listenChannels?: string[];
   /** Whether the privileged Message Content intent is enabled for this bot. */

@@ -366,7 +366,7 @@ export class FakeDiscord {
     return [404, {}, { message: '404: Not Found', code: 0 }];
   }
 
-  private sentMessage(channelId: string, body: any): unknown {
+  private sentMessage(channelId: string, body: any): Record<string, unknown> {
     return messageObject({
       id: snowflake(),
       channelId,

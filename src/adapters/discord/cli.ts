@@ -1,0 +1,158 @@
+// `lede discord …`: register slash commands, and run the bot sharded through discord.js's own
+// ShardingManager (one child process per group of shards, each running `lede discord shard`).
+import { fileURLToPath } from 'node:url';
+import { REST, ShardingManager } from 'discord.js';
+import { ConfigError, loadConfig } from '../../core/config.ts';
+import type { Lede } from '../../core/lede.ts';
+import { commandsRoute, slashCommands } from './commands.ts';
+import { startDiscord } from './index.ts';
+
+const USAGE = `lede discord — Discord commands
+
+  lede discord register [--guild ID]   register the slash commands (in one guild: instant, for
+                                       development; without --guild: global, for production)
+  lede discord shards [--count N]      run the bot sharded (discord.js ShardingManager); N
+                                       defaults to Discord's recommendation
+  lede discord shard                   one shard process (started by "lede discord shards")
+
+Environment: DISCORD_TOKEN, DISCORD_APPLICATION_ID (register), DISCORD_LISTEN_CHANNELS,
+DISCORD_MESSAGE_CONTENT (see docs/discord.md).`;
+
+export interface DiscordCliDeps {
+  /** Opens the Lede a shard process answers from (the CLI's usual data/store options). */
+  openLede?: () => Promise<Lede>;
+  env?: NodeJS.ProcessEnv;
+  /** REST base URL (tests point it at the loopback fake). */
+  api?: string;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
+/** `--name value` or `--name=value`. */
+export function flagValue(argv: string[], name: string): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === `--${name}`) return argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[i + 1] : null;
+    if (argv[i].startsWith(`--${name}=`)) return argv[i].slice(name.length + 3);
+  }
+  return null;
+}
+
+const SNOWFLAKE = /^\d{15,22}$/;
+
+/** Registers (overwrites) the command set in one guild or globally; returns how many Discord accepted. */
+export async function registerCommands(input: { token: string; applicationId: string; guildId?: string | null; api?: string }): Promise<number> {
+  const rest = new REST(input.api ? { api: input.api } : {}).setToken(input.token);
+  const created = (await rest.put(commandsRoute(input.applicationId, input.guildId), { body: slashCommands() })) as unknown[];
+  return created.length;
+}
+
+/** The bin script: shard processes run `lede discord shard` through it, so TypeScript needs no build. */
+function ledeBin(): string {
+  return fileURLToPath(new URL('../../../bin/lede.mjs', import.meta.url));
+}
+
+/** Starts the sharding manager; resolves once every shard is ready. */
+export async function startDiscordShards(input: { token: string; totalShards?: number | 'auto' }): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
+  const manager = new ShardingManager(ledeBin(), {
+    token: input.token,
+    totalShards: input.totalShards ?? 'auto',
+    shardArgs: ['discord', 'shard'],
+    mode: 'process',
+  });
+  manager.on('shardCreate', (shard) => process.stderr.write(`discord: shard ${shard.id} starting\n`));
+  await manager.spawn();
+  return {
+    manager,
+    async stop() {
+      for (const shard of manager.shards.values()) shard.kill();
+    },
+  };
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    // A shard process also ends when its manager goes away.
+    process.once('disconnect', done);
+  });
+}
+
+export async function discordCli(argv: string[], deps: DiscordCliDeps = {}): Promise<number> {
+  const out = deps.out ?? ((l: string) => process.stdout.write(l + '\n'));
+  const err = deps.err ?? ((l: string) => process.stderr.write(l + '\n'));
+  const [sub, ...rest] = argv;
+  if (!sub || sub === 'help' || sub === '--help') {
+    out(USAGE);
+    return sub ? 0 : 2;
+  }
+  let discord;
+  try {
+    discord = loadConfig(deps.env ?? process.env).discord;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err(`lede discord: configuration error: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (!discord) {
+    err('lede discord: set DISCORD_TOKEN (the bot token from the Developer Portal, see docs/discord.md)');
+    return 2;
+  }
+
+  switch (sub) {
+    case 'register': {
+      if (!discord.applicationId) {
+        err('lede discord: set DISCORD_APPLICATION_ID (General Information → Application ID)');
+        return 2;
+      }
+      const guildId = flagValue(rest, 'guild');
+      if (rest.includes('--guild') && !guildId) {
+        err('lede discord: --guild needs a server id');
+        return 2;
+      }
+      if (guildId && !SNOWFLAKE.test(guildId)) {
+        err(`lede discord: --guild must be a numeric server id, not "${guildId}"`);
+        return 2;
+      }
+      try {
+        const count = await registerCommands({ token: discord.token, applicationId: discord.applicationId, guildId, api: deps.api });
+        out(guildId ? `Registered ${count} commands in guild ${guildId} (available now).` : `Registered ${count} global commands (may take up to an hour to appear).`);
+        return 0;
+      } catch (e) {
+        err(`lede discord: registering commands failed: ${e instanceof Error ? e.message : String(e)}`);
+        return 1;
+      }
+    }
+    case 'shards': {
+      const countText = flagValue(rest, 'count');
+      const count = countText === null ? 'auto' : Number(countText);
+      if (count !== 'auto' && (!Number.isInteger(count) || count < 1)) {
+        err(`lede discord: --count must be a whole number of shards, not "${countText}"`);
+        return 2;
+      }
+      const shards = await startDiscordShards({ token: discord.token, totalShards: count });
+      await untilSignal();
+      await shards.stop();
+      return 0;
+    }
+    case 'shard': {
+      if (!deps.openLede) {
+        err('lede discord: shard needs the CLI to open the articles');
+        return 2;
+      }
+      const lede = await deps.openLede();
+      // discord.js reads the shard ids and count from the environment the manager set.
+      const bot = await startDiscord(lede, { ...discord, api: deps.api });
+      await untilSignal();
+      await bot.stop();
+      await lede.close();
+      return 0;
+    }
+    default:
+      err(`lede discord: unknown command "${sub}"\n\n${USAGE}`);
+      return 2;
+  }
+}
