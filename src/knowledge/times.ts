@@ -21,7 +21,7 @@ function tenseCue(tokens: TimeToken[], k: number): Tense {
   const word = tokens[k].lower;
   if (FUTURE_CUES.has(word)) return 'future';
   // "is to resume", "are to meet"
-  if (word === 'to' && k > 0 && (tokens[k - 1].lower === 'is' || tokens[k - 1].lower === 'are')) return 'future';
+  if (word === 'to' && k > 0 && ['is', 'are', 'set'].includes(tokens[k - 1].lower)) return 'future';
   if (PAST_CUES.has(word)) return 'past';
   // Regular past forms ("reported", "ended"); future cues above are checked first.
   if (word.length > 4 && word.endsWith('ed')) return 'past';

@@ -108,6 +108,19 @@ function fractionalDuration(n: number, unit: Unit): string {
   return `${clock ? 'PT' : 'P'}${big}${rest}${UNIT_LETTER[smaller[0]]}`;
 }
 
+/** Words a time expression can start with: any other token is skipped at once, which keeps
+ * the scan cheap (most tokens of a text are not time words). */
+const STARTERS: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(), ...WEEKDAYS.keys(), ...NUMBER_WORDS.keys(), ...VAGUE_NUMBERS, ...ORDINALS.keys(), ...UNITS.keys(),
+  ...FREQUENCY_WORDS.keys(), ...APPROXIMATORS, ...[...TWO_WORD_APPROXIMATORS].map((p) => p.split(' ')[0]), 'no',
+  'a', 'an', 'the', 'this', 'that', 'these', 'last', 'past', 'previous', 'prior', 'next', 'coming', 'following', 'current',
+  'present', 'recent', 'latest', 'most', 'same', 'comparable', 'first', 'final', 'remaining', 'initial', 'early', 'late',
+  'earlier', 'later', 'mid', 'end', 'beginning', 'start', 'middle', 'rest', 'today', 'yesterday', 'tomorrow', 'tonight',
+  'now', 'currently', 'presently', 'nowadays', 'at', 'recently', 'lately', 'fiscal', 'each', 'every', 'per', 'noon',
+  'midnight', 'midday', 'for', 'in', 'within', 'additional', 'another', 'christmas', 'thanksgiving', 'new', 'independence',
+  'labor', "'", '’', 'nineteen',
+]);
+
 export class TimeGrammar {
   constructor(private readonly toks: TimeToken[]) {}
 
@@ -126,6 +139,8 @@ export class TimeGrammar {
 
   /** The longest expression starting at token i, with its prefixes, or null. */
   matchAt(i: number): Match | null {
+    const start = this.toks[i];
+    if (!start || (start.num === null && !STARTERS.has(start.lower))) return null;
     // Approximators ("about", "at least") may precede durations and clock times.
     let k = i;
     let approx = -1;
@@ -421,7 +436,7 @@ export class TimeGrammar {
       const day = dayTok.num;
       let stop = end + 1;
       if (['st', 'nd', 'rd', 'th'].includes(this.w(stop)) && this.glued(stop)) stop++;
-      if (this.w(stop) === '%' || this.w(stop) === ':') return null;
+      if (this.w(stop) === '%' || (this.w(stop) === ':' && this.glued(stop) && this.glued(stop + 1))) return null;
       let year: number | null = null;
       const comma = this.w(stop) === ',' ? stop + 1 : stop;
       const yearTok = this.toks[comma];
