@@ -1,0 +1,264 @@
+// The Slack adapter: @slack/bolt 5 unchanged, over HTTP (HTTPReceiver, signed requests) or
+// Socket Mode (SocketModeReceiver, app-level token). It translates slash commands and
+// @mentions into `core.run()` calls and renders the Replies as Block Kit; no question logic.
+// Every request is acknowledged first; the answer follows through response_url or
+// chat.postMessage, so Slack's 3-second deadline holds however slow answering is.
+import { App, HTTPReceiver, SocketModeReceiver, LogLevel, webApi, type Logger, type RespondFn } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { COMMANDS, type CommandContext, type CommandSpec } from '../../core/commands.ts';
+import type { Lede } from '../../core/lede.ts';
+import type { Reply } from '../../core/reply.ts';
+import { parseCommandText, questionFromMention, slashName, validateCommandPrefix } from './commands.ts';
+import { renderReply, type SlackMessage } from './render.ts';
+
+/** What the adapter needs from core (a Lede satisfies it). */
+export type SlackCore = Pick<Lede, 'run' | 'registerPoster'>;
+
+export interface SlackOptions {
+  /** Bot token (xoxb-…): posting messages. */
+  botToken: string;
+  /** HTTP mode: verifies that requests come from Slack. */
+  signingSecret?: string;
+  /** Socket Mode (xapp-…, scope connections:write); when set, Socket Mode is used. */
+  appToken?: string;
+  /** Put before every command name: "lede-" gives /lede-ask. Default "". */
+  commandPrefix?: string;
+  /** HTTP mode: port to listen on (default 3000; 0 picks a free one). */
+  port?: number;
+  /** HTTP mode: address to listen on (default: all interfaces). */
+  host?: string;
+  /** Web API base URL (tests point it at a fake Slack). */
+  slackApiUrl?: string;
+  /** Slash command answers visible to the whole channel (default: only to the asker). */
+  inChannel?: boolean;
+  /** Retries of failed Web API calls (network errors, 5xx); rate limits are handled separately. Default 2. */
+  webApiRetries?: number;
+  logger?: Logger;
+}
+
+export interface SlackHandle {
+  mode: 'http' | 'socket';
+  /** HTTP mode: the port actually listened on. */
+  port: number | null;
+  stop(): Promise<void>;
+}
+
+/** Longest wait we honour from a Retry-After before giving up on a message. */
+const MAX_RATE_LIMIT_WAIT_S = 30;
+/** How long an event id is remembered to drop Slack's retries of it. */
+const SEEN_EVENT_TTL_MS = 60 * 60 * 1000;
+
+export async function startSlack(core: SlackCore, options: SlackOptions): Promise<SlackHandle> {
+  const logger = options.logger ?? consoleLogger();
+  const prefix = validateCommandPrefix(options.commandPrefix ?? '');
+  const mode = chooseMode(options);
+  const clientOptions = {
+    slackApiUrl: options.slackApiUrl,
+    retryConfig: { retries: options.webApiRetries ?? 2 },
+    // We want the Retry-After ourselves, to log it and retry once, not a silent long wait.
+    rejectRateLimitedCalls: true,
+  };
+  const receiver =
+    mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: options.appToken!,
+          logger,
+          installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl, ...(options.webApiRetries !== undefined ? { retryConfig: { retries: options.webApiRetries } } : {}) } },
+        })
+      : new HTTPReceiver({ signingSecret: options.signingSecret!, logger, endpoints: ['/slack/events'] });
+  // Checking the token ourselves gives a clear start-up error (Bolt would only fail at the
+  // first event) and hands Bolt the bot's ids so it never calls auth.test in the background.
+  const bot = await whoAmI(new webApi.WebClient(options.botToken, { ...clientOptions, logger }));
+  const app = new App({ token: options.botToken, botId: bot.botId, botUserId: bot.userId, tokenVerificationEnabled: false, receiver, logger, clientOptions });
+
+  const inflight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inflight.add(work);
+    void work.finally(() => inflight.delete(work)).catch(() => {});
+    return work;
+  };
+  const seen = new SeenEvents(SEEN_EVENT_TTL_MS);
+  const responseType = options.inChannel ? 'in_channel' : 'ephemeral';
+
+  for (const spec of COMMANDS) {
+    app.command(slashName(spec, prefix), async ({ command, ack, respond }) => {
+      // Ack first, always: Slack gives up after 3 seconds; the answer follows via response_url.
+      await ack();
+      const ctx: CommandContext = { platform: 'slack', channel: command.channel_id, conversation: `slack:${command.team_id}:${command.channel_id}:${command.user_id}` };
+      await track(answerCommand(core, spec, command.text, ctx, respond, responseType, logger));
+    });
+  }
+
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    // Checked before any await: a retry arriving while the first delivery is still being
+    // answered must not produce a second answer.
+    if (!seen.firstTime(body.event_id)) {
+      logger.info(`slack: ignoring redelivery of event ${body.event_id} (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`);
+      return;
+    }
+    const threadTs = event.thread_ts ?? event.ts;
+    const ctx: CommandContext = { platform: 'slack', channel: event.channel, conversation: `slack:${body.team_id ?? ''}:${event.channel}:${threadTs}` };
+    const question = questionFromMention(event.text, context.botUserId);
+    await track(answerMention(core, question, ctx, threadTs, client, logger));
+  });
+
+  app.error(async (error) => {
+    logger.error(`slack: unhandled error: ${describeSlackError(error)}`);
+  });
+
+  core.registerPoster('slack', {
+    post: async (channel: string, reply: Reply) => {
+      try {
+        await postMessages(app.client, { channel }, renderReply(reply), logger);
+      } catch (error) {
+        logger.error(`slack: could not post to ${channel}: ${describeSlackError(error)}`);
+        throw error;
+      }
+    },
+  });
+
+  let port: number | null = null;
+  if (mode === 'http') {
+    const server = (await app.start({ port: options.port ?? 3000, host: options.host })) as Server;
+    port = (server.address() as AddressInfo).port;
+    logger.info(`slack: listening for Slack requests on port ${port} at /slack/events (HTTP mode)`);
+  } else {
+    await app.start();
+    logger.info('slack: connected to Slack (Socket Mode)');
+  }
+
+  return {
+    mode,
+    port,
+    stop: async () => {
+      await app.stop();
+      // Answers already under way finish (or fail) before we report stopped.
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}
+
+async function whoAmI(client: webApi.WebClient): Promise<{ botId: string; userId: string }> {
+  try {
+    const auth = await client.auth.test();
+    if (!auth.bot_id || !auth.user_id) throw new Error('SLACK_BOT_TOKEN is not a bot token (use the xoxb-… "Bot User OAuth Token").');
+    return { botId: auth.bot_id, userId: auth.user_id };
+  } catch (error) {
+    throw new Error(`Slack refused SLACK_BOT_TOKEN at start-up: ${describeSlackError(error)}`);
+  }
+}
+
+function chooseMode(options: SlackOptions): 'http' | 'socket' {
+  if (!options.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN (xoxb-…).');
+  if (options.appToken) {
+    if (!options.appToken.startsWith('xapp-')) throw new Error('SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write.');
+    return 'socket';
+  }
+  if (options.signingSecret) return 'http';
+  throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).');
+}
+
+async function answerCommand(core: SlackCore, spec: CommandSpec, text: string, ctx: CommandContext, respond: RespondFn, responseType: 'in_channel' | 'ephemeral', logger: Logger): Promise<void> {
+  try {
+    const reply = await core.run(spec.name, parseCommandText(spec, text), ctx);
+    // One message after another, in order; response_url takes at most 5 uses.
+    for (const message of renderReply(reply)) await respond({ response_type: responseType, replace_original: false, ...message });
+  } catch (error) {
+    logger.error(`slack: could not answer /${spec.name} in ${ctx.channel}: ${describeSlackError(error)}`);
+  }
+}
+
+async function answerMention(core: SlackCore, question: string, ctx: CommandContext, threadTs: string, client: webApi.WebClient, logger: Logger): Promise<void> {
+  try {
+    const reply = await core.run('ask', { question }, ctx);
+    await postMessages(client, { channel: ctx.channel, thread_ts: threadTs }, renderReply(reply), logger);
+  } catch (error) {
+    logger.error(`slack: could not answer a mention in ${ctx.channel}: ${describeSlackError(error)}`);
+  }
+}
+
+/** Posts messages in order; a rate limit is waited out once (per its Retry-After), then it fails. */
+async function postMessages(client: webApi.WebClient, where: { channel: string; thread_ts?: string }, messages: SlackMessage[], logger: Logger): Promise<void> {
+  for (const message of messages) {
+    const send = () => client.chat.postMessage({ ...where, ...message, unfurl_links: false, unfurl_media: false });
+    try {
+      await send();
+    } catch (error) {
+      const wait = rateLimitWait(error);
+      if (wait === null) throw error;
+      logger.warn(`slack: rate-limited on chat.postMessage to ${where.channel}; retrying once in ${wait}s`);
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      await send();
+    }
+  }
+}
+
+function rateLimitWait(error: unknown): number | null {
+  const e = error as { code?: string; retryAfter?: number };
+  if (e?.code !== webApi.ErrorCode.RateLimitedError) return null;
+  const seconds = Number(e.retryAfter);
+  return Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_RATE_LIMIT_WAIT_S ? seconds : null;
+}
+
+/** What went wrong, and what the operator can do about it, without secrets. */
+export function describeSlackError(error: unknown): string {
+  const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
+  if (e?.code === webApi.ErrorCode.RateLimitedError) return `Slack rate limit (ratelimited), retry after ${e.retryAfter}s; message dropped`;
+  const code = e?.data?.error;
+  switch (code) {
+    case 'channel_not_found':
+      return 'channel_not_found: the channel does not exist or the bot cannot see it (invite @Lede to it, or check the channel id)';
+    case 'not_in_channel':
+      return 'not_in_channel: invite @Lede to the channel first';
+    case 'invalid_auth':
+    case 'not_authed':
+    case 'token_revoked':
+    case 'account_inactive':
+      return `${code}: check SLACK_BOT_TOKEN`;
+    case 'missing_scope':
+      return 'missing_scope: reinstall the app from slack-manifest.yml (scopes chat:write, commands, app_mentions:read)';
+    case 'invalid_blocks':
+      return 'invalid_blocks: Slack refused the message layout (please report this as a Lede bug)';
+    case undefined:
+      return e instanceof Error ? e.message : String(error);
+    default:
+      return `Slack API error ${code}`;
+  }
+}
+
+/** Event ids already handled, remembered for a while; old ones are forgotten. */
+class SeenEvents {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly ttlMs: number) {}
+
+  /** True the first time an id is offered (ids missing from a payload always count as new). */
+  firstTime(id: string | undefined): boolean {
+    if (!id) return true;
+    const now = Date.now();
+    for (const [key, at] of this.seen) {
+      if (now - at < this.ttlMs) break; // insertion order = age order
+      this.seen.delete(key);
+    }
+    if (this.seen.has(id)) return false;
+    this.seen.set(id, now);
+    return true;
+  }
+}
+
+/** Bolt's Logger over the console; Bolt never logs tokens at these levels, and neither do we. */
+export function consoleLogger(level: LogLevel = LogLevel.INFO): Logger {
+  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+  let current = level;
+  let name = 'slack';
+  const at = (l: LogLevel) => order.indexOf(l) >= order.indexOf(current);
+  return {
+    debug: (...msg) => void (at(LogLevel.DEBUG) && console.debug(`[${name}]`, ...msg)),
+    info: (...msg) => void (at(LogLevel.INFO) && console.info(`[${name}]`, ...msg)),
+    warn: (...msg) => void (at(LogLevel.WARN) && console.warn(`[${name}]`, ...msg)),
+    error: (...msg) => void (at(LogLevel.ERROR) && console.error(`[${name}]`, ...msg)),
+    setLevel: (l) => void (current = l),
+    getLevel: () => current,
+    setName: (n) => void (name = n),
+  };
+}
