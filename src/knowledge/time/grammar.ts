@@ -319,6 +319,8 @@ export class TimeGrammar {
     }
     // "a year-earlier loss", "year-end": the unit belongs to another expression.
     if (this.w(end) === '-' && this.glued(end) && ['earlier', 'ago', 'end', 'to'].includes(this.w(end + 1))) return null;
+    // Titles ("60 Minutes", "This Week"): a capitalised unit after a number is a name.
+    if (this.toks[unitAt].capital && num && this.toks[i].num !== null) return null;
     // A year is not a count: "the 1988 second quarter".
     if (num && typeof num.n === 'number' && /^(19|20)\d{2}$/.test(this.toks[i]?.text ?? '') && (unit === 'second' || unit === 'quarter')) return null;
     // Ages and lengths are not time expressions: "6-year-old", "37 years old", "decades-long".
@@ -341,12 +343,14 @@ export class TimeGrammar {
       if (n === 'X') return { first: start, end: stop, type: 'date', kind: 'date', resolve: fixed(sign < 0 ? 'PAST_REF' : 'FUTURE_REF') };
       return { first: start, end: stop, type: 'date', kind: 'date', derived: anchored || unit === 'year', resolve: shiftedDate(unit, sign * n, anchored) };
     }
-    if (start === i && num.n === 1 && (this.w(i) === 'a' || this.w(i) === 'an' || this.w(i) === 'one')) {
-      // "$5 a year", "twice a week": a frequency, not a duration.
+    if (start === i && num.n === 1 && (this.w(i) === 'a' || this.w(i) === 'an')) {
+      // "$5 a year", "700 seats a week": a rate, which TimeML leaves unmarked.
       const prev = this.toks[i - 1];
-      if (prev && this.w(i) !== 'one' && (prev.num !== null || ['%', 'percent', 'cents', 'times', 'million', 'billion', 'twice', 'once', 'dollars'].includes(prev.lower))) {
-        return { first: i, end, type: 'set', kind: 'set', resolve: fixed(durationValue(1, unit)) };
+      if (prev && (prev.num !== null || ['%', 'percent', 'cents', 'times', 'million', 'billion', 'twice', 'once', 'dollars', 'seats', 'shares', 'flights'].includes(prev.lower))) {
+        return null;
       }
+      // "a second group": an ordinal, not a second of time.
+      if (unit === 'second') return null;
     }
     return { first: start, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue(n, unit)) };
   }
@@ -602,7 +606,6 @@ export class TimeGrammar {
       return ref(k, k + 1, 'PRESENT_REF');
     }
     if (word === 'recently' || word === 'lately') return ref(k, k + 1, 'PAST_REF');
-    if (word === 'recent' && !UNITS.has(this.w(k + 1))) return ref(k, k + 1, 'PAST_REF');
     if (word === 'the' && this.w(k + 1) === 'past' && !this.startsQuantity(k + 2)) return ref(k, k + 2, 'PAST_REF');
     if (word === 'the' && this.w(k + 1) === 'future') return ref(k, k + 2, 'FUTURE_REF');
     if (word === 'the' && this.w(k + 1) === 'near' && this.w(k + 2) === 'future') return ref(k, k + 3, 'FUTURE_REF');
@@ -668,6 +671,7 @@ export class TimeGrammar {
     }
     const unit = UNITS.get(word);
     if (!unit || word.endsWith('s') || unit === 'second' || unit === 'minute' || unit === 'hour') return null;
+    if (this.toks[i].capital && this.toks[k].capital) return null; // "This Week", a programme
     if (unit === 'quarter') return null; // quarter() handles quarters
     if (this.w(end) === '-' && this.glued(end)) return null; // "the year-earlier period"
     if (offset === null) {
@@ -741,7 +745,7 @@ export class TimeGrammar {
       } };
     }
     // "the quarter" alone refers back to the quarter under discussion.
-    if ((lead === 'quarter' || lead === 'period') && this.w(k) === 'the' && i === k + 1) {
+    if ((lead === 'quarter' || lead === 'period') && this.w(k) === 'the' && i === k + 1 && !(this.w(i + 1) === '-' && this.glued(i + 1))) {
       if (lead === 'period') return null;
       const ended = this.endedDate(i + 1);
       if (ended) {
