@@ -23,6 +23,16 @@ function run(argv: string[], env: Record<string, string>): Promise<number> {
   return discordCli(argv, { env, api: fake.api, out: (l) => out.push(l), err: (l) => err.push(l) });
 }
 
+describe('lede discord invite', () => {
+  it('prints the invite URL with the bot and applications.commands scopes', async () => {
+    expect(await run(['invite'], { DISCORD_APPLICATION_ID: '123456789012345678' })).toBe(0);
+    const url = new URL(out[0]);
+    expect(url.searchParams.get('client_id')).toBe('123456789012345678');
+    expect(url.searchParams.get('scope')).toBe('bot applications.commands');
+    expect(url.searchParams.get('permissions')).toBe('274877991936');
+  });
+});
+
 describe('lede discord register', () => {
   const env = () => ({ DISCORD_TOKEN: 'fake.token.value', DISCORD_APPLICATION_ID: fake.applicationId });
 

@@ -1,7 +1,7 @@
 // `lede discord …`: register slash commands, and run the bot sharded through discord.js's own
 // ShardingManager (one child process per group of shards, each running `lede discord shard`).
 import { fileURLToPath } from 'node:url';
-import { REST, ShardingManager } from 'discord.js';
+import { OAuth2Scopes, PermissionFlagsBits, REST, ShardingManager } from 'discord.js';
 import { ConfigError, loadConfig } from '../../core/config.ts';
 import type { Lede } from '../../core/lede.ts';
 import { commandsRoute, slashCommands } from './commands.ts';
@@ -11,6 +11,7 @@ const USAGE = `lede discord — Discord commands
 
   lede discord register [--guild ID]   register the slash commands (in one guild: instant, for
                                        development; without --guild: global, for production)
+  lede discord invite                  print the URL that adds the bot to a server
   lede discord shards [--count N]      run the bot sharded (discord.js ShardingManager); N
                                        defaults to Discord's recommendation
   lede discord shard                   one shard process (started by "lede discord shards")
@@ -38,6 +39,24 @@ export function flagValue(argv: string[], name: string): string | null {
 }
 
 const SNOWFLAKE = /^\d{15,22}$/;
+
+/** What the bot needs in a channel: read it, answer (also in threads), show embeds, reply to messages. */
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory;
+
+/** The OAuth2 URL that adds the bot with its slash commands and exactly those permissions. */
+export function inviteUrl(applicationId: string): string {
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
+    permissions: BOT_PERMISSIONS.toString(),
+  });
+  return `https://discord.com/oauth2/authorize?${params.toString()}`;
+}
 
 /** Registers (overwrites) the command set in one guild or globally; returns how many Discord accepted. */
 export async function registerCommands(input: { token: string; applicationId: string; guildId?: string | null; api?: string }): Promise<number> {
@@ -86,6 +105,16 @@ export async function discordCli(argv: string[], deps: DiscordCliDeps = {}): Pro
   if (!sub || sub === 'help' || sub === '--help') {
     out(USAGE);
     return sub ? 0 : 2;
+  }
+  if (sub === 'invite') {
+    // Needs only the public application id, not the token.
+    const applicationId = (deps.env ?? process.env).DISCORD_APPLICATION_ID?.trim();
+    if (!applicationId || !SNOWFLAKE.test(applicationId)) {
+      err('lede discord: set DISCORD_APPLICATION_ID (General Information → Application ID)');
+      return 2;
+    }
+    out(inviteUrl(applicationId));
+    return 0;
   }
   let discord;
   try {
