@@ -140,7 +140,7 @@ export class TimeGrammar {
   /** The longest expression starting at token i, with its prefixes, or null. */
   matchAt(i: number): Match | null {
     const start = this.toks[i];
-    if (!start || (start.num === null && !STARTERS.has(start.lower))) return null;
+    if (!start || (start.num === null && !STARTERS.has(start.lower) && !isDigitToken(start))) return null;
     // Approximators ("about", "at least") may precede durations and clock times.
     let k = i;
     let approx = -1;
@@ -194,10 +194,10 @@ export class TimeGrammar {
     const tok = this.toks[k];
     if (tok.num !== null || NUMBER_WORDS.has(word) || word === 'a' || word === 'an' || VAGUE_NUMBERS.has(word) ||
         word === 'the' || word === 'past' || word === 'next' || word === 'last' || word === 'coming' || word === 'recent' ||
-        word === 'first' || word === 'for' || word === 'in' || word === 'within' || word === 'additional' || word === 'another') {
+        word === 'first' || word === 'additional' || word === 'another' || UNITS.has(word)) {
       consider(this.duration(k));
     }
-    if (tok.num !== null || word === 'noon' || word === 'midnight' || word === 'midday') consider(this.clockTime(k));
+    if (isDigitToken(tok) || word === 'noon' || word === 'midnight' || word === 'midday') consider(this.clockTime(k));
     if (MONTHS.has(word)) consider(this.monthDate(k));
     if (tok.num !== null) { consider(this.dayMonth(k)); consider(this.year(k)); }
     if (word === 'fiscal' || word === "'" || word === '’' || word === 'the') consider(this.year(k));
@@ -312,7 +312,12 @@ export class TimeGrammar {
         // "recent years" is the past as a whole in TimeML.
         return { first: the >= 0 ? the : i - 1, end, type: 'date', kind: 'ref', resolve: fixed('PAST_REF') };
       }
-      if (the >= 0 && direction === null) return null;
+      if (the >= 0 && direction === null) {
+        // "in the weeks before the shooting": a stretch of time anchored on an event.
+        const next = this.w(end);
+        if (next !== 'before' && next !== 'after' && next !== 'ahead' && next !== 'that') return null;
+        return { first: the, end, type: 'date', kind: 'date', resolve: () => null };
+      }
       num = { end: unitAt, n: 'X' };
     } else if (num.n === 1 && (this.w(i) === 'a' || this.w(i) === 'an') && plural) {
       return null;
@@ -327,16 +332,15 @@ export class TimeGrammar {
     if (this.w(end) === 'old' || (this.w(end) === '-' && this.w(end + 1) === 'old')) return null;
     if (this.w(end) === '-' && this.glued(end) && (this.w(end + 1) === 'long')) end += 2;
 
-    const first = the >= 0 && (direction !== null || num.n !== 1 || this.w(i) !== 'a') ? the : (direction !== null ? i - 1 - (lead === lead ? 0 : 0) : i);
     const start = the >= 0 ? the : direction !== null || ['first', 'final', 'remaining', 'initial'].includes(lead) ? k : i;
-    void first;
     const n = num.n;
 
     // "two years ago", "a year earlier", "three days later": dates.
     const after = this.w(end);
-    if (direction === null && (after === 'ago' || after === 'earlier' || after === 'later' || after === 'before' || after === 'after' ||
+    // "ten days before the shooting" stays a duration; "the day before." is a date.
+    const anchoredOnEvent = (after === 'before' || after === 'after') && !this.isClauseEnd(end + 1);
+    if (direction === null && !anchoredOnEvent && (after === 'ago' || after === 'earlier' || after === 'later' || after === 'before' || after === 'after' ||
         (after === 'from' && this.w(end + 1) === 'now'))) {
-      if ((after === 'before' || after === 'after') && !this.isClauseEnd(end + 1)) return null;
       const sign = after === 'ago' || after === 'earlier' || after === 'before' ? -1 : 1;
       const anchored = after !== 'ago' && after !== 'from';
       const stop = after === 'from' ? end + 2 : end + 1;
@@ -893,6 +897,11 @@ export class TimeGrammar {
       return formatDay(day);
     }) };
   }
+}
+
+function isDigitToken(tok: TimeToken): boolean {
+  const c = tok.text.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 function ref(first: number, end: number, value: string): Core {
