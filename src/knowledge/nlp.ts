@@ -103,6 +103,7 @@ function locateTokens(text: string, values: string[]): Array<[number, number]> {
 }
 
 export function analyse(text: string): NlpDoc {
+  if (!text.trim()) return { text, tokens: [], sentences: [], entities: [] };
   const nlp = wink();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
