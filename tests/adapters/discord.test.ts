@@ -2,7 +2,7 @@
 // answering from a real Lede over a small made-up article fixture. Assertions are on what the
 // bot actually sent (the fake's recorded requests): names and citations, not exact wording.
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Lede } from '../../src/core/lede.ts';
 import { reply } from '../../src/core/reply.ts';
 import { startDiscord, type DiscordBot, type DiscordLog, type DiscordOptions } from '../../src/adapters/discord/index.ts';
@@ -41,8 +41,8 @@ afterEach(async () => {
   fake = null;
 });
 
-async function connect(options: Partial<DiscordOptions> = {}, channels?: string[]): Promise<FakeDiscord> {
-  fake = new FakeDiscord({ channels });
+async function connect(options: Partial<DiscordOptions> = {}, channels?: string[], heartbeatIntervalMs?: number): Promise<FakeDiscord> {
+  fake = new FakeDiscord({ channels, heartbeatIntervalMs });
   await fake.start();
   bot = await startDiscord(lede, { token: 'fake.token.value', applicationId: fake.applicationId, api: fake.api, log, ...options });
   await fake.whenIdentified();
@@ -80,6 +80,14 @@ describe('Discord adapter against a loopback Discord', () => {
     expect(identify.d.intents & MESSAGE_CONTENT).toBe(0);
     expect(identify.d.intents & (1 << 9)).not.toBe(0); // GUILD_MESSAGES
     expect(identify.d.intents & (1 << 12)).not.toBe(0); // DIRECT_MESSAGES
+  });
+
+  it('keeps the gateway alive: heartbeats are acknowledged and the bot still answers', async () => {
+    const f = await connect({}, undefined, 150);
+    await vi.waitFor(() => expect(f.heartbeatAcks).toBeGreaterThanOrEqual(3), { timeout: 10_000, interval: 50 });
+    expect(f.gatewayReceived.filter((p) => p.op === 2)).toHaveLength(1); // no reconnects
+    const sent = await ask(f, 'How much will the bridge cost?');
+    expect(shown(sent)).toContain('4 million');
   });
 
   it('answers a mention with the answer and its citation, pinging nobody', async () => {

@@ -45,6 +45,8 @@ export interface FakeDiscordOptions {
   guildId?: string;
   /** Text channels announced in GUILD_CREATE (messages in unknown channels are dropped by discord.js). */
   channels?: string[];
+  /** HELLO's heartbeat interval (Discord sends about 41 s; tests shorten it to see heartbeats). */
+  heartbeatIntervalMs?: number;
 }
 
 type Waiter = { check: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void };
@@ -61,6 +63,9 @@ export class FakeDiscord {
   readonly applicationId: string;
   readonly guildId: string;
   readonly channels: string[];
+  readonly heartbeatIntervalMs: number;
+  /** Heartbeat ACKs sent back to the client. */
+  heartbeatAcks = 0;
   readonly requests: RecordedRequest[] = [];
   /** Gateway payloads the client sent (IDENTIFY, heartbeats), for debugging and assertions. */
   readonly gatewayReceived: any[] = [];
@@ -79,6 +84,7 @@ export class FakeDiscord {
     this.applicationId = options.applicationId ?? snowflake();
     this.guildId = options.guildId ?? snowflake();
     this.channels = options.channels ?? [snowflake(), snowflake()];
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 45_000;
   }
 
   get api(): string {
@@ -208,7 +214,7 @@ export class FakeDiscord {
   private handleSocket(socket: WebSocket): void {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs } }));
     socket.on('message', (raw) => {
       let frame: any;
       try {
@@ -217,7 +223,10 @@ export class FakeDiscord {
         return;
       }
       this.gatewayReceived.push(frame.op === 2 ? { op: 2, d: { ...frame.d, token: '[redacted]' } } : frame);
-      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 1) {
+        socket.send(JSON.stringify({ op: 11 }));
+        this.heartbeatAcks++;
+      }
       if (frame.op === 2) this.sendReady(socket, frame.d);
     });
   }
@@ -341,6 +350,7 @@ export class FakeDiscord {
     if (method === 'POST' && (m = route.match(/^\/channels\/(\d+)\/typing$/))) return [204, {}, undefined];
     if (method === 'GET' && (m = route.match(/^\/channels\/(\d+)$/))) return [200, {}, channelObject(m[1], this.guildId)];
     if (method === 'POST' && (m = route.match(/^\/channels\/(\d+)\/messages$/))) {
+      if (!r.body?.content && !r.body?.embeds?.length) return [400, {}, { code: 50006, message: 'Cannot send an empty message' }];
       const problems = payloadLimitProblems(r.body);
       if (problems.length) return invalidForm(problems);
       return [200, {}, this.sentMessage(m[1], r.body)];
