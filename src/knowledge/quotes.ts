@@ -179,13 +179,15 @@ class Extractor {
     const w = this.words;
     const paragraph = w[qa].paragraph;
     let p = qa - 1;
-    if (p < 0 || w[p].paragraph !== paragraph) return null;
+    // A colon may end the paragraph before a block quotation ("Ruiz said:" ¶ "…").
+    if (p < 0 || (w[p].paragraph !== paragraph && w[p].text !== ':')) return null;
     const colon = w[p].text === ':';
     if (colon || w[p].text === ',') p--;
     const after = w[qb + 1];
     const endsSentence = !after || after.paragraph !== paragraph || isSentenceEnd(after) ||
       TERMINAL_INSIDE.test(this.innerText([qa, qb]));
     if (!endsSentence || p < 0) return null;
+    if (p < 0) return null;
     const floor = this.paragraphStart(p);
     if (colon) {
       const speaker = this.transcriptSpeaker(floor, p);
@@ -338,7 +340,11 @@ class Extractor {
     // Decide each cue's layout: a cue with nothing after it takes the clause before it.
     const afterRanges = cues.map((cue) => (cue.layout === 'after' ? this.contentAfter(cue.at, sl) : null));
     cues.forEach((cue, k) => {
-      if (cue.layout === 'after' && !afterRanges[k]) cue.layout = 'before';
+      if (cue.layout === 'after' && !afterRanges[k]) {
+        // Cue last ("…, officials said") needs the comma that sets the content off.
+        const before = w[cue.speaker[0] - 1];
+        cue.layout = before && (before.text === ',' || isQuoteMark(before) || isDash(before)) ? 'before' : 'after';
+      }
       // Parenthetical "…, Graham said, since …": the content runs on both sides of the cue.
       if (cue.layout === 'after' && w[cue.speaker[0] - 1]?.text === ',' && cue.speaker[0] - 2 >= sf &&
         w[cue.at[1] + 1]?.text === ',' && !isClauseLink(w[cue.at[1] + 2])) cue.layout = 'around';

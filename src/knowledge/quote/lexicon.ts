@@ -4,7 +4,7 @@
 /** Verbs that introduce what someone said or thinks whatever follows them. */
 const SPEECH_VERBS = [
   // saying and telling
-  'say', 'tell', 'state', 'declare', 'announce', 'proclaim', 'remark', 'comment', 'mention',
+  'say', 'tell', 'add', 'note', 'state', 'declare', 'announce', 'proclaim', 'remark', 'comment', 'mention',
   'explain', 'describe', 'recount', 'recall', 'repeat', 'reiterate', 'reply', 'respond',
   'retort', 'answer', 'counter', 'tweet', 'write', 'post', 'testify', 'inform',
   'assure', 'reassure', 'remind', 'notify', 'joke', 'quip', 'muse', 'whisper', 'shout', 'yell',

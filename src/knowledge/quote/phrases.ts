@@ -15,8 +15,7 @@ const SENTENCE_END = new Set(['.', '!', '?', ';']);
 const DASHES = new Set(['\u2015', '\u2014', '\u2013', '--']);
 const VERB_MODIFIERS = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may',
   'did', 'does', 'do', 'not', "n't", 'never', 'later', 'previously', 'repeatedly', 'again', 'then',
-  'often', 'once', 'further', 'recently', 'already', 'publicly', 'privately', 'reportedly', 'is', 'was',
-  'are', 'were', 'been', 'has', 'long', 'just', 'frequently', 'always', 'first', 'even', 'still']);
+  'often', 'once', 'further', 'recently', 'already', 'publicly', 'privately', 'reportedly', 'long', 'just', 'frequently', 'always', 'first', 'even', 'still']);
 const CLAUSE_LINKS = new Set(['but', 'though', 'although', 'while', 'and', 'as', 'whereas', 'yet']);
 const RELATIVE = new Set(['who', 'which']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'monday',
@@ -111,7 +110,11 @@ export function nounPhraseStartingAt(words: Word[], first: number, ceiling: numb
   if (!isNpWord(w)) return null;
   let last = first;
   const limit = Math.min(ceiling, first + MAX_PHRASE);
-  while (last + 1 <= limit && (isNpWord(words[last + 1]) || (words[last + 1].text === '-' && isNpWord(words[last + 2])))) last++;
+  while (last + 1 <= limit && (isNpWord(words[last + 1]) || (words[last + 1].text === '-' && isNpWord(words[last + 2])))) {
+    // "reporters the vote": a determiner after a noun starts the next phrase.
+    if (words[last + 1].pos === 'DET' && isNpHead(words[last])) break;
+    last++;
+  }
   while (last > first && !isNpHead(words[last])) last--;
   return isNpHead(words[last]) ? [first, last] : null;
 }

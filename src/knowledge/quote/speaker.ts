@@ -125,8 +125,22 @@ interface Named {
   cls: SpeakerClass;
 }
 
-/** Name and class of a non-pronoun speaker phrase. */
+/** Name and class of a non-pronoun speaker phrase: the resolved entity's when it has one. */
 function nameSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<string, ProperName>): Named {
+  const own = describeSpeaker(ctx, range, index);
+  if (!ctx.resolver) return own;
+  const { text, words } = ctx;
+  const mention = text.slice(words[range[0]].start, words[range[1]].end);
+  const entity = ctx.resolver(ctx.entities, mention) ?? (own.name !== mention ? ctx.resolver(ctx.entities, own.name) : null);
+  if (!entity) return own;
+  // A plural head ("Residents", "officials") is a group whatever kind the entity was given.
+  const typed = entity.kind === 'person' || entity.kind === 'organization';
+  const cls = own.cls.referent === 'group' || !typed ? own.cls : classOfEntity(entity);
+  return { name: entity.name, entity: entity.id, cls };
+}
+
+/** Name and class from the words alone (fullest proper name seen, or the phrase itself). */
+function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<string, ProperName>): Named {
   const { text, words } = ctx;
   const mention = text.slice(words[range[0]].start, words[range[1]].end);
   // The head part: before "of/for/at" ("a spokesman for the agency" → "a spokesman").
@@ -146,11 +160,11 @@ function nameSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<string, P
     } else if (properLast >= 0) break;
   }
   const proper = properLast >= 0 ? text.slice(words[properFirst].start, words[properLast].end) : null;
-  if (ctx.resolver) {
-    const entity = ctx.resolver(ctx.entities, mention) ?? (proper ? ctx.resolver(ctx.entities, proper) : null);
-    if (entity) return { name: entity.name, entity: entity.id, cls: classOfEntity(entity) };
-  }
   const head = words[headEnd];
+  // "Residents", "Officials" opening a paragraph are tagged as proper nouns; they are groups.
+  if (head.normal.endsWith('s') && (PERSON_NOUNS.has(head.normal.slice(0, -1)) || (PERSON_NOUNS.has(head.lemma) && head.normal !== head.lemma))) {
+    return { name: mention, cls: { referent: 'group' } };
+  }
   const titled = range[0] <= headEnd && words.slice(range[0], headEnd + 1).some((w) => isTitle(w) || PERSON_NOUNS.has(w.normal));
   if (proper) {
     const full = index.get(words[properLast].normal);

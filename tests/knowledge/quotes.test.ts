@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../src/knowledge/entities.ts';
+import type { QuoteFact } from '../../src/knowledge/facts.ts';
+import { analyse } from '../../src/knowledge/nlp.ts';
+import { findQuotations } from '../../src/knowledge/quote/marks.ts';
+import { extractQuotes } from '../../src/knowledge/quotes.ts';
+
+function quotesOf(text: string): QuoteFact[] {
+  const doc = analyse(text);
+  return extractQuotes(doc, extractEntities(doc));
+}
+
+function only(text: string): QuoteFact {
+  const quotes = quotesOf(text);
+  expect(quotes).toHaveLength(1);
+  return quotes[0];
+}
+
+/** Every span must index the text it claims to copy. */
+function expectConsistent(text: string, quotes: QuoteFact[]): void {
+  for (const q of quotes) {
+    expect(text.slice(q.start, q.end)).toBe(q.text);
+    if (q.speaker) expect(text.slice(q.speaker.start, q.speaker.end)).toBe(q.speaker.text);
+    if (q.cue) expect(text.slice(q.cue.start, q.cue.end)).toBe(q.cue.text);
+  }
+}
+
+describe('direct quotes', () => {
+  it('quote first, then speaker and cue', () => {
+    const text = '“The bridge will reopen in May,” Maria Lopez said.';
+    const q = only(text);
+    expect(q.kind).toBe('direct');
+    expect(q.text).toBe('“The bridge will reopen in May,”');
+    expect(q.speaker?.text).toBe('Maria Lopez');
+    expect(q.cue?.text).toBe('said');
+  });
+
+  it('quote first, then cue and speaker', () => {
+    const q = only('"We have no comment," said Tom Baker, a spokesman for the port authority.');
+    expect(q.kind).toBe('direct');
+    expect(q.speaker?.text).toBe('Tom Baker');
+    expect(q.text).toBe('"We have no comment,"');
+  });
+
+  it('speaker and cue, then a colon and the quote', () => {
+    const q = only('The mayor said: “Nobody will lose their home.”');
+    expect(q.kind).toBe('direct');
+    expect(q.text).toBe('“Nobody will lose their home.”');
+    expect(q.speaker?.text).toBe('The mayor');
+  });
+
+  it('speaker and cue, then a comma and the quote', () => {
+    const q = only('Jenna Ortiz told the council, “This budget is a fantasy.”');
+    expect(q.text).toBe('“This budget is a fantasy.”');
+    expect(q.cue?.text).toBe('told');
+  });
+
+  it('a quote split by its cue stays one content', () => {
+    const text = '“The plan is sound,” Paul Reyes said, “but the money is not there.”';
+    const q = only(text);
+    expect(q.start).toBe(0);
+    expect(q.end).toBe(text.length);
+  });
+
+  it('reads the NYT ``…\'\' style and straight \'\'…\'\' marks', () => {
+    const a = only("``It is over,'' said Ben Adler, the coach.");
+    expect(a.text).toBe("``It is over,''");
+    const b = only("''It is over,'' Ben Adler said.");
+    expect(b.text).toBe("''It is over,''");
+    expect(b.speaker?.text).toBe('Ben Adler');
+  });
+
+  it('reads ‘single’ quotation marks', () => {
+    const q = only('‘We will appeal,’ the union said.');
+    expect(q.text).toBe('‘We will appeal,’');
+    expect(q.speaker?.text).toBe('the union');
+  });
+
+  it('a dash attribution after a quote', () => {
+    const q = only('“Vote as if your town depended on it.” ― Ana Ruiz');
+    expect(q.speaker?.text).toBe('Ana Ruiz');
+    expect(q.cue?.text).toBe('―');
+  });
+});
+
+describe('partial and indirect speech', () => {
+  it('a partial quote inside reported speech', () => {
+    const text = 'Lopez noted the officer was enforcing “the law to protect the public” when he fired.';
+    const q = only(text);
+    expect(q.kind).toBe('partial');
+    expect(q.text).toBe('the officer was enforcing “the law to protect the public” when he fired');
+    expect(q.speaker?.text).toBe('Lopez');
+  });
+
+  it('X said that …: keeps "that", drops the final period', () => {
+    const q = only('The company said that it would cut 300 jobs next year.');
+    expect(q.kind).toBe('indirect');
+    expect(q.text).toBe('that it would cut 300 jobs next year');
+    expect(q.speaker?.text).toBe('The company');
+  });
+
+  it('X told reporters …: the hearer is not content', () => {
+    const q = only('Senator Hale told reporters the vote would be delayed.');
+    expect(q.text).toBe('the vote would be delayed');
+    expect(q.cue?.text).toBe('told');
+  });
+
+  it('according to X, … and …, according to X', () => {
+    const a = only('According to the ministry, the dam is safe.');
+    expect(a.text).toBe('the dam is safe');
+    expect(a.speaker?.text).toBe('the ministry');
+    const b = only('The dam is safe, according to the ministry.');
+    expect(b.text).toBe('The dam is safe');
+    expect(b.cue?.text).toBe('according to');
+  });
+
+  it('content first, then speaker and cue', () => {
+    const q = only('The talks collapsed late on Friday, two officials said.');
+    expect(q.text).toBe('The talks collapsed late on Friday');
+    expect(q.speaker?.text).toBe('two officials');
+  });
+
+  it('"said in a statement" and "has learned"', () => {
+    const a = only('The agency said in a statement that the recall covers every model.');
+    expect(a.text).toBe('that the recall covers every model');
+    const b = only('The driver was released without charge, the Gazette has learned.');
+    expect(b.text).toBe('The driver was released without charge');
+    expect(b.speaker?.text).toBe('the Gazette');
+  });
+
+  it.each([
+    ['claimed'], ['noted'], ['argued'], ['warned'], ['added'], ['reported'], ['announced'],
+    ['confirmed'], ['denied'], ['insisted'], ['believes'], ['thinks'], ['wrote'], ['tweeted'],
+  ])('cue verb "%s"', (verb) => {
+    const q = only(`Dana Whitfield ${verb} that the deal was signed.`);
+    expect(q.cue?.text).toBe(verb);
+    expect(q.text).toBe('that the deal was signed');
+  });
+
+  it('splits two speakers in one sentence', () => {
+    const quotes = quotesOf('Ruiz said the plan was ready, though she acknowledged it was late.');
+    expect(quotes.map((q) => q.text)).toEqual(['the plan was ready', 'it was late']);
+  });
+
+  it('ignores sentences without a cue and scare quotes', () => {
+    expect(quotesOf('The so-called “smart” meters arrived in June. Prices rose.')).toEqual([]);
+  });
+});
+
+describe('speakers', () => {
+  it('resolves he/she/it/they to the nearest compatible speaker', () => {
+    const text = [
+      'Maria Lopez, the mayor, said the bridge would reopen.',
+      'The transport department said repairs were on schedule.',
+      '“It will be ready,” she said.',
+      'It said the cost had doubled.',
+      'Residents said they were worried. They added that traffic was terrible.',
+    ].join('\n\n');
+    const quotes = quotesOf(text);
+    expectConsistent(text, quotes);
+    const she = quotes.find((q) => q.speaker?.text === 'she');
+    expect(she?.speaker?.name).toMatch(/Lopez/);
+    const it = quotes.find((q) => q.speaker?.text === 'It');
+    expect(it?.speaker?.name).toMatch(/department/i);
+    const they = quotes.find((q) => q.speaker?.text === 'They');
+    expect(they?.speaker?.name).toMatch(/Residents/);
+  });
+
+  it('a surname alone gets the full name', () => {
+    const text = 'Patrick Caddwell, a pollster, spoke on Monday.\n\n“Voters are tired,” Caddwell said.';
+    const q = quotesOf(text).find((x) => x.speaker?.text === 'Caddwell');
+    expect(q?.speaker?.name).toBe('Patrick Caddwell');
+  });
+
+  it('the resolved entity name is used when entities know the speaker', () => {
+    const text = 'Senator Helen Marsh spoke in Denver.\n\n“We will win,” Marsh said.';
+    const q = quotesOf(text).find((x) => x.speaker?.text === 'Marsh');
+    expect(q?.speaker?.name).toMatch(/Helen Marsh/);
+  });
+});
+
+describe('quotes over paragraphs', () => {
+  it('a multi-paragraph quotation is one content', () => {
+    const text = 'Ana Ruiz said:\n\n“The first point is cost.\n\n“The second point is time.”';
+    const q = only(text);
+    expect(q.kind).toBe('direct');
+    expect(q.text).toBe('“The first point is cost.\n\n“The second point is time.”');
+    expect(q.speaker?.text).toBe('Ana Ruiz');
+  });
+
+  it('a following quote sentence in the same paragraph joins the content', () => {
+    const text = '“We are ready,” Ruiz said. “The crews are trained.”';
+    const q = only(text);
+    expect(q.end).toBe(text.length);
+  });
+
+  it('a following quote paragraph without a cue goes to the previous speaker', () => {
+    const text = '“We are ready,” Ana Ruiz said.\n\n“The crews are trained and the trucks are fuelled.”';
+    const quotes = quotesOf(text);
+    expect(quotes).toHaveLength(2);
+    expect(quotes[1].cue).toBeNull();
+    expect(quotes[1].speaker?.name).toMatch(/Ruiz/);
+    expectConsistent(text, quotes);
+  });
+
+  it('he added continues a quote', () => {
+    const quotes = quotesOf('“It was a mistake,” said Omar Haddad.\n\n“We will fix it,” he added.');
+    expect(quotes).toHaveLength(2);
+    expect(quotes[1].speaker?.text).toBe('he');
+    expect(quotes[1].speaker?.name).toMatch(/Haddad/);
+  });
+});
+
+describe('quotation marks', () => {
+  it('an unclosed quotation ends with its paragraph', () => {
+    const text = 'He said “this never ends\n\nNext paragraph here.';
+    const marks = findQuotations(text);
+    expect(marks).toHaveLength(1);
+    expect(text.slice(marks[0].start, marks[0].end)).toBe('“this never ends');
+    expect(marks[0].closed).toBe(false);
+  });
+
+  it('apostrophes are not quotation marks', () => {
+    expect(findQuotations('Clinton’s aides didn’t say. The workers’ union agreed.')).toEqual([]);
+  });
+
+  it('unbalanced marks do not break extraction', () => {
+    const text = '”Odd start,” Lee said. “Never closed, Kim said.\n\n"x" " "';
+    const quotes = quotesOf(text);
+    expectConsistent(text, quotes);
+    expect(quotes.some((q) => q.speaker?.text === 'Lee')).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  it('an empty document and a text of only marks', () => {
+    expect(extractQuotes({ text: '', tokens: [], sentences: [], entities: [] }, [])).toEqual([]);
+    expect(quotesOf('“ ” " \'\' ``')).toEqual([]);
+  });
+
+  it('unicode text without crashing', () => {
+    const text = '“Ça va très bien 😀,” dit-il. 東京 said “こんにちは”. Zoë Ødegaard said the café was full.';
+    const quotes = quotesOf(text);
+    expectConsistent(text, quotes);
+    expect(quotes.some((q) => q.text === 'the café was full')).toBe(true);
+  });
+
+  it('a 1 MB text', () => {
+    const paragraph = '“The port is open,” Jo Hart said. Officials said that ships were waiting. ';
+    const text = paragraph.repeat(Math.ceil(1_000_000 / paragraph.length));
+    const quotes = quotesOf(text);
+    expect(quotes.length).toBeGreaterThan(1000);
+    expectConsistent(text.slice(0, 5000), quotes.filter((q) => q.end < 5000));
+  }, 120_000);
+});
