@@ -208,6 +208,7 @@ export class TimeGrammar {
     consider(this.frequency(k));
     consider(this.anaphor(k));
     consider(this.holiday(k));
+    if (word === 'year') consider(this.yearEnd(k));
     return best;
   }
 
@@ -522,7 +523,14 @@ export class TimeGrammar {
       const decade = `19${this.toks[i + 1].text[0]}`;
       return { first: k, end: i + 3, type: 'date', kind: 'date', resolve: fixed(decade) };
     }
+    const spelled = this.spelledYear(i);
+    if (spelled) return { first: k, end: spelled.end, type: 'date', kind: 'date', resolve: fixed(formatYear(spelled.year)) };
     const tok = this.toks[i];
+    // "the 20th century" → 19
+    if (tok && tok.num !== null && Number.isInteger(tok.num) && tok.num >= 1 && tok.num <= 21 &&
+        ['st', 'nd', 'rd', 'th'].includes(this.w(i + 1)) && this.glued(i + 1) && this.w(i + 2) === 'century') {
+      return { first: k, end: i + 3, type: 'date', kind: 'date', resolve: fixed(String(tok.num - 1).padStart(2, '0')) };
+    }
     if (!tok || tok.num === null || !/^\d{4}$/.test(tok.text)) return null;
     const y = tok.num;
     if (y < 1000 || y > 2100) return null;
@@ -538,6 +546,26 @@ export class TimeGrammar {
     if (after === ':' || (after === '-' && this.toks[i + 2]?.num !== null && !this.toks[i + 2]?.text.match(/^\d{2}$/))) return null;
     // "1989-90": the first year is the date.
     return { first: k, end: i + 1, type: 'date', kind: 'date', resolve: fixed(formatYear(y)) };
+  }
+
+  /** "nineteen ninety-six" (broadcast transcripts spell years out). */
+  private spelledYear(k: number): { end: number; year: number } | null {
+    if (this.w(k) !== 'nineteen') return null;
+    const rest = this.number(k + 1);
+    if (!rest || typeof rest.n !== 'number' || rest.n < 10 || rest.n > 99 || !Number.isInteger(rest.n)) return null;
+    if (this.toks[k + 1].num !== null) return null;
+    return { end: rest.end, year: 1900 + rest.n };
+  }
+
+  /** "year-end", "year end", "year's end": the end of the dateline's year. */
+  private yearEnd(k: number): Core | null {
+    if (this.w(k) !== 'year') return null;
+    let end = -1;
+    if (this.w(k + 1) === '-' && this.w(k + 2) === 'end') end = k + 3;
+    else if (this.w(k + 1) === 'end') end = k + 2;
+    else if ((this.w(k + 1) === "'" || this.w(k + 1) === '’') && this.w(k + 2) === 's' && this.w(k + 3) === 'end') end = k + 4;
+    if (end < 0) return null;
+    return { first: k, end, type: 'date', kind: 'date', resolve: fromDct((dct) => formatYear(dct.y)) };
   }
 
   // ------------------------------------------------------------------ weekdays and deictic days
@@ -653,6 +681,16 @@ export class TimeGrammar {
       }) };
     }
     const season = SEASONS.get(word);
+    if (season && offset === null && hasThe && !fiscal) {
+      // "the summer": this year's, or last year's when it has not come yet and nothing points ahead.
+      return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => {
+        const startMonth = { SP: 3, SU: 6, FA: 9, WI: 12 }[season] ?? 1;
+        return `${formatYear(startMonth > dct.m && !ctx.future && season !== 'WI' ? dct.y - 1 : dct.y)}-${season}`;
+      }) };
+    }
+    if ((word === 'full' || word === 'entire' || word === 'whole') && hasThe && offset === null && this.w(i + 1) === 'year') {
+      return { first, end: i + 2, type: 'date', kind: 'date', resolve: fromDct((dct) => formatYear(dct.y)) };
+    }
     if (season && offset !== null) {
       const order = ['WI', 'SP', 'SU', 'FA'];
       return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => {
@@ -689,6 +727,7 @@ export class TimeGrammar {
     }
     if (unit === 'day') return null;
     const n = offset;
+    if (unit === 'century' && lead === 'this') return { first, end, type: 'date', kind: 'date', resolve: fixed('P100Y') };
     if ((unit === 'decade' || unit === 'century') && lead === 'past') {
       // "the past decade" is the ten years up to now.
       return { first, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue(1, unit)) };
@@ -747,6 +786,11 @@ export class TimeGrammar {
         const from = noun === 'quarter' || noun === 'period' ? base : (ctx.last ?? base);
         return from ? shiftValue(from, 'year', -1) : null;
       } };
+    }
+    // "this quarter", "that quarter": the quarter under discussion.
+    if ((this.w(k) === 'this' || this.w(k) === 'that') && this.w(k + 1) === 'quarter' && !(this.w(k + 2) === '-')) {
+      return { first: k, end: k + 2, type: 'date', kind: 'date', derived: true, resolve: (ctx) =>
+        ctx.lastQuarter ?? (ctx.dct ? formatQuarter(ctx.dct.y, quarterOf(ctx.dct)) : null) };
     }
     // "the quarter" alone refers back to the quarter under discussion.
     if ((lead === 'quarter' || lead === 'period') && this.w(k) === 'the' && i === k + 1 && !(this.w(i + 1) === '-' && this.glued(i + 1))) {
