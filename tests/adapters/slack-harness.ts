@@ -90,8 +90,9 @@ export async function sendSlash(rig: Rig, mode: 'http' | 'socket', command: stri
 export async function sendMention(rig: Rig, mode: 'http' | 'socket', input: MentionInput, send: Partial<SendOptions> & { retryNum?: number } = {}): Promise<{ ackStatus: number; payload: Record<string, unknown> }> {
   const payload = mentionEvent(input);
   if (mode === 'http') {
-    const headers = send.retryNum ? { 'x-slack-retry-num': String(send.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {};
-    const res = await postEvent(rig.eventsUrl, payload, { secret: SIGNING_SECRET, headers, ...send });
+    const { retryNum, ...rest } = send;
+    const retryHeaders: Record<string, string> = retryNum ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' } : {};
+    const res = await postEvent(rig.eventsUrl, payload, { secret: SIGNING_SECRET, ...rest, headers: { ...retryHeaders, ...rest.headers } });
     return { ackStatus: res.status, payload };
   }
   const extra = send.retryNum ? { retry_attempt: send.retryNum, retry_reason: 'timeout' } : { retry_attempt: 0, retry_reason: '' };

@@ -169,7 +169,7 @@ describe.each(['http', 'socket'] as const)('Slack over %s', (mode) => {
     await sendMention(rig, mode, { channel: CHANNEL, user: USER, question: 'Who built the robot?', ts: sentinelTs });
     await threadAnswer(rig, sentinelTs);
     expect(rig.fake.calls('chat.postMessage').filter((r) => r.body.thread_ts === ts)).toHaveLength(1);
-    expect(rig.logs.some((l) => /redelivery of event Ev0RETRIED01/.test(l.text))).toBe(true);
+    expect(rig.logs.some((l) => /redelivery of event Ev0RETRIED01 \(retry 1, /.test(l.text))).toBe(true);
   });
 });
 
@@ -287,7 +287,10 @@ describe('Slack limits and Web API errors', () => {
     const transcript = rig.fake.transcript();
     if (process.env.SLACK_TRANSCRIPT) console.log(transcript);
     expect(transcript).toMatch(/POST \/api\/apps\.connections\.open \(application\/x-www-form-urlencoded, app\)/);
-    expect(transcript).toMatch(/WS ack/);
+    expect(transcript).toMatch(/WS ← ack/);
+    const acks = rig.fake.requests.filter((r) => r.kind === 'ack');
+    expect(acks).toHaveLength(2);
+    expect(acks.every((a) => a.outcome === 'ok')).toBe(true);
     expect(transcript).toMatch(/POST response_url .*response_type=ephemeral/);
     expect(transcript).toMatch(/POST \/api\/chat\.postMessage .*thread_ts=/);
     expect(transcript).not.toContain('xoxb-');

@@ -19,9 +19,9 @@ export interface SlackOptions {
   /** Bot token (xoxb-…): posting messages. */
   botToken: string;
   /** HTTP mode: verifies that requests come from Slack. */
-  signingSecret?: string;
+  signingSecret?: string | null;
   /** Socket Mode (xapp-…, scope connections:write); when set, Socket Mode is used. */
-  appToken?: string;
+  appToken?: string | null;
   /** Put before every command name: "lede-" gives /lede-ask. Default "". */
   commandPrefix?: string;
   /** HTTP mode: port to listen on (default 3000; 0 picks a free one). */
@@ -34,7 +34,10 @@ export interface SlackOptions {
   inChannel?: boolean;
   /** Retries of failed Web API calls (network errors, 5xx); rate limits are handled separately. Default 2. */
   webApiRetries?: number;
+  /** Bolt's and our log lines; default: the console at `logLevel`. */
   logger?: Logger;
+  /** debug, info, warn or error (default info); used when no logger is given. */
+  logLevel?: string;
 }
 
 export interface SlackHandle {
@@ -50,7 +53,7 @@ const MAX_RATE_LIMIT_WAIT_S = 30;
 const SEEN_EVENT_TTL_MS = 60 * 60 * 1000;
 
 export async function startSlack(core: SlackCore, options: SlackOptions): Promise<SlackHandle> {
-  const logger = options.logger ?? consoleLogger();
+  const logger = options.logger ?? consoleLogger(logLevelFrom(options.logLevel));
   const prefix = validateCommandPrefix(options.commandPrefix ?? '');
   const mode = chooseMode(options);
   const clientOptions = {
@@ -244,6 +247,11 @@ class SeenEvents {
     this.seen.set(id, now);
     return true;
   }
+}
+
+function logLevelFrom(name: string | undefined): LogLevel {
+  const level = Object.values(LogLevel).find((l) => l === name?.toLowerCase());
+  return level ?? LogLevel.INFO;
 }
 
 /** Bolt's Logger over the console; Bolt never logs tokens at these levels, and neither do we. */

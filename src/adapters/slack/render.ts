@@ -157,8 +157,10 @@ export function fallbackText(reply: Reply): string {
  * than MAX_MESSAGES (the last one then says how much was left out).
  */
 export function renderReply(reply: Reply): SlackMessage[] {
-  const blocks = replyBlocks(reply);
   const text = fallbackText(reply);
+  const found = replyBlocks(reply);
+  // Slack refuses an empty block list; a reply with nothing to show still says something.
+  const blocks: Block[] = found.length ? found : [{ type: 'section', text: plain(text) }];
   const per = SLACK_LIMITS.blocksPerMessage;
   if (blocks.length <= per) return [{ text, blocks }];
   const capacity = per * MAX_MESSAGES;

@@ -17,8 +17,9 @@ export const FAKE_TEAM = { id: 'T0FAKE', name: 'Fake Newsroom', domain: 'fake-ne
 export const FAKE_BOT = { userId: 'U0LEDEBOT', botId: 'B0LEDE', appId: 'A0LEDE' };
 
 export interface RecordedRequest {
-  /** 'api' for Web API methods, 'response_url' for response URLs, 'ack' for Socket Mode acks. */
-  kind: 'api' | 'response_url' | 'ack';
+  /** 'api' for Web API methods, 'response_url' for response URLs, 'ack' for Socket Mode acks,
+   *  'envelope' for what the fake itself sent over the socket (to read the transcript in order). */
+  kind: 'api' | 'response_url' | 'ack' | 'envelope';
   /** Web API method name, response URL id, or envelope id. */
   name: string;
   contentType: string;
@@ -134,6 +135,7 @@ export class FakeSlack extends EventEmitter {
     const acked = new Promise<any>((resolve) => this.pendingAcks.set(envelopeId, resolve));
     const envelope = { envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', ...extra };
     for (const ws of this.sockets) ws.send(JSON.stringify(envelope));
+    this.record({ kind: 'envelope', name: envelopeId, contentType: 'ws', auth: 'app', body: payload, outcome: type });
     return { envelopeId, acked };
   }
 
@@ -294,6 +296,10 @@ function describe(r: RecordedRequest): string {
   const where = [b.channel && `channel=${b.channel}`, b.thread_ts && `thread_ts=${b.thread_ts}`, b.response_type && `response_type=${b.response_type}`].filter(Boolean).join(' ');
   const blocks = Array.isArray(b.blocks) ? ` blocks=${b.blocks.length}[${b.blocks.map((x: any) => x.type).join(',')}]` : '';
   const text = typeof b.text === 'string' ? ` text=${JSON.stringify(b.text.length > 90 ? `${b.text.slice(0, 90)}…` : b.text)}` : '';
-  const label = r.kind === 'api' ? `POST /api/${r.name}` : r.kind === 'response_url' ? `POST response_url ${r.name.slice(0, 8)}` : `WS ack ${r.name.slice(0, 8)}`;
+  if (r.kind === 'envelope') {
+    const what = r.outcome === 'slash_commands' ? `${b.command} ${JSON.stringify(b.text)}` : `${b.event?.type} ${JSON.stringify(b.event?.text ?? '')}`;
+    return `WS → envelope ${r.name.slice(0, 8)} ${r.outcome}: ${what}`;
+  }
+  const label = r.kind === 'api' ? `POST /api/${r.name}` : r.kind === 'response_url' ? `POST response_url ${r.name.slice(0, 8)}` : `WS ← ack ${r.name.slice(0, 8)}`;
   return `${label} (${r.contentType}, ${r.auth}) ${where}${blocks}${text} → ${r.outcome}`.replace(/\s+/g, ' ').trim();
 }
