@@ -45,7 +45,9 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lede-digest-'));
   lede = await Lede.open({ store: { sqlitePath: join(dir, 'state.sqlite') } });
   posts = [];
-  lede.registerPoster('test', { post: async (channel, message, meta?: { postId: string }) => void posts.push({ channel, message, postId: meta?.postId }) } as never);
+  // Lede's ChannelPoster declares (channel, message); digests also pass the post id.
+  const recorder = { post: async (channel: string, message: Reply, meta?: { postId: string }) => void posts.push({ channel, message, postId: meta?.postId }) };
+  lede.registerPoster('test', recorder);
   server.mode = 'rss';
   server.rssItems = [fullItem(1, '2025-03-01T08:00:00Z'), fullItem(2, '2025-03-02T08:00:00Z')];
   server.atomItems = [fullItem(11, '2025-03-01T08:00:00Z'), fullItem(12, '2025-03-02T08:00:00Z')];

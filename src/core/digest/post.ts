@@ -47,8 +47,16 @@ export function digestFields(article: Article, facts: ArticleFacts | undefined):
   return fields;
 }
 
+/** The summary's sentences in the article's own order: a post reads as a short story, not a ranking. */
+function inReadingOrder(sentences: string[], text: string): string[] {
+  return sentences
+    .map((s, i) => ({ s, i, at: text.indexOf(s) }))
+    .sort((a, b) => (a.at < 0 || b.at < 0 ? a.i - b.i : a.at - b.at))
+    .map((x) => x.s);
+}
+
 export function digestReply(article: Article, facts: ArticleFacts | undefined, note: string | null = null): Reply {
-  const summary = facts?.summary?.length ? facts.summary.slice(0, 3).join(' ') : leadSentences(article.text, 3);
+  const summary = facts?.summary?.length ? inReadingOrder(facts.summary.slice(0, 3), article.text).join(' ') : leadSentences(article.text, 3);
   const text = clip(summary, MAX_SUMMARY_CHARS) + (note ? `\n(${note})` : '');
   return reply('digest', text, {
     title: article.title ?? article.url ?? article.id,

@@ -144,7 +144,7 @@ export function parseFeed(xml: string, baseUrl: string | null = null): ParsedFee
     const channel = rss.channel as Node;
     const link = absolute(textOf(channel.link), baseUrl);
     const items = (channel.item as Node[] | undefined) ?? [];
-    return { format: 'rss', title: textOf(channel.title), link, entries: items.map((i) => rssItem(i, link ?? baseUrl)) };
+    return { format: 'rss', title: bodyText(textOf(channel.title)) || null, link, entries: items.map((i) => rssItem(i, link ?? baseUrl)) };
   }
   const feed = doc.feed as Node | undefined;
   if (feed && typeof feed === 'object') {
@@ -157,7 +157,7 @@ export function parseFeed(xml: string, baseUrl: string | null = null): ParsedFee
     const channel = (rdf.channel ?? {}) as Node;
     const link = absolute(textOf(channel.link), baseUrl);
     const items = (rdf.item as Node[] | undefined) ?? [];
-    return { format: 'rdf', title: textOf(channel.title), link, entries: items.map((i) => rssItem(i, link ?? baseUrl)) };
+    return { format: 'rdf', title: bodyText(textOf(channel.title)) || null, link, entries: items.map((i) => rssItem(i, link ?? baseUrl)) };
   }
   const root = Object.keys(doc).find((k) => !k.startsWith('?')) ?? '(none)';
   throw new FeedError(`not an RSS or Atom feed (root element <${root}>)`);
