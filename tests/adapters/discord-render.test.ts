@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reply, type Reply, type ReplySource } from '../../src/core/reply.ts';
 import { escapeMarkdown, renderReply, splitText, truncate, type DiscordMessage } from '../../src/adapters/discord/render.ts';
 import { slashCommands } from '../../src/adapters/discord/commands.ts';
+import { conversationKey, questionIn } from '../../src/adapters/discord/index.ts';
 import { COMMANDS } from '../../src/core/commands.ts';
 import { payloadLimitProblems } from '../fakes/discord/limits.ts';
 
@@ -112,5 +113,28 @@ describe('Discord slash commands', () => {
     }
     const ask = commands.find((c) => c.name === 'ask');
     expect(ask?.options?.[0]).toMatchObject({ name: 'question', type: 3, required: true });
+  });
+});
+
+describe('Discord message routing', () => {
+  const bot = { id: '111111111111111111', roleId: '222222222222222222' };
+  const base = { channelId: '333333333333333333', guildId: '444444444444444444', mentionsBot: false };
+
+  it('takes the question from a mention, without the mention itself', () => {
+    expect(questionIn({ ...base, mentionsBot: true, content: `<@${bot.id}> Who won?` }, bot, [])).toBe('Who won?');
+    expect(questionIn({ ...base, mentionsBot: true, content: `Hey <@!${bot.id}>, who won?` }, bot, [])).toBe('Hey , who won?');
+    expect(questionIn({ ...base, mentionsBot: true, content: `<@&${bot.roleId}> who won?` }, bot, [])).toBe('who won?');
+  });
+
+  it('answers DMs and listen channels without a mention, and nothing else', () => {
+    expect(questionIn({ ...base, content: 'Who won?' }, bot, [])).toBeNull();
+    expect(questionIn({ ...base, guildId: null, content: 'Who won?' }, bot, [])).toBe('Who won?');
+    expect(questionIn({ ...base, content: 'Who won?' }, bot, [base.channelId])).toBe('Who won?');
+  });
+
+  it('keys conversations by channel, and by user in DMs', () => {
+    expect(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u1' })).toBe(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u2' }));
+    expect(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u1' })).not.toBe(conversationKey({ guildId: 'g', channelId: 'c2', userId: 'u1' }));
+    expect(conversationKey({ guildId: null, channelId: 'd1', userId: 'u1' })).not.toBe(conversationKey({ guildId: null, channelId: 'd2', userId: 'u2' }));
   });
 });

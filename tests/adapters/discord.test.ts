@@ -100,6 +100,13 @@ describe('Discord adapter against a loopback Discord', () => {
     expect(payloadLimitProblems(sent.body)).toEqual([]);
   });
 
+  it("answers a mention of the bot's own role as a mention of the bot", async () => {
+    const f = await connect();
+    const id = f.sendMessage({ content: 'How much will the bridge cost?', author: alice, mentionBotRole: true });
+    const sent = await f.waitForRequest(succeeded(repliesTo(id)));
+    expect(shown(sent)).toContain('4 million');
+  });
+
   it('answers a DM without a mention', async () => {
     const f = await connect();
     const id = f.sendMessage({ content: 'How much will the bridge cost?', author: alice, guild: false });

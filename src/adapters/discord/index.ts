@@ -63,11 +63,15 @@ export interface IncomingText {
   mentionsBot: boolean;
 }
 
-/** The question in a message, or null when the message is not addressed to the bot. */
-export function questionIn(message: IncomingText, botId: string, listenChannels: readonly string[]): string | null {
+/**
+ * The question in a message, or null when the message is not addressed to the bot.
+ * `botRoleId` is the bot's own managed role: people often pick it from the mention list.
+ */
+export function questionIn(message: IncomingText, bot: { id: string; roleId?: string | null }, listenChannels: readonly string[]): string | null {
   const addressed = message.guildId === null || message.mentionsBot || listenChannels.includes(message.channelId);
   if (!addressed) return null;
-  return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  const mention = bot.roleId ? `<@!?${bot.id}>|<@&${bot.roleId}>` : `<@!?${bot.id}>`;
+  return message.content.replace(new RegExp(mention, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Follow-up context is per channel (threads are channels too), or per user in a DM. */
@@ -91,9 +95,11 @@ function apologyMessage(): DiscordMessage {
 async function answerMessage(lede: Lede, message: Message, botId: string, listenChannels: readonly string[], log: DiscordLog): Promise<void> {
   // Bots (including this one) never get answers: two bots could otherwise talk forever.
   if (message.author.bot || message.author.id === botId || message.webhookId || message.system) return;
+  const botRoleId = message.guild?.members.me?.roles.botRole?.id ?? null;
+  const mentionsBot = message.mentions.users.has(botId) || (botRoleId !== null && message.mentions.roles.has(botRoleId));
   const question = questionIn(
-    { content: message.content, channelId: message.channelId, guildId: message.guildId, mentionsBot: message.mentions.users.has(botId) },
-    botId,
+    { content: message.content, channelId: message.channelId, guildId: message.guildId, mentionsBot },
+    { id: botId, roleId: botRoleId },
     listenChannels,
   );
   if (question === null) return;

@@ -64,6 +64,8 @@ export class FakeDiscord {
   readonly guildId: string;
   readonly channels: string[];
   readonly heartbeatIntervalMs: number;
+  /** The bot's managed role (Discord creates one per bot; users often mention it instead of the bot). */
+  readonly botRoleId = snowflake();
   /** Heartbeat ACKs sent back to the client. */
   heartbeatAcks = 0;
   readonly requests: RecordedRequest[] = [];
@@ -157,11 +159,11 @@ export class FakeDiscord {
   // ---- events the tests send to the bot ----
 
   /** Dispatches MESSAGE_CREATE; returns the message id. `guild: false` makes it a DM. */
-  sendMessage(input: { content: string; author: FakeUser; channelId?: string; mentionBot?: boolean; guild?: boolean }): string {
+  sendMessage(input: { content: string; author: FakeUser; channelId?: string; mentionBot?: boolean; mentionBotRole?: boolean; guild?: boolean }): string {
     const id = snowflake();
     const inGuild = input.guild !== false;
     const channelId = input.channelId ?? (inGuild ? this.channels[0] : snowflake());
-    const mention = input.mentionBot ? `<@${this.botUser.id}> ` : '';
+    const mention = (input.mentionBot ? `<@${this.botUser.id}> ` : '') + (input.mentionBotRole ? `<@&${this.botRoleId}> ` : '');
     this.dispatch('MESSAGE_CREATE', {
       ...messageObject({
         id,
@@ -170,6 +172,7 @@ export class FakeDiscord {
         content: mention + input.content,
         mentions: input.mentionBot ? [userObject(this.botUser)] : [],
       }),
+      mention_roles: input.mentionBotRole ? [this.botRoleId] : [],
       // Discord sends the channel type; discord.js needs it to build an uncached DM channel.
       channel_type: inGuild ? 0 : 1,
       ...(inGuild ? { guild_id: this.guildId, member: memberObject() } : {}),
@@ -271,10 +274,11 @@ export class FakeDiscord {
       features: [],
       roles: [
         { id: this.guildId, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: this.botRoleId, name: this.botUser.username, permissions: '274877991936', position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0, tags: { bot_id: this.botUser.id } },
       ],
       emojis: [],
       stickers: [],
-      members: [{ ...memberObject(), user: userObject(this.botUser) }],
+      members: [{ ...memberObject(), roles: [this.botRoleId], user: userObject(this.botUser) }],
       member_count: 2,
       channels: this.channels.map((id) => channelObject(id, this.guildId)),
       threads: [],
