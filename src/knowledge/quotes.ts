@@ -73,7 +73,8 @@ class Extractor {
   /** The text between the quotation's marks, for its final punctuation. */
   innerText(range: WordRange): string {
     const w = this.words;
-    return this.text.slice(w[range[0]].start, w[range[1]].start);
+    // The closing mark may be two words (NYT '' is tokenised as two apostrophes).
+    return this.text.slice(w[range[0]].start, w[range[1]].start).replace(/['"\u201d\u2019`]+\s*$/, '');
   }
 
   /** Index of the quotation that starts exactly at word i, or -1. */
@@ -126,6 +127,15 @@ class Extractor {
     if (!commaOutside && !CLOSING_INSIDE.test(inner)) return null;
     let cue = -1;
     for (let m = j; m < Math.min(w.length, j + MAX_PHRASE); m++) {
+      if (w[m].text === '(') {
+        // "Rep. Jane Doe (D-Ill.) said": the parenthesis may hold a full stop.
+        let close = m + 1;
+        while (close < Math.min(w.length, m + 12) && w[close].text !== ')') close++;
+        if (w[close]?.text === ')') {
+          m = close;
+          continue;
+        }
+      }
       const x = w[m];
       if (x.paragraph !== paragraph || isSentenceEnd(x) || x.quotation >= 0) break;
       if (cueStrength(w, m)) {
