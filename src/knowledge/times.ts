@@ -65,19 +65,38 @@ const isQuarter = (value: string) => /^\d{4}-Q[1-4]$/.test(value);
 /** Values a later relative expression may anchor on: calendar dates, not durations or refs. */
 const isAnchor = (value: string) => /^\d{4}(-|$)/.test(value);
 
+/** Sentence index of each character offset, from the tagger's sentences (ascending offsets). */
+function sentenceLocator(doc: NlpDoc): (offset: number) => number {
+  const starts = doc.sentences.map((s) => s.start);
+  let cursor = 0;
+  // Offsets are asked in ascending order, so a moving cursor keeps this linear.
+  return (offset) => {
+    while (cursor + 1 < starts.length && starts[cursor + 1] <= offset) cursor++;
+    return cursor;
+  };
+}
+
 export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] {
   const text = doc.text;
   if (!text) return [];
   const tokens = tokenize(text);
   const dct = parseDateline(published);
+  const sentenceOf = sentenceLocator(doc);
   const facts: TimeFact[] = [];
   let last: string | null = null;
   let lastQuarter: string | null = null;
+  let previous: { value: string | null; sentence: number } | null = null;
   for (const match of findMatches(tokens)) {
     const start = tokens[match.first].start;
     const end = tokens[match.end - 1].end;
+    const sentence = sentenceOf(start);
     const tense = tenseAround(tokens, match.first, match.end);
-    const value = match.resolve({ dct, last, lastQuarter, future: tense === 'future', past: tense === 'past' });
+    const near = previous && sentence - previous.sentence <= 1 ? previous : null;
+    const value = match.resolve({
+      dct, last, lastQuarter, future: tense === 'future', past: tense === 'past',
+      previous: near?.value ?? null, previousSameSentence: near !== null && near.sentence === sentence,
+    });
+    previous = { value, sentence };
     facts.push({ start, end, text: text.slice(start, end), type: match.type, value });
     if (value && !match.derived && match.type !== 'duration' && match.type !== 'set' && isAnchor(value)) {
       last = value;

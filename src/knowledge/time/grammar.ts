@@ -21,6 +21,11 @@ export interface ResolveContext {
   last: string | null;
   /** The last quarter value found before this one ("the quarter", "a year ago" in earnings news). */
   lastQuarter: string | null;
+  /** The value of the time expression just before this one, when it is in the same or the
+   * previous sentence ("sales rose in the third quarter from a year ago"). */
+  previous: string | null;
+  /** Whether that previous expression is in the same sentence. */
+  previousSameSentence: boolean;
   /** Whether the words around the expression point to the future ("will", "is scheduled to"). */
   future: boolean;
   /** Whether they point to the past ("said", "ended"); neither when there is no cue. */
@@ -732,7 +737,13 @@ export class TimeGrammar {
       // "the past decade" is the ten years up to now.
       return { first, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue(1, unit)) };
     }
-    return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => valueAt(shiftDay(dct, unit, n), unit)) };
+    return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => {
+      // "profit rose in the third quarter from $5 million last year": that quarter, a year before.
+      if (unit === 'year' && n === -1 && ctx.previousSameSentence && ctx.previous && /^\d{4}-Q[1-4]$/.test(ctx.previous)) {
+        return shiftValue(ctx.previous, 'year', -1);
+      }
+      return valueAt(shiftDay(dct, unit, n), unit);
+    }) };
   }
 
   // ------------------------------------------------------------------ quarters and halves
@@ -966,9 +977,8 @@ function nthWeekday(y: number, m: number, weekday: number, n: number): Day {
  */
 function shiftedDate(unit: Unit, n: number, anchored: boolean): Resolver {
   return (ctx) => {
-    if (unit === 'year' && Math.abs(n) === 1 && ctx.lastQuarter && ctx.last === ctx.lastQuarter) {
-      return shiftValue(ctx.lastQuarter, 'year', n);
-    }
+    const nearQuarter = ctx.previous && /^\d{4}-Q[1-4]$/.test(ctx.previous) ? ctx.previous : null;
+    if (unit === 'year' && Math.abs(n) === 1 && nearQuarter) return shiftValue(nearQuarter, 'year', n);
     if (anchored && ctx.last) {
       const shifted = shiftValue(ctx.last, unit, n);
       if (shifted) return shifted;
