@@ -94,9 +94,13 @@ class Extractor {
     const paragraph = w[fragments[0][0]].paragraph;
     let k = from;
     for (let guard = 0; guard < 50; guard++) {
+      // The rest of the cue's sentence must be short: ", adding that …" is an attribution of its own.
       const limit = k + 2 * MAX_PHRASE;
       while (k < w.length && k < limit && w[k].paragraph === paragraph && this.quotationStartingAt(k) < 0 &&
-        !(isSentenceEnd(w[k]) && w[k].quotation < 0)) k++;
+        !(isSentenceEnd(w[k]) && w[k].quotation < 0)) {
+        if (cueStrength(w, k) === 'strong') return fragments;
+        k++;
+      }
       if (w[k] && isSentenceEnd(w[k]) && w[k].quotation < 0) k++;
       const q = this.quotationStartingAt(k);
       if (q < 0 || w[k].paragraph !== paragraph || this.used[k]) return fragments;
