@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Digests, type DigestOptions } from '../../src/core/digest.ts';
 import { FetchError, isNonPublicAddress, safeFetch } from '../../src/core/fetch.ts';
 import { Lede } from '../../src/core/lede.ts';
@@ -127,6 +127,16 @@ describe('subscribing and posting new items', () => {
     expect((await digests.pollOnce()).posted).toBe(1);
     expect(posts.map((p) => p.message.title)).toEqual([storyTitle(3)]);
     expect((await digests.pollOnce()).posted).toBe(0);
+  });
+
+  it('polls by itself between start() and stop()', async () => {
+    const digests = digestsWith({ ...LOCAL, pollSeconds: 1, tickSeconds: 0.2 });
+    await digests.command('subscribe', { source: `${server.url}/rss.xml` }, ctx);
+    digests.start();
+    server.rssItems.unshift(fullItem(9, '2025-03-09T08:00:00Z'));
+    await vi.waitFor(() => expect(posts).toHaveLength(1), { timeout: 15_000, interval: 100 });
+    await digests.stop();
+    expect(posts[0].message.title).toBe(storyTitle(9));
   });
 
   it('uses conditional requests once the feed has an ETag', async () => {

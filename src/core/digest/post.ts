@@ -32,10 +32,21 @@ function day(published: string | null): string | null {
   return m ? m[0] : published;
 }
 
+/** The event's actor, then the most mentioned people and organisations it does not already name. */
+function whoLine(actor: string | null, names: string[]): string | null {
+  const out = actor ? [actor] : [];
+  for (const name of names) {
+    if (out.length >= 3) break;
+    const known = out.some((o) => o.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(o.toLowerCase()));
+    if (!known) out.push(name);
+  }
+  return out.length ? out.join('; ') : null;
+}
+
 export function digestFields(article: Article, facts: ArticleFacts | undefined): ReplyField[] {
   const event = facts?.event ?? null;
   const entities = facts?.entities ?? [];
-  const who = event?.who ?? (topEntities(entities, ['person', 'organization'], 3).join(', ') || null);
+  const who = whoLine(event?.who ?? null, topEntities(entities, ['person', 'organization'], 3));
   const where = event?.where ?? topEntities(entities, ['place'], 1)[0] ?? null;
   const when = event?.when ?? day(article.published);
   const source = [article.outlet, day(article.published)].filter(Boolean).join(' · ');
