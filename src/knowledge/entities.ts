@@ -7,10 +7,10 @@
 // so the cost stays linear in the number of tokens.
 import type { Entity, EntityKind, Span } from './facts.ts';
 import type { NlpDoc, Token } from './nlp.ts';
-import { placeName } from './entity/gazetteer.ts';
-import { DEFINITE_HEADS, KNOWN_ACRONYMS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
+import { isFirstName, placeName } from './entity/gazetteer.ts';
+import { DEFINITE_HEADS, KNOWN_ACRONYMS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
 import { acronymLetters, initialsOf, isAcronym, nameKey, nameWords, surnameKeys } from './entity/names.ts';
-import { affiliationAfter, documentContext, findCandidates, type Candidate, type Votes } from './entity/runs.ts';
+import { affiliationAfter, documentContext, findCandidates, low, type Candidate, type Votes } from './entity/runs.ts';
 
 export { resolveName } from './entity/resolve.ts';
 
@@ -83,7 +83,20 @@ class Registry {
 /** Person drafts by surname and by "first last", org drafts by initials. */
 interface NameIndexes {
   surname: Map<string, Draft[]>;
+  /** Given names of person-shaped drafts ("Hillary" → "Hillary Clinton"). */
+  given: Map<string, Draft[]>;
+  /** Org drafts by their head word ("Post" → "New York Post"). */
+  orgHead: Map<string, Draft[]>;
   initials: Map<string, Draft>;
+}
+
+/** A person, or a two-to-four-word name with no organisation or place evidence ("Silverio Villegas-Gonzalez"). */
+function personShaped(draft: Draft, name: string): boolean {
+  const kind = kindOf(draft.votes);
+  if (kind === 'person') return true;
+  if (kind !== 'other' || draft.votes.organization > 0 || draft.votes.place > 0) return false;
+  const words = nameWords(name);
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w) && !isAcronym(w));
 }
 
 function firstLastKey(name: string): string | null {
@@ -95,16 +108,26 @@ function firstLastKey(name: string): string | null {
 
 function indexDrafts(registry: Registry): NameIndexes {
   const surname = new Map<string, Draft[]>();
+  const given = new Map<string, Draft[]>();
+  const orgHead = new Map<string, Draft[]>();
   const initials = new Map<string, Draft>();
+  const push = (map: Map<string, Draft[]>, key: string, draft: Draft) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(draft)) list.push(draft);
+    map.set(key, list);
+  };
   for (const draft of registry.drafts) {
     const kind = kindOf(draft.votes);
     for (const name of draft.names.values()) {
-      if (kind === 'person') {
-        for (const key of surnameKeys(name)) {
-          const list = surname.get(key) ?? [];
-          if (!list.includes(draft)) list.push(draft);
-          surname.set(key, list);
-        }
+      if (personShaped(draft, name)) {
+        for (const key of surnameKeys(name)) push(surname, key, draft);
+        const words = nameWords(name);
+        if (words.length > 1) push(given, nameKey(words[0]), draft);
+      }
+      if (kind === 'organization') {
+        const words = nameWords(name);
+        const head = words[words.length - 1]?.toLowerCase();
+        if (words.length > 1 && head && ORG_HEADS.has(head)) push(orgHead, head, draft);
       }
       if (kind === 'organization' || kind === 'other') {
         const letters = initialsOf(name);
@@ -112,7 +135,7 @@ function indexDrafts(registry: Registry): NameIndexes {
       }
     }
   }
-  return { surname, initials };
+  return { surname, given, orgHead, initials };
 }
 
 /** The person a bare surname refers to: the one mentioned last before it, else the first one. */
@@ -199,7 +222,17 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
     const key = c.place ? nameKey(c.place) : nameKey(c.text);
     const single = nameWords(c.text).length === 1;
     let draft = registry.get(key) ?? registry.get(nameKey(c.text));
-    if (!draft && single) draft = bySurname(indexes.surname.get(key), c.start);
+    if (!draft && single) {
+      draft = bySurname(indexes.surname.get(key), c.start);
+      // A surname used alone is itself evidence of a person.
+      if (draft) draft.votes.person += 1.5;
+    }
+    if (!draft && single && !c.place) {
+      // "Hillary" → the one person-shaped draft with that given name; "Post" → the one "... Post".
+      const word = doc.tokens[c.first].text;
+      const named = (isFirstName(word) ? indexes.given.get(key) : undefined) ?? indexes.orgHead.get(key);
+      if (named && named.length === 1) draft = named[0];
+    }
     if (draft) {
       registry.attach(draft, i, c);
       return;
@@ -208,7 +241,7 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
       // A sentence-initial name seen nowhere else: keep it when it speaks ("Smith said").
       const next = doc.tokens[c.last + 1];
       const t = doc.tokens[c.first];
-      const speaks = single && t.pos === 'PROPN' && next !== undefined && SPEECH_VERBS.has(next.normal);
+      const speaks = single && t.pos === 'PROPN' && next !== undefined && SPEECH_VERBS.has(low(next));
       if (c.place || speaks) {
         registry.attach(registry.create(key, c.start, c.place), i, c);
         return;
@@ -218,6 +251,27 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
     }
     registry.attach(registry.create(key, c.start, c.place), i, c);
   });
+}
+
+/** "Peña Nieto" after "Enrique Peña Nieto": a shorter person name that ends a longer one. */
+function mergeNameTails(registry: Registry): void {
+  const tails = new Map<string, Draft>();
+  for (const draft of registry.drafts) {
+    for (const name of draft.names.values()) {
+      const words = nameWords(name);
+      if (words.length >= 3 && personShaped(draft, name)) {
+        const tail = nameKey(words.slice(-2).join(' '));
+        if (!tails.has(tail)) tails.set(tail, draft);
+      }
+    }
+  }
+  for (const draft of registry.drafts.slice()) {
+    if (draft.names.size !== 1) continue;
+    const name = [...draft.names.values()][0];
+    if (nameWords(name).length !== 2 || !personShaped(draft, name)) continue;
+    const into = tails.get(nameKey(name));
+    if (into && into !== draft) absorb(registry, into, draft);
+  }
 }
 
 /** Orgs are merged with an acronym of theirs when both were registered apart (known expansions). */
@@ -249,20 +303,39 @@ function absorb(registry: Registry, into: Draft, from: Draft): void {
 // Apposition: "Silverio Villegas-Gonzalez, was a Mexican national", "X, a spokesman for Y,".
 const APPOSITION_STOP = new Set(['who', 'which', 'that', 'whose', 'and', 'but', 'with', 'when', 'while', 'after', 'before', 'because', 'as', 'since', 'said', 'says']);
 
-function appositionAfter(doc: NlpDoc, last: number): string | null {
+const VAGUE_AFTER_THE = new Set(['one', 'same', 'other', 'first', 'last', 'only', 'latest', 'man', 'woman', 'person']);
+
+/** Inside a quotation: an odd number of quote marks between the sentence start and here. */
+function insideQuote(doc: NlpDoc, at: number): boolean {
+  const sentence = doc.sentences[doc.tokens[at].sentence];
+  const before = doc.text.slice(sentence?.start ?? 0, doc.tokens[at].start);
+  const opens = (before.match(/[“]/g) ?? []).length;
+  const closes = (before.match(/[”]/g) ?? []).length;
+  const straight = (before.match(/"/g) ?? []).length;
+  return opens > closes || straight % 2 === 1;
+}
+
+function appositionAfter(doc: NlpDoc, first: number, last: number): string | null {
   const tokens = doc.tokens;
   let i = last + 1;
-  if (tokens[i]?.text === ',') i++;
-  if (tokens[i] && (tokens[i].normal === 'was' || tokens[i].normal === 'is')) i++;
+  const comma = tokens[i]?.text === ',';
+  if (comma) i++;
+  const copula = tokens[i] !== undefined && (low(tokens[i]) === 'was' || low(tokens[i]) === 'is');
+  if (copula) i++;
   const det = tokens[i];
-  if (!det || !(det.normal === 'a' || det.normal === 'an' || det.normal === 'the')) return null;
-  if (i === last + 1) return null; // "Smith the ..." without comma or copula is not an apposition
+  if (!det || !(low(det) === 'a' || low(det) === 'an' || low(det) === 'the')) return null;
+  if (!comma && !copula) return null; // "Smith the ..." is not an apposition
+  // "X is a ..." as a claim inside a quotation is someone's opinion, not a description.
+  if (copula && insideQuote(doc, first)) return null;
+  if (low(det) === 'the' && VAGUE_AFTER_THE.has(low(tokens[i + 1]) ?? '')) return null;
   let end = i;
   let content = 0;
   for (let j = i + 1; j < tokens.length && j <= i + 12; j++) {
     const t = tokens[j];
     if (t.sentence !== det.sentence || t.type === 'punctuation' && t.text !== '-' || t.pos === 'SPACE') break;
-    if (APPOSITION_STOP.has(t.normal) || (t.pos === 'VERB' && doc.text[t.start - 1] === ' ' && tokens[j - 1]?.text !== '-')) break;
+    if (APPOSITION_STOP.has(low(t)) || (t.pos === 'VERB' && doc.text[t.start - 1] === ' ' && tokens[j - 1]?.text !== '-')) break;
+    // "the baseball player Willie Mays": another name starts; the description ended before it.
+    if (/^\p{Lu}/u.test(t.text) && tokens[j - 1].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j - 1].text)) break;
     if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NUM') content++;
     end = j;
   }
@@ -279,7 +352,7 @@ function collectRoles(candidates: Candidate[], doc: NlpDoc, registry: Registry):
     if (!draft || kindOf(draft.votes) !== 'person') return;
     const affiliation = affiliationAfter(doc.text, c.end);
     if (affiliation) addRole(draft, affiliation);
-    const apposition = appositionAfter(doc, c.last);
+    const apposition = appositionAfter(doc, c.first, c.last);
     if (apposition) addRole(draft, apposition);
   });
 }
@@ -297,9 +370,9 @@ function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Reg
   for (const draft of registry.drafts) for (const m of draft.mentions) events.push({ at: m.start, draft });
   const tokens = doc.tokens;
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i].normal !== 'the') continue;
+    if (low(tokens[i]) !== 'the') continue;
     const head = tokens[i + 1];
-    const heads = DEFINITE_HEADS.get(head.normal);
+    const heads = DEFINITE_HEADS.get(low(head));
     if (!heads) continue;
     const after = tokens[i + 2];
     if (after && (after.pos === 'NOUN' || after.pos === 'PROPN') && after.type === 'word' && doc.text[head.end] === ' ') continue;
@@ -414,6 +487,7 @@ export function extractEntities(doc: NlpDoc): Entity[] {
   registerFullNames(candidates, registry);
   registerShortNames(candidates, doc, registry, indexDrafts(registry));
   mergeKnownAcronyms(registry);
+  mergeNameTails(registry);
   collectRoles(candidates, doc, registry);
   resolveDescriptions(candidates, doc, registry);
   return finalise(registry);

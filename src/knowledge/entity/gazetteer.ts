@@ -24,7 +24,7 @@ const CITIES_AND_REGIONS = `
   Denver|Boston|El Paso|Detroit|Nashville|Portland|Memphis|Oklahoma City|Las Vegas|Louisville|
   Baltimore|Milwaukee|Albuquerque|Tucson|Fresno|Sacramento|Kansas City|Atlanta|Miami|Raleigh|
   Omaha|Minneapolis|Cleveland|Tulsa|Oakland|Tampa|New Orleans|Pittsburgh|Cincinnati|St. Louis|
-  Orlando|Buffalo|Newark|Anchorage|Honolulu|Salt Lake City|Richmond|Birmingham|Brooklyn|Manhattan|
+  Orlando|Buffalo|St. Petersburg|Saint Petersburg|Newark|Anchorage|Honolulu|Salt Lake City|Richmond|Birmingham|Brooklyn|Manhattan|
   Queens|Bronx|Staten Island|Hollywood|Silicon Valley|Capitol Hill|Wall Street|Long Island|
   Washington D.C.|Washington DC|D.C.|Springfield|Charleston|Savannah|Des Moines|Little Rock|
   London|Paris|Berlin|Madrid|Rome|Moscow|Beijing|Shanghai|Hong Kong|Tokyo|Seoul|Delhi|New Delhi|
@@ -50,12 +50,16 @@ export interface Gazetteer {
 }
 
 let loaded: Gazetteer | null = null;
+const capitalOnly = new Set<string>();
 
 function loadPlaces(): Map<string, string> {
   const places = new Map<string, string>();
   const add = (name: string, canonical = name) => {
     const key = nameKey(name);
-    if (key && !places.has(key)) places.set(key, canonical);
+    if (!key || places.has(key)) return;
+    places.set(key, canonical);
+    // "US", "UK", "NYC" only match when written in capitals ("Us" is a pronoun).
+    if (!/\p{Ll}/u.test(name)) capitalOnly.add(key);
   };
   const { countries, continents } = require('countries-list') as {
     countries: Record<string, { name: string; alias?: string[]; capital?: string }>;
@@ -93,7 +97,11 @@ export function gazetteer(): Gazetteer {
 
 /** The canonical place a name denotes ("U.S." → "United States"), or null. */
 export function placeName(name: string): string | null {
-  return gazetteer().places.get(nameKey(name)) ?? null;
+  const key = nameKey(name);
+  const place = gazetteer().places.get(key);
+  if (!place) return null;
+  if (capitalOnly.has(key) && /\p{Ll}/u.test(name)) return null;
+  return place;
 }
 
 export function isFirstName(word: string): boolean {

@@ -6,7 +6,7 @@ const set = (words: string): Set<string> => new Set(words.trim().split(/\s*\|\s*
 
 /** Short forms of address that always announce a person ("Mr. Trump", "Rep. Ramirez"). */
 export const HONORIFICS = set(`
-  mr. | mrs. | ms. | miss | mr | mrs | ms | dr. | dr | prof. | rev. | fr. | sr. | st.
+  mr. | mrs. | ms. | miss | mr | mrs | ms | dr. | dr | prof. | rev. | fr. | sens. | reps. | sens | reps
   rep. | sen. | gov. | lt. | gen. | col. | maj. | capt. | sgt. | cpl. | pvt. | adm. | cmdr. | supt. | insp. | det.
   lt | gen | col | sgt | capt | sir | dame | lord | lady | sheikh | rabbi | imam | mme. | mlle.
 `);
@@ -60,7 +60,7 @@ export const ORG_HEADS = set(`
   club | team | reserve | command | unit | directorate | secretariat | tribunal | caucus | campaign
   media | studios | records | pictures | laboratory | laboratories | labs | systems | technologies
   pharmaceuticals | industries | enterprises | brigade | battalion | division | squad | cartel
-  gang | movement | front | brotherhood | hamas | hezbollah | taliban | isis | fc
+  gang | movement | front | convention | forum | institution | brotherhood | hamas | hezbollah | taliban | isis | fc
 `);
 
 /** Words that open an organisation name and take "of" ("Department of ...", "Bank of ..."). */
@@ -81,6 +81,7 @@ export const PLACE_HEADS = set(`
   state | territory | peninsula | coast | desert | ocean | sea | gulf | strait | canyon | forest
   heights | hills | village | township | borough | parish | harbor | harbour | port | airport
   bridge | highway | freeway | plaza | falls | springs | station | neighborhood | neighbourhood
+  mall | monument | memorial | cemetery | stadium | arena
 `);
 
 /** Prepositions that put a place after them ("in Chicago", "near Paris"). */
@@ -213,3 +214,49 @@ export const KNOWN_ORGS = set(`
   reuters | associated press | ap | cnn | bbc | fox news | nbc | abc | cbs | msnbc | npr | al jazeera
   hamas | hezbollah | taliban | isis | al qaeda | al-qaeda | interpol | europol | downing street
 `);
+
+/** Modifiers that begin a title but never make one alone ("under", "former"). */
+export const TITLE_MODIFIERS = set('under | vice | assistant | deputy | acting | interim | former | first | prime | general | executive | then | co-founder | senior');
+
+/** Nationality and group adjectives ("Mexican", "Polish American"): descriptions, not names. */
+export const DEMONYMS = set(`
+  american | mexican | canadian | british | english | scottish | welsh | irish | french | german
+  italian | spanish | portuguese | dutch | belgian | swiss | austrian | swedish | norwegian | danish
+  finnish | icelandic | polish | czech | slovak | hungarian | romanian | bulgarian | greek | turkish
+  russian | ukrainian | belarusian | lithuanian | latvian | estonian | serbian | croatian | bosnian
+  albanian | georgian | armenian | azerbaijani | kazakh | uzbek | afghan | pakistani | indian
+  bangladeshi | nepali | sri lankan | chinese | japanese | korean | vietnamese | thai | filipino
+  indonesian | malaysian | singaporean | australian | new zealander | israeli | palestinian
+  lebanese | syrian | iraqi | iranian | saudi | emirati | qatari | yemeni | jordanian | egyptian
+  libyan | tunisian | algerian | moroccan | sudanese | ethiopian | somali | kenyan | nigerian
+  ghanaian | south african | congolese | cuban | haitian | dominican | puerto rican | guatemalan
+  honduran | salvadoran | nicaraguan | costa rican | panamanian | colombian | venezuelan
+  ecuadorian | peruvian | bolivian | chilean | argentine | argentinian | brazilian | uruguayan
+  paraguayan | european | african | asian | latin | hispanic | latino | latina | arab | jewish
+  catholic | protestant | christian | muslim | hindu | buddhist | sikh | kurdish | sunni | shiite
+  african-american | asian-american | mexican-american | native american | caucasian | slavic
+  nordic | baltic | scandinavian | western | eastern | northern | southern | midwestern | texan
+  californian | floridian | new yorker | chicagoan | soviet | ottoman | roman | persian
+`);
+
+export function isDemonym(word: string): boolean {
+  const w = word.toLowerCase().replace(/[’]/g, "'");
+  return DEMONYMS.has(w) || (w.endsWith('s') && DEMONYMS.has(w.slice(0, -1)));
+}
+
+/** Heads of names that are neither people nor organisations: laws, events, works ("Affordable Care Act"). */
+export const OTHER_HEADS = set(`
+  act | agreement | treaty | accord | accords | plan | bill | law | amendment | doctrine | war | wars
+  show | award | awards | prize | cup | games | olympics | day | festival | summit | conference
+  crisis | pact | protocol | initiative | program | programme | report | index | fusion | series
+`);
+
+export function isHonorific(word: string): boolean {
+  const w = word.toLowerCase();
+  return HONORIFICS.has(w) || HONORIFICS.has(`${w}.`);
+}
+
+export function isStateAbbreviation(word: string): boolean {
+  const w = word.toLowerCase();
+  return STATE_ABBREVIATIONS.has(w) || STATE_ABBREVIATIONS.has(`${w}.`);
+}

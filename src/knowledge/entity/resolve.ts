@@ -45,7 +45,7 @@ function buildIndex(entities: Entity[]): NameIndex {
     }
     const forms = [e.name, ...e.aliases];
     for (const form of forms) {
-      if (e.kind === 'person') {
+      if (e.kind === 'person' || (e.kind === 'other' && nameWords(form).length >= 2 && !isAcronym(form))) {
         for (const s of surnameKeys(form)) push(index.bySurname, s, e);
         const words = nameWords(form);
         if (words.length > 1) push(index.byFirstName, nameKey(words[0]), e);

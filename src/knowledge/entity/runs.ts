@@ -4,8 +4,9 @@
 import type { NlpDoc, Token } from '../nlp.ts';
 import { isFirstName, placeName } from './gazetteer.ts';
 import {
-  DEMONYM_SUFFIX, HONORIFICS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS, PARTY_WORDS,
-  PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, STATE_ABBREVIATIONS, TITLES, TITLE_HEADS,
+  DEMONYM_SUFFIX, KNOWN_ACRONYMS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS,
+  PARTY_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, TITLE_HEADS,
+  OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
 } from './lexicon.ts';
 import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey } from './names.ts';
 
@@ -62,8 +63,18 @@ function isWord(t: Token | undefined): t is Token {
 
 function isNameToken(ctx: DocContext, i: number): boolean {
   const t = ctx.doc.tokens[i];
-  return isWord(t) && ctx.skipped[i] === 0 && isCapitalised(t.text);
+  return isWord(t) && ctx.skipped[i] === 0 && isCapitalised(t.text) && !/\d/.test(t.text);
 }
+
+/**
+ * A token's lower-cased text with straight apostrophes, for word-list lookups. (Not wink's
+ * `normal`, which also respells words: "Vice" → "vise".)
+ */
+export function low(t: Token | undefined): string {
+  return t ? t.text.toLowerCase().replace(/[’‘]/g, "'") : '';
+}
+
+const plain = low;
 
 /** Directly adjacent tokens (no space between), as in "Villegas-Gonzalez". */
 function touching(a: Token, b: Token): boolean {
@@ -91,19 +102,19 @@ function scanRun(ctx: DocContext, from: number, lastInSentence: number): { end: 
       j += 2;
       continue;
     }
-    if (t.normal === 'of' && OF_HEADS.has(prev.normal)) {
-      if (isNameToken(ctx, j + 1) && tokens[j + 1].normal !== 'the') {
+    if ((low(t) === 'of' && OF_HEADS.has(low(prev))) || (low(t) === 'for' && (ORG_HEADS.has(low(prev)) || OF_HEADS.has(low(prev))))) {
+      if (isNameToken(ctx, j + 1) && low(tokens[j + 1]) !== 'the') {
         end = j + 1;
         j += 2;
         continue;
       }
-      if (next.normal === 'the' && j + 2 <= lastInSentence && isNameToken(ctx, j + 2)) {
+      if (low(next) === 'the' && j + 2 <= lastInSentence && isNameToken(ctx, j + 2)) {
         end = j + 2;
         j += 3;
         continue;
       }
     }
-    if ((t.normal === 'and' || t.text === '&') && isNameToken(ctx, j + 1)) {
+    if ((low(t) === 'and' || t.text === '&') && isNameToken(ctx, j + 1)) {
       ands.push(j);
       end = j + 1;
       j += 2;
@@ -134,7 +145,7 @@ function splitAtAnd(ctx: DocContext, from: number, end: number, ands: number[]):
   const whole = ctx.doc.text.slice(tokens[from].start, tokens[end].end);
   const acronym = parenthesisedAcronym(ctx, end);
   const oneOrg =
-    ORG_HEADS.has(tokens[end].normal) ||
+    ORG_HEADS.has(low(tokens[end])) ||
     ands.every((j) => tokens[j].text === '&') ||
     (acronym !== null && acronymLetters(tokens[acronym].text) === initialsOf(whole));
   if (oneOrg) return [[from, end]];
@@ -155,13 +166,13 @@ function slice(ctx: DocContext, first: number, last: number): string {
 /** Index of the first token after a title starting at `at`, given the run's end; or -1. */
 function titleEnd(ctx: DocContext, at: number, end: number): number {
   const tokens = ctx.doc.tokens;
-  if (!TITLE_HEADS.has(tokens[at].normal)) return -1;
+  if (!TITLE_HEADS.has(low(tokens[at]))) return -1;
   let j = at + 1;
-  while (j <= end && TITLES.has(tokens[j].normal) && isCapitalised(tokens[j].text)) j++;
+  while (j <= end && TITLES.has(low(tokens[j])) && isCapitalised(tokens[j].text)) j++;
   // "Secretary of State Marco Rubio": the title runs to the first given name, or leaves two words.
-  if (j <= end && tokens[j].normal === 'of') {
+  if (j <= end && low(tokens[j]) === 'of') {
     let k = j + 1;
-    if (tokens[k]?.normal === 'the') k++;
+    if (low(tokens[k]) === 'the') k++;
     const rest: number[] = [];
     for (let r = k; r <= end; r++) if (isWord(tokens[r]) && isCapitalised(tokens[r].text)) rest.push(r);
     if (rest.length === 0) return j;
@@ -211,10 +222,12 @@ function computeShouty(doc: NlpDoc): Uint8Array {
 // The seed format's header "date 2025-09-13 (Author, Outlet)" when it was left in the text.
 const DATELINE_HEADER = /^\s*date\s+\d{4}-\d{2}-\d{2}\s*\([^()\n]*\)/i;
 // "D-Ill.", "R-Texas", "I-Vt." after a comma or in parentheses.
-const AFFILIATION = /(?<=[,(]\s?)[RDI]\s?-\s?[A-Z][A-Za-z]{0,12}\.?(?:\s[A-Z][a-z]{1,12}\.?)?(?=\s*[,);.]|\s*$)/g;
+const STATE_PART = String.raw`[RDI]\s?-\s?(?:[A-Z]\.[A-Z]\.|[A-Z][A-Za-z]{0,12}\.?)(?:\s[A-Z][a-z]{1,12}\.?)?`;
+const AFFILIATION = new RegExp(String.raw`(?<=[,(]\s?)${STATE_PART}(?=\s*[,);.]|\s*$)`, 'g');
+const AFFILIATION_AFTER = new RegExp(String.raw`^\s*[,(]\s?(${STATE_PART})(?=\s*[,);.]|\s*$)`);
 
 export function affiliationAfter(text: string, end: number): string | null {
-  const m = /^\s*[,(]\s?([RDI]\s?-\s?[A-Z][A-Za-z]{0,12}\.?(?:\s[A-Z][a-z]{1,12}\.?)?)(?=\s*[,);.]|\s*$)/.exec(text.slice(end, end + 40));
+  const m = AFFILIATION_AFTER.exec(text.slice(end, end + 40));
   return m ? m[1] : null;
 }
 
@@ -230,7 +243,7 @@ export function documentContext(doc: NlpDoc): DocContext {
   doc.tokens.forEach((t, i) => {
     while (s < skipSpans.length && skipSpans[s][1] <= t.start) s++;
     if (s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1]) skipped[i] = 1;
-    if (t.type === 'word' && /^\p{Ll}/u.test(t.text)) lowerWords.add(t.normal);
+    if (t.type === 'word' && /^\p{Ll}/u.test(t.text)) lowerWords.add(low(t));
   });
   return { doc, skipped, lowerWords, shouty: computeShouty(doc), sentenceInitial: computeSentenceInitial(doc) };
 }
@@ -239,9 +252,9 @@ export function documentContext(doc: NlpDoc): DocContext {
 function lowerCaseTitleBefore(ctx: DocContext, first: number): string | null {
   const tokens = ctx.doc.tokens;
   const prev = tokens[first - 1];
-  if (!isWord(prev) || isCapitalised(prev.text) || !TITLE_HEADS.has(prev.normal)) return null;
+  if (!isWord(prev) || isCapitalised(prev.text) || !TITLE_HEADS.has(low(prev)) || TITLE_MODIFIERS.has(low(prev))) return null;
   let from = first - 1;
-  while (from > 0 && isWord(tokens[from - 1]) && !isCapitalised(tokens[from - 1].text) && TITLES.has(tokens[from - 1].normal)) from--;
+  while (from > 0 && isWord(tokens[from - 1]) && !isCapitalised(tokens[from - 1].text) && TITLES.has(low(tokens[from - 1]))) from--;
   return slice(ctx, from, first - 1);
 }
 
@@ -254,21 +267,33 @@ function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string
   const lastTok = tokens[idx[idx.length - 1]];
   const text = slice(ctx, idx[0], idx[idx.length - 1]);
   if (place) votes.place += 3;
-  if (ORG_HEADS.has(lastTok.normal) || KNOWN_ORGS.has(nameKey(text))) votes.organization += 3;
-  if (PLACE_HEADS.has(lastTok.normal) && words.length > 1) votes.place += 3;
+  if (ORG_HEADS.has(low(lastTok)) || KNOWN_ORGS.has(nameKey(text))) votes.organization += 3;
+  // "Department of Justice", "Center for Transatlantic Relations": the head comes first.
+  else if (words.length > 2 && idx.some((i) => low(tokens[i]) === 'of' || low(tokens[i]) === 'for') &&
+      idx.slice(0, -1).some((i) => ORG_HEADS.has(low(tokens[i])) && isCapitalised(tokens[i].text))) votes.organization += 3;
+  // Brand-like inner capitals ("SiriusXM", "PayPal"), not "McLaughlin" or "DeSantis".
+  if (words.some((i) => /\p{Ll}\p{Lu}/u.test(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
+  if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
   if (titled) votes.person += 3;
   if (words.length > 1 && isFirstName(firstTok.text)) votes.person += 2;
-  const allPlainWords = words.every((i) => !isAcronym(tokens[i].text));
-  if (words.length > 1 && allPlainWords && !placeName(firstTok.text) && votes.organization === 0 && votes.place === 0) votes.person += 1;
   // Context: "in Chicago", "Chicago-based", "Franklin Park, Ill.", "DHS said".
   const before = tokens[idx[0] - 1];
   const after = tokens[idx[idx.length - 1] + 1];
   const after2 = tokens[idx[idx.length - 1] + 2];
-  if (before && PLACE_PREPOSITIONS.has(before.normal) && !titled && words.length === 1) votes.place += 1;
-  if (after?.text === '-' && after2?.normal === 'based' && touching(lastTok, after)) votes.place += 2;
-  if (after?.text === ',' && after2 && (STATE_ABBREVIATIONS.has(after2.normal) || (placeName(after2.text) && isCapitalised(after2.text))) &&
+  if (before && PLACE_PREPOSITIONS.has(low(before)) && !titled && words.length === 1) votes.place += 1;
+  if (after?.text === '-' && low(after2) === 'based' && touching(lastTok, after)) votes.place += 2;
+  if (after?.text === ',' && after2 && (isStateAbbreviation(after2.text) || (placeName(after2.text) && isCapitalised(after2.text))) &&
       isCapitalised(after2.text) && !titled) votes.place += 2;
-  if (after && SPEECH_VERBS.has(after.normal) && words.length === 1) votes.person += 0.5;
+  if (after && SPEECH_VERBS.has(low(after))) votes.person += 0.5;
+  // Two or three plain capitalised words never written in lower case here ("Dainis Ivans"), with
+  // nothing saying organisation or place: most likely a person.
+  if (words.length >= 2 && words.length <= 3 && votes.organization === 0 && votes.place === 0 && votes.other === 0 && !titled &&
+      words.every((i) => !isAcronym(tokens[i].text) && !ctx.lowerWords.has(low(tokens[i])) && !placeName(tokens[i].text))) votes.person += 0.5;
+  // "FLINT, Mich." — the state abbreviation itself.
+  if (words.length === 1 && before?.text === ',' && isStateAbbreviation(firstTok.text) && /\.|^\p{Lu}\p{Ll}/u.test(firstTok.text + (after?.text === '.' ? '.' : ''))) votes.place += 3;
+  if (OTHER_HEADS.has(low(lastTok)) && words.length > 1 && votes.organization === 0) votes.other += 3;
+  // A lone given name never written in lower case here ("Laura"): a person.
+  if (words.length === 1 && isFirstName(firstTok.text) && !place && !ctx.lowerWords.has(low(firstTok))) votes.person += 1;
   return votes;
 }
 
@@ -284,27 +309,36 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     while (idx.length && (!isWord(tokens[idx[idx.length - 1]]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
   };
   // Ordinary capitalised words at the edges ("The", "But", "Friday").
-  while (idx.length && NOT_NAMES.has(tokens[idx[0]].normal) && !PARTY_WORDS.has(tokens[idx[0]].normal)) {
+  while (idx.length && NOT_NAMES.has(plain(tokens[idx[0]])) && !PARTY_WORDS.has(low(tokens[idx[0]]))) {
     idx.shift();
     dropEdge();
   }
-  while (idx.length && NOT_NAMES.has(tokens[idx[idx.length - 1]].normal) && !isAcronym(tokens[idx[idx.length - 1]].text)) {
+  while (idx.length && NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) && !isAcronym(tokens[idx[idx.length - 1]].text)) {
     idx.pop();
     dropEdge();
   }
   if (idx.length === 0) return;
   // A sentence-initial common word in front of a name ("Yesterday Smith ...").
   const head = tokens[idx[0]];
+  const rest = idx.length > 1 ? slice(ctx, idx[1], idx[idx.length - 1]) : '';
+  const functionWord = ['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV'].includes(head.pos) ||
+    (head.pos === 'VERB' && ctx.lowerWords.has(low(head)));
+  // "Poor Mexico", "Did Trump": a common word stuck to a name.
+  if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
+      !isAcronym(head.text) && !placeName(slice(ctx, idx[0], idx[idx.length - 1])) &&
+      (((ctx.sentenceInitial[idx[0]] || head.pos !== 'PROPN') && placeName(rest) !== null) || functionWord)) {
+    idx.shift();
+  }
   if (idx.length > 1 && ctx.sentenceInitial[idx[0]] && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
-      !HONORIFICS.has(head.normal) && !TITLE_HEADS.has(head.normal) && !PARTY_WORDS.has(head.normal) &&
-      !ORG_HEADS.has(tokens[idx[idx.length - 1]].normal) && !placeName(head.text) && !isAcronym(head.text) &&
-      (ctx.lowerWords.has(head.normal) || (head.pos !== 'PROPN' && !isFirstName(head.text)))) {
+      !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) && !PARTY_WORDS.has(low(head)) &&
+      !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeName(head.text) && !isAcronym(head.text) &&
+      (ctx.lowerWords.has(low(head)) || (head.pos !== 'PROPN' && !isFirstName(head.text)))) {
     idx.shift();
   }
   if (idx.length === 0) return;
 
   const roles: string[] = [];
-  const orgShaped = ORG_HEADS.has(tokens[idx[idx.length - 1]].normal);
+  const orgShaped = ORG_HEADS.has(low(tokens[idx[idx.length - 1]]));
   let titled = false;
   let titleOnly = false;
   // Roles in front: party words, honorifics, titles ("Democrat Rep.", "Assistant Secretary").
@@ -312,19 +346,21 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     if (idx.length === 0) break;
     const t = tokens[idx[0]];
     const nextT = idx.length > 1 ? tokens[idx[1]] : undefined;
-    if (PARTY_WORDS.has(t.normal) && nextT && !orgShaped && (HONORIFICS.has(nextT.normal) || TITLE_HEADS.has(nextT.normal))) {
+    if (PARTY_WORDS.has(low(t)) && nextT && !orgShaped &&
+        (isHonorific(nextT.text) || TITLE_HEADS.has(low(nextT)) || isFirstName(nextT.text) ||
+         (idx.length >= 3 && !placeName(slice(ctx, idx[1], idx[idx.length - 1]))))) {
       roles.push(t.text);
       idx.shift();
       continue;
     }
-    if (HONORIFICS.has(t.normal) && !orgShaped) {
+    if (isHonorific(t.text) && !orgShaped) {
       roles.push(t.text);
       titled = true;
       idx.shift();
       if (idx.length === 0) titleOnly = true;
       continue;
     }
-    if (TITLE_HEADS.has(t.normal) && !orgShaped) {
+    if (TITLE_HEADS.has(low(t)) && !orgShaped) {
       const after = titleEnd(ctx, idx[0], idx[idx.length - 1]);
       if (after < 0) break;
       const titleLast = Math.min(after - 1, idx[idx.length - 1]);
@@ -352,14 +388,16 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   if (!titled && idx.length >= 3 && !orgShaped) {
     for (let n = 1; n < idx.length - 1; n++) {
       const t = tokens[idx[n]];
-      if (!(TITLE_HEADS.has(t.normal) || HONORIFICS.has(t.normal)) || !isCapitalised(t.text)) continue;
-      const after = HONORIFICS.has(t.normal) ? idx[n] + 1 : titleEnd(ctx, idx[n], idx[idx.length - 1]);
+      if (!(TITLE_HEADS.has(low(t)) || isHonorific(t.text)) || !isCapitalised(t.text)) continue;
+      const after = isHonorific(t.text) ? idx[n] + 1 : titleEnd(ctx, idx[n], idx[idx.length - 1]);
       const rest = idx.filter((i) => i >= after && isWord(tokens[i]));
       if (rest.length === 0 || NAME_SUFFIXES.has(nameKey(tokens[rest[0]].text))) continue;
       const pre = idx.slice(0, n);
       roles.push(slice(ctx, pre[0], after - 1));
       titled = true;
       pushCandidate(ctx, pre, [], false, shouty, out, true);
+      const affiliation = out[out.length - 1];
+      if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) affiliation.votes.organization += 1.5;
       idx = idx.filter((i) => i >= after);
       dropEdge();
       break;
@@ -381,10 +419,18 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   const single = words.length === 1;
   const acronym = single && isAcronym(text) && !shouty;
   const place = placeName(text);
+  const lastTok = tokens[last];
+  // "Mexican", "Polish American", "Democrats": groups and nationalities, not names.
+  if (!place && !titled && isDemonym(lastTok.text) && !ORG_HEADS.has(low(lastTok))) return;
+  // "SAVE A QUARTER": a sub-heading in capitals, not a name.
+  if (words.filter((i) => tokens[i].text.length >= 3 && isAcronym(tokens[i].text) && !KNOWN_ACRONYMS.has(tokens[i].text)).length >= 2 && !place) return;
   if (single && !place) {
     const t = tokens[first];
+    if (t.text.replace(/\./g, '').length < 2) return;
+    // A capitalised ordinary word ("Take", "Home") that the article also writes in lower case.
+    if (!acronym && !titled && t.pos !== 'PROPN' && ctx.lowerWords.has(low(t))) return;
     if (acronym && NOT_ACRONYMS.has(acronymLetters(text))) return;
-    if (!acronym && NOT_NAMES.has(t.normal)) return;
+    if (!acronym && (NOT_NAMES.has(plain(t)) || NAME_SUFFIXES.has(nameKey(t.text)))) return;
     // "a Mexican national", "Chinese officials": a nationality adjective, not a name.
     const next = tokens[last + 1];
     if (!acronym && !titled && DEMONYM_SUFFIX.test(t.text) && next && isWord(next) && !isCapitalised(next.text) &&
@@ -393,9 +439,30 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   const votes = voteKind(ctx, idx, titled, place);
   if (acronym && !place) votes.organization += 2;
   let weak = shouty || words.length > 6;
-  if (!weak && single && !acronym && !titled && !place && ctx.sentenceInitial[first]) weak = true;
+  if (!weak && single && !acronym && !titled && !place && atSentenceStart(ctx, first)) weak = true;
   if (affiliation && votes.organization === 0 && votes.place === 0 && !acronym) weak = true;
   out.push({ first, last, start: tokens[first].start, end: tokens[last].end, text, roles, votes, weak, acronym, place, titleOnly: false });
+}
+
+/** Only punctuation or ordinary capitalised words ("The", "But") before it in its sentence. */
+function atSentenceStart(ctx: DocContext, i: number): boolean {
+  const tokens = ctx.doc.tokens;
+  const sentence = tokens[i].sentence;
+  for (let j = i - 1; j >= 0 && tokens[j].sentence === sentence; j--) {
+    const t = tokens[j];
+    if (t.type === 'punctuation' || t.pos === 'SPACE' || t.pos === 'PUNCT') continue;
+    if (isCapitalised(t.text) && NOT_NAMES.has(plain(t))) continue;
+    return false;
+  }
+  return true;
+}
+
+/** An acronym in parentheses names the run before it when its letters are that run's initials. */
+function abbreviates(acronym: string, expansion: string): boolean {
+  const letters = acronymLetters(acronym);
+  if (letters === initialsOf(expansion)) return true;
+  const known = KNOWN_ACRONYMS.get(acronym.replace(/\./g, ''));
+  return known !== undefined && nameKey(known) === nameKey(expansion);
 }
 
 /** All name candidates of a document, in text order. */
@@ -418,7 +485,7 @@ export function findCandidates(ctx: DocContext): Candidate[] {
         const expansion = out.length - 1;
         const before = out.length;
         analyseRun(ctx, acronymAt, acronymAt, out);
-        if (out.length > before && out[before].acronym) out[before].expands = expansion;
+        if (out.length > before && out[before].acronym && abbreviates(out[before].text, out[expansion].text)) out[before].expands = expansion;
         i = acronymAt + 1;
         continue;
       }
