@@ -86,6 +86,7 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
   let last: string | null = null;
   let lastQuarter: string | null = null;
   let previous: { value: string | null; sentence: number } | null = null;
+  let named: { value: string; sentence: number } | null = null;
   for (const match of findMatches(tokens)) {
     const start = tokens[match.first].start;
     const end = tokens[match.end - 1].end;
@@ -95,8 +96,10 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
     const value = match.resolve({
       dct, last, lastQuarter, future: tense === 'future', past: tense === 'past',
       previous: near?.value ?? null, previousSameSentence: near !== null && near.sentence === sentence,
+      nearQuarter: named && sentence - named.sentence <= 1 ? named.value : null,
     });
     previous = { value, sentence };
+    if (value && !match.shifted && isQuarter(value)) named = { value, sentence };
     facts.push({ start, end, text: text.slice(start, end), type: match.type, value });
     if (value && !match.derived && match.type !== 'duration' && match.type !== 'set' && isAnchor(value)) {
       last = value;

@@ -26,6 +26,8 @@ export interface ResolveContext {
   previous: string | null;
   /** Whether that previous expression is in the same sentence. */
   previousSameSentence: boolean;
+  /** A quarter named (not computed by shifting) in this or the previous sentence. */
+  nearQuarter: string | null;
   /** Whether the words around the expression point to the future ("will", "is scheduled to"). */
   future: boolean;
   /** Whether they point to the past ("said", "ended"); neither when there is no cue. */
@@ -41,6 +43,8 @@ export interface Match {
   /** Computed from the previous date ("a year earlier", "the quarter"): later expressions
    * keep anchoring on what it was computed from, not on it. */
   derived?: boolean;
+  /** Computed by moving another date ("a year earlier"): never a quarter under discussion. */
+  shifted?: boolean;
 }
 
 /** A core expression before prefixes: which prefixes it may take is decided by its kind. */
@@ -170,7 +174,7 @@ export class TimeGrammar {
       // "around 9 p.m." and "about two years" keep the approximator; "over" only before durations.
       if (core.kind === 'duration' || this.w(approx) === 'around' || this.w(approx) === 'about') first = approx;
     }
-    return { first, end: core.end, type: core.type, resolve: core.resolve, derived: core.derived };
+    return { first, end: core.end, type: core.type, resolve: core.resolve, derived: core.derived, shifted: core.shifted };
   }
 
   /** End of an edge modifier at k ("early", "mid-", "the end of", "earlier in"), or k. */
@@ -351,7 +355,7 @@ export class TimeGrammar {
       const anchored = after !== 'ago' && after !== 'from';
       const stop = after === 'from' ? end + 2 : end + 1;
       if (n === 'X') return { first: start, end: stop, type: 'date', kind: 'date', resolve: fixed(sign < 0 ? 'PAST_REF' : 'FUTURE_REF') };
-      return { first: start, end: stop, type: 'date', kind: 'date', derived: anchored || unit === 'year', resolve: shiftedDate(unit, sign * n, anchored) };
+      return { first: start, end: stop, type: 'date', kind: 'date', derived: anchored || unit === 'year', shifted: true, resolve: shiftedDate(unit, sign * n, anchored) };
     }
     if (start === i && num.n === 1 && (this.w(i) === 'a' || this.w(i) === 'an')) {
       // "$5 a year", "700 seats a week": a rate, which TimeML leaves unmarked.
@@ -790,7 +794,7 @@ export class TimeGrammar {
       if (!isNoun && (anchor !== 'yearEarlier' || this.w(k) === 'the')) return null;
       const end = isNoun ? leadEnd + 1 : leadEnd;
       const mode = anchor;
-      return { first: k, end, type: 'date', kind: 'date', derived: true, resolve: (ctx) => {
+      return { first: k, end, type: 'date', kind: 'date', derived: true, shifted: mode === 'yearEarlier', resolve: (ctx) => {
         const latest = ctx.dct ? previousQuarter(ctx.dct) : null;
         if (mode === 'latest') return latest;
         const base = ctx.lastQuarter ?? latest;
@@ -977,7 +981,7 @@ function nthWeekday(y: number, m: number, weekday: number, n: number): Day {
  */
 function shiftedDate(unit: Unit, n: number, anchored: boolean): Resolver {
   return (ctx) => {
-    const nearQuarter = ctx.previous && /^\d{4}-Q[1-4]$/.test(ctx.previous) ? ctx.previous : null;
+    const nearQuarter = ctx.previous && /^\d{4}-Q[1-4]$/.test(ctx.previous) ? ctx.previous : ctx.nearQuarter;
     if (unit === 'year' && Math.abs(n) === 1 && nearQuarter) return shiftValue(nearQuarter, 'year', n);
     if (anchored && ctx.last) {
       const shifted = shiftValue(ctx.last, unit, n);
