@@ -85,6 +85,7 @@ describe.each(['http', 'socket'] as const)('Slack over %s', (mode) => {
     expect(citation).toContain('The Coastal Ledger');
     expect(citation).toContain('2026-03-14');
     expect(answer.body.text.length).toBeGreaterThan(0);
+    expect(rig.logs.filter((l) => l.level === 'error')).toEqual([]);
   });
 
   it('/articles lists the loaded articles, and searches them', async () => {
@@ -173,6 +174,17 @@ describe.each(['http', 'socket'] as const)('Slack over %s', (mode) => {
   });
 });
 
+describe('Slack Socket Mode connection', () => {
+  it('reconnects when Slack asks it to, and keeps answering', async () => {
+    rig = await startRig('socket', lede);
+    rig.fake.sendDisconnect();
+    await rig.fake.waitFor((r) => r.name === 'apps.connections.open' && r !== rig!.fake.calls('apps.connections.open')[0], 15_000);
+    await rig.fake.waitForSocket();
+    const answer = await (await sendSlash(rig, 'socket', '/ask', 'Who cut the ribbon?')).answer();
+    expect(shownText(answer.body)).toContain('Renn');
+  });
+});
+
 describe('Slack HTTP request verification', () => {
   it('answers url_verification with the challenge', async () => {
     rig = await startRig('http', lede);
@@ -204,6 +216,14 @@ describe('Slack configuration', () => {
     const answer = await (await sendSlash(rig, 'http', '/lede-ask', 'Who cut the ribbon?')).answer();
     expect(answer.body.response_type).toBe('in_channel');
     expect(shownText(answer.body)).toContain('Renn');
+
+    // An unprefixed command (a manifest made without the prefix) is told the right names at once.
+    const responseUrl = rig.fake.newResponseUrl();
+    const res = await postSlashCommand(rig.eventsUrl, slashCommandFields({ command: '/ask', text: 'Who?', channelId: CHANNEL, userId: USER, responseUrl }), { secret: SIGNING_SECRET });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.parse(res.body).text).toContain('/lede-ask');
+    expect(rig.logs.some((l) => l.level === 'warn' && /unknown command \/ask/.test(l.text))).toBe(true);
   });
 
   it('refuses a start-up without a way to receive events, or with a bad prefix', async () => {

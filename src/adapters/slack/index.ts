@@ -93,6 +93,14 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
     });
   }
 
+  // A command routed to this app that it does not know (usually a manifest made with another
+  // prefix): say which names it listens to, instead of letting Slack report a timeout.
+  const known = COMMANDS.map((spec) => slashName(spec, prefix));
+  app.command(unknownCommandPattern(known), async ({ command, ack }) => {
+    logger.warn(`slack: received unknown command ${command.command.slice(0, 40)}; listening to ${known.join(', ')} (check SLACK_COMMAND_PREFIX against the app manifest)`);
+    await ack({ response_type: 'ephemeral', text: unknownCommandText(command.command, known) });
+  });
+
   app.event('app_mention', async ({ event, body, client, context }) => {
     // Checked before any await: a retry arriving while the first delivery is still being
     // answered must not produce a second answer.
@@ -140,6 +148,16 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
       await Promise.allSettled([...inflight]);
     },
   };
+}
+
+/** Matches any slash command except the known ones. */
+export function unknownCommandPattern(known: readonly string[]): RegExp {
+  const escaped = known.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?!(?:${escaped.join('|')})$)/`);
+}
+
+function unknownCommandText(command: string, known: readonly string[]): string {
+  return `Lede doesn't know ${command.slice(0, 40)} here. Its commands are ${known.join(', ')}.`;
 }
 
 async function whoAmI(client: webApi.WebClient): Promise<{ botId: string; userId: string }> {

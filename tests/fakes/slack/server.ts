@@ -115,7 +115,7 @@ export class FakeSlack extends EventEmitter {
   }
 
   /** Resolves when a Socket Mode client has connected and been sent hello. */
-  waitForSocket(timeoutMs = 10_000): Promise<void> {
+  waitForSocket(timeoutMs = 15_000): Promise<void> {
     if (this.sockets.size > 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('fake slack: no Socket Mode connection')), timeoutMs);
@@ -137,6 +137,14 @@ export class FakeSlack extends EventEmitter {
     for (const ws of this.sockets) ws.send(JSON.stringify(envelope));
     this.record({ kind: 'envelope', name: envelopeId, contentType: 'ws', auth: 'app', body: payload, outcome: type });
     return { envelopeId, acked };
+  }
+
+  /** Slack asks clients to reconnect now and then (e.g. `refresh_requested`), then closes. */
+  sendDisconnect(reason = 'refresh_requested'): void {
+    for (const ws of this.sockets) {
+      ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'fake-slack' } }));
+      this.sockets.delete(ws);
+    }
   }
 
   /** One line per recorded request: what a reviewer needs to see the conversation. */
