@@ -11,7 +11,7 @@
 import * as entityModule from './entities.ts';
 import type { Entity, QuoteFact, QuoteKind } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
-import { HEARER_VERBS, ORGANIZATION_NOUNS } from './quote/lexicon.ts';
+import { EVIDENCE_VERBS, HEARER_VERBS, NAMING_VERBS, PERSON_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
 import {
   MAX_PHRASE, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseStartingAt,
@@ -413,10 +413,15 @@ class Extractor {
   weakCueReports(cue: WordRange, speaker: WordRange, content: WordRange): boolean {
     const w = this.words;
     if (cue[1] > cue[0]) return true;
+    const lemma = w[cue[0]].lemma;
     const first = w[content[0]].normal;
-    if (first === 'that' || first === 'to') return true;
+    if (first === 'that' || first === 'to') return !NAMING_VERBS.has(lemma) || first === 'that';
     const head = w[speaker[1]];
-    return ORGANIZATION_NOUNS.has(head.lemma) && /^(report|study|poll|survey|analysis|data|document)$/.test(head.lemma);
+    // "Clinton called the plan …": naming by a named or pronoun speaker, not "a group called X".
+    if (NAMING_VERBS.has(lemma)) return head.pos === 'PROPN' || head.pos === 'PRON';
+    // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
+    if (EVIDENCE_VERBS.has(lemma)) return head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma);
+    return false;
   }
 
   /** Where content starting at `from` ends: before another cue's clause or "according to". */

@@ -30,8 +30,14 @@ const SPEECH_VERBS = [
 const WEAK_VERBS = [
   'add', 'note', 'report', 'find', 'show', 'learn', 'hear', 'see', 'observe', 'point', 'cite',
   'call', 'signal', 'suggest', 'determine', 'discover', 'establish', 'demonstrate', 'prove',
-  'want', 'plan', 'intend', 'seek', 'decide', 'refuse', 'decline',
+  'want', 'plan', 'intend', 'seek', 'decide', 'refuse', 'decline', 'label', 'dub', 'brand',
 ];
+
+/** Verbs of naming and citing ("called the plan a disaster"): report when a named speaker uses them. */
+export const NAMING_VERBS: ReadonlySet<string> = new Set(['call', 'cite', 'label', 'dub', 'brand', 'describe']);
+
+/** Verbs of evidence: documents, polls and videos "show" and "find" things. */
+export const EVIDENCE_VERBS: ReadonlySet<string> = new Set(['show', 'find', 'indicate', 'suggest', 'reveal', 'demonstrate', 'prove', 'document']);
 
 export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(SPEECH_VERBS);
 export const WEAK_LEMMAS: ReadonlySet<string> = new Set(WEAK_VERBS.filter((v) => !SPEECH_LEMMAS.has(v)));

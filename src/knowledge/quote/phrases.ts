@@ -16,6 +16,7 @@ const DASHES = new Set(['\u2015', '\u2014', '\u2013', '--']);
 const VERB_MODIFIERS = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may',
   'did', 'does', 'do', 'not', "n't", 'never', 'later', 'previously', 'repeatedly', 'again', 'then',
   'often', 'once', 'further', 'recently', 'already', 'publicly', 'privately', 'reportedly', 'long', 'just', 'frequently', 'always', 'first', 'even', 'still']);
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s', "'re", '’re']);
 const CLAUSE_LINKS = new Set(['but', 'though', 'although', 'while', 'and', 'as', 'whereas', 'yet']);
 const RELATIVE = new Set(['who', 'which']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'monday',
@@ -51,7 +52,7 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
     (w.normal.endsWith('s') && words[i + 1]?.normal === 'that' && words[i - 1]?.pos === 'PROPN'));
   if (w.pos !== 'VERB' && !nounCue) return null;
   const particles = NEEDS_PARTICLE.get(lemma);
-  if (particles) return particles.has(words[i + 1]?.normal ?? '') ? 'weak' : null;
+  if (particles && particles.has(words[i + 1]?.normal ?? '')) return 'weak';
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
@@ -126,7 +127,10 @@ export function nounPhraseStartingAt(words: Word[], first: number, ceiling: numb
  */
 export function subjectBefore(words: Word[], cue: number, floor: number): WordRange | null {
   let i = cue - 1;
-  while (i >= floor && (VERB_MODIFIERS.has(words[i].normal) || (words[i].pos === 'ADV' && words[i].normal.endsWith('ly')))) i--;
+  // "is saying", "were warning": a progressive keeps its subject; "was told" does not.
+  const progressive = words[cue].normal.endsWith('ing');
+  while (i >= floor && (VERB_MODIFIERS.has(words[i].normal) || (progressive && BE_FORMS.has(words[i].normal)) ||
+    (words[i].pos === 'ADV' && words[i].normal.endsWith('ly')))) i--;
   if (i < floor) return null;
   const w = words[i];
   if (w.text === ',') {
