@@ -77,7 +77,7 @@ interface Resolved {
 }
 
 /** Resolves a host and refuses it unless every address is public or the operator allowed it. */
-export async function resolveAllowed(hostname: string, allowHosts: readonly string[] = []): Promise<Resolved> {
+export async function resolveAllowed(hostname: string, allowHosts: readonly string[] = []): Promise<Resolved[]> {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const allowed = new Set(allowHosts.map((h) => h.toLowerCase()));
   const literal = isIP(host);
@@ -91,13 +91,13 @@ export async function resolveAllowed(hostname: string, allowHosts: readonly stri
     }
   }
   if (!addresses.length) throw new FetchError('network', `cannot resolve ${host}`);
-  if (allowed.has(host)) return addresses[0];
+  if (allowed.has(host)) return addresses;
   // Every answer must pass: a name with one public and one private address is refused.
   const blocked = addresses.find((a) => isNonPublicAddress(a.address) && !allowed.has(a.address));
   if (blocked) {
     throw new FetchError('refused', `refused ${host}: it resolves to a loopback, private or link-local address (${blocked.address}); allow it in configuration if intended`);
   }
-  return addresses[0];
+  return addresses;
 }
 
 /** Parses and checks a URL given by a user: http(s) only, no credentials. */
@@ -145,7 +145,7 @@ interface OneResponse {
   location: string | null;
 }
 
-function requestOnce(url: URL, pinned: Resolved, options: FetchOptions, signal: AbortSignal): Promise<OneResponse> {
+function requestOnce(url: URL, pinned: Resolved[], options: FetchOptions, signal: AbortSignal): Promise<OneResponse> {
   const headers: Record<string, string> = {
     'user-agent': USER_AGENT,
     accept: options.accept ?? '*/*',
@@ -163,8 +163,8 @@ function requestOnce(url: URL, pinned: Resolved, options: FetchOptions, signal: 
         signal,
         // The connection goes to the address we checked, whatever DNS says now.
         lookup: ((_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) => {
-          if (opts?.all) cb(null, [pinned]);
-          else cb(null, pinned.address, pinned.family);
+          if (opts?.all) cb(null, pinned);
+          else cb(null, pinned[0].address, pinned[0].family);
         }) as never,
       },
       (res) => {

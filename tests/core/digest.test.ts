@@ -226,6 +226,14 @@ describe('address safety', () => {
     expect(await digests.subscriptions()).toHaveLength(0);
   });
 
+  it('connects to the checked address when a host name is allowed', async () => {
+    const port = new URL(server.url).port;
+    const res = await safeFetch(`http://localhost:${port}/rss.xml`, { allowHosts: ['localhost', '127.0.0.1', '::1'], timeoutMs: 1500 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatch(/<rss/);
+    await expect(safeFetch(`http://localhost:${port}/rss.xml`, { timeoutMs: 1500 })).rejects.toThrow(/refused localhost/);
+  });
+
   it('checks every redirect target too', async () => {
     await expect(safeFetch(`${server.url}/to-private.xml`, { allowHosts: ['127.0.0.1'], timeoutMs: 1500 })).rejects.toThrow(/refused 10\.255\.255\.1/);
     await expect(safeFetch(`${server.url}/to-private.xml`, { allowHosts: ['127.0.0.1'] })).rejects.toBeInstanceOf(FetchError);
