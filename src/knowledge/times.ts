@@ -28,14 +28,20 @@ function tenseCue(tokens: TimeToken[], k: number): Tense {
   return null;
 }
 
-/** The tense of the words around the expression [first, end): the nearest cue before it in
- * the same sentence, else the nearest one after it. */
-function tenseAround(tokens: TimeToken[], first: number, end: number): Tense {
+/** The tense of the words before the expression: the nearest cue in the same sentence. */
+function tenseBefore(tokens: TimeToken[], first: number): Tense {
   for (let k = first - 1; k >= 0 && k >= first - TENSE_WINDOW; k--) {
     if (SENTENCE_END.has(tokens[k].lower)) break;
     const cue = tenseCue(tokens, k);
     if (cue) return cue;
   }
+  return null;
+}
+
+/** The tense of the words around the expression [first, end): the nearest cue before it in
+ * the same sentence, else the nearest one after it. */
+function tenseAround(tokens: TimeToken[], first: number, end: number, before: Tense): Tense {
+  if (before) return before;
   for (let k = end; k < tokens.length && k < end + TENSE_WINDOW; k++) {
     if (SENTENCE_END.has(tokens[k].lower)) break;
     const cue = tenseCue(tokens, k);
@@ -91,10 +97,11 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
     const start = tokens[match.first].start;
     const end = tokens[match.end - 1].end;
     const sentence = sentenceOf(start);
-    const tense = tenseAround(tokens, match.first, match.end);
+    const before = tenseBefore(tokens, match.first);
+    const tense = tenseAround(tokens, match.first, match.end, before);
     const near = previous && sentence - previous.sentence <= 1 ? previous : null;
     const value = match.resolve({
-      dct, last, lastQuarter, future: tense === 'future', past: tense === 'past',
+      dct, last, lastQuarter, future: tense === 'future', past: tense === 'past', futureBefore: before === 'future',
       previous: near?.value ?? null, previousSameSentence: near !== null && near.sentence === sentence,
       nearQuarter: named && sentence - named.sentence <= 1 ? named.value : null,
     });

@@ -30,6 +30,9 @@ export interface ResolveContext {
   nearQuarter: string | null;
   /** Whether the words around the expression point to the future ("will", "is scheduled to"). */
   future: boolean;
+  /** Whether the words before the expression (only) point to the future: weekdays follow
+   * the verb that governs them, which comes first in English news. */
+  futureBefore: boolean;
   /** Whether they point to the past ("said", "ended"); neither when there is no cue. */
   past: boolean;
 }
@@ -616,7 +619,7 @@ export class TimeGrammar {
       }
     }
     return { first: lead === 'early' || lead === 'late' ? i : k, end, type: part ? 'time' : 'date', kind: 'date', resolve: fromDct((dct, ctx) => {
-      const day = formatDay(weekdayDay(dct, weekday, mode, ctx.future));
+      const day = formatDay(weekdayDay(dct, weekday, mode, ctx.futureBefore));
       return part ? `${day}T${part}` : day;
     }) };
   }
