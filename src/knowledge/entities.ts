@@ -241,7 +241,8 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
       // A sentence-initial name seen nowhere else: keep it when it speaks ("Smith said").
       const next = doc.tokens[c.last + 1];
       const t = doc.tokens[c.first];
-      const speaks = single && t.pos === 'PROPN' && next !== undefined && SPEECH_VERBS.has(low(next));
+      // Not a plural common noun ("Witnesses said", "Officials said").
+      const speaks = single && t.pos === 'PROPN' && !/s$/.test(t.text) && next !== undefined && SPEECH_VERBS.has(low(next));
       if (c.place || speaks) {
         registry.attach(registry.create(key, c.start, c.place), i, c);
         return;

@@ -100,9 +100,22 @@ function stripMention(mention: string): { bare: string; definite: boolean; title
 }
 
 /** A person whose roles hold this title ("the president" → the one with role "President"). */
+// Abbreviated titles and the word they stand for, so "the senator" finds a "Sen.".
+const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['sen.', 'senator'], ['rep.', 'representative'], ['gov.', 'governor'], ['gen.', 'general'], ['lt.', 'lieutenant'],
+  ['col.', 'colonel'], ['capt.', 'captain'], ['sgt.', 'sergeant'], ['adm.', 'admiral'], ['prof.', 'professor'],
+  ['dr.', 'doctor'], ['det.', 'detective'], ['supt.', 'superintendent'], ['congressman', 'representative'],
+  ['congresswoman', 'representative'],
+]);
+
+function titleWords(role: string): string[] {
+  return role.toLowerCase().split(/\s+/).map((w) => TITLE_ABBREVIATIONS.get(w) ?? w);
+}
+
 function byTitle(entities: Entity[], title: string): Entity | null {
-  const wanted = title.toLowerCase().split(/\s+/).pop() ?? '';
-  const holders = entities.filter((e) => e.kind === 'person' && e.roles.some((r) => r.toLowerCase().split(/\s+/).includes(wanted)));
+  const last = title.toLowerCase().split(/\s+/).pop() ?? '';
+  const wanted = TITLE_ABBREVIATIONS.get(last) ?? last;
+  const holders = entities.filter((e) => e.kind === 'person' && e.roles.some((r) => titleWords(r).includes(wanted)));
   return prominent(holders);
 }
 

@@ -206,15 +206,18 @@ function computeShouty(doc: NlpDoc): Uint8Array {
     let words = 0;
     let capitals = 0;
     let upper = 0;
+    let commonCapitals = 0;
     for (let i = s.firstToken; i <= s.lastToken; i++) {
       const t = doc.tokens[i];
       if (!isWord(t) || t.text.length < 2) continue;
       words++;
       if (isCapitalised(t.text)) capitals++;
+      // Capitalised verbs and nouns after the first word: title case, not a list of names.
+      if (words > 1 && isCapitalised(t.text) && t.pos !== 'PROPN') commonCapitals++;
       if (!/\p{Ll}/u.test(t.text)) upper++;
     }
     if (words >= 3 && upper / words >= 0.8) flags[n] = 1;
-    else if (words >= 4 && capitals / words >= 0.75) flags[n] = 1;
+    else if (words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2) flags[n] = 1;
   });
   return flags;
 }
@@ -332,7 +335,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   if (idx.length > 1 && ctx.sentenceInitial[idx[0]] && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
       !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) && !PARTY_WORDS.has(low(head)) &&
       !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeName(head.text) && !isAcronym(head.text) &&
-      (ctx.lowerWords.has(low(head)) || (head.pos !== 'PROPN' && !isFirstName(head.text)))) {
+      ctx.lowerWords.has(low(head))) {
     idx.shift();
   }
   if (idx.length === 0) return;
@@ -439,7 +442,7 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   const votes = voteKind(ctx, idx, titled, place);
   if (acronym && !place) votes.organization += 2;
   let weak = shouty || words.length > 6;
-  if (!weak && single && !acronym && !titled && !place && atSentenceStart(ctx, first)) weak = true;
+  if (!weak && single && !acronym && !titled && !place && votes.place < 2 && atSentenceStart(ctx, first)) weak = true;
   if (affiliation && votes.organization === 0 && votes.place === 0 && !acronym) weak = true;
   out.push({ first, last, start: tokens[first].start, end: tokens[last].end, text, roles, votes, weak, acronym, place, titleOnly: false });
 }
@@ -450,7 +453,7 @@ function atSentenceStart(ctx: DocContext, i: number): boolean {
   const sentence = tokens[i].sentence;
   for (let j = i - 1; j >= 0 && tokens[j].sentence === sentence; j--) {
     const t = tokens[j];
-    if (t.type === 'punctuation' || t.pos === 'SPACE' || t.pos === 'PUNCT') continue;
+    if (ctx.skipped[j] || t.type === 'punctuation' || t.pos === 'SPACE' || t.pos === 'PUNCT') continue;
     if (isCapitalised(t.text) && NOT_NAMES.has(plain(t))) continue;
     return false;
   }

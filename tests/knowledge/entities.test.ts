@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities, resolveName } from '../../src/knowledge/entities.ts';
+import type { Entity } from '../../src/knowledge/facts.ts';
+import { analyse } from '../../src/knowledge/nlp.ts';
+
+function entitiesOf(text: string): Entity[] {
+  return extractEntities(analyse(text));
+}
+
+function find(entities: Entity[], name: string): Entity {
+  const hit = entities.find((e) => e.name === name);
+  if (!hit) throw new Error(`no entity "${name}" in ${JSON.stringify(entities.map((e) => e.name))}`);
+  return hit;
+}
+
+function mentionTexts(text: string, e: Entity): string[] {
+  return e.mentions.map((m) => text.slice(m.start, m.end));
+}
+
+const STORY = [
+  'Federal Bureau of Investigation agents arrested a man in Denver on Tuesday, the Department of Justice said in a statement.',
+  '',
+  'The suspect, Marcelino Ortega-Ruiz, was a Honduran citizen who had lived in the city for a decade.',
+  '',
+  '"We will follow the evidence," Deputy Director Harriet Lindqvist said.',
+  '',
+  'Lindqvist added that Ortega-Ruiz had no prior record. The department declined to comment further.',
+  '',
+  'Republican Sen. Walter Brandt, R-Colo., criticised the FBI and the DOJ. Brandt said the Denver Police Department was not told.',
+].join('\n');
+
+describe('extractEntities on a small story', () => {
+  const entities = entitiesOf(STORY);
+
+  it('finds a person with a title as role and merges the bare surname', () => {
+    const person = find(entities, 'Harriet Lindqvist');
+    expect(person.kind).toBe('person');
+    expect(person.roles).toContain('Deputy Director');
+    expect(person.aliases).toContain('Lindqvist');
+    expect(mentionTexts(STORY, person)).toEqual(['Harriet Lindqvist', 'Lindqvist']);
+  });
+
+  it('merges a hyphenated surname and keeps the apposition as a role', () => {
+    const person = find(entities, 'Marcelino Ortega-Ruiz');
+    expect(person.kind).toBe('person');
+    expect(mentionTexts(STORY, person)).toContain('Ortega-Ruiz');
+    expect(person.roles).toContain('a Honduran citizen');
+  });
+
+  it('keeps party, honorific and party-state affiliation as roles', () => {
+    const senator = find(entities, 'Walter Brandt');
+    expect(senator.kind).toBe('person');
+    expect(senator.roles).toEqual(expect.arrayContaining(['Republican', 'Sen.', 'R-Colo.']));
+    expect(senator.aliases).toContain('Brandt');
+  });
+
+  it('merges acronyms with their expansions and resolves "the department"', () => {
+    const fbi = find(entities, 'Federal Bureau of Investigation');
+    expect(fbi.kind).toBe('organization');
+    expect(fbi.aliases).toContain('FBI');
+    const doj = find(entities, 'Department of Justice');
+    expect(doj.aliases).toEqual(expect.arrayContaining(['DOJ', 'the department']));
+    expect(mentionTexts(STORY, doj)).toContain('The department');
+  });
+
+  it('classifies places and organisation heads', () => {
+    expect(find(entities, 'Denver').kind).toBe('place');
+    expect(find(entities, 'Denver Police Department').kind).toBe('organization');
+  });
+
+  it('does not make names of weekdays, demonyms or the affiliation itself', () => {
+    const names = entities.map((e) => e.name);
+    expect(names).not.toContain('Tuesday');
+    expect(names).not.toContain('Honduran');
+    expect(names.some((n) => /^R\b|Colo/.test(n))).toBe(false);
+  });
+
+  it('gives ids in order of first mention and offsets into the text', () => {
+    expect(entities.map((e) => e.id)).toEqual(entities.map((_, i) => `e${i}`));
+    const starts = entities.map((e) => e.mentions[0].start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    for (const e of entities) for (const m of e.mentions) expect(m.end).toBeGreaterThan(m.start);
+  });
+});
+
+describe('extractEntities rules', () => {
+  it('links a parenthesised acronym to its expansion', () => {
+    const text = 'The National Transportation Safety Board (NTSB) opened an inquiry. NTSB investigators arrived on Monday.';
+    const board = find(entitiesOf(text), 'National Transportation Safety Board');
+    expect(board.kind).toBe('organization');
+    expect(board.aliases).toContain('NTSB');
+    expect(board.mentions).toHaveLength(3);
+  });
+
+  it('links an acronym to a multiword organisation by its initials', () => {
+    const text = 'The Coastal Wetlands Trust sued the county. A lawyer for CWT said the case was strong.';
+    expect(find(entitiesOf(text), 'Coastal Wetlands Trust').aliases).toContain('CWT');
+  });
+
+  it('adds the well-known expansion of an acronym that appears alone', () => {
+    const text = 'DHS said the officer was injured. Officials at DHS declined to comment.';
+    const dhs = find(entitiesOf(text), 'DHS');
+    expect(dhs.kind).toBe('organization');
+    expect(dhs.aliases).toContain('Department of Homeland Security');
+  });
+
+  it('reads "X-based" and "X, Ill." as places', () => {
+    const text = 'A Tamworth-based charity helped. The fire started in Glenrock, Wyo., early on Sunday.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Tamworth').kind).toBe('place');
+    expect(find(entities, 'Glenrock').kind).toBe('place');
+  });
+
+  it('splits a title inside a run into an affiliation and a person', () => {
+    const text = 'Oregon Gov. Marla Quentin signed the bill. Quentin said it was overdue.';
+    const entities = entitiesOf(text);
+    const governor = find(entities, 'Marla Quentin');
+    expect(governor.roles).toContain('Oregon Gov.');
+    expect(find(entities, 'Oregon').kind).toBe('place');
+  });
+
+  it('keeps "a spokesman for Y" as a role', () => {
+    const text = 'Dario Fenwick, a spokesman for the Harbor Authority, said the port would reopen.';
+    expect(find(entitiesOf(text), 'Dario Fenwick').roles).toContain('a spokesman for the Harbor Authority');
+  });
+
+  it('ignores sentence-initial ordinary words and the dateline header', () => {
+    const text = 'date 2025-01-02 (Ann Writer, Some Outlet) Details were scarce. Witnesses said Mayor Lyle Brandon arrived.';
+    const names = entitiesOf(text).map((e) => e.name);
+    expect(names).not.toContain('Details');
+    expect(names).not.toContain('Witnesses');
+    expect(names).not.toContain('Ann Writer');
+    expect(names).toContain('Lyle Brandon');
+  });
+
+  it('resolves "the company" to the latest company', () => {
+    const text = 'Orbitek Inc. bought a rival. Later the company said profits rose.';
+    const company = find(entitiesOf(text), 'Orbitek Inc.');
+    expect(company.aliases).toContain('the company');
+  });
+
+  it('reads a country alias as the country', () => {
+    const text = 'Exports to the U.S. fell, while trade with the United States of America was stable.';
+    const us = find(entitiesOf(text), 'United States');
+    expect(us.kind).toBe('place');
+    expect(us.mentions).toHaveLength(2);
+  });
+});
+
+describe('resolveName', () => {
+  const entities = entitiesOf(STORY);
+
+  it('maps surnames, acronyms, honorific forms and descriptions to entities', () => {
+    expect(resolveName(entities, 'Lindqvist')?.name).toBe('Harriet Lindqvist');
+    expect(resolveName(entities, 'Ruiz')?.name).toBe('Marcelino Ortega-Ruiz');
+    expect(resolveName(entities, 'Ms. Lindqvist')?.name).toBe('Harriet Lindqvist');
+    expect(resolveName(entities, 'Sen. Brandt')?.name).toBe('Walter Brandt');
+    expect(resolveName(entities, 'Brandt’s')?.name).toBe('Walter Brandt');
+    expect(resolveName(entities, 'FBI')?.name).toBe('Federal Bureau of Investigation');
+    expect(resolveName(entities, 'the department')?.kind).toBe('organization');
+    expect(resolveName(entities, 'the senator')?.name).toBe('Walter Brandt');
+  });
+
+  it('returns null for unknown or empty mentions', () => {
+    expect(resolveName(entities, 'Zebulon')).toBeNull();
+    expect(resolveName(entities, '')).toBeNull();
+    expect(resolveName(entities, 'he')).toBeNull();
+    expect(resolveName([], 'Lindqvist')).toBeNull();
+  });
+
+  it('is deterministic across calls', () => {
+    const first = resolveName(entities, 'Brandt');
+    for (let i = 0; i < 3; i++) expect(resolveName(entities, 'Brandt')).toBe(first);
+  });
+});
+
+describe('bad input', () => {
+  it('handles empty and whitespace-only text', () => {
+    expect(entitiesOf('')).toEqual([]);
+    expect(entitiesOf('   \n\n ')).toEqual([]);
+  });
+
+  it('handles unicode names and punctuation', () => {
+    const text = 'José Núñez-García met Zoë Ångström in Zürich. Núñez-García said «bonjour» 🙂.';
+    const entities = entitiesOf(text);
+    const jose = find(entities, 'José Núñez-García');
+    expect(jose.kind).toBe('person');
+    expect(jose.mentions).toHaveLength(2);
+  });
+
+  it('does not flood all-caps text with entities', () => {
+    const text = 'POLICE SAID THE FIRE IN CHICAGO STARTED AT NIGHT. NOBODY WAS HURT, OFFICIALS SAID.';
+    const entities = entitiesOf(text);
+    expect(entities.length).toBeLessThanOrEqual(1);
+    if (entities.length) expect(entities[0].name).toBe('Chicago');
+  });
+
+  it('handles very long text', () => {
+    const paragraph = 'Mayor Ilse Varga of Springfield said the Parks Council would meet. Varga added nothing. ';
+    const text = paragraph.repeat(400);
+    const entities = entitiesOf(text);
+    const mayor = find(entities, 'Ilse Varga');
+    expect(mayor.mentions).toHaveLength(800);
+  });
+});
