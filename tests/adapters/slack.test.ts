@@ -4,10 +4,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Lede } from '../../src/core/lede.ts';
 import { reply, type ReplySource } from '../../src/core/reply.ts';
-import type { SlackCore } from '../../src/adapters/slack/index.ts';
+import { startSlack, type SlackCore } from '../../src/adapters/slack/index.ts';
 import { postEvent, postSlashCommand, signature, slashCommandFields } from '../fakes/slack/requests.ts';
-import { FAKE_BOT } from '../fakes/slack/server.ts';
-import { CHANNEL, openLede, sendMention, sendSlash, shownText, SIGNING_SECRET, startRig, threadAnswer, USER, type LogLine, type Rig } from './slack-harness.ts';
+import { FAKE_BOT, FakeSlack } from '../fakes/slack/server.ts';
+import { CHANNEL, openLede, recordingLogger, sendMention, sendSlash, shownText, SIGNING_SECRET, startRig, threadAnswer, USER, type LogLine, type Rig } from './slack-harness.ts';
 
 const BRIDGE = 'Harbour town reopens its old swing bridge';
 const ROBOT = 'Lakeside library lends out a book-sorting robot';
@@ -226,8 +226,19 @@ describe('Slack configuration', () => {
     expect(rig.logs.some((l) => l.level === 'warn' && /unknown command \/ask/.test(l.text))).toBe(true);
   });
 
+  it('stops at start-up with a clear error when Slack refuses a token', async () => {
+    const fake = await new FakeSlack().start();
+    try {
+      fake.failNext('auth.test', { error: 'invalid_auth' });
+      await expect(startSlack(lede, { botToken: 'xoxb-revoked', appToken: 'xapp-1-x', slackApiUrl: fake.apiUrl, webApiRetries: 0, logger: recordingLogger([]) })).rejects.toThrow(/invalid_auth: check SLACK_BOT_TOKEN/);
+      fake.failNext('apps.connections.open', { error: 'invalid_auth' });
+      await expect(startSlack(lede, { botToken: 'xoxb-ok', appToken: 'xapp-1-revoked', slackApiUrl: fake.apiUrl, webApiRetries: 0, logger: recordingLogger([]) })).rejects.toThrow(/Socket Mode.*SLACK_APP_TOKEN/);
+    } finally {
+      await fake.stop();
+    }
+  });
+
   it('refuses a start-up without a way to receive events, or with a bad prefix', async () => {
-    const { startSlack } = await import('../../src/adapters/slack/index.ts');
     await expect(startSlack(lede, { botToken: 'xoxb-1' })).rejects.toThrow(/SLACK_APP_TOKEN|SLACK_SIGNING_SECRET/);
     await expect(startSlack(lede, { botToken: 'xoxb-1', appToken: 'xoxb-wrong-kind' })).rejects.toThrow(/xapp-/);
     await expect(startSlack(lede, { botToken: 'xoxb-1', signingSecret: 's', commandPrefix: 'Lede Bot ' })).rejects.toThrow(/SLACK_COMMAND_PREFIX/);

@@ -130,13 +130,18 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
   });
 
   let port: number | null = null;
-  if (mode === 'http') {
-    const server = (await app.start({ port: options.port ?? 3000, host: options.host })) as Server;
-    port = (server.address() as AddressInfo).port;
-    logger.info(`slack: listening for Slack requests on port ${port} at /slack/events (HTTP mode)`);
-  } else {
-    await app.start();
-    logger.info('slack: connected to Slack (Socket Mode)');
+  try {
+    if (mode === 'http') {
+      const server = (await app.start({ port: options.port ?? 3000, host: options.host })) as Server;
+      port = (server.address() as AddressInfo).port;
+      logger.info(`slack: listening for Slack requests on port ${port} at /slack/events (HTTP mode)`);
+    } else {
+      await app.start();
+      logger.info('slack: connected to Slack (Socket Mode)');
+    }
+  } catch (error) {
+    const hint = mode === 'socket' ? 'check SLACK_APP_TOKEN (xapp-…, scope connections:write) and that Socket Mode is on' : `check that port ${options.port ?? 3000} is free`;
+    throw new Error(`Slack could not start in ${mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}: ${describeSlackError(error)} (${hint})`);
   }
 
   return {
