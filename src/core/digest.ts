@@ -27,6 +27,12 @@ export interface PostMeta {
 /** What an adapter gives core to post into a channel (Lede's ChannelPoster fits). */
 export interface DigestPoster {
   post(channel: string, message: Reply, meta?: PostMeta): Promise<unknown>;
+  /**
+   * Optional: whether a post with this id is already in the channel (e.g. found in the recent
+   * messages by the id the poster put in them). Asked only when completing a post left pending
+   * by an earlier run, which closes the window between "sent" and "marked posted".
+   */
+  hasPosted?(channel: string, postId: string): Promise<boolean>;
 }
 
 export interface DigestOptions {
@@ -333,7 +339,7 @@ export class Digests {
         continue;
       }
       try {
-        if (await this.send(post)) result.posted++;
+        if (await this.send(post, true)) result.posted++;
       } catch (e) {
         result.errors++;
         this.log(`lede digest: posting to ${post.platform}/${post.channel} failed (will retry): ${(e as Error).message}`);
@@ -395,13 +401,17 @@ export class Digests {
    * The one posting step: sends a recorded pending post and marks it posted. Returns false when
    * it was already posted or no poster for its platform runs in this process (it stays pending).
    */
-  private async send(post: OutboxPost): Promise<boolean> {
+  private async send(post: OutboxPost, recovering = false): Promise<boolean> {
     if (await this.state.isPosted(post.postId)) {
       await this.state.recordPosted(post);
       return false;
     }
     const poster = this.deps.poster(post.platform);
     if (!poster) return false;
+    if (recovering && poster.hasPosted && (await poster.hasPosted(post.channel, post.postId))) {
+      await this.state.recordPosted(post);
+      return false;
+    }
     await poster.post(post.channel, post.message, { postId: post.postId });
     crashPoint('posted');
     await this.state.recordPosted(post);

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Digests, type DigestOptions } from '../../src/core/digest.ts';
 import { FetchError, isNonPublicAddress, safeFetch } from '../../src/core/fetch.ts';
+import { DigestState, postIdFor } from '../../src/core/digest/state.ts';
 import { Lede } from '../../src/core/lede.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import { reply, type Reply } from '../../src/core/reply.ts';
 import { fullItem, storyParagraphs, storyTitle } from '../fakes/feeds/articles.ts';
 import { FeedServer, pageWithChrome } from '../fakes/feeds/server.ts';
 
@@ -137,6 +138,30 @@ describe('subscribing and posting new items', () => {
     await vi.waitFor(() => expect(posts).toHaveLength(1), { timeout: 15_000, interval: 100 });
     await digests.stop();
     expect(posts[0].message.title).toBe(storyTitle(9));
+  });
+
+  it('completes a pending post once, asking the poster first when it can tell', async () => {
+    const digests = digestsWith();
+    await digests.command('subscribe', { source: `${server.url}/rss.xml` }, ctx);
+    const [sub] = await digests.subscriptions();
+    // As a run killed between "pending" and "posted" leaves it.
+    const state = new DigestState(lede.store);
+    const left = (n: number) => ({
+      postId: postIdFor(sub.id, `g:left-${n}`), subscriptionId: sub.id, itemKey: `g:left-${n}`, platform: 'test', channel: 'news',
+      message: reply('digest', `left ${n}`, { title: `Left ${n}` }), createdAt: new Date().toISOString(),
+    });
+    await state.recordPending(left(1));
+    await state.recordPending(left(2));
+    const alreadyThere = new Set([left(2).postId]);
+    lede.registerPoster('test', {
+      post: async (channel: string, message: Reply, meta?: { postId: string }) => void posts.push({ channel, message, postId: meta?.postId }),
+      hasPosted: async (_channel: string, postId: string) => alreadyThere.has(postId),
+    } as never);
+    expect(await digests.pollOnce()).toEqual({ posted: 1, errors: 0 });
+    expect(await digests.pollOnce()).toEqual({ posted: 0, errors: 0 });
+    expect(posts.map((p) => p.message.title)).toEqual(['Left 1']);
+    expect(await state.pendingIds()).toEqual([]);
+    expect(await state.isPosted(left(2).postId)).toBe(true);
   });
 
   it('uses conditional requests once the feed has an ETag', async () => {
