@@ -71,19 +71,35 @@ function ledeBin(): string {
 }
 
 /** Starts the sharding manager; resolves once every shard is ready. */
-export async function startDiscordShards(input: { token: string; totalShards?: number | 'auto' }): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
-  const manager = new ShardingManager(ledeBin(), {
+export async function startDiscordShards(input: {
+  token: string;
+  totalShards?: number | 'auto';
+  /** The script each shard process runs, and its arguments (default: `lede discord shard`). */
+  file?: string;
+  shardArgs?: string[];
+  execArgv?: string[];
+  /** Pause between starting shards; Discord allows one IDENTIFY per 5 s (discord.js default 5.5 s). */
+  spawnDelayMs?: number;
+}): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
+  const manager = new ShardingManager(input.file ?? ledeBin(), {
     token: input.token,
     totalShards: input.totalShards ?? 'auto',
-    shardArgs: ['discord', 'shard'],
+    shardArgs: input.shardArgs ?? ['discord', 'shard'],
+    execArgv: input.execArgv ?? [],
     mode: 'process',
   });
   manager.on('shardCreate', (shard) => process.stderr.write(`discord: shard ${shard.id} starting\n`));
-  await manager.spawn();
+  await manager.spawn(input.spawnDelayMs === undefined ? {} : { delay: input.spawnDelayMs });
   return {
     manager,
     async stop() {
+      const exits = [...manager.shards.values()].map((shard) => {
+        const child = shard.process;
+        if (!child || child.exitCode !== null) return Promise.resolve();
+        return new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      });
       for (const shard of manager.shards.values()) shard.kill();
+      await Promise.all(exits);
     },
   };
 }

@@ -10,8 +10,9 @@ import {
   type Interaction,
   type Message,
 } from 'discord.js';
+import type { CommandContext } from '../../core/commands.ts';
 import type { Lede } from '../../core/lede.ts';
-import type { Reply } from '../../core/reply.ts';
+import { reply, type Reply } from '../../core/reply.ts';
 import { noMentions, renderReply, textMessages, type DiscordMessage } from './render.ts';
 
 export interface DiscordLog {
@@ -88,6 +89,16 @@ export function commandArgs(interaction: Pick<ChatInputCommandInteraction, 'opti
   return args;
 }
 
+/** Core reports its own failures as error replies; this also covers a rejected promise. */
+async function runCommand(lede: Lede, name: string, args: Record<string, string>, ctx: CommandContext, log: DiscordLog): Promise<Reply> {
+  try {
+    return await lede.run(name, args, ctx);
+  } catch (e) {
+    log.error(`/${name} failed`, e);
+    return reply('error', APOLOGY);
+  }
+}
+
 function apologyMessage(): DiscordMessage {
   return textMessages(APOLOGY)[0];
 }
@@ -106,12 +117,14 @@ async function answerMessage(lede: Lede, message: Message, botId: string, listen
   const channel = message.channel;
   if ('sendTyping' in channel) channel.sendTyping().catch(() => undefined);
 
-  const reply: Reply = await lede.run(
+  const answer = await runCommand(
+    lede,
     'ask',
     { question },
     { platform: 'discord', channel: message.channelId, conversation: conversationKey({ guildId: message.guildId, channelId: message.channelId, userId: message.author.id }) },
+    log,
   );
-  const [first, ...rest] = renderReply(reply);
+  const [first, ...rest] = renderReply(answer);
   try {
     await message.reply(first);
     for (const part of rest) {
@@ -132,12 +145,18 @@ async function answerCommand(lede: Lede, interaction: ChatInputCommandInteractio
     log.error(`could not acknowledge /${interaction.commandName}`, e);
     return;
   }
-  const reply = await lede.run(interaction.commandName, commandArgs(interaction), {
-    platform: 'discord',
-    channel: interaction.channelId,
-    conversation: conversationKey({ guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id }),
-  });
-  const [first, ...rest] = renderReply(reply);
+  const answer = await runCommand(
+    lede,
+    interaction.commandName,
+    commandArgs(interaction),
+    {
+      platform: 'discord',
+      channel: interaction.channelId,
+      conversation: conversationKey({ guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id }),
+    },
+    log,
+  );
+  const [first, ...rest] = renderReply(answer);
   try {
     await interaction.editReply(first);
     for (const part of rest) await interaction.followUp(part);

@@ -73,10 +73,10 @@ export class FakeDiscord {
   readonly gatewayReceived: any[] = [];
   private readonly faults: Fault[] = [];
   private readonly waiters: Waiter[] = [];
-  private readonly sockets = new Set<WebSocket>();
+  /** Open gateway connections, with the shard each identified as and its own sequence number. */
+  private readonly sockets = new Map<WebSocket, { shard: [number, number] | null; seq: number }>();
   private readyResolvers: Array<() => void> = [];
   private identified = false;
-  private seq = 0;
   private http: Server | null = null;
   private wss: WebSocketServer | null = null;
   private port = 0;
@@ -106,7 +106,7 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
-    for (const s of this.sockets) s.terminate();
+    for (const s of this.sockets.keys()) s.terminate();
     this.sockets.clear();
     await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
     if (this.http) {
@@ -209,13 +209,33 @@ export class FakeDiscord {
 
   // ---- gateway ----
 
-  private dispatch(t: string, d: unknown): void {
-    const frame = JSON.stringify({ op: 0, t, s: ++this.seq, d });
-    for (const s of this.sockets) s.send(frame);
+  /** Shard that receives a guild's events: Discord's (guild_id >> 22) % shard_count; DMs go to shard 0. */
+  static shardFor(guildId: string | null, count: number): number {
+    return guildId === null ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(count));
+  }
+
+  /** Identified shards so far, as [id, count]. */
+  get identifiedShards(): [number, number][] {
+    return [...this.sockets.values()].flatMap((v) => (v.shard ? [v.shard] : []));
+  }
+
+  private send(socket: WebSocket, t: string, d: unknown): void {
+    const state = this.sockets.get(socket);
+    if (!state) return;
+    socket.send(JSON.stringify({ op: 0, t, s: ++state.seq, d }));
+  }
+
+  private dispatch(t: string, d: Record<string, unknown>): void {
+    const guildId = typeof d.guild_id === 'string' ? d.guild_id : null;
+    for (const [socket, state] of this.sockets) {
+      if (!state.shard) continue;
+      const [id, count] = state.shard;
+      if (FakeDiscord.shardFor(guildId, count) === id) this.send(socket, t, d);
+    }
   }
 
   private handleSocket(socket: WebSocket): void {
-    this.sockets.add(socket);
+    this.sockets.set(socket, { shard: null, seq: 0 });
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs } }));
     socket.on('message', (raw) => {
@@ -236,14 +256,17 @@ export class FakeDiscord {
 
   private sendReady(socket: WebSocket, identify: any): void {
     const sessionId = `session-${snowflake()}`;
-    const send = (t: string, d: unknown) => socket.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+    const shard: [number, number] = Array.isArray(identify?.shard) ? [Number(identify.shard[0]), Number(identify.shard[1])] : [0, 1];
+    this.sockets.get(socket)!.shard = shard;
+    const ownsGuild = FakeDiscord.shardFor(this.guildId, shard[1]) === shard[0];
+    const send = (t: string, d: unknown) => this.send(socket, t, d);
     send('READY', {
       v: 10,
       user: { ...userObject(this.botUser), verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [{ id: this.guildId, unavailable: true }],
+      guilds: ownsGuild ? [{ id: this.guildId, unavailable: true }] : [],
       session_id: sessionId,
       resume_gateway_url: this.gatewayUrl,
-      shard: identify?.shard ?? [0, 1],
+      shard,
       application: { id: this.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -252,7 +275,7 @@ export class FakeDiscord {
       guild_join_requests: [],
       geo_ordered_rtc_regions: [],
     });
-    send('GUILD_CREATE', this.guildObject());
+    if (ownsGuild) send('GUILD_CREATE', this.guildObject());
     this.identified = true;
     for (const resolve of this.readyResolvers.splice(0)) resolve();
   }
