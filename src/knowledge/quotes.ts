@@ -15,7 +15,7 @@ import { EVIDENCE_VERBS, HEARER_VERBS, NAMING_VERBS, PERSON_NOUNS } from './quot
 import { findQuotations } from './quote/marks.ts';
 import {
   MAX_PHRASE, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseStartingAt,
-  skipHearer, skipTrailers, subjectBefore, type WordRange,
+  skipHearer, skipTrailers, subjectBefore, withDescription, type WordRange,
 } from './quote/phrases.ts';
 import { resolveSpeakers, type NameResolver } from './quote/speaker.ts';
 import { buildWordView, type Word, type WordView } from './quote/words.ts';
@@ -37,6 +37,7 @@ function nameResolver(): NameResolver | null {
   return typeof candidate === 'function' ? (candidate as NameResolver) : null;
 }
 
+const VERB_MODIFIER_WORDS = new Set(['also', 'has', 'had', 'have', 'later', 'then', 'again', 'once', 'previously']);
 const CONTRASTIVE = new Set(['but', 'yet', 'while', 'though', 'although', 'whereas']);
 /** Sentence-initial words of a subordinate clause: the main clause after its comma is not reported. */
 const SUBORDINATORS = new Set(['after', 'when', 'because', 'since', 'if', 'although', 'though', 'while', 'as', 'before', 'once', 'until', 'unless']);
@@ -154,8 +155,13 @@ class Extractor {
     if (cue === j) {
       speaker = nounPhraseStartingAt(w, cueWords[1] + 1, w.length - 1);
       groupEnd = speaker ? speaker[1] : cueWords[1];
+      if (speaker) speaker = withDescription(speaker, this.descriptionEnd(speaker[1]));
     } else {
+      // Everything between the quotation and the cue is the speaker and its description.
       speaker = nounPhraseStartingAt(w, j, cue - 1);
+      let last = cue - 1;
+      while (last > j && (w[last].text === ',' || VERB_MODIFIER_WORDS.has(w[last].normal))) last--;
+      if (speaker) speaker = withDescription(speaker, last);
       groupEnd = cueWords[1];
     }
     if (!speaker) return null;
@@ -177,6 +183,21 @@ class Extractor {
     this.followingQuotes(fragments, k);
     const last = fragments[fragments.length - 1][1];
     return { content: [first, last], fragments, kind: clauseInitial ? 'direct' : 'partial', speaker, cue: cueWords };
+  }
+
+  /** End of ", a spokesman for the agency" after an inverted speaker, up to the sentence end. */
+  descriptionEnd(last: number): number {
+    const w = this.words;
+    const open = w[last + 1];
+    if (!open || (open.text !== ',' && open.text !== '(')) return last;
+    let end = last;
+    for (let k = last + 1; k < Math.min(w.length, last + MAX_PHRASE); k++) {
+      if (w[k].paragraph !== w[last].paragraph || w[k].quotation >= 0 || isSentenceEnd(w[k]) ||
+        (w[k].text === ',' && w[k + 1]?.quotation >= 0) || cueStrength(w, k)) break;
+      end = k;
+    }
+    while (end > last && (w[end].text === ',' || isDash(w[end]))) end--;
+    return end;
   }
 
   lastDraftEndBefore(i: number): number {

@@ -138,20 +138,29 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     for (let j = i - 1; j >= Math.max(floor, i - MAX_PHRASE); j--) {
       const x = words[j];
       if (x.quotation >= 0 || isSentenceEnd(x)) return null;
-      if (x.text === ',') return nounPhraseEndingAt(words, j - 1, floor);
+      if (x.text === ',') return withDescription(nounPhraseEndingAt(words, j - 1, floor), i - 1);
     }
     return null;
   }
   if (w.text === ')') {
     // "Rep. Jane Doe (D-Ill.) said": step over the parenthesis.
     for (let j = i - 1; j >= Math.max(floor, i - 12); j--) {
-      if (words[j].text === '(') return nounPhraseEndingAt(words, j - 1, floor);
+      if (words[j].text === '(') return withDescription(nounPhraseEndingAt(words, j - 1, floor), i);
     }
     return null;
   }
   // "Smith, who said …": the relative pronoun is the source, resolved like a pronoun.
   if (RELATIVE.has(w.normal) && words[i - 1]?.text === ',') return [i, i];
   return nounPhraseEndingAt(words, i, floor);
+}
+
+/**
+ * A speaker phrase with its description: "Scott Pruitt, the attorney general of Oklahoma" or
+ * "Rep. Jane Doe (D-Ill.)". The name is still read from the head before the comma.
+ */
+export function withDescription(np: WordRange | null, last: number): WordRange | null {
+  if (!np || last <= np[1]) return np;
+  return [np[0], last];
 }
 
 /** Skips what may follow a cue before its content: "on Tuesday", "in a statement", "to CNN". */

@@ -146,7 +146,7 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
   // The head part: before "of/for/at" ("a spokesman for the agency" → "a spokesman").
   let headEnd = range[1];
   for (let i = range[0]; i <= range[1]; i++) {
-    if (words[i].pos === 'ADP') {
+    if (words[i].pos === 'ADP' || words[i].text === ',' || words[i].text === '(') {
       headEnd = i - 1;
       break;
     }
