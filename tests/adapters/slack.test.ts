@@ -7,7 +7,8 @@ import { reply, type ReplySource } from '../../src/core/reply.ts';
 import { startSlack, type SlackCore } from '../../src/adapters/slack/index.ts';
 import { postEvent, postSlashCommand, signature, slashCommandFields } from '../fakes/slack/requests.ts';
 import { FAKE_BOT, FakeSlack } from '../fakes/slack/server.ts';
-import { CHANNEL, openLede, recordingLogger, sendMention, sendSlash, shownText, SIGNING_SECRET, startRig, threadAnswer, USER, type LogLine, type Rig } from './slack-harness.ts';
+import { loadConfig } from '../../src/core/config.ts';
+import { APP_TOKEN, BOT_TOKEN, CHANNEL, openLede, recordingLogger, sendMention, sendSlash, shownText, SIGNING_SECRET, startRig, threadAnswer, USER, type LogLine, type Rig } from './slack-harness.ts';
 
 const BRIDGE = 'Harbour town reopens its old swing bridge';
 const ROBOT = 'Lakeside library lends out a book-sorting robot';
@@ -224,6 +225,23 @@ describe('Slack configuration', () => {
     expect(JSON.parse(res.body)).toMatchObject({ response_type: 'ephemeral' });
     expect(JSON.parse(res.body).text).toContain('/lede-ask');
     expect(rig.logs.some((l) => l.level === 'warn' && /unknown command \/ask/.test(l.text))).toBe(true);
+  });
+
+  it('starts from the environment configuration as `npm start` does', async () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_COMMAND_PREFIX: 'news-', SLACK_IN_CHANNEL: 'true' });
+    const fake = await new FakeSlack().start();
+    const slack = await startSlack(lede, { ...config.slack!, logLevel: config.logLevel, slackApiUrl: fake.apiUrl, webApiRetries: 0, logger: recordingLogger([]) });
+    try {
+      expect(slack.mode).toBe('socket');
+      const responseUrl = fake.newResponseUrl();
+      await fake.sendEnvelope('slash_commands', slashCommandFields({ command: '/news-ask', text: 'Who cut the ribbon?', channelId: CHANNEL, userId: USER, responseUrl })).acked;
+      const answer = await fake.waitFor((r) => r.kind === 'response_url');
+      expect(answer.body.response_type).toBe('in_channel');
+      expect(shownText(answer.body)).toContain('Renn');
+    } finally {
+      await slack.stop();
+      await fake.stop();
+    }
   });
 
   it('stops at start-up with a clear error when Slack refuses a token', async () => {
