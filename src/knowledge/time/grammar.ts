@@ -159,7 +159,7 @@ export class TimeGrammar {
     const two = `${this.w(k)} ${this.w(k + 1)}`;
     if (TWO_WORD_APPROXIMATORS.has(two)) { approx = k; k += 2; }
     else if (this.w(k) === 'no' && TWO_WORD_APPROXIMATORS.has(`no ${two.split(' ')[1]} ${this.w(k + 2)}`)) { approx = k; k += 3; }
-    else if (APPROXIMATORS.has(this.w(k))) { approx = k; k += 1; }
+    else if (APPROXIMATORS.has(this.w(k)) && !(this.w(k) === 'over' && this.w(k + 1) === 'the')) { approx = k; k += 1; }
 
     // Edge modifiers ("early", "the end of") may precede dates.
     let edge = -1;
@@ -449,7 +449,8 @@ export class TimeGrammar {
     if (month === undefined) return null;
     const isAbbrev = tok.lower.length <= 4 && tok.lower !== 'june' && tok.lower !== 'july' && tok.lower !== 'may';
     if (isAbbrev && !tok.capital) return null;
-    let end = this.skipAbbrevPeriod(k + 1);
+    // Only an abbreviation owns the period after it: "Sept." but not "December." at a sentence end.
+    let end = isAbbrev || tok.lower === 'sept' ? this.skipAbbrevPeriod(k + 1) : k + 1;
     if (isAbbrev && end === k + 1 && tok.lower !== 'sept' && !this.toks[end]?.num) return null;
 
     const dayTok = this.toks[end];
