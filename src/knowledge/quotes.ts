@@ -231,7 +231,9 @@ class Extractor {
     for (let c = p; c >= Math.max(floor, p - 8); c--) {
       const x = w[c];
       if (x.quotation >= 0 || isSentenceEnd(x)) break;
-      if (!cueStrength(w, c)) {
+      // Any verb right before a colon introduces the quotation ("Caddell continued:").
+      const colonVerb = colon && c === p && (x.pos === 'VERB' || (x.pos === 'NOUN' && x.normal.endsWith('s')));
+      if (!cueStrength(w, c) && !colonVerb) {
         if (x.pos === 'VERB' || x.pos === 'AUX') break;
         continue;
       }

@@ -49,7 +49,7 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   const lemma = lemmaOf(w);
   // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
   const nounCue = w.pos === 'NOUN' && (/^(says|said|tells|told)$/.test(w.normal) ||
-    (w.normal.endsWith('s') && words[i + 1]?.normal === 'that' && words[i - 1]?.pos === 'PROPN'));
+    (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN'));
   if (w.pos !== 'VERB' && !nounCue) return null;
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[i + 1]?.normal ?? '')) return 'weak';
