@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Lede } from '../../src/core/lede.ts';
 import { reply } from '../../src/core/reply.ts';
+import type { DigestPoster } from '../../src/core/digest.ts';
 import { startDiscord, type DiscordBot, type DiscordLog, type DiscordOptions } from '../../src/adapters/discord/index.ts';
 import { FakeDiscord, snowflake, type FakeUser, type RecordedRequest } from '../fakes/discord/server.ts';
 import { payloadLimitProblems } from '../fakes/discord/limits.ts';
@@ -239,6 +240,21 @@ describe('Discord adapter against a loopback Discord', () => {
     const descriptions = posts.flatMap((p) => p.body.embeds.map((e: { description?: string }) => e.description ?? '')).filter((d: string) => d.length > 0);
     expect(descriptions.length).toBeGreaterThan(1);
     expect(descriptions.join(' ').replace(/\s+/g, ' ')).toContain(long.slice(-300).replace(/\s+/g, ' '));
+  });
+
+  it('marks digest posts with their post id so an interrupted digest can tell they were sent', async () => {
+    const f = await connect();
+    const poster = lede.poster('discord') as DigestPoster;
+    const source = { articleId: 'footbridge', title: 'Marlow council approves footbridge over the Tessel River', url: FOOTBRIDGE_URL, outlet: 'Tessel Valley Courier', published: '2024-03-05' };
+    const channel = f.channels[1];
+    expect(await poster.hasPosted!(channel, 'post-1')).toBe(false);
+    await poster.post(channel, reply('digest', 'The council voted to build a footbridge.', { title: source.title, url: source.url }), { postId: 'post-1' });
+    const [sent] = f.requests.filter(isChannelPost);
+    expect(sent.body.embeds[0].url).toBe(`${FOOTBRIDGE_URL}#lede-post-1`);
+    expect(sent.body.allowed_mentions.parse).toEqual([]);
+    expect(await poster.hasPosted!(channel, 'post-1')).toBe(true);
+    expect(await poster.hasPosted!(channel, 'post-2')).toBe(false);
+    expect(f.requests.filter((r) => r.method === 'GET' && r.route === `/channels/${channel}/messages`).length).toBe(3);
   });
 
   it('waits out a 429 with retry headers, then delivers', async () => {

@@ -69,6 +69,8 @@ export class FakeDiscord {
   /** Heartbeat ACKs sent back to the client. */
   heartbeatAcks = 0;
   readonly requests: RecordedRequest[] = [];
+  /** Messages the bot created, per channel, newest last (served by GET /channels/:id/messages). */
+  readonly channelMessages = new Map<string, Record<string, unknown>[]>();
   /** Gateway payloads the client sent (IDENTIFY, heartbeats), for debugging and assertions. */
   readonly gatewayReceived: any[] = [];
   private readonly faults: Fault[] = [];
@@ -380,7 +382,13 @@ export class FakeDiscord {
       if (!r.body?.content && !r.body?.embeds?.length) return [400, {}, { code: 50006, message: 'Cannot send an empty message' }];
       const problems = payloadLimitProblems(r.body);
       if (problems.length) return invalidForm(problems);
-      return [200, {}, this.sentMessage(m[1], r.body)];
+      const message = this.sentMessage(m[1], r.body);
+      this.channelMessages.set(m[1], [...(this.channelMessages.get(m[1]) ?? []), message]);
+      return [200, {}, message];
+    }
+    if (method === 'GET' && (m = route.match(/^\/channels\/(\d+)\/messages$/))) {
+      const limit = Math.min(100, Number(r.query.limit ?? 50));
+      return [200, {}, [...(this.channelMessages.get(m[1]) ?? [])].reverse().slice(0, limit)];
     }
     if (method === 'POST' && (m = route.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
       const problems = payloadLimitProblems(r.body?.data);
