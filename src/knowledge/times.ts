@@ -15,6 +15,8 @@ const TENSE_WINDOW = 12;
 /** Sentence-ending tokens bound the search for tense cues. */
 const SENTENCE_END = new Set(['.', '!', '?', ';', '\n']);
 
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'newly', 'recently']);
+
 type Tense = 'future' | 'past' | null;
 
 function tenseCue(tokens: TimeToken[], k: number): Tense {
@@ -24,7 +26,8 @@ function tenseCue(tokens: TimeToken[], k: number): Tense {
   if (word === 'to' && k > 0 && ['is', 'are', 'set'].includes(tokens[k - 1].lower)) return 'future';
   if (PAST_CUES.has(word)) return 'past';
   // Regular past forms ("reported", "ended"); future cues above are checked first.
-  if (word.length > 4 && word.endsWith('ed')) return 'past';
+  // Regular past forms ("reported", "ended"), but not participles used as adjectives ("the reduced dividend").
+  if (word.length > 4 && word.endsWith('ed') && !(k > 0 && DETERMINERS.has(tokens[k - 1].lower))) return 'past';
   return null;
 }
 

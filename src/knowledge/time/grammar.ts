@@ -328,8 +328,11 @@ export class TimeGrammar {
       if (the >= 0 && direction === null) {
         // "in the weeks before the shooting": a stretch of time anchored on an event.
         const next = this.w(end);
-        if (next !== 'before' && next !== 'after' && next !== 'ahead' && next !== 'that') return null;
-        return { first: the, end, type: 'date', kind: 'date', resolve: () => null };
+        if (next === 'ahead') return { first: the, end: end + 1, type: 'duration', kind: 'duration', resolve: fixed(durationValue('X', unit)) };
+        if (next === 'that') return { first: the, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue('X', unit)) };
+        // The value depends on the event named after "before"/"after", which a grammar cannot date.
+        if (next === 'before' || next === 'after') return { first: unitAt, end, type: 'date', kind: 'date', resolve: () => null };
+        return null;
       }
       num = { end: unitAt, n: 'X' };
     } else if (num.n === 1 && (this.w(i) === 'a' || this.w(i) === 'an') && plural) {
