@@ -302,6 +302,15 @@ class Extractor {
     const w = this.words;
     let i = skipTrailers(w, cue[1] + 1, lastWord);
     if (HEARER_VERBS.has(w[cue[0]].lemma)) i = skipTrailers(w, skipHearer(w, i, lastWord), lastWord);
+    // "reported at the time that …": a short phrase before "that" belongs to the cue.
+    for (let k = i; k <= Math.min(lastWord, i + 6) && w[i]?.normal !== 'that'; k++) {
+      const x = w[k];
+      if (x.normal === 'that' && x.pos === 'SCONJ') {
+        i = k;
+        break;
+      }
+      if (!/^(ADP|DET|NOUN|ADJ|PROPN|NUM|ADV)$/.test(x.pos) || x.quotation >= 0) break;
+    }
     if (w[i] && (w[i].text === ',' || w[i].text === ':') && i <= lastWord) {
       // ", adding …" / ", according to …" after the cue leave no content of its own.
       if (cueStrength(w, i + 1) || w[i + 1]?.normal === 'according') return null;

@@ -15,7 +15,8 @@ const SENTENCE_END = new Set(['.', '!', '?', ';']);
 const DASHES = new Set(['\u2015', '\u2014', '\u2013', '--']);
 const VERB_MODIFIERS = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may',
   'did', 'does', 'do', 'not', "n't", 'never', 'later', 'previously', 'repeatedly', 'again', 'then',
-  'often', 'once', 'further', 'recently', 'already', 'publicly', 'privately', 'reportedly', 'long', 'just', 'frequently', 'always', 'first', 'even', 'still']);
+  'often', 'once', 'further', 'recently', 'already', 'publicly', 'privately', 'reportedly', 'long', 'now',
+  'initially', 'originally', 'immediately', 'quickly', 'soon', 'since', 'ultimately', 'finally', 'just', 'frequently', 'always', 'first', 'even', 'still']);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s', "'re", '’re']);
 const CLAUSE_LINKS = new Set(['but', 'though', 'although', 'while', 'and', 'as', 'whereas', 'yet']);
 const RELATIVE = new Set(['who', 'which']);
@@ -150,7 +151,7 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     return null;
   }
   // "Smith, who said …": the relative pronoun is the source, resolved like a pronoun.
-  if (RELATIVE.has(w.normal) && words[i - 1]?.text === ',') return [i, i];
+  if (RELATIVE.has(w.normal) && i > floor) return [i, i];
   return nounPhraseEndingAt(words, i, floor);
 }
 
