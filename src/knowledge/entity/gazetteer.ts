@@ -6,7 +6,20 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** The key every name is compared by: lower-case, no dots, one space, straight apostrophes. */
+const keyCache = new Map<string, string>();
+
 export function nameKey(name: string): string {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    // Bounded: names repeat within and across articles, but a long-running bot must not grow forever.
+    if (keyCache.size > 50_000) keyCache.clear();
+    key = computeKey(name);
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
+function computeKey(name: string): string {
   return name
     .normalize('NFC')
     .replace(/[’‘`]/g, "'")

@@ -9,6 +9,8 @@ const HAS_LOWER = /\p{Ll}/u;
 
 /** "Chicago", "McLaughlin", "U.S.", "ICE", "O'Brien": starts with a capital letter. */
 export function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return UPPER_INITIAL.test(word);
 }
 

@@ -57,13 +57,15 @@ function emptyVotes(): Votes {
   return { person: 0, organization: 0, place: 0, other: 0 };
 }
 
+const LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u1FFF\u2C00-\uFFEF]/;
+
 function isWord(t: Token | undefined): t is Token {
-  return !!t && t.type === 'word' && /\p{L}/u.test(t.text);
+  return !!t && t.type === 'word' && LETTER.test(t.text);
 }
 
 function isNameToken(ctx: DocContext, i: number): boolean {
   const t = ctx.doc.tokens[i];
-  return isWord(t) && ctx.skipped[i] === 0 && isCapitalised(t.text) && !/\d/.test(t.text);
+  return ctx.skipped[i] === 0 && isWord(t) && isCapitalised(t.text) && !/\d/.test(t.text);
 }
 
 /**
@@ -71,7 +73,9 @@ function isNameToken(ctx: DocContext, i: number): boolean {
  * `normal`, which also respells words: "Vice" → "vise".)
  */
 export function low(t: Token | undefined): string {
-  return t ? t.text.toLowerCase().replace(/[’‘]/g, "'") : '';
+  if (!t) return '';
+  const lower = t.text.toLowerCase();
+  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
 }
 
 const plain = low;
