@@ -354,7 +354,8 @@ export class TimeGrammar {
     // "two years ago", "a year earlier", "three days later": dates.
     const after = this.w(end);
     // "ten days before the shooting" stays a duration; "the day before." is a date.
-    const anchoredOnEvent = (after === 'before' || after === 'after') && !this.isClauseEnd(end + 1);
+    // "three days later" is a duration in TimeML: the span stops before "later".
+    const anchoredOnEvent = ((after === 'before' || after === 'after') && !this.isClauseEnd(end + 1)) || after === 'later';
     if (direction === null && !anchoredOnEvent && (after === 'ago' || after === 'earlier' || after === 'later' || after === 'before' || after === 'after' ||
         (after === 'from' && this.w(end + 1) === 'now'))) {
       const sign = after === 'ago' || after === 'earlier' || after === 'before' ? -1 : 1;
@@ -646,7 +647,11 @@ export class TimeGrammar {
       const offset = word === 'last' ? -1 : 0;
       return { first: k, end: k + 2, type: 'time', kind: 'time', resolve: fromDct((dct) => `${formatDay(addDays(dct, offset))}T${part}`) };
     }
-    if (word === 'now' && !(this.w(k + 1) === '-' && this.glued(k + 1))) return ref(k, k + 1, 'PRESENT_REF');
+    if (word === 'now' && !(this.w(k + 1) === '-' && this.glued(k + 1))) {
+      // "Now, ..." opening a sentence is a discourse marker, not a time.
+      if (this.toks[k].capital && this.w(k + 1) === ',') return null;
+      return ref(k, k + 1, 'PRESENT_REF');
+    }
     if (word === 'currently' || word === 'presently' || word === 'nowadays') return ref(k, k + 1, 'PRESENT_REF');
     if (word === 'at' && this.w(k + 1) === 'present') return ref(k + 1, k + 2, 'PRESENT_REF');
     if (word === 'these' && this.w(k + 1) === 'days') return ref(k, k + 2, 'PRESENT_REF');
