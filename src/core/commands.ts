@@ -26,6 +26,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { name: 'source', description: 'Feed URL or folder path', required: true },
       { name: 'keywords', description: 'Only articles mentioning any of these words', required: false },
+      { name: 'post-newest', description: 'Also post the newest N articles now', required: false },
     ],
   },
   { name: 'unsubscribe', description: 'Stop posting a feed or folder to this channel', options: [{ name: 'source', description: 'Feed URL or folder path (default: all)', required: false }] },

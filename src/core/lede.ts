@@ -4,6 +4,7 @@ import type { Article } from '../knowledge/facts.ts';
 import { loadArticles, type LoadProblem } from '../knowledge/ingest/index.ts';
 import { ask, type Answer } from './ask.ts';
 import { COMMANDS, type CommandContext, type CommandName } from './commands.ts';
+import { Digests, type DigestOptions, type DigestPoster } from './digest.ts';
 import { Conversations } from './conversation.ts';
 import { Library } from './library.ts';
 import { answerReply, articleListReply, summaryReply, whoReply } from './replies.ts';
@@ -11,9 +12,7 @@ import { reply, type Reply } from './reply.ts';
 import { openStore, type Store, type StoreOptions } from './store.ts';
 
 /** How core posts to a channel on a platform (digests); each adapter registers one. */
-export interface ChannelPoster {
-  post(channel: string, message: Reply): Promise<void>;
-}
+export type ChannelPoster = DigestPoster;
 
 export interface LedeOptions {
   /** File or folder of articles to load at start (default: none). */
@@ -22,6 +21,7 @@ export interface LedeOptions {
   /** An already opened store (tests share one between instances). */
   openedStore?: Store;
   onProgress?: (done: number, total: number) => void;
+  digest?: DigestOptions;
 }
 
 /** Longest question we read; longer input is cut, not rejected. */
@@ -32,17 +32,25 @@ export class Lede {
   readonly store: Store;
   readonly conversations: Conversations;
   readonly problems: LoadProblem[] = [];
+  readonly digests: Digests;
   private readonly posters = new Map<string, ChannelPoster>();
 
-  private constructor(library: Library, store: Store) {
+  private constructor(library: Library, store: Store, digestOptions: DigestOptions = {}) {
     this.library = library;
     this.store = store;
     this.conversations = new Conversations(store.ns('conversations'));
+    this.digests = new Digests({
+      store,
+      addArticle: (a) => this.addArticle(a),
+      factsOf: (id) => this.library.get(id)?.facts,
+      poster: (platform) => this.poster(platform),
+      options: digestOptions,
+    });
   }
 
   static async open(options: LedeOptions = {}): Promise<Lede> {
     const store = options.openedStore ?? (await openStore(options.store));
-    const lede = new Lede(new Library(store.ns('facts')), store);
+    const lede = new Lede(new Library(store.ns('facts')), store, options.digest);
     if (options.dataPath) await lede.load(options.dataPath, options.onProgress);
     return lede;
   }
@@ -100,7 +108,7 @@ export class Lede {
         case 'subscribe':
         case 'unsubscribe':
         case 'subscriptions':
-          return reply('info', 'Subscriptions are not available yet in this version of Lede.');
+          return await this.digests.command(name, args, ctx);
         default:
           return reply('error', `Unknown command "${String(name).slice(0, 40)}".`);
       }
@@ -112,6 +120,7 @@ export class Lede {
   }
 
   async close(): Promise<void> {
+    await this.digests.stop();
     await this.store.close();
   }
 }

@@ -2,7 +2,7 @@
 // entities. Facts are computed once per article content and cached in the store, so a restart
 // with a warm cache never runs the tagger.
 import type Keyv from 'keyv';
-import { extractFacts } from '../knowledge/extract.ts';
+import { extractFacts, extractorVersion } from '../knowledge/extract.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Entity } from '../knowledge/facts.ts';
 import { contentHash } from '../knowledge/ingest/index.ts';
 
@@ -91,7 +91,11 @@ export class Library {
   /** Counters for `lede status` and the cache tests. */
   readonly stats = { parsed: 0, cached: 0 };
 
-  constructor(private readonly cache: Keyv | null = null) {}
+  /** `version` defaults to the extractor's; tests pass another to simulate an upgrade. */
+  constructor(
+    private readonly cache: Keyv | null = null,
+    private readonly version: string = extractorVersion(),
+  ) {}
 
   get size(): number {
     return this.articles.length;
@@ -102,13 +106,14 @@ export class Library {
     return i === undefined ? undefined : this.articles[i];
   }
 
-  static cacheKey(article: Article): string {
-    return `v${FACTS_SCHEMA_VERSION}:${contentHash(JSON.stringify([article.id, article.published, article.text]))}`;
+  /** Facts depend on the article's content and on the extractor that read it. */
+  cacheKey(article: Article): string {
+    return `${this.version}:${contentHash(JSON.stringify([article.id, article.published, article.text]))}`;
   }
 
   /** Facts for an article: from the cache when this content was parsed before, else parsed now. */
   async factsFor(article: Article): Promise<ArticleFacts> {
-    const key = Library.cacheKey(article);
+    const key = this.cacheKey(article);
     const cached = this.cache ? ((await this.cache.get(key)) as ArticleFacts | undefined) : undefined;
     if (cached && cached.schema === FACTS_SCHEMA_VERSION) {
       this.stats.cached++;
@@ -225,7 +230,11 @@ export class Library {
     let candidates: EntityRef[] | null = null;
     for (const w of words) {
       const list = this.names.get(w) ?? [];
-      candidates = candidates === null ? list : candidates.filter((c) => list.includes(c));
+      if (candidates === null) candidates = list;
+      else {
+        const here = new Set(list.map((r) => r.entity));
+        candidates = candidates.filter((c) => here.has(c.entity));
+      }
       if (candidates.length === 0) break;
     }
     const found = candidates ?? [];

@@ -1,4 +1,7 @@
 // Article → ArticleFacts: one pass of the tagger, then each extractor over the same doc.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractEntities } from './entities.ts';
 import { extractEvent } from './event.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Sentence } from './facts.ts';
@@ -6,6 +9,27 @@ import { analyse, type NlpDoc } from './nlp.ts';
 import { extractQuotes } from './quotes.ts';
 import { summarise } from './summary.ts';
 import { extractTimes } from './times.ts';
+
+let version: string | null = null;
+
+/**
+ * Which extractor produced a set of facts: the schema version plus a fingerprint of this
+ * folder's code, so cached facts are re-parsed exactly when the extractor changes.
+ */
+export function extractorVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(readFileSync(full));
+    }
+  };
+  walk(import.meta.dirname);
+  version = `${FACTS_SCHEMA_VERSION}.${hash.digest('hex').slice(0, 12)}`;
+  return version;
+}
 
 /** Sentences with the index of their paragraph (paragraphs are split by blank lines). */
 function sentencesOf(doc: NlpDoc): Sentence[] {

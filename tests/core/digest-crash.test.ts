@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fullItem, storyTitle } from '../fakes/feeds/articles.ts';
 import { FeedServer } from '../fakes/feeds/server.ts';
 
-const SCRIPT = join(import.meta.dirname, '../fakes/feeds/digest-cli.ts');
+const LEDE = join(import.meta.dirname, '../../bin/lede.mjs');
 
 interface Run {
   code: number | null;
@@ -35,7 +35,7 @@ function lede(args: string[], crashAfter: string | null = null): Promise<Run> {
   delete env.LEDE_TEST_CRASH_AFTER;
   if (crashAfter) env.LEDE_TEST_CRASH_AFTER = crashAfter;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [LEDE, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

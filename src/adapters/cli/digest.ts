@@ -4,7 +4,7 @@
 // channel's subscriptions from the shell.
 import { writeSync } from 'node:fs';
 import type { Config } from '../../core/config.ts';
-import { Digests, type DigestOptions, type DigestPoster, type PostMeta } from '../../core/digest.ts';
+import type { DigestOptions, DigestPoster, PostMeta } from '../../core/digest.ts';
 import { Lede } from '../../core/lede.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderText } from './render.ts';
@@ -42,22 +42,12 @@ export function digestOptions(config: Pick<Config, 'allowHosts'>, env: NodeJS.Pr
   };
 }
 
-export function digestsFor(lede: Lede, options: DigestOptions): Digests {
-  return new Digests({
-    store: lede.store,
-    addArticle: (a) => lede.addArticle(a),
-    factsOf: (id) => lede.library.get(id)?.facts,
-    poster: (platform) => lede.poster(platform),
-    options,
-  });
-}
-
 export async function runDigestCommand(command: string, positional: string[], flags: Flags, config: Config): Promise<number> {
   const platform = str(flags, 'platform') ?? 'cli';
   const channel = str(flags, 'channel') ?? (command === 'subscribe' ? 'terminal' : '*');
   const ctx = { platform, channel, conversation: `${platform}:${channel}` };
-  const lede = await Lede.open({ store: { sqlitePath: config.sqlitePath, redisUrl: config.redisUrl } });
-  const digests = digestsFor(lede, digestOptions(config));
+  const lede = await Lede.open({ store: { sqlitePath: config.sqlitePath, redisUrl: config.redisUrl }, digest: digestOptions(config) });
+  const digests = lede.digests;
   lede.registerPoster('cli', terminalPoster());
   try {
     if (command === 'subscribe' || command === 'unsubscribe' || command === 'subscriptions') {

@@ -6,6 +6,11 @@ import { ConfigError, describeConfig, loadConfig, type Config } from '../../core
 import { Lede } from '../../core/lede.ts';
 import { extractFacts } from '../../knowledge/extract.ts';
 import { readArticleBytes } from '../../knowledge/ingest/index.ts';
+import { discordCli } from '../discord/cli.ts';
+import { startDiscord } from '../discord/index.ts';
+import { slackCli } from '../slack/cli.ts';
+import { startSlack } from '../slack/index.ts';
+import { DIGEST_USAGE, digestOptions, runDigestCommand } from './digest.ts';
 import { runExtract } from './extract.ts';
 import { renderText } from './render.ts';
 
@@ -17,6 +22,9 @@ const USAGE = `lede — answers questions about news articles
   lede extract                            stdin JSONL articles → stdout JSONL facts
   lede facts FILE                         the facts of one article file
   lede start                              Discord and/or Slack when their tokens are set, else chat
+  lede discord register [--guild ID]      register the Discord slash commands (lede discord help)
+  lede slack manifest [--prefix P]        print the Slack app manifest
+${DIGEST_USAGE}
 
 --data defaults to $LEDE_DATA or data/.`;
 
@@ -53,7 +61,7 @@ function progress(): ((done: number, total: number) => void) | undefined {
 
 async function openLede(config: Config, flags: ParsedArgs['flags']): Promise<Lede> {
   const dataPath = typeof flags.data === 'string' ? flags.data : config.dataPath;
-  const lede = await Lede.open({ store: { sqlitePath: config.sqlitePath, redisUrl: config.redisUrl } });
+  const lede = await Lede.open({ store: { sqlitePath: config.sqlitePath, redisUrl: config.redisUrl }, digest: digestOptions(config) });
   const { added, problems } = await lede.load(dataPath, progress());
   for (const p of problems) process.stderr.write(`lede: skipped ${p.source}: ${p.message}\n`);
   if (added === 0) process.stderr.write(`lede: no articles loaded from ${dataPath}\n`);
@@ -140,9 +148,17 @@ function facts(file: string | undefined): number {
   return articles.length > 0 ? 0 : 1;
 }
 
+/** Resolves on SIGINT or SIGTERM. */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+
 async function start(config: Config): Promise<number> {
+  const lede = await openLede(config, {});
   if (!config.discord && !config.slack) {
-    const lede = await openLede(config, {});
     try {
       return await chat(lede, process.stdin, process.stdout);
     } finally {
@@ -150,8 +166,43 @@ async function start(config: Config): Promise<number> {
     }
   }
   process.stderr.write(`lede: starting (${describeConfig(config)})\n`);
-  process.stderr.write('lede: Discord and Slack adapters are not available in this build.\n');
-  return 2;
+  const running: Array<{ stop(): Promise<void> }> = [];
+  try {
+    if (config.discord) {
+      running.push(
+        await startDiscord(lede, {
+          token: config.discord.token,
+          applicationId: config.discord.applicationId,
+          listenChannels: config.discord.listenChannels,
+          messageContent: config.discord.messageContent,
+        }),
+      );
+    }
+    if (config.slack) {
+      running.push(
+        await startSlack(lede, {
+          botToken: config.slack.botToken,
+          signingSecret: config.slack.signingSecret,
+          appToken: config.slack.appToken,
+          port: config.slack.port,
+          commandPrefix: config.slack.commandPrefix,
+          inChannel: config.slack.inChannel,
+          logLevel: config.logLevel,
+        }),
+      );
+    }
+    // Posters are registered now: subscribed feeds and folders start polling.
+    lede.digests.start();
+    const signal = await untilSignal();
+    process.stderr.write(`lede: ${signal}, finishing in-flight posts and stopping\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`lede: could not start: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    for (const r of running.reverse()) await r.stop().catch(() => undefined);
+    await lede.close();
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -201,7 +252,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'start':
     case undefined:
+      if (config.discord?.shards) return discordCli(['shards', ...rest]);
       return start(config);
+    case 'discord':
+      return discordCli(rest, { openLede: () => openLede(config, args.flags) });
+    case 'slack':
+      return slackCli(rest);
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'subscriptions':
+    case 'digest':
+      return runDigestCommand(command, args.positional, args.flags, config);
     case 'help':
     case '--help':
     case '-h':
