@@ -1,6 +1,8 @@
 // End to end: the real, unchanged discord.js client against a fake Discord on 127.0.0.1,
 // answering from a real Lede over a small made-up article fixture. Assertions are on what the
 // bot actually sent (the fake's recorded requests): names and citations, not exact wording.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Lede } from '../../src/core/lede.ts';
@@ -35,7 +37,9 @@ afterAll(async () => {
   await lede.close();
 });
 
-afterEach(async () => {
+afterEach(async (context) => {
+  // DISCORD_TRANSCRIPT=1 prints what the fake received in each test (method, route, status, body).
+  if (process.env.DISCORD_TRANSCRIPT && fake) process.stderr.write(`\n── ${context.task.name}\n${fake.transcript()}\n`);
   await bot?.stop();
   await fake?.stop();
   bot = null;
@@ -211,17 +215,12 @@ describe('Discord adapter against a loopback Discord', () => {
       expect(shown(edit)).toContain(FOOTBRIDGE_URL);
     });
 
-    it('/subscribe, /unsubscribe and /subscriptions get an answer, not silence', async () => {
+    it('/subscribe refuses a source it may not read, with a reason', async () => {
       const f = await connect();
-      for (const [name, options] of [
-        ['subscribe', { source: 'https://feeds.example.org/none.xml' }],
-        ['unsubscribe', {}],
-        ['subscriptions', {}],
-      ] as const) {
-        const { edit } = await command(f, name, options);
-        expect(shown(edit).length).toBeGreaterThan(40);
-        expect(payloadLimitProblems(edit.body)).toEqual([]);
-      }
+      // A loopback feed is refused unless the operator allows the host: nothing leaves the machine.
+      const { edit } = await command(f, 'subscribe', { source: 'http://127.0.0.1:9/feed.xml' });
+      expect(shown(edit)).toContain('127.0.0.1');
+      expect(payloadLimitProblems(edit.body)).toEqual([]);
     });
   });
 
@@ -294,5 +293,81 @@ describe('Discord adapter against a loopback Discord', () => {
     const apology = await f.waitForRequest(succeeded(isOriginalEdit(token)));
     expect(apology.body.content).toMatch(/sorry/i);
     expect(apology.body.embeds).toEqual([]);
+  });
+});
+
+describe('Discord digests: /subscribe, then new articles are posted to the channel', () => {
+  const feedItems: string[] = [];
+  let feedServer: Server;
+  let feedUrl = '';
+  let digestLede: Lede;
+
+  const rss = () =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Tessel Valley Courier</title><link>${feedUrl}</link>${feedItems.join('')}</channel></rss>`;
+  const item = (slug: string, title: string, published: string) =>
+    `<item><title>${title}</title><link>${feedUrl.replace('feed.xml', slug)}</link><guid>${slug}</guid><pubDate>${published}</pubDate><description>${title}.</description></item>`;
+  const page = (title: string, paragraphs: string[]) =>
+    `<!doctype html><html><head><title>${title}</title><meta property="og:site_name" content="Tessel Valley Courier"></head><body><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+
+  beforeAll(async () => {
+    feedServer = createServer((req, res) => {
+      if (req.url === '/feed.xml') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.end(rss());
+      } else if (req.url === '/ferry-returns') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(
+          page('Marlow ferry returns after winter repairs', [
+            'The Marlow ferry returned to service on Monday after four months of winter repairs, harbour master Ines Halvorsen said.',
+            'The crossing will run every hour between the two banks of the Tessel River until the footbridge opens in 2026.',
+            '"The boat is safer than it has ever been," Halvorsen said.',
+          ]),
+        );
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
+    feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed.xml`;
+    feedItems.push(item('old-story', 'Marlow library extends its opening hours', 'Mon, 04 Mar 2024 09:00:00 GMT'));
+    digestLede = await Lede.open({ store: { sqlitePath: ':memory:' }, digest: { allowHosts: ['127.0.0.1'] } });
+  });
+
+  afterAll(async () => {
+    await digestLede.close();
+    feedServer.closeAllConnections();
+    await new Promise<void>((resolve) => feedServer.close(() => resolve()));
+  });
+
+  it('posts a new article once, as an embed in the subscribed channel', async () => {
+    fake = new FakeDiscord();
+    await fake.start();
+    bot = await startDiscord(digestLede, { token: 'fake.token.value', api: fake.api, log });
+    await fake.whenIdentified();
+    const channel = fake.channels[1];
+
+    const subscribed = await command(fake, 'subscribe', { source: feedUrl }, channel);
+    expect(shown(subscribed.edit)).toContain(feedUrl);
+    const listed = await command(fake, 'subscriptions', {}, channel);
+    expect(shown(listed.edit)).toContain(feedUrl);
+
+    // What was in the feed at subscription time is not posted; a new item is, exactly once.
+    feedItems.push(item('ferry-returns', 'Marlow ferry returns after winter repairs', 'Mon, 11 Mar 2024 08:00:00 GMT'));
+    await digestLede.digests.pollOnce();
+    await digestLede.digests.pollOnce();
+    const posts = fake.requests.filter((r) => isChannelPost(r) && r.route === `/channels/${channel}/messages`);
+    expect(posts).toHaveLength(1);
+    expect(shown(posts[0])).toContain('Marlow ferry returns after winter repairs');
+    expect(shown(posts[0])).not.toContain('library');
+    expect(posts[0].body.embeds[0].url).toMatch(/\/ferry-returns#lede-/);
+    expect(posts[0].body.allowed_mentions.parse).toEqual([]);
+
+    // The new article can be asked about at once.
+    const sent = await ask(fake, 'Who is the harbour master?', channel);
+    expect(shown(sent)).toContain('Halvorsen');
+
+    const gone = await command(fake, 'unsubscribe', {}, channel);
+    expect(shown(gone.edit).length).toBeGreaterThan(20);
   });
 });
