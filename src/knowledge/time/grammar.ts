@@ -788,7 +788,11 @@ export class TimeGrammar {
     const lead = this.w(i);
     let anchor: 'latest' | 'yearEarlier' | 'same' | null = null;
     let leadEnd = i;
-    if (lead === 'latest' || lead === 'current' || lead === 'recent' || lead === 'most') {
+    if (lead === 'current' && this.w(i + 1) === 'quarter') {
+      // "the current quarter" is the one the dateline falls in.
+      return { first: k, end: i + 2, type: 'date', kind: 'date', resolve: fromDct((dct) => formatQuarter(dct.y, quarterOf(dct))) };
+    }
+    if (lead === 'latest' || lead === 'recent' || lead === 'most') {
       anchor = 'latest';
       leadEnd = lead === 'most' && this.w(i + 1) === 'recent' ? i + 2 : i + 1;
     } else if ((lead === 'year' && this.w(i + 1) === '-' && (this.w(i + 2) === 'earlier' || this.w(i + 2) === 'ago')) ) {
