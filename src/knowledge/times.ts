@@ -71,6 +71,9 @@ function findMatches(tokens: TimeToken[]): Match[] {
 }
 
 const isQuarter = (value: string) => /^\d{4}-Q[1-4]$/.test(value);
+/** A quarter that has not begun at the dateline is a forecast, not the quarter being reported on. */
+const isFutureQuarter = (value: string, published: string | null) =>
+  published !== null && value > `${published.slice(0, 4)}-Q${Math.floor((Number(published.slice(5, 7)) - 1) / 3) + 1}`;
 /** Values a later relative expression may anchor on: calendar dates, not durations or refs. */
 const isAnchor = (value: string) => /^\d{4}(-|$)/.test(value);
 
@@ -113,7 +116,7 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
     facts.push({ start, end, text: text.slice(start, end), type: match.type, value });
     if (value && !match.derived && match.type !== 'duration' && match.type !== 'set' && isAnchor(value)) {
       last = value;
-      if (isQuarter(value)) lastQuarter = value;
+      if (isQuarter(value) && !isFutureQuarter(value, published)) lastQuarter = value;
     }
   }
   return facts;
