@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/core/commands.ts';
 import { reply, type ReplySource } from '../../src/core/reply.ts';
-import { manifestYaml, parseCommandText, questionFromMention, slashName, validateCommandPrefix } from '../../src/adapters/slack/commands.ts';
+import { manifestYaml, parseCommandText, usageHint, questionFromMention, slashName, validateCommandPrefix } from '../../src/adapters/slack/commands.ts';
 import { slackCli } from '../../src/adapters/slack/cli.ts';
 import { escapeMrkdwn, MAX_MESSAGES, renderReply, sourceLine, splitText, trimText } from '../../src/adapters/slack/render.ts';
 import { blockProblems } from '../fakes/slack/validate.ts';
@@ -62,6 +62,12 @@ describe('renderReply', () => {
     expect(JSON.stringify(message.blocks)).toContain('<https://news.example/t|Read the article>');
   });
 
+  it("cites a summary's own article once, as a line under the text", () => {
+    const [message] = renderReply(reply('summary', 'The ferry timetable changes.', { title: source.title, url: source.url, fields: [{ name: 'When', value: 'Monday' }], items: [{ title: source.title, detail: null, source }] }));
+    expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'context']);
+    expect((message.blocks[3] as any).elements[0].text).toContain('Island &lt;Post&gt; · 2026-02-03');
+  });
+
   it('never links a URL that could break the markup', () => {
     expect(sourceLine({ ...source, url: 'javascript:alert(1)' })).not.toContain('<javascript');
     expect(sourceLine({ ...source, url: 'https://x.example/a>b' })).not.toContain('<https');
@@ -102,9 +108,18 @@ describe('slash command text and mentions', () => {
   it('gives the whole text to a one-option command and splits the first word off for two', () => {
     expect(parseCommandText(spec('ask'), '  Who cut the ribbon?  ')).toEqual({ question: 'Who cut the ribbon?' });
     expect(parseCommandText(spec('articles'), '')).toEqual({});
+    expect(parseCommandText(spec('ask'), 'what does --question mean?')).toEqual({ question: 'what does --question mean?' });
     expect(parseCommandText(spec('subscribe'), 'https://feeds.example/x.xml bridge  harbour')).toEqual({ source: 'https://feeds.example/x.xml', keywords: 'bridge  harbour' });
     expect(parseCommandText(spec('subscribe'), 'https://feeds.example/x.xml')).toEqual({ source: 'https://feeds.example/x.xml' });
     expect(parseCommandText(spec('subscriptions'), 'ignored')).toEqual({});
+  });
+
+  it('reads options given by name, the only way to a third option', () => {
+    const subscribe = { name: 'subscribe' as const, description: 'd', options: [{ name: 'source', description: 's', required: true }, { name: 'keywords', description: 'k', required: false }, { name: 'post-newest', description: 'n', required: false }] };
+    expect(parseCommandText(subscribe, 'https://f.example/x bridge harbour --post-newest 3')).toEqual({ source: 'https://f.example/x', keywords: 'bridge harbour', 'post-newest': '3' });
+    expect(parseCommandText(subscribe, '--post-newest=2 https://f.example/x')).toEqual({ source: 'https://f.example/x', 'post-newest': '2' });
+    expect(parseCommandText(subscribe, '--keywords ferry https://f.example/x')).toEqual({ source: 'https://f.example/x', keywords: 'ferry' });
+    expect(usageHint(subscribe)).toBe('<source> [keywords] [--post-newest …]');
   });
 
   it('turns mention markup back into the question the user typed', () => {
@@ -123,7 +138,7 @@ describe('slash command text and mentions', () => {
 describe('app manifest', () => {
   it('slack-manifest.yml is the generated Socket Mode manifest with every command', () => {
     const committed = readFileSync(new URL('../../slack-manifest.yml', import.meta.url), 'utf8');
-    expect(committed).toBe(manifestYaml({ prefix: '', socketMode: true }));
+    expect(committed, 'slack-manifest.yml is stale: npx tsx src/adapters/slack/cli.ts manifest > slack-manifest.yml').toBe(manifestYaml({ prefix: '', socketMode: true }));
     for (const c of COMMANDS) expect(committed).toContain(`- command: /${c.name}\n`);
     for (const scope of ['app_mentions:read', 'chat:write', 'commands']) expect(committed).toContain(`- ${scope}\n`);
     expect(committed).toContain('socket_mode_enabled: true');

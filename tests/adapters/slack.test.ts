@@ -274,7 +274,7 @@ describe('Slack limits and Web API errors', () => {
       title: `${'Budget talks drag on '.repeat(12)}end`,
       url: source.url,
       quotes: [{ text: sentence.repeat(40), source }],
-      items: Array.from({ length: 160 }, (_, i) => ({ title: `Item ${i + 1}`, detail: 'More on the budget.', source })),
+      items: Array.from({ length: 160 }, (_, i) => ({ title: `Item ${i + 1}`, detail: 'More on the budget.', source: { ...source, articleId: `item-${i + 1}`, title: `Item ${i + 1}`, url: `https://news.example/item-${i + 1}` } })),
     });
     await lede.poster('slack')!.post(CHANNEL, long);
     const posts = rig.fake.calls('chat.postMessage');
@@ -285,9 +285,10 @@ describe('Slack limits and Web API errors', () => {
     expect(blocks[0].type).toBe('header');
     expect(blocks[0].text.text.length).toBeLessThanOrEqual(150);
     const shown = posts.map((p) => shownText(p.body)).join('\n');
-    expect(shown).toContain('|Item 1>*');
+    expect(shown).toContain('<https://news.example/item-1|Item 1>*');
     expect(shown).toMatch(/…\d+ more not shown/);
     expect(shown).not.toContain('|Item 160>');
+    expect(shown).toContain('<https://news.example/long|Read the article>');
     // Split at sentence ends: nothing lost, nothing cut mid-word; markup escaped in quotes only.
     const count = (text: string, part: string) => text.split(part).length - 1;
     const plainSections = blocks.filter((b: any) => b.type === 'section' && b.text?.type === 'plain_text').map((b: any) => b.text.text);

@@ -19,30 +19,46 @@ export function slashName(spec: CommandSpec, prefix: string): string {
   return `/${prefix}${spec.name}`;
 }
 
-/** Usage hint shown in Slack's command picker, e.g. "[source] [keywords]". */
+/** Usage hint shown in Slack's command picker, e.g. "<source> [keywords] [--post-newest N]". */
 export function usageHint(spec: CommandSpec): string {
-  return spec.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`)).join(' ');
+  return spec.options
+    .map((o, i) => {
+      if (i >= 2) return `[--${o.name} …]`;
+      return o.required ? `<${o.name}>` : `[${o.name}]`;
+    })
+    .join(' ');
 }
 
 /**
- * Slack gives a slash command one line of text. Every option but the last takes one word;
- * the last takes the rest, so `/ask` gets the whole question and `/subscribe` gets
- * "<source> <keywords…>".
+ * Slack gives a slash command one line of text. A one-option command gets all of it (`/ask`
+ * takes the whole question). With more options, the first takes the first word and the second
+ * the rest ("/subscribe <source> <keywords…>"); any option can also be given by name anywhere
+ * as `--name value` (the only way to reach a third option, e.g. `--post-newest 3`).
  */
 export function parseCommandText(spec: CommandSpec, text: string): Record<string, string | undefined> {
   const args: Record<string, string | undefined> = {};
-  let rest = text.trim();
-  spec.options.forEach((option, i) => {
-    if (!rest) return;
-    if (i === spec.options.length - 1) {
-      args[option.name] = rest;
-      rest = '';
-      return;
-    }
-    const match = /^(\S+)\s*([\s\S]*)$/.exec(rest)!;
+  let rest = ` ${text.trim()} `;
+  // A one-option command takes its text verbatim: a question may well contain "--".
+  for (const option of spec.options.length > 1 ? spec.options : []) {
+    const named = new RegExp(`\\s--${option.name.replace(/[-]/g, '\\-')}(?:=|\\s+)(\\S+)(?=\\s)`);
+    const match = named.exec(rest);
+    if (!match) continue;
     args[option.name] = match[1];
-    rest = match[2];
-  });
+    rest = rest.slice(0, match.index) + rest.slice(match.index + match[0].length);
+  }
+  rest = rest.trim();
+  const [first, second] = spec.options;
+  if (!rest || !first) return args;
+  if (!second) {
+    args[first.name] = rest;
+    return args;
+  }
+  const words = /^(\S+)\s*([\s\S]*)$/.exec(rest)!;
+  if (args[first.name] === undefined) {
+    args[first.name] = words[1];
+    rest = words[2];
+  }
+  if (rest && args[second.name] === undefined) args[second.name] = rest;
   return args;
 }
 

@@ -133,16 +133,25 @@ function fieldBlocks(fields: Reply['fields']): Block[] {
   return blocks;
 }
 
+/** The item that is the reply's own article (a summary or digest post about one article). */
+function ownItem(reply: Reply): ReplyItem | undefined {
+  if (!reply.title) return undefined;
+  return reply.items.find((item) => (reply.url !== null && item.source.url === reply.url) || item.source.title === reply.title);
+}
+
 /** All blocks of a reply, in reading order, before paging into messages. */
 export function replyBlocks(reply: Reply): Block[] {
   const blocks: Block[] = [];
   if (reply.title) blocks.push({ type: 'header', text: { type: 'plain_text', text: trimText(reply.title, SLACK_LIMITS.headerText), emoji: false } });
   const text = reply.kind === 'error' ? `⚠️ ${reply.text}` : reply.text;
   if (text.trim()) blocks.push(...textSections(text));
-  if (reply.title && reply.url) blocks.push({ type: 'context', elements: [mrkdwn(link(reply.url, 'Read the article'))] });
-  for (const quote of reply.quotes) blocks.push(...quoteBlocks(quote.text, quote.source));
   blocks.push(...fieldBlocks(reply.fields));
-  for (const item of reply.items) blocks.push(itemBlock(item));
+  // The article a summary is about: one citation line (title linked, outlet, date), not a list entry.
+  const own = ownItem(reply);
+  if (own) blocks.push({ type: 'context', elements: [mrkdwn(trimText(sourceLine(own.source), SLACK_LIMITS.sectionText))] });
+  else if (reply.title && reply.url) blocks.push({ type: 'context', elements: [mrkdwn(link(reply.url, 'Read the article'))] });
+  for (const quote of reply.quotes) blocks.push(...quoteBlocks(quote.text, quote.source));
+  for (const item of reply.items) if (item !== own) blocks.push(itemBlock(item));
   return blocks;
 }
 
