@@ -641,7 +641,7 @@ export class TimeGrammar {
       const end = part ? k + 2 : k + 1;
       return { first: k, end, type: part ? 'time' : 'date', kind: 'date', resolve: fromDct((dct) => formatDay(addDays(dct, shift)) + (part ? `T${part}` : '')) };
     }
-    if (word === 'tonight') return { first: k, end: k + 1, type: 'time', kind: 'date', resolve: fromDct((dct) => `${formatDay(dct)}TNI`) };
+    if (word === 'tonight') return { first: k, end: k + 1, type: 'date', kind: 'date', resolve: fromDct((dct) => formatDay(dct)) };
     const part = PARTS_OF_DAY.get(this.w(k + 1));
     if (part && (word === 'this' || (word === 'last' && part === 'NI'))) {
       const offset = word === 'last' ? -1 : 0;
@@ -911,9 +911,15 @@ export class TimeGrammar {
       unitAt = b === 'same' ? k + 2 : k + 1;
       end = unitAt + 1;
     } else if (a === 'the' && b === 'day' && (this.w(k + 2) === 'before' || this.w(k + 2) === 'after')) {
-      offset = this.w(k + 2) === 'before' ? -1 : 1;
       unitAt = k + 1;
-      end = k + 3;
+      if (this.isClauseEnd(k + 3)) {
+        offset = this.w(k + 2) === 'before' ? -1 : 1;
+        end = k + 3;
+      } else {
+        // "the day before the crash": that day is the one last spoken of.
+        offset = 0;
+        end = k + 2;
+      }
     }
     if (offset === null) return null;
     const unitWord = this.w(unitAt);
