@@ -741,8 +741,13 @@ export class TimeGrammar {
       // "the year", "the month", "the week": the dateline's unit (a duration after "for").
       if (unit === 'day' || unit === 'decade' || unit === 'century') return null;
       const before = this.w(k - 1);
-      if (before === 'for' || before === 'during' || before === 'throughout' || before === 'over' || before === 'all') {
+      const next = this.w(end);
+      // "the year ended Sept. 30" is a reporting period; "throughout the year" a stretch of time.
+      if (next === 'ended' || next === 'ending' || before === 'throughout' || before === 'all') {
         return { first, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue(1, unit)) };
+      }
+      if (unit === 'year' && next === 'two' && this.w(end + 1) === 'thousand') {
+        return { first, end: end + 2, type: 'date', kind: 'date', resolve: fixed('2000') };
       }
       return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => valueAt(dct, unit)) };
     }
