@@ -9,6 +9,7 @@ import { Lede } from '../../src/core/lede.ts';
 import { reply } from '../../src/core/reply.ts';
 import type { DigestPoster } from '../../src/core/digest.ts';
 import { startDiscord, type DiscordBot, type DiscordLog, type DiscordOptions } from '../../src/adapters/discord/index.ts';
+import { restPoster } from '../../src/adapters/discord/poster.ts';
 import { FakeDiscord, snowflake, type FakeUser, type RecordedRequest } from '../fakes/discord/server.ts';
 import { payloadLimitProblems } from '../fakes/discord/limits.ts';
 
@@ -254,6 +255,24 @@ describe('Discord adapter against a loopback Discord', () => {
     expect(await poster.hasPosted!(channel, 'post-1')).toBe(true);
     expect(await poster.hasPosted!(channel, 'post-2')).toBe(false);
     expect(f.requests.filter((r) => r.method === 'GET' && r.route === `/channels/${channel}/messages`).length).toBe(3);
+  });
+
+  it('posts digests through REST alone (the sharding manager has no gateway), with the same marks', async () => {
+    fake = new FakeDiscord();
+    await fake.start();
+    const poster = restPoster({ token: 'fake.token.value', api: fake.api });
+    const channel = fake.channels[0];
+    const long = 'The footbridge will be 120 metres long and lit at night. '.repeat(90);
+    await poster.post(channel, reply('digest', long, { title: 'Marlow footbridge design shown', url: FOOTBRIDGE_URL }), { postId: 'post-9' });
+    const posts = fake.requests.filter(isChannelPost);
+    expect(posts.length).toBeGreaterThan(0);
+    for (const p of posts) {
+      expect(p.status).toBe(200);
+      expect(p.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    }
+    expect(posts[0].body.embeds[0].url).toBe(`${FOOTBRIDGE_URL}#lede-post-9`);
+    expect(await poster.hasPosted(channel, 'post-9')).toBe(true);
+    expect(await poster.hasPosted(channel, 'post-10')).toBe(false);
   });
 
   it('waits out a 429 with retry headers, then delivers', async () => {

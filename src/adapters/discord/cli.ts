@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../../core/config.ts';
 import type { Lede } from '../../core/lede.ts';
 import { commandsRoute, slashCommands } from './commands.ts';
 import { startDiscord } from './index.ts';
+import { restPoster } from './poster.ts';
 
 const USAGE = `lede discord — Discord commands
 
@@ -102,6 +103,18 @@ export async function startDiscordShards(input: {
       await Promise.all(exits);
     },
   };
+}
+
+/**
+ * Sharded mode inside `lede start`: the shard processes answer questions; this process keeps
+ * the digests and posts them through REST with the bot token (it has no gateway connection).
+ */
+export async function startDiscordSharded(
+  lede: Lede,
+  input: Parameters<typeof startDiscordShards>[0] & { api?: string },
+): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
+  lede.registerPoster('discord', restPoster({ token: input.token, api: input.api }));
+  return startDiscordShards(input);
 }
 
 function untilSignal(): Promise<void> {

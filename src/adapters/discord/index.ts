@@ -11,8 +11,9 @@ import {
   type Message,
 } from 'discord.js';
 import type { CommandContext } from '../../core/commands.ts';
-import type { ChannelPoster, Lede } from '../../core/lede.ts';
+import type { Lede } from '../../core/lede.ts';
 import { reply, type Reply } from '../../core/reply.ts';
+import { clientPoster } from './poster.ts';
 import { noMentions, renderReply, textMessages, type DiscordMessage } from './render.ts';
 
 export interface DiscordLog {
@@ -170,40 +171,6 @@ async function answerCommand(lede: Lede, interaction: ChatInputCommandInteractio
   }
 }
 
-/** Marks a digest post with its core post id, invisibly: a fragment on the title link. */
-export function markPost(messages: DiscordMessage[], postId: string): DiscordMessage[] {
-  const first = messages[0]?.embeds[0];
-  if (!first?.url || first.url.includes('#')) return messages;
-  const marked = { ...first, url: `${first.url}#lede-${postId}` };
-  return [{ ...messages[0], embeds: [marked, ...messages[0].embeds.slice(1)] }, ...messages.slice(1)];
-}
-
-/** How many recent messages `hasPosted` looks through (one page of the channel history). */
-const RECENT_MESSAGES = 50;
-
-/** Posts to channels for core (digests): Lede's ChannelPoster, plus `hasPosted` for exactly-once recovery. */
-export function discordPoster(client: Client): ChannelPoster & { hasPosted(channelId: string, postId: string): Promise<boolean> } {
-  async function sendable(channelId: string) {
-    const channel = await client.channels.fetch(channelId);
-    if (!channel || !channel.isSendable()) throw new Error(`Discord channel ${channelId} cannot receive messages`);
-    return channel;
-  }
-  return {
-    async post(channelId: string, message: Reply, meta?: { postId: string }) {
-      const channel = await sendable(channelId);
-      const parts = renderReply(message);
-      for (const part of meta?.postId ? markPost(parts, meta.postId) : parts) await channel.send(part);
-    },
-    async hasPosted(channelId: string, postId: string) {
-      const channel = await sendable(channelId);
-      if (!('messages' in channel)) return false;
-      const recent = await channel.messages.fetch({ limit: RECENT_MESSAGES });
-      const marker = `#lede-${postId}`;
-      return recent.some((m) => m.author.id === client.user?.id && m.embeds.some((e) => e.url?.endsWith(marker)));
-    },
-  };
-}
-
 /** Logs in, answers mentions, DMs and slash commands, and registers the digest poster. */
 export async function startDiscord(lede: Lede, options: DiscordOptions): Promise<DiscordBot> {
   const log = options.log ?? stderrLog;
@@ -230,7 +197,7 @@ export async function startDiscord(lede: Lede, options: DiscordOptions): Promise
     if (!interaction.isChatInputCommand()) return;
     answerCommand(lede, interaction, log).catch((e) => log.error('command handler failed', e));
   });
-  lede.registerPoster('discord', discordPoster(client));
+  lede.registerPoster('discord', clientPoster(client));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
