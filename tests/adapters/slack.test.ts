@@ -310,6 +310,18 @@ describe('Slack limits and Web API errors', () => {
     expect((await waitForLog(rig.logs, /rate-limited/, 'warn')).text).toMatch(/retrying once in 1s/);
   });
 
+  it('does not make stop() wait out a long Retry-After', async () => {
+    rig = await startRig('http', lede);
+    rig.fake.failNext('chat.postMessage', { error: 'ratelimited', retryAfter: 29 });
+    await sendMention(rig, 'http', { channel: CHANNEL, user: USER, question: 'Who cut the ribbon?', ts: nextTs() });
+    await waitForLog(rig.logs, /retrying once in 29s/, 'warn');
+    const logs = rig.logs;
+    await rig.stop();
+    rig = null;
+    // Had stop() waited the 29 s out, the retry would have been posted instead of dropped.
+    expect(logs.some((l) => l.level === 'error' && /stopping; message dropped/.test(l.text))).toBe(true);
+  });
+
   it('logs a persistent rate limit and channel_not_found clearly, and keeps answering', async () => {
     rig = await startRig('http', lede);
     rig.fake.failNext('chat.postMessage', { error: 'ratelimited', retryAfter: 1, times: 2 });

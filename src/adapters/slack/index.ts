@@ -5,6 +5,7 @@
 // chat.postMessage, so Slack's 3-second deadline holds however slow answering is.
 import { App, HTTPReceiver, SocketModeReceiver, LogLevel, webApi, type Logger, type RespondFn } from '@slack/bolt';
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { COMMANDS, type CommandContext, type CommandSpec } from '../../core/commands.ts';
 import type { Lede } from '../../core/lede.ts';
@@ -82,6 +83,9 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
     return work;
   };
   const seen = new SeenEvents(SEEN_EVENT_TTL_MS);
+  // Cuts rate-limit waits short on stop(), so shutting down never waits out a Retry-After.
+  const stopping = new AbortController();
+  const post = (where: { channel: string; thread_ts?: string }, messages: SlackMessage[]) => postMessages(app.client, where, messages, logger, stopping.signal);
   const responseType = options.inChannel ? 'in_channel' : 'ephemeral';
 
   for (const spec of COMMANDS) {
@@ -101,7 +105,7 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
     await ack({ response_type: 'ephemeral', text: unknownCommandText(command.command, known) });
   });
 
-  app.event('app_mention', async ({ event, body, client, context }) => {
+  app.event('app_mention', async ({ event, body, context }) => {
     // Checked before any await: a retry arriving while the first delivery is still being
     // answered must not produce a second answer.
     if (!seen.firstTime(body.event_id)) {
@@ -111,7 +115,7 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
     const threadTs = event.thread_ts ?? event.ts;
     const ctx: CommandContext = { platform: 'slack', channel: event.channel, conversation: `slack:${body.team_id ?? ''}:${event.channel}:${threadTs}` };
     const question = questionFromMention(event.text, context.botUserId);
-    await track(answerMention(core, question, ctx, threadTs, client, logger));
+    await track(answerMention(core, question, ctx, threadTs, post, logger));
   });
 
   app.error(async (error) => {
@@ -121,7 +125,7 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
   core.registerPoster('slack', {
     post: async (channel: string, reply: Reply) => {
       try {
-        await postMessages(app.client, { channel }, renderReply(reply), logger);
+        await post({ channel }, renderReply(reply));
       } catch (error) {
         logger.error(`slack: could not post to ${channel}: ${describeSlackError(error)}`);
         throw error;
@@ -148,6 +152,7 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
     mode,
     port,
     stop: async () => {
+      stopping.abort();
       await app.stop();
       // Answers already under way finish (or fail) before we report stopped.
       await Promise.allSettled([...inflight]);
@@ -195,17 +200,19 @@ async function answerCommand(core: SlackCore, spec: CommandSpec, text: string, c
   }
 }
 
-async function answerMention(core: SlackCore, question: string, ctx: CommandContext, threadTs: string, client: webApi.WebClient, logger: Logger): Promise<void> {
+type Post = (where: { channel: string; thread_ts?: string }, messages: SlackMessage[]) => Promise<void>;
+
+async function answerMention(core: SlackCore, question: string, ctx: CommandContext, threadTs: string, post: Post, logger: Logger): Promise<void> {
   try {
     const reply = await core.run('ask', { question }, ctx);
-    await postMessages(client, { channel: ctx.channel, thread_ts: threadTs }, renderReply(reply), logger);
+    await post({ channel: ctx.channel, thread_ts: threadTs }, renderReply(reply));
   } catch (error) {
     logger.error(`slack: could not answer a mention in ${ctx.channel}: ${describeSlackError(error)}`);
   }
 }
 
 /** Posts messages in order; a rate limit is waited out once (per its Retry-After), then it fails. */
-async function postMessages(client: webApi.WebClient, where: { channel: string; thread_ts?: string }, messages: SlackMessage[], logger: Logger): Promise<void> {
+async function postMessages(client: webApi.WebClient, where: { channel: string; thread_ts?: string }, messages: SlackMessage[], logger: Logger, signal: AbortSignal): Promise<void> {
   for (const message of messages) {
     const send = () => client.chat.postMessage({ ...where, ...message, unfurl_links: false, unfurl_media: false });
     try {
@@ -214,7 +221,9 @@ async function postMessages(client: webApi.WebClient, where: { channel: string; 
       const wait = rateLimitWait(error);
       if (wait === null) throw error;
       logger.warn(`slack: rate-limited on chat.postMessage to ${where.channel}; retrying once in ${wait}s`);
-      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      await sleep(wait * 1000, undefined, { signal }).catch(() => {
+        throw new Error('Slack adapter stopping; message dropped while waiting out a rate limit');
+      });
       await send();
     }
   }
