@@ -117,6 +117,7 @@ export interface SpeakerContext {
   words: Word[];
   entities: Entity[];
   resolver: NameResolver | null;
+  cache?: Map<string, Entity | null>;
 }
 
 interface Named {
@@ -125,13 +126,20 @@ interface Named {
   cls: SpeakerClass;
 }
 
+/** The resolver, asked once per distinct mention text (speakers repeat a lot). */
+function resolveOnce(ctx: SpeakerContext, mention: string): Entity | null {
+  const cache = (ctx.cache ??= new Map<string, Entity | null>());
+  if (!cache.has(mention)) cache.set(mention, ctx.resolver ? ctx.resolver(ctx.entities, mention) : null);
+  return cache.get(mention) ?? null;
+}
+
 /** Name and class of a non-pronoun speaker phrase: the resolved entity's when it has one. */
 function nameSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<string, ProperName>): Named {
   const own = describeSpeaker(ctx, range, index);
   if (!ctx.resolver) return own;
   const { text, words } = ctx;
   const mention = text.slice(words[range[0]].start, words[range[1]].end);
-  const entity = ctx.resolver(ctx.entities, mention) ?? (own.name !== mention ? ctx.resolver(ctx.entities, own.name) : null);
+  const entity = resolveOnce(ctx, mention) ?? (own.name !== mention ? resolveOnce(ctx, own.name) : null);
   if (!entity) return own;
   // A plural head ("Residents", "officials") is a group whatever kind the entity was given.
   const typed = entity.kind === 'person' || entity.kind === 'organization';

@@ -29,14 +29,23 @@ export function buildWordView(doc: NlpDoc, quotations: Quotation[]): WordView {
   let q = 0;
   let e = 0;
   const timeSpans = doc.entities.filter((x) => TIME_TYPES.has(x.type));
+  let nextBreak = doc.text.indexOf('\n');
   for (const token of doc.tokens) {
-    if (!token || token.text.trim() === '' || token.end <= token.start) continue;
-    if (words.length > 0 && doc.text.slice(previousEnd, token.start).includes('\n')) paragraph++;
+    if (!token || token.end <= token.start || token.text.trim() === '') continue;
+    // A line break between the previous word and this one starts a new paragraph.
+    if (nextBreak >= 0 && nextBreak < token.start) {
+      if (words.length > 0 && nextBreak >= previousEnd) paragraph++;
+      nextBreak = doc.text.indexOf('\n', token.start);
+    }
     while (q < quotations.length && quotations[q].end <= token.start) q++;
     const inQuote = q < quotations.length && token.start >= quotations[q].start && token.end <= quotations[q].end;
     while (e < timeSpans.length && timeSpans[e].end <= token.start) e++;
     const inTime = e < timeSpans.length && token.start >= timeSpans[e].start && token.end <= timeSpans[e].end;
-    words.push({ ...token, paragraph, quotation: inQuote ? q : -1, time: inTime });
+    words.push({
+      text: token.text, normal: token.normal, lemma: token.lemma, pos: token.pos, type: token.type,
+      start: token.start, end: token.end, sentence: token.sentence,
+      paragraph, quotation: inQuote ? q : -1, time: inTime,
+    });
     previousEnd = token.end;
   }
   const sentences: Array<[number, number]> = doc.sentences.map(() => [-1, -2]);
