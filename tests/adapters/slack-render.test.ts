@@ -138,7 +138,7 @@ describe('slash command text and mentions', () => {
 describe('app manifest', () => {
   it('slack-manifest.yml is the generated Socket Mode manifest with every command', () => {
     const committed = readFileSync(new URL('../../slack-manifest.yml', import.meta.url), 'utf8');
-    expect(committed, 'slack-manifest.yml is stale: npx tsx src/adapters/slack/cli.ts manifest > slack-manifest.yml').toBe(manifestYaml({ prefix: '', socketMode: true }));
+    expect(committed, 'slack-manifest.yml is stale: npx lede slack manifest > slack-manifest.yml').toBe(manifestYaml({ prefix: '', socketMode: true }));
     for (const c of COMMANDS) expect(committed).toContain(`- command: /${c.name}\n`);
     for (const scope of ['app_mentions:read', 'chat:write', 'commands']) expect(committed).toContain(`- ${scope}\n`);
     expect(committed).toContain('socket_mode_enabled: true');
