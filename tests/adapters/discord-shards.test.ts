@@ -26,7 +26,7 @@ describe('Discord sharding', () => {
     process.env.FAKE_DISCORD_API = fake.api;
     process.env.LEDE_DATA = ARTICLES;
     try {
-      const shards = await startDiscordShards({ token: 'fake.token.value', totalShards: 2, file: CHILD, shardArgs: [], execArgv: ['--import', 'tsx'], spawnDelayMs: 0 });
+      const shards = await startDiscordShards({ token: 'fake.token.value', totalShards: 2, file: CHILD, shardArgs: [], execArgv: ['--import', 'tsx'], spawnDelayMs: 0, log: () => undefined });
       stop = shards.stop;
     } finally {
       process.env = env;

@@ -81,6 +81,7 @@ export async function startDiscordShards(input: {
   execArgv?: string[];
   /** Pause between starting shards; Discord allows one IDENTIFY per 5 s (discord.js default 5.5 s). */
   spawnDelayMs?: number;
+  log?: (line: string) => void;
 }): Promise<{ manager: ShardingManager; stop(): Promise<void> }> {
   const manager = new ShardingManager(input.file ?? ledeBin(), {
     token: input.token,
@@ -89,7 +90,8 @@ export async function startDiscordShards(input: {
     execArgv: input.execArgv ?? [],
     mode: 'process',
   });
-  manager.on('shardCreate', (shard) => process.stderr.write(`discord: shard ${shard.id} starting\n`));
+  const log = input.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  manager.on('shardCreate', (shard) => log(`discord: shard ${shard.id} starting`));
   await manager.spawn(input.spawnDelayMs === undefined ? {} : { delay: input.spawnDelayMs });
   return {
     manager,

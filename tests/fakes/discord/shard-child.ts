@@ -5,7 +5,8 @@ import { startDiscord } from '../../../src/adapters/discord/index.ts';
 
 const lede = await Lede.open({ dataPath: process.env.LEDE_DATA, store: { sqlitePath: ':memory:' } });
 // discord.js reads the shard ids and count from the environment the ShardingManager set.
-const bot = await startDiscord(lede, { token: process.env.DISCORD_TOKEN ?? '', api: process.env.FAKE_DISCORD_API });
+const quiet = { info: () => undefined, warn: (m: string) => process.stderr.write(`shard: ${m}\n`), error: (m: string) => process.stderr.write(`shard: ${m}\n`) };
+const bot = await startDiscord(lede, { token: process.env.DISCORD_TOKEN ?? '', api: process.env.FAKE_DISCORD_API, log: quiet });
 
 async function stop(): Promise<void> {
   await bot.stop();
