@@ -322,9 +322,20 @@ class Extractor {
   }
 
   indirectPass(): void {
+    const w = this.words;
+    let open: WordRange | null = null;
     for (const [sf, sl] of this.view.sentences) {
-      if (sf >= 0) this.indirectInSentence(sf, sl);
+      if (sf < 0) continue;
+      // The tagger splits after abbreviations ("(D-Ore.) said …"): a sentence that starts in
+      // lower case in the same paragraph continues the one before.
+      if (open && /^\p{Ll}/u.test(w[sf].text) && w[sf].paragraph === w[open[1]].paragraph) {
+        open = [open[0], sl];
+        continue;
+      }
+      if (open) this.indirectInSentence(open[0], open[1]);
+      open = [sf, sl];
     }
+    if (open) this.indirectInSentence(open[0], open[1]);
   }
 
   indirectInSentence(sf: number, sl: number): void {

@@ -38,7 +38,9 @@ describe('direct quotes', () => {
   it('quote first, then cue and speaker', () => {
     const q = only('"We have no comment," said Tom Baker, a spokesman for the port authority.');
     expect(q.kind).toBe('direct');
-    expect(q.speaker?.text).toBe('Tom Baker');
+    // The speaker span keeps the description; the name is the person.
+    expect(q.speaker?.text).toBe('Tom Baker, a spokesman for the port authority');
+    expect(q.speaker?.name).toBe('Tom Baker');
     expect(q.text).toBe('"We have no comment,"');
   });
 
@@ -164,6 +166,15 @@ describe('speakers', () => {
     expect(it?.speaker?.name).toMatch(/department/i);
     const they = quotes.find((q) => q.speaker?.text === 'They');
     expect(they?.speaker?.name).toMatch(/Residents/);
+  });
+
+  it('an apposition or a party label stays in the speaker span, not in the name', () => {
+    const a = only('“Rates will rise,” Omar Haddad, the chief economist at Delta Bank, said on Monday.');
+    expect(a.speaker?.text).toBe('Omar Haddad, the chief economist at Delta Bank');
+    expect(a.speaker?.name).toMatch(/Omar Haddad/);
+    const b = only('Sen. Joan Pike (D-Ore.) said the bill was dead.');
+    expect(b.speaker?.text).toBe('Sen. Joan Pike (D-Ore.)');
+    expect(b.text).toBe('the bill was dead');
   });
 
   it('a surname alone gets the full name', () => {
