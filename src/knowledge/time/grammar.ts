@@ -167,10 +167,7 @@ export class TimeGrammar {
     if (edgeEnd > k) { edge = k; k = edgeEnd; }
 
     const core = this.core(k);
-    if (!core) {
-      if (approx >= 0 || edge >= 0) return null;
-      return null;
-    }
+    if (!core) return null;
     let first = core.first;
     if (edge >= 0 && (core.kind === 'date' || core.kind === 'time')) first = edge;
     if (approx >= 0 && first === (edge >= 0 ? k : core.first) && (core.kind === 'duration' || core.kind === 'time')) {
@@ -634,9 +631,6 @@ export class TimeGrammar {
     const word = this.w(k);
     const shift = word === 'today' ? 0 : word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : null;
     if (shift !== null) {
-      if (this.w(k + 1) === "'" && this.w(k + 2) === 's') {
-        // "today's" keeps its date; the possessive is not in the span.
-      }
       const part = PARTS_OF_DAY.get(this.w(k + 1));
       const end = part ? k + 2 : k + 1;
       return { first: k, end, type: part ? 'time' : 'date', kind: 'date', resolve: fromDct((dct) => formatDay(addDays(dct, shift)) + (part ? `T${part}` : '')) };
@@ -692,7 +686,7 @@ export class TimeGrammar {
     if (fiscal) i++;
     const word = this.w(i);
     const end = i + 1;
-    const first = hasThe && offset === null ? k : hasThe ? k : k;
+    const first = k;
 
     if (word === 'weekend') {
       const shift = offset ?? 0;
@@ -791,7 +785,7 @@ export class TimeGrammar {
     if (this.w(i) === 'this' && this.w(i + 1) === 'year' && this.w(i + 2) === "'" && this.w(i + 3) === 's') i += 4;
     if (this.w(i) === 'fiscal') { i++; if (this.w(i) === '-') i++; }
     const lead = this.w(i);
-    let anchor: 'latest' | 'yearEarlier' | 'same' | null = null;
+    let anchor: 'latest' | 'yearEarlier' | null = null;
     let leadEnd = i;
     if (lead === 'current' && this.w(i + 1) === 'quarter') {
       // "the current quarter" is the one the dateline falls in.
@@ -841,9 +835,8 @@ export class TimeGrammar {
       }
       return { first: k, end: i + 1, type: 'date', kind: 'date', derived: true, resolve: (ctx) => ctx.lastQuarter ?? (ctx.dct ? previousQuarter(ctx.dct) : null) };
     }
-    let ordinalWord = lead;
-    if (lead === 'last' && (this.w(i + 1) === 'half' || this.w(i + 1) === 'quarter')) ordinalWord = lead;
-    const ordinal = ordinalWord === 'last' ? -1 : ORDINALS.get(ordinalWord);
+    // "the last half of 1989" is the second half; "the last quarter" the fourth.
+    const ordinal = lead === 'last' ? -1 : ORDINALS.get(lead);
     if (ordinal === undefined) return null;
     let at = i + 1;
     if (this.w(at) === '-' && this.glued(at)) at++;
