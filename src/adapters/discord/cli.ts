@@ -51,12 +51,9 @@ export const BOT_PERMISSIONS =
 
 /** The OAuth2 URL that adds the bot with its slash commands and exactly those permissions. */
 export function inviteUrl(applicationId: string): string {
-  const params = new URLSearchParams({
-    client_id: applicationId,
-    scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
-    permissions: BOT_PERMISSIONS.toString(),
-  });
-  return `https://discord.com/oauth2/authorize?${params.toString()}`;
+  // Spaces as %20, as Discord's own URL generator writes them (URLSearchParams would write "+").
+  const scope = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].map(encodeURIComponent).join('%20');
+  return `https://discord.com/oauth2/authorize?client_id=${encodeURIComponent(applicationId)}&scope=${scope}&permissions=${BOT_PERMISSIONS.toString()}`;
 }
 
 /** Registers (overwrites) the command set in one guild or globally; returns how many Discord accepted. */
