@@ -38,6 +38,7 @@ function nameResolver(): NameResolver | null {
 }
 
 const VERB_MODIFIER_WORDS = new Set(['also', 'has', 'had', 'have', 'later', 'then', 'again', 'once', 'previously']);
+const EMBEDDING = new Set(['what', 'which', 'that', 'whom', 'as']);
 const CONTRASTIVE = new Set(['but', 'yet', 'while', 'though', 'although', 'whereas']);
 /** Sentence-initial words of a subordinate clause: the main clause after its comma is not reported. */
 const SUBORDINATORS = new Set(['after', 'when', 'because', 'since', 'if', 'although', 'though', 'while', 'as', 'before', 'once', 'until', 'unless']);
@@ -239,6 +240,8 @@ class Extractor {
       }
       const speaker = subjectBefore(w, c, floor) ?? this.participleSpeaker(c, floor);
       if (!speaker) return null;
+      // "through what she calls a “war of words”": an embedded cue, part of a larger content.
+      if (!colon && EMBEDDING.has(w[speaker[0] - 1]?.normal ?? '')) return null;
       const cue = cueRange(w, c);
       // Words between cue and quotation ("told the crowd that “…”") make it partial content.
       let first = skipTrailers(w, cue[1] + 1, qa);
@@ -360,7 +363,10 @@ class Extractor {
         if (w[c].text !== ':') continue;
         const speaker = this.transcriptSpeaker(sf, c);
         if (speaker && c < sl) {
-          this.add({ content: [c + 1, this.trimEnd(c + 1, sl)], kind: 'indirect', speaker, cue: [c, c] });
+          // A transcript turn runs to the end of its paragraph.
+          let last = sl;
+          while (last + 1 < w.length && last - sl < 2000 && w[last + 1].paragraph === w[sl].paragraph && !this.used[last + 1]) last++;
+          this.add({ content: [c + 1, this.trimEnd(c + 1, last)], kind: 'indirect', speaker, cue: [c, c] });
           return;
         }
       }
