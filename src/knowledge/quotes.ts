@@ -61,11 +61,36 @@ class Extractor {
   }
 
   add(d: Draft): void {
-    this.drafts.push(d);
-    if (d.fragments) d.fragments.forEach((f) => this.mark(f));
-    else this.mark(d.content);
-    this.mark(d.cue);
-    this.mark(d.speaker);
+    for (const part of this.splitAtLongGap(d)) {
+      this.drafts.push(part);
+      if (part.fragments) part.fragments.forEach((f) => this.mark(f));
+      else this.mark(part.content);
+      this.mark(part.cue);
+      this.mark(part.speaker);
+    }
+  }
+
+  /**
+   * One span cannot skip a long cue ("…," said X, an economist who … . "…"): when the words
+   * between the fragments outnumber the quoted ones, the later fragments become a second
+   * quote of the same speaker.
+   */
+  splitAtLongGap(d: Draft): Draft[] {
+    const f = d.fragments;
+    if (!f || f.length < 2) return [d];
+    const quoted = f.reduce((n, [a, b]) => n + this.countWords(a, b), 0);
+    const gap = this.countWords(f[0][1] + 1, f[f.length - 1][0] - 1) - f.slice(1, -1).reduce((n, [a, b]) => n + this.countWords(a, b), 0);
+    if (gap <= quoted) return [d];
+    const first: Draft = { ...d, content: [f[0][0], f[0][1]], fragments: [f[0]] };
+    const rest = f.slice(1);
+    const second: Draft = { content: [rest[0][0], rest[rest.length - 1][1]], fragments: rest, kind: 'direct', speaker: null, cue: null, inherits: first };
+    return [first, second];
+  }
+
+  countWords(from: number, to: number): number {
+    let n = 0;
+    for (let i = from; i <= to; i++) if (this.words[i].pos !== 'PUNCT') n++;
+    return n;
   }
 
   sentenceOf(i: number): WordRange {
