@@ -356,7 +356,7 @@ class Extractor {
       if (sf < 0) continue;
       // The tagger splits after abbreviations ("(D-Ore.) said …"): a sentence that starts in
       // lower case in the same paragraph continues the one before.
-      if (open && /^\p{Ll}/u.test(w[sf].text) && w[sf].paragraph === w[open[1]].paragraph) {
+      if (open && /^[\p{Ll})\],;]/u.test(w[sf].text) && w[sf].paragraph === w[open[1]].paragraph) {
         open = [open[0], sl];
         continue;
       }
@@ -406,19 +406,18 @@ class Extractor {
       const strength = cueStrength(w, c);
       if (!strength) continue;
       const at = cueRange(w, c);
+      // Inversion: "…, said John Smith, a spokesman." (not "…, echoing John Smith")
+      if ((w[c - 1]?.text === ',' || isQuoteMark(w[c - 1])) && !w[c].normal.endsWith('ing')) {
+        const speaker = this.invertedSpeaker(at, sl);
+        if (speaker) {
+          cues.push({ at, speaker, layout: 'before', strong: true });
+          continue;
+        }
+      }
       const subject = subjectBefore(w, c, sf);
       if (subject) {
         cues.push({ at, speaker: subject, layout: 'after', strong: strength === 'strong' });
         continue;
-      }
-      // Inversion: "…, said John Smith, a spokesman." (not "…, echoing John Smith")
-      if ((w[c - 1]?.text === ',' || isQuoteMark(w[c - 1])) && !w[c].normal.endsWith('ing')) {
-        const speaker = nounPhraseStartingAt(w, at[1] + 1, sl);
-        const next = speaker ? w[speaker[1] + 1] : undefined;
-        if (speaker && (!next || speaker[1] + 1 > sl || next.text === ',' || isSentenceEnd(next))) {
-          cues.push({ at, speaker, layout: 'before', strong: true });
-          continue;
-        }
       }
       const participle = this.participleSpeaker(c, sf);
       if (participle) cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
@@ -433,9 +432,10 @@ class Extractor {
         const before = w[cue.speaker[0] - 1];
         cue.layout = before && (before.text === ',' || isQuoteMark(before) || isDash(before)) ? 'before' : 'after';
       }
-      // Parenthetical "…, Graham said, since …": the content runs on both sides of the cue.
+      // Parenthetical "…, Graham said, since …": the content runs on both sides of the cue;
+      // "…, he said, and …" closes the content before it.
       if (cue.layout === 'after' && w[cue.speaker[0] - 1]?.text === ',' && cue.speaker[0] - 2 >= sf &&
-        w[cue.at[1] + 1]?.text === ',' && !isClauseLink(w[cue.at[1] + 2])) cue.layout = 'around';
+        w[cue.at[1] + 1]?.text === ',') cue.layout = isClauseLink(w[cue.at[1] + 2]) ? 'before' : 'around';
     });
     // Cue-last attributions claim the clause before them, from the right; inner cues are nested.
     const drafts: Draft[] = [];
@@ -481,6 +481,21 @@ class Extractor {
       claimed.push([cue.at[0], end]);
     }
     for (const d of drafts) this.add(d);
+  }
+
+  /** The speaker after an inverted cue, when the sentence or clause ends with it. */
+  invertedSpeaker(at: WordRange, last: number): WordRange | null {
+    const w = this.words;
+    const speaker = nounPhraseStartingAt(w, at[1] + 1, last);
+    if (!speaker) return null;
+    let end = speaker[1];
+    // "said one source in the room", "said Jo Hart of the union"
+    while (end + 2 <= last && w[end + 1].pos === 'ADP' && nounPhraseStartingAt(w, end + 2, last)) {
+      end = (nounPhraseStartingAt(w, end + 2, last) as WordRange)[1];
+    }
+    const next = w[end + 1];
+    if (next && end + 1 <= last && next.text !== ',' && next.text !== '(' && !isSentenceEnd(next)) return null;
+    return withDescription(speaker, this.descriptionEnd(end));
   }
 
   /** A weak cue ("found", "shows", "called for") reports only before a clause or from a document. */

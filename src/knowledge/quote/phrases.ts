@@ -76,8 +76,11 @@ function isNpWord(w: Word | undefined): boolean {
   return w.pos === 'PART' && /^['\u2019]s?$/i.test(w.text);
 }
 
-function isNpHead(w: Word | undefined): boolean {
-  return w !== undefined && w.quotation < 0 && (w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'NUM');
+function isNpHead(w: Word | undefined, prev?: Word): boolean {
+  if (w === undefined || w.quotation >= 0) return false;
+  if (w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'NUM') return true;
+  // The tagger reads some surnames as verbs ("Stephen Lynch"): a capitalised word after a name.
+  return prev !== undefined && prev.pos === 'PROPN' && /^\p{Lu}/u.test(w.text) && w.pos === 'VERB';
 }
 
 /** A noun phrase that ends at word `last` (its head), walking back no further than `floor`. */
@@ -85,7 +88,7 @@ export function nounPhraseEndingAt(words: Word[], last: number, floor: number): 
   const head = words[last];
   if (!head || last < floor) return null;
   if (head.pos === 'PRON') return isSpeakerPronoun(head) ? [last, last] : null;
-  if (!isNpHead(head)) return null;
+  if (!isNpHead(head, words[last - 1])) return null;
   let first = last;
   const limit = Math.max(floor, last - MAX_PHRASE);
   while (first - 1 >= limit) {
@@ -139,6 +142,10 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     for (let j = i - 1; j >= Math.max(floor, i - MAX_PHRASE); j--) {
       const x = words[j];
       if (x.quotation >= 0 || isSentenceEnd(x)) return null;
+      // A finite verb after its own subject means a clause, not a description.
+      const prev = words[j - 1];
+      if ((x.pos === 'VERB' || x.pos === 'AUX') && prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' ||
+        (prev.pos === 'PRON' && !RELATIVE.has(prev.normal) && prev.normal !== 'that'))) return null;
       if (x.text === ',') return withDescription(nounPhraseEndingAt(words, j - 1, floor), i - 1);
     }
     return null;
