@@ -267,6 +267,8 @@ class Extractor {
       if (!speaker) return null;
       // "through what she calls a “war of words”": an embedded cue, part of a larger content.
       if (!colon && EMBEDDING.has(w[speaker[0] - 1]?.normal ?? '')) return null;
+      // "Ditto said she expects the campaign “to …”": the inner cue is part of the outer content.
+      if (!colon && this.hasCueBetween(this.sentenceOf(c)[0], speaker[0] - 1)) return null;
       const cue = cueRange(w, c);
       // Words between cue and quotation ("told the crowd that “…”") make it partial content.
       let first = skipTrailers(w, cue[1] + 1, qa);
@@ -277,6 +279,11 @@ class Extractor {
       return { content: [first, fragments[fragments.length - 1][1]], fragments, kind: 'partial', speaker, cue };
     }
     return null;
+  }
+
+  hasCueBetween(from: number, to: number): boolean {
+    for (let i = Math.max(from, to - MAX_PHRASE); i <= to; i++) if (cueStrength(this.words, i) === 'strong') return true;
+    return false;
   }
 
   directFrom(qa: number, qb: number, speaker: WordRange, cue: WordRange): Draft {

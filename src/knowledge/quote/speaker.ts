@@ -198,7 +198,7 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
 }
 
 /** Tracks the latest antecedent of each kind while walking the article in order. */
-class Antecedents {
+class Tracker {
   male: Antecedent | null = null;
   female: Antecedent | null = null;
   organization: Antecedent | null = null;
@@ -228,6 +228,30 @@ class Antecedents {
     if (referent === 'organization') return this.organization;
     if (referent === 'group') return this.group;
     return this.male ?? this.female;
+  }
+}
+
+/**
+ * Speakers are preferred antecedents: "Flynn said Trump was right, he added" — "he" is the
+ * speaker, not the last man named, as long as that speaker is recent (two paragraphs).
+ */
+class Antecedents {
+  readonly mentions = new Tracker();
+  readonly speakers = new Tracker();
+  readonly speakerParagraph = new Map<Antecedent, number>();
+
+  see(a: Antecedent, speakerParagraph?: number): void {
+    this.mentions.see(a);
+    if (speakerParagraph !== undefined) {
+      this.speakers.see(a);
+      this.speakerParagraph.set(a, speakerParagraph);
+    }
+  }
+
+  find(referent: Referent, paragraph: number): Antecedent | null {
+    const speaker = this.speakers.find(referent);
+    if (speaker && paragraph - (this.speakerParagraph.get(speaker) ?? -99) <= 2) return speaker;
+    return this.mentions.find(referent);
   }
 }
 
@@ -266,16 +290,20 @@ export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | n
     const end = words[r[1]].end;
     while (next < antecedents.length && antecedents[next].at < start) seen.see(antecedents[next++]);
     const n = named[i];
+    const paragraph = words[r[0]].paragraph;
     const speaker: Speaker = { start, end, text: text.slice(start, end), name: null };
     if (n) {
       speaker.name = n.name;
       if (n.entity) speaker.entity = n.entity;
+      seen.see({ at: start, name: n.name, entity: n.entity, cls: n.cls }, paragraph);
     } else {
       const referent = SPEAKER_PRONOUNS.get(words[r[0]].normal);
-      const found = referent ? seen.find(referent) : null;
+      const found = referent ? seen.find(referent, paragraph) : null;
       if (found) {
         speaker.name = found.name;
         if (found.entity) speaker.entity = found.entity;
+        // The resolved pronoun keeps its referent current ("he said … he added").
+        seen.see(found, paragraph);
       }
     }
     out[i] = speaker;
