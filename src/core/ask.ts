@@ -161,6 +161,15 @@ function entitiesIn(loaded: LoadedArticle, sentence: number, kinds: Entity['kind
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** Whether a time falls within two weeks before (or a few days after) the article's date. */
+function nearDateline(t: TimeFact, published: string | null): boolean {
+  if (!published || !t.value) return false;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
+  if (!m) return /^T\d/.test(t.value);
+  const days = (Date.parse(published.slice(0, 10)) - Date.parse(m[1])) / 86_400_000;
+  return days >= -3 && days <= 14;
+}
+
 function timeWords(t: TimeFact): string {
   const words = t.type === 'date' || t.type === 'time' ? dateInWords(t.value) : null;
   if (!words) return t.text;
@@ -202,7 +211,9 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
       if (!best || score > best.overlap) best = { loaded, quote, overlap: score };
     }
   }
-  if (best && best.overlap >= 0.5 && best.quote.speaker) {
+  // Quoted words must mostly match; a paraphrase ("who said the well was empty") needs less.
+  const needed = q.quote && /["“”]/.test(q.text) ? 0.5 : 0.34;
+  if (best && best.overlap >= needed && best.quote.speaker) {
     const who = speakerName(best.quote)!;
     const entity = best.quote.speaker.entity ? best.loaded.facts.entities.find((e) => e.id === best!.quote.speaker!.entity) : entityOfName(best.loaded, who);
     const role = entity ? describeRoles(entity.roles) : null;
@@ -327,13 +338,14 @@ function subjectBefore(sentence: string, words: string[]): string | null {
 }
 
 function answerWho(lib: Library, q: Question, context: ConversationContext): AskResult {
-  const words = topicTerms(q);
+  const words = q.about ? terms(q.about) : topicTerms(q);
   const hits = retrieve(lib, words, context, 10);
   const top = hits[0];
-  if (!top || coverage(lib, words, top) < 0.5) return result('who', null, 0.1, [], context);
+  if (!top || coverage(lib, words, top) < 0.4) return result('who', null, 0.1, [], context);
   const loaded = lib.articles[top.article];
   const cite = citation(lib, top);
-  const passive = /^(who|whom) (was|were|is|are|has been|have been|got|had been)\b/i.test(q.text);
+  // "Who was shot?" and "the kid who fell down the well" ask for the one it happened to.
+  const passive = /^(who|whom) (was|were|is|are|has been|have been|got|had been)\b/i.test(q.text) || Boolean(q.about);
   const asked = new Set(terms(q.text));
   const named = entitiesIn(loaded, top.sentence, ['person', 'organization']).filter((x) => !terms(x.entity.name).some((t) => asked.has(t)));
   let lead: string | null = null;
@@ -345,7 +357,9 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
     const main = [...loaded.facts.entities]
       .filter((e) => e.kind === 'person' && !speakers.has(e.id))
       .sort((a, b) => b.mentions.length - a.mentions.length)[0];
-    entity = people[0]?.entity ?? main;
+    // A person named once in a caption is a weaker answer than the person the story is about.
+    const inSentence = [...people].sort((a, b) => b.entity.mentions.length - a.entity.mentions.length)[0]?.entity;
+    entity = inSentence && (!main || inSentence.mentions.length * 2 >= main.mentions.length) ? inSentence : main ?? inSentence;
     if (entity) {
       const roles = describeRoles(entity.roles);
       lead = roles ? `${entity.name} (${roles})` : entity.name;
@@ -402,14 +416,23 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     const lead = leadSentence(loaded);
     candidates = [lead, lead + 1, lead + 2].filter((i) => i < loaded.facts.sentences.length).map((i) => ({ article: loaded.index, sentence: i, score: 1, matched: 0 }));
   }
+  // News reports recent events: among the best sentences, a date near the dateline wins over history.
+  let fallback: { hit: Ranked; time: TimeFact } | null = null;
   for (const hit of candidates.slice(0, 6)) {
     const loaded = lib.articles[hit.article];
-    const times = timesIn(loaded, hit.sentence).filter((t) => t.type === 'date' || t.type === 'time');
+    // "now" or "recently" is no answer to "when".
+    const times = timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? ''));
     if (times.length === 0) continue;
-    const best = times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0];
-    const cite = citation(lib, hit);
-    const dated = loaded.article.published ? '' : '';
-    return result('when', `${timeWords(best)}${dated} — ${clip(attributed(lib, hit), 300)}`, 0.75, [cite], remember(context, lib, [cite]));
+    const recent = times.find((t) => nearDateline(t, loaded.article.published));
+    if (recent || !loaded.article.published) {
+      const cite = citation(lib, hit);
+      return result('when', `${timeWords(recent ?? times[0])} — ${clip(attributed(lib, hit), 300)}`, 0.75, [cite], remember(context, lib, [cite]));
+    }
+    fallback ??= { hit, time: times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0] };
+  }
+  if (fallback) {
+    const cite = citation(lib, fallback.hit);
+    return result('when', `${timeWords(fallback.time)} — ${clip(attributed(lib, fallback.hit), 300)}`, 0.6, [cite], remember(context, lib, [cite]));
   }
   const loaded = lib.articles[candidates[0].article];
   if (loaded.facts.event?.when) {
@@ -432,12 +455,22 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
     candidates = loaded.facts.sentences.slice(lead, lead + 12).map((_, i) => ({ article: loaded.index, sentence: lead + i, score: 1, matched: 0 }));
   }
   const places: Array<{ name: string; ref: Ranked }> = [];
+  // "Where in China …" asks for a place inside China, not China.
+  const asked = nameKey(q.text);
+  const inQuestion = (e: Entity) => [e.name, ...e.aliases].some((n) => n.length > 1 && ` ${asked} `.includes(` ${nameKey(n)} `));
+  // "Which village …": a place whose name says it is one ("Zhongmengchang Village") answers best.
+  const kindNoun = /^(?:which|what|in which|in what) ([a-z]+)/i.exec(q.text)?.[1]?.toLowerCase();
   for (const hit of candidates.slice(0, 12)) {
     const loaded = lib.articles[hit.article];
     for (const { entity } of entitiesIn(loaded, hit.sentence, ['place'])) {
+      if (inQuestion(entity)) continue;
       if (!places.some((p) => p.name === entity.name)) places.push({ name: entity.name, ref: hit });
     }
-    if (!generic && places.length > 0) break;
+    if (!generic && places.length > 0 && !kindNoun) break;
+  }
+  if (kindNoun) {
+    const i = places.findIndex((p) => nameKey(p.name).split(' ').includes(kindNoun));
+    if (i > 0) places.unshift(...places.splice(i, 1));
   }
   const first = places[0];
   if (!first) {
@@ -460,16 +493,41 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
 
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half)(\s+(thousand|million|billion|hundred|percent|per cent))?(\s*%)?(\s+[\p{L}-]+){0,2}/giu;
 
+const MONEY = /([$€£¥]\s?\d[\d,.]*(\s*(thousand|million|billion|trillion|[mbk]n?)\b)?|\d[\d,.]*\s*(thousand|million|billion|trillion)?\s*(dollars|euros|pounds|yuan|yen|rupees|francs))/i;
+const AGE = /\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,3}),/;
+
+/** The number phrase of a sentence that answers a how-many/much/long/old question. */
+function countIn(lib: Library, hit: Ranked, q: Question): string | null {
+  const loaded = lib.articles[hit.article];
+  const text = lib.sentenceText(hit);
+  const how = /^how (\w+)/i.exec(q.text)?.[1]?.toLowerCase();
+  if (how === 'long') {
+    const d = timesIn(loaded, hit.sentence).find((t) => t.type === 'duration');
+    if (d) return d.text;
+  }
+  if (how === 'much') {
+    const money = MONEY.exec(text);
+    if (money) return money[0].trim();
+  }
+  if (how === 'old') {
+    const age = AGE.exec(text);
+    if (age) return age[0].replace(/^,\s*|,$/g, '');
+  }
+  const numbers = [...text.matchAll(NUMBER)].map((m) => m[0].trim()).filter((n) => !/^\d+-\d+$/.test(n));
+  if (numbers.length === 0) return null;
+  const unit = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
+  const wantedUnit = unit ? terms(unit)[0] : undefined;
+  return numbers.find((n) => wantedUnit && terms(n).includes(wantedUnit))
+    ?? (how === 'long' ? numbers.find((n) => /(year|month|week|day|hour|minute|second)/i.test(n)) : undefined)
+    ?? (how === 'many' || how === 'much' || !how ? numbers[0] : null);
+}
+
 function answerCount(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = topicTerms(q);
-  const unit = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
   const hits = retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.3);
   for (const hit of hits) {
-    const text = lib.sentenceText(hit);
-    const numbers = [...text.matchAll(NUMBER)].map((m) => m[0].trim());
-    if (numbers.length === 0) continue;
-    const wantedUnit = unit ? terms(unit)[0] : undefined;
-    const pick = numbers.find((n) => wantedUnit && terms(n).includes(wantedUnit)) ?? (/^how long/i.test(q.text) ? numbers.find((n) => /(year|month|week|day|hour|minute|second)/i.test(n)) : undefined) ?? numbers[0];
+    const pick = countIn(lib, hit, q);
+    if (!pick) continue;
     const cite = citation(lib, hit);
     return result('count', `${pick} — ${clip(attributed(lib, hit), 300)}`, 0.6, [cite], remember(context, lib, [cite]));
   }
@@ -479,6 +537,8 @@ function answerCount(lib: Library, q: Question, context: ConversationContext): A
 function answerHappened(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = topicTerms(q);
   let loaded: LoadedArticle | undefined;
+  // "What happened to the driver?" is about one thing: the sentence that says it.
+  if (/^what happened (to|with)\b/i.test(q.text)) return answerBySentence(lib, q, context);
   if (words.length > 0) {
     const top = retrieve(lib, words, context, 5)[0];
     if (top && coverage(lib, words, top) >= 0.5) loaded = lib.articles[top.article];
@@ -497,7 +557,7 @@ function answerHappened(lib: Library, q: Question, context: ConversationContext)
 function answerBySentence(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = topicTerms(q);
   const top = retrieve(lib, words, context, 5)[0];
-  if (!top || coverage(lib, words, top) < 0.5) return result(q.type, null, 0.1, [], context);
+  if (!top || coverage(lib, words, top) < 0.4) return result(q.type, null, 0.1, [], context);
   const cite = citation(lib, top);
   return result(q.type, clip(attributed(lib, top), 500), 0.5 * coverage(lib, words, top) + 0.2, [cite], remember(context, lib, [cite]));
 }

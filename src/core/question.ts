@@ -53,6 +53,11 @@ function quoted(text: string): string | undefined {
   return m ? m[1].trim() : undefined;
 }
 
+// "which <noun>" / "what <noun>" questions take their type from the noun asked about.
+const PERSON_NOUNS = /^(person|people|man|men|woman|women|boy|girl|kid|child|children|celebs?|celebrit(y|ies)|players?|officials?|leaders?|politicians?|candidates?|officers?|suspects?|victims?|company|companies|organi[sz]ations?|group|groups|team|teams|agency|agencies|country|countries|party|parties|minister|president|senator|lawmakers?|judge|doctors?|police|star|stars|actors?|actress|singers?|member|members|family|relatives?|witness|witnesses)$/i;
+const PLACE_NOUNS = /^(village|city|cities|town|country|state|province|region|area|county|district|neighbou?rhood|street|road|place|location|venue|stadium|arena|building|hospital|airport|station|site|island|continent|park|field|court|school|university|prison|room)$/i;
+const TIME_NOUNS = /^(day|night|evening|morning|afternoon|year|month|week|weekend|date|time|hour|season|decade|century)$/i;
+
 export function parseQuestion(raw: string): Question {
   const text = cleanQuestion(raw);
   const lower = text.toLowerCase().replace(/[’]/g, "'");
@@ -86,7 +91,12 @@ export function parseQuestion(raw: string): Question {
   if ((m = /^how did (.+?) (?:react|respond|reply)\b(?:\s+(?:to)\s+(.+))?/i.exec(text))) return q('what-said', { subject: m[1], about: m[2] });
   if ((m = /^(?:quotes?|statements?) (?:from|by) (.+)$/i.exec(text))) return q('what-said', { subject: m[1] });
 
-  if ((m = /^(?:what(?:'s| is| was| were)|whats) (?:the )?(?:name of (?:the )?(.+)|(.+?)(?:'s|s') names?)$/i.exec(text))) return q('name', { about: (m[1] ?? m[2]).trim() });
+  if ((m = /^(?:what(?:'s| is| was| were)|whats) (?:the )?(?:names? of (?:the )?(.+)|(.+?)(?:'s|s') names?)$/i.exec(text))) {
+    const about = (m[1] ?? m[2]).trim();
+    // "the name of the kid who fell down the well": the clause says who; a bare role ("the tram driver") must be named next to it.
+    if (/\b(who|that|which|whose)\b/i.test(about)) return q('who', { about });
+    return q('name', { about });
+  }
   if ((m = /^what (?:is|was) (.+?) called$/i.exec(text))) return q('name', { about: m[1] });
   if (/\bname(d|s)?\b/.test(lower) && /^(what|who|whats)\b/.test(lower) && !/^who (is|was)\b/.test(lower)) {
     const about = /name(?:s)? of (?:the )?(.+)$/i.exec(text)?.[1] ?? /(?:the )?(.+?)(?:'s|s') names?\b/i.exec(text.replace(/^\S+\s+(is|was|'s)?\s*/i, ''))?.[1];
@@ -103,6 +113,12 @@ export function parseQuestion(raw: string): Question {
     return q('who', {});
   }
   if (/^(who|whom|whose)\b/.test(lower)) return q('who');
+  if ((m = /^(?:which|what) ([a-z]+)\b/i.exec(lower)) && !/^(?:which|what) (?:is|was|are|were|did|does|do|has|have|had)\b/.test(lower)) {
+    const noun = m[1];
+    if (PERSON_NOUNS.test(noun)) return q('who');
+    if (PLACE_NOUNS.test(noun)) return q('where');
+    if (TIME_NOUNS.test(noun)) return q('when');
+  }
   if (/^(when|what (time|date|day|year|month)|on what (date|day)|at what time|since when|how long ago)\b/.test(lower)) return q('when');
   if (/^(where|in (what|which) (city|country|state|town|place|region|province|area)|what (city|country|state|town|place|region|province|area|location))\b/.test(lower)) return q('where');
   if (/^how (many|much|long|old|far|big|large|often|deep|high|tall)\b/.test(lower)) return q('count');

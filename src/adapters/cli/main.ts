@@ -6,7 +6,7 @@ import { ConfigError, describeConfig, loadConfig, type Config } from '../../core
 import { Lede } from '../../core/lede.ts';
 import { extractFacts } from '../../knowledge/extract.ts';
 import { readArticleBytes } from '../../knowledge/ingest/index.ts';
-import { discordCli } from '../discord/cli.ts';
+import { discordCli, startDiscordSharded } from '../discord/cli.ts';
 import { startDiscord } from '../discord/index.ts';
 import { slackCli } from '../slack/cli.ts';
 import { startSlack } from '../slack/index.ts';
@@ -170,12 +170,14 @@ async function start(config: Config): Promise<number> {
   try {
     if (config.discord) {
       running.push(
-        await startDiscord(lede, {
-          token: config.discord.token,
-          applicationId: config.discord.applicationId,
-          listenChannels: config.discord.listenChannels,
-          messageContent: config.discord.messageContent,
-        }),
+        config.discord.shards
+          ? await startDiscordSharded(lede, { token: config.discord.token })
+          : await startDiscord(lede, {
+              token: config.discord.token,
+              applicationId: config.discord.applicationId,
+              listenChannels: config.discord.listenChannels,
+              messageContent: config.discord.messageContent,
+            }),
       );
     }
     if (config.slack) {
@@ -252,7 +254,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'start':
     case undefined:
-      if (config.discord?.shards) return discordCli(['shards', ...rest]);
       return start(config);
     case 'discord':
       return discordCli(rest, { openLede: () => openLede(config, args.flags) });
