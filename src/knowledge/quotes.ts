@@ -312,7 +312,10 @@ class Extractor {
   /** ", saying …" / ", adding …": the speaker is the subject of the sentence. */
   participleSpeaker(cue: number, floor: number): WordRange | null {
     const w = this.words;
-    if (!w[cue].normal.endsWith('ing') || (w[cue - 1]?.text !== ',' && w[cue - 1]?.normal !== 'and')) return null;
+    // ", saying …", "and saying …", and the coordinated "… and said …".
+    const participle = w[cue].normal.endsWith('ing') && (w[cue - 1]?.text === ',' || w[cue - 1]?.normal === 'and');
+    const coordinated = w[cue - 1]?.normal === 'and' && w[cue].pos === 'VERB';
+    if (!participle && !coordinated) return null;
     const sentence = this.sentenceOf(cue);
     const start = Math.max(floor, sentence[0]);
     for (let d = this.drafts.length - 1; d >= 0 && d >= this.drafts.length - 3; d--) {
@@ -526,6 +529,11 @@ class Extractor {
     let end = last;
     for (let k = self + 1; k < cues.length; k++) {
       const other = cues[k];
+      // "… and said …": a coordinated cue of the same speaker ends the content at "and".
+      if (w[other.at[0] - 1]?.normal === 'and' && other.speaker[0] < from && other.at[0] > from && other.at[0] <= end) {
+        end = other.at[0] - 2;
+        break;
+      }
       const clauseStart = Math.min(other.at[0], other.speaker[0]);
       if (clauseStart <= from || clauseStart > end) continue;
       let b = clauseStart - 1;

@@ -144,6 +144,19 @@ describe('partial and indirect speech', () => {
     expect(quotes.map((q) => q.text)).toEqual(['the plan was ready', 'it was late']);
   });
 
+  it('a coordinated "and said" is a second attribution of the same speaker', () => {
+    const quotes = quotesOf('Mara Quist denied the report and said she would sue the paper.');
+    expect(quotes.map((q) => q.text)).toEqual(['the report', 'she would sue the paper']);
+    expect(quotes[1].speaker?.name).toMatch(/Mara Quist/);
+  });
+
+  it('a quotation after an inner cue stays inside the outer content', () => {
+    const q = only('Lena Voss said she expects the board “to keep its promises.”');
+    expect(q.kind).toBe('partial');
+    expect(q.speaker?.text).toBe('Lena Voss');
+    expect(q.text).toBe('she expects the board “to keep its promises.”');
+  });
+
   it('ignores sentences without a cue and scare quotes', () => {
     expect(quotesOf('The so-called “smart” meters arrived in June. Prices rose.')).toEqual([]);
   });
@@ -175,6 +188,12 @@ describe('speakers', () => {
     const b = only('Sen. Joan Pike (D-Ore.) said the bill was dead.');
     expect(b.speaker?.text).toBe('Sen. Joan Pike (D-Ore.)');
     expect(b.text).toBe('the bill was dead');
+  });
+
+  it('a pronoun goes to the recent speaker before a man merely named', () => {
+    const text = 'Karl Brandt said Oskar Lind was wrong about the budget.\n\n“We will not sign,” he added.';
+    const q = quotesOf(text).find((x) => x.speaker?.text === 'he');
+    expect(q?.speaker?.name).toMatch(/Karl Brandt/);
   });
 
   it('a surname alone gets the full name', () => {
