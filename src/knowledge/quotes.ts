@@ -534,7 +534,8 @@ class Extractor {
         end = other.at[0] - 2;
         break;
       }
-      const clauseStart = Math.min(other.at[0], other.speaker[0]);
+      // A participle (", arguing that …") has its speaker earlier: its clause starts at the cue.
+      const clauseStart = other.speaker[0] > from ? Math.min(other.at[0], other.speaker[0]) : other.at[0];
       if (clauseStart <= from || clauseStart > end) continue;
       let b = clauseStart - 1;
       if (isClauseLink(w[b])) b--;
