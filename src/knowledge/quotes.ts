@@ -526,6 +526,7 @@ class Extractor {
   /** Where content starting at `from` ends: before another cue's clause or "according to". */
   cutAtNextCue(from: number, last: number, cues: Array<{ at: WordRange; speaker: WordRange; layout: string }>, self: number): number {
     const w = this.words;
+    if (from > last || !w[from]) return from - 1;
     let end = last;
     for (let k = self + 1; k < cues.length; k++) {
       const other = cues[k];

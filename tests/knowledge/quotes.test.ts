@@ -275,6 +275,11 @@ describe('bad input', () => {
     expect(quotes.some((q) => q.text === 'the café was full')).toBe(true);
   });
 
+  it('a jumble of marks and cues, ending in "according to"', () => {
+    const text = ' the”" and\'\'’ he and said that‘‘ that" he) that é. told`` 😀‘ 😀"‘ told.”:“\'\' the. Smith according to é';
+    expectConsistent(text, quotesOf(text));
+  });
+
   it('a 1 MB text', () => {
     const paragraph = '“The port is open,” Jo Hart said. Officials said that ships were waiting. ';
     const text = paragraph.repeat(Math.ceil(1_000_000 / paragraph.length));
