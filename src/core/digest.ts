@@ -5,7 +5,10 @@
 //   3. the post is marked posted and the item seen, and the pending record removed.
 // A crash before 1 leaves the item unseen (it is posted on the next run); a crash between 1
 // and 3 leaves a pending record that the next run sends before anything else. All sending goes
-// through `send()`, the one place a multi-instance lease will go (issue 7).
+// through `send()`. Several instances on one Redis share the work without doubling it: a
+// subscription is polled by one instance at a time (a renewed lease per subscription), and
+// each post is sent under a lease of its own, re-checking "posted" once the lease is held.
+// A crashed instance's leases expire and another instance completes its pending posts.
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Article, ArticleFacts } from '../knowledge/facts.ts';
@@ -14,6 +17,7 @@ import { FETCH_DEFAULTS, FetchError, parseWebUrl, type FetchOptions } from './fe
 import { digestReply } from './digest/post.ts';
 import { readFeedSource, readFolderSource, type Candidate, type SourceSnapshot } from './digest/sources.ts';
 import { DigestState, postIdFor, subscriptionId, type OutboxPost, type Subscription } from './digest/state.ts';
+import type { Lease } from './lease.ts';
 import { reply, type Reply } from './reply.ts';
 import type { Store } from './store.ts';
 
@@ -307,19 +311,30 @@ export class Digests {
   private async pollAll(dueOnly: boolean): Promise<PollResult> {
     const result = await this.completePending();
     const now = Date.now();
-    for (const sub of await this.state.subscriptions()) {
-      if (this.stopped && dueOnly) break;
-      if (!this.deps.poster(sub.platform)) continue;
-      if (dueOnly && sub.status.nextPollAt > now) continue;
+    for (const listed of await this.state.subscriptions()) {
+      if (this.stopped) break;
+      if (!this.deps.poster(listed.platform)) continue;
+      if (dueOnly && listed.status.nextPollAt > now) continue;
+      // Another instance polling this subscription now has it; it is skipped here.
+      const lease = await this.deps.store.leases.tryAcquire(`digest:poll:${listed.id}`, { renew: true });
+      if (!lease) continue;
       try {
-        result.posted += await this.pollSubscription(sub);
-        await this.state.updateStatus(sub.id, { failures: 0, lastOkAt: new Date().toISOString(), nextPollAt: this.nextPollAt(0) });
-      } catch (e) {
-        result.errors++;
-        const message = (e as Error).message || String(e);
-        const failures = sub.status.failures + 1;
-        await this.state.updateStatus(sub.id, { failures, lastError: message, lastErrorAt: new Date().toISOString(), nextPollAt: this.nextPollAt(failures) });
-        this.log(`lede digest: ${sub.source} (${sub.platform}/${sub.channel}) failed: ${message}`);
+        // Read again under the lease: another instance may just have polled it.
+        const sub = await this.state.getSubscription(listed.id);
+        if (!sub || (dueOnly && sub.status.nextPollAt > now)) continue;
+        try {
+          const { posted, complete } = await this.pollSubscription(sub, lease);
+          result.posted += posted;
+          if (complete) await this.state.updateStatus(sub.id, { failures: 0, lastOkAt: new Date().toISOString(), nextPollAt: this.nextPollAt(0) });
+        } catch (e) {
+          result.errors++;
+          const message = (e as Error).message || String(e);
+          const failures = sub.status.failures + 1;
+          await this.state.updateStatus(sub.id, { failures, lastError: message, lastErrorAt: new Date().toISOString(), nextPollAt: this.nextPollAt(failures) });
+          this.log(`lede digest: ${sub.source} (${sub.platform}/${sub.channel}) failed: ${message}`);
+        }
+      } finally {
+        await lease.release();
       }
     }
     return result;
@@ -329,6 +344,7 @@ export class Digests {
   private async completePending(): Promise<PollResult> {
     const result: PollResult = { posted: 0, errors: 0 };
     for (const postId of await this.state.pendingIds()) {
+      if (this.stopped) break;
       const post = await this.state.pending(postId);
       if (!post) {
         await this.state.dropPending(postId);
@@ -348,14 +364,23 @@ export class Digests {
     return result;
   }
 
-  /** New items of one subscription, oldest first, each built, added to the library and posted. */
-  private async pollSubscription(sub: Subscription): Promise<number> {
+  /**
+   * New items of one subscription, oldest first, each built, added to the library and posted.
+   * Stopping (or losing the lease) ends it after the post in flight: `complete` is then false
+   * and the rest of the items stay unseen for the next poll, here or on another instance.
+   */
+  private async pollSubscription(sub: Subscription, lease: Lease): Promise<{ posted: number; complete: boolean }> {
     const snapshot = await this.readSource(sub);
     const fresh: Candidate[] = [];
     for (const c of snapshot.candidates) if (!(await this.state.isSeen(sub.id, c.key))) fresh.push(c);
     let posted = 0;
     const failed: string[] = [];
+    let complete = true;
     for (const c of newestFirst(fresh).reverse()) {
+      if (this.stopped || lease.lost) {
+        complete = false;
+        break;
+      }
       try {
         if (await this.postCandidate(sub, c)) posted++;
       } catch (e) {
@@ -369,8 +394,8 @@ export class Digests {
     if (failed.length) throw new Error(`${failed.length} new item(s) could not be posted: ${failed.slice(0, 2).join('; ')}`);
     // Validators are kept only once every item of this version is handled: saved earlier, a
     // crash mid-way would make the next poll a 304 and the rest of the items would be lost.
-    if (!snapshot.notModified) await this.state.updateStatus(sub.id, { etag: snapshot.etag, lastModified: snapshot.lastModified });
-    return posted;
+    if (complete && !snapshot.notModified) await this.state.updateStatus(sub.id, { etag: snapshot.etag, lastModified: snapshot.lastModified });
+    return { posted, complete };
   }
 
   private async postCandidate(sub: Subscription, c: Candidate): Promise<boolean> {
@@ -402,20 +427,29 @@ export class Digests {
    * it was already posted or no poster for its platform runs in this process (it stays pending).
    */
   private async send(post: OutboxPost, recovering = false): Promise<boolean> {
-    if (await this.state.isPosted(post.postId)) {
-      await this.state.recordPosted(post);
-      return false;
-    }
     const poster = this.deps.poster(post.platform);
-    if (!poster) return false;
-    if (recovering && poster.hasPosted && (await poster.hasPosted(post.channel, post.postId))) {
+    if (!poster && !(await this.state.isPosted(post.postId))) return false;
+    // Another instance sending this post now has the lease; it is not sent here.
+    const lease = await this.deps.store.leases.tryAcquire(`digest:post:${post.postId}`, { renew: true });
+    if (!lease) return false;
+    try {
+      // Checked under the lease: a holder before us may have sent it and released.
+      if (await this.state.isPosted(post.postId)) {
+        await this.state.recordPosted(post);
+        return false;
+      }
+      if (!poster) return false;
+      if (recovering && poster.hasPosted && (await poster.hasPosted(post.channel, post.postId))) {
+        await this.state.recordPosted(post);
+        return false;
+      }
+      await poster.post(post.channel, post.message, { postId: post.postId });
+      crashPoint('posted');
       await this.state.recordPosted(post);
-      return false;
+      return true;
+    } finally {
+      await lease.release();
     }
-    await poster.post(post.channel, post.message, { postId: post.postId });
-    crashPoint('posted');
-    await this.state.recordPosted(post);
-    return true;
   }
 
   // ── scheduler ───────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@
 import type { Article } from '../knowledge/facts.ts';
 import { loadArticles, type LoadProblem } from '../knowledge/ingest/index.ts';
 import { ask, type Answer } from './ask.ts';
+import { clusterFor, type Cluster } from './cluster.ts';
 import { COMMANDS, type CommandContext, type CommandName } from './commands.ts';
 import { Digests, type DigestOptions, type DigestPoster } from './digest.ts';
 import { Conversations } from './conversation.ts';
@@ -33,12 +34,15 @@ export class Lede {
   readonly conversations: Conversations;
   readonly problems: LoadProblem[] = [];
   readonly digests: Digests;
+  /** Shares added articles with other instances on the same Redis (a no-op on SQLite). */
+  readonly cluster: Cluster;
   private readonly posters = new Map<string, ChannelPoster>();
 
   private constructor(library: Library, store: Store, digestOptions: DigestOptions = {}) {
     this.library = library;
     this.store = store;
     this.conversations = new Conversations(store.ns('conversations'));
+    this.cluster = clusterFor(store);
     this.digests = new Digests({
       store,
       addArticle: (a) => this.addArticle(a),
@@ -52,6 +56,8 @@ export class Lede {
     const store = options.openedStore ?? (await openStore(options.store));
     const lede = new Lede(new Library(store.ns('facts')), store, options.digest);
     if (options.dataPath) await lede.load(options.dataPath, options.onProgress);
+    // Articles other instances added before this one started; later ones arrive as they come.
+    await lede.cluster.start((a) => lede.receiveShared(a));
     return lede;
   }
 
@@ -68,6 +74,14 @@ export class Lede {
   }
 
   async addArticle(article: Article): Promise<void> {
+    await this.library.add(article);
+    await this.cluster.publish(article);
+  }
+
+  /** An article another instance added: its facts come from the shared cache; a copy we have is skipped. */
+  private async receiveShared(article: Article): Promise<void> {
+    const known = this.library.get(article.id);
+    if (known && this.library.cacheKey(known.article) === this.library.cacheKey(article)) return;
     await this.library.add(article);
   }
 
@@ -121,6 +135,7 @@ export class Lede {
 
   async close(): Promise<void> {
     await this.digests.stop();
+    await this.cluster.stop();
     await this.store.close();
   }
 }

@@ -75,7 +75,7 @@ async function openRedis(url: string, prefix: string): Promise<Store> {
     let k = made.get(name);
     if (!k) {
       const namespace = `${prefix}${name}`;
-      const adapter = new KeyvRedis(client, { namespace, throwOnErrors: true });
+      const adapter = new KeyvRedis(client as unknown as ConstructorParameters<typeof KeyvRedis>[0], { namespace, throwOnErrors: true });
       made.set(name, (k = new Keyv({ store: adapter, namespace, useKeyPrefix: false, throwOnErrors: true })));
     }
     return k;

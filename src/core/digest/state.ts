@@ -1,8 +1,10 @@
 // Digest state in the store: subscriptions, the items each subscription has seen, and the
 // outbox of posts (pending → posted). Every write is awaited before the next step, so what
-// the store says survives a SIGKILL at any point.
+// the store says survives a SIGKILL at any point. The two lists (subscriptions, pending posts)
+// are read, changed and written back under a lease, so instances sharing Redis lose no entry.
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
+import type { Leases } from '../lease.ts';
 import type { Reply } from '../reply.ts';
 import type { Store } from '../store.ts';
 
@@ -69,8 +71,10 @@ export class DigestState {
   private readonly subs: Keyv;
   private readonly seen: Keyv;
   private readonly outbox: Keyv;
+  private readonly leases: Leases;
 
   constructor(store: Store) {
+    this.leases = store.leases;
     this.subs = store.ns('subscriptions');
     this.seen = store.ns('seen');
     this.outbox = store.ns('digest');
@@ -96,14 +100,21 @@ export class DigestState {
   /** Saves the record first, then lists it, so the index never names a missing record. */
   async putSubscription(sub: Subscription): Promise<void> {
     await this.subs.set(`sub:${sub.id}`, sub);
-    const ids = await this.subscriptionIds();
-    if (!ids.includes(sub.id)) await this.subs.set(INDEX, [...ids, sub.id]);
+    await this.changeList(this.subs, INDEX, (ids) => (ids.includes(sub.id) ? ids : [...ids, sub.id]));
   }
 
   async removeSubscription(id: string): Promise<void> {
-    const ids = await this.subscriptionIds();
-    await this.subs.set(INDEX, ids.filter((x) => x !== id));
+    await this.changeList(this.subs, INDEX, (ids) => ids.filter((x) => x !== id));
     await this.subs.delete(`sub:${id}`);
+  }
+
+  /** Read-change-write of a list, one writer at a time across instances. */
+  private async changeList(ns: Keyv, key: string, change: (ids: string[]) => string[]): Promise<void> {
+    await this.leases.exclusive(`digest:list:${key}`, async () => {
+      const ids = ((await ns.get(key)) as string[] | undefined) ?? [];
+      const next = change(ids);
+      if (next !== ids) await ns.set(key, next);
+    }, { ttlMs: 10_000 });
   }
 
   async updateStatus(id: string, change: Partial<SubscriptionStatus>): Promise<Subscription | undefined> {
@@ -140,23 +151,20 @@ export class DigestState {
   /** Step 1 of a post: the record exists before anything is sent. */
   async recordPending(post: OutboxPost): Promise<void> {
     await this.outbox.set(`pending:${post.postId}`, post);
-    const ids = await this.pendingIds();
-    if (!ids.includes(post.postId)) await this.outbox.set(PENDING_INDEX, [...ids, post.postId]);
+    await this.changeList(this.outbox, PENDING_INDEX, (ids) => (ids.includes(post.postId) ? ids : [...ids, post.postId]));
   }
 
   /** Step 3 of a post: posted mark first, then the item is seen, then the pending record goes. */
   async recordPosted(post: OutboxPost): Promise<void> {
     await this.outbox.set(`posted:${post.postId}`, { at: new Date().toISOString(), channel: post.channel, platform: post.platform });
     await this.markSeen(post.subscriptionId, post.itemKey, 'posted');
-    const ids = await this.pendingIds();
-    await this.outbox.set(PENDING_INDEX, ids.filter((x) => x !== post.postId));
+    await this.changeList(this.outbox, PENDING_INDEX, (ids) => ids.filter((x) => x !== post.postId));
     await this.outbox.delete(`pending:${post.postId}`);
   }
 
   /** A pending post whose subscription is gone is dropped, not sent. */
   async dropPending(postId: string): Promise<void> {
-    const ids = await this.pendingIds();
-    await this.outbox.set(PENDING_INDEX, ids.filter((x) => x !== postId));
+    await this.changeList(this.outbox, PENDING_INDEX, (ids) => ids.filter((x) => x !== postId));
     await this.outbox.delete(`pending:${postId}`);
   }
 }
