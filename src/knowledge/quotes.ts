@@ -14,7 +14,7 @@ import type { NlpDoc } from './nlp.ts';
 import { EVIDENCE_VERBS, HEARER_VERBS, NAMING_VERBS, PERSON_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
 import {
-  MAX_PHRASE, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseStartingAt,
+  MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseStartingAt,
   skipHearer, skipTrailers, subjectBefore, withDescription, type WordRange,
 } from './quote/phrases.ts';
 import { resolveSpeakers, type NameResolver } from './quote/speaker.ts';
@@ -37,7 +37,6 @@ function nameResolver(): NameResolver | null {
   return typeof candidate === 'function' ? (candidate as NameResolver) : null;
 }
 
-const VERB_MODIFIER_WORDS = new Set(['also', 'has', 'had', 'have', 'later', 'then', 'again', 'once', 'previously']);
 const EMBEDDING = new Set(['what', 'which', 'that', 'whom', 'as']);
 const CONTRASTIVE = new Set(['but', 'yet', 'while', 'though', 'although', 'whereas']);
 /** Sentence-initial words of a subordinate clause: the main clause after its comma is not reported. */
@@ -186,7 +185,7 @@ class Extractor {
       // Everything between the quotation and the cue is the speaker and its description.
       speaker = nounPhraseStartingAt(w, j, cue - 1);
       let last = cue - 1;
-      while (last > j && (w[last].text === ',' || VERB_MODIFIER_WORDS.has(w[last].normal))) last--;
+      while (last > j && (w[last].text === ',' || VERB_MODIFIERS.has(w[last].normal) || w[last].pos === 'ADV')) last--;
       if (speaker) speaker = withDescription(speaker, last);
       groupEnd = cueWords[1];
     }
@@ -263,7 +262,9 @@ class Extractor {
         if (x.pos === 'VERB' || x.pos === 'AUX') break;
         continue;
       }
-      const speaker = subjectBefore(w, c, floor) ?? this.participleSpeaker(c, floor);
+      // "Said Ellis: “…”": a cue opening the sentence, its speaker after it.
+      const inverted = c === this.sentenceOf(c)[0] ? nounPhraseStartingAt(w, c + 1, p) : null;
+      const speaker = inverted ?? subjectBefore(w, c, floor) ?? this.participleSpeaker(c, floor);
       if (!speaker) return null;
       // "through what she calls a “war of words”": an embedded cue, part of a larger content.
       if (!colon && EMBEDDING.has(w[speaker[0] - 1]?.normal ?? '')) return null;
@@ -271,7 +272,7 @@ class Extractor {
       if (!colon && this.hasCueBetween(this.sentenceOf(c)[0], speaker[0] - 1)) return null;
       const cue = cueRange(w, c);
       // Words between cue and quotation ("told the crowd that “…”") make it partial content.
-      let first = skipTrailers(w, cue[1] + 1, qa);
+      let first = skipTrailers(w, (inverted ? inverted[1] : cue[1]) + 1, qa);
       if (HEARER_VERBS.has(w[c].lemma)) first = skipTrailers(w, skipHearer(w, first, qa - 1), qa);
       if (first < qa && (w[first].text === ':' || w[first].text === ',')) first++;
       if (first >= qa) return this.directFrom(qa, qb, speaker, cue);

@@ -196,6 +196,18 @@ describe('speakers', () => {
     expect(q?.speaker?.name).toMatch(/Karl Brandt/);
   });
 
+  it('descriptions set off by dashes, possessive speakers, and "Said X:"', () => {
+    const a = only('The vote was rigged, Ada Kroll -- a lawyer for the losing side -- said.');
+    expect(a.speaker?.text).toBe('Ada Kroll -- a lawyer for the losing side');
+    expect(a.text).toBe('The vote was rigged');
+    const b = only('"Keep your head down," my grandfather often said.');
+    expect(b.speaker?.text).toBe('my grandfather');
+    expect(b.speaker?.name).toBe('my grandfather');
+    const c = only('Said Boyle: “Nobody saw it coming.”');
+    expect(c.text).toBe('“Nobody saw it coming.”');
+    expect(c.speaker?.text).toBe('Boyle');
+  });
+
   it('a surname alone gets the full name', () => {
     const text = 'Patrick Caddwell, a pollster, spoke on Monday.\n\n“Voters are tired,” Caddwell said.';
     const q = quotesOf(text).find((x) => x.speaker?.text === 'Caddwell');

@@ -13,11 +13,12 @@ export const MAX_PHRASE = 30;
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const SENTENCE_END = new Set(['.', '!', '?', ';']);
 const DASHES = new Set(['\u2015', '\u2014', '\u2013', '--']);
-const VERB_MODIFIERS = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may',
+export const VERB_MODIFIERS: ReadonlySet<string> = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may',
   'did', 'does', 'do', 'not', "n't", 'never', 'later', 'previously', 'repeatedly', 'again', 'then',
   'often', 'once', 'further', 'recently', 'already', 'publicly', 'privately', 'reportedly', 'long', 'now',
   'initially', 'originally', 'immediately', 'quickly', 'soon', 'since', 'ultimately', 'finally', 'just', 'frequently', 'always', 'first', 'even', 'still']);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s', "'re", '’re']);
+const POSSESSIVES = new Set(['my', 'his', 'her', 'their', 'our', 'its', 'your']);
 const CLAUSE_LINKS = new Set(['but', 'though', 'although', 'while', 'and', 'as', 'whereas', 'yet']);
 const RELATIVE = new Set(['who', 'which']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'monday',
@@ -72,13 +73,15 @@ export function isSpeakerPronoun(w: Word): boolean {
 
 function isNpWord(w: Word | undefined): boolean {
   if (!w || w.quotation >= 0) return false;
-  if (NP_POS.has(w.pos)) return true;
+  if (NP_POS.has(w.pos) || (w.pos === 'PRON' && POSSESSIVES.has(w.normal))) return true;
   return w.pos === 'PART' && /^['\u2019]s?$/i.test(w.text);
 }
 
 function isNpHead(w: Word | undefined, prev?: Word): boolean {
   if (w === undefined || w.quotation >= 0) return false;
   if (w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'NUM') return true;
+  // "Ivana Trump's brief said": a noun the tagger read as an adjective after a possessive.
+  if (w.pos === 'ADJ' && prev?.pos === 'PART') return true;
   // The tagger reads some surnames as verbs ("Stephen Lynch"): a capitalised word after a name.
   return prev !== undefined && prev.pos === 'PROPN' && /^\p{Lu}/u.test(w.text) && w.pos === 'VERB';
 }
@@ -111,7 +114,7 @@ export function nounPhraseEndingAt(words: Word[], last: number, floor: number): 
 export function nounPhraseStartingAt(words: Word[], first: number, ceiling: number): WordRange | null {
   const w = words[first];
   if (!w || first > ceiling || w.quotation >= 0) return null;
-  if (w.pos === 'PRON') return isSpeakerPronoun(w) ? [first, first] : null;
+  if (w.pos === 'PRON' && !POSSESSIVES.has(w.normal)) return isSpeakerPronoun(w) ? [first, first] : null;
   if (!isNpWord(w)) return null;
   let last = first;
   const limit = Math.min(ceiling, first + MAX_PHRASE);
@@ -137,16 +140,18 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     (words[i].pos === 'ADV' && words[i].normal.endsWith('ly')))) i--;
   if (i < floor) return null;
   const w = words[i];
-  if (w.text === ',') {
-    // Apposition: the phrase before the previous comma is the speaker.
+  if (w.text === ',' || isDash(w)) {
+    // Apposition: the phrase before the previous comma (or dash) is the speaker.
+    const dash = isDash(w);
     for (let j = i - 1; j >= Math.max(floor, i - MAX_PHRASE); j--) {
       const x = words[j];
       if (x.quotation >= 0 || isSentenceEnd(x)) return null;
-      // A finite verb after its own subject means a clause, not a description.
-      const prev = words[j - 1];
-      if ((x.pos === 'VERB' || x.pos === 'AUX') && prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' ||
-        (prev.pos === 'PRON' && !RELATIVE.has(prev.normal) && prev.normal !== 'that'))) return null;
-      if (x.text === ',') return withDescription(nounPhraseEndingAt(words, j - 1, floor), i - 1);
+      if (dash ? isDash(x) : x.text === ',') {
+        // ", and the meeting deteriorated, said …" is a clause, not a description.
+        const first = words[j + 1];
+        if (first.pos === 'CCONJ' || first.pos === 'SCONJ' || (first.pos === 'PRON' && !POSSESSIVES.has(first.normal))) return null;
+        return withDescription(nounPhraseEndingAt(words, j - 1, floor), i - 1);
+      }
     }
     return null;
   }

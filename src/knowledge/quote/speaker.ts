@@ -272,7 +272,9 @@ export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | n
     if (e.kind !== 'person' && e.kind !== 'organization') continue;
     for (const m of e.mentions) antecedents.push({ at: m.start, name: e.name, entity: e.id, cls: classOfEntity(e) });
   }
-  const named: Array<Named | null> = ranges.map((r) => (r && !SPEAKER_PRONOUNS.has(words[r[0]].normal) && words[r[0]].pos !== 'PRON' ? nameSpeaker(ctx, r, index) : null));
+  // A pronoun speaker is a single word ("he"); "my father" is a phrase with a name of its own.
+  const isPronoun = (r: WordRange) => r[0] === r[1] && words[r[0]].pos === 'PRON';
+  const named: Array<Named | null> = ranges.map((r) => (r && !isPronoun(r) ? nameSpeaker(ctx, r, index) : null));
   ranges.forEach((r, i) => {
     const n = named[i];
     if (r && n) antecedents.push({ at: words[r[0]].start, name: n.name, entity: n.entity, cls: n.cls });
