@@ -518,7 +518,10 @@ class Extractor {
     if (first === 'that' || first === 'to') return !NAMING_VERBS.has(lemma) || first === 'that';
     const head = w[speaker[1]];
     // "Clinton called the plan …": naming by a named or pronoun speaker, not "a group called X".
-    if (NAMING_VERBS.has(lemma)) return head.pos === 'PROPN' || head.pos === 'PRON';
+    // Not "called in to a show" nor the naming participle ", called the Fund,".
+    if (NAMING_VERBS.has(lemma)) {
+      return (head.pos === 'PROPN' || head.pos === 'PRON') && w[cue[0] - 1]?.text !== ',' && w[cue[1] + 1]?.pos !== 'ADP';
+    }
     // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
     if (EVIDENCE_VERBS.has(lemma)) return head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma);
     return false;
