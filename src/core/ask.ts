@@ -4,7 +4,7 @@ import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
 import type { ConversationContext } from './conversation.ts';
 import { Library, nameKey, terms, type LoadedArticle, type SentenceRef } from './library.ts';
 import { parseQuestion, type Question, type QuestionType } from './question.ts';
-import { clip, dateInWords, describeRoles, displayTitle } from './wording.ts';
+import { clip, dateInWords, describeRoles, displayTitle, withArticle } from './wording.ts';
 
 export interface Citation {
   articleId: string;
@@ -15,7 +15,10 @@ export interface Citation {
 }
 
 export interface Answer {
+  /** The answer with its supporting sentence, or null when the articles do not say. */
   answer: string | null;
+  /** The short answer alone ("Friday, September 12, 2025"), with its source when it is a claim. */
+  lead?: string;
   type: QuestionType;
   confidence: number;
   citations: Citation[];
@@ -70,6 +73,12 @@ function speakerName(q: QuoteFact): string | null {
   return q.speaker ? q.speaker.name ?? q.speaker.text : null;
 }
 
+/** "according to …": the speaker as it reads inside a sentence. */
+function accordingTo(q: QuoteFact): string | null {
+  const name = speakerName(q);
+  return name ? withArticle(name) : null;
+}
+
 /**
  * A sentence as an answer that keeps its source: when the sentence is a quote or reported
  * speech whose speaker is not named in it, "According to X, …" says whose claim it is.
@@ -81,7 +90,23 @@ function attributed(lib: Library, ref: SentenceRef): string {
   const who = q ? speakerName(q) : null;
   if (!who) return text;
   const named = nameKey(text).includes(nameKey(who).split(' ').pop() ?? '');
-  return named ? text : `According to ${who}: ${text}`;
+  return named || !q ? text : `According to ${accordingTo(q)}: ${text}`;
+}
+
+/**
+ * What an entity is, in words. A role the article only reports as someone's claim ("the
+ * department said Gonzalez was a criminal illegal alien") keeps its source.
+ */
+function rolesOf(loaded: LoadedArticle, entity: Entity): string | null {
+  const plain: string[] = [];
+  const claimed: string[] = [];
+  for (const role of entity.roles) {
+    const q = loaded.facts.quotes.find((x) => x.speaker && x.text.includes(role));
+    const who = q ? speakerName(q) : null;
+    if (who && q && !nameKey(who).includes(nameKey(entity.name))) claimed.push(`${role}, according to ${accordingTo(q)}`);
+    else plain.push(role);
+  }
+  return [describeRoles(plain), ...claimed].filter(Boolean).join('; ') || null;
 }
 
 function entityOfName(loaded: LoadedArticle, name: string): Entity | undefined {
@@ -176,8 +201,24 @@ function timeWords(t: TimeFact): string {
   return words.toLowerCase().includes(t.text.toLowerCase()) ? words : `${t.text} (${words})`;
 }
 
-function result(type: QuestionType, answer: string | null, confidence: number, citations: Citation[], context: ConversationContext): AskResult {
-  return { answer: { answer, type, confidence: Math.round(confidence * 100) / 100, citations }, context };
+type AnswerText = string | null | { text: string; lead: string };
+
+function result(type: QuestionType, answer: AnswerText, confidence: number, citations: Citation[], context: ConversationContext): AskResult {
+  const text = answer === null || typeof answer === 'string' ? answer : answer.text;
+  const a: Answer = { answer: text, type, confidence: Math.round(confidence * 100) / 100, citations };
+  if (answer !== null && typeof answer !== 'string') a.lead = answer.lead;
+  return { answer: a, context };
+}
+
+/**
+ * A short answer with the sentence that supports it. When that sentence is someone's claim,
+ * the short answer says whose: "Silverio Villegas-Gonzalez, according to DHS".
+ */
+function supported(lib: Library, ref: SentenceRef, lead: string, max = 300): { text: string; lead: string } {
+  const q = attributionOf(lib.articles[ref.article], ref.sentence);
+  const who = q ? speakerName(q) : null;
+  const sourced = who && q && !nameKey(lead).includes(nameKey(who)) ? `${lead}, according to ${accordingTo(q)}` : lead;
+  return { text: `${sourced} — ${clip(lib.sentenceText(ref), max)}`, lead: sourced };
 }
 
 /** Updates the conversation with what an answer was about. */
@@ -216,7 +257,7 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
   if (best && best.overlap >= needed && best.quote.speaker) {
     const who = speakerName(best.quote)!;
     const entity = best.quote.speaker.entity ? best.loaded.facts.entities.find((e) => e.id === best!.quote.speaker!.entity) : entityOfName(best.loaded, who);
-    const role = entity ? describeRoles(entity.roles) : null;
+    const role = entity ? rolesOf(best.loaded, entity) : null;
     const ref = { article: best.loaded.index, sentence: sentenceAt(best.loaded, best.quote.start) };
     const cite = citation(lib, ref);
     const text = `${who}${role ? ` (${role})` : ''}${best.quote.cue ? ` — "${clip(cite.sentence, 220)}"` : ''}`;
@@ -313,7 +354,7 @@ function answerWhoIs(lib: Library, q: Question, context: ConversationContext): A
   }
   const loaded = lib.articles[ref.article];
   const { entity } = ref;
-  const roles = describeRoles(entity.roles);
+  const roles = rolesOf(loaded, entity);
   const mention = entity.mentions[0];
   const cite = citation(lib, { article: ref.article, sentence: mention ? sentenceAt(loaded, mention.start) : 0 });
   const kind = entity.kind === 'person' ? '' : entity.kind === 'organization' ? ' (an organisation)' : entity.kind === 'place' ? ' (a place)' : '';
@@ -361,7 +402,7 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
     const inSentence = [...people].sort((a, b) => b.entity.mentions.length - a.entity.mentions.length)[0]?.entity;
     entity = inSentence && (!main || inSentence.mentions.length * 2 >= main.mentions.length) ? inSentence : main ?? inSentence;
     if (entity) {
-      const roles = describeRoles(entity.roles);
+      const roles = rolesOf(loaded, entity);
       lead = roles ? `${entity.name} (${roles})` : entity.name;
     }
   } else {
@@ -372,8 +413,7 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
       lead = firstNamed.name;
     }
   }
-  const body = attributed(lib, top);
-  const text = lead ? `${lead} — ${clip(body, 400)}` : clip(body, 400);
+  const text = lead ? supported(lib, top, lead, 400) : clip(attributed(lib, top), 400);
   return result('who', text, lead ? 0.7 : 0.45, [cite], remember(context, lib, [cite], entity));
 }
 
@@ -398,7 +438,7 @@ function answerName(lib: Library, q: Question, context: ConversationContext): As
       const afterRe = new RegExp(`^,\\s+(a|an|the)\\s+([\\w-]+\\s+){0,3}${head}`, 'i');
       if (headRe.test(before.replace(/\b(Mr|Mrs|Ms|Dr)\.?\s*$/, '')) || afterRe.test(after)) {
         const cite = citation(lib, hit);
-        return result('name', `${entity.name} — ${clip(text, 300)}`, 0.75, [cite], remember(context, lib, [cite], entity));
+        return result('name', supported(lib, hit, entity.name), 0.75, [cite], remember(context, lib, [cite], entity));
       }
     }
   }
@@ -426,18 +466,18 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     const recent = times.find((t) => nearDateline(t, loaded.article.published));
     if (recent || !loaded.article.published) {
       const cite = citation(lib, hit);
-      return result('when', `${timeWords(recent ?? times[0])} — ${clip(attributed(lib, hit), 300)}`, 0.75, [cite], remember(context, lib, [cite]));
+      return result('when', supported(lib, hit, timeWords(recent ?? times[0]), 300), 0.75, [cite], remember(context, lib, [cite]));
     }
     fallback ??= { hit, time: times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0] };
   }
   if (fallback) {
     const cite = citation(lib, fallback.hit);
-    return result('when', `${timeWords(fallback.time)} — ${clip(attributed(lib, fallback.hit), 300)}`, 0.6, [cite], remember(context, lib, [cite]));
+    return result('when', supported(lib, fallback.hit, timeWords(fallback.time), 300), 0.6, [cite], remember(context, lib, [cite]));
   }
   const loaded = lib.articles[candidates[0].article];
   if (loaded.facts.event?.when) {
     const cite = citation(lib, candidates[0]);
-    return result('when', `${loaded.facts.event.when} — ${clip(cite.sentence, 300)}`, 0.5, [cite], remember(context, lib, [cite]));
+    return result('when', supported(lib, candidates[0], loaded.facts.event.when), 0.5, [cite], remember(context, lib, [cite]));
   }
   return result('when', null, 0.3, [], context);
 }
@@ -477,7 +517,7 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
     const loaded = lib.articles[candidates[0].article];
     if (loaded.facts.event?.where) {
       const cite = citation(lib, candidates[0]);
-      return result('where', `${loaded.facts.event.where} — ${clip(cite.sentence, 300)}`, 0.5, [cite], remember(context, lib, [cite]));
+      return result('where', supported(lib, candidates[0], loaded.facts.event.where), 0.5, [cite], remember(context, lib, [cite]));
     }
     return result('where', null, 0.3, [], context);
   }
@@ -487,8 +527,8 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
     const c = citation(lib, p.ref);
     if (!cites.some((x) => x.start === c.start && x.articleId === c.articleId)) cites.push(c);
   }
-  const text = `${first.name}${others.length ? ` (the article also mentions ${others.join(', ')})` : ''} — ${clip(attributed(lib, first.ref), 300)}`;
-  return result('where', text, 0.7, cites, remember(context, lib, cites));
+  const lead = `${first.name}${others.length ? ` (the article also mentions ${others.join(', ')})` : ''}`;
+  return result('where', supported(lib, first.ref, lead), 0.7, cites, remember(context, lib, cites));
 }
 
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half)(\s+(thousand|million|billion|hundred|percent|per cent))?(\s*%)?(\s+[\p{L}-]+){0,2}/giu;
@@ -529,7 +569,7 @@ function answerCount(lib: Library, q: Question, context: ConversationContext): A
     const pick = countIn(lib, hit, q);
     if (!pick) continue;
     const cite = citation(lib, hit);
-    return result('count', `${pick} — ${clip(attributed(lib, hit), 300)}`, 0.6, [cite], remember(context, lib, [cite]));
+    return result('count', supported(lib, hit, pick, 300), 0.6, [cite], remember(context, lib, [cite]));
   }
   return result('count', null, 0.2, [], context);
 }

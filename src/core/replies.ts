@@ -30,7 +30,8 @@ export function answerReply(lib: Library, answer: Answer): Reply {
     });
     return reply('list', answer.answer.split('\n')[0], { items });
   }
-  return reply('answer', answer.answer, { quotes: quotesFor(lib, answer.citations) });
+  // The short answer reads best in chat; the cited sentences follow as quotes.
+  return reply('answer', answer.lead ?? answer.answer, { quotes: quotesFor(lib, answer.citations) });
 }
 
 /** The articles matching a query (or all, newest first), as a list reply. */

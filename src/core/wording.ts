@@ -90,3 +90,10 @@ export function clip(text: string, max: number): string {
   if (t.length <= max) return t;
   return t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
 }
+
+/** "Department of Homeland Security" reads "the Department of Homeland Security" in a sentence. */
+export function withArticle(name: string): string {
+  return /^(Department|Ministry|Office|Bureau|Agency|Board|Commission|Committee|Council|University|Police|Army|Navy|Court|Government|Administration|Federal|National|Supreme|State Department|White House|Pentagon|Kremlin|Senate|House|Congress|FBI|CIA)\b/.test(name) && !/^(Congress|FBI|CIA)$/.test(name)
+    ? `the ${name}`
+    : name;
+}

@@ -4,7 +4,7 @@
 // are read, changed and written back under a lease, so instances sharing Redis lose no entry.
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
-import type { Leases } from '../lease.ts';
+import { defaultLeaseMs, type Leases } from '../lease.ts';
 import type { Reply } from '../reply.ts';
 import type { Store } from '../store.ts';
 
@@ -114,7 +114,7 @@ export class DigestState {
       const ids = ((await ns.get(key)) as string[] | undefined) ?? [];
       const next = change(ids);
       if (next !== ids) await ns.set(key, next);
-    }, { ttlMs: 10_000 });
+    }, { ttlMs: Math.min(5000, defaultLeaseMs()) });
   }
 
   async updateStatus(id: string, change: Partial<SubscriptionStatus>): Promise<Subscription | undefined> {
