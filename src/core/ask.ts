@@ -260,8 +260,13 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
     const role = entity ? rolesOf(best.loaded, entity) : null;
     const ref = { article: best.loaded.index, sentence: sentenceAt(best.loaded, best.quote.start) };
     const cite = citation(lib, ref);
-    const text = `${who}${role ? ` (${role})` : ''}${best.quote.cue ? ` — "${clip(cite.sentence, 220)}"` : ''}`;
-    return result('who-said', text, 0.5 + best.overlap / 2, [cite], remember(context, lib, [cite], entity));
+    // The speaker as the article introduces them ("Sen. Claire McCaskill (D-Mo.)") says most;
+    // a pronoun or a bare surname gets the resolved name and roles instead.
+    const mention = best.quote.speaker.text.replace(/\s+/g, ' ').trim();
+    const surname = nameKey(who).split(' ').pop() ?? '';
+    const described = mention.length <= 120 && mention.length > who.length && nameKey(mention).split(' ').includes(surname);
+    const lead = described ? mention : `${who}${role ? ` (${role})` : ''}`;
+    return result('who-said', supported(lib, ref, lead, 220), 0.5 + best.overlap / 2, [cite], remember(context, lib, [cite], entity));
   }
   const top = hits[0];
   if (top && coverage(lib, words, top) > 0.6) {
