@@ -69,8 +69,11 @@ function attributionOf(loaded: LoadedArticle, sentence: number): QuoteFact | nul
   return null;
 }
 
+/** The speaker's name; null for a pronoun the extractor could not resolve ("who", "they"). */
 function speakerName(q: QuoteFact): string | null {
-  return q.speaker ? q.speaker.name ?? q.speaker.text : null;
+  const name = q.speaker ? q.speaker.name ?? q.speaker.text : null;
+  if (!name || /^(who|whom|he|she|they|it|we|i|you|which|that|this|these|those|one|someone)$/i.test(name.trim())) return null;
+  return name;
 }
 
 /** "according to …": the speaker as it reads inside a sentence. */
@@ -136,7 +139,11 @@ interface Ranked extends SentenceRef {
 function retrieve(lib: Library, words: string[], context: ConversationContext, limit = 20): Ranked[] {
   const hits = lib.search(words, { limit: limit * 3 });
   const current = context.articleId ? lib.get(context.articleId)?.index : undefined;
-  for (const h of hits) if (h.article === current) h.score *= 1.25;
+  for (const h of hits) {
+    if (h.article === current) h.score *= 1.25;
+    // News states its main facts first: among equal matches, an early sentence is the better source.
+    if (h.sentence !== 4095) h.score *= 1 + 0.2 * Math.exp(-h.sentence / 6);
+  }
   hits.sort((a, b) => b.score - a.score || a.article - b.article || a.sentence - b.sentence);
   return hits.slice(0, limit);
 }
@@ -337,7 +344,7 @@ function answerWhatSaid(lib: Library, q: Question, context: ConversationContext)
   }
   const first = found[0];
   const who = first.entity?.name ?? speakerName(first.quote) ?? subject;
-  const text = `${who}: ${cites.map((c) => clip(c.sentence, 400)).join(' … ')}`;
+  const text = { text: `${who}: ${cites.map((c) => clip(c.sentence, 400)).join(' … ')}`, lead: `What ${who} said:` };
   return result('what-said', text, 0.8, cites, remember(context, lib, cites, first.entity ?? entityOfName(first.loaded, who)));
 }
 
