@@ -417,9 +417,11 @@ export class Digests {
       createdAt: new Date().toISOString(),
     };
     crashPoint('built');
+    // A record left by an earlier attempt means it may have been sent: ask the poster first.
+    const earlier = await this.state.pending(post.postId);
     await this.state.recordPending(post);
     crashPoint('pending');
-    return this.send(post);
+    return this.send(post, Boolean(earlier));
   }
 
   /**

@@ -127,9 +127,10 @@ export class DigestState {
 
   async isSeen(subId: string, itemKey: string): Promise<boolean> {
     if (await this.seen.get(`${subId}|${itemKey}`)) return true;
-    // An item with a post in flight or done counts as seen even if the seen mark is missing.
-    const postId = postIdFor(subId, itemKey);
-    return Boolean((await this.outbox.get(`posted:${postId}`)) ?? (await this.outbox.get(`pending:${postId}`)));
+    // A posted item counts as seen even if the seen mark is missing. A pending one does not: a
+    // crash between writing its record and listing it would otherwise hide it for ever; posting
+    // it again is safe, since sending re-checks "posted" under the post's lease.
+    return Boolean(await this.outbox.get(`posted:${postIdFor(subId, itemKey)}`));
   }
 
   async markSeen(subId: string, itemKey: string, why: 'existing' | 'filtered' | 'posted'): Promise<void> {
