@@ -148,6 +148,20 @@ function retrieve(lib: Library, words: string[], context: ConversationContext, l
   return hits.slice(0, limit);
 }
 
+/** The sentences just before and after each hit, within its paragraph. */
+function neighbours(lib: Library, hits: Ranked[]): Ranked[] {
+  const out: Ranked[] = [];
+  for (const h of hits) {
+    const ss = lib.articles[h.article].facts.sentences;
+    const here = ss[h.sentence];
+    if (!here) continue;
+    for (const i of [h.sentence - 1, h.sentence + 1]) {
+      if (ss[i] && ss[i].paragraph === here.paragraph) out.push({ ...h, sentence: i, score: h.score * 0.5 });
+    }
+  }
+  return out;
+}
+
 /** Share of the question's topic weight that a sentence covers (0..1). */
 function coverage(lib: Library, words: string[], hit: Ranked): number {
   const unique = [...new Set(words)];
@@ -468,9 +482,10 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     const lead = leadSentence(loaded);
     candidates = [lead, lead + 1, lead + 2].filter((i) => i < loaded.facts.sentences.length).map((i) => ({ article: loaded.index, sentence: i, score: 1, matched: 0 }));
   }
-  // News reports recent events: among the best sentences, a date near the dateline wins over history.
+  // News reports recent events: among the best sentences, a date near the dateline wins over
+  // history. A sentence often leaves its date to the one before or after it.
   let fallback: { hit: Ranked; time: TimeFact } | null = null;
-  for (const hit of candidates.slice(0, 6)) {
+  for (const hit of [...candidates.slice(0, 6), ...neighbours(lib, candidates.slice(0, 3))]) {
     const loaded = lib.articles[hit.article];
     // "now" or "recently" is no answer to "when".
     const times = timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? ''));
