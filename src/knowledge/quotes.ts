@@ -41,6 +41,10 @@ const EMBEDDING = new Set(['what', 'which', 'that', 'whom', 'as']);
 const CONTRASTIVE = new Set(['but', 'yet', 'while', 'though', 'although', 'whereas']);
 /** Sentence-initial words of a subordinate clause: the main clause after its comma is not reported. */
 const SUBORDINATORS = new Set(['after', 'when', 'because', 'since', 'if', 'although', 'though', 'while', 'as', 'before', 'once', 'until', 'unless']);
+/** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
+const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose']);
+/** Participles that work as prepositions (", including …"). */
+const PREPOSITIONAL_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'excluding', 'considering', 'involving', 'beginning', 'starting']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
@@ -311,14 +315,14 @@ class Extractor {
   }
 
   /** ", saying …" / ", adding …": the speaker is the subject of the sentence. */
-  participleSpeaker(cue: number, floor: number): WordRange | null {
+  participleSpeaker(cue: number, floor: number, sentenceFirst?: number): WordRange | null {
     const w = this.words;
     // ", saying …", "and saying …", and the coordinated "… and said …".
     const participle = w[cue].normal.endsWith('ing') && (w[cue - 1]?.text === ',' || w[cue - 1]?.normal === 'and');
     const coordinated = w[cue - 1]?.normal === 'and' && w[cue].pos === 'VERB';
     if (!participle && !coordinated) return null;
-    const sentence = this.sentenceOf(cue);
-    const start = Math.max(floor, sentence[0]);
+    // The indirect pass knows the real sentence start (the tagger splits after "(R-Ga.)").
+    const start = Math.max(floor, sentenceFirst ?? this.sentenceOf(cue)[0]);
     for (let d = this.drafts.length - 1; d >= 0 && d >= this.drafts.length - 3; d--) {
       const s = this.drafts[d].speaker;
       if (s && s[0] >= start && s[0] < cue) return s;
@@ -430,7 +434,7 @@ class Extractor {
         cues.push({ at, speaker: subject, layout: 'after', strong: strength === 'strong' });
         continue;
       }
-      const participle = this.participleSpeaker(c, sf);
+      const participle = this.participleSpeaker(c, sf, sf);
       if (participle) cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
     }
     if (cues.length === 0) return;
@@ -550,6 +554,7 @@ class Extractor {
       }
     }
     const subordinate = SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
+    const clausal = w[from].normal === 'that' || this.startsClause(from, end);
     for (let i = from; i <= end; i++) {
       if (w[i].quotation >= 0) continue;
       if (w[i].text === ';') {
@@ -561,8 +566,29 @@ class Extractor {
         end = i - 1;
         break;
       }
+      // "the plan, which …", "Machado, citing …": after an object (not a reported clause), a
+      // relative or participial adjunct describes it and is not part of what was reported.
+      if (w[i].text === ',' && i > from && !clausal && this.opensAdjunct(i + 1, end)) {
+        end = i - 1;
+        break;
+      }
     }
     return this.trimEnd(from, end);
+  }
+
+  /** ", (even) saying …" or ", which …": an adjunct after a comma, outside any quotation. */
+  opensAdjunct(i: number, end: number): boolean {
+    const w = this.words;
+    let k = i;
+    if (w[k]?.pos === 'ADV' && w[k].normal.endsWith('ly')) k++;
+    const x = w[k];
+    if (!x || x.quotation >= 0) return false;
+    if (ADJUNCT_RELATIVES.has(x.normal)) {
+      // ", which would include the military, to crack down …": a closed relative is parenthetical.
+      for (let j = k + 1; j <= Math.min(end, k + MAX_PHRASE); j++) if (w[j].text === ',') return false;
+      return true;
+    }
+    return x.pos === 'VERB' && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
   }
 
   /** A subject (determiner, name or pronoun led noun phrase) directly followed by a verb. */
