@@ -51,13 +51,26 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   const lemma = lemmaOf(w);
   // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
   const nounCue = w.pos === 'NOUN' && (/^(says|said|tells|told)$/.test(w.normal) ||
-    (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN'));
+    (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN') ||
+    isVerbReadAsNoun(words, i));
   if (w.pos !== 'VERB' && !nounCue) return null;
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[i + 1]?.normal ?? '')) return 'weak';
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
+}
+
+/**
+ * "The campaign plans to …", "Clinton vows to …": a present-tense verb the tagger read as a
+ * plural noun, between a subject and an infinitive.
+ */
+function isVerbReadAsNoun(words: Word[], i: number): boolean {
+  const w = words[i];
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (!prev || !next || !w.normal.endsWith('s') || next.normal !== 'to' || words[i + 2]?.pos !== 'VERB') return false;
+  return prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it)$/.test(prev.normal)) || prev.pos === 'NOUN';
 }
 
 /** The cue's own words: the verb, a particle ("pointed out"), nothing else. */

@@ -48,7 +48,9 @@ export function buildWordView(doc: NlpDoc, quotations: Quotation[]): WordView {
     });
     previousEnd = token.end;
   }
-  const sentences: Array<[number, number]> = doc.sentences.map(() => [-1, -2]);
+  splitAfterClosedQuotes(doc.text, words, quotations);
+  const count = words.length > 0 ? words[words.length - 1].sentence + 1 : 0;
+  const sentences: Array<[number, number]> = Array.from({ length: count }, () => [-1, -2]);
   words.forEach((w, i) => {
     const range = sentences[w.sentence];
     if (!range) return;
@@ -63,4 +65,25 @@ export function buildWordView(doc: NlpDoc, quotations: Quotation[]): WordView {
     range[1] = i;
   });
   return { words, sentences, quotationWords };
+}
+
+/**
+ * The tagger runs a sentence on past a quotation that ends with its own full stop
+ * (“… policy.'' The network said …”): a capitalised word after such a closing mark starts a
+ * new sentence. Renumbers the words' sentences in place, in one pass.
+ */
+function splitAfterClosedQuotes(text: string, words: Word[], quotations: Quotation[]): void {
+  let shift = 0;
+  let previousTagged = -1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const tagged = w.sentence;
+    const prev = words[i - 1];
+    if (i > 0 && tagged === previousTagged && prev.quotation >= 0 && w.quotation !== prev.quotation && /^\p{Lu}/u.test(w.text)) {
+      const q = quotations[prev.quotation];
+      if (q.closed && q.end <= w.start && /[.?!]['"\u2019\u201d`\s]*$/.test(text.slice(q.start, q.end))) shift++;
+    }
+    previousTagged = tagged;
+    w.sentence = tagged + shift;
+  }
 }
