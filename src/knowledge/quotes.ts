@@ -11,7 +11,7 @@
 import * as entityModule from './entities.ts';
 import type { Entity, QuoteFact, QuoteKind } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
-import { EVIDENCE_VERBS, HEARER_VERBS, NAMING_VERBS, PERSON_NOUNS } from './quote/lexicon.ts';
+import { EVIDENCE_VERBS, HEARER_VERBS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
 import {
   MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseStartingAt,
@@ -503,7 +503,7 @@ class Extractor {
   invertedSpeaker(at: WordRange, last: number): WordRange | null {
     const w = this.words;
     const speaker = nounPhraseStartingAt(w, at[1] + 1, last);
-    if (!speaker) return null;
+    if (!speaker || !this.canSpeak(speaker[1])) return null;
     let end = speaker[1];
     // "said one source in the room", "said Jo Hart of the union"
     while (end + 2 <= last && w[end + 1].pos === 'ADP' && nounPhraseStartingAt(w, end + 2, last)) {
@@ -512,6 +512,14 @@ class Extractor {
     const next = w[end + 1];
     if (next && end + 1 <= last && next.text !== ',' && next.text !== '(' && !isSentenceEnd(next)) return null;
     return withDescription(speaker, this.descriptionEnd(end));
+  }
+
+  /** "…, noted the rule": only a name, a pronoun, a person, a group or a body speaks after an inverted cue. */
+  canSpeak(head: number): boolean {
+    const h = this.words[head];
+    if (h.pos === 'PROPN' || h.pos === 'PRON') return true;
+    if (PERSON_NOUNS.has(h.lemma) || PERSON_NOUNS.has(h.normal) || ORGANIZATION_NOUNS.has(h.lemma)) return true;
+    return h.pos === 'NOUN' && h.normal !== h.lemma && h.normal.endsWith('s');
   }
 
   /** A weak cue ("found", "shows", "called for") reports only before a clause or from a document. */

@@ -21,6 +21,7 @@ const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s'
 const POSSESSIVES = new Set(['my', 'his', 'her', 'their', 'our', 'its', 'your']);
 const CLAUSE_LINKS = new Set(['but', 'though', 'although', 'while', 'and', 'as', 'whereas', 'yet']);
 const RELATIVE = new Set(['who', 'which']);
+const RELATIVE_LEADS = new Set(['who', 'whose', 'which']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'earlier', 'later', 'recently', 'monday',
   'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'afterward', 'afterwards',
   'again', 'previously', 'also', 'once', 'repeatedly', 'publicly', 'privately', 'flatly', 'bluntly',
@@ -156,12 +157,19 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
   if (w.text === ',' || isDash(w)) {
     // Apposition: the phrase before the previous comma (or dash) is the speaker.
     const dash = isDash(w);
-    for (let j = i - 1; j >= Math.max(floor, i - MAX_PHRASE); j--) {
+    for (let j = i - 1; j >= Math.max(floor, i - 2 * MAX_PHRASE); j--) {
       const x = words[j];
       if (x.quotation >= 0 || isSentenceEnd(x)) return null;
       if (dash ? isDash(x) : x.text === ',') {
-        // ", and the meeting deteriorated, said …" is a clause, not a description.
         const first = words[j + 1];
+        // "Schiff, 56, who has served …, told": an age or a relative clause describes the
+        // name before it; keep walking back to that name.
+        if (!dash && (RELATIVE_LEADS.has(first.normal) || (first.pos === 'NUM' && words[j + 2]?.text === ','))) {
+          const named = nounPhraseEndingAt(words, j - 1, floor);
+          if (named && words[named[1]].pos !== 'NUM') return withDescription(named, i - 1);
+          continue;
+        }
+        // ", and the meeting deteriorated, said …" is a clause, not a description.
         if (first.pos === 'CCONJ' || first.pos === 'SCONJ' || (first.pos === 'PRON' && !POSSESSIVES.has(first.normal))) return null;
         return withDescription(nounPhraseEndingAt(words, j - 1, floor), i - 1);
       }
