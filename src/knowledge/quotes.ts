@@ -41,6 +41,8 @@ const EMBEDDING = new Set(['what', 'which', 'that', 'whom', 'as']);
 const CONTRASTIVE = new Set(['but', 'yet', 'while', 'though', 'although', 'whereas']);
 /** Sentence-initial words of a subordinate clause: the main clause after its comma is not reported. */
 const SUBORDINATORS = new Set(['after', 'when', 'because', 'since', 'if', 'although', 'though', 'while', 'as', 'before', 'once', 'until', 'unless']);
+/** Weak cues whose plain object is what a speaker reports or wants ("cited the figure"). */
+const OBJECT_REPORTING_VERBS = new Set(['report', 'cite', 'want', 'seek', 'observe', 'signal']);
 /** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
 const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose']);
 /** Participles that work as prepositions (", including …"). */
@@ -536,8 +538,12 @@ class Extractor {
       return (head.pos === 'PROPN' || head.pos === 'PRON') && w[cue[0] - 1]?.text !== ',' && w[cue[1] + 1]?.pos !== 'ADP';
     }
     // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
-    if (EVIDENCE_VERBS.has(lemma)) return head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma);
-    return false;
+    if (EVIDENCE_VERBS.has(lemma) && head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma)) return true;
+    // "The panel found the United States was in breach", "administrators decided she should …":
+    // a finite clause after the verb is what was found or decided.
+    if (this.startsClause(content[0], content[1])) return true;
+    // "A reporter reported her presence", "Democrats want policies that …": a speaker's object.
+    return OBJECT_REPORTING_VERBS.has(lemma) && this.canSpeak(speaker[1]);
   }
 
   /** Where content starting at `from` ends: before another cue's clause or "according to". */
