@@ -20,6 +20,10 @@ const SPEECH_VERBS = [
   'warn', 'caution', 'threaten', 'promise', 'vow', 'pledge', 'swear', 'guarantee', 'predict',
   'forecast', 'estimate', 'project', 'urge', 'demand', 'request', 'plead', 'beg', 'implore',
   'appeal', 'advise', 'recommend', 'propose', 'order', 'instruct',
+  // taking a stand (annotated as attitude frames: "X backed the plan", "X likened Y to Z")
+  'support', 'oppose', 'endorse', 'defend', 'blame', 'liken', 'applaud', 'welcome', 'hail',
+  'tout', 'mock', 'ridicule', 'decry', 'deride', 'lambaste', 'scold', 'chide', 'rebuke', 'fault',
+  'favor', 'favour', 'prefer', 'embrace', 'champion', 'rule', 'rate',
   // believing and thinking
   'believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon',
   'speculate', 'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise',
