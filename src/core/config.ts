@@ -5,6 +5,8 @@ export interface Config {
   dataPath: string;
   sqlitePath: string;
   redisUrl: string | null;
+  /** Prefix of every Redis key, so several deployments can share one Redis. */
+  redisPrefix: string;
   discord: { token: string; applicationId: string | null; listenChannels: string[]; messageContent: boolean; shards: boolean } | null;
   slack: { botToken: string; signingSecret: string | null; appToken: string | null; port: number; commandPrefix: string; inChannel: boolean } | null;
   /** Hosts that feed/page fetches may reach even though they are private or loopback. */
@@ -13,6 +15,8 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -35,10 +39,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
   }
   const discordToken = env.DISCORD_TOKEN?.trim();
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   return {
     dataPath: env.LEDE_DATA?.trim() || 'data',
     sqlitePath: env.LEDE_SQLITE?.trim() || '.lede/lede.sqlite',
     redisUrl,
+    redisPrefix: env.LEDE_REDIS_PREFIX?.trim() || 'lede:',
     discord: discordToken
       ? {
           token: discordToken,
@@ -59,8 +66,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     allowHosts: list(env.LEDE_ALLOW_HOSTS),
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    logLevel,
   };
+}
+
+/** Where state lives, as the store opens it. */
+export function storeOptions(c: Config): { sqlitePath: string; redisUrl: string | null; keyPrefix: string } {
+  return { sqlitePath: c.sqlitePath, redisUrl: c.redisUrl, keyPrefix: c.redisPrefix };
 }
 
 /** The configuration as it may be logged: secrets reduced to "set". */

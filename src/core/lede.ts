@@ -10,6 +10,7 @@ import { Conversations } from './conversation.ts';
 import { Library } from './library.ts';
 import { answerReply, articleListReply, summaryReply, whoReply } from './replies.ts';
 import { reply, type Reply } from './reply.ts';
+import { log } from './log.ts';
 import { openStore, type Store, type StoreOptions } from './store.ts';
 
 /** How core posts to a channel on a platform (digests); each adapter registers one. */
@@ -49,6 +50,7 @@ export class Lede {
       factsOf: (id) => this.library.get(id)?.facts,
       poster: (platform) => this.poster(platform),
       options: digestOptions,
+      log: (m) => log().warn(m),
     });
   }
 
@@ -128,7 +130,7 @@ export class Lede {
       }
     } catch (e) {
       // The user gets a short apology; the operator gets the error in the log.
-      console.error(`lede: command ${String(name)} failed:`, e);
+      log().error({ err: e instanceof Error ? e.message : String(e), command: String(name) }, 'command failed');
       return reply('error', 'Sorry, something went wrong while answering. Please try again.');
     }
   }

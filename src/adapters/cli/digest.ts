@@ -3,7 +3,7 @@
 // unless --channel says otherwise); --platform lets an operator manage a Discord or Slack
 // channel's subscriptions from the shell.
 import { writeSync } from 'node:fs';
-import type { Config } from '../../core/config.ts';
+import { storeOptions, type Config } from '../../core/config.ts';
 import type { DigestOptions, DigestPoster, PostMeta } from '../../core/digest.ts';
 import { Lede } from '../../core/lede.ts';
 import type { Reply } from '../../core/reply.ts';
@@ -46,7 +46,7 @@ export async function runDigestCommand(command: string, positional: string[], fl
   const platform = str(flags, 'platform') ?? 'cli';
   const channel = str(flags, 'channel') ?? (command === 'subscribe' ? 'terminal' : '*');
   const ctx = { platform, channel, conversation: `${platform}:${channel}` };
-  const lede = await Lede.open({ store: { sqlitePath: config.sqlitePath, redisUrl: config.redisUrl }, digest: digestOptions(config) });
+  const lede = await Lede.open({ store: storeOptions(config), digest: digestOptions(config) });
   const digests = lede.digests;
   lede.registerPoster('cli', terminalPoster());
   try {

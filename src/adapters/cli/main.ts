@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ConfigError, describeConfig, loadConfig, type Config } from '../../core/config.ts';
+import { ConfigError, describeConfig, loadConfig, storeOptions, type Config } from '../../core/config.ts';
+import { createLogger, log, setLogger } from '../../core/log.ts';
 import { Lede } from '../../core/lede.ts';
 import { extractFacts } from '../../knowledge/extract.ts';
 import { readArticleBytes } from '../../knowledge/ingest/index.ts';
@@ -12,6 +13,7 @@ import { slackCli } from '../slack/cli.ts';
 import { startSlack } from '../slack/index.ts';
 import { DIGEST_USAGE, digestOptions, runDigestCommand } from './digest.ts';
 import { runExtract } from './extract.ts';
+import { runStatus } from './status.ts';
 import { renderText } from './render.ts';
 
 const USAGE = `lede — answers questions about news articles
@@ -22,6 +24,7 @@ const USAGE = `lede — answers questions about news articles
   lede extract                            stdin JSONL articles → stdout JSONL facts
   lede facts FILE                         the facts of one article file
   lede start                              Discord and/or Slack when their tokens are set, else chat
+  lede status                             store backend, articles, facts cache, subscriptions and their errors
   lede discord register [--guild ID]      register the Discord slash commands (lede discord help)
   lede slack manifest [--prefix P]        print the Slack app manifest
 ${DIGEST_USAGE}
@@ -61,7 +64,7 @@ function progress(): ((done: number, total: number) => void) | undefined {
 
 async function openLede(config: Config, flags: ParsedArgs['flags']): Promise<Lede> {
   const dataPath = typeof flags.data === 'string' ? flags.data : config.dataPath;
-  const lede = await Lede.open({ store: { sqlitePath: config.sqlitePath, redisUrl: config.redisUrl }, digest: digestOptions(config) });
+  const lede = await Lede.open({ store: storeOptions(config), digest: digestOptions(config) });
   const { added, problems } = await lede.load(dataPath, progress());
   for (const p of problems) process.stderr.write(`lede: skipped ${p.source}: ${p.message}\n`);
   if (added === 0) process.stderr.write(`lede: no articles loaded from ${dataPath}\n`);
@@ -165,7 +168,7 @@ async function start(config: Config): Promise<number> {
       await lede.close();
     }
   }
-  process.stderr.write(`lede: starting (${describeConfig(config)})\n`);
+  log().info({ config: describeConfig(config) }, 'starting');
   const running: Array<{ stop(): Promise<void> }> = [];
   try {
     if (config.discord) {
@@ -196,10 +199,10 @@ async function start(config: Config): Promise<number> {
     // Posters are registered now: subscribed feeds and folders start polling.
     lede.digests.start();
     const signal = await untilSignal();
-    process.stderr.write(`lede: ${signal}, finishing in-flight posts and stopping\n`);
+    log().info({ signal }, 'stopping: finishing in-flight posts');
     return 0;
   } catch (e) {
-    process.stderr.write(`lede: could not start: ${(e as Error).message}\n`);
+    log().error({ err: (e as Error).message }, 'could not start');
     return 1;
   } finally {
     for (const r of running.reverse()) await r.stop().catch(() => undefined);
@@ -220,6 +223,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  setLogger(createLogger({ level: config.logLevel }));
   switch (command) {
     case 'extract':
       return runExtract(process.stdin, process.stdout);
@@ -255,6 +259,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'start':
     case undefined:
       return start(config);
+    case 'status':
+      return runStatus(config);
     case 'discord':
       return discordCli(rest, { openLede: () => openLede(config, args.flags) });
     case 'slack':

@@ -1,7 +1,7 @@
 // `lede status`: what an instance started now would have — the backend, the articles (from the
 // data folder and shared by other instances), how many facts came from the cache and how many
 // had to be parsed, and every subscription with its last error and pending posts.
-import type { Config } from '../../core/config.ts';
+import { storeOptions, type Config } from '../../core/config.ts';
 import { DigestState, type Subscription } from '../../core/digest/state.ts';
 import { Lede } from '../../core/lede.ts';
 import type { StoreOptions } from '../../core/store.ts';
@@ -31,7 +31,7 @@ export function subscriptionLines(sub: Subscription, now = Date.now()): string[]
 export async function runStatus(config: Config, out: NodeJS.WritableStream = process.stdout, store: StoreOptions = {}): Promise<number> {
   let lede: Lede;
   try {
-    lede = await Lede.open({ store: { sqlitePath: config.sqlitePath, redisUrl: config.redisUrl, ...store }, digest: digestOptions(config) });
+    lede = await Lede.open({ store: { ...storeOptions(config), ...store }, digest: digestOptions(config) });
   } catch (e) {
     process.stderr.write(`lede status: cannot open the store: ${(e as Error).message}\n`);
     return 1;
