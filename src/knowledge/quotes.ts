@@ -587,6 +587,11 @@ class Extractor {
         end = i - 1;
         break;
       }
+      // "backed the bill and has since left": a second predicate of the speaker is not content.
+      if (i > from && !clausal && (w[i].normal === 'and' || w[i].normal === 'but') && this.opensPredicate(i + 1, from)) {
+        end = i - 1;
+        break;
+      }
     }
     return this.trimEnd(from, end);
   }
@@ -604,6 +609,23 @@ class Extractor {
       return true;
     }
     return x.pos === 'VERB' && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
+  }
+
+  /**
+   * A finite predicate after "and"/"but" ("has called for", "extended", "also had to"), not
+   * a coordinated infinitive ("to bring back jobs and roll back rules"): its verb is inflected.
+   */
+  opensPredicate(i: number, contentFirst: number): boolean {
+    const w = this.words;
+    let k = i;
+    while (w[k] && w[k].pos === 'ADV' && k < i + 2) k++;
+    const x = w[k];
+    if (!x || x.quotation >= 0) return false;
+    if (x.pos === 'AUX') return !/^(to|be|been)$/.test(x.normal);
+    if (x.pos !== 'VERB') return false;
+    // "calling for …" after a participle content is one more of the same participles.
+    if (x.normal.endsWith('ing')) return !w[contentFirst].normal.endsWith('ing');
+    return x.normal !== x.lemma && !x.normal.endsWith('ing');
   }
 
   /** A subject (determiner, name or pronoun led noun phrase) directly followed by a verb. */
