@@ -175,8 +175,7 @@ function currentArticle(lib: Library, context: ConversationContext): LoadedArtic
     const a = lib.get(context.articleId);
     if (a) return a;
   }
-  if (lib.size === 0) return undefined;
-  return [...lib.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || a.index - b.index)[0];
+  return lib.newestFirst()[0];
 }
 
 /** The sentence that states the main event: the first sentence that is not a header line. */
@@ -645,13 +644,7 @@ function answerMeta(lib: Library, q: Question, context: ConversationContext): As
 }
 
 function answerList(lib: Library, q: Question, context: ConversationContext): AskResult {
-  let chosen: LoadedArticle[];
-  if (q.query) {
-    const hits = lib.search(terms(q.query), { limit: 200 });
-    const order: number[] = [];
-    for (const h of hits) if (!order.includes(h.article)) order.push(h.article);
-    chosen = order.map((i) => lib.articles[i]);
-  } else chosen = [...lib.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? ''));
+  const chosen = lib.articlesMatching(q.query ?? null);
   if (chosen.length === 0) return result('list', null, 0.3, [], context);
   const shown = chosen.slice(0, 10);
   const lines = shown.map((l, i) => `${i + 1}. ${displayTitle(l.article.title, l.article.text)}${l.article.outlet ? ` (${l.article.outlet}${l.article.published ? `, ${l.article.published.slice(0, 10)}` : ''})` : l.article.published ? ` (${l.article.published.slice(0, 10)})` : ''}`);

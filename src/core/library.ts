@@ -223,6 +223,24 @@ export class Library {
     return ranked.slice(0, options.limit ?? 20);
   }
 
+  /** Articles, newest first (by published date, then most recently added). */
+  newestFirst(): LoadedArticle[] {
+    return [...this.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || b.index - a.index);
+  }
+
+  /** Articles that mention the query's words, best match first; every article, newest first, without a query. */
+  articlesMatching(query: string | null): LoadedArticle[] {
+    if (!query || !query.trim()) return this.newestFirst();
+    const seen = new Set<number>();
+    const out: LoadedArticle[] = [];
+    for (const h of this.search(terms(query), { limit: 1000 })) {
+      if (seen.has(h.article)) continue;
+      seen.add(h.article);
+      out.push(this.articles[h.article]);
+    }
+    return out;
+  }
+
   /** Entities whose name or alias matches the given name (every word of it), best first. */
   findEntities(name: string): EntityRef[] {
     const words = nameKey(name).split(' ').filter((w) => w && !STOP.has(w));

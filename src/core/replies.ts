@@ -36,14 +36,7 @@ export function answerReply(lib: Library, answer: Answer): Reply {
 
 /** The articles matching a query (or all, newest first), as a list reply. */
 export function articleListReply(lib: Library, query: string | null): Reply {
-  let chosen: LoadedArticle[];
-  if (query && query.trim()) {
-    const order: number[] = [];
-    for (const h of lib.search(terms(query), { limit: 500 })) if (!order.includes(h.article)) order.push(h.article);
-    chosen = order.map((i) => lib.articles[i]);
-  } else {
-    chosen = [...lib.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || a.index - b.index);
-  }
+  const chosen = lib.articlesMatching(query);
   if (chosen.length === 0) {
     return reply('not-stated', lib.size === 0 ? 'No articles are loaded yet.' : `No loaded article mentions "${query}".`);
   }
@@ -54,9 +47,7 @@ export function articleListReply(lib: Library, query: string | null): Reply {
 
 /** Finds an article by id, or by the words of its title or text. */
 export function findArticle(lib: Library, ref: string | null): LoadedArticle | undefined {
-  if (!ref || !ref.trim()) {
-    return [...lib.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || b.index - a.index)[0];
-  }
+  if (!ref || !ref.trim()) return lib.newestFirst()[0];
   const byId = lib.get(ref.trim());
   if (byId) return byId;
   const hit = lib.search(terms(ref), { limit: 1 })[0];
