@@ -139,12 +139,33 @@ function nameSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<string, P
   if (!ctx.resolver) return own;
   const { text, words } = ctx;
   const mention = text.slice(words[range[0]].start, words[range[1]].end);
-  const entity = resolveOnce(ctx, mention) ?? (own.name !== mention ? resolveOnce(ctx, own.name) : null);
+  // The proper name inside the phrase is asked first: a title or a description ("Rep. Gwen
+  // Moore (D-Wis.)", "Mr. McGinley, the law professor") can lead the resolver to someone else.
+  const candidate = (own.name !== mention ? resolveOnce(ctx, own.name) : null) ?? resolveOnce(ctx, mention);
+  const entity = candidate && entityFits(candidate, own) ? candidate : null;
   if (!entity) return own;
   // A plural head ("Residents", "officials") is a group whatever kind the entity was given.
   const typed = entity.kind === 'person' || entity.kind === 'organization';
   const cls = own.cls.referent === 'group' || !typed ? own.cls : classOfEntity(entity);
   return { name: entity.name, entity: entity.id, cls };
+}
+
+/** Words a tagger may glue to a name at a sentence start ("Said Ellis"). */
+const CUE_WORDS = new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'wrote', 'according']);
+
+/**
+ * A resolved entity must carry the speaker's own surname, and must not be a name glued to a
+ * cue verb ("Said Ellis" for "Ellis"); otherwise the words' own reading is kept.
+ */
+function entityFits(entity: Entity, own: Named): boolean {
+  const entityWords = entity.name.toLowerCase().split(/\s+/);
+  if (CUE_WORDS.has(entityWords[0])) return false;
+  if (own.cls.referent === 'group') return true;
+  const ownWords = own.name.toLowerCase().split(/\s+/);
+  const surname = ownWords[ownWords.length - 1];
+  // A common-noun speaker ("the department") has no surname to check.
+  if (!/^\p{Lu}/u.test(own.name.split(/\s+/).pop() ?? '')) return true;
+  return entityWords.includes(surname) || entityWords.some((w) => w.replace(/[’']s$/, '') === surname.replace(/[’']s$/, ''));
 }
 
 /** Name and class from the words alone (fullest proper name seen, or the phrase itself). */
