@@ -643,6 +643,16 @@ class Extractor {
     return end;
   }
 
+  /** The quotation at `qa` comes within a few free words after the draft's last word. */
+  closelyFollows(previous: Draft, qa: number): boolean {
+    const w = this.words;
+    const last = Math.max(previous.content[1], previous.speaker?.[1] ?? -1, previous.cue?.[1] ?? -1);
+    if (w[last].paragraph !== w[qa].paragraph || qa - last > 12) return false;
+    let free = 0;
+    for (let i = last + 1; i < qa; i++) if (!this.used[i] && w[i].pos !== 'PUNCT') free++;
+    return free <= 2;
+  }
+
   /** A quotation paragraph with no cue continues the speaker of the paragraph before. */
   continuationPass(): void {
     const w = this.words;
@@ -651,11 +661,14 @@ class Extractor {
     let d = -1;
     for (let q = 0; q < qw.length; q++) {
       const [qa, qb] = qw[q];
-      if (qa < 0 || this.used[qa] || this.paragraphStart(qa) !== qa) continue;
+      if (qa < 0 || this.used[qa]) continue;
       while (d + 1 < byEnd.length && byEnd[d + 1].content[1] < qa) d++;
       const previous = d >= 0 ? byEnd[d] : null;
       if (!previous || (!previous.speaker && !previous.inherits)) continue;
       if (w[qa].paragraph - w[previous.content[1]].paragraph > 1) continue;
+      // Inside a paragraph: only right after the previous attribution ("… called him a master.
+      // “He showed …”" or ", including, “…”"), with a few free words at most between.
+      if (this.paragraphStart(qa) !== qa && !this.closelyFollows(previous, qa)) continue;
       const fragments = this.followingQuotes([[qa, qb]], qb + 1);
       const draft: Draft = { content: [qa, fragments[fragments.length - 1][1]], fragments, kind: 'direct', speaker: null, cue: null, inherits: previous.inherits ?? previous };
       this.add(draft);
