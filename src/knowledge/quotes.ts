@@ -333,12 +333,33 @@ class Extractor {
     return nounPhraseStartingAt(w, start, cue - 1);
   }
 
+  /**
+   * A paragraph that opens with a quotation and ends with "― Name" (reader comments, social
+   * posts, epigraphs): everything before the dash is the signer's, whatever marks it holds.
+   */
+  signedParagraph(qa: number): Draft | null {
+    const w = this.words;
+    if (this.paragraphStart(qa) !== qa) return null;
+    let end = qa;
+    while (end + 1 < w.length && end - qa < 400 && w[end + 1].paragraph === w[qa].paragraph) end++;
+    if (end + 1 < w.length && w[end + 1].paragraph === w[qa].paragraph) return null;
+    let last = end;
+    while (last > qa && isSentenceEnd(w[last])) last--;
+    let first = last;
+    while (first > qa && last - first < 5 && w[first - 1].quotation < 0 && /^\p{Lu}/u.test(w[first - 1].text) && w[first - 1].pos !== 'PUNCT') first--;
+    if (!/^\p{Lu}/u.test(w[last].text) || w[first].quotation >= 0 || !isDash(w[first - 1])) return null;
+    const dash = first - 1;
+    const contentEnd = this.trimEnd(qa, dash - 1);
+    if (contentEnd <= qa) return null;
+    return { content: [qa, contentEnd], kind: 'direct', speaker: [first, last], cue: [dash, dash] };
+  }
+
   directPass(): void {
     const qw = this.view.quotationWords;
     for (let q = 0; q < qw.length; q++) {
       const [qa, qb] = qw[q];
       if (qa < 0 || this.used[qa]) continue;
-      const draft = this.cueAfterQuote(qa, qb) ?? this.cueBeforeQuote(qa, qb);
+      const draft = this.signedParagraph(qa) ?? this.cueAfterQuote(qa, qb) ?? this.cueBeforeQuote(qa, qb);
       if (draft) this.add(draft);
     }
   }
