@@ -296,8 +296,20 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
   return result('who-said', null, 0.1, [], context);
 }
 
+/**
+ * The words that identify a speaker in a question: the name when there is one ("weibo user
+ * S_AND_YY" → "S_AND_YY"), else the description without its possessor ("Dorota's
+ * sister-in-law" → "sister-in-law", as the article may say "her sister-in-law").
+ */
+function speakerWords(subject: string): string {
+  const described = subject.replace(/^[\p{L}\p{N}_.-]+['’]s?\s+/u, '');
+  const named = described.split(/\s+/).filter((w) => /^\p{Lu}|[\d_]/u.test(w));
+  return named.length ? named.join(' ') : described;
+}
+
 function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> {
-  const refs = lib.findEntities(name);
+  let refs = lib.findEntities(name);
+  if (refs.length === 0) refs = lib.findByRole(speakerWords(name));
   const out: Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> = [];
   const byArticle = new Map<number, Entity[]>();
   for (const r of refs) byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), r.entity]);
@@ -314,13 +326,12 @@ function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; qu
       }
     }
   }
-  // Speakers that the entity table missed are still found by the name they were quoted under.
+  // Speakers the entity table missed, or described rather than named ("Dorota's sister-in-law"),
+  // are found by the words they were quoted under.
   if (out.length === 0) {
-    for (const loaded of lib.articles) {
-      for (const quote of loaded.facts.quotes) {
-        const spoken = quote.speaker ? nameKey(quote.speaker.name ?? quote.speaker.text) : '';
-        if (spoken && (spoken === key || spoken.split(' ').includes(last))) out.push({ loaded, quote });
-      }
+    for (const ref of lib.findQuotes(speakerWords(name))) {
+      const loaded = lib.articles[ref.article];
+      out.push({ loaded, quote: loaded.facts.quotes[ref.quote] });
     }
   }
   return out;

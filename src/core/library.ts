@@ -19,6 +19,12 @@ export interface SentenceRef {
   sentence: number;
 }
 
+/** A quote of a loaded article. */
+export interface QuoteRef {
+  article: number;
+  quote: number;
+}
+
 export interface EntityRef {
   article: number;
   entity: Entity;
@@ -87,6 +93,10 @@ export class Library {
   private readonly postings = new Map<string, number[]>();
   /** name word → entities whose name or alias contains it. */
   private readonly names = new Map<string, EntityRef[]>();
+  /** word of an entity's role ("sister-in-law", "spokesman") → entities with it. */
+  private readonly roles = new Map<string, EntityRef[]>();
+  /** word of a speaker's name or description → quotes spoken by them. */
+  private readonly speakers = new Map<string, QuoteRef[]>();
   private sentenceCount = 0;
   /** Counters for `lede status` and the cache tests. */
   readonly stats = { parsed: 0, cached: 0 };
@@ -175,12 +185,27 @@ export class Library {
         list.push(index * 4096 + 4095);
       }
     }
+    facts.quotes.forEach((quote, qi) => {
+      if (!quote.speaker) return;
+      const words = new Set(nameKey(`${quote.speaker.name ?? ''} ${quote.speaker.text}`).split(' ').filter((w) => w && !STOP.has(w)));
+      for (const w of words) {
+        let list = this.speakers.get(w);
+        if (!list) this.speakers.set(w, (list = []));
+        list.push({ article: index, quote: qi });
+      }
+    });
     for (const entity of facts.entities) {
       const words = new Set<string>();
       for (const n of [entity.name, ...entity.aliases]) for (const w of nameKey(n).split(' ')) if (w) words.add(w);
       for (const w of words) {
         let list = this.names.get(w);
         if (!list) this.names.set(w, (list = []));
+        list.push({ article: index, entity });
+      }
+      const roleWords = new Set(entity.roles.flatMap((r) => nameKey(r).split(' ')).filter((w) => w.length > 1 && !STOP.has(w)));
+      for (const w of roleWords) {
+        let list = this.roles.get(w);
+        if (!list) this.roles.set(w, (list = []));
         list.push({ article: index, entity });
       }
     }
@@ -239,6 +264,24 @@ export class Library {
       out.push(this.articles[h.article]);
     }
     return out;
+  }
+
+  /** Entities described by every word of `description` in their roles ("sister-in-law"). */
+  findByRole(description: string): EntityRef[] {
+    const words = nameKey(description).split(' ').filter((w) => w.length > 1 && !STOP.has(w));
+    if (words.length === 0) return [];
+    const lists = words.map((w) => this.roles.get(w) ?? []).sort((a, b) => a.length - b.length);
+    const rest = lists.slice(1).map((l) => new Set(l.map((r) => r.entity)));
+    return lists[0].filter((r) => rest.every((set) => set.has(r.entity)));
+  }
+
+  /** Quotes whose speaker's name or description holds every word of `who` ("sister-in-law", "Palmieri"). */
+  findQuotes(who: string): QuoteRef[] {
+    const words = nameKey(who).split(' ').filter((w) => w.length > 1 && !STOP.has(w));
+    if (words.length === 0) return [];
+    const lists = words.map((w) => this.speakers.get(w) ?? []).sort((a, b) => a.length - b.length);
+    const rest = lists.slice(1).map((l) => new Set(l.map((r) => r.article * 65536 + r.quote)));
+    return lists[0].filter((r) => rest.every((set) => set.has(r.article * 65536 + r.quote)));
   }
 
   /** Entities whose name or alias matches the given name (every word of it), best first. */
