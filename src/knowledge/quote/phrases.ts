@@ -170,7 +170,9 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
           continue;
         }
         // ", and the meeting deteriorated, said …" is a clause, not a description.
-        if (first.pos === 'CCONJ' || first.pos === 'SCONJ' || (first.pos === 'PRON' && !POSSESSIVES.has(first.normal))) return null;
+        // ", poked at Trump's sniffing during the debate, tweeting …" is a predicate, not a description.
+        if (first.pos === 'CCONJ' || first.pos === 'SCONJ' || (first.pos === 'VERB' && !first.normal.endsWith('ing')) || first.pos === 'AUX' ||
+          (first.pos === 'PRON' && !POSSESSIVES.has(first.normal))) return null;
         return withDescription(nounPhraseEndingAt(words, j - 1, floor), i - 1);
       }
     }
