@@ -556,7 +556,10 @@ class Extractor {
     // "Clinton called the plan …": naming by a named or pronoun speaker, not "a group called X".
     // Not "called in to a show" nor the naming participle ", called the Fund,".
     if (NAMING_VERBS.has(lemma)) {
-      return (head.pos === 'PROPN' || head.pos === 'PRON') && w[cue[0] - 1]?.text !== ',' && w[cue[1] + 1]?.pos !== 'ADP';
+      // After an apposition ("His partner, Lena Broun, called him …") the comma is the apposition's.
+      let appositive = false;
+      for (let i = speaker[0]; i < speaker[1] && !appositive; i++) appositive = w[i].text === ',';
+      return (head.pos === 'PROPN' || head.pos === 'PRON') && (w[cue[0] - 1]?.text !== ',' || appositive) && w[cue[1] + 1]?.pos !== 'ADP';
     }
     // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
     if (EVIDENCE_VERBS.has(lemma) && head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma)) return true;

@@ -300,3 +300,111 @@ describe('bad input', () => {
     expectConsistent(text.slice(0, 5000), quotes.filter((q) => q.end < 5000));
   }, 120_000);
 });
+
+describe('stance and action frames', () => {
+  it('stance verbs report their object', () => {
+    const q = only('The teachers union endorsed Dana Whitfield for mayor.');
+    expect(q.cue?.text).toBe('endorsed');
+    expect(q.speaker?.text).toBe('The teachers union');
+    expect(q.text).toBe('Dana Whitfield for mayor');
+  });
+
+  it('"X likened Y to Z" and "X blamed Y on Z"', () => {
+    const a = only('Marta Velez likened the tax to a toll on every family.');
+    expect(a.text).toBe('the tax to a toll on every family');
+    const b = only('Governor Alan Brisk blamed the shortfall on the storm.');
+    expect(b.cue?.text).toBe('blamed');
+    expect(b.text).toBe('the shortfall on the storm');
+  });
+
+  it('a present-tense cue the tagger reads as a noun ("plans to")', () => {
+    const q = only('Harriet Stone plans to call on young people to volunteer.');
+    expect(q.cue?.text).toBe('plans');
+    expect(q.text).toBe('to call on young people to volunteer');
+  });
+
+  it('a weak cue before a finite clause reports it', () => {
+    const q = only('An arbitration panel found the city was in breach of the contract.');
+    expect(q.cue?.text).toBe('found');
+    expect(q.text).toBe('the city was in breach of the contract');
+  });
+
+  it('reporting verbs report a plain object of a named speaker', () => {
+    const q = only('Paula Mendez cited the figure at a town hall.');
+    expect(q.cue?.text).toBe('cited');
+    expect(q.text.startsWith('the figure')).toBe(true);
+  });
+});
+
+describe('content boundaries', () => {
+  it('an object content ends before ", which …" and ", citing …"', () => {
+    const a = quotesOf('Ruth Baines praised the new budget, which adds money for parks.');
+    expect(a[0].text).toBe('the new budget');
+    const b = quotesOf('Carl Dent criticized the ruling, citing the cost to taxpayers.');
+    expect(b[0].text).toBe('the ruling');
+  });
+
+  it('a reported clause keeps its own relative clause', () => {
+    const q = quotesOf('Omar Reyes said the bridge, which opened in May, needs repairs.');
+    expect(q[0].text).toBe('the bridge, which opened in May, needs repairs');
+  });
+
+  it('an object content ends before a second finite predicate of the speaker', () => {
+    const quotes = quotesOf('Nina Alvarez endorsed the measure and has since left the council.');
+    expect(quotes[0].text).toBe('the measure');
+  });
+
+  it('a closed quotation ending in a full stop ends the sentence the tagger ran on', () => {
+    const text = "The editor said her remark was ''not in line with our policy.'' The network said it would send her abroad.";
+    const quotes = quotesOf(text);
+    expect(quotes.some((q) => q.text === 'it would send her abroad' && q.speaker?.text === 'The network')).toBe(true);
+  });
+});
+
+describe('speakers in harder places', () => {
+  it('a fronted clause with a cue of its own does not swallow the quote', () => {
+    const q = quotesOf('Asked to describe the device, Chief Lyle Ortman said, "Not going to go into that."');
+    const direct = q.find((x) => x.kind === 'direct');
+    expect(direct?.text).toBe('"Not going to go into that."');
+    expect(direct?.speaker?.text).toBe('Chief Lyle Ortman');
+  });
+
+  it('a speaker described by an age and a relative clause', () => {
+    const q = only('Sam Ochoa, 56, who has served on the board for a decade, said the vote was rushed.');
+    expect(q.speaker?.name).toBe('Sam Ochoa');
+    expect(q.text).toBe('the vote was rushed');
+  });
+
+  it('an inverted cue needs a speaking head: "…, noted the rule" is not a speaker', () => {
+    const q = only('Ivy Marsh, the chairwoman of the panel, noted the rule in the hearing.');
+    expect(q.speaker?.name).toBe('Ivy Marsh');
+    expect(q.text.startsWith('the rule')).toBe(true);
+  });
+
+  it('a comma segment opening with a finite verb is no description of the speaker', () => {
+    const q = only('Howard Holt, a former chairman, poked at the senator, tweeting, “Notice the sniffing.”');
+    expect(q.speaker?.name).toBe('Howard Holt');
+  });
+
+  it('a quotation after an attribution in the same paragraph keeps that speaker', () => {
+    const text = 'His former partner, Lena Broun, called him a master of hard deals. “He did it again and again.”';
+    const quotes = quotesOf(text);
+    const last = quotes.find((q) => q.text.startsWith('“He did'));
+    expect(last?.speaker?.name).toBe('Lena Broun');
+  });
+
+  it('signed paragraphs: "“…” ― Name" with nested marks', () => {
+    const text = '“I would rather live in what he calls “hell” than vote for him.” ― Ana Ruiz\n“We need a change.” ― Tomas Beck';
+    const quotes = quotesOf(text);
+    expect(quotes).toHaveLength(2);
+    expect(quotes[0].speaker?.text).toBe('Ana Ruiz');
+    expect(quotes[0].text).toBe('“I would rather live in what he calls “hell” than vote for him.”');
+    expect(quotes[1].speaker?.text).toBe('Tomas Beck');
+  });
+
+  it('a title and a party tag do not lead the name to another person', () => {
+    const text = 'Rep. Gil Forde (R-Utah) chaired the hearing. “We will vote,” Rep. Gwen Moreau (D-Wis.) said Friday.';
+    const q = quotesOf(text).find((x) => x.kind === 'direct');
+    expect(q?.speaker?.name).toBe('Gwen Moreau');
+  });
+});

@@ -188,6 +188,15 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
       properFirst = i;
     } else if (properLast >= 0) break;
   }
+  // "His former partner, Lena Broun": a common-noun head with the name in apposition after it.
+  if (properLast < 0 && headEnd < range[1] && words[headEnd + 1].text === ',') {
+    for (let i = headEnd + 2; i <= range[1] && words[i].text !== ','; i++) {
+      if (words[i].pos === 'PROPN' && !isTitle(words[i])) {
+        if (properFirst < 0) properFirst = i;
+        properLast = i;
+      } else if (properLast >= 0) break;
+    }
+  }
   const proper = properLast >= 0 ? text.slice(words[properFirst].start, words[properLast].end) : null;
   const head = words[headEnd];
   // "Residents", "Officials" opening a paragraph are tagged as proper nouns; they are groups.
