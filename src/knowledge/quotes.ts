@@ -11,7 +11,7 @@
 import * as entityModule from './entities.ts';
 import type { Entity, QuoteFact, QuoteKind } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
-import { EVIDENCE_VERBS, HEARER_VERBS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS } from './quote/lexicon.ts';
+import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
 import {
   MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseStartingAt,
@@ -43,6 +43,9 @@ const CONTRASTIVE = new Set(['but', 'yet', 'while', 'though', 'although', 'where
 const SUBORDINATORS = new Set(['after', 'when', 'because', 'since', 'if', 'although', 'though', 'while', 'as', 'before', 'once', 'until', 'unless']);
 /** Weak cues whose plain object is what a speaker reports or wants ("cited the figure"). */
 const OBJECT_REPORTING_VERBS = new Set(['report', 'cite', 'want', 'seek', 'observe', 'signal']);
+/** Conjunctions of an adverbial clause ("when he ran", "so they could"). */
+const ADVERBIAL_SUBORDINATORS = new Set(['when', 'after', 'before', 'since', 'because', 'until', 'while', 'so', 'once', 'whenever']);
+const CIRCUMSTANCE_PREPOSITIONS = new Set(['in', 'during', 'on', 'at', 'via', 'through']);
 /** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
 const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose']);
 /** Participles that work as prepositions (", including …"). */
@@ -611,6 +614,13 @@ class Extractor {
         end = i - 1;
         break;
       }
+      // "Machado in early-morning tweets", "the plan when he ran", "the rules — a charge …":
+      // after an object, a medium or time phrase, an adverbial clause or a dash comment is
+      // the report's circumstance, not its content.
+      if (i > from && !clausal && this.opensCircumstance(i, end)) {
+        end = i - 1;
+        break;
+      }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
       if (i > from && !clausal && (w[i].normal === 'and' || w[i].normal === 'but') && this.opensPredicate(i + 1, from)) {
         end = i - 1;
@@ -633,6 +643,22 @@ class Extractor {
       return true;
     }
     return x.pos === 'VERB' && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
+  }
+
+  opensCircumstance(i: number, end: number): boolean {
+    const w = this.words;
+    const x = w[i];
+    if (x.quotation >= 0) return false;
+    if (isDash(x)) return w[i + 1] !== undefined && w[i + 1].quotation < 0;
+    if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end);
+    if (x.pos !== 'ADP' || !CIRCUMSTANCE_PREPOSITIONS.has(x.normal)) return false;
+    // "in a statement", "during the debate", "on Thursday": a medium or a time.
+    for (let k = i + 1; k <= Math.min(end, i + 5); k++) {
+      const y = w[k];
+      if (y.time || MEDIUM_NOUNS.has(y.normal)) return true;
+      if (y.pos === 'ADP' || y.pos === 'VERB' || y.pos === 'PUNCT') return false;
+    }
+    return false;
   }
 
   /**
