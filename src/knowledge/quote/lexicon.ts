@@ -24,6 +24,8 @@ const SPEECH_VERBS = [
   'support', 'oppose', 'endorse', 'defend', 'blame', 'liken', 'applaud', 'welcome', 'hail',
   'tout', 'mock', 'ridicule', 'decry', 'deride', 'lambaste', 'scold', 'chide', 'rebuke', 'fault',
   'favor', 'favour', 'prefer', 'embrace', 'champion', 'rule', 'rate',
+  // presenting and discussing ("X outlined a plan", "X discussed the deal")
+  'offer', 'discuss', 'encourage', 'reference', 'outline', 'detail', 'unveil', 'address', 'sing', 'pitch',
   // believing and thinking
   'believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon',
   'speculate', 'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise',
@@ -53,12 +55,19 @@ export const HEARER_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Particles that belong to a cue ("pointed out", "called for", "went on"). */
-export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out', 'for', 'on', 'up']);
+export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out', 'for', 'on', 'up', 'to', 'of', 'about', 'after']);
 
 /** Verbs that need their particle to report anything ("point" only as "point out"). */
 export const NEEDS_PARTICLE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['point', new Set(['out', 'to'])],
   ['call', new Set(['for', 'on'])],
+  // "referred to", "spoke of", "talked about", "pushed for", "went after"
+  ['refer', new Set(['to'])],
+  ['speak', new Set(['of', 'about', 'out'])],
+  ['talk', new Set(['about'])],
+  ['push', new Set(['for'])],
+  ['press', new Set(['for'])],
+  ['go', new Set(['after'])],
 ]);
 
 /** Words of a trailing phrase that says where or how it was said ("in a statement"). */
