@@ -68,10 +68,23 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
  */
 function isVerbReadAsNoun(words: Word[], i: number): boolean {
   const w = words[i];
-  const prev = words[i - 1];
+  let p = i - 1;
+  // "Some Democrats, however, question …"
+  if (words[p]?.text === ',' && words[p - 1]?.pos === 'ADV' && words[p - 2]?.text === ',') p -= 3;
+  const prev = words[p];
   const next = words[i + 1];
-  if (!prev || !next || !w.normal.endsWith('s') || next.normal !== 'to' || words[i + 2]?.pos !== 'VERB') return false;
-  return prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it)$/.test(prev.normal)) || prev.pos === 'NOUN';
+  if (!prev || !next || w.quotation >= 0) return false;
+  if (w.normal.endsWith('s') && next.normal === 'to' && words[i + 2]?.pos === 'VERB') {
+    // "The campaign plans to …", "Clinton vows to …"
+    return prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it)$/.test(prev.normal)) || prev.pos === 'NOUN';
+  }
+  // "Polls show a close contest", "China and Russia support the government": a plural or
+  // named subject, the bare verb, then the start of its object.
+  const lemma = w.lemma || w.normal;
+  if (w.normal !== lemma || !(SPEECH_LEMMAS.has(lemma) || WEAK_LEMMAS.has(lemma))) return false;
+  const pluralSubject = prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.normal !== prev.lemma && prev.normal.endsWith('s')) ||
+    (prev.pos === 'PRON' && /^(they|we|i|you)$/.test(prev.normal));
+  return pluralSubject && (next.pos === 'DET' || next.pos === 'PROPN' || next.normal === 'that' || (next.pos === 'PRON' && POSSESSIVES.has(next.normal)));
 }
 
 /** The cue's own words: the verb, a particle ("pointed out"), nothing else. */
