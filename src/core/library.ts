@@ -86,6 +86,23 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+/** How many candidate sentences the rare terms of a query may gather. */
+const CANDIDATES = 5000;
+
+/** Binary search in a sorted array. */
+function contains(sorted: number[], value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid];
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 export class Library {
   readonly articles: LoadedArticle[] = [];
   private readonly byId = new Map<string, number>();
@@ -98,6 +115,10 @@ export class Library {
   /** word of a speaker's name or description → quotes spoken by them. */
   private readonly speakers = new Map<string, QuoteRef[]>();
   private sentenceCount = 0;
+  /** Terms whose postings lost their order (an article was replaced). */
+  private readonly unsorted = new Set<string>();
+  /** Newest-first order, computed when first asked for after a change. */
+  private newest: LoadedArticle[] | null = null;
   /** Counters for `lede status` and the cache tests. */
   readonly stats = { parsed: 0, cached: 0 };
 
@@ -164,26 +185,28 @@ export class Library {
     return loaded;
   }
 
+  private addPosting(term: string, packed: number): void {
+    let list = this.postings.get(term);
+    if (!list) this.postings.set(term, (list = []));
+    if (list.length > 0 && list[list.length - 1] > packed) this.unsorted.add(term);
+    list.push(packed);
+  }
+
   private indexArticle({ index, article, facts }: LoadedArticle): void {
+    this.newest = null;
     const sentences = facts.sentences.slice(0, 4095);
     sentences.forEach((s, si) => {
       const seen = new Set<string>();
       for (const t of terms(article.text.slice(s.start, s.end))) {
         if (seen.has(t)) continue;
         seen.add(t);
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
-        list.push(index * 4096 + si);
+        this.addPosting(t, index * 4096 + si);
       }
     });
     this.sentenceCount += sentences.length;
     if (article.title) {
       // The title counts as sentence 4095 so a match on it leads to the article.
-      for (const t of new Set(terms(article.title))) {
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
-        list.push(index * 4096 + 4095);
-      }
+      for (const t of new Set(terms(article.title))) this.addPosting(t, index * 4096 + 4095);
     }
     facts.quotes.forEach((quote, qi) => {
       if (!quote.speaker) return;
@@ -225,15 +248,26 @@ export class Library {
   search(query: string[], options: { limit?: number; articles?: Set<number> } = {}): Array<SentenceRef & { score: number; matched: number }> {
     const unique = [...new Set(query)].filter((t) => this.postings.has(t));
     if (unique.length === 0) return [];
+    for (const t of unique) this.sortPostings(t);
     unique.sort((a, b) => this.postings.get(a)!.length - this.postings.get(b)!.length);
-    const cap = Math.max(2000, this.sentenceCount * 0.02);
-    const used = unique.filter((t, i) => i === 0 || this.postings.get(t)!.length <= cap);
     const scores = new Map<number, { score: number; matched: number }>();
-    for (const t of used) {
+    // Rare terms gather the candidate sentences; once there are enough, a common term only
+    // adds to the candidates it contains (binary search in its sorted postings), so its
+    // long list is never walked.
+    for (const t of unique) {
       const w = this.idf(t);
-      for (const packed of this.postings.get(t)!) {
-        const article = Math.floor(packed / 4096);
-        if (options.articles && !options.articles.has(article)) continue;
+      const list = this.postings.get(t)!;
+      if (scores.size > 0 && (scores.size + list.length > CANDIDATES || list.length > CANDIDATES)) {
+        for (const [packed, s] of scores) {
+          if (contains(list, packed)) {
+            s.score += w;
+            s.matched++;
+          }
+        }
+        continue;
+      }
+      for (const packed of list) {
+        if (options.articles && !options.articles.has(Math.floor(packed / 4096))) continue;
         const s = scores.get(packed);
         if (s) {
           s.score += w;
@@ -241,16 +275,28 @@ export class Library {
         } else scores.set(packed, { score: w, matched: 1 });
       }
     }
-    const ranked = [...scores.entries()]
-      .map(([packed, s]) => ({ article: Math.floor(packed / 4096), sentence: packed % 4096, ...s }))
-      .filter((r) => r.sentence < (this.articles[r.article].facts.sentences.length) || r.sentence === 4095);
+    const ranked: Array<SentenceRef & { score: number; matched: number }> = [];
+    for (const [packed, s] of scores) {
+      const article = Math.floor(packed / 4096);
+      const sentence = packed % 4096;
+      // A replaced article leaves postings past its new end: skip them.
+      if (sentence !== 4095 && sentence >= this.articles[article].facts.sentences.length) continue;
+      ranked.push({ article, sentence, ...s });
+    }
     ranked.sort((a, b) => b.score - a.score || a.article - b.article || a.sentence - b.sentence);
     return ranked.slice(0, options.limit ?? 20);
   }
 
+  /** Postings are appended in article order; a replaced article's may land out of order. */
+  private sortPostings(term: string): void {
+    if (!this.unsorted.delete(term)) return;
+    this.postings.get(term)!.sort((a, b) => a - b);
+  }
+
   /** Articles, newest first (by published date, then most recently added). */
   newestFirst(): LoadedArticle[] {
-    return [...this.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || b.index - a.index);
+    this.newest ??= [...this.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || b.index - a.index);
+    return this.newest;
   }
 
   /** Articles that mention the query's words, best match first; every article, newest first, without a query. */
@@ -269,41 +315,42 @@ export class Library {
   /** Entities described by every word of `description` in their roles ("sister-in-law"). */
   findByRole(description: string): EntityRef[] {
     const words = nameKey(description).split(' ').filter((w) => w.length > 1 && !STOP.has(w));
-    if (words.length === 0) return [];
-    const lists = words.map((w) => this.roles.get(w) ?? []).sort((a, b) => a.length - b.length);
-    const rest = lists.slice(1).map((l) => new Set(l.map((r) => r.entity)));
-    return lists[0].filter((r) => rest.every((set) => set.has(r.entity)));
+    return this.rarestMatching(this.roles, words, (r) => r.entity.roles);
   }
 
   /** Quotes whose speaker's name or description holds every word of `who` ("sister-in-law", "Palmieri"). */
   findQuotes(who: string): QuoteRef[] {
     const words = nameKey(who).split(' ').filter((w) => w.length > 1 && !STOP.has(w));
-    if (words.length === 0) return [];
-    const lists = words.map((w) => this.speakers.get(w) ?? []).sort((a, b) => a.length - b.length);
-    const rest = lists.slice(1).map((l) => new Set(l.map((r) => r.article * 65536 + r.quote)));
-    return lists[0].filter((r) => rest.every((set) => set.has(r.article * 65536 + r.quote)));
+    return this.rarestMatching(this.speakers, words, (r) => {
+      const speaker = this.articles[r.article].facts.quotes[r.quote].speaker;
+      return speaker ? [speaker.name ?? '', speaker.text] : [];
+    });
   }
 
   /** Entities whose name or alias matches the given name (every word of it), best first. */
-  findEntities(name: string): EntityRef[] {
+  findEntities(name: string, limit = 200): EntityRef[] {
     const words = nameKey(name).split(' ').filter((w) => w && !STOP.has(w));
-    if (words.length === 0) return [];
-    let candidates: EntityRef[] | null = null;
-    for (const w of words) {
-      const list = this.names.get(w) ?? [];
-      if (candidates === null) candidates = list;
-      else {
-        const here = new Set(list.map((r) => r.entity));
-        candidates = candidates.filter((c) => here.has(c.entity));
-      }
-      if (candidates.length === 0) break;
-    }
-    const found = candidates ?? [];
+    const refs = this.rarestMatching(this.names, words, (r) => [r.entity.name, ...r.entity.aliases]);
     const key = nameKey(name);
     const exact = (r: EntityRef) => [r.entity.name, ...r.entity.aliases].some((n) => nameKey(n) === key);
-    return [...found].sort(
-      (a, b) => Number(exact(b)) - Number(exact(a)) || b.entity.mentions.length - a.entity.mentions.length || a.article - b.article,
-    );
+    return refs
+      .sort((a, b) => Number(exact(b)) - Number(exact(a)) || b.entity.mentions.length - a.entity.mentions.length || a.article - b.article)
+      .slice(0, limit);
+  }
+
+  /**
+   * The entries of the rarest word's list whose own words (from `wordsOf`) hold every query
+   * word: the short list is walked, the long ones never are.
+   */
+  private rarestMatching<T>(index: Map<string, T[]>, words: string[], wordsOf: (entry: T) => string[]): T[] {
+    if (words.length === 0) return [];
+    const lists = words.map((w) => index.get(w) ?? []);
+    const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+    if (words.length === 1) return [...rarest];
+    return rarest.filter((entry) => {
+      const own = new Set(wordsOf(entry).flatMap((text) => nameKey(text).split(' ')));
+      return words.every((w) => own.has(w));
+    });
   }
 
   sentenceText(ref: SentenceRef): string {
