@@ -15,7 +15,7 @@ import { Library } from '../src/core/library.ts';
 import { extractFacts } from '../src/knowledge/extract.ts';
 import type { Article, ArticleFacts } from '../src/knowledge/facts.ts';
 import { loadArticles } from '../src/knowledge/ingest/index.ts';
-import { readDocBare, wink } from '../src/knowledge/nlp.ts';
+import { readDocBare, readDocPipeline, wink } from '../src/knowledge/nlp.ts';
 
 const root = join(import.meta.dirname, '..');
 const evalDir = join(root, '..', 'shared', 'eval', 'data', 'dev');
@@ -103,17 +103,21 @@ function time(fn: () => void): number {
 function throughput(articles: Article[]) {
   let tokens = 0;
   for (const a of articles.slice(0, 50)) readDocBare(a.text); // warm-up
+  for (const a of articles.slice(0, 50)) readDocPipeline(a.text);
   for (const a of articles.slice(0, 50)) extractFacts(a);
   const bare: number[] = [];
+  const pipeline: number[] = [];
   const full: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     tokens = 0;
     bare.push(time(() => { for (const a of articles) tokens += readDocBare(a.text); }));
+    pipeline.push(time(() => { for (const a of articles) readDocPipeline(a.text); }));
     full.push(time(() => { for (const a of articles) extractFacts(a); }));
   }
   const bareTps = tokens / (median(bare) / 1000);
+  const pipelineTps = tokens / (median(pipeline) / 1000);
   const fullTps = tokens / (median(full) / 1000);
-  return { tokens, articles: articles.length, bareTps, fullTps, ratio: fullTps / bareTps };
+  return { tokens, articles: articles.length, bareTps, pipelineTps, fullTps, ratio: fullTps / bareTps, pipelineRatio: fullTps / pipelineTps };
 }
 
 function questionsFor(lib: Library, n: number): string[] {
@@ -203,12 +207,13 @@ const cold = coldStart(big.slice(0, 1000));
 
 const rows = [
   ['corpus', `${tp.articles} articles, ${tp.tokens} tokens (${from})`],
-  ['wink readDoc (bare)', `${Math.round(tp.bareTps).toLocaleString('en')} tokens/s`],
+  ['wink readDoc (bare)', `${Math.round(tp.bareTps).toLocaleString('en')} tokens/s (wink's default pipeline)`],
+  ['wink readDoc (our pipe)', `${Math.round(tp.pipelineTps).toLocaleString('en')} tokens/s (sbd, pos, ner: no sentiment/negation)`],
   ['lede extract (full)', `${Math.round(tp.fullTps).toLocaleString('en')} tokens/s`],
-  ['extract / bare', `${tp.ratio.toFixed(2)} (target >= 0.5)`],
+  ['extract / bare', `${tp.ratio.toFixed(2)} (target >= 0.5); over our pipe's readDoc ${tp.pipelineRatio.toFixed(2)}`],
   ...latency.map((l) => [`ask @ ${l.size.toLocaleString('en')} articles`, `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, index ${Math.round(l.indexMs)} ms, RSS ${l.rssPerArticleKb.toFixed(1)} kB/article`]),
   ['cold start, 1000 articles', `first answer ${Math.round(cold.cachedMs)} ms with facts cached vs ${Math.round(cold.reparseMs)} ms re-parsing (${(cold.reparseMs / cold.cachedMs).toFixed(1)}x)`],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
-console.log(JSON.stringify({ bench: 'lede', runs: RUNS, corpus: { articles: tp.articles, tokens: tp.tokens, from }, bare_tokens_per_s: Math.round(tp.bareTps), extract_tokens_per_s: Math.round(tp.fullTps), extract_over_bare: +tp.ratio.toFixed(3), ask: latency.map((l) => ({ articles: l.size, p50_ms: +l.p50.toFixed(3), p99_ms: +l.p99.toFixed(3), rss_kb_per_article: +l.rssPerArticleKb.toFixed(1) })), cold_start: cold }));
+console.log(JSON.stringify({ bench: 'lede', runs: RUNS, corpus: { articles: tp.articles, tokens: tp.tokens, from }, bare_tokens_per_s: Math.round(tp.bareTps), pipeline_tokens_per_s: Math.round(tp.pipelineTps), extract_tokens_per_s: Math.round(tp.fullTps), extract_over_bare: +tp.ratio.toFixed(3), extract_over_pipeline: +tp.pipelineRatio.toFixed(3), ask: latency.map((l) => ({ articles: l.size, p50_ms: +l.p50.toFixed(3), p99_ms: +l.p99.toFixed(3), rss_kb_per_article: +l.rssPerArticleKb.toFixed(1) })), cold_start: cold }));

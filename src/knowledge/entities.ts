@@ -277,11 +277,33 @@ function mergeNameTails(registry: Registry): void {
 
 /** Orgs are merged with an acronym of theirs when both were registered apart (known expansions). */
 function mergeKnownAcronyms(registry: Registry): void {
-  for (const [acronym, expansion] of KNOWN_ACRONYMS) {
+  for (const [acronym, expansionKey] of knownExpansionKeys()) {
     const short = registry.get(acronym.toLowerCase());
-    const long = registry.get(nameKey(expansion));
+    const long = registry.get(expansionKey);
     if (short && long && short !== long) absorb(registry, long, short);
   }
+}
+
+let expansionKeys: Array<[string, string]> | null = null;
+let acronymsByExpansion: Map<string, string[]> | null = null;
+
+/** Each known acronym with its expansion's key, computed once per process. */
+function knownExpansionKeys(): Array<[string, string]> {
+  if (!expansionKeys) expansionKeys = [...KNOWN_ACRONYMS].map(([acronym, long]) => [acronym, nameKey(long)]);
+  return expansionKeys;
+}
+
+/** Known acronyms by their expansion's key ("department of homeland security" → ["DHS"]). */
+function acronymsOf(key: string): string[] {
+  if (!acronymsByExpansion) {
+    acronymsByExpansion = new Map();
+    for (const [acronym, longKey] of knownExpansionKeys()) {
+      const list = acronymsByExpansion.get(longKey) ?? [];
+      list.push(acronym);
+      acronymsByExpansion.set(longKey, list);
+    }
+  }
+  return acronymsByExpansion.get(key) ?? [];
 }
 
 function absorb(registry: Registry, into: Draft, from: Draft): void {
@@ -461,7 +483,7 @@ function finalise(registry: Registry): Entity[] {
       for (const surface of [...draft.names.values()]) {
         const expansion = KNOWN_ACRONYMS.get(surface.replace(/\./g, ''));
         if (expansion) addAlias(expansion);
-        for (const [acronym, long] of KNOWN_ACRONYMS) if (nameKey(long) === nameKey(surface)) addAlias(acronym);
+        for (const acronym of acronymsOf(nameKey(surface))) addAlias(acronym);
       }
     }
     const mentions = dedupeSpans(draft.mentions);

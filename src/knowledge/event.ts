@@ -7,7 +7,7 @@ import type { Article, Entity, EventFacts, QuoteFact, TimeFact } from './facts.t
 import { analyse, type NlpDoc, type Token } from './nlp.ts';
 import { mainClause, phrase, type Clause } from './event/clause.ts';
 import { bestPlace, datelinePlace, placeCandidates } from './event/places.ts';
-import { bestTime, timePhrases } from './event/when.ts';
+import { bestTime, MAX_TIME_RANK, timePhrases } from './event/when.ts';
 
 export interface EventInput {
   article: Article;
@@ -26,14 +26,28 @@ const MAX_TITLE_CHARS = 300;
 const PRONOUN_SUBJECT = /^(he|she|it|they|we|i|you|this|that|these|those|there|some|many|one)$/i;
 const FURNITURE = /skip ad|loading\.\.\.|embed|image copyright|image caption|media caption|click to share|subscribe|getty images|read more|scroll down|follow us/i;
 
-/** Sentences that carry news: not captions or share bars, with a few words. */
+/** News sentences needed: the lead and place windows, and the rank at which time scores stop falling. */
+const NEWS_SENTENCES_USED = Math.max(LEAD_SENTENCES, PLACE_SENTENCES, MAX_TIME_RANK + 1);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words in a text, counted without building the list of them. */
+function countWords(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) n++;
+  return n;
+}
+
+/** The first sentences that carry news: not captions or share bars, with a few words. */
 function newsSentences(doc: NlpDoc): number[] {
   const out: number[] = [];
-  doc.sentences.forEach((s, i) => {
+  for (let i = 0; i < doc.sentences.length && out.length < NEWS_SENTENCES_USED; i++) {
+    const s = doc.sentences[i];
     const text = doc.text.slice(s.start, s.end);
-    const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    const words = countWords(text);
     if (words >= 5 && words <= 80 && !FURNITURE.test(text)) out.push(i);
-  });
+  }
   return out;
 }
 

@@ -46,9 +46,13 @@ const LEADING_FURNITURE: RegExp[] = [
 export function cleanSentence(raw: string): string {
   let text = raw.replace(/\s+/g, ' ').trim();
   for (const pattern of LEADING_FURNITURE) text = text.replace(pattern, '');
-  text = text.replace(/\bScroll down for video\b\.?/gi, ' ').replace(/\s+/g, ' ').trim();
+  // Most sentences have no promo: skip the second rewrite unless one is there.
+  if (SCROLL_DOWN.test(text)) text = text.replace(SCROLL_DOWN_ALL, ' ').replace(/\s+/g, ' ').trim();
   return text;
 }
+
+const SCROLL_DOWN = /\bScroll down for video\b/i;
+const SCROLL_DOWN_ALL = /\bScroll down for video\b\.?/gi;
 
 function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -109,13 +113,14 @@ function looksLikeCaption(text: string): boolean {
   return /^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: \S/.test(text);
 }
 
-function sentenceTexts(doc: NlpDoc): string[] {
-  return doc.sentences.map((s) => doc.text.slice(s.start, s.end));
+/** The text of the first `limit` sentences. */
+function sentenceTexts(doc: NlpDoc, limit = doc.sentences.length): string[] {
+  return doc.sentences.slice(0, limit).map((s) => doc.text.slice(s.start, s.end));
 }
 
 /** Scored candidates among the first sentences of the article, furniture removed. */
 function candidates(doc: NlpDoc): Candidate[] {
-  const raw = sentenceTexts(doc).slice(0, MAX_CANDIDATES);
+  const raw = sentenceTexts(doc, MAX_CANDIDATES);
   const cleaned = raw.map(cleanSentence);
   const words = cleaned.map(wordsOf);
   const freq = sentenceFrequencies(words);
@@ -155,10 +160,12 @@ export function summarise(doc: NlpDoc): string[] {
     if (total >= TARGET_WORDS) break;
   }
   if (chosen.length === 0) {
-    return sentenceTexts(doc)
-      .map(cleanSentence)
-      .filter((t) => t.length > 0)
-      .slice(0, 3);
+    const out: string[] = [];
+    for (let i = 0; i < doc.sentences.length && out.length < 3; i++) {
+      const text = cleanSentence(doc.text.slice(doc.sentences[i].start, doc.sentences[i].end));
+      if (text.length > 0) out.push(text);
+    }
+    return out;
   }
   return chosen.map((c) => c.text);
 }

@@ -8,7 +8,11 @@ const require = createRequire(import.meta.url);
 /** The key every name is compared by: lower-case, no dots, one space, straight apostrophes. */
 const keyCache = new Map<string, string>();
 
+/** Plain ASCII words separated by single spaces: their key is just the lower case. */
+const PLAIN_NAME = /^[A-Za-z0-9&-]+(?: [A-Za-z0-9&-]+)*$/;
+
 export function nameKey(name: string): string {
+  if (PLAIN_NAME.test(name)) return name.toLowerCase();
   let key = keyCache.get(name);
   if (key === undefined) {
     // Bounded: names repeat within and across articles, but a long-running bot must not grow forever.

@@ -51,6 +51,10 @@ export interface DocContext {
   shouty: Uint8Array;
   /** For each token index: is it the first word of its sentence. */
   sentenceInitial: Uint8Array;
+  /** For each token index: a word with a letter (see isWord). */
+  words: Uint8Array;
+  /** For each token index: a capitalised word without digits, outside skipped spans (see isNameToken). */
+  nameTokens: Uint8Array;
 }
 
 function emptyVotes(): Votes {
@@ -64,8 +68,7 @@ function isWord(t: Token | undefined): t is Token {
 }
 
 function isNameToken(ctx: DocContext, i: number): boolean {
-  const t = ctx.doc.tokens[i];
-  return ctx.skipped[i] === 0 && isWord(t) && isCapitalised(t.text) && !/\d/.test(t.text);
+  return ctx.nameTokens[i] === 1;
 }
 
 /**
@@ -204,7 +207,7 @@ function computeSentenceInitial(doc: NlpDoc): Uint8Array {
   return flags;
 }
 
-function computeShouty(doc: NlpDoc): Uint8Array {
+function computeShouty(doc: NlpDoc, wordFlags: Uint8Array): Uint8Array {
   const flags = new Uint8Array(doc.sentences.length);
   doc.sentences.forEach((s, n) => {
     let words = 0;
@@ -213,7 +216,7 @@ function computeShouty(doc: NlpDoc): Uint8Array {
     let commonCapitals = 0;
     for (let i = s.firstToken; i <= s.lastToken; i++) {
       const t = doc.tokens[i];
-      if (!isWord(t) || t.text.length < 2) continue;
+      if (wordFlags[i] !== 1 || t.text.length < 2) continue;
       words++;
       if (isCapitalised(t.text)) capitals++;
       // Capitalised verbs and nouns after the first word: title case, not a list of names.
@@ -224,6 +227,16 @@ function computeShouty(doc: NlpDoc): Uint8Array {
     else if (words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2) flags[n] = 1;
   });
   return flags;
+}
+
+const DIGIT = /\d/;
+const LOWER_INITIAL = /^\p{Ll}/u;
+
+/** Starts with a lower-case letter (ASCII checked without a regular expression). */
+function isLowerInitial(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_INITIAL.test(word);
 }
 
 // The seed format's header "date 2025-09-13 (Author, Outlet)" when it was left in the text.
@@ -245,14 +258,20 @@ export function documentContext(doc: NlpDoc): DocContext {
   if (header) skipSpans.push([0, header[0].length]);
   for (const m of doc.text.matchAll(AFFILIATION)) skipSpans.push([m.index, m.index + m[0].length]);
   const lowerWords = new Set<string>();
+  const words = new Uint8Array(doc.tokens.length);
+  const nameTokens = new Uint8Array(doc.tokens.length);
   let s = 0;
   skipSpans.sort((a, b) => a[0] - b[0]);
   doc.tokens.forEach((t, i) => {
     while (s < skipSpans.length && skipSpans[s][1] <= t.start) s++;
     if (s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1]) skipped[i] = 1;
-    if (t.type === 'word' && /^\p{Ll}/u.test(t.text)) lowerWords.add(low(t));
+    if (t.type !== 'word') return;
+    if (isLowerInitial(t.text)) lowerWords.add(low(t));
+    if (!LETTER.test(t.text)) return;
+    words[i] = 1;
+    if (skipped[i] === 0 && isCapitalised(t.text) && !DIGIT.test(t.text)) nameTokens[i] = 1;
   });
-  return { doc, skipped, lowerWords, shouty: computeShouty(doc), sentenceInitial: computeSentenceInitial(doc) };
+  return { doc, skipped, lowerWords, shouty: computeShouty(doc, words), sentenceInitial: computeSentenceInitial(doc), words, nameTokens };
 }
 
 /** Lower-case titles right before a name ("spokesman Tom Smith"): the role's text, or null. */

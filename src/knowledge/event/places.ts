@@ -29,10 +29,11 @@ const CALENDAR = /^(January|February|March|April|May|June|July|August|September|
 /** Capitalised words that open a story but are not places ("UPDATE —", "EXCLUSIVE —"). */
 const NOT_DATELINES = /^(UPDATE|UPDATED|EXCLUSIVE|BREAKING|WATCH|VIDEO|PHOTOS?|COLUMN|OPINION|ANALYSIS|LIVE|NEWS|READ|MORE|AP|CNN|AFP|PA)$/;
 
+let lowerPlaces: Set<string> | null = null;
+
 function knownPlaceIgnoringCase(name: string): boolean {
-  const lower = name.toLowerCase();
-  for (const p of knownPlaces()) if (p.toLowerCase() === lower) return true;
-  return false;
+  if (!lowerPlaces) lowerPlaces = new Set([...knownPlaces()].map((p) => p.toLowerCase()));
+  return lowerPlaces.has(name.toLowerCase());
 }
 
 /** "WASHINGTON —", "LONDON, Nov 6 (Reuters) -" near the start of the body (after a caption or byline). */

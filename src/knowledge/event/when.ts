@@ -24,13 +24,18 @@ const OWN_PATTERNS: RegExp[] = [
   /\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g,
 ];
 
+const HAS_WEEKDAY = new RegExp(WEEKDAY);
+const HAS_CLOCK = new RegExp(CLOCK);
+const MONTH_THEN_DAY = new RegExp(`${MONTH}\\s+\\d`);
+const DAY_THEN_MONTH = new RegExp(`\\d\\s+${MONTH}`);
+
 /** How specific a time phrase is: a weekday or a full date beats a bare year or "now". */
 function specificity(text: string): number {
   if (/^(now|today|currently|recently|then|so far|once|early this year|earlier this year)$/i.test(text.trim())) return 0;
-  if (new RegExp(WEEKDAY).test(text)) return 3 + (new RegExp(CLOCK).test(text) || /morning|night|evening|afternoon/.test(text) ? 0.3 : 0);
-  if (new RegExp(`${MONTH}\\s+\\d`).test(text) || new RegExp(`\\d\\s+${MONTH}`).test(text)) return /\d{4}/.test(text) ? 3.2 : 3.1;
+  if (HAS_WEEKDAY.test(text)) return 3 + (HAS_CLOCK.test(text) || /morning|night|evening|afternoon/.test(text) ? 0.3 : 0);
+  if (MONTH_THEN_DAY.test(text) || DAY_THEN_MONTH.test(text)) return /\d{4}/.test(text) ? 3.2 : 3.1;
   if (/^(?:midnight|noon)$/i.test(text.trim())) return 1.5;
-  if (new RegExp(CLOCK).test(text) || /^\d{1,2}:\d{2}$/.test(text)) return 2.5;
+  if (HAS_CLOCK.test(text) || /^\d{1,2}:\d{2}$/.test(text)) return 2.5;
   if (/\b(last|this|next)\s+(week|month|year|night|weekend)\b/i.test(text)) return 2;
   if (/^(in\s+)?\d{4}$/.test(text.trim())) return 0.8;
   if (/^(now|today|currently|recently|then|so far|once|early this year)$/i.test(text.trim())) return 0;
@@ -58,6 +63,9 @@ export function timePhrases(doc: NlpDoc, times: TimeFact[]): TimePhrase[] {
   }
   return out.filter((p) => p.text.trim().length > 1 && !isNotAPoint(p.text));
 }
+
+/** Beyond this news-sentence rank a time phrase's distance from the lead no longer counts against it. */
+export const MAX_TIME_RANK = 8;
 
 /** A bare year far from the dateline's is history, not the event ("since 1908"). */
 function isDistantYear(text: string, publishedYear: number): boolean {
@@ -87,7 +95,7 @@ export function bestTime(phrases: TimePhrase[], rankOf: (offset: number) => numb
     if (/^(this|that|the|last) day$/i.test(p.text.trim()) || specificity(p.text) === 0) continue;
     if (published && isDistantYear(p.text, published.getUTCFullYear())) continue;
     const stale = published && isStaleDate(p.text, published) ? 1.5 : 0;
-    const score = specificity(p.text) - stale - 0.4 * Math.min(rankOf(p.start), 8) + Math.min(p.text.length, 30) / 300;
+    const score = specificity(p.text) - stale - 0.4 * Math.min(rankOf(p.start), MAX_TIME_RANK) + Math.min(p.text.length, 30) / 300;
     if (!best || score > best.score) best = { phrase: p, score };
   }
   if (!best) return null;
