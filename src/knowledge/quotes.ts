@@ -683,8 +683,15 @@ class Extractor {
     const w = this.words;
     const np = nounPhraseStartingAt(w, i, last);
     if (!np) return false;
-    const next = w[np[1] + 1];
-    return next !== undefined && np[1] + 1 <= last && (next.pos === 'VERB' || next.pos === 'AUX');
+    let after = np[1] + 1;
+    // "the bridge, which opened in May, needs …": step over a closed relative clause.
+    if (w[after]?.text === ',' && ADJUNCT_RELATIVES.has(w[after + 1]?.normal ?? '')) {
+      let k = after + 2;
+      while (k <= Math.min(last, after + MAX_PHRASE) && w[k].text !== ',') k++;
+      if (w[k]?.text === ',') after = k + 1;
+    }
+    const next = w[after];
+    return next !== undefined && after <= last && (next.pos === 'VERB' || next.pos === 'AUX');
   }
 
   trimEnd(from: number, end: number): number {

@@ -165,6 +165,15 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
   const progressive = words[cue].normal.endsWith('ing');
   while (i >= floor && (VERB_MODIFIERS.has(words[i].normal) || (progressive && BE_FORMS.has(words[i].normal)) ||
     (words[i].pos === 'ADV' && words[i].normal.endsWith('ly')))) i--;
+  // "David Axelrod on Wednesday called on …": step over a time phrase to the subject.
+  if (i >= floor && words[i].time) {
+    while (i >= floor && (words[i].time || (words[i].pos === 'DET' && words[i + 1]?.time))) i--;
+    if (i >= floor && words[i].pos === 'ADP') i--;
+    // "A poll released Tuesday shows …": a reduced relative before the time.
+    if (i > floor && words[i].pos === 'VERB' && words[i].normal.endsWith('ed') && isNpHead(words[i - 1])) i--;
+    while (i >= floor && (VERB_MODIFIERS.has(words[i].normal) || (words[i].pos === 'ADV' && i > floor && isNpHead(words[i - 1])))) i--;
+    if (i >= floor && words[i].text === ',') return null;
+  }
   if (i < floor) return null;
   const w = words[i];
   if (w.text === ',' || isDash(w)) {
