@@ -251,7 +251,8 @@ export function skipTrailers(words: Word[], from: number, ceiling: number): numb
 export function skipHearer(words: Word[], from: number, ceiling: number): number {
   const w = words[from];
   if (!w || from > ceiling) return from;
-  if (w.pos === 'PRON') return /^(me|him|her|us|them|you)$/.test(w.normal) ? from + 1 : from;
+  // "told him", and "told his supporters" (a possessive opens a noun phrase).
+  if (w.pos === 'PRON' && !POSSESSIVES.has(w.normal)) return /^(me|him|her|us|them|you)$/.test(w.normal) ? from + 1 : from;
   const np = nounPhraseStartingAt(words, from, ceiling);
   return np ? np[1] + 1 : from;
 }
