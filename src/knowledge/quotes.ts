@@ -46,6 +46,7 @@ const OBJECT_REPORTING_VERBS = new Set(['report', 'cite', 'want', 'seek', 'obser
 /** Conjunctions of an adverbial clause ("when he ran", "so they could"). */
 const ADVERBIAL_SUBORDINATORS = new Set(['when', 'after', 'before', 'since', 'because', 'until', 'while', 'so', 'once', 'whenever']);
 const CIRCUMSTANCE_PREPOSITIONS = new Set(['in', 'during', 'on', 'at', 'via', 'through']);
+const PARTICIPLE_LINKS = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
 /** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
 const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose']);
 /** Participles that work as prepositions (", including …"). */
@@ -324,7 +325,9 @@ class Extractor {
   participleSpeaker(cue: number, floor: number, sentenceFirst?: number): WordRange | null {
     const w = this.words;
     // ", saying …", "and saying …", and the coordinated "… and said …".
-    const participle = w[cue].normal.endsWith('ing') && (w[cue - 1]?.text === ',' || w[cue - 1]?.normal === 'and');
+    // "… before asking her, “…”", "… while insisting that …": the main clause's subject speaks.
+    const participle = w[cue].normal.endsWith('ing') && (w[cue - 1]?.text === ',' || w[cue - 1]?.normal === 'and' ||
+      PARTICIPLE_LINKS.has(w[cue - 1]?.normal ?? ''));
     const coordinated = w[cue - 1]?.normal === 'and' && w[cue].pos === 'VERB';
     if (!participle && !coordinated) return null;
     // The indirect pass knows the real sentence start (the tagger splits after "(R-Ga.)").
