@@ -408,3 +408,34 @@ describe('speakers in harder places', () => {
     expect(q?.speaker?.name).toBe('Gwen Moreau');
   });
 });
+
+describe('more frames and boundaries', () => {
+  it('a bare present-tense cue after a plural subject ("Polls show …")', () => {
+    const q = only('Recent polls show a close contest in the state.');
+    expect(q.cue?.text).toBe('show');
+    expect(q.speaker?.text).toBe('Recent polls');
+  });
+
+  it('an object content ends before a time, a medium or an adverbial clause', () => {
+    expect(quotesOf('Lorna Vance attacked the mayor during the debate.')[0].text).toBe('the mayor');
+    expect(quotesOf('Lorna Vance praised the volunteers in a statement on Friday.')[0].text).toBe('the volunteers');
+    expect(quotesOf('Lorna Vance criticized the plan when she ran for office.')[0].text).toBe('the plan');
+  });
+
+  it('the speaker is found behind a time phrase', () => {
+    const q = only('David Axmann on Wednesday called on the governor to resign.');
+    expect(q.speaker?.name).toBe('David Axmann');
+  });
+
+  it('a possessive hearer is skipped: "told his supporters to …"', () => {
+    const q = only('Ray Dunmore told his supporters at a rally to stay home.');
+    expect(q.text).toBe('to stay home');
+  });
+
+  it('a participle after "before" speaks for the main subject', () => {
+    const text = '“Keep your hands in sight,” Mona Blick sings to the crowd before asking them, “Where do we go from here?”';
+    const quotes = quotesOf(text);
+    const second = quotes.find((q) => q.text.includes('Where do we go'));
+    expect(second?.speaker?.name).toBe('Mona Blick');
+  });
+});
