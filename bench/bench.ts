@@ -60,9 +60,20 @@ function shiftWord(word: string, copy: number): string {
   return out;
 }
 
-function variantText(text: string, copy: number): string {
-  return copy === 0 ? text : text.replace(/\b[A-Z][a-z]{2,}\b/g, (w) => shiftWord(w, copy));
+/** A third of the longer lower-case words vary between copies too: topics differ, "said" does not. */
+function varies(word: string): boolean {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (h * 31 + word.charCodeAt(i)) | 0;
+  return (h >>> 0) % 3 === 0;
 }
+
+function variantText(text: string, copy: number): string {
+  if (copy === 0) return text;
+  return text.replace(/\b([A-Z][a-z]{2,}|[a-z]{5,})\b/g, (w) => (w[0] >= 'a' && !varies(w) ? w : shiftWord(w, copy)));
+}
+
+/** Facts fields that are labels, not text. */
+const KEEP = new Set(['id', 'entity', 'kind', 'type', 'value', 'schema']);
 
 /** The same variant applied to every string inside facts, so names stay consistent with the text. */
 function variantFacts<T>(value: T, copy: number): T {
@@ -71,7 +82,7 @@ function variantFacts<T>(value: T, copy: number): T {
   if (Array.isArray(value)) return value.map((v) => variantFacts(v, copy)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === 'id' || k === 'entity' ? v : variantFacts(v, copy);
+    for (const [k, v] of Object.entries(value)) out[k] = KEEP.has(k) ? v : variantFacts(v, copy);
     return out as T;
   }
   return value;

@@ -253,11 +253,22 @@ export class Library {
     const scores = new Map<number, { score: number; matched: number }>();
     // Rare terms gather the candidate sentences; once there are enough, a common term only
     // adds to the candidates it contains (binary search in its sorted postings), so its
-    // long list is never walked.
+    // long list is never walked. When even the rarest term is common, the candidates are the
+    // sentences holding both of the two rarest terms.
+    let seed = this.postings.get(unique[0])!;
+    if (seed.length > CANDIDATES && unique.length > 1) {
+      const second = this.postings.get(unique[1])!;
+      const both = seed.filter((p) => contains(second, p));
+      if (both.length > 0) seed = both;
+    }
+    for (const packed of seed) {
+      if (options.articles && !options.articles.has(Math.floor(packed / 4096))) continue;
+      scores.set(packed, { score: 0, matched: 0 });
+    }
     for (const t of unique) {
       const w = this.idf(t);
       const list = this.postings.get(t)!;
-      if (scores.size > 0 && (scores.size + list.length > CANDIDATES || list.length > CANDIDATES)) {
+      if (t === unique[0] || scores.size + list.length > CANDIDATES || list.length > CANDIDATES) {
         for (const [packed, s] of scores) {
           if (contains(list, packed)) {
             s.score += w;
