@@ -47,6 +47,7 @@ const OBJECT_REPORTING_VERBS = new Set(['report', 'cite', 'want', 'seek', 'obser
 const ADVERBIAL_SUBORDINATORS = new Set(['when', 'after', 'before', 'since', 'because', 'until', 'while', 'so', 'once', 'whenever']);
 const CIRCUMSTANCE_PREPOSITIONS = new Set(['in', 'during', 'on', 'at', 'via', 'through']);
 const PARTICIPLE_LINKS = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
+const RELATIVE_SPEAKERS = new Set(['who', 'which', 'that']);
 /** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
 const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose']);
 /** Participles that work as prepositions (", including …"). */
@@ -591,6 +592,8 @@ class Extractor {
       // A participle (", arguing that …") has its speaker earlier: its clause starts at the cue.
       const clauseStart = other.speaker[0] > from ? Math.min(other.at[0], other.speaker[0]) : other.at[0];
       if (clauseStart <= from || clauseStart > end) continue;
+      // "people …, who think …": a relative clause's report is nested in this content.
+      if (other.speaker[0] > from && other.speaker[0] === other.speaker[1] && RELATIVE_SPEAKERS.has(w[other.speaker[0]].normal)) continue;
       let b = clauseStart - 1;
       if (isClauseLink(w[b])) b--;
       if (w[b]?.text === ',' || w[b]?.text === ';' || other.layout === 'according') {
