@@ -136,6 +136,8 @@ class Extractor {
       while (k < w.length && k < limit && w[k].paragraph === paragraph && this.quotationStartingAt(k) < 0 &&
         !(isSentenceEnd(w[k]) && w[k].quotation < 0)) {
         if (cueStrength(w, k) === 'strong') return fragments;
+        // "(D-N.C.)": a parenthesis may hold full stops.
+        if (w[k].text === '(') k = this.parenthesisEnd(k);
         k++;
       }
       if (w[k] && isSentenceEnd(w[k]) && w[k].quotation < 0) k++;
@@ -149,6 +151,16 @@ class Extractor {
       k = qb + 1;
     }
     return fragments;
+  }
+
+  /** The closing parenthesis of the one opening at `open` (within a few words), else `open`. */
+  parenthesisEnd(open: number): number {
+    const w = this.words;
+    for (let k = open + 1; k < Math.min(w.length, open + 12); k++) {
+      if (w[k].text === ')') return k;
+      if (w[k].paragraph !== w[open].paragraph) break;
+    }
+    return open;
   }
 
   /** "…," X said / "…," said X / "…" ― X, with an optional second quotation after the cue. */
@@ -228,6 +240,10 @@ class Extractor {
     if (!open || (open.text !== ',' && open.text !== '(')) return last;
     let end = last;
     for (let k = last + 1; k < Math.min(w.length, last + MAX_PHRASE); k++) {
+      if (w[k].text === '(' && this.parenthesisEnd(k) > k) {
+        end = k = this.parenthesisEnd(k);
+        continue;
+      }
       if (w[k].paragraph !== w[last].paragraph || w[k].quotation >= 0 || isSentenceEnd(w[k]) ||
         (w[k].text === ',' && w[k + 1]?.quotation >= 0) || cueStrength(w, k)) break;
       end = k;
