@@ -51,6 +51,16 @@ function newsSentences(doc: NlpDoc): number[] {
   return out;
 }
 
+/** Sentences before `end` that are page furniture (captions, share bars, video prompts). */
+function furnitureSpans(doc: NlpDoc, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of doc.sentences) {
+    if (s.start >= end) break;
+    if (FURNITURE.test(doc.text.slice(s.start, s.end))) out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
 /** Rank of the news sentence holding an offset (sentences that are not news count as the next one). */
 function newsRank(doc: NlpDoc, news: number[], offset: number): number {
   for (let r = 0; r < news.length; r++) if (offset < doc.sentences[news[r]].end) return r;
@@ -162,7 +172,8 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   // Where: a dateline, else the best place named near the lead.
   const placeIndexes = news.slice(0, PLACE_SENTENCES);
   const placeEnd = placeIndexes.length > 0 ? doc.sentences[placeIndexes[placeIndexes.length - 1]].end : Math.min(text.length, 800);
-  const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities), who);
+  const furniture = furnitureSpans(doc, placeEnd);
+  const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who);
 
   // Why and how: cause and manner clauses in the headline and lead.
   const leadText = [article.title ?? '', ...leadIndexes.map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end))].join('\n');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEvent, headlineEvent } from '../../src/knowledge/event.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
+import { extractEntities } from '../../src/knowledge/entities.ts';
 
 function article(text: string, title: string | null = null, published: string | null = '2024-03-12'): Article {
   return { id: 't', title, published, url: null, author: null, outlet: null, text };
@@ -9,6 +10,12 @@ function article(text: string, title: string | null = null, published: string | 
 
 function eventOf(text: string, title: string | null = null, published: string | null = '2024-03-12') {
   return extractEvent(analyse(text), { article: article(text, title, published), entities: [], times: [], quotes: [] });
+}
+
+/** The event with the entity extractor's entities, as the pipeline runs it. */
+function eventWithEntities(text: string, title: string | null = null) {
+  const doc = analyse(text);
+  return extractEvent(doc, { article: article(text, title), entities: extractEntities(doc), times: [], quotes: [] });
 }
 
 const FIRE_STORY =
@@ -59,6 +66,49 @@ describe('extractEvent', () => {
       'Investigators have named the driver involved in the Brinkley bus crash. The driver, 54, was treated at hospital. ' +
       'Police said the Brinkley bus crash is still under investigation.';
     expect(eventOf(text)?.where).toBe('Brinkley');
+  });
+
+  it('names the incident place even when the headline actor contains it', () => {
+    const text =
+      'Three passengers of the Brinkley ferry collision have been named by police. ' +
+      'The ferry struck a pier as it turned into the harbour, the coastguard said. Repairs began at the pier this week.';
+    expect(eventOf(text, 'Brinkley ferry collision victims named')?.where).toBe('Brinkley');
+  });
+
+  it('does not take a label before a number for a place', () => {
+    const text = 'The Harbor Hawks rallied past the Mill Town Rovers in Game 7 for their first title since 1950.';
+    expect(eventWithEntities(text)?.where).toBeNull();
+  });
+
+  it('ignores places named in share bars and captions', () => {
+    const text =
+      'The museum reopened its east wing after two years of repairs, the director said on Friday. ' +
+      'Video will play in Share this video Click to share on Facebook (Photo: Getty Images) ' +
+      'Visitors queued from early morning to see the restored ceiling.';
+    expect(eventWithEntities(text)?.where).toBeNull();
+  });
+
+  it('does not take a place word inside an organisation name for the place', () => {
+    const text =
+      'The jury returned its verdict after three days of talks, the court heard on Monday. ' +
+      '(Photo: Ann Reed/The Madrid Herald) The defence said it would appeal the decision.';
+    const doc = analyse(text);
+    const herald = { id: 'e0', name: 'Madrid Herald', kind: 'organization' as const, aliases: [], roles: [], mentions: [{ start: text.indexOf('Madrid Herald'), end: text.indexOf('Madrid Herald') + 13 }] };
+    const e = extractEvent(doc, { article: article(text), entities: [herald], times: [], quotes: [] });
+    expect(e?.where).toBeNull();
+  });
+
+  it('takes a time told against another event', () => {
+    const text =
+      'The mayor won a vital endorsement just two days before the election, after a week of bad polls. ' +
+      'Her rival had been endorsed on October 2, 2023, by the same union.';
+    expect(eventOf(text, null, '2023-11-06')?.when).toBe('just two days before the election');
+  });
+
+  it('does not answer with a vague time named only deep in the story', () => {
+    const filler = 'The company said the change would help it meet costs and keep prices steady for shoppers. ';
+    const text = 'Toymaker Brightworks has changed the shape of its best-selling puzzle box. ' + filler.repeat(10) + 'Sales usually peak before Christmas.';
+    expect(eventOf(text)?.when).toBeNull();
   });
 
   it('does not take a person after "in" for a place', () => {

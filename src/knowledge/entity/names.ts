@@ -26,8 +26,10 @@ export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** The words of a name, hyphenated parts kept together ("Silverio", "Villegas-Gonzalez"). */
 export function nameWords(name: string): string[] {
-  return name.split(/\s+/).filter((w) => /[\p{L}]/u.test(w));
+  return name.split(/\s+/).filter((w) => HAS_LETTER.test(w));
 }
+
+const HAS_LETTER = /[\p{L}]/u;
 
 /** The surname keys of a person's name: the last word and, if hyphenated, each of its parts. */
 export function surnameKeys(name: string): string[] {

@@ -67,6 +67,20 @@ export interface PlaceCandidate {
   placeLike: boolean;
   /** The entity extractor called it a place (a hint: it can be wrong). */
   entityPlace?: boolean;
+  /** Named before an incident noun ("the Croydon tram crash"): where the event itself happened. */
+  incidentPlace?: boolean;
+}
+
+/** Parts of the text whose names say nothing about the event (captions, share bars). */
+export type Span = { start: number; end: number };
+
+function inside(spans: Span[], at: number): boolean {
+  return spans.some((s) => at >= s.start && at < s.end);
+}
+
+/** "Game 7", "Flight 370", "Room 12": a capitalised word before a number is a label, not a place. */
+function numberFollows(text: string, end: number): boolean {
+  return /^\s*\d/.test(text.slice(end, end + 4));
 }
 
 /** One capitalised word of a name; a dot only inside an abbreviation ("U.S"), never at a sentence end. */
@@ -157,7 +171,7 @@ function nonPlaceNames(entities: Entity[]): Set<string> {
 }
 
 /** Place candidates in a window of the article (the lead), from entities, a gazetteer and locatives. */
-export function placeCandidates(text: string, window: { start: number; end: number }, entities: Entity[]): PlaceCandidate[] {
+export function placeCandidates(text: string, window: { start: number; end: number }, entities: Entity[], furniture: Span[] = []): PlaceCandidate[] {
   const known = knownPlaces();
   const names = knownFirstNames();
   const notPlaces = nonPlaceNames(entities);
@@ -170,7 +184,7 @@ export function placeCandidates(text: string, window: { start: number; end: numb
   for (const e of entities) {
     if (e.kind !== 'place') continue;
     for (const n of [e.name, ...e.aliases]) entityPlaces.add(n);
-    const first = e.mentions.find((m) => m.start >= window.start && m.end <= window.end);
+    const first = e.mentions.find((m) => m.start >= window.start && m.end <= window.end && !inside(furniture, m.start));
     if (!first) continue;
     const name = text.slice(first.start, first.end);
     out.push({ text: name, start: first.start, count: countOf(text, name), known: known.has(name), country: isCountry(name), locative: false, placeLike: PLACE_LIKE.test(name), entityPlace: true });
@@ -184,19 +198,26 @@ export function placeCandidates(text: string, window: { start: number; end: numb
     const isKnown = parts.some((part) => known.has(part) || entityPlaces.has(part));
     // A person's name after "in"/"at" ("in Hillary Clinton's ...") is no place, unless its form says so.
     if (!isKnown && !PLACE_LIKE.test(name) && (names.has(head) || notPlaces.has(name) || notPlaces.has(head))) continue;
-    add(name, window.start + (m.index ?? 0) + m[0].indexOf(m[2]), isKnown, true);
+    const at = window.start + (m.index ?? 0) + m[0].indexOf(m[2]);
+    if (inside(furniture, at) || (!known.has(name) && numberFollows(text, at + name.length))) continue;
+    add(name, at, isKnown, true);
   }
   for (const m of slice.matchAll(CAPITALISED)) {
     const name = cleanName(m[0]);
     if (!name) continue;
     // "Toblerone's UK range", "UK-only": a known place inside a longer capitalised run.
     const part = known.has(name) ? name : name.split(/['’]s\s+|\s+/).map((w) => w.replace(/-\w+$/, '')).find((w) => known.has(w));
-    if (part) add(part, window.start + (m.index ?? 0) + Math.max(0, m[0].indexOf(part)), true, false);
+    // "Washington" in "The Washington Post": a place word inside an organisation's or person's name.
+    if (!part || (part !== name && (notPlaces.has(name) || notPlaces.has(name.replace(/^The /, ''))))) continue;
+    const at = window.start + (m.index ?? 0) + Math.max(0, m[0].indexOf(part));
+    if (!inside(furniture, at)) add(part, at, true, false);
   }
   for (const m of slice.matchAll(EVENT_PLACE)) {
     const name = cleanName(m[1]);
     if (!name || names.has(name.split(' ')[0]) || notPlaces.has(name)) continue;
-    out.push({ text: name, start: window.start + (m.index ?? 0) + m[0].indexOf(m[1]), count: countOf(text, name), known: true, country: isCountry(name), locative: true, placeLike: true });
+    const at = window.start + (m.index ?? 0) + m[0].indexOf(m[1]);
+    if (inside(furniture, at)) continue;
+    out.push({ text: name, start: at, count: countOf(text, name), known: true, country: isCountry(name), locative: true, placeLike: true, incidentPlace: true });
   }
   return out;
 }
@@ -217,7 +238,8 @@ const MIN_PLACE_SCORE = 2;
 /** The best place: a named place after "in/at/outside" first, a town before its country. */
 export function bestPlace(candidates: PlaceCandidate[], who: string | null): string | null {
   const scored = candidates
-    .filter((c) => !who || !who.includes(c.text))
+    // A place inside the actor's name ("Chicago Cubs") is not where; one before an incident noun is.
+    .filter((c) => !who || !who.includes(c.text) || c.incidentPlace)
     .map((c) => ({ c, score: placeScore(c) }))
     .filter((s) => s.score >= MIN_PLACE_SCORE);
   scored.sort((a, b) => b.score - a.score);

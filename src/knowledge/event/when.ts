@@ -13,6 +13,15 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 const PART_OF_DAY = '(?:\\s+(?:morning|afternoon|evening|night))?';
 const CLOCK = '(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon)';
 
+const COUNT = '(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\\d+)';
+/** Units an event-relative phrase counts in; plural when no count is given ("days before the vote"). */
+const COUNTED_UNIT = '(?:minutes?|hours?|days?|weeks?|months?)';
+
+const EVENT_RELATIVE_SOURCE =
+  `\\b(?:(?:just|only|barely)\\s+)?(?:${COUNT}\\s+)?${COUNTED_UNIT}\\s+(?:before|after|ahead of)\\s+(?:the|his|her|their|its)\\s+(?:[\\w-]+\\s+)?[a-z][\\w-]*`;
+/** As specific as "last week": a point fixed by a named event. */
+const EVENT_RELATIVE = new RegExp(`^${EVENT_RELATIVE_SOURCE}$`);
+
 /** Time phrases our own patterns find: weekdays, calendar dates and clock times. */
 const OWN_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g'),
@@ -22,6 +31,8 @@ const OWN_PATTERNS: RegExp[] = [
   /\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g,
   /\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g,
   /\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g,
+  // Times told against another event: "two days before the election", "hours after the attack".
+  new RegExp(EVENT_RELATIVE_SOURCE, 'g'),
 ];
 
 const HAS_WEEKDAY = new RegExp(WEEKDAY);
@@ -37,6 +48,7 @@ function specificity(text: string): number {
   if (/^(?:midnight|noon)$/i.test(text.trim())) return 1.5;
   if (HAS_CLOCK.test(text) || /^\d{1,2}:\d{2}$/.test(text)) return 2.5;
   if (/\b(last|this|next)\s+(week|month|year|night|weekend)\b/i.test(text)) return 2;
+  if (EVENT_RELATIVE.test(text)) return 2;
   if (/^(in\s+)?\d{4}$/.test(text.trim())) return 0.8;
   if (/^(now|today|currently|recently|then|so far|once|early this year)$/i.test(text.trim())) return 0;
   return 1;
@@ -92,10 +104,13 @@ function isStaleDate(text: string, published: Date): boolean {
 export function bestTime(phrases: TimePhrase[], rankOf: (offset: number) => number, published: Date | null = null): string | null {
   let best: { phrase: TimePhrase; score: number } | null = null;
   for (const p of phrases) {
-    if (/^(this|that|the|last) day$/i.test(p.text.trim()) || specificity(p.text) === 0) continue;
+    const specific = specificity(p.text);
+    if (/^(this|that|the|last) day$/i.test(p.text.trim()) || specific === 0) continue;
+    // A vague phrase ("Christmas", "the fall") found only past the lead is background, not the event's time.
+    if (specific <= 1 && rankOf(p.start) >= MAX_TIME_RANK) continue;
     if (published && isDistantYear(p.text, published.getUTCFullYear())) continue;
     const stale = published && isStaleDate(p.text, published) ? 1.5 : 0;
-    const score = specificity(p.text) - stale - 0.4 * Math.min(rankOf(p.start), MAX_TIME_RANK) + Math.min(p.text.length, 30) / 300;
+    const score = specific - stale - 0.4 * Math.min(rankOf(p.start), MAX_TIME_RANK) + Math.min(p.text.length, 30) / 300;
     if (!best || score > best.score) best = { phrase: p, score };
   }
   if (!best) return null;
