@@ -297,7 +297,8 @@ class Extractor {
       if (!colon && EMBEDDING.has(w[speaker[0] - 1]?.normal ?? '')) return null;
       // "Ditto said she expects the campaign “to …”": the inner cue is part of the outer content.
       // Not "Asked about it, Clinton said, “…”": a fronted clause closed by a comma is no outer cue.
-      if (!colon && w[speaker[0] - 1]?.text !== ',' && this.hasCueBetween(this.sentenceOf(c)[0], speaker[0] - 1)) return null;
+      const fronted = w[speaker[0] - 1]?.text === ',' || isDash(w[speaker[0] - 1]);
+      if (!colon && !fronted && this.hasCueBetween(this.sentenceOf(c)[0], speaker[0] - 1)) return null;
       const cue = cueRange(w, c);
       // Words between cue and quotation ("told the crowd that “…”") make it partial content.
       let first = skipTrailers(w, (inverted ? inverted[1] : cue[1]) + 1, qa);
