@@ -48,6 +48,8 @@ const ADVERBIAL_SUBORDINATORS = new Set(['when', 'after', 'before', 'since', 'be
 const CIRCUMSTANCE_PREPOSITIONS = new Set(['in', 'during', 'on', 'at', 'via', 'through']);
 const PARTICIPLE_LINKS = new Set(['before', 'after', 'while', 'when', 'by', 'without', 'since']);
 const RELATIVE_SPEAKERS = new Set(['who', 'which', 'that']);
+const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'clarification', 'note', 'related',
+  'advertisement', 'photo', 'credit', 'source', 'sources', 'watch', 'read', 'listen', 'disclosure', 'editor']);
 /** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
 const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose']);
 /** Participles that work as prepositions (", including …"). */
@@ -218,6 +220,9 @@ class Extractor {
     const before = w[qa - 1];
     const clauseInitial = qa === sentence[0] || !before || before.paragraph !== paragraph ||
       before.text === ':' || isDash(before) || isQuoteMark(before);
+    // "On this weekend's broadcast of “Fox News Sunday,” Pence said he …": a title inside an
+    // opening prepositional phrase is no content; the cue's own clause is (the indirect pass).
+    if (!clauseInitial && w[sentence[0]].pos === 'ADP' && cue !== j && !this.endsAfter(cueWords[1])) return null;
     const first = clauseInitial ? qa : Math.max(sentence[0], this.lastDraftEndBefore(qa) + 1);
     const fragments: WordRange[] = [[first, qb]];
     let k = skipTrailers(w, groupEnd + 1, w.length - 1);
@@ -231,6 +236,13 @@ class Extractor {
     this.followingQuotes(fragments, k);
     const last = fragments[fragments.length - 1][1];
     return { content: [first, last], fragments, kind: clauseInitial ? 'direct' : 'partial', speaker, cue: cueWords };
+  }
+
+  /** Nothing but trailers ("on Sunday", "in a statement") follows word i to its sentence end. */
+  endsAfter(i: number): boolean {
+    const w = this.words;
+    const k = skipTrailers(w, i + 1, Math.min(w.length - 1, i + MAX_PHRASE));
+    return !w[k] || isSentenceEnd(w[k]) || w[k].paragraph !== w[i].paragraph || w[k].text === ',' || isQuoteMark(w[k]);
   }
 
   /** End of ", a spokesman for the agency" after an inverted speaker, up to the sentence end. */
@@ -336,6 +348,8 @@ class Extractor {
     if (isQuoteMark(w[first])) first++;
     if (colon - first < 1 || colon - first > 4) return null;
     for (let i = first; i < colon; i++) if (w[i].pos !== 'PROPN') return null;
+    // "Correction:", "Update:": editorial labels, not speakers.
+    if (colon - first === 1 && EDITORIAL_LABELS.has(w[first].normal)) return null;
     return [first, colon - 1];
   }
 
