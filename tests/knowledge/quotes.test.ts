@@ -439,3 +439,15 @@ describe('more frames and boundaries', () => {
     expect(second?.speaker?.name).toBe('Mona Blick');
   });
 });
+
+describe('names the tagger misreads', () => {
+  it('a first name read as a verb after an inverted cue ("said Don …")', () => {
+    const q = only('“Now is the time to act,” said Don Pelham, who led the party for years.');
+    expect(q.speaker?.name).toBe('Don Pelham');
+  });
+
+  it('editorial labels are no transcript speakers', () => {
+    const quotes = quotesOf('Correction: An earlier version of this article misstated the date.');
+    expect(quotes.every((q) => q.speaker?.text !== 'Correction')).toBe(true);
+  });
+});

@@ -113,6 +113,14 @@ function isNpHead(w: Word | undefined, prev?: Word): boolean {
   return prev !== undefined && prev.pos === 'PROPN' && /^\p{Lu}/u.test(w.text) && w.pos === 'VERB';
 }
 
+/** "said Don Fowler": a capitalised word the tagger read as a verb or adjective, before a name. */
+function isMistaggedFirstName(words: Word[], i: number): boolean {
+  const w = words[i];
+  const next = words[i + 1];
+  return w !== undefined && next !== undefined && w.quotation < 0 && /^\p{Lu}\p{Ll}/u.test(w.text) &&
+    (w.pos === 'VERB' || w.pos === 'ADJ' || w.pos === 'ADV') && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text);
+}
+
 /** A noun phrase that ends at word `last` (its head), walking back no further than `floor`. */
 export function nounPhraseEndingAt(words: Word[], last: number, floor: number): WordRange | null {
   const head = words[last];
@@ -142,10 +150,11 @@ export function nounPhraseStartingAt(words: Word[], first: number, ceiling: numb
   const w = words[first];
   if (!w || first > ceiling || w.quotation >= 0) return null;
   if (w.pos === 'PRON' && !POSSESSIVES.has(w.normal)) return isSpeakerPronoun(w) ? [first, first] : null;
-  if (!isNpWord(w)) return null;
+  if (!isNpWord(w) && !isMistaggedFirstName(words, first)) return null;
   let last = first;
   const limit = Math.min(ceiling, first + MAX_PHRASE);
-  while (last + 1 <= limit && (isNpWord(words[last + 1]) || (words[last + 1].text === '-' && isNpWord(words[last + 2])))) {
+  while (last + 1 <= limit && (isNpWord(words[last + 1]) || isMistaggedFirstName(words, last + 1) ||
+    (words[last + 1].text === '-' && isNpWord(words[last + 2])))) {
     // "reporters the vote": a determiner after a noun starts the next phrase.
     if (words[last + 1].pos === 'DET' && isNpHead(words[last])) break;
     last++;
