@@ -44,18 +44,25 @@ const LEADING_FURNITURE: RegExp[] = [
 
 /** The sentence with datelines, bylines and "Scroll down for video" cut away. */
 export function cleanSentence(raw: string): string {
-  let text = raw.replace(/\s+/g, ' ').trim();
+  // Most sentences are already single-spaced: rewrite only those that are not.
+  let text = RUN_OF_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
   for (const pattern of LEADING_FURNITURE) text = text.replace(pattern, '');
   // Most sentences have no promo: skip the second rewrite unless one is there.
   if (SCROLL_DOWN.test(text)) text = text.replace(SCROLL_DOWN_ALL, ' ').replace(/\s+/g, ' ').trim();
   return text;
 }
 
+/** Whitespace other than a single space, or two in a row. */
+const RUN_OF_SPACE = /[^\S ]|\s\s/;
 const SCROLL_DOWN = /\bScroll down for video\b/i;
 const SCROLL_DOWN_ALL = /\bScroll down for video\b\.?/gi;
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const lower = text.toLowerCase();
+  // Plain ASCII text has no letters or digits beyond these: the cheaper pattern gives the same words.
+  return (ASCII_ONLY.test(lower) ? lower.match(/[a-z0-9]+/g) : lower.match(/[\p{L}\p{N}]+/gu)) ?? [];
 }
 
 /** Why a sentence must not be in a summary, or null when it may be. */
@@ -70,29 +77,28 @@ function rejection(text: string, words: string[]): string | null {
   return null;
 }
 
+/** A sentence's distinct content words (no stop words, at least three letters), in first-use order. */
+function contentWords(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of new Set(words)) if (!STOP_WORDS.has(w) && w.length >= 3) out.push(w);
+  return out;
+}
+
 /** Document frequency of content words: how many sentences use each one. */
 function sentenceFrequencies(sentences: string[][]): Map<string, number> {
   const freq = new Map<string, number>();
-  for (const words of sentences) {
-    for (const w of new Set(words)) {
-      if (STOP_WORDS.has(w) || w.length < 3) continue;
-      freq.set(w, (freq.get(w) ?? 0) + 1);
-    }
-  }
+  for (const words of sentences) for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);
   return freq;
 }
 
-/** Share of the article's recurring vocabulary this sentence carries (0..~1). */
-function centrality(words: string[], freq: Map<string, number>, sentenceCount: number): number {
+/** Share of the article's recurring vocabulary this sentence carries (0..~1); `content` from contentWords. */
+function centrality(content: string[], freq: Map<string, number>, sentenceCount: number): number {
   let sum = 0;
-  let content = 0;
-  for (const w of new Set(words)) {
-    if (STOP_WORDS.has(w) || w.length < 3) continue;
-    content++;
+  for (const w of content) {
     const f = freq.get(w) ?? 1;
     if (f > 1) sum += Math.log(f) / Math.log(Math.max(2, sentenceCount));
   }
-  return content === 0 ? 0 : sum / Math.sqrt(content);
+  return content.length === 0 ? 0 : sum / Math.sqrt(content.length);
 }
 
 /** Lead bias: the first sentences carry the story. */
@@ -123,23 +129,23 @@ function candidates(doc: NlpDoc): Candidate[] {
   const raw = sentenceTexts(doc, MAX_CANDIDATES);
   const cleaned = raw.map(cleanSentence);
   const words = cleaned.map(wordsOf);
-  const freq = sentenceFrequencies(words);
+  const content = words.map(contentWords);
+  const freq = sentenceFrequencies(content);
   const out: Candidate[] = [];
   let rank = 0;
   for (let i = 0; i < cleaned.length; i++) {
     if (rejection(cleaned[i], words[i])) continue;
     const caption = looksLikeCaption(cleaned[i]) ? 0.8 : 1;
     const score =
-      positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(words[i], freq, raw.length));
+      positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(content[i], freq, raw.length));
     out.push({ index: i, text: cleaned[i], words: words[i], score });
     rank++;
   }
   return out;
 }
 
-/** True when most of this sentence's words are already in the summary. */
-function redundant(words: string[], chosen: Candidate[]): boolean {
-  const seen = new Set(chosen.flatMap((c) => c.words));
+/** True when most of this sentence's words are already in the summary (`seen`: the chosen sentences' words). */
+function redundant(words: string[], seen: Set<string>): boolean {
   const content = words.filter((w) => !STOP_WORDS.has(w));
   if (content.length === 0) return true;
   const repeated = content.filter((w) => seen.has(w)).length;
@@ -150,12 +156,14 @@ function redundant(words: string[], chosen: Candidate[]): boolean {
 export function summarise(doc: NlpDoc): string[] {
   const pool = candidates(doc).sort((a, b) => b.score - a.score || a.index - b.index);
   const chosen: Candidate[] = [];
+  const seen = new Set<string>();
   let total = 0;
   for (const c of pool) {
     if (chosen.length === 3) break;
     if (chosen.length > 0 && total + c.words.length > TARGET_WORDS + 15) continue;
-    if (redundant(c.words, chosen)) continue;
+    if (redundant(c.words, seen)) continue;
     chosen.push(c);
+    for (const w of c.words) seen.add(w);
     total += c.words.length;
     if (total >= TARGET_WORDS) break;
   }

@@ -240,7 +240,8 @@ export const DEMONYMS = set(`
 `);
 
 export function isDemonym(word: string): boolean {
-  const w = word.toLowerCase().replace(/[’]/g, "'");
+  const lower = word.toLowerCase();
+  const w = lower.includes('’') ? lower.replace(/[’]/g, "'") : lower;
   return DEMONYMS.has(w) || (w.endsWith('s') && DEMONYMS.has(w.slice(0, -1)));
 }
 

@@ -244,6 +244,7 @@ const DATELINE_HEADER = /^\s*date\s+\d{4}-\d{2}-\d{2}\s*\([^()\n]*\)/i;
 // "D-Ill.", "R-Texas", "I-Vt." after a comma or in parentheses.
 const STATE_PART = String.raw`[RDI]\s?-\s?(?:[A-Z]\.[A-Z]\.|[A-Z][A-Za-z]{0,12}\.?)(?:\s[A-Z][a-z]{1,12}\.?)?`;
 const AFFILIATION = new RegExp(String.raw`(?<=[,(]\s?)${STATE_PART}(?=\s*[,);.]|\s*$)`, 'g');
+const AFFILIATION_HINT = /[RDI]\s?-\s?[A-Z]/;
 const AFFILIATION_AFTER = new RegExp(String.raw`^\s*[,(]\s?(${STATE_PART})(?=\s*[,);.]|\s*$)`);
 
 export function affiliationAfter(text: string, end: number): string | null {
@@ -256,7 +257,8 @@ export function documentContext(doc: NlpDoc): DocContext {
   const skipSpans: Array<[number, number]> = [];
   const header = DATELINE_HEADER.exec(doc.text);
   if (header) skipSpans.push([0, header[0].length]);
-  for (const m of doc.text.matchAll(AFFILIATION)) skipSpans.push([m.index, m.index + m[0].length]);
+  // The look-behind pattern is slow to try at every offset: run it only where a party letter and hyphen occur.
+  if (AFFILIATION_HINT.test(doc.text)) for (const m of doc.text.matchAll(AFFILIATION)) skipSpans.push([m.index, m.index + m[0].length]);
   const lowerWords = new Set<string>();
   const words = new Uint8Array(doc.tokens.length);
   const nameTokens = new Uint8Array(doc.tokens.length);
