@@ -250,49 +250,49 @@ export class Library {
     if (unique.length === 0) return [];
     for (const t of unique) this.sortPostings(t);
     unique.sort((a, b) => this.postings.get(a)!.length - this.postings.get(b)!.length);
-    const scores = new Map<number, { score: number; matched: number }>();
-    // Rare terms gather the candidate sentences; once there are enough, a common term only
-    // adds to the candidates it contains (binary search in its sorted postings), so its
-    // long list is never walked. When even the rarest term is common, the candidates are the
-    // sentences holding both of the two rarest terms.
+    // Candidates: every sentence holding one of the rarer terms, as long as they are few; when
+    // even the rarest term is common, the sentences that also hold the next rarest terms (the
+    // best matches hold the most terms anyway). Every term then adds its weight to the
+    // candidates it contains, by binary search in its sorted postings, so a long list is
+    // never walked.
     let seed = this.postings.get(unique[0])!;
-    if (seed.length > CANDIDATES && unique.length > 1) {
-      const second = this.postings.get(unique[1])!;
-      const both = seed.filter((p) => contains(second, p));
-      if (both.length > 0) seed = both;
+    if (seed.length > CANDIDATES) {
+      for (let i = 1; i < unique.length && seed.length > CANDIDATES; i++) {
+        const next = this.postings.get(unique[i])!;
+        const both = seed.filter((p) => contains(next, p));
+        if (both.length === 0) break;
+        seed = both;
+      }
+    } else {
+      const union = new Set(seed);
+      for (let i = 1; i < unique.length; i++) {
+        const next = this.postings.get(unique[i])!;
+        if (union.size + next.length > CANDIDATES) break;
+        for (const p of next) union.add(p);
+      }
+      seed = [...union];
     }
-    for (const packed of seed) {
-      if (options.articles && !options.articles.has(Math.floor(packed / 4096))) continue;
-      scores.set(packed, { score: 0, matched: 0 });
-    }
+    if (options.articles) seed = seed.filter((p) => options.articles!.has(Math.floor(p / 4096)));
+    const n = seed.length;
+    const score = new Float64Array(n);
+    const matched = new Uint8Array(n);
     for (const t of unique) {
       const w = this.idf(t);
       const list = this.postings.get(t)!;
-      if (t === unique[0] || scores.size + list.length > CANDIDATES || list.length > CANDIDATES) {
-        for (const [packed, s] of scores) {
-          if (contains(list, packed)) {
-            s.score += w;
-            s.matched++;
-          }
+      for (let i = 0; i < n; i++) {
+        if (contains(list, seed[i])) {
+          score[i] += w;
+          matched[i]++;
         }
-        continue;
-      }
-      for (const packed of list) {
-        if (options.articles && !options.articles.has(Math.floor(packed / 4096))) continue;
-        const s = scores.get(packed);
-        if (s) {
-          s.score += w;
-          s.matched++;
-        } else scores.set(packed, { score: w, matched: 1 });
       }
     }
     const ranked: Array<SentenceRef & { score: number; matched: number }> = [];
-    for (const [packed, s] of scores) {
-      const article = Math.floor(packed / 4096);
-      const sentence = packed % 4096;
+    for (let i = 0; i < n; i++) {
+      const article = Math.floor(seed[i] / 4096);
+      const sentence = seed[i] % 4096;
       // A replaced article leaves postings past its new end: skip them.
       if (sentence !== 4095 && sentence >= this.articles[article].facts.sentences.length) continue;
-      ranked.push({ article, sentence, ...s });
+      ranked.push({ article, sentence, score: score[i], matched: matched[i] });
     }
     ranked.sort((a, b) => b.score - a.score || a.article - b.article || a.sentence - b.sentence);
     return ranked.slice(0, options.limit ?? 20);
