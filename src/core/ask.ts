@@ -347,13 +347,12 @@ function answerWhatSaid(lib: Library, q: Question, context: ConversationContext)
     if (here.length) found = here;
   }
   if (q.about) {
-    const about = new Set(terms(q.about));
-    const score = (f: (typeof found)[number]) => {
-      const s = f.loaded.facts.sentences[sentenceAt(f.loaded, f.quote.start)];
-      const t = terms(f.loaded.article.text.slice(s.start, s.end));
-      return t.filter((w) => about.has(w)).length;
-    };
-    found = [...found].sort((a, b) => score(b) - score(a));
+    // What they said about it: their quotes in the sentences that best match the topic.
+    const articles = new Set(found.map((f) => f.loaded.index));
+    const relevance = new Map<number, number>();
+    for (const h of lib.search(terms(q.about), { limit: 500, articles })) relevance.set(h.article * 4096 + h.sentence, h.score);
+    const score = (f: (typeof found)[number]) => relevance.get(f.loaded.index * 4096 + sentenceAt(f.loaded, f.quote.start)) ?? 0;
+    found = found.map((f) => ({ f, s: score(f) })).sort((a, b) => b.s - a.s).map((x) => x.f);
   }
   // One citation per sentence, in article order within the best article.
   const seen = new Set<string>();

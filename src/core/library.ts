@@ -343,10 +343,9 @@ export class Library {
     const words = nameKey(name).split(' ').filter((w) => w && !STOP.has(w));
     const refs = this.rarestMatching(this.names, words, (r) => [r.entity.name, ...r.entity.aliases]);
     const key = nameKey(name);
-    const exact = (r: EntityRef) => [r.entity.name, ...r.entity.aliases].some((n) => nameKey(n) === key);
-    return refs
-      .sort((a, b) => Number(exact(b)) - Number(exact(a)) || b.entity.mentions.length - a.entity.mentions.length || a.article - b.article)
-      .slice(0, limit);
+    const ranked = refs.map((r) => ({ r, exact: [r.entity.name, ...r.entity.aliases].some((n) => nameKey(n) === key) ? 1 : 0 }));
+    ranked.sort((a, b) => b.exact - a.exact || b.r.entity.mentions.length - a.r.entity.mentions.length || a.r.article - b.r.article);
+    return ranked.slice(0, limit).map((x) => x.r);
   }
 
   /**
