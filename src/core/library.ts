@@ -28,6 +28,8 @@ export interface QuoteRef {
 export interface EntityRef {
   article: number;
   entity: Entity;
+  /** nameKey of the entity's name and each alias, computed once when indexed. */
+  keys: string[];
 }
 
 const STOP = new Set(
@@ -218,18 +220,18 @@ export class Library {
       }
     });
     for (const entity of facts.entities) {
-      const words = new Set<string>();
-      for (const n of [entity.name, ...entity.aliases]) for (const w of nameKey(n).split(' ')) if (w) words.add(w);
+      const ref: EntityRef = { article: index, entity, keys: [entity.name, ...entity.aliases].map(nameKey) };
+      const words = new Set(ref.keys.flatMap((k) => k.split(' ')).filter(Boolean));
       for (const w of words) {
         let list = this.names.get(w);
         if (!list) this.names.set(w, (list = []));
-        list.push({ article: index, entity });
+        list.push(ref);
       }
       const roleWords = new Set(entity.roles.flatMap((r) => nameKey(r).split(' ')).filter((w) => w.length > 1 && !STOP.has(w)));
       for (const w of roleWords) {
         let list = this.roles.get(w);
         if (!list) this.roles.set(w, (list = []));
-        list.push({ article: index, entity });
+        list.push(ref);
       }
     }
   }
@@ -341,9 +343,9 @@ export class Library {
   /** Entities whose name or alias matches the given name (every word of it), best first. */
   findEntities(name: string, limit = 200): EntityRef[] {
     const words = nameKey(name).split(' ').filter((w) => w && !STOP.has(w));
-    const refs = this.rarestMatching(this.names, words, (r) => [r.entity.name, ...r.entity.aliases]);
+    const refs = this.rarestMatching(this.names, words, (r) => r.keys);
     const key = nameKey(name);
-    const ranked = refs.map((r) => ({ r, exact: [r.entity.name, ...r.entity.aliases].some((n) => nameKey(n) === key) ? 1 : 0 }));
+    const ranked = refs.map((r) => ({ r, exact: r.keys.includes(key) ? 1 : 0 }));
     ranked.sort((a, b) => b.exact - a.exact || b.r.entity.mentions.length - a.r.entity.mentions.length || a.r.article - b.r.article);
     return ranked.slice(0, limit).map((x) => x.r);
   }
