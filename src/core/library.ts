@@ -89,7 +89,7 @@ export function nameKey(name: string): string {
 }
 
 /** How many candidate sentences the rare terms of a query may gather. */
-const CANDIDATES = 5000;
+const CANDIDATES = 3000;
 
 /** Binary search in a sorted array. */
 function contains(sorted: number[], value: number): boolean {
@@ -288,16 +288,17 @@ export class Library {
         }
       }
     }
-    const ranked: Array<SentenceRef & { score: number; matched: number }> = [];
+    // Rank positions, not objects: only the returned few become objects.
+    const order: number[] = [];
     for (let i = 0; i < n; i++) {
       const article = Math.floor(seed[i] / 4096);
       const sentence = seed[i] % 4096;
       // A replaced article leaves postings past its new end: skip them.
       if (sentence !== 4095 && sentence >= this.articles[article].facts.sentences.length) continue;
-      ranked.push({ article, sentence, score: score[i], matched: matched[i] });
+      order.push(i);
     }
-    ranked.sort((a, b) => b.score - a.score || a.article - b.article || a.sentence - b.sentence);
-    return ranked.slice(0, options.limit ?? 20);
+    order.sort((a, b) => score[b] - score[a] || seed[a] - seed[b]);
+    return order.slice(0, options.limit ?? 20).map((i) => ({ article: Math.floor(seed[i] / 4096), sentence: seed[i] % 4096, score: score[i], matched: matched[i] }));
   }
 
   /** Postings are appended in article order; a replaced article's may land out of order. */
