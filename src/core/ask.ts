@@ -307,7 +307,8 @@ function speakerWords(subject: string): string {
   return named.length ? named.join(' ') : described;
 }
 
-function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> {
+/** Quotes of the named speaker; `enough` stops the walk over articles once that many are found. */
+function quotesOf(lib: Library, name: string, enough = Infinity): Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> {
   let refs = lib.findEntities(name);
   if (refs.length === 0) refs = lib.findByRole(speakerWords(name));
   const out: Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> = [];
@@ -316,6 +317,7 @@ function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; qu
   const key = nameKey(name);
   const last = key.split(' ').pop() ?? key;
   for (const [index, entities] of byArticle) {
+    if (out.length >= enough) break;
     const loaded = lib.articles[index];
     const ids = new Set(entities.map((e) => e.id));
     for (const quote of loaded.facts.quotes) {
@@ -340,7 +342,8 @@ function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; qu
 function answerWhatSaid(lib: Library, q: Question, context: ConversationContext): AskResult {
   const subject = resolveSubject(q.subject ?? '', context);
   if (!subject) return result('what-said', null, 0.1, [], context);
-  let found = quotesOf(lib, subject);
+  // Without a topic, the best-known article's quotes will do (the conversation's, if it has them).
+  let found = quotesOf(lib, subject, q.about || context.articleId ? Infinity : 10);
   if (found.length === 0) return result('what-said', null, 0.2, [], context);
   if (context.articleId && !q.about) {
     const here = found.filter((f) => f.loaded.article.id === context.articleId);

@@ -78,8 +78,19 @@ export function stem(w: string): string {
   return w;
 }
 
-/** Normal form of a name for lookup: lower case, letters and digits only. */
+const nameKeys = new Map<string, string>();
+
+/** Normal form of a name for lookup: lower case, letters and digits only. Memoised: names repeat. */
 export function nameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size >= 200_000) nameKeys.clear();
+    nameKeys.set(name, (key = normaliseName(name)));
+  }
+  return key;
+}
+
+function normaliseName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
