@@ -141,8 +141,10 @@ function retrieve(lib: Library, words: string[], context: ConversationContext, l
   const current = context.articleId ? lib.get(context.articleId)?.index : undefined;
   for (const h of hits) {
     if (h.article === current) h.score *= 1.25;
-    // News states its main facts first: among equal matches, an early sentence is the better source.
+    // News states its main facts first: among equal matches, an early sentence is the better
+    // source; a caption or credit line is the worse one.
     if (h.sentence !== 4095) h.score *= 1 + 0.2 * Math.exp(-h.sentence / 6);
+    if (lib.articles[h.article].facts.sentences[h.sentence]?.furniture) h.score *= 0.6;
   }
   hits.sort((a, b) => b.score - a.score || a.article - b.article || a.sentence - b.sentence);
   return hits.slice(0, limit);

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractEntities } from './entities.ts';
 import { extractEvent } from './event.ts';
+import { isFurniture } from './furniture.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Sentence } from './facts.ts';
 import { analyse, type NlpDoc } from './nlp.ts';
 import { extractQuotes } from './quotes.ts';
@@ -38,7 +39,9 @@ function sentencesOf(doc: NlpDoc): Sentence[] {
   let previousEnd = 0;
   for (const s of doc.sentences) {
     if (out.length > 0 && /\n\s*\n/.test(doc.text.slice(previousEnd, s.start))) paragraph++;
-    out.push({ start: s.start, end: s.end, paragraph });
+    const sentence: Sentence = { start: s.start, end: s.end, paragraph };
+    if (isFurniture(doc.text.slice(s.start, s.end))) sentence.furniture = true;
+    out.push(sentence);
     previousEnd = s.end;
   }
   return out;

@@ -31,6 +31,8 @@ export interface TextSpan extends Span {
 export interface Sentence extends Span {
   /** Index of the paragraph the sentence belongs to (0-based). */
   paragraph: number;
+  /** Present and true for page furniture (captions, credits, promos): not the news itself. */
+  furniture?: true;
 }
 
 export type EntityKind = 'person' | 'organization' | 'place' | 'other';
