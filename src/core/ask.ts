@@ -496,6 +496,18 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     const lead = leadSentence(loaded);
     candidates = [lead, lead + 1, lead + 2].filter((i) => i < loaded.facts.sentences.length).map((i) => ({ article: loaded.index, sentence: i, score: 1, matched: 0 }));
   }
+  // A question about the story itself ("when did the tram crash happen", matching a headline)
+  // is answered by the article's main event.
+  const headline = candidates.find((h) => h.sentence === 4095 && coverage(lib, words, h) >= 0.6);
+  const event = headline ? lib.articles[headline.article] : undefined;
+  if (event?.facts.event?.when) {
+    const phrase = event.facts.event.when;
+    const time = event.facts.times.find((t) => t.text === phrase || phrase.includes(t.text));
+    const lead = leadSentence(event);
+    const ref = { article: event.index, sentence: time ? sentenceAt(event, time.start) : lead, score: 1, matched: 0 };
+    const cite = citation(lib, ref);
+    return result('when', supported(lib, ref, time ? timeWords(time) : phrase), 0.7, [cite], remember(context, lib, [cite]));
+  }
   // News reports recent events: among the best sentences, a date near the dateline wins over
   // history. A sentence often leaves its date to the one before or after it.
   let fallback: { hit: Ranked; time: TimeFact } | null = null;
