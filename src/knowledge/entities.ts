@@ -41,6 +41,10 @@ function kindOf(votes: Votes): EntityKind {
   return best[0];
 }
 
+function addAlias(draft: Draft, alias: string): void {
+  if (!draft.aliases.includes(alias)) draft.aliases.push(alias);
+}
+
 function addRole(draft: Draft, role: string): void {
   const clean = role.trim();
   if (!clean) return;
@@ -229,9 +233,13 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
     }
     if (!draft && single && !c.place) {
       // "Hillary" → the one person-shaped draft with that given name; "Post" → the one "... Post".
+      // "The Donald" is such a given name even when the name lists miss it.
       const word = doc.tokens[c.first].text;
-      const named = (isFirstName(word) ? indexes.given.get(key) : undefined) ?? indexes.orgHead.get(key);
-      if (named && named.length === 1) draft = named[0];
+      const named = (isFirstName(word) || c.nickname ? indexes.given.get(key) : undefined) ?? indexes.orgHead.get(key);
+      if (named && named.length === 1) {
+        draft = named[0];
+        if (c.nickname) addAlias(draft, `The ${c.text}`);
+      }
     }
     if (draft) {
       registry.attach(draft, i, c);
@@ -242,7 +250,7 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
       const next = doc.tokens[c.last + 1];
       const t = doc.tokens[c.first];
       // Not a plural common noun ("Witnesses said", "Officials said").
-      const speaks = single && t.pos === 'PROPN' && !/s$/.test(t.text) && next !== undefined && SPEECH_VERBS.has(low(next));
+      const speaks = single && !c.furniture && t.pos === 'PROPN' && !/s$/.test(t.text) && next !== undefined && SPEECH_VERBS.has(low(next));
       if (c.place || speaks) {
         registry.attach(registry.create(key, c.start, c.place), i, c);
         return;

@@ -261,3 +261,43 @@ export function isStateAbbreviation(word: string): boolean {
   const w = word.toLowerCase();
   return STATE_ABBREVIATIONS.has(w) || STATE_ABBREVIATIONS.has(`${w}.`);
 }
+
+/**
+ * Kinship and relational nouns that, written in lower case right before a name ("her
+ * sister-in-law Kasia", "the family's lawyer Tom"), describe that person's relation: a role.
+ */
+export const RELATIONAL_NOUNS = set(`
+  brother | sister | mother | father | son | daughter | wife | husband | uncle | aunt | cousin
+  nephew | niece | grandmother | grandfather | grandson | granddaughter | grandma | grandpa
+  stepmother | stepfather | stepson | stepdaughter | stepbrother | stepsister | mom | mum | dad
+  sister-in-law | brother-in-law | mother-in-law | father-in-law | son-in-law | daughter-in-law
+  half-brother | half-sister | twin | parent | child | boyfriend | girlfriend | fiancé | fiancée | fiance | fiancee
+  friend | neighbour | neighbor | partner | colleague | co-worker | coworker | classmate | roommate
+  flatmate | housemate | teammate | lawyer | attorney | solicitor | barrister | spokesman | spokeswoman
+  spokesperson | boss | employer | employee | assistant | aide | adviser | advisor | manager | agent
+  landlord | landlady | widow | widower | ex-wife | ex-husband | ex-girlfriend | ex-boyfriend | bodyguard
+  doctor | nurse | teacher | coach | mentor | pastor | priest | stepmom | stepdad
+`);
+
+/** Words before a relational noun that make it a relation of someone ("her", "the family's"). */
+export const RELATION_DETERMINERS = set(`
+  his | her | their | my | our | your | its | the | a | an | whose | one | another
+`);
+
+/** Capitalised speech verbs that open a sentence ("Said Smith: ...") and never start a name. */
+export const SENTENCE_CUE_VERBS = set('said | says | told | tells | added | adds | asked | asks | explained | noted | continued | replied');
+
+/** "Port of ...", "Gulf of ...": heads that, before "of", make the name a place. */
+export const PLACE_OF_HEADS = set(`
+  port | gulf | bay | isle | isles | island | islands | cape | lake | mount | sea | city | county
+  district | province | republic | kingdom | state | strait | straits | town | village | valley
+  river | mouth | vale | forest
+`);
+
+/** "University of ...", "Bank of ...": heads that, before "of", make the name an organisation. */
+export const ORG_OF_HEADS = set(`
+  university | college | school | academy | institute | bank | bureau | office | board | court
+  council | committee | commission | house | chamber | church | federation | league | union
+  association | society | order | department | ministry | museum | library | agency | organization
+  organisation | army | corps | division | sisters | brotherhood
+`);

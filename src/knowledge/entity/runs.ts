@@ -7,7 +7,9 @@ import {
   DEMONYM_SUFFIX, KNOWN_ACRONYMS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS,
   PARTY_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, TITLE_HEADS,
   OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
+  ORG_OF_HEADS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
 } from './lexicon.ts';
+import { isFurniture } from '../furniture.ts';
 import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey } from './names.ts';
 
 export interface Votes {
@@ -35,6 +37,10 @@ export interface Candidate {
   titleOnly: boolean;
   /** For an acronym in parentheses right after a name: that name's candidate index. */
   expands?: number;
+  /** Inside page furniture (a caption, a credit): kept only when it names something known. */
+  furniture?: boolean;
+  /** "The Donald": a single word after a capitalised "The", a nickname of a known person. */
+  nickname?: boolean;
 }
 
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'y']);
@@ -286,6 +292,31 @@ function lowerCaseTitleBefore(ctx: DocContext, first: number): string | null {
   return slice(ctx, from, first - 1);
 }
 
+const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+
+/**
+ * A lower-case kinship or relational noun right before a name, after a possessive or a
+ * determiner ("her sister-in-law Kasia Smith", "the family's lawyer Tom Ames"): the role's text.
+ */
+function relationBefore(ctx: DocContext, first: number): string | null {
+  const tokens = ctx.doc.tokens;
+  const end = first - 1;
+  const nounEnd = tokens[end];
+  if (!isWord(nounEnd) || isCapitalised(nounEnd.text)) return null;
+  // Hyphenated compounds come as several touching tokens ("sister", "-", "in", "-", "law").
+  let from = end;
+  while (from >= 2 && tokens[from - 1].text === '-' && touching(tokens[from - 2], tokens[from - 1]) && touching(tokens[from - 1], tokens[from]) &&
+      isWord(tokens[from - 2])) from -= 2;
+  if (!RELATIONAL_NOUNS.has(slice(ctx, from, end).toLowerCase())) return null;
+  // Up to two adjectives ("younger brother", "longtime friend").
+  let k = from - 1;
+  while (k >= 0 && from - k <= 2 && isWord(tokens[k]) && !isCapitalised(tokens[k].text) && tokens[k].pos === 'ADJ') { from = k; k--; }
+  const det = tokens[from - 1];
+  if (!det) return null;
+  const owned = RELATION_DETERMINERS.has(low(det)) || POSSESSIVE_MARKS.has(low(det));
+  return owned ? slice(ctx, from, end) : null;
+}
+
 /** Kind votes for a name from its own words and the words around it. */
 function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string | null): Votes {
   const tokens = ctx.doc.tokens;
@@ -295,6 +326,10 @@ function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string
   const lastTok = tokens[idx[idx.length - 1]];
   const text = slice(ctx, idx[0], idx[idx.length - 1]);
   if (place) votes.place += 3;
+  // "Port of Brenton", "University of Marrowfield": the head before "of" says what it is.
+  const ofHead = words.length > 1 && low(tokens[idx[0] + 1]) === 'of' ? low(firstTok) : '';
+  if (PLACE_OF_HEADS.has(ofHead) && !ORG_HEADS.has(low(lastTok))) votes.place += 3;
+  if (ORG_OF_HEADS.has(ofHead)) votes.organization += 3;
   if (ORG_HEADS.has(low(lastTok)) || KNOWN_ORGS.has(nameKey(text))) votes.organization += 3;
   // "Department of Justice", "Center for Transatlantic Relations": the head comes first.
   else if (words.length > 2 && idx.some((i) => low(tokens[i]) === 'of' || low(tokens[i]) === 'for') &&
@@ -303,7 +338,7 @@ function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string
   if (words.some((i) => /\p{Ll}\p{Lu}/u.test(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
   if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
   if (titled) votes.person += 3;
-  if (words.length > 1 && isFirstName(firstTok.text)) votes.person += 2;
+  if (words.length > 1 && isFirstName(firstTok.text) && !ofHead) votes.person += 2;
   // Context: "in Chicago", "Chicago-based", "Franklin Park, Ill.", "DHS said".
   const before = tokens[idx[0] - 1];
   const after = tokens[idx[idx.length - 1] + 1];
@@ -313,6 +348,10 @@ function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string
   if (after?.text === ',' && after2 && (isStateAbbreviation(after2.text) || (placeName(after2.text) && isCapitalised(after2.text))) &&
       isCapitalised(after2.text) && !titled) votes.place += 2;
   if (after && SPEECH_VERBS.has(low(after))) votes.person += 0.5;
+  else if (words.length > 1 && !place && speaksAfterApposition(ctx, idx[idx.length - 1])) votes.person += 0.5;
+  // '"...," said Mitt Romney', "according to Mitt Romney".
+  if (words.length > 1 && !place && before && (low(before) === 'said' || low(before) === 'says' ||
+      (low(before) === 'to' && low(tokens[idx[0] - 2]) === 'according'))) votes.person += 0.5;
   // Two or three plain capitalised words never written in lower case here ("Dainis Ivans"), with
   // nothing saying organisation or place: most likely a person.
   if (words.length >= 2 && words.length <= 3 && votes.organization === 0 && votes.place === 0 && votes.other === 0 && !titled &&
@@ -323,6 +362,18 @@ function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string
   // A lone given name never written in lower case here ("Laura"): a person.
   if (words.length === 1 && isFirstName(firstTok.text) && !place && !ctx.lowerWords.has(low(firstTok))) votes.person += 1;
   return votes;
+}
+
+/** "Mitt Romney, 70, a former governor, said": a speech verb right after the apposition closes. */
+function speaksAfterApposition(ctx: DocContext, last: number): boolean {
+  const tokens = ctx.doc.tokens;
+  if (tokens[last + 1]?.text !== ',') return false;
+  const sentence = tokens[last].sentence;
+  for (let j = last + 2; j < tokens.length && j <= last + 14 && tokens[j].sentence === sentence; j++) {
+    if (tokens[j].text !== ',') continue;
+    return SPEECH_VERBS.has(low(tokens[j + 1]));
+  }
+  return false;
 }
 
 /** Turns a run of tokens into zero, one or two candidates (an affiliation before a mid-run title). */
@@ -346,6 +397,12 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     dropEdge();
   }
   if (idx.length === 0) return;
+  // 'Said Smith, "..."': a capitalised cue verb opening the sentence is not part of the name.
+  if (ctx.sentenceInitial[idx[0]] && SENTENCE_CUE_VERBS.has(low(tokens[idx[0]]))) {
+    idx.shift();
+    dropEdge();
+    if (idx.length === 0) return;
+  }
   // A sentence-initial common word in front of a name ("Yesterday Smith ...").
   const head = tokens[idx[0]];
   const rest = idx.length > 1 ? slice(ctx, idx[1], idx[idx.length - 1]) : '';
@@ -432,9 +489,13 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     }
   }
   if (idx.length === 0) return;
-  const lowerTitle = lowerCaseTitleBefore(ctx, roles.length ? from : idx[0]);
+  const lowerTitle = lowerCaseTitleBefore(ctx, roles.length ? from : idx[0]) ?? (roles.length ? null : relationBefore(ctx, idx[0]));
   if (lowerTitle && roles.length === 0) roles.push(lowerTitle);
+  const count = out.length;
   pushCandidate(ctx, idx, roles, titled || lowerTitle !== null, shouty, out, false);
+  const pushed = out[count];
+  const the = tokens[idx[0] - 1];
+  if (pushed && idx.length === 1 && the?.text === 'The' && !pushed.acronym && !pushed.place) pushed.nickname = true;
 }
 
 function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: boolean, shouty: boolean,
@@ -498,27 +559,36 @@ export function findCandidates(ctx: DocContext): Candidate[] {
   const { doc } = ctx;
   const out: Candidate[] = [];
   for (const sentence of doc.sentences) {
-    let i = sentence.firstToken;
-    while (i <= sentence.lastToken) {
-      if (!isNameToken(ctx, i)) {
-        i++;
-        continue;
-      }
-      const { end, ands } = scanRun(ctx, i, sentence.lastToken);
-      const parts = splitAtAnd(ctx, i, end, ands);
-      for (const [a, b] of parts) analyseRun(ctx, a, b, out);
-      // "Immigration and Customs Enforcement (ICE)": link the acronym to the name before it.
-      const acronymAt = parenthesisedAcronym(ctx, end);
-      if (acronymAt !== null && out.length > 0) {
-        const expansion = out.length - 1;
-        const before = out.length;
-        analyseRun(ctx, acronymAt, acronymAt, out);
-        if (out.length > before && out[before].acronym && abbreviates(out[before].text, out[expansion].text)) out[before].expands = expansion;
-        i = acronymAt + 1;
-        continue;
-      }
-      i = end + 1;
-    }
+    const before = out.length;
+    const furniture = isFurniture(doc.text.slice(sentence.start, sentence.end));
+    scanSentence(ctx, sentence.firstToken, sentence.lastToken, out);
+    // Names in captions and credits only count when they name something the story names.
+    if (furniture) for (let k = before; k < out.length; k++) { out[k].weak = true; out[k].furniture = true; }
   }
   return out;
+}
+
+/** The name runs of one sentence, from its first to its last token. */
+function scanSentence(ctx: DocContext, firstToken: number, lastToken: number, out: Candidate[]): void {
+  let i = firstToken;
+  while (i <= lastToken) {
+    if (!isNameToken(ctx, i)) {
+      i++;
+      continue;
+    }
+    const { end, ands } = scanRun(ctx, i, lastToken);
+    const parts = splitAtAnd(ctx, i, end, ands);
+    for (const [a, b] of parts) analyseRun(ctx, a, b, out);
+    // "Immigration and Customs Enforcement (ICE)": link the acronym to the name before it.
+    const acronymAt = parenthesisedAcronym(ctx, end);
+    if (acronymAt !== null && out.length > 0) {
+      const expansion = out.length - 1;
+      const before = out.length;
+      analyseRun(ctx, acronymAt, acronymAt, out);
+      if (out.length > before && out[before].acronym && abbreviates(out[before].text, out[expansion].text)) out[before].expands = expansion;
+      i = acronymAt + 1;
+      continue;
+    }
+    i = end + 1;
+  }
 }
