@@ -5,7 +5,7 @@
 import type { TimeFact } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
 import { parseDateline } from './time/calendar.ts';
-import { TimeGrammar, type Match } from './time/grammar.ts';
+import { possibleStarts, TimeGrammar, type Match } from './time/grammar.ts';
 import { FUTURE_CUES, PAST_CUES } from './time/lexicon.ts';
 import { tokenize, type TimeToken } from './time/tokens.ts';
 
@@ -56,10 +56,11 @@ function tenseAround(tokens: TimeToken[], first: number, end: number, before: Te
 /** Non-overlapping matches, left to right, longest at each start. */
 function findMatches(tokens: TimeToken[]): Match[] {
   const grammar = new TimeGrammar(tokens);
+  const starts = possibleStarts(tokens);
   const matches: Match[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const match = grammar.matchAt(i);
+    const match = starts[i] ? grammar.matchAt(i) : null;
     if (match && match.end > match.first && match.first >= i) {
       matches.push(match);
       i = match.end;

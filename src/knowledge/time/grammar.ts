@@ -133,6 +133,46 @@ const STARTERS: ReadonlySet<string> = new Set([
   'labor', "'", '’', 'nineteen',
 ]);
 
+/**
+ * Starters that are common function words: on their own they never make a time expression,
+ * only together with a time word a few tokens on ("the third quarter", "in two weeks").
+ */
+const LEADING_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'at', 'for', 'in', 'within', 'each', 'every', 'per', 'no', 'more', 'less',
+  'up', 'fewer', 'over', 'under', 'only', 'just', 'about', 'around', 'some', 'most', 'new', 'first', 'end', 'start',
+  'rest', 'middle', 'early', 'late', 'last', 'next', 'same', 'recent', 'another', 'additional',
+]);
+
+/** How far (in tokens) a leading word may stand before the time word of its expression. */
+const LEADING_REACH = 8;
+
+/** Words that make a token a time word: every starter but the leading words, and the nouns those lead to. */
+const TIME_WORDS: ReadonlySet<string> = new Set([
+  ...[...STARTERS].filter((w) => !LEADING_WORDS.has(w)), ...PARTS_OF_DAY.keys(), ...SEASONS.keys(),
+  'future', 'period', 'time', 'times', 'weekend', 'half', 'eve', 'date', 'once', 'twice', 'ago', 'mornings', 'nights',
+]);
+
+/**
+ * Per token, whether an expression may start there: a time word, or a leading word with a time
+ * word within reach. The grammar is only tried at these tokens, which skips most of the
+ * articles' "the", "a" and "in" at the cost of one backward pass.
+ */
+export function possibleStarts(toks: TimeToken[]): Uint8Array {
+  const out = new Uint8Array(toks.length);
+  let nextTimeWord = Infinity;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const tok = toks[i];
+    const timeWord = tok.num !== null || isDigitToken(tok) || TIME_WORDS.has(tok.lower);
+    if (timeWord) {
+      nextTimeWord = i;
+      out[i] = 1;
+    } else if (LEADING_WORDS.has(tok.lower) && nextTimeWord - i <= LEADING_REACH) {
+      out[i] = 1;
+    }
+  }
+  return out;
+}
+
 export class TimeGrammar {
   constructor(private readonly toks: TimeToken[]) {}
 
