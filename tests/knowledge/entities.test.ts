@@ -203,3 +203,86 @@ describe('bad input', () => {
     expect(mayor.mentions).toHaveLength(800);
   });
 });
+
+describe('entity quality rules', () => {
+  function kindOf(text: string, name: string): Entity {
+    return find(entitiesOf(text), name);
+  }
+
+  it('reads a kinship or relational noun before a name as that person\'s role', () => {
+    const text = 'Her sister-in-law Petra Vannoy told the court she was afraid. The family\'s lawyer Odell Hask said nothing. His younger brother Ravi Tennant agreed.';
+    const entities = entitiesOf(text);
+    const petra = find(entities, 'Petra Vannoy');
+    expect(petra.kind).toBe('person');
+    expect(petra.roles).toContain('sister-in-law');
+    expect(find(entities, 'Odell Hask').roles).toContain('lawyer');
+    expect(find(entities, 'Ravi Tennant').roles).toContain('younger brother');
+  });
+
+  it('takes a capitalised relational noun opening a caption as a role', () => {
+    const text = 'Flooding hit the coast. Mother Jean Orrell, 54, said the water came fast.';
+    const jean = find(entitiesOf(text), 'Jean Orrell');
+    expect(jean.kind).toBe('person');
+    expect(jean.roles).toContain('mother');
+  });
+
+  it('does not make people out of names seen only in page furniture', () => {
+    const text = 'Image copyright Brellow Pictures Image caption Tamsin Okafor waves to crowds. Getty Images. The mayor of the town, Lucan Pryce, said the road would reopen.';
+    const entities = entitiesOf(text);
+    const persons = entities.filter((e) => e.kind === 'person').map((e) => e.name);
+    expect(persons).toEqual(['Lucan Pryce']);
+    expect(entities.some((e) => e.name === 'Getty Images' && (e.kind === 'person' || e.kind === 'organization'))).toBe(false);
+  });
+
+  it('still counts a furniture mention of a name the story names', () => {
+    const text = 'Tamsin Okafor won the vote on Sunday. Image caption Tamsin Okafor waves to crowds.';
+    const person = find(entitiesOf(text), 'Tamsin Okafor');
+    expect(person.kind).toBe('person');
+    expect(person.mentions).toHaveLength(2);
+  });
+
+  it('types "Port of", "Gulf of", "Isle of" names as places and "University of" as an organisation', () => {
+    const text = 'Ships left the Port of Dunmarrow on Monday for the Gulf of Tessary. The University of Halvering said the Isle of Quenby was flooded.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Port of Dunmarrow').kind).toBe('place');
+    expect(find(entities, 'Gulf of Tessary').kind).toBe('place');
+    expect(find(entities, 'Isle of Quenby').kind).toBe('place');
+    expect(find(entities, 'University of Halvering').kind).toBe('organization');
+  });
+
+  it('merges a "The + given name" nickname with the one person of that given name', () => {
+    const text = 'Barnaby Quell spoke in Ohio on Monday. The Barnaby said he was winning easily.';
+    const entities = entitiesOf(text);
+    const person = find(entities, 'Barnaby Quell');
+    expect(person.aliases).toContain('The Barnaby');
+    expect(entities.filter((e) => e.kind === 'person')).toHaveLength(1);
+  });
+
+  it('leaves a "The + given name" nickname alone when two people share the given name', () => {
+    const text = 'Barnaby Quell met Barnaby Stroud in Ohio. The Barnaby said he was winning.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Barnaby Quell').aliases).not.toContain('The Barnaby');
+    expect(find(entities, 'Barnaby Stroud').aliases).not.toContain('The Barnaby');
+  });
+
+  it('never starts a name with a sentence-initial cue verb', () => {
+    const text = 'Said Hollis Brandvik, "We will win this." Told of the result, Mira Kellaway wept.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Hollis Brandvik').kind).toBe('person');
+    expect(find(entities, 'Mira Kellaway').kind).toBe('person');
+    expect(entities.some((e) => /^(Said|Told)\b/.test(e.name))).toBe(false);
+  });
+
+  it('types a name with an unknown given name as a person from speech context', () => {
+    // "hill" and "marsh" are also written in lower case here, so the plain-words guess does not apply.
+    const text = 'Zorvan Hill, 70, a former governor, said he would run. "It is time," said Quillon Marsh. They walked up the hill to the marsh.';
+    const entities = entitiesOf(text);
+    expect(kindOf(text, 'Zorvan Hill').kind).toBe('person');
+    expect(find(entities, 'Quillon Marsh').kind).toBe('person');
+  });
+
+  it('keeps a lower-case particle from blocking a person reading', () => {
+    const text = 'Officials said Qadim bin Tariq had left the country before the raid in the capital city.';
+    expect(find(entitiesOf(text), 'Qadim bin Tariq').kind).toBe('person');
+  });
+});

@@ -37,7 +37,7 @@ export const TITLE_HEADS = set(`
   constable | inspector | coach | professor | ceo | cfo | coo | cto | spokesman | spokeswoman
   spokesperson | former | founder | co-founder | premier | president-elect | councilman | councilwoman
   alderman | alderwoman | envoy | bishop | cardinal | archbishop | reverend | dean | treasurer
-  comptroller | marshal | first | general | leader | candidate | nominee | executive
+  comptroller | marshal | first | general | leader | candidate | nominee | executive | mp | mep | msp
 `);
 
 /** Party and ideology words before a title or name ("Democrat Rep. ..."): a role, not a name. */
@@ -263,8 +263,8 @@ export function isStateAbbreviation(word: string): boolean {
 }
 
 /**
- * Kinship and relational nouns that, written in lower case right before a name ("her
- * sister-in-law Kasia", "the family's lawyer Tom"), describe that person's relation: a role.
+ * Kinship, relational and occupation nouns that, written in lower case right before a name ("her
+ * sister-in-law Kasia", "the family's lawyer Tom", "the actress Ann Lee"), describe the person: a role.
  */
 export const RELATIONAL_NOUNS = set(`
   brother | sister | mother | father | son | daughter | wife | husband | uncle | aunt | cousin
@@ -277,6 +277,9 @@ export const RELATIONAL_NOUNS = set(`
   spokesperson | boss | employer | employee | assistant | aide | adviser | advisor | manager | agent
   landlord | landlady | widow | widower | ex-wife | ex-husband | ex-girlfriend | ex-boyfriend | bodyguard
   doctor | nurse | teacher | coach | mentor | pastor | priest | stepmom | stepdad
+  actor | actress | singer | rapper | comedian | author | writer | novelist | poet | artist | director
+  producer | musician | model | chef | broadcaster | presenter | journalist | reporter | photographer
+  historian | economist | analyst | activist | campaigner | blogger | pollster | strategist
 `);
 
 /** Words before a relational noun that make it a relation of someone ("her", "the family's"). */

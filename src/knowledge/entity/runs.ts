@@ -355,7 +355,8 @@ function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string
   // Two or three plain capitalised words never written in lower case here ("Dainis Ivans"), with
   // nothing saying organisation or place: most likely a person.
   if (words.length >= 2 && words.length <= 3 && votes.organization === 0 && votes.place === 0 && votes.other === 0 && !titled &&
-      words.every((i) => !isAcronym(tokens[i].text) && !ctx.lowerWords.has(low(tokens[i])) && !placeName(tokens[i].text))) votes.person += 0.5;
+      words.every((i) => PARTICLES.has(tokens[i].text) ||
+        (!isAcronym(tokens[i].text) && !ctx.lowerWords.has(low(tokens[i])) && !placeName(tokens[i].text)))) votes.person += 0.5;
   // "FLINT, Mich." — the state abbreviation itself.
   if (words.length === 1 && before?.text === ',' && isStateAbbreviation(firstTok.text) && /\.|^\p{Lu}\p{Ll}/u.test(firstTok.text + (after?.text === '.' ? '.' : ''))) votes.place += 3;
   if (OTHER_HEADS.has(low(lastTok)) && words.length > 1 && votes.organization === 0) votes.other += 3;
@@ -370,8 +371,7 @@ function speaksAfterApposition(ctx: DocContext, last: number): boolean {
   if (tokens[last + 1]?.text !== ',') return false;
   const sentence = tokens[last].sentence;
   for (let j = last + 2; j < tokens.length && j <= last + 14 && tokens[j].sentence === sentence; j++) {
-    if (tokens[j].text !== ',') continue;
-    return SPEECH_VERBS.has(low(tokens[j + 1]));
+    if (tokens[j].text === ',' && SPEECH_VERBS.has(low(tokens[j + 1]))) return true;
   }
   return false;
 }
@@ -423,8 +423,15 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   if (idx.length === 0) return;
 
   const roles: string[] = [];
+  // "Mother Jean Lee", "Actress Ann Lee" opening a sentence or caption: the capitalised noun is a role.
+  if (idx.length >= 3 && (ctx.sentenceInitial[idx[0]] || !isWord(tokens[idx[0] - 1])) && idx[1] === idx[0] + 1 && RELATIONAL_NOUNS.has(low(tokens[idx[0]])) &&
+      !TITLE_HEADS.has(low(tokens[idx[0]])) && isFirstName(tokens[idx[1]].text)) {
+    roles.push(tokens[idx[0]].text.toLowerCase());
+    idx.shift();
+  }
+  const related = roles.length > 0;
   const orgShaped = ORG_HEADS.has(low(tokens[idx[idx.length - 1]]));
-  let titled = false;
+  let titled = related;
   let titleOnly = false;
   // Roles in front: party words, honorifics, titles ("Democrat Rep.", "Assistant Secretary").
   for (;;) {
