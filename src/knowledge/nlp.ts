@@ -52,8 +52,11 @@ export interface NlpDoc {
 interface WinkItems {
   out(what?: unknown): unknown;
 }
+interface WinkTokens extends WinkItems {
+  itemAt(index: number): WinkItems;
+}
 interface WinkDoc {
-  tokens(): WinkItems;
+  tokens(): WinkTokens;
   sentences(): WinkItems;
   entities(): WinkItems;
 }
@@ -141,6 +144,63 @@ function blankLineFinder(text: string): (from: number, to: number) => boolean {
 }
 
 /**
+ * A document's lemmas, each computed on first use: only the quote finder reads lemmas, and only
+ * of verbs and nouns, while wink's lemmatiser is the dearest of the token properties.
+ */
+class LazyLemmas {
+  private readonly values: Array<string | undefined>;
+  constructor(
+    private readonly tokens: WinkTokens,
+    private readonly lemmaOf: unknown,
+    private readonly texts: string[],
+    private readonly pos: Pos[],
+  ) {
+    this.values = new Array(texts.length);
+  }
+  at(index: number): string {
+    let value = this.values[index];
+    if (value !== undefined) return value;
+    // A lemma depends on the word and its tag only, except in contractions ("n't" → "not"),
+    // which wink keeps per token: those are always asked of wink.
+    const text = this.texts[index];
+    const key = CONTRACTION_MARK.test(text) ? null : `${this.pos[index]} ${text}`;
+    value = key === null ? undefined : LEMMA_MEMO.get(key);
+    if (value === undefined) {
+      value = this.tokens.itemAt(index).out(this.lemmaOf) as string;
+      if (key !== null) {
+        if (LEMMA_MEMO.size >= LEMMA_MEMO_LIMIT) LEMMA_MEMO.clear();
+        LEMMA_MEMO.set(key, value);
+      }
+    }
+    this.values[index] = value;
+    return value;
+  }
+}
+
+const CONTRACTION_MARK = /['\u2019]/;
+/** Lemmas by tag and word, shared across documents (cleared when it grows past the limit). */
+const LEMMA_MEMO = new Map<string, string>();
+const LEMMA_MEMO_LIMIT = 100_000;
+
+/** A token whose lemma is looked up when first read. */
+class NlpToken implements Token {
+  constructor(
+    public text: string,
+    public normal: string,
+    public pos: Pos,
+    public type: string,
+    public start: number,
+    public end: number,
+    public sentence: number,
+    private readonly lemmas: LazyLemmas,
+    private readonly index: number,
+  ) {}
+  get lemma(): string {
+    return this.lemmas.at(this.index);
+  }
+}
+
+/**
  * Tokens (text, normal, lemma, pos, type, offsets), sentences and wink's entities of a text.
  * wink's token properties are each read once, as whole-document arrays.
  */
@@ -154,8 +214,8 @@ export function analyse(text: string): NlpDoc {
   const normals = tokens.out(its.normal) as string[];
   const pos = tokens.out(its.pos) as Pos[];
   const types = tokens.out(its.type) as string[];
-  const lemmas = tokens.out(its.lemma) as string[];
   const count = values.length;
+  const lemmas = new LazyLemmas(tokens, its.lemma, values, pos);
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
   locateTokens(text, values, starts, ends);
@@ -194,16 +254,7 @@ export function analyse(text: string): NlpDoc {
     const from = s === 0 ? 0 : sentences[s].firstToken;
     const to = s === sentences.length - 1 ? count - 1 : sentences[s + 1].firstToken - 1;
     for (let i = from; i <= to; i++) {
-      tokenList[i] = {
-        text: values[i],
-        normal: normals[i],
-        lemma: lemmas[i],
-        pos: pos[i],
-        type: types[i],
-        start: starts[i],
-        end: ends[i],
-        sentence: s,
-      };
+      tokenList[i] = new NlpToken(values[i], normals[i], pos[i], types[i], starts[i], ends[i], s, lemmas, i);
     }
   }
 

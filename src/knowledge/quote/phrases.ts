@@ -49,12 +49,13 @@ function lemmaOf(w: Word): string {
 export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null {
   const w = words[i];
   if (!w || w.quotation >= 0) return null;
-  const lemma = lemmaOf(w);
   // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
   const nounCue = w.pos === 'NOUN' && (/^(says|said|tells|told)$/.test(w.normal) ||
     (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN') ||
     isVerbReadAsNoun(words, i));
   if (w.pos !== 'VERB' && !nounCue) return null;
+  // Read only now: a lemma is looked up on first use, and most words are no verb.
+  const lemma = lemmaOf(w);
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[i + 1]?.normal ?? '')) return 'weak';
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
@@ -80,11 +81,12 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
   }
   // "Polls show a close contest", "China and Russia support the government": a plural or
   // named subject, the bare verb, then the start of its object.
+  // The object's start is checked first: it is the cheapest test, and lemmas are looked up on first use.
+  if (!(next.pos === 'DET' || next.pos === 'PROPN' || next.normal === 'that' || (next.pos === 'PRON' && POSSESSIVES.has(next.normal)))) return false;
   const lemma = w.lemma || w.normal;
   if (w.normal !== lemma || !(SPEECH_LEMMAS.has(lemma) || WEAK_LEMMAS.has(lemma))) return false;
-  const pluralSubject = prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.normal !== prev.lemma && prev.normal.endsWith('s')) ||
+  return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.normal !== prev.lemma && prev.normal.endsWith('s')) ||
     (prev.pos === 'PRON' && /^(they|we|i|you)$/.test(prev.normal));
-  return pluralSubject && (next.pos === 'DET' || next.pos === 'PROPN' || next.normal === 'that' || (next.pos === 'PRON' && POSSESSIVES.has(next.normal)));
 }
 
 /** The cue's own words: the verb, a particle ("pointed out"), nothing else. */

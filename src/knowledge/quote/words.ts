@@ -12,6 +12,29 @@ export interface Word extends Token {
   time: boolean;
 }
 
+/** A word of the view: the token's fields, its own sentence number, and the token's lemma read only when asked. */
+class ViewWord implements Word {
+  text: string;
+  normal: string;
+  pos: Token['pos'];
+  type: string;
+  start: number;
+  end: number;
+  sentence: number;
+  constructor(private readonly token: Token, public paragraph: number, public quotation: number, public time: boolean) {
+    this.text = token.text;
+    this.normal = token.normal;
+    this.pos = token.pos;
+    this.type = token.type;
+    this.start = token.start;
+    this.end = token.end;
+    this.sentence = token.sentence;
+  }
+  get lemma(): string {
+    return this.token.lemma;
+  }
+}
+
 export interface WordView {
   words: Word[];
   /** Per sentence: [first, last] word index, inclusive; [-1, -2] when the sentence has no word. */
@@ -41,11 +64,7 @@ export function buildWordView(doc: NlpDoc, quotations: Quotation[]): WordView {
     const inQuote = q < quotations.length && token.start >= quotations[q].start && token.end <= quotations[q].end;
     while (e < timeSpans.length && timeSpans[e].end <= token.start) e++;
     const inTime = e < timeSpans.length && token.start >= timeSpans[e].start && token.end <= timeSpans[e].end;
-    words.push({
-      text: token.text, normal: token.normal, lemma: token.lemma, pos: token.pos, type: token.type,
-      start: token.start, end: token.end, sentence: token.sentence,
-      paragraph, quotation: inQuote ? q : -1, time: inTime,
-    });
+    words.push(new ViewWord(token, paragraph, inQuote ? q : -1, inTime));
     previousEnd = token.end;
   }
   splitAfterClosedQuotes(doc.text, words, quotations);
