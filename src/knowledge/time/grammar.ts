@@ -140,7 +140,7 @@ const STARTERS: ReadonlySet<string> = new Set([
 const LEADING_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'this', 'that', 'these', 'at', 'for', 'in', 'within', 'each', 'every', 'per', 'no', 'more', 'less',
   'up', 'fewer', 'over', 'under', 'only', 'just', 'about', 'around', 'some', 'most', 'new', 'first', 'end', 'start',
-  'rest', 'middle', 'early', 'late', 'last', 'next', 'same', 'recent', 'another', 'additional',
+  'rest', 'middle', 'early', 'late', 'last', 'next', 'same', 'recent', 'another', 'additional', "'", '’',
 ]);
 
 /** How far (in tokens) a leading word may stand before the time word of its expression. */
