@@ -285,4 +285,17 @@ describe('entity quality rules', () => {
     const text = 'Officials said Qadim bin Tariq had left the country before the raid in the capital city.';
     expect(find(entitiesOf(text), 'Qadim bin Tariq').kind).toBe('person');
   });
+
+  it('drops a gallery photo credit from the name before it', () => {
+    const text = 'Crowds gathered outside Marlowe Abbey Getty 4/12 Sunita Bhaskar spoke to them later.';
+    const entities = entitiesOf(text);
+    expect(entities.some((e) => /Getty/.test(e.name))).toBe(false);
+    expect(find(entities, 'Marlowe Abbey').kind).toBe('place');
+  });
+
+  it('drops a word the article writes in lower case from the front of a person name', () => {
+    const text = 'Critics rounded on the plan, yet Even Susan Colbrook, its author, agreed; even her allies said so.';
+    const person = find(entitiesOf(text), 'Susan Colbrook');
+    expect(person.kind).toBe('person');
+  });
 });

@@ -81,7 +81,7 @@ export const PLACE_HEADS = set(`
   state | territory | peninsula | coast | desert | ocean | sea | gulf | strait | canyon | forest
   heights | hills | village | township | borough | parish | harbor | harbour | port | airport
   bridge | highway | freeway | plaza | falls | springs | station | neighborhood | neighbourhood
-  mall | monument | memorial | cemetery | stadium | arena
+  mall | monument | memorial | cemetery | stadium | arena | castle | abbey | cathedral | gardens
 `);
 
 /** Prepositions that put a place after them ("in Chicago", "near Paris"). */
@@ -250,6 +250,7 @@ export const OTHER_HEADS = set(`
   act | agreement | treaty | accord | accords | plan | bill | law | amendment | doctrine | war | wars
   show | award | awards | prize | cup | games | olympics | day | festival | summit | conference
   crisis | pact | protocol | initiative | program | programme | report | index | fusion | series
+  palace
 `);
 
 export function isHonorific(word: string): boolean {
@@ -304,3 +305,6 @@ export const ORG_OF_HEADS = set(`
   association | society | order | department | ministry | museum | library | agency | organization
   organisation | army | corps | division | sisters | brotherhood
 `);
+
+/** Photo agencies credited at the end of a caption ("... in London Getty 7/19"). */
+export const PHOTO_CREDITS = set('getty | reuters | afp | ap | pa | epa | rex | shutterstock | alamy | corbis | ap photo');

@@ -7,7 +7,7 @@ import {
   DEMONYM_SUFFIX, KNOWN_ACRONYMS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS,
   PARTY_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, TITLE_HEADS,
   OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
-  ORG_OF_HEADS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
+  ORG_OF_HEADS, PHOTO_CREDITS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
 } from './lexicon.ts';
 import { isFurniture } from '../furniture.ts';
 import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey } from './names.ts';
@@ -376,6 +376,8 @@ function speaksAfterApposition(ctx: DocContext, last: number): boolean {
   return false;
 }
 
+const GALLERY_COUNTER = /^\d+\/\d+$/;
+
 /** Turns a run of tokens into zero, one or two candidates (an affiliation before a mid-run title). */
 function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]): void {
   const tokens = ctx.doc.tokens;
@@ -397,6 +399,13 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     dropEdge();
   }
   if (idx.length === 0) return;
+  // "Wembley Arena Getty 7/19": a gallery caption's photo credit is not part of the name before it.
+  const lastWord = tokens[idx[idx.length - 1]];
+  if (PHOTO_CREDITS.has(low(lastWord)) && GALLERY_COUNTER.test(tokens[idx[idx.length - 1] + 1]?.text ?? '')) {
+    idx.pop();
+    dropEdge();
+    if (idx.length === 0) return;
+  }
   // 'Said Smith, "..."': a capitalised cue verb opening the sentence is not part of the name.
   if (ctx.sentenceInitial[idx[0]] && SENTENCE_CUE_VERBS.has(low(tokens[idx[0]]))) {
     idx.shift();
@@ -418,6 +427,15 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) && !PARTY_WORDS.has(low(head)) &&
       !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeName(head.text) && !isAcronym(head.text) &&
       ctx.lowerWords.has(low(head))) {
+    idx.shift();
+  }
+  // "Even Barack Obama", "Follow Jane Roe" inside captions and headlines: a word this article also
+  // writes in lower case, stuck before a given name, is not part of the name.
+  if (idx.length >= 3 && idx[1] === idx[0] + 1 && ctx.lowerWords.has(low(tokens[idx[0]])) &&
+      (tokens[idx[0]].pos !== 'PROPN' || !isFirstName(tokens[idx[0]].text)) &&
+      isFirstName(tokens[idx[1]].text) && !isHonorific(tokens[idx[0]].text) && !TITLE_HEADS.has(low(tokens[idx[0]])) &&
+      !PARTY_WORDS.has(low(tokens[idx[0]])) && !RELATIONAL_NOUNS.has(low(tokens[idx[0]])) && !isAcronym(tokens[idx[0]].text) &&
+      !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeName(slice(ctx, idx[0], idx[1]))) {
     idx.shift();
   }
   if (idx.length === 0) return;
