@@ -144,18 +144,24 @@ function blankLineFinder(text: string): (from: number, to: number) => boolean {
 }
 
 /**
- * A document's lemmas, each computed on first use: only the quote finder reads lemmas, and only
+ * A document's lemmas (and types), each computed on first use: only the quote finder reads lemmas, and only
  * of verbs and nouns, while wink's lemmatiser is the dearest of the token properties.
  */
-class LazyLemmas {
+class LazyProperties {
   private readonly values: Array<string | undefined>;
+  private types: string[] | null = null;
   constructor(
     private readonly tokens: WinkTokens,
-    private readonly lemmaOf: unknown,
+    private readonly its: Record<string, unknown>,
     private readonly texts: string[],
     private readonly pos: Pos[],
   ) {
     this.values = new Array(texts.length);
+  }
+  /** wink's token types, read for the whole document when first asked (rarely needed). */
+  typeAt(index: number): string {
+    if (!this.types) this.types = this.tokens.out(this.its.type) as string[];
+    return this.types[index];
   }
   at(index: number): string {
     let value = this.values[index];
@@ -166,7 +172,7 @@ class LazyLemmas {
     const key = CONTRACTION_MARK.test(text) ? null : `${this.pos[index]} ${text}`;
     value = key === null ? undefined : LEMMA_MEMO.get(key);
     if (value === undefined) {
-      value = this.tokens.itemAt(index).out(this.lemmaOf) as string;
+      value = this.tokens.itemAt(index).out(this.its.lemma) as string;
       if (key !== null) {
         if (LEMMA_MEMO.size >= LEMMA_MEMO_LIMIT) LEMMA_MEMO.clear();
         LEMMA_MEMO.set(key, value);
@@ -182,21 +188,23 @@ const CONTRACTION_MARK = /['\u2019]/;
 const LEMMA_MEMO = new Map<string, string>();
 const LEMMA_MEMO_LIMIT = 100_000;
 
-/** A token whose lemma is looked up when first read. */
+/** A token whose lemma and type are looked up when first read. */
 class NlpToken implements Token {
   constructor(
     public text: string,
     public normal: string,
     public pos: Pos,
-    public type: string,
     public start: number,
     public end: number,
     public sentence: number,
-    private readonly lemmas: LazyLemmas,
+    private readonly lazy: LazyProperties,
     private readonly index: number,
   ) {}
   get lemma(): string {
-    return this.lemmas.at(this.index);
+    return this.lazy.at(this.index);
+  }
+  get type(): string {
+    return this.lazy.typeAt(this.index);
   }
 }
 
@@ -213,9 +221,8 @@ export function analyse(text: string): NlpDoc {
   const values = tokens.out(its.value) as string[];
   const normals = tokens.out(its.normal) as string[];
   const pos = tokens.out(its.pos) as Pos[];
-  const types = tokens.out(its.type) as string[];
   const count = values.length;
-  const lemmas = new LazyLemmas(tokens, its.lemma, values, pos);
+  const lazy = new LazyProperties(tokens, its, values, pos);
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
   locateTokens(text, values, starts, ends);
@@ -254,7 +261,7 @@ export function analyse(text: string): NlpDoc {
     const from = s === 0 ? 0 : sentences[s].firstToken;
     const to = s === sentences.length - 1 ? count - 1 : sentences[s + 1].firstToken - 1;
     for (let i = from; i <= to; i++) {
-      tokenList[i] = new NlpToken(values[i], normals[i], pos[i], types[i], starts[i], ends[i], s, lemmas, i);
+      tokenList[i] = new NlpToken(values[i], normals[i], pos[i], starts[i], ends[i], s, lazy, i);
     }
   }
 

@@ -12,12 +12,11 @@ export interface Word extends Token {
   time: boolean;
 }
 
-/** A word of the view: the token's fields, its own sentence number, and the token's lemma read only when asked. */
+/** A word of the view: the token's fields, its own sentence number, and the token's lemma and type read only when asked. */
 class ViewWord implements Word {
   text: string;
   normal: string;
   pos: Token['pos'];
-  type: string;
   start: number;
   end: number;
   sentence: number;
@@ -25,13 +24,15 @@ class ViewWord implements Word {
     this.text = token.text;
     this.normal = token.normal;
     this.pos = token.pos;
-    this.type = token.type;
     this.start = token.start;
     this.end = token.end;
     this.sentence = token.sentence;
   }
   get lemma(): string {
     return this.token.lemma;
+  }
+  get type(): string {
+    return this.token.type;
   }
 }
 
