@@ -9,7 +9,7 @@ import {
   OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
   ORG_OF_HEADS, PHOTO_CREDITS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
 } from './lexicon.ts';
-import { isFurniture } from '../furniture.ts';
+import { FURNITURE, isFurniture } from '../furniture.ts';
 import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey } from './names.ts';
 
 export interface Votes {
@@ -302,7 +302,9 @@ function relationBefore(ctx: DocContext, first: number): string | null {
   const tokens = ctx.doc.tokens;
   const end = first - 1;
   const nounEnd = tokens[end];
-  if (!isWord(nounEnd) || isCapitalised(nounEnd.text)) return null;
+  if (!isWord(nounEnd) || isCapitalised(nounEnd.text) || isAcronym(tokens[first].text)) return null;
+  // Same line, one space apart: "the child\n\nRescue efforts" is no relation.
+  if (nounEnd.sentence !== tokens[first].sentence || ctx.doc.text.slice(nounEnd.end, tokens[first].start) !== ' ') return null;
   // Hyphenated compounds come as several touching tokens ("sister", "-", "in", "-", "law").
   let from = end;
   while (from >= 2 && tokens[from - 1].text === '-' && touching(tokens[from - 2], tokens[from - 1]) && touching(tokens[from - 1], tokens[from]) &&
@@ -348,9 +350,11 @@ function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string
   if (after?.text === ',' && after2 && (isStateAbbreviation(after2.text) || (placeName(after2.text) && isCapitalised(after2.text))) &&
       isCapitalised(after2.text) && !titled) votes.place += 2;
   if (after && SPEECH_VERBS.has(low(after))) votes.person += 0.5;
-  else if (words.length > 1 && !place && speaksAfterApposition(ctx, idx[idx.length - 1])) votes.person += 0.5;
+  // Speech context only speaks for short plain names, not "MSNBC Political Correspondent Ann Lee".
+  const plainName = words.length >= 2 && words.length <= 3 && !place && words.every((i) => !isAcronym(tokens[i].text));
+  if (!(after && SPEECH_VERBS.has(low(after))) && plainName && speaksAfterApposition(ctx, idx[idx.length - 1])) votes.person += 0.5;
   // '"...," said Mitt Romney', "according to Mitt Romney".
-  if (words.length > 1 && !place && before && (low(before) === 'said' || low(before) === 'says' ||
+  if (plainName && before && (low(before) === 'said' || low(before) === 'says' ||
       (low(before) === 'to' && low(tokens[idx[0] - 2]) === 'according'))) votes.person += 0.5;
   // Two or three plain capitalised words never written in lower case here ("Dainis Ivans"), with
   // nothing saying organisation or place: most likely a person.
@@ -585,12 +589,47 @@ export function findCandidates(ctx: DocContext): Candidate[] {
   const out: Candidate[] = [];
   for (const sentence of doc.sentences) {
     const before = out.length;
-    const furniture = isFurniture(doc.text.slice(sentence.start, sentence.end));
+    const text = doc.text.slice(sentence.start, sentence.end);
     scanSentence(ctx, sentence.firstToken, sentence.lastToken, out);
-    // Names in captions and credits only count when they name something the story names.
-    if (furniture) for (let k = before; k < out.length; k++) { out[k].weak = true; out[k].furniture = true; }
+    if (out.length === before || !isFurniture(text)) continue;
+    // Credits and furniture words only count when they name something the story names.
+    const spans = furnitureSpans(text, sentence.start);
+    for (let k = before; k < out.length; k++) {
+      if (!spans.some((span) => touchesFurniture(out[k], span))) continue;
+      out[k].weak = true;
+      out[k].furniture = true;
+    }
   }
   return out;
+}
+
+const FURNITURE_ALL = new RegExp(FURNITURE.source, 'gi');
+// "Image copyright The Paper", "Photo: Ann Lee": the credit comes right after these.
+const CREDIT_AFTER = /^(?:image copyright|copyright|\bphoto:|published:|updated:|\bvideo:)$/i;
+/** How far a credit may sit from its furniture words ("Ann Lee, Getty Images", "Ann Lee/Getty"). */
+const CREDIT_GAP = 3;
+
+interface FurnitureSpan { start: number; end: number; creditAfter: boolean }
+
+/** Where the furniture words of a sentence are, in document offsets. */
+function furnitureSpans(text: string, offset: number): FurnitureSpan[] {
+  const spans: FurnitureSpan[] = [];
+  FURNITURE_ALL.lastIndex = 0;
+  for (const m of text.matchAll(FURNITURE_ALL)) {
+    spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, creditAfter: CREDIT_AFTER.test(m[0]) });
+  }
+  return spans;
+}
+
+/**
+ * A name that is furniture itself ("Getty Images", "Image Caption"), a credit right before
+ * furniture words ("Ann Lee, Getty Images", a byline before "Read more") or right after a
+ * copyright or photo label. Caption text further away ("Image caption Ann Lee waves") still counts.
+ */
+function touchesFurniture(c: Candidate, span: FurnitureSpan): boolean {
+  if (c.start < span.end && c.end > span.start) return true;
+  if (c.end <= span.start && span.start - c.end <= CREDIT_GAP) return true;
+  return span.creditAfter && c.start >= span.end && c.start - span.end <= CREDIT_GAP;
 }
 
 /** The name runs of one sentence, from its first to its last token. */
