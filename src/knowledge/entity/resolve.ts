@@ -1,18 +1,41 @@
 // resolveName: a name-like mention ("McLaughlin", "DHS", "Mr. Trump", "the department") → its
-// entity. The lookup tables are built once per entity list (cached by identity), so each call is
-// a handful of Map lookups.
+// entity. The lookup tables are built once per entity list (cached by identity; the name-word
+// tables only when first needed), so each call is a handful of Map lookups.
 import type { Entity } from '../facts.ts';
 import { placeName } from './gazetteer.ts';
 import { DEFINITE_HEADS, HONORIFICS, KNOWN_ACRONYMS, PARTY_WORDS, TITLES, TITLE_HEADS } from './lexicon.ts';
 import { acronymLetters, initialsOf, isAcronym, nameKey, nameWords, surnameKeys } from './names.ts';
 
-interface NameIndex {
-  byKey: Map<string, Entity>;
+/** The tables of name words, needed only when a mention is no exact name or alias. */
+interface WordTables {
   bySurname: Map<string, Entity[]>;
   byFirstName: Map<string, Entity[]>;
   byInitials: Map<string, Entity>;
   /** Lower-case name words → entities holding them, for "Homeland Security" → the department. */
   byWord: Map<string, Entity[]>;
+}
+
+/** Name keys at once; the word tables on first use (most mentions are found by key). */
+class NameIndex {
+  readonly byKey = new Map<string, Entity>();
+  private tables: WordTables | null = null;
+  constructor(private readonly entities: Entity[]) {
+    // Names first so that a name always wins over another entity's alias.
+    for (const e of entities) {
+      const key = nameKey(e.name);
+      if (!this.byKey.has(key)) this.byKey.set(key, e);
+    }
+    for (const e of entities) {
+      for (const alias of e.aliases) {
+        const key = nameKey(alias);
+        if (!this.byKey.has(key)) this.byKey.set(key, e);
+      }
+    }
+  }
+  get words(): WordTables {
+    this.tables ??= buildWordTables(this.entities);
+    return this.tables;
+  }
 }
 
 const cache = new WeakMap<Entity[], NameIndex>();
@@ -31,37 +54,28 @@ function prominent(list: Entity[] | undefined): Entity | null {
   return best;
 }
 
-function buildIndex(entities: Entity[]): NameIndex {
-  const index: NameIndex = { byKey: new Map(), bySurname: new Map(), byFirstName: new Map(), byInitials: new Map(), byWord: new Map() };
-  // Names first so that a name always wins over another entity's alias.
+function buildWordTables(entities: Entity[]): WordTables {
+  const tables: WordTables = { bySurname: new Map(), byFirstName: new Map(), byInitials: new Map(), byWord: new Map() };
   for (const e of entities) {
-    const key = nameKey(e.name);
-    if (!index.byKey.has(key)) index.byKey.set(key, e);
-  }
-  for (const e of entities) {
-    for (const alias of e.aliases) {
-      const key = nameKey(alias);
-      if (!index.byKey.has(key)) index.byKey.set(key, e);
-    }
     const forms = [e.name, ...e.aliases];
     for (const form of forms) {
       if (e.kind === 'person' || (e.kind === 'other' && nameWords(form).length >= 2 && !isAcronym(form))) {
-        for (const s of surnameKeys(form)) push(index.bySurname, s, e);
+        for (const s of surnameKeys(form)) push(tables.bySurname, s, e);
         const words = nameWords(form);
-        if (words.length > 1) push(index.byFirstName, nameKey(words[0]), e);
+        if (words.length > 1) push(tables.byFirstName, nameKey(words[0]), e);
       }
       const letters = initialsOf(form);
-      if (letters.length >= 2 && !index.byInitials.has(letters)) index.byInitials.set(letters, e);
-      for (const w of nameWords(form)) push(index.byWord, nameKey(w), e);
+      if (letters.length >= 2 && !tables.byInitials.has(letters)) tables.byInitials.set(letters, e);
+      for (const w of nameWords(form)) push(tables.byWord, nameKey(w), e);
     }
   }
-  return index;
+  return tables;
 }
 
 function indexOf(entities: Entity[]): NameIndex {
   let index = cache.get(entities);
   if (!index) {
-    index = buildIndex(entities);
+    index = new NameIndex(entities);
     cache.set(entities, index);
   }
   return index;
@@ -151,13 +165,13 @@ export function resolveName(entities: Entity[], mention: string): Entity | null 
     return title ? byTitle(entities, title) : null;
   }
   if (words.length === 1) {
-    const surname = prominent(index.bySurname.get(key));
+    const surname = prominent(index.words.bySurname.get(key));
     if (surname) return surname;
-    const part = key.includes('-') ? prominent(key.split('-').flatMap((p) => index.bySurname.get(p) ?? [])) : null;
+    const part = key.includes('-') ? prominent(key.split('-').flatMap((p) => index.words.bySurname.get(p) ?? [])) : null;
     if (part) return part;
     if (isAcronym(bare)) {
       const letters = acronymLetters(bare);
-      const initials = index.byInitials.get(letters);
+      const initials = index.words.byInitials.get(letters);
       if (initials) return initials;
       const expansion = KNOWN_ACRONYMS.get(bare.replace(/\./g, ''));
       if (expansion) {
@@ -165,16 +179,16 @@ export function resolveName(entities: Entity[], mention: string): Entity | null 
         if (known) return known;
       }
     }
-    const firstNamed = index.byFirstName.get(key);
+    const firstNamed = index.words.byFirstName.get(key);
     if (firstNamed && firstNamed.length === 1) return firstNamed[0];
   } else {
     // "Tricia A. McLaughlin", "Mr. Donald Trump": same surname and same first word.
     const surnames = surnameKeys(bare);
-    const people = surnames.length ? index.bySurname.get(surnames[0]) ?? [] : [];
+    const people = surnames.length ? index.words.bySurname.get(surnames[0]) ?? [] : [];
     const first = nameKey(words[0]);
     const sameFirst = people.filter((e) => nameKey(nameWords(e.name)[0] ?? '') === first);
     if (sameFirst.length) return prominent(sameFirst);
-    const initials = index.byInitials.get(initialsOf(bare));
+    const initials = index.words.byInitials.get(initialsOf(bare));
     if (initials && initialsOf(bare).length >= 3 && nameKey(initials.name) === key) return initials;
   }
   const place = placeName(bare);
@@ -185,9 +199,9 @@ export function resolveName(entities: Entity[], mention: string): Entity | null 
   // Every word of the mention inside one entity's name ("Homeland Security").
   if (words.length > 1) {
     const keys = words.map(nameKey);
-    let shared = index.byWord.get(keys[0]) ?? [];
+    let shared = index.words.byWord.get(keys[0]) ?? [];
     for (const k of keys.slice(1)) {
-      const holders = index.byWord.get(k) ?? [];
+      const holders = index.words.byWord.get(k) ?? [];
       shared = shared.filter((e) => holders.includes(e));
       if (shared.length === 0) break;
     }

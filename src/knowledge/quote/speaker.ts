@@ -104,7 +104,19 @@ function surnameIndex(names: ProperName[]): Map<string, ProperName> {
   return index;
 }
 
+/** Each entity's class, worked out once: it is asked again for every mention of the entity. */
+const entityClasses = new WeakMap<Entity, { name: string; kind: Entity['kind']; cls: SpeakerClass }>();
+
 function classOfEntity(e: Entity): SpeakerClass {
+  const known = entityClasses.get(e);
+  // Kept only while the entity's name and kind are those it was worked out from.
+  if (known && known.name === e.name && known.kind === e.kind) return known.cls;
+  const cls = entityClass(e);
+  entityClasses.set(e, { name: e.name, kind: e.kind, cls });
+  return cls;
+}
+
+function entityClass(e: Entity): SpeakerClass {
   if (e.kind === 'person') {
     const g = genderOf(e.name.split(/\s+/)[0] ?? '');
     return { referent: 'person', gender: g === 'none' ? null : g };
