@@ -302,4 +302,9 @@ describe('entity quality rules', () => {
     const person = find(entitiesOf(text), 'Susan Colbrook');
     expect(person.kind).toBe('person');
   });
+
+  it('does not make a person of an organisation after "its partner"', () => {
+    const text = 'The bank said its partner Harwell Logistics Group would handle deliveries.';
+    expect(find(entitiesOf(text), 'Harwell Logistics Group').kind).toBe('organization');
+  });
 });

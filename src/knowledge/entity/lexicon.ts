@@ -285,7 +285,7 @@ export const RELATIONAL_NOUNS = set(`
 
 /** Words before a relational noun that make it a relation of someone ("her", "the family's"). */
 export const RELATION_DETERMINERS = set(`
-  his | her | their | my | our | your | its | the | a | an | whose | one | another
+  his | her | their | my | our | your | the | a | an | whose | one | another
 `);
 
 /** Capitalised speech verbs that open a sentence ("Said Smith: ...") and never start a name. */
