@@ -153,22 +153,39 @@ const TIME_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Per token, whether an expression may start there: a time word, or a leading word with a time
- * word within reach. The grammar is only tried at these tokens, which skips most of the
- * articles' "the", "a" and "in" at the cost of one backward pass.
+ * Words the grammar reads between a leading word and the time word ("a couple of days", "the
+ * end of the year", "more than a year", "up to"): every word or mark the grammar compares
+ * against that is no time word itself. Keep in step with the grammar's literals.
+ */
+const LINK_WORDS: ReadonlySet<string> = new Set([
+  'of', 'than', 'least', 'couple', 'to', 'and', 'or', 'full', 'entire', 'whole', 'preceding', 'consecutive', 'straight',
+  'calendar', 'business', 'trading', 'other', 'all', 'same', 'past', 'on', 'by', 'from', 'during', 'through', 'throughout',
+  'until', 'since', 'after', 'before', 'ahead', 'near', 'number', 'long', 'old', 's', 'st', 'nd', 'rd', 'th', 'm', 'p', 'am', 'pm',
+  '-', '–', ',', '.', '/', ':', "'", '’',
+]);
+
+/**
+ * Per token, whether an expression may start there: a time word, or a leading word followed,
+ * through leading and link words only, by a time word within reach. The grammar is only tried
+ * at these tokens, which skips most of the articles' "the", "a" and "in" in one backward pass.
  */
 export function possibleStarts(toks: TimeToken[]): Uint8Array {
   const out = new Uint8Array(toks.length);
-  let nextTimeWord = Infinity;
+  // Index of the nearest time word reached from here through leading and link words only.
+  let reachable = Infinity;
   for (let i = toks.length - 1; i >= 0; i--) {
     const tok = toks[i];
-    const timeWord = tok.num !== null || isDigitToken(tok) || TIME_WORDS.has(tok.lower);
-    if (timeWord) {
-      nextTimeWord = i;
+    if (tok.num !== null || isDigitToken(tok) || TIME_WORDS.has(tok.lower)) {
+      reachable = i;
       out[i] = 1;
-    } else if (LEADING_WORDS.has(tok.lower) && nextTimeWord - i <= LEADING_REACH) {
-      out[i] = 1;
+      continue;
     }
+    const leading = LEADING_WORDS.has(tok.lower);
+    if (!leading && !LINK_WORDS.has(tok.lower)) {
+      reachable = Infinity;
+      continue;
+    }
+    if (leading && reachable - i <= LEADING_REACH) out[i] = 1;
   }
   return out;
 }
