@@ -169,13 +169,13 @@ class LazyProperties {
     // A lemma depends on the word and its tag only, except in contractions ("n't" → "not"),
     // which wink keeps per token: those are always asked of wink.
     const text = this.texts[index];
-    const key = CONTRACTION_MARK.test(text) ? null : `${this.pos[index]} ${text}`;
-    value = key === null ? undefined : LEMMA_MEMO.get(key);
+    const memo = CONTRACTION_MARK.test(text) ? null : memoOf(this.pos[index]);
+    value = memo?.get(text);
     if (value === undefined) {
       value = this.tokens.itemAt(index).out(this.its.lemma) as string;
-      if (key !== null) {
-        if (LEMMA_MEMO.size >= LEMMA_MEMO_LIMIT) LEMMA_MEMO.clear();
-        LEMMA_MEMO.set(key, value);
+      if (memo) {
+        if (memo.size >= LEMMA_MEMO_LIMIT) memo.clear();
+        memo.set(text, value);
       }
     }
     this.values[index] = value;
@@ -184,9 +184,18 @@ class LazyProperties {
 }
 
 const CONTRACTION_MARK = /['\u2019]/;
-/** Lemmas by tag and word, shared across documents (cleared when it grows past the limit). */
-const LEMMA_MEMO = new Map<string, string>();
-const LEMMA_MEMO_LIMIT = 100_000;
+/** Lemmas by tag, then word, shared across documents (each cleared when it grows past the limit). */
+const LEMMA_MEMO = new Map<Pos, Map<string, string>>();
+const LEMMA_MEMO_LIMIT = 50_000;
+
+function memoOf(pos: Pos): Map<string, string> {
+  let memo = LEMMA_MEMO.get(pos);
+  if (!memo) {
+    memo = new Map();
+    LEMMA_MEMO.set(pos, memo);
+  }
+  return memo;
+}
 
 /** A token whose lemma and type are looked up when first read. */
 class NlpToken implements Token {

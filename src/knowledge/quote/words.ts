@@ -28,8 +28,10 @@ class ViewWord implements Word {
     this.end = token.end;
     this.sentence = token.sentence;
   }
+  private lemmaValue: string | undefined = undefined;
   get lemma(): string {
-    return this.token.lemma;
+    this.lemmaValue ??= this.token.lemma;
+    return this.lemmaValue;
   }
   get type(): string {
     return this.token.type;
