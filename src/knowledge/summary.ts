@@ -4,6 +4,7 @@
 // break ties and let a strong later sentence replace a weak lead. Page furniture (datelines,
 // bylines, captions, promos, tweets) is removed or skipped first.
 import type { NlpDoc } from './nlp.ts';
+import { FURNITURE } from './furniture.ts';
 
 /** A sentence that may go into the summary: its cleaned text and what it is scored on. */
 interface Candidate {
@@ -27,10 +28,6 @@ const STOP_WORDS = new Set(
     'would can could should may might must said says say about after before over into up out also ' +
     'just more most very one two new').split(' '),
 );
-
-/** Lines that are page furniture, never news: promos, share bars, video prompts, tweets. */
-const FURNITURE =
-  /scroll down|click here|read more|follow us|sign up|subscribe|pic\.twitter|https?:\/\/|www\.|share this|published:|updated:|last updated|e-?mail to a friend|all rights reserved|copyright|\bvideo:|watch the video|see more|related:|getty images|\bphoto:|image caption|media caption/i;
 
 /** Leading datelines and bylines that are not part of the sentence's content. */
 const LEADING_FURNITURE: RegExp[] = [
