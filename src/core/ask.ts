@@ -332,8 +332,11 @@ function quotesOf(lib: Library, name: string, enough = Infinity): Array<{ loaded
   }
   // Speakers the entity table missed, or described rather than named ("Dorota's sister-in-law"),
   // are found by the words they were quoted under.
-  if (out.length === 0) {
-    for (const ref of lib.findQuotes(speakerWords(name))) {
+  // A description may be worded differently in the article ("the MSNBC reporter" quoted as
+  // "reporter Jane Doe"): drop words from the front until some speaker fits.
+  const words = speakerWords(name).split(/\s+/).filter(Boolean);
+  for (let from = 0; out.length === 0 && from < words.length; from++) {
+    for (const ref of lib.findQuotes(words.slice(from).join(' '))) {
       const loaded = lib.articles[ref.article];
       out.push({ loaded, quote: loaded.facts.quotes[ref.quote] });
     }
@@ -595,8 +598,15 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
   const text = lib.sentenceText(hit);
   const how = /^how (\w+)/i.exec(q.text)?.[1]?.toLowerCase();
   if (how === 'long') {
-    const d = timesIn(loaded, hit.sentence).find((t) => t.type === 'duration');
+    // "How long was the rain delay": the duration next to "delay", not any duration in the sentence.
+    const s = loaded.facts.sentences[hit.sentence];
+    const topic = new Set(topicTerms(q));
+    const anchors = s ? [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => topic.has(terms(m[0])[0] ?? '')).map((m) => s.start + (m.index ?? 0)) : [];
+    const near = (t: TimeFact) => anchors.some((a) => Math.abs(a - t.start) <= 40 || Math.abs(a - t.end) <= 40);
+    const durations = timesIn(loaded, hit.sentence).filter((t) => t.type === 'duration');
+    const d = durations.find(near);
     if (d) return d.text;
+    if (durations.length) return null;
   }
   if (how === 'much') {
     const money = MONEY.exec(text);
