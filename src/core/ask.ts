@@ -63,8 +63,11 @@ function sentenceAt(loaded: LoadedArticle, offset: number): number {
 function attributionOf(loaded: LoadedArticle, sentence: number): QuoteFact | null {
   const s = loaded.facts.sentences[sentence];
   if (!s) return null;
+  // The sentence is someone's claim when a quote covers most of it, not when it merely holds one.
   for (const q of loaded.facts.quotes) {
-    if (q.speaker && q.start < s.end && q.end > s.start) return q;
+    if (!q.speaker) continue;
+    const overlap = Math.min(q.end, s.end) - Math.max(q.start, s.start);
+    if (overlap > 0 && overlap * 2 >= s.end - s.start) return q;
   }
   return null;
 }
