@@ -9,7 +9,7 @@
 // Content spans follow the usual annotation conventions (PolNeAR, PARC): a direct quote keeps
 // its quotation marks, an indirect content keeps a leading "that" and drops the final period.
 import * as entityModule from './entities.ts';
-import type { Entity, QuoteFact, QuoteKind } from './facts.ts';
+import type { Entity, QuoteFact, QuoteKind, TimeFact } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
 import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
@@ -778,11 +778,16 @@ function kindOf(words: Word[], d: Draft): QuoteKind {
   return 'indirect';
 }
 
-export function extractQuotes(doc: NlpDoc, entities: Entity[]): QuoteFact[] {
+/**
+ * Quotes and reported speech. With `times` (the time extractor's facts), words inside dates,
+ * times and durations are known from them, so the document needs no wink entities.
+ */
+export function extractQuotes(doc: NlpDoc, entities: Entity[], times?: TimeFact[]): QuoteFact[] {
   const text = doc.text;
   if (!text || doc.tokens.length === 0) return [];
   const quotations = findQuotations(text);
-  const view = buildWordView(doc, quotations);
+  const timeSpans = times?.filter((t) => t.type === 'date' || t.type === 'time' || t.type === 'duration');
+  const view = buildWordView(doc, quotations, timeSpans);
   if (view.words.length === 0) return [];
   const ex = new Extractor(text, view);
   ex.directPass();

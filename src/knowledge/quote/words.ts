@@ -48,13 +48,23 @@ export interface WordView {
 
 const TIME_TYPES = new Set(['DATE', 'TIME', 'DURATION']);
 
-export function buildWordView(doc: NlpDoc, quotations: Quotation[]): WordView {
+/** Character spans of time expressions, as the time extractor finds them. */
+export interface TimeSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The word view. Words inside a time expression are flagged from `timeSpans` when given (the
+ * time extractor's date, time and duration spans), else from wink's DATE/TIME/DURATION entities.
+ */
+export function buildWordView(doc: NlpDoc, quotations: Quotation[], timeSpans?: TimeSpan[]): WordView {
   const words: Word[] = [];
   let paragraph = 0;
   let previousEnd = 0;
   let q = 0;
   let e = 0;
-  const timeSpans = doc.entities.filter((x) => TIME_TYPES.has(x.type));
+  timeSpans ??= doc.entities.filter((x) => TIME_TYPES.has(x.type));
   let nextBreak = doc.text.indexOf('\n');
   for (const token of doc.tokens) {
     if (!token || token.end <= token.start || token.text.trim() === '') continue;
