@@ -241,7 +241,7 @@ const cold = coldStart(big.slice(0, 1000));
 const rows = [
   ['corpus', `${tp.articles} articles, ${tp.tokens} tokens (${from})`],
   ['wink readDoc (bare)', `${Math.round(tp.bareTps).toLocaleString('en')} tokens/s (wink's default pipeline)`],
-  ['wink readDoc (our pipe)', `${Math.round(tp.pipelineTps).toLocaleString('en')} tokens/s (sbd, pos, ner: no sentiment/negation)`],
+  ['wink readDoc (our pipe)', `${Math.round(tp.pipelineTps).toLocaleString('en')} tokens/s (sbd, pos: no entities, sentiment, negation)`],
   ['lede extract (full)', `${Math.round(tp.fullTps).toLocaleString('en')} tokens/s`],
   ['extract / bare', `${tp.ratio.toFixed(2)} (target >= 0.5); over our pipe's readDoc ${tp.pipelineRatio.toFixed(2)}`],
   ...latency.map((l) => [`ask @ ${l.size.toLocaleString('en')} articles`, `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, index ${Math.round(l.indexMs)} ms, RSS ${l.rssPerArticleKb.toFixed(1)} kB/article`]),

@@ -48,10 +48,11 @@ function sentencesOf(doc: NlpDoc): Sentence[] {
 }
 
 export function extractFacts(article: Article): ArticleFacts {
-  const doc = analyse(article.text);
+  // wink's own entity recogniser is skipped: our time facts replace its DATE/TIME spans.
+  const doc = analyse(article.text, { winkEntities: false });
   const entities = extractEntities(doc);
   const times = extractTimes(doc, article.published);
-  const quotes = extractQuotes(doc, entities);
+  const quotes = extractQuotes(doc, entities, times);
   const event = extractEvent(doc, { article, entities, times, quotes });
   return {
     schema: FACTS_SCHEMA_VERSION,
