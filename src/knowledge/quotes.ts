@@ -504,10 +504,18 @@ class Extractor {
     // Decide each cue's layout: a cue with nothing after it takes the clause before it.
     const afterRanges = cues.map((cue) => (cue.layout === 'after' ? this.contentAfter(cue.at, sl) : null));
     cues.forEach((cue, k) => {
+      const before = w[cue.speaker[0] - 1];
+      const setOff = Boolean(before && (before.text === ',' || isQuoteMark(before) || isDash(before)));
       if (cue.layout === 'after' && !afterRanges[k]) {
         // Cue last ("…, officials said") needs the comma that sets the content off.
-        const before = w[cue.speaker[0] - 1];
-        cue.layout = before && (before.text === ',' || isQuoteMark(before) || isDash(before)) ? 'before' : 'after';
+        cue.layout = setOff ? 'before' : 'after';
+      }
+      // "…, the agency said in a statement obtained by the paper": a participle after a cue-last
+      // attribution describes the statement; the content is the clause before.
+      const after = afterRanges[k];
+      if (cue.layout === 'after' && after && setOff) {
+        const first = w[after[0]];
+        if (first && first.pos === 'VERB' && /(ed|en|wn)$/.test(first.normal)) cue.layout = 'before';
       }
       // Parenthetical "…, Graham said, since …": the content runs on both sides of the cue;
       // "…, he said, and …" closes the content before it.

@@ -130,6 +130,12 @@ describe('partial and indirect speech', () => {
     expect(b.speaker?.text).toBe('the Gazette');
   });
 
+  it('a participle after a cue-last attribution describes the statement, not its content', () => {
+    const q = only('Flood water reached the old mill on Sunday, the river authority said Monday in a statement seen by the Courier.');
+    expect(q.text).toBe('Flood water reached the old mill on Sunday');
+    expect(q.speaker?.text).toBe('the river authority');
+  });
+
   it.each([
     ['claimed'], ['noted'], ['argued'], ['warned'], ['added'], ['reported'], ['announced'],
     ['confirmed'], ['denied'], ['insisted'], ['believes'], ['thinks'], ['wrote'], ['tweeted'],
