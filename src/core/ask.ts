@@ -645,6 +645,8 @@ function answerHappened(lib: Library, q: Question, context: ConversationContext)
   let loaded: LoadedArticle | undefined;
   // "What happened to the driver?" is about one thing: the sentence that says it.
   if (/^what happened (to|with)\b/i.test(q.text)) return answerBySentence(lib, q, context);
+  // "What about the officer?": what the articles say about that topic.
+  if (q.query) return answerBySentence(lib, { ...q, text: q.query }, context);
   if (words.length > 0) {
     const top = retrieve(lib, words, context, 5)[0];
     if (top && coverage(lib, words, top) >= 0.5) loaded = lib.articles[top.article];

@@ -103,6 +103,13 @@ export function parseQuestion(raw: string): Question {
     return q('name', { about: about ?? text });
   }
 
+  // "Tell me about Delia Ramirez", "what about the fire": a name is a who-is, a topic a summary.
+  if ((m = /^(?:what about|about|more about|anything about|information on|info on) (.+)$/i.exec(text))) {
+    const topic = m[1].trim();
+    if (/^(the |a |an )?\p{Lu}/u.test(topic) && topic.split(' ').length <= 6 && !/^(the|a|an) /.test(topic)) return q('who-is', { subject: topic });
+    if (/^(he|she|him|her|they|them|it)$/i.test(topic)) return q('who-is', { subject: topic });
+    return q('what-happened', { query: topic });
+  }
   if ((m = /^who(?:'s| is| was| are| were|s) (.+)$/i.exec(text))) {
     const rest = m[1];
     // "Who is Delia Ramirez", "who is she", "who is DHS" — a name or pronoun, not a clause.

@@ -44,6 +44,13 @@ describe('answers over loaded articles', () => {
     expect(said.answer).toMatch(/heavy blow/);
   });
 
+  it('reads "tell me about" as a person or a topic', async () => {
+    expect((await ask('Tell me about Helen Sato')).answer).toMatch(/mayor/i);
+    const topic = await ask('What about the smoke inhalation?');
+    expect(topic.answer).toMatch(/firefighters/);
+    expect(await ask('Tell me about the weather on Mars')).toMatchObject({ answer: null });
+  });
+
   it('answers article metadata for the article in context', async () => {
     await ask('What did the council vote on?', 'meta');
     const a = await ask('Who wrote the article?', 'meta');
