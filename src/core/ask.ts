@@ -247,12 +247,11 @@ function supported(lib: Library, ref: SentenceRef, lead: string, max = 300): { t
 }
 
 /** Updates the conversation with what an answer was about. */
-function remember(context: ConversationContext, lib: Library, cites: Citation[], entity?: Entity): ConversationContext {
+function remember(context: ConversationContext, cites: Citation[], entity?: Entity): ConversationContext {
   const next: ConversationContext = { ...context };
   if (cites[0]) next.articleId = cites[0].articleId;
   if (entity?.kind === 'person') next.person = entity.name;
   else if (entity && entity.kind === 'organization') next.organization = entity.name;
-  void lib;
   return next;
 }
 
@@ -291,7 +290,7 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
     const surname = nameKey(who).split(' ').pop() ?? '';
     const described = mention.length <= 120 && mention.length > who.length && nameKey(mention).split(' ').includes(surname);
     const lead = described ? mention : `${who}${role ? ` (${role})` : ''}`;
-    return result('who-said', supported(lib, ref, lead, 220), 0.5 + best.overlap / 2, [cite], remember(context, lib, [cite], entity));
+    return result('who-said', supported(lib, ref, lead, 220), 0.5 + best.overlap / 2, [cite], remember(context, [cite], entity));
   }
   const top = hits[0];
   if (top && coverage(lib, words, top) > 0.6) {
@@ -379,7 +378,7 @@ function answerWhatSaid(lib: Library, q: Question, context: ConversationContext)
   const first = found[0];
   const who = first.entity?.name ?? speakerName(first.quote) ?? subject;
   const text = { text: `${who}: ${cites.map((c) => clip(c.sentence, 400)).join(' … ')}`, lead: `What ${who} said:` };
-  return result('what-said', text, 0.8, cites, remember(context, lib, cites, first.entity ?? entityOfName(first.loaded, who)));
+  return result('what-said', text, 0.8, cites, remember(context, cites, first.entity ?? entityOfName(first.loaded, who)));
 }
 
 function answerWhoIs(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -394,7 +393,7 @@ function answerWhoIs(lib: Library, q: Question, context: ConversationContext): A
     const top = hits[0];
     if (top && coverage(lib, terms(subject), top) >= 0.99) {
       const cite = citation(lib, top);
-      return result('who-is', `${subject} is mentioned: ${clip(cite.sentence, 300)}`, 0.4, [cite], remember(context, lib, [cite]));
+      return result('who-is', `${subject} is mentioned: ${clip(cite.sentence, 300)}`, 0.4, [cite], remember(context, [cite]));
     }
     return result('who-is', null, 0.1, [], context);
   }
@@ -408,7 +407,7 @@ function answerWhoIs(lib: Library, q: Question, context: ConversationContext): A
   const text = roles
     ? `${entity.name} is ${roles}${alsoKnown.length ? ` (also "${alsoKnown.join('", "')}")` : ''}.`
     : `${entity.name}${kind}${alsoKnown.length ? `, also "${alsoKnown.join('", "')}"` : ''}: ${clip(cite.sentence, 300)}`;
-  return result('who-is', text, roles ? 0.85 : 0.6, [cite], remember(context, lib, [cite], entity));
+  return result('who-is', text, roles ? 0.85 : 0.6, [cite], remember(context, [cite], entity));
 }
 
 /** The words before the first question verb in a sentence: its subject ("Rescuers have been …"). */
@@ -460,7 +459,7 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
     }
   }
   const text = lead ? supported(lib, top, lead, 400) : clip(attributed(lib, top), 400);
-  return result('who', text, lead ? 0.7 : 0.45, [cite], remember(context, lib, [cite], entity));
+  return result('who', text, lead ? 0.7 : 0.45, [cite], remember(context, [cite], entity));
 }
 
 function answerName(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -484,7 +483,7 @@ function answerName(lib: Library, q: Question, context: ConversationContext): As
       const afterRe = new RegExp(`^,\\s+(a|an|the)\\s+([\\w-]+\\s+){0,3}${head}`, 'i');
       if (headRe.test(before.replace(/\b(Mr|Mrs|Ms|Dr)\.?\s*$/, '')) || afterRe.test(after)) {
         const cite = citation(lib, hit);
-        return result('name', supported(lib, hit, entity.name), 0.75, [cite], remember(context, lib, [cite], entity));
+        return result('name', supported(lib, hit, entity.name), 0.75, [cite], remember(context, [cite], entity));
       }
     }
   }
@@ -512,7 +511,7 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     const lead = leadSentence(event);
     const ref = { article: event.index, sentence: time ? sentenceAt(event, time.start) : lead, score: 1, matched: 0 };
     const cite = citation(lib, ref);
-    return result('when', supported(lib, ref, time ? timeWords(time) : phrase), 0.7, [cite], remember(context, lib, [cite]));
+    return result('when', supported(lib, ref, time ? timeWords(time) : phrase), 0.7, [cite], remember(context, [cite]));
   }
   // News reports recent events: among the best sentences, a date near the dateline wins over
   // history. A sentence often leaves its date to the one before or after it.
@@ -525,18 +524,18 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     const recent = times.find((t) => nearDateline(t, loaded.article.published));
     if (recent || !loaded.article.published) {
       const cite = citation(lib, hit);
-      return result('when', supported(lib, hit, timeWords(recent ?? times[0]), 300), 0.75, [cite], remember(context, lib, [cite]));
+      return result('when', supported(lib, hit, timeWords(recent ?? times[0]), 300), 0.75, [cite], remember(context, [cite]));
     }
     fallback ??= { hit, time: times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0] };
   }
   if (fallback) {
     const cite = citation(lib, fallback.hit);
-    return result('when', supported(lib, fallback.hit, timeWords(fallback.time), 300), 0.6, [cite], remember(context, lib, [cite]));
+    return result('when', supported(lib, fallback.hit, timeWords(fallback.time), 300), 0.6, [cite], remember(context, [cite]));
   }
   const loaded = lib.articles[candidates[0].article];
   if (loaded.facts.event?.when) {
     const cite = citation(lib, candidates[0]);
-    return result('when', supported(lib, candidates[0], loaded.facts.event.when), 0.5, [cite], remember(context, lib, [cite]));
+    return result('when', supported(lib, candidates[0], loaded.facts.event.when), 0.5, [cite], remember(context, [cite]));
   }
   return result('when', null, 0.3, [], context);
 }
@@ -576,7 +575,7 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
     const loaded = lib.articles[candidates[0].article];
     if (loaded.facts.event?.where) {
       const cite = citation(lib, candidates[0]);
-      return result('where', supported(lib, candidates[0], loaded.facts.event.where), 0.5, [cite], remember(context, lib, [cite]));
+      return result('where', supported(lib, candidates[0], loaded.facts.event.where), 0.5, [cite], remember(context, [cite]));
     }
     return result('where', null, 0.3, [], context);
   }
@@ -587,7 +586,7 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
     if (!cites.some((x) => x.start === c.start && x.articleId === c.articleId)) cites.push(c);
   }
   const lead = `${first.name}${others.length ? ` (the article also mentions ${others.join(', ')})` : ''}`;
-  return result('where', supported(lib, first.ref, lead), 0.7, cites, remember(context, lib, cites));
+  return result('where', supported(lib, first.ref, lead), 0.7, cites, remember(context, cites));
 }
 
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half)(\s+(thousand|million|billion|hundred|percent|per cent))?(\s*%)?(\s+[\p{L}-]+){0,2}/giu;
@@ -635,7 +634,7 @@ function answerCount(lib: Library, q: Question, context: ConversationContext): A
     const pick = countIn(lib, hit, q);
     if (!pick) continue;
     const cite = citation(lib, hit);
-    return result('count', supported(lib, hit, pick, 300), 0.6, [cite], remember(context, lib, [cite]));
+    return result('count', supported(lib, hit, pick, 300), 0.6, [cite], remember(context, [cite]));
   }
   return result('count', null, 0.2, [], context);
 }
@@ -659,7 +658,7 @@ function answerHappened(lib: Library, q: Question, context: ConversationContext)
     return citation(lib, { article: loaded!.index, sentence: at >= 0 ? sentenceAt(loaded!, at) : 0 });
   });
   const text = cites.map((c) => attributed(lib, { article: loaded!.index, sentence: sentenceAt(loaded!, c.start) })).join(' ');
-  return result('what-happened', clip(text, 700), 0.7, cites, remember(context, lib, cites));
+  return result('what-happened', clip(text, 700), 0.7, cites, remember(context, cites));
 }
 
 function answerBySentence(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -667,7 +666,7 @@ function answerBySentence(lib: Library, q: Question, context: ConversationContex
   const top = retrieve(lib, words, context, 5)[0];
   if (!top || coverage(lib, words, top) < 0.4) return result(q.type, null, 0.1, [], context);
   const cite = citation(lib, top);
-  return result(q.type, clip(attributed(lib, top), 500), 0.5 * coverage(lib, words, top) + 0.2, [cite], remember(context, lib, [cite]));
+  return result(q.type, clip(attributed(lib, top), 500), 0.5 * coverage(lib, words, top) + 0.2, [cite], remember(context, [cite]));
 }
 
 function answerMeta(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -682,7 +681,7 @@ function answerMeta(lib: Library, q: Question, context: ConversationContext): As
         : q.meta === 'published' ? (a.published ? `${dateInWords(a.published.slice(0, 10)) ?? a.published}` : null)
           : q.meta === 'url' ? a.url
             : title;
-  return result('meta', value ? `${value} — "${title}"` : null, value ? 0.95 : 0.5, [cite], remember(context, lib, [cite]));
+  return result('meta', value ? `${value} — "${title}"` : null, value ? 0.95 : 0.5, [cite], remember(context, [cite]));
 }
 
 function answerList(lib: Library, q: Question, context: ConversationContext): AskResult {

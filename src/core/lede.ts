@@ -8,7 +8,7 @@ import { COMMANDS, type CommandContext, type CommandName } from './commands.ts';
 import { Digests, type DigestOptions, type DigestPoster } from './digest.ts';
 import { Conversations } from './conversation.ts';
 import { Library } from './library.ts';
-import { answerReply, articleListReply, summaryReply, whoReply } from './replies.ts';
+import { answerReply, articleListReply, summaryReply } from './replies.ts';
 import { reply, type Reply } from './reply.ts';
 import { log } from './log.ts';
 import { openStore, type Store, type StoreOptions } from './store.ts';
@@ -119,7 +119,7 @@ export class Lede {
         case 'who': {
           const name = (args.name ?? '').trim();
           if (!name) return reply('info', 'Give me a name, e.g. /who name: DHS');
-          return whoReply(this.library, await this.answer(`Who is ${name.slice(0, 200)}?`, ctx.conversation));
+          return answerReply(this.library, await this.answer(`Who is ${name.slice(0, 200)}?`, ctx.conversation));
         }
         case 'subscribe':
         case 'unsubscribe':

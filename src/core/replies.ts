@@ -66,7 +66,3 @@ export function summaryReply(lib: Library, ref: string | null): Reply {
   const text = facts.summary.length ? facts.summary.join(' ') : loaded.article.text.slice(0, 400);
   return reply('summary', text, { title: source.title, url: source.url, fields, quotes: [], items: [{ title: source.title, detail: null, source }] });
 }
-
-export function whoReply(lib: Library, answer: Answer): Reply {
-  return answerReply(lib, answer);
-}
