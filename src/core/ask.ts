@@ -4,7 +4,7 @@ import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
 import type { ConversationContext } from './conversation.ts';
 import { Library, nameKey, terms, type LoadedArticle, type SentenceRef } from './library.ts';
 import { parseQuestion, type Question, type QuestionType } from './question.ts';
-import { clip, dateInWords, describeRoles, displayTitle, withArticle } from './wording.ts';
+import { affiliation, clip, dateInWords, describeRoles, displayTitle, withArticle } from './wording.ts';
 
 export interface Citation {
   articleId: string;
@@ -258,6 +258,21 @@ function remember(context: ConversationContext, cites: Citation[], entity?: Enti
 // ---------------------------------------------------------------------------------------------
 // One function per question type.
 
+/**
+ * A who-answer leads with the who: a long introduction ("Donna Brazile, the interim
+ * chairwoman of the Democratic National Committee") shortens to the name and the
+ * organisation it ties them to; the cited sentence keeps the rest.
+ */
+function shortSpeaker(name: string, introduction: string): string {
+  if (introduction.length <= 60) return introduction;
+  const surname = nameKey(name).split(' ').pop() ?? '';
+  const cut = introduction.search(/\s*[,(;]/);
+  const head = cut > 0 ? introduction.slice(0, cut) : introduction;
+  const shown = nameKey(head).split(' ').includes(surname) ? head : name;
+  const org = affiliation(introduction.slice(shown === head ? head.length : 0));
+  return org && !nameKey(shown).includes(nameKey(org)) ? `${shown} (${org})` : introduction;
+}
+
 function answerWhoSaid(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = terms(q.quote ?? q.text);
   const hits = retrieve(lib, words, context, 10);
@@ -289,7 +304,7 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
     const mention = best.quote.speaker.text.replace(/\s+/g, ' ').trim();
     const surname = nameKey(who).split(' ').pop() ?? '';
     const described = mention.length <= 120 && mention.length > who.length && nameKey(mention).split(' ').includes(surname);
-    const lead = described ? mention : `${who}${role ? ` (${role})` : ''}`;
+    const lead = shortSpeaker(who, described ? mention : `${who}${role ? ` (${role})` : ''}`);
     return result('who-said', supported(lib, ref, lead, 220), 0.5 + best.overlap / 2, [cite], remember(context, [cite], entity));
   }
   const top = hits[0];

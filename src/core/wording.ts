@@ -97,3 +97,51 @@ export function withArticle(name: string): string {
     ? `the ${name}`
     : name;
 }
+
+const PERSON_TITLE = /^(Mr|Mrs|Ms|Dr|President|Sen|Senator|Rep|Representative|Gov|Governor|Mayor|Secretary|Judge|Justice|Gen|General|Prime|King|Queen|Pope|Prince|Princess|Lord|Lady|Sir)\b/;
+const NAME_JOINER = /^(of|for|and|&|on|de|du|la|van|von|the)$/;
+
+/**
+ * The organisation a long description ties someone to: "a professor of geosciences at
+ * Princeton University" → "Princeton University". The last run of capitalised words that is
+ * not itself a person ("President Bill Clinton"); null when there is none.
+ */
+export function affiliation(description: string): string | null {
+  const words = description.replace(/[,;()]/g, ' $& ').split(/\s+/).filter(Boolean);
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let start = 0;
+  let previousEnd = -2;
+  const close = (): void => {
+    while (run.length && NAME_JOINER.test(run[run.length - 1])) run.pop();
+    // One capitalised word is a place of work only after a preposition ("an engineer at
+    // Google"), not as a modifier ("a top Trump surrogate").
+    const after = words[start - 1] ?? '';
+    const previous = runs[runs.length - 1];
+    // "… Research in Germany": a place right after an organisation says where it is.
+    const kept = run.length > 0 && after === 'in' && previous !== undefined && previousEnd === start - 2
+      ? (previous.push('in', ...run), true)
+      : run.length > 1 || (run.length === 1 && /^(at|of|for|with|from|on|in)$/i.test(after))
+        ? (runs.push(run), true)
+        : false;
+    if (kept) previousEnd = start + run.length - 1;
+    run = [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].replace(/['’]s$/, '');
+    const capital = /^[A-Z][A-Za-z.&-]*$/.test(w) || /^[A-Z]{2,}$/.test(w);
+    // A run starts at a capital after the first word, so "The" or "A" opening the text is skipped.
+    if (capital && (run.length > 0 || i > 0 || !/^(The|A|An)$/.test(w))) {
+      if (run.length === 0) start = i;
+      run.push(w);
+    }
+    else if (run.length && NAME_JOINER.test(w) && /^[A-Z]/.test(words[i + 1] ?? '')) run.push(w);
+    else close();
+    // A possessive run qualifies a noun ("Obama's campaign"); it is nobody's employer.
+    if (w !== words[i]) run = [];
+  }
+  close();
+  const orgs = runs.filter((r) => !PERSON_TITLE.test(r[0]));
+  const pick = orgs[orgs.length - 1];
+  return pick ? pick.join(' ') : null;
+}

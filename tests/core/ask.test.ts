@@ -80,3 +80,13 @@ describe('answers over loaded articles', () => {
     expect(found.items.map((i) => i.source.articleId)).toEqual(['council-vote']);
   });
 });
+
+describe('who-said answers', () => {
+  it('lead with the name and the organisation of a long introduction', async () => {
+    const lede = await Lede.open({ dataPath: join(import.meta.dirname, '..', 'fixtures', 'speakers'), store: { sqlitePath: ':memory:' } });
+    const a = await lede.answer('Who said "the sea walls were never built for this"?', 'c');
+    expect(a.answer).toMatch(/^Amara Lindqvist \(University of Brenton Bay\) — /);
+    expect(a.citations[0].articleId).toBe('tide-study');
+    await lede.close();
+  });
+});

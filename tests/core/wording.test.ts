@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { affiliation, describeRoles } from '../../src/core/wording.ts';
+
+describe('affiliation', () => {
+  it('takes the organisation a description ties someone to', () => {
+    expect(affiliation('a professor of marine biology at Tessel State University')).toBe('Tessel State University');
+    expect(affiliation('the chief executive of the Marlow Harbour Trust and a former councillor')).toBe('Marlow Harbour Trust');
+    expect(affiliation('an engineer at Brightwave')).toBe('Brightwave');
+    expect(affiliation('the director of the Institute for Coastal Studies in Norway')).toBe('Institute for Coastal Studies in Norway');
+  });
+
+  it('does not take a person, a possessive or a bare modifier for an organisation', () => {
+    expect(affiliation('a former aide to President Ann Holt')).toBeNull();
+    expect(affiliation("the architect of Holt's 2019 campaign")).toBeNull();
+    expect(affiliation('a senior Holt adviser')).toBeNull();
+    expect(affiliation('a spokesman')).toBeNull();
+  });
+});
+
+describe('describeRoles', () => {
+  it('reads party, office and state codes as words', () => {
+    expect(describeRoles(['Rep.', 'D-Ill.'])).toBe('a Democratic representative from Illinois');
+  });
+});
