@@ -196,7 +196,12 @@ function leadSentence(loaded: LoadedArticle): number {
 function timesIn(loaded: LoadedArticle, sentence: number): TimeFact[] {
   const s = loaded.facts.sentences[sentence];
   if (!s) return [];
-  return loaded.facts.times.filter((t) => t.start >= s.start && t.end <= s.end);
+  return loaded.facts.times.filter((t) => t.start >= s.start && t.end <= s.end && !postedAt(loaded.article.text, t));
+}
+
+/** The date line of an embedded post ("— Ann Lee (@annlee) October 31, 2016") says when it was posted, not when anything happened. */
+function postedAt(text: string, t: TimeFact): boolean {
+  return /\(@\w+\)\s*(on\s+)?$/.test(text.slice(Math.max(0, t.start - 40), t.start));
 }
 
 function entitiesIn(loaded: LoadedArticle, sentence: number, kinds: Entity['kind'][]): Array<{ entity: Entity; at: number }> {
@@ -209,6 +214,24 @@ function entitiesIn(loaded: LoadedArticle, sentence: number, kinds: Entity['kind
     if (m) out.push({ entity: e, at: m.start });
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Spans of a sentence ordered by how close they are to the question's words: in a long
+ * sentence the date next to "uncle … well" is the one asked about, not the first one.
+ */
+function byNearness<T extends { start: number; end: number }>(lib: Library, ref: SentenceRef, words: string[], spans: T[]): T[] {
+  if (spans.length < 2 || words.length === 0) return spans;
+  const s = lib.articles[ref.article].facts.sentences[ref.sentence];
+  const text = lib.sentenceText(ref);
+  const wanted = new Set(words);
+  const at: number[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (wanted.has(terms(m[0])[0] ?? '')) at.push(s.start + m.index!);
+  }
+  if (at.length === 0) return spans;
+  const distance = (x: T) => Math.min(...at.map((p) => (p < x.start ? x.start - p : p > x.end ? p - x.end : 0)));
+  return [...spans].sort((a, b) => distance(a) - distance(b));
 }
 
 /** Whether a time falls within two weeks before (or a few days after) the article's date. */
@@ -520,9 +543,9 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   // is answered by the article's main event.
   const headline = candidates.find((h) => h.sentence === 4095 && coverage(lib, words, h) >= 0.6);
   const event = headline ? lib.articles[headline.article] : undefined;
-  if (event?.facts.event?.when) {
-    const phrase = event.facts.event.when;
-    const time = event.facts.times.find((t) => t.text === phrase || phrase.includes(t.text));
+  const phrase = event?.facts.event?.when;
+  const time = phrase ? event!.facts.times.find((t) => t.text === phrase || phrase.includes(t.text)) : undefined;
+  if (event && phrase && !(time && postedAt(event.article.text, time))) {
     const lead = leadSentence(event);
     const ref = { article: event.index, sentence: time ? sentenceAt(event, time.start) : lead, score: 1, matched: 0 };
     const cite = citation(lib, ref);
@@ -531,10 +554,18 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   // News reports recent events: among the best sentences, a date near the dateline wins over
   // history. A sentence often leaves its date to the one before or after it.
   let fallback: { hit: Ranked; time: TimeFact } | null = null;
-  for (const hit of [...candidates.slice(0, 6), ...neighbours(lib, candidates.slice(0, 3))]) {
+  // A neighbour that shares a word with the question may carry the hit's date ("The uncle said
+  // they dug from 5am"); one that shares none is a last resort.
+  const wanted = new Set(words);
+  const near = neighbours(lib, candidates.slice(0, 3));
+  const related = near.filter((n) => terms(lib.sentenceText(n)).some((t) => wanted.has(t)));
+  const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => b.score - a.score), ...near.filter((n) => !related.includes(n))];
+  for (const hit of ranked) {
+    // A far weaker sentence with a recent date answers another question than the one asked.
+    if (fallback && hit.score < 0.6 * fallback.hit.score) break;
     const loaded = lib.articles[hit.article];
     // "now" or "recently" is no answer to "when".
-    const times = timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? ''));
+    const times = byNearness(lib, hit, words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
     if (times.length === 0) continue;
     const recent = times.find((t) => nearDateline(t, loaded.article.published));
     if (recent || !loaded.article.published) {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lede } from '../../src/core/lede.ts';
 
 const articles = join(import.meta.dirname, '..', 'fixtures', 'articles');
@@ -81,12 +81,27 @@ describe('answers over loaded articles', () => {
   });
 });
 
-describe('who-said answers', () => {
-  it('lead with the name and the organisation of a long introduction', async () => {
-    const lede = await Lede.open({ dataPath: join(import.meta.dirname, '..', 'fixtures', 'speakers'), store: { sqlitePath: ':memory:' } });
+describe('answers that pick the right part of a sentence', () => {
+  let lede: Lede;
+  beforeAll(async () => {
+    lede = await Lede.open({ dataPath: join(import.meta.dirname, '..', 'fixtures', 'answers'), store: { sqlitePath: ':memory:' } });
+  });
+  afterAll(() => lede.close());
+
+  it('who-said leads with the name and the organisation of a long introduction', async () => {
     const a = await lede.answer('Who said "the sea walls were never built for this"?', 'c');
     expect(a.answer).toMatch(/^Amara Lindqvist \(University of Brenton Bay\) — /);
     expect(a.citations[0].articleId).toBe('tide-study');
-    await lede.close();
+  });
+
+  it('when takes the date of an embedded post for when it was posted, not when something happened', async () => {
+    const a = await lede.answer('When was the sourdough loaf cut?', 'c');
+    expect(a.answer).toMatch(/^early this year/);
+    expect(a.answer).not.toMatch(/^June 19/);
+  });
+
+  it('when answers with the date nearest the words asked about', async () => {
+    const a = await lede.answer('When did the baker notice the flour shortage?', 'c');
+    expect(a.answer).toMatch(/^Monday/);
   });
 });
