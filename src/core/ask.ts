@@ -33,7 +33,7 @@ const PERSON_PRONOUNS = /^(he|she|him|her|his|hers)$/i;
 const GROUP_PRONOUNS = /^(it|its|they|them|their|the (department|agency|company|group|organi[sz]ation|government|ministry|police))$/i;
 
 /** Words that carry no topic in a question ("when did it happen" is about the main event). */
-const GENERIC = new Set(['happen', 'happened', 'occur', 'event', 'incident', 'thing', 'article', 'story', 'news', 'it', 'this', 'that', 'take', 'place', 'did', 'go', 'on', 'tell', 'me', 'know', 'exactly', 'time', 'date', 'day', 'city', 'country', 'state', 'location']);
+const GENERIC = new Set(['actually', 'really', 'just', 'ever', 'happen', 'happened', 'occur', 'event', 'incident', 'thing', 'article', 'story', 'news', 'it', 'this', 'that', 'take', 'place', 'did', 'go', 'on', 'tell', 'me', 'know', 'exactly', 'time', 'date', 'day', 'city', 'country', 'state', 'location']);
 
 function citation(lib: Library, ref: SentenceRef): Citation {
   const { article, facts } = lib.articles[ref.article];
@@ -89,11 +89,14 @@ function accordingTo(q: QuoteFact): string | null {
  * A sentence as an answer that keeps its source: when the sentence is a quote or reported
  * speech whose speaker is not named in it, "According to X, …" says whose claim it is.
  */
-function attributed(lib: Library, ref: SentenceRef): string {
+function attributed(lib: Library, ref: SentenceRef, words: string[] = []): string {
   const loaded = lib.articles[ref.article];
-  const text = lib.sentenceText(ref);
+  const sentence = lib.sentenceText(ref);
+  const text = excerpt(sentence, words);
   const q = attributionOf(loaded, ref.sentence);
-  const who = q ? speakerName(q) : null;
+  // A quote that covers the sentence may not cover the part shown of an overlong one.
+  const shownFrom = loaded.facts.sentences[ref.sentence].start + sentence.length - (text.length - (text === sentence ? 0 : 1));
+  const who = q && q.end > shownFrom ? speakerName(q) : null;
   if (!who) return text;
   const named = nameKey(text).includes(nameKey(who).split(' ').pop() ?? '');
   return named || !q ? text : `According to ${accordingTo(q)}: ${text}`;
@@ -217,21 +220,61 @@ function entitiesIn(loaded: LoadedArticle, sentence: number, kinds: Entity['kind
 }
 
 /**
- * Spans of a sentence ordered by how close they are to the question's words: in a long
- * sentence the date next to "uncle … well" is the one asked about, not the first one.
+ * How far a span lies from the nearest of the question's words in its sentence (in
+ * characters; Infinity when none is there): in a long sentence the date or place next to
+ * "uncle … well" is the one asked about, not the first one.
  */
-function byNearness<T extends { start: number; end: number }>(lib: Library, ref: SentenceRef, words: string[], spans: T[]): T[] {
-  if (spans.length < 2 || words.length === 0) return spans;
+function wordDistance(lib: Library, ref: SentenceRef, words: string[]): (span: { start: number; end: number }) => number {
   const s = lib.articles[ref.article].facts.sentences[ref.sentence];
-  const text = lib.sentenceText(ref);
   const wanted = new Set(words);
   const at: number[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (wanted.has(terms(m[0])[0] ?? '')) at.push(s.start + m.index!);
+  if (s) {
+    for (const m of lib.sentenceText(ref).matchAll(/[\p{L}\p{N}]+/gu)) {
+      if (wanted.has(terms(m[0])[0] ?? '')) at.push(s.start + m.index!);
+    }
   }
-  if (at.length === 0) return spans;
-  const distance = (x: T) => Math.min(...at.map((p) => (p < x.start ? x.start - p : p > x.end ? p - x.end : 0)));
+  return (x) => at.reduce((best, p) => Math.min(best, p < x.start ? x.start - p : p > x.end ? p - x.end : 0), Infinity);
+}
+
+/** Spans of a sentence, nearest the question's words first. */
+function byNearness<T extends { start: number; end: number }>(lib: Library, ref: SentenceRef, words: string[], spans: T[]): T[] {
+  if (spans.length < 2 || words.length === 0) return spans;
+  const distance = wordDistance(lib, ref, words);
   return [...spans].sort((a, b) => distance(a) - distance(b));
+}
+
+// Capitalised words that open a run-on sentence rather than continue a name.
+const OPENER = String.raw`(?:Among|The|A|An|He|She|It|They|We|I|In|On|At|But|And|As|After|Before|While|When|This|That|Meanwhile|However)\b`;
+// Where something happens when it is no named place: "onboard her campaign plane", "at a rally".
+const VENUE = new RegExp(
+  String.raw`\b(?:at|in|on|aboard|onboard|on board|inside|outside|near|from)\s+(?:(?:the|a|an|her|his|their|its|our|[A-Z][\w.-]*['’]s)\s+)?(?:[\w-]+\s+){0,3}?` +
+    String.raw`(?:plane|jet|aircraft|helicopter|train|bus|ship|boat|yacht|rally|rallies|trail|party|gala|ceremony|conference|convention|summit|fundraiser|concert|festival|` +
+    String.raw`hotel|home|house|residence|apartment|office|headquarters|stadium|arena|hall|center|centre|hospital|clinic|school|college|university|campus|church|mosque|temple|` +
+    String.raw`courthouse|prison|jail|airport|station|harbou?r|park|square|restaurant|studio|stage|podium|scene|village|factory|plant|mine|farm|embassy|consulate|palace|` +
+    String.raw`museum|theat(?:er|re)|mall|market|border|well|beach|coast|island|camp)\b` +
+    // "… party at the Jacob K. Javits Convention Center in New York City" names the venue too.
+    String.raw`(?:,?\s+(?:at|in)\s+(?:the\s+)?(?!${OPENER})[A-Z][\w.'’-]*(?:\s+(?:(?!${OPENER})[A-Z][\w.'’-]*|of|de|and))*)*`,
+  'g',
+);
+const VENUE_HEAD = /\b(Center|Centre|Stadium|Arena|Hall|Hotel|Hospital|Airport|Station|Park|Square|Palace|Museum|Theat(?:er|re)|Church|Cathedral|Mosque|Temple|Court|Courthouse|Prison|Bridge|Tower|Garden|Gardens|Field|Plaza|Campus|House|Building)$/;
+
+/** Places a sentence names: place entities, venues named as organisations, and venue phrases. */
+function placesIn(lib: Library, ref: SentenceRef): Array<{ name: string; start: number; end: number; entity?: Entity; head?: string }> {
+  const loaded = lib.articles[ref.article];
+  const s = loaded.facts.sentences[ref.sentence];
+  if (!s) return [];
+  const out: Array<{ name: string; start: number; end: number; entity?: Entity; head?: string }> = [];
+  for (const e of loaded.facts.entities) {
+    if (e.kind !== 'place' && !(e.kind === 'organization' && VENUE_HEAD.test(e.name))) continue;
+    for (const m of e.mentions) if (m.start >= s.start && m.end <= s.end) out.push({ name: e.name, start: m.start, end: m.end, entity: e });
+  }
+  const text = lib.sentenceText(ref);
+  for (const m of text.matchAll(VENUE)) {
+    const phrase = m[0].replace(/^(at|in|on|from|near)\s+/i, '').trim();
+    const head = /^(?:[\w'’.-]+\s+)*?([a-z]+)\b(?=(?:,?\s+(?:at|in)\s+[A-Z].*)?$)/.exec(phrase)?.[1] ?? '';
+    out.push({ name: phrase, head, start: s.start + m.index!, end: s.start + m.index! + m[0].length });
+  }
+  return out;
 }
 
 /** Whether a time falls within two weeks before (or a few days after) the article's date. */
@@ -541,7 +584,8 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   }
   // A question about the story itself ("when did the tram crash happen", matching a headline)
   // is answered by the article's main event.
-  const headline = candidates.find((h) => h.sentence === 4095 && coverage(lib, words, h) >= 0.6);
+  // Headlines are short, so a teaser sentence can outrank the story's own headline: look deeper.
+  const headline = words.length > 0 ? retrieve(lib, words, context, 40).find((h) => h.sentence === 4095 && coverage(lib, words, h) >= 0.6) : undefined;
   const event = headline ? lib.articles[headline.article] : undefined;
   const phrase = event?.facts.event?.when;
   const time = phrase ? event!.facts.times.find((t) => t.text === phrase || phrase.includes(t.text)) : undefined;
@@ -598,22 +642,31 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
     const lead = leadSentence(loaded);
     candidates = loaded.facts.sentences.slice(lead, lead + 12).map((_, i) => ({ article: loaded.index, sentence: lead + i, score: 1, matched: 0 }));
   }
-  const places: Array<{ name: string; ref: Ranked }> = [];
+  const places: Array<{ name: string; ref: Ranked; score: number; named: boolean }> = [];
+  const wanted = new Set(words);
   // "Where in China …" asks for a place inside China, not China.
   const asked = nameKey(q.text);
-  const inQuestion = (e: Entity) => [e.name, ...e.aliases].some((n) => n.length > 1 && ` ${asked} `.includes(` ${nameKey(n)} `));
+  const inQuestion = (name: string) => name.length > 1 && ` ${asked} `.includes(` ${nameKey(name)} `);
   // "Which village …": a place whose name says it is one ("Zhongmengchang Village") answers best.
   const kindNoun = /^(?:which|what|in which|in what) ([a-z]+)/i.exec(q.text)?.[1]?.toLowerCase();
-  for (const hit of candidates.slice(0, 12)) {
-    const loaded = lib.articles[hit.article];
-    for (const { entity } of entitiesIn(loaded, hit.sentence, ['place'])) {
-      if (inQuestion(entity)) continue;
-      if (!places.some((p) => p.name === entity.name)) places.push({ name: entity.name, ref: hit });
+  for (const [rank, hit] of candidates.slice(0, generic ? 12 : 6).entries()) {
+    // Among the best sentences, the place next to the asked words wins; without topic words
+    // the article's order decides.
+    const distance = generic ? () => 0 : wordDistance(lib, hit, words);
+    for (const place of placesIn(lib, hit)) {
+      if ([place.name, ...(place.entity?.aliases ?? [])].some(inQuestion)) continue;
+      // "the bottom of the well" does not say where the well is.
+      if (place.head && wanted.has(terms(place.head)[0] ?? '')) continue;
+      // A named place says more than a phrase ("at a rally") from the same sentence.
+      const score = (generic ? 100 - rank : hit.score / (1 + Math.min(distance(place), 400) / 60)) * (place.entity ? 1 : 0.7);
+      const seen = places.find((p) => p.name === place.name);
+      if (!seen) places.push({ name: place.name, ref: hit, score, named: !!place.entity });
+      else if (score > seen.score) Object.assign(seen, { ref: hit, score });
     }
-    if (!generic && places.length > 0 && !kindNoun) break;
   }
+  places.sort((a, b) => b.score - a.score);
   if (kindNoun) {
-    const i = places.findIndex((p) => nameKey(p.name).split(' ').includes(kindNoun));
+    const i = places.findIndex((p) => p.named && nameKey(p.name).split(' ').includes(kindNoun));
     if (i > 0) places.unshift(...places.splice(i, 1));
   }
   const first = places[0];
@@ -626,7 +679,7 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
     return result('where', null, 0.3, [], context);
   }
   const cites = [citation(lib, first.ref)];
-  const others = places.slice(1, 4).map((p) => p.name);
+  const others = places.slice(1).filter((p) => p.named).slice(0, 3).map((p) => p.name);
   for (const p of places.slice(1, 3)) {
     const c = citation(lib, p.ref);
     if (!cites.some((x) => x.start === c.start && x.articleId === c.articleId)) cites.push(c);
@@ -712,7 +765,46 @@ function answerBySentence(lib: Library, q: Question, context: ConversationContex
   const top = retrieve(lib, words, context, 5)[0];
   if (!top || coverage(lib, words, top) < 0.4) return result(q.type, null, 0.1, [], context);
   const cite = citation(lib, top);
-  return result(q.type, clip(attributed(lib, top), 500), 0.5 * coverage(lib, words, top) + 0.2, [cite], remember(context, [cite]));
+  return result(q.type, clip(attributed(lib, top, words), 500), 0.5 * coverage(lib, words, top) + 0.2, [cite], remember(context, [cite]));
+}
+
+/**
+ * The part of an overlong sentence (run-together captions and bullets) that holds the most
+ * of the asked words, so the answer starts where it is, not hundreds of characters before.
+ */
+function excerpt(text: string, words: string[], max = 320): string {
+  if (text.length <= max || words.length === 0) return text;
+  const wanted = new Set(words);
+  const hits: Array<{ at: number; term: string }> = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const t = terms(m[0])[0];
+    if (t && wanted.has(t)) hits.push({ at: m.index!, term: t });
+  }
+  if (hits.length === 0) return text;
+  let best = { from: 0, count: 0 };
+  for (const h of hits) {
+    const from = Math.max(0, h.at - 30);
+    const count = new Set(hits.filter((x) => x.at >= from && x.at < from + max).map((x) => x.term)).size;
+    if (count > best.count) best = { from, count };
+  }
+  if (best.from === 0) return text;
+  const start = text.indexOf(' ', best.from) + 1;
+  return `…${text.slice(start)}`;
+}
+
+// Words that give a reason: the sentence that says why, not the one that restates what.
+const CAUSAL = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|to ["“']?(ensure|avoid|keep|prevent|protect)|in response to|reasons?|blamed|caused|led to|amid)\b/i;
+
+function answerWhy(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = topicTerms(q);
+  const hits = retrieve(lib, words, context, 8).filter((h) => coverage(lib, words, h) >= 0.3);
+  if (hits.length === 0) return result('why', null, 0.1, [], context);
+  const wanted = new Set(words);
+  const near = neighbours(lib, hits.slice(0, 3)).filter((n) => terms(lib.sentenceText(n)).some((t) => wanted.has(t)));
+  const weigh = (h: Ranked) => h.score * (CAUSAL.test(lib.sentenceText(h)) ? 1.6 : 1);
+  const top = [...hits, ...near].reduce((best, h) => (weigh(h) > weigh(best) ? h : best));
+  const cite = citation(lib, top);
+  return result('why', clip(attributed(lib, top), 500), 0.5 * coverage(lib, words, hits[0]) + 0.2, [cite], remember(context, [cite]));
 }
 
 function answerMeta(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -757,6 +849,7 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
     case 'when': return answerWhen(lib, q, context);
     case 'where': return answerWhere(lib, q, context);
     case 'count': return answerCount(lib, q, context);
+    case 'why': return answerWhy(lib, q, context);
     case 'what-happened': return answerHappened(lib, q, context);
     case 'meta': return answerMeta(lib, q, context);
     case 'list': return answerList(lib, q, context);

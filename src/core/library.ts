@@ -60,7 +60,10 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'dealt:deal drew:draw fed:feed felt:feel got:get heard:hear hung:hang laid:lay meant:mean shook:shake sank:sink sat:sit slept:sleep ' +
     'spent:spend stood:stand stuck:stick swept:sweep swam:swim tore:tear died:die dies:die killed:kill saw:see seen:see came:come ' +
     'became:become born:bear bore:bear arose:arise blew:blow dug:dig forgot:forget froze:freeze lay:lie lit:light slid:slide ' +
-    'sought:seek thought:think understood:understand withdrew:withdraw injured:injure injuries:injury')
+    'sought:seek thought:think understood:understand withdrew:withdraw injured:injure injuries:injury ' +
+    // Chat words for what news writes out, so "celebs" finds "celebrities".
+    'celeb:celebrity celebs:celebrity grandpa:grandfather grandma:grandmother granddad:grandfather ' +
+    'dad:father kid:child kids:child children:child cop:police cops:police pic:photo pics:photo')
     .split(' ')
     .map((pair) => pair.split(':')),
 );
@@ -68,13 +71,20 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 /** A deliberately small stemmer: enough to match "shot"/"shooting", "arrests"/"arrested". */
 export function stem(w: string): string {
   const irregular = IRREGULAR[w];
-  if (irregular) return irregular;
+  if (irregular) return base(irregular);
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
-  if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) return base(w.slice(0, -3));
+  if (w.endsWith('ed') && w.length > 4) return base(w.slice(0, -2));
   if (w.endsWith('es') && w.length > 4 && /(ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return base(w.slice(0, -1));
+  return base(w);
+}
+
+/** "concede"/"conced(ed)" and "stopp(ed)"/"stop" meet at one form. */
+function base(w: string): string {
+  if (w.length > 3 && w.endsWith('e') && !w.endsWith('ee')) return w.slice(0, -1);
+  if (w.length > 3 && /([bgmnprt])\1$/.test(w)) return w.slice(0, -1);
   return w;
 }
 

@@ -104,4 +104,26 @@ describe('answers that pick the right part of a sentence', () => {
     const a = await lede.answer('When did the baker notice the flour shortage?', 'c');
     expect(a.answer).toMatch(/^Monday/);
   });
+
+  it('where answers with a venue when the sentence names no place', async () => {
+    const a = await lede.answer('Where was Fenwick when the results came in?', 'c');
+    expect(a.answer).toMatch(/^aboard her campaign bus/);
+  });
+
+  it('where prefers the named venue next to the asked words', async () => {
+    const a = await lede.answer('Where did Ashby concede?', 'c');
+    expect(a.answer).toMatch(/^(Marlow Civic Center|a rally at the Marlow Civic Center in Brenton)/);
+  });
+
+  it('why prefers the sentence that gives a reason', async () => {
+    const a = await lede.answer('Why did Brindle Bakery cut the loaf size?', 'c');
+    expect(a.type).toBe('why');
+    expect(a.answer).toMatch(/to keep its bread affordable/);
+  });
+
+  it('an overlong run-on sentence is shown from the asked words', async () => {
+    const a = await lede.answer('What happened to the old delivery van?', 'c');
+    expect(a.answer).toMatch(/^…/);
+    expect(a.answer!.slice(0, 200)).toMatch(/sold for scrap/);
+  });
 });
