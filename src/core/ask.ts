@@ -704,7 +704,9 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     const topic = new Set(topicTerms(q));
     const anchors = s ? [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => topic.has(terms(m[0])[0] ?? '')).map((m) => s.start + (m.index ?? 0)) : [];
     const near = (t: TimeFact) => anchors.some((a) => Math.abs(a - t.start) <= 40 || Math.abs(a - t.end) <= 40);
-    const durations = timesIn(loaded, hit.sentence).filter((t) => t.type === 'duration');
+    // "a day after she …" places an event in time; it does not say how long anything lasted.
+    const offset = (t: TimeFact) => /^\s*(after|before|later|earlier|ago|since|from now)\b/i.test(loaded.article.text.slice(t.end, t.end + 12));
+    const durations = timesIn(loaded, hit.sentence).filter((t) => t.type === 'duration' && !offset(t));
     const d = durations.find(near);
     if (d) return d.text;
     if (durations.length) return null;
@@ -722,7 +724,7 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
   const unit = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
   const wantedUnit = unit ? terms(unit)[0] : undefined;
   return numbers.find((n) => wantedUnit && terms(n).includes(wantedUnit))
-    ?? (how === 'long' ? numbers.find((n) => /(year|month|week|day|hour|minute|second)/i.test(n)) : undefined)
+    ?? (how === 'long' ? numbers.find((n) => /(year|month|week|day|hour|minute|second)/i.test(n) && !/\b(after|before|later|earlier|ago)$/i.test(n)) : undefined)
     ?? (how === 'many' || how === 'much' || !how ? numbers[0] : null);
 }
 
@@ -781,11 +783,15 @@ function excerpt(text: string, words: string[], max = 320): string {
     if (t && wanted.has(t)) hits.push({ at: m.index!, term: t });
   }
   if (hits.length === 0) return text;
-  let best = { from: 0, count: 0 };
-  for (const h of hits) {
-    const from = Math.max(0, h.at - 30);
-    const count = new Set(hits.filter((x) => x.at >= from && x.at < from + max).map((x) => x.term)).size;
-    if (count > best.count) best = { from, count };
+  // The tightest run of hits that holds the most distinct asked words.
+  let best = { from: 0, count: 0, span: Infinity };
+  for (let i = 0; i < hits.length; i++) {
+    const seen = new Set<string>();
+    for (let j = i; j < hits.length && hits[j].at - hits[i].at < max; j++) {
+      seen.add(hits[j].term);
+      const span = hits[j].at - hits[i].at;
+      if (seen.size > best.count || (seen.size === best.count && span < best.span)) best = { from: Math.max(0, hits[i].at - 30), count: seen.size, span };
+    }
   }
   if (best.from === 0) return text;
   const start = text.indexOf(' ', best.from) + 1;

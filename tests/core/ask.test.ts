@@ -126,4 +126,9 @@ describe('answers that pick the right part of a sentence', () => {
     expect(a.answer).toMatch(/^…/);
     expect(a.answer!.slice(0, 200)).toMatch(/sold for scrap/);
   });
+
+  it('how long takes a duration, not an offset such as "a week after"', async () => {
+    const a = await lede.answer('How long did the harvest festival last?', 'c');
+    expect(a.answer).toMatch(/^three days/);
+  });
 });
