@@ -416,12 +416,14 @@ function quotesOf(lib: Library, name: string, enough = Infinity): Array<{ loaded
   // Speakers the entity table missed, or described rather than named ("Dorota's sister-in-law"),
   // are found by the words they were quoted under.
   // A description may be worded differently in the article ("the MSNBC reporter" quoted as
-  // "reporter Jane Doe"): drop words from the front until some speaker fits.
+  // "MSNBC correspondent Jane Doe"): try ever shorter runs of its words until some speaker fits.
   const words = speakerWords(name).split(/\s+/).filter(Boolean);
-  for (let from = 0; out.length === 0 && from < words.length; from++) {
-    for (const ref of lib.findQuotes(words.slice(from).join(' '))) {
-      const loaded = lib.articles[ref.article];
-      out.push({ loaded, quote: loaded.facts.quotes[ref.quote] });
+  for (let size = words.length; out.length === 0 && size > 0; size--) {
+    for (let from = 0; out.length === 0 && from + size <= words.length; from++) {
+      for (const ref of lib.findQuotes(words.slice(from, from + size).join(' '))) {
+        const loaded = lib.articles[ref.article];
+        out.push({ loaded, quote: loaded.facts.quotes[ref.quote] });
+      }
     }
   }
   return out;

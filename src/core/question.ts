@@ -82,8 +82,9 @@ export function parseQuestion(raw: string): Question {
   if ((m = new RegExp(`^who (?:has |had |have )?(?:${SPEECH})\\b[:,]?\\s*(?:that\\s+)?(.*)$`, 'i').exec(text))) {
     return q('who-said', { quote: quoted(text) ?? m[1].replace(/^["“]|["”]$/g, '').trim() });
   }
-  if ((m = new RegExp(`^what (?:did|does|do|has|have|had|was|is|were) (.+?) (?:(?:got|have|had) to )?(?:${SPEECH})(?:ing)?\\b(?:\\s+(?:about|on|regarding|of|to|in)\\s+(.+))?(?:\\s+.*)?$`, 'i').exec(text))) {
-    return q('what-said', { subject: m[1].replace(/^(the )?/i, (x) => x), about: m[2] });
+  if ((m = new RegExp(`^what (?:did|does|do|has|have|had|was|is|were) (.+?) (?:(?:got|have|had) to )?(?:${SPEECH})(?:ing)?\\b(?:\\s+(?:about|on|regarding|of|to|in)\\s+(.+))?(?:\\s+(.*))?$`, 'i').exec(text))) {
+    // "what did X tell reporters after the letter": the rest still says what it was about.
+    return q('what-said', { subject: m[1].replace(/^(the )?/i, (x) => x), about: m[2] ?? m[3] });
   }
   if ((m = /^what (?:was|is|were|are) (.+?)(?:'s|s') (?:statement|reaction|response|comment|comments|position|view|message|quote)s?\b(?:\s+(?:about|on)\s+(.+))?/i.exec(text))) {
     return q('what-said', { subject: m[1], about: m[2] });

@@ -131,4 +131,16 @@ describe('answers that pick the right part of a sentence', () => {
     const a = await lede.answer('How long did the harvest festival last?', 'c');
     expect(a.answer).toMatch(/^three days/);
   });
+
+  it('what-said finds a speaker described in other words ("reporter" for "correspondent")', async () => {
+    const a = await lede.answer('what did the harbor radio reporter say', 'c');
+    expect(a.type).toBe('what-said');
+    expect(a.answer).toMatch(/Lena Marsh/);
+    expect(a.answer).toMatch(/left the count early/);
+  });
+
+  it('what-said keeps the rest of the question as its topic ("told reporters after …")', async () => {
+    const a = await lede.answer('what did Ashby tell reporters after the count', 'c');
+    expect(a.citations[0].sentence).toMatch(/run again/);
+  });
 });
