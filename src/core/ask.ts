@@ -745,8 +745,9 @@ function answerCount(lib: Library, q: Question, context: ConversationContext): A
 function answerHappened(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = topicTerms(q);
   let loaded: LoadedArticle | undefined;
-  // "What happened to the driver?" is about one thing: the sentence that says it.
-  if (/^what happened (to|with)\b/i.test(q.text)) return answerBySentence(lib, q, context);
+  // "What happened to the driver?" is about one thing: the sentence that says it, where the
+  // driver is not merely the source ("according to the driver, …").
+  if (/^what happened (to|with)\b/i.test(q.text)) return answerBySentence(lib, q, context, true);
   // "What about the officer?": what the articles say about that topic.
   if (q.query) return answerBySentence(lib, { ...q, text: q.query }, context);
   if (words.length > 0) {
@@ -764,12 +765,48 @@ function answerHappened(lib: Library, q: Question, context: ConversationContext)
   return result('what-happened', clip(text, 700), 0.7, cites, remember(context, cites));
 }
 
-function answerBySentence(lib: Library, q: Question, context: ConversationContext): AskResult {
+function answerBySentence(lib: Library, q: Question, context: ConversationContext, notSource = false): AskResult {
   const words = topicTerms(q);
-  const top = retrieve(lib, words, context, 5)[0];
+  const hits = retrieve(lib, words, context, 5);
+  if (notSource) {
+    // The one asked about, without its possessor: "the boy's parents" → parents.
+    const object = terms(q.text.replace(/^what happened (to|with)\s+/i, '').replace(/\S+['’]s?\b(?=\s)/g, ' '));
+    for (const h of hits) if (onlyAsSource(lib, h, object)) h.score *= 0.5;
+    hits.sort((a, b) => b.score - a.score);
+  }
+  const top = hits[0];
   if (!top || coverage(lib, words, top) < 0.4) return result(q.type, null, 0.1, [], context);
   const cite = citation(lib, top);
   return result(q.type, clip(attributed(lib, top, words), 500), 0.5 * coverage(lib, words, top) + 0.2, [cite], remember(context, [cite]));
+}
+
+/**
+ * Whether the asked words appear in a sentence mostly in its attribution: the speaker and cue of
+ * a quote, up to the comma after "according to …".
+ */
+function onlyAsSource(lib: Library, ref: SentenceRef, words: string[]): boolean {
+  const loaded = lib.articles[ref.article];
+  const s = loaded.facts.sentences[ref.sentence];
+  const text = loaded.article.text;
+  const regions: Array<[number, number]> = [];
+  for (const x of loaded.facts.quotes) {
+    if (!x.speaker || x.speaker.start < s.start || x.speaker.end > s.end) continue;
+    const from = Math.min(x.speaker.start, x.cue?.start ?? Infinity);
+    const comma = x.cue && x.cue.start < x.speaker.start ? text.indexOf(',', x.speaker.end) : -1;
+    regions.push([from, comma > 0 && comma < s.end ? comma : Math.max(x.speaker.end, x.cue?.end ?? 0)]);
+  }
+  if (regions.length === 0) return false;
+  const wanted = new Set(words);
+  const inside = new Set<string>();
+  const outside = new Set<string>();
+  for (const m of lib.sentenceText(ref).matchAll(/[\p{L}\p{N}]+/gu)) {
+    const t = terms(m[0])[0] ?? '';
+    if (!wanted.has(t)) continue;
+    const at = s.start + m.index!;
+    (regions.some(([a, b]) => at >= a && at < b) ? inside : outside).add(t);
+  }
+  // Mostly in the attribution: a stray word elsewhere ("the ferry terminal") does not make it about them.
+  return inside.size > outside.size;
 }
 
 /**

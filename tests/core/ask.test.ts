@@ -143,4 +143,9 @@ describe('answers that pick the right part of a sentence', () => {
     const a = await lede.answer('what did Ashby tell reporters after the count', 'c');
     expect(a.citations[0].sentence).toMatch(/run again/);
   });
+
+  it('what happened to X takes a sentence about X, not one where X is only the source', async () => {
+    const a = await lede.answer('What happened to the ferry captain and his deckhand?', 'c');
+    expect(a.answer).toMatch(/rescued by a lifeboat crew/);
+  });
 });
