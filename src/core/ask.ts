@@ -771,7 +771,7 @@ function answerBySentence(lib: Library, q: Question, context: ConversationContex
   if (notSource) {
     // The one asked about, without its possessor: "the boy's parents" → parents.
     const object = terms(q.text.replace(/^what happened (to|with)\s+/i, '').replace(/\S+['’]s?\b(?=\s)/g, ' '));
-    for (const h of hits) if (onlyAsSource(lib, h, object)) h.score *= 0.5;
+    for (const h of hits) if (mostlyAsSource(lib, h, object)) h.score *= 0.5;
     hits.sort((a, b) => b.score - a.score);
   }
   const top = hits[0];
@@ -784,7 +784,7 @@ function answerBySentence(lib: Library, q: Question, context: ConversationContex
  * Whether the asked words appear in a sentence mostly in its attribution: the speaker and cue of
  * a quote, up to the comma after "according to …".
  */
-function onlyAsSource(lib: Library, ref: SentenceRef, words: string[]): boolean {
+function mostlyAsSource(lib: Library, ref: SentenceRef, words: string[]): boolean {
   const loaded = lib.articles[ref.article];
   const s = loaded.facts.sentences[ref.sentence];
   const text = loaded.article.text;
