@@ -575,8 +575,10 @@ function answerName(lib: Library, q: Question, context: ConversationContext): As
 
 function answerWhen(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = topicTerms(q);
-  let candidates: Ranked[] = [];
-  if (words.length > 0) candidates = retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.4);
+  // Headlines are short, so a teaser sentence can outrank the story's own headline: look deeper
+  // for the headline than for the sentences.
+  const deep = words.length > 0 ? retrieve(lib, words, context, 40) : [];
+  let candidates = deep.slice(0, 10).filter((h) => coverage(lib, words, h) >= 0.4);
   if (candidates.length === 0) {
     if (words.length > 0 && !context.articleId && lib.size > 1) return result('when', null, 0.1, [], context);
     const loaded = currentArticle(lib, context);
@@ -586,8 +588,7 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   }
   // A question about the story itself ("when did the tram crash happen", matching a headline)
   // is answered by the article's main event.
-  // Headlines are short, so a teaser sentence can outrank the story's own headline: look deeper.
-  const headline = words.length > 0 ? retrieve(lib, words, context, 40).find((h) => h.sentence === 4095 && coverage(lib, words, h) >= 0.6) : undefined;
+  const headline = deep.find((h) => h.sentence === 4095 && coverage(lib, words, h) >= 0.6);
   const event = headline ? lib.articles[headline.article] : undefined;
   const phrase = event?.facts.event?.when;
   const time = phrase ? event!.facts.times.find((t) => t.text === phrase || phrase.includes(t.text)) : undefined;
