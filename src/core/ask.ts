@@ -693,8 +693,34 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
 
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half)(\s+(thousand|million|billion|hundred|percent|per cent))?(\s*%)?(\s+[\p{L}-]+){0,2}/giu;
 
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|hundreds of|a few|several';
+const LENGTH_UNITS = 'feet|foot|ft|metres?|meters?|m|km|kilometres?|kilometers?|miles?|inches|inch|cm|centimetres?|centimeters?|yards?';
+// The units that answer "how deep / far / fast / heavy …".
+const MEASURE_UNITS: Record<string, string> = {
+  deep: LENGTH_UNITS, high: LENGTH_UNITS, tall: LENGTH_UNITS, far: LENGTH_UNITS, wide: LENGTH_UNITS,
+  fast: String.raw`mph|miles per hour|km\/h|kmh|kph|kilometres per hour|kilometers per hour|knots`,
+  heavy: 'kg|kilograms?|kilos?|tons?|tonnes?|pounds?|lbs?|grams?|g',
+  big: `${LENGTH_UNITS}|square (?:feet|metres|meters|miles|kilometres|kilometers)|acres?|hectares?`,
+  large: `${LENGTH_UNITS}|square (?:feet|metres|meters|miles|kilometres|kilometers)|acres?|hectares?`,
+  hot: 'degrees?|°[CF]?', cold: 'degrees?|°[CF]?',
+};
+
 const MONEY = /([$€£¥]\s?\d[\d,.]*(\s*(thousand|million|billion|trillion|[mbk]n?)\b)?|\d[\d,.]*\s*(thousand|million|billion|trillion)?\s*(dollars|euros|pounds|yuan|yen|rupees|francs))/i;
 const AGE = /\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,3}),/;
+
+/** Number phrases of a text, "six men and one woman" kept whole, without a dangling "and". */
+function numberPhrases(text: string): string[] {
+  const out: Array<{ text: string; end: number }> = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const phrase = m[0].replace(/(\s+(and|or|of|the|a|in|on|to|for|as|at|by|with|from|who|that|when|were|was|had|have|has|are|is|died|killed|injured|wounded))+$/i, '').trim();
+    const last = out[out.length - 1];
+    if (last && /^\s*(,|and|,\s*and)\s*$/i.test(text.slice(last.end, m.index))) {
+      last.text = text.slice(last.end - last.text.length, m.index! + phrase.length);
+      last.end = m.index! + phrase.length;
+    } else out.push({ text: phrase, end: m.index! + phrase.length });
+  }
+  return out.map((x) => x.text);
+}
 
 /** The number phrase of a sentence that answers a how-many/much/long/old question. */
 function countIn(lib: Library, hit: Ranked, q: Question): string | null {
@@ -714,15 +740,27 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     if (d) return d.text;
     if (durations.length) return null;
   }
+  const units = how ? MEASURE_UNITS[how] : undefined;
+  if (units) {
+    // "How deep was the well": a number with a unit of depth, nearest the asked words.
+    const measures = [...text.matchAll(new RegExp(String.raw`\b(\d[\d,.]*|${NUMBER_WORDS})(\s*-?\s*)(${units})\b(\s*\([^)]{1,30}\))?`, 'giu'))];
+    if (measures.length) {
+      const s = loaded.facts.sentences[hit.sentence];
+      const spans = measures.map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
+      return byNearness(lib, hit, topicTerms(q), spans)[0].text;
+    }
+  }
   if (how === 'much') {
     const money = MONEY.exec(text);
     if (money) return money[0].trim();
+    // "How much did it cost" wants money; "two lorries" is no answer.
+    if (/\b(cost|costs|pay|paid|spend|spent|price|worth|charge|charged|fund|budget|fine|fined|raise|raised|earn|earned)\b/i.test(q.text)) return null;
   }
   if (how === 'old') {
     const age = AGE.exec(text);
     if (age) return age[0].replace(/^,\s*|,$/g, '');
   }
-  const numbers = [...text.matchAll(NUMBER)].map((m) => m[0].trim()).filter((n) => !/^\d+-\d+$/.test(n));
+  const numbers = numberPhrases(text).filter((n) => !/^\d+-\d+$/.test(n));
   if (numbers.length === 0) return null;
   const unit = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
   const wantedUnit = unit ? terms(unit)[0] : undefined;

@@ -148,4 +148,10 @@ describe('answers that pick the right part of a sentence', () => {
     const a = await lede.answer('What happened to the ferry captain and his deckhand?', 'c');
     expect(a.answer).toMatch(/rescued by a lifeboat crew/);
   });
+
+  it('how high / how long / how many take the measure or count asked for', async () => {
+    expect((await lede.answer('How high will the new sea wall be?', 'c')).answer).toMatch(/^4 metres/);
+    expect((await lede.answer('How many people were hurt when the crane tipped over?', 'c')).answer).toMatch(/^Two workers and three volunteers —/);
+    expect((await lede.answer('How much did the crane cost?', 'c')).answer).toBeNull();
+  });
 });
