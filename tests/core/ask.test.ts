@@ -153,5 +153,7 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('How high will the new sea wall be?', 'c')).answer).toMatch(/^4 metres/);
     expect((await lede.answer('How many people were hurt when the crane tipped over?', 'c')).answer).toMatch(/^Two workers and three volunteers —/);
     expect((await lede.answer('How much did the crane cost?', 'c')).answer).toBeNull();
+    // Money written with a currency code or an exported pound sign ("PS12,500").
+    expect((await lede.answer('How much has the flood appeal raised?', 'c')).answer).toMatch(/^PS12,500/);
   });
 });
