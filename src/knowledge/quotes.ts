@@ -11,14 +11,24 @@
 import * as entityModule from './entities.ts';
 import type { Entity, QuoteFact, QuoteKind, TimeFact } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
-import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS } from './quote/lexicon.ts';
+import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
 import {
-  MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseStartingAt,
+  MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseEndingAt, nounPhraseStartingAt,
   skipHearer, skipTrailers, subjectBefore, withDescription, type WordRange,
 } from './quote/phrases.ts';
 import { resolveSpeakers, type NameResolver } from './quote/speaker.ts';
 import { buildWordView, type Word, type WordView } from './quote/words.ts';
+
+/** A cue found in a sentence, with its speaker and where its content lies. */
+interface Cue {
+  at: WordRange;
+  speaker: WordRange;
+  layout: 'after' | 'before' | 'around' | 'according';
+  strong: boolean;
+  /** The speaker range only anchors the cue ("a growing fear that …"): the attribution has no source. */
+  unsourced?: boolean;
+}
 
 interface Draft {
   content: WordRange;
@@ -457,7 +467,6 @@ class Extractor {
 
   indirectInStretch(sf: number, sl: number): void {
     const w = this.words;
-    interface Cue { at: WordRange; speaker: WordRange; layout: 'after' | 'before' | 'around' | 'according'; strong: boolean }
     const cues: Cue[] = [];
     // Transcript or headline line: "Name: what they said".
     if (sf === this.paragraphStart(sf)) {
@@ -478,6 +487,11 @@ class Extractor {
       if (w[c].normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
         const speaker = nounPhraseStartingAt(w, c + 2, sl);
         if (speaker) cues.push({ at: [c, c + 1], speaker, layout: 'according', strong: true });
+        continue;
+      }
+      if (w[c].normal === 'that') {
+        const complement = this.complementCue(c, sf, sl);
+        if (complement) cues.push(complement);
         continue;
       }
       const strength = cueStrength(w, c);
@@ -562,10 +576,69 @@ class Extractor {
       if (!cue.strong && !this.weakCueReports(cue.at, cue.speaker, range)) continue;
       const end = this.cutAtNextCue(range[0], range[1], cues, k);
       if (end < range[0]) continue;
-      drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+      drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });
       claimed.push([cue.at[0], end]);
     }
     for (const d of drafts) this.add(d);
+  }
+
+  /**
+   * "Trump's claim that …", "Democrats are afraid that …", "McConnell came away convinced
+   * that …": a "that" clause after a stance noun, a stance adjective or any verb outside the
+   * cue lexicon is what its subject (or the noun's possessor) says, thinks or feels.
+   */
+  complementCue(that: number, sf: number, sl: number): Cue | null {
+    const w = this.words;
+    const h = that - 1;
+    const head = w[h];
+    if (h < sf || head.quotation >= 0 || !this.startsClause(that + 1, sl)) return null;
+    // "so vague that", "such a mess that": a clause of result, not of content.
+    for (let k = h; k >= Math.max(sf, h - 4); k--) if (w[k].normal === 'so' || w[k].normal === 'such') return null;
+    if (head.pos === 'NOUN') {
+      if (!STANCE_NOUNS.has(head.lemma) || this.gappedClause(that + 1, sl)) return null;
+      // The possessor speaks: "Smith's claim", "his repeated insistence"; else no source.
+      let k = h - 1;
+      while (k > sf && w[k].pos === 'ADJ' && h - k < 4) k--;
+      if (w[k]?.pos === 'PRON' && /^(his|her|their|its|our|my)$/.test(w[k].normal)) {
+        return { at: [h, h], speaker: [k, k], layout: 'after', strong: true };
+      }
+      if (w[k]?.pos === 'PART' && k - 1 >= sf) {
+        const owner = nounPhraseEndingAt(w, k - 1, sf);
+        if (owner) return { at: [h, h], speaker: owner, layout: 'after', strong: true };
+      }
+      return { at: [h, h], speaker: [h, h], layout: 'after', strong: true, unsourced: true };
+    }
+    const adjective = head.pos === 'ADJ' && STANCE_ADJECTIVES.has(head.normal);
+    // Lexicon cues are read as cues already; "now that", "given that" are conjunctions.
+    const verb = head.pos === 'VERB' && !cueStrength(w, h) && !/^(now|given|provided|except|assuming|granted|seeing)$/.test(head.normal);
+    if (!adjective && !verb) return null;
+    let k = h - 1;
+    while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal) || (w[k].pos === 'VERB' && /^(came|come|comes|grew|grow|grows|became|become|becomes|seemed|seems|seem|appeared|appears|remained|remains|felt|feels)$/.test(w[k].normal)))) k--;
+    const subject = subjectBefore(w, k + 1, sf) ?? (verb ? this.participleSpeaker(h, sf, sf) : null);
+    // "It is clear that …": an empty subject says nothing.
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at: [h, h], speaker: subject, layout: 'after', strong: true };
+  }
+
+  /**
+   * "the fear that I have ever seen": a relative clause after a noun lacks its object (a past
+   * verb right before the clause ends), where a content clause is complete. A passive is complete.
+   */
+  gappedClause(i: number, last: number): boolean {
+    const w = this.words;
+    const np = nounPhraseStartingAt(w, i, last);
+    if (!np) return false;
+    let k = np[1] + 1;
+    let passive = false;
+    while (k < last && (w[k + 1].pos === 'AUX' || w[k + 1].pos === 'VERB' || w[k + 1].pos === 'ADV' || w[k + 1].pos === 'PART') &&
+      (w[k].pos === 'AUX' || w[k].pos === 'ADV' || w[k].pos === 'PART')) {
+      if (/^(is|was|are|were|be|been|being)$/.test(w[k].normal)) passive = true;
+      k++;
+    }
+    const verb = w[k];
+    if (!verb || verb.pos !== 'VERB' || verb.normal.endsWith('ing') || passive) return false;
+    const next = w[k + 1];
+    return !next || k + 1 > last || isSentenceEnd(next) || next.text === ',';
   }
 
   /** The speaker after an inverted cue, when the sentence or clause ends with it. */
@@ -621,6 +694,9 @@ class Extractor {
     const w = this.words;
     if (from > last || !w[from]) return from - 1;
     let end = last;
+    // "that if the deal fails, the company could …", "that at a meeting in 1972, he backed …": a
+    // fronted adverbial opens the reported clause; its main clause after the comma is content.
+    const fronted = this.frontedAdverbialEnd(from, last);
     for (let k = self + 1; k < cues.length; k++) {
       const other = cues[k];
       // "… and said …": a coordinated cue of the same speaker ends the content at "and".
@@ -630,7 +706,7 @@ class Extractor {
       }
       // A participle (", arguing that …") has its speaker earlier: its clause starts at the cue.
       const clauseStart = other.speaker[0] > from ? Math.min(other.at[0], other.speaker[0]) : other.at[0];
-      if (clauseStart <= from || clauseStart > end) continue;
+      if (clauseStart <= from || clauseStart > end || clauseStart <= fronted + 2) continue;
       // "people …, who think …": a relative clause's report is nested in this content.
       if (other.speaker[0] > from && other.speaker[0] === other.speaker[1] && RELATIVE_SPEAKERS.has(w[other.speaker[0]].normal)) continue;
       let b = clauseStart - 1;
@@ -640,7 +716,10 @@ class Extractor {
         break;
       }
     }
-    const subordinate = SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
+    // "Contrary to his claim that …, there would be …": after a noun's clause a comma and a
+    // new clause close it, as after a fronted subordinate clause.
+    const nounClause = w[from].normal === 'that' && w[from - 1]?.pos === 'NOUN' && !cueStrength(w, from - 1);
+    const subordinate = nounClause || SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
     const clausal = w[from].normal === 'that' || this.startsClause(from, end);
     for (let i = from; i <= end; i++) {
       if (w[i].quotation >= 0) continue;
@@ -673,6 +752,30 @@ class Extractor {
       }
     }
     return this.trimEnd(from, end);
+  }
+
+  /**
+   * The comma closing a fronted adverbial at the head of a content ("that if …, …", "at one
+   * of his first meetings, in 1972, …"), or -1. Commas of a second fronted phrase are included.
+   */
+  frontedAdverbialEnd(from: number, last: number): number {
+    const w = this.words;
+    let first = w[from]?.normal === 'that' ? from + 1 : from;
+    const lead = w[first];
+    if (!lead || lead.quotation >= 0 || !(SUBORDINATORS.has(lead.normal) || lead.pos === 'ADP')) return -1;
+    let comma = -1;
+    for (let k = first + 1; k <= Math.min(last, first + MAX_PHRASE); k++) {
+      if (w[k].quotation >= 0 || isSentenceEnd(w[k]) || w[k].text === ';') break;
+      if (w[k].text !== ',') continue;
+      comma = k;
+      // ", in 1972, he …": a second short phrase set off by commas belongs to the same opening.
+      if (w[k + 1]?.pos === 'ADP') {
+        first = k + 1;
+        continue;
+      }
+      break;
+    }
+    return comma;
   }
 
   /** ", (even) saying …" or ", which …": an adjunct after a comma, outside any quotation. */

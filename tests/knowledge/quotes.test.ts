@@ -457,3 +457,44 @@ describe('names the tagger misreads', () => {
     expect(quotes.every((q) => q.speaker?.text !== 'Correction')).toBe(true);
   });
 });
+
+describe('"that" clauses of stance nouns, adjectives and other verbs', () => {
+  it('a possessor speaks a stance noun\'s clause: "Rossi\'s claim that …"', () => {
+    const q = quotesOf('Contrary to Anna Rossi\'s claim that the river had been poisoned by the mill, the water was clean.').find((x) => x.text.startsWith('that the river'));
+    expect(q?.text).toBe('that the river had been poisoned by the mill');
+    expect(q?.speaker?.text).toBe('Anna Rossi');
+  });
+
+  it('a stance noun without a possessor has no source', () => {
+    const q = only('There is a growing fear that the harbor will close before winter.');
+    expect(q.text).toBe('that the harbor will close before winter');
+    expect(q.speaker).toBeNull();
+  });
+
+  it('a relative clause after a stance noun is no content', () => {
+    expect(quotesOf('It was the worst report that I have ever seen.')).toHaveLength(0);
+  });
+
+  it('a stance adjective: "Farmers are afraid that …"', () => {
+    const q = only('Local farmers are afraid that the new dam will dry up their wells.');
+    expect(q.text).toBe('that the new dam will dry up their wells');
+    expect(q.speaker?.text).toBe('Local farmers');
+  });
+
+  it('"it is clear that" and "so … that" report nothing', () => {
+    expect(quotesOf('It is clear that the bridge needs repairs.')).toHaveLength(0);
+    expect(quotesOf('The storm was so strong that the pier collapsed.')).toHaveLength(0);
+  });
+
+  it('a verb outside the cue lexicon before a full clause: "came away convinced that"', () => {
+    const q = only('Senator Liam Oduya came away convinced that the reforms were real.');
+    expect(q.text).toBe('that the reforms were real');
+    expect(q.speaker?.text).toBe('Senator Liam Oduya');
+  });
+
+  it('a fronted adverbial inside a reported clause stays in it', () => {
+    const text = 'Vera Lind noted that at her first council meeting, in 1998, she backed a plan to widen the road.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'noted');
+    expect(q?.text).toBe('that at her first council meeting, in 1998, she backed a plan to widen the road');
+  });
+});

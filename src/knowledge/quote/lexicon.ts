@@ -124,3 +124,27 @@ export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
   'congress', 'senate', 'parliament', 'state', 'city', 'county', 'country', 'document', 'memo',
   'letter', 'lawsuit', 'complaint', 'brief', 'filing', 'analysis', 'data', 'article', 'book',
 ]);
+
+/**
+ * Nouns of saying, believing and feeling whose "that" clause is what was said or thought
+ * ("Smith's claim that …", "growing fears that …").
+ */
+export const STANCE_NOUNS: ReadonlySet<string> = new Set([
+  'claim', 'assertion', 'argument', 'contention', 'belief', 'view', 'fear', 'concern', 'worry', 'hope',
+  'warning', 'promise', 'pledge', 'suggestion', 'acknowledgment', 'acknowledgement', 'admission',
+  'insistence', 'emphasis', 'message', 'notion', 'conclusion', 'allegation', 'accusation', 'charge',
+  'rumor', 'rumour', 'suspicion', 'implication', 'recognition', 'feeling', 'assurance', 'impression',
+  'statement', 'announcement', 'prediction', 'complaint', 'speculation', 'confidence', 'doubt',
+  'finding', 'idea', 'theory', 'reminder', 'indication', 'perception', 'sentiment', 'expectation',
+  'assumption', 'assessment', 'estimate', 'bet', 'denial', 'boast', 'threat', 'demand', 'insinuation',
+  'narrative', 'pronouncement', 'missive', 'remark', 'comment', 'testimony', 'report', 'agreement', 'consensus',
+]);
+
+/** Adjectives of certainty and feeling whose "that" clause is what someone thinks ("is convinced that"). */
+export const STANCE_ADJECTIVES: ReadonlySet<string> = new Set([
+  'afraid', 'aware', 'confident', 'convinced', 'sure', 'certain', 'frustrated', 'worried', 'concerned',
+  'hopeful', 'adamant', 'optimistic', 'pessimistic', 'angry', 'upset', 'glad', 'happy', 'pleased',
+  'disappointed', 'furious', 'incensed', 'outraged', 'skeptical', 'sceptical', 'unaware', 'insistent',
+  'proud', 'sorry', 'grateful', 'thankful', 'surprised', 'shocked', 'alarmed', 'fearful', 'satisfied',
+  'persuaded', 'unconvinced', 'doubtful', 'positive', 'mindful', 'nervous', 'anxious', 'dismayed',
+]);
