@@ -306,7 +306,9 @@ class Extractor {
       const x = w[c];
       if (x.quotation >= 0 || isSentenceEnd(x)) break;
       // Any verb right before a colon introduces the quotation ("Caddell continued:").
-      const colonVerb = colon && c === p && (x.pos === 'VERB' || (x.pos === 'NOUN' && x.normal.endsWith('s')));
+      // So does a past-tense verb right after a name or pronoun, before a comma ("She continued, “…”").
+      const colonVerb = c === p && (colon ? x.pos === 'VERB' || (x.pos === 'NOUN' && x.normal.endsWith('s')) :
+        w[p + 1]?.text === ',' && x.pos === 'VERB' && x.normal.endsWith('ed') && (w[c - 1]?.pos === 'PROPN' || isSpeakerPronounWord(w[c - 1])));
       if (!cueStrength(w, c) && !colonVerb) {
         if (x.pos === 'VERB' || x.pos === 'AUX') break;
         continue;
@@ -374,7 +376,9 @@ class Extractor {
     if (!participle && !coordinated) return null;
     // The indirect pass knows the real sentence start (the tagger splits after "(R-Ga.)").
     const start = Math.max(floor, sentenceFirst ?? this.sentenceOf(cue)[0]);
-    for (let d = this.drafts.length - 1; d >= 0 && d >= this.drafts.length - 3; d--) {
+    // Drafts come pass by pass (direct quotes first), so the sentence's own attribution may lie
+    // a few drafts back; the walk is bounded.
+    for (let d = this.drafts.length - 1; d >= 0 && d >= this.drafts.length - 16; d--) {
       const s = this.drafts[d].speaker;
       if (s && s[0] >= start && s[0] < cue) return s;
     }
@@ -460,12 +464,12 @@ class Extractor {
       while (i <= sl && this.used[i]) i++;
       let j = i;
       while (j + 1 <= sl && !this.used[j + 1]) j++;
-      if (i <= sl) this.indirectInStretch(i, j);
+      if (i <= sl) this.indirectInStretch(i, j, sf);
       i = j + 1;
     }
   }
 
-  indirectInStretch(sf: number, sl: number): void {
+  indirectInStretch(sf: number, sl: number, sentenceFirst: number = sf): void {
     const w = this.words;
     const cues: Cue[] = [];
     // Transcript or headline line: "Name: what they said".
@@ -510,7 +514,9 @@ class Extractor {
         cues.push({ at, speaker: subject, layout: 'after', strong: strength === 'strong' });
         continue;
       }
-      const participle = this.participleSpeaker(c, sf, sf);
+      // "“…,” the mayor said, adding that …": a participle after a direct attribution speaks
+      // for that attribution's speaker, outside this stretch.
+      const participle = this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null);
       if (participle) cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
     }
     if (cues.length === 0) return;
@@ -881,6 +887,10 @@ class Extractor {
       d++;
     }
   }
+}
+
+function isSpeakerPronounWord(w: Word | undefined): boolean {
+  return w !== undefined && w.pos === 'PRON' && /^(he|she|they|i|we)$/.test(w.normal);
 }
 
 function kindOf(words: Word[], d: Draft): QuoteKind {

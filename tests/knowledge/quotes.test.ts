@@ -498,3 +498,24 @@ describe('"that" clauses of stance nouns, adjectives and other verbs', () => {
     expect(q?.text).toBe('that at her first council meeting, in 1998, she backed a plan to widen the road');
   });
 });
+
+describe('participles and verbs around direct quotes', () => {
+  it('a participle after a direct attribution speaks for its speaker, whatever came before', () => {
+    const text = [
+      'Governor says the storm was a \'wake-up call.\'',
+      'Dozens of homes were flooded overnight in a town that Governor Ada Brenn described as “a disaster zone.”',
+      'At a briefing, the governor also said that it was too early to count the losses, and there was “no sign" yet of the river falling.',
+      '"We are not out of the woods," the governor said, adding that the rain would last "two more days” at least.',
+    ].join('\n\n');
+    const q = quotesOf(text).find((x) => x.cue?.text === 'adding');
+    expect(q?.text).toBe('that the rain would last "two more days” at least');
+    expect(q?.speaker?.text).toBe('the governor');
+  });
+
+  it('a past-tense verb between a pronoun and a comma introduces the quotation', () => {
+    const text = '“The pier is safe,” said Lee Amato, the harbor master.\n\nShe continued, “We will reopen it on Monday.”';
+    const q = quotesOf(text).find((x) => x.text.includes('reopen'));
+    expect(q?.speaker?.text).toBe('She');
+    expect(q?.cue?.text).toBe('continued');
+  });
+});
