@@ -472,6 +472,7 @@ class Extractor {
   indirectInStretch(sf: number, sl: number, sentenceFirst: number = sf): void {
     const w = this.words;
     const cues: Cue[] = [];
+    const passives: Draft[] = [];
     // Transcript or headline line: "Name: what they said".
     if (sf === this.paragraphStart(sf)) {
       for (let c = sf + 1; c <= Math.min(sl, sf + 5); c++) {
@@ -500,6 +501,12 @@ class Extractor {
       }
       const strength = cueStrength(w, c);
       if (!strength) continue;
+      // Perception verbs ("a statement seen by …") describe a document, they do not report it.
+      const passive = strength === 'strong' || /^(report|decide)$/.test(w[c].lemma) ? this.passiveAttribution(c, sf, sl) : null;
+      if (passive) {
+        passives.push(passive);
+        continue;
+      }
       const at = cueRange(w, c);
       // Inversion: "…, said John Smith, a spokesman." (not "…, echoing John Smith")
       if ((w[c - 1]?.text === ',' || isQuoteMark(w[c - 1])) && !w[c].normal.endsWith('ing')) {
@@ -519,6 +526,7 @@ class Extractor {
       const participle = this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null);
       if (participle) cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
     }
+    for (const d of passives) this.add(d);
     if (cues.length === 0) return;
 
     // Decide each cue's layout: a cue with nothing after it takes the clause before it.
@@ -645,6 +653,35 @@ class Extractor {
     if (!verb || verb.pos !== 'VERB' || verb.normal.endsWith('ing') || passive) return false;
     const next = w[k + 1];
     return !next || k + 1 > last || isSentenceEnd(next) || next.text === ',';
+  }
+
+  /**
+   * "The plan has been endorsed by the union", "a view echoed by every expert": a reporting verb
+   * in the passive with its agent after "by" attributes its subject (what was endorsed,
+   * reported, echoed) to the agent.
+   */
+  passiveAttribution(c: number, sf: number, sl: number): Draft | null {
+    const w = this.words;
+    const cue = w[c];
+    if (cue.pos !== 'VERB' || !/(ed|en|wn)$/.test(cue.normal) || HEARER_VERBS.has(cue.lemma)) return null;
+    let by = c + 1;
+    if (w[by]?.pos === 'ADV') by++;
+    if (w[by]?.normal !== 'by' || by >= sl) return null;
+    const agent = nounPhraseStartingAt(w, by + 1, sl);
+    if (!agent || w[agent[1] + 1]?.normal === 'that') return null;
+    // Back over the passive's auxiliaries ("has also been", "is likely to be") to its subject.
+    let k = c - 1;
+    let auxiliaries = 0;
+    while (k > sf && (w[k].pos === 'AUX' || w[k].pos === 'ADV' || w[k].pos === 'PART' || VERB_MODIFIERS.has(w[k].normal) ||
+      w[k].normal === 'likely')) {
+      if (/^(is|was|are|were|be|been|being|'s|’s)$/.test(w[k].normal)) auxiliaries++;
+      k--;
+    }
+    // Without a form of "be" only a participle right after its noun ("a view echoed by …").
+    if (auxiliaries === 0 && k !== c - 1) return null;
+    const subject = nounPhraseEndingAt(w, k, sf);
+    if (!subject || (subject[0] === subject[1] && w[subject[0]].pos === 'PRON')) return null;
+    return { content: subject, kind: 'indirect', speaker: agent, cue: [c, c] };
   }
 
   /** The speaker after an inverted cue, when the sentence or clause ends with it. */

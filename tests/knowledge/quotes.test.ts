@@ -519,3 +519,22 @@ describe('participles and verbs around direct quotes', () => {
     expect(q?.cue?.text).toBe('continued');
   });
 });
+
+describe('passive reports', () => {
+  it('"X has been endorsed by Y": the subject is what the agent reports or backs', () => {
+    const q = only('The mayor has been endorsed by the teachers union.');
+    expect(q.text).toBe('The mayor');
+    expect(q.speaker?.text).toBe('the teachers union');
+    expect(q.cue?.text).toBe('endorsed');
+  });
+
+  it('a reduced relative: "a view echoed by …"', () => {
+    const q = quotesOf('Higher fees are a mistake, a view echoed by several economists.').find((x) => x.cue?.text === 'echoed');
+    expect(q?.text).toBe('a view');
+    expect(q?.speaker?.text).toBe('several economists');
+  });
+
+  it('a hearer verb or a "that" clause after the agent is no passive report', () => {
+    expect(quotesOf('The crew was told by the captain that the ship would sail.').every((x) => x.text !== 'The crew')).toBe(true);
+  });
+});
