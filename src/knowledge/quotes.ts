@@ -28,6 +28,8 @@ interface Cue {
   strong: boolean;
   /** The speaker range only anchors the cue ("a growing fear that …"): the attribution has no source. */
   unsourced?: boolean;
+  /** "…, as X put it, …": the content comes after the phrase even in mid-sentence. */
+  contentFollows?: boolean;
 }
 
 interface Draft {
@@ -490,13 +492,27 @@ class Extractor {
     for (let c = sf; c <= sl; c++) {
       if (w[c].quotation >= 0) continue;
       if (w[c].normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
-        const speaker = nounPhraseStartingAt(w, c + 2, sl);
+        const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? this.shortPhraseBeforeComma(c + 2, sl);
         if (speaker) cues.push({ at: [c, c + 1], speaker, layout: 'according', strong: true });
         continue;
       }
       if (w[c].normal === 'that') {
         const complement = this.complementCue(c, sf, sl);
         if (complement) cues.push(complement);
+        continue;
+      }
+      // "…, as the memo put it." / "As Smith put it, …": the phrase works like "according to".
+      if (w[c].normal === 'put' && w[c + 1]?.normal === 'it' && c + 1 <= sl) {
+        const subject = subjectBefore(w, c, sf);
+        if (subject && w[subject[0] - 1]?.normal === 'as') {
+          // "…, as the magazine put it, “the operator.”": words after the phrase are its content.
+          // ("put it in a lengthy profile, …": a short circumstance may come first.)
+          let comma = c + 2;
+          while (comma <= Math.min(sl, c + 10) && w[comma].text !== ',' && w[comma].pos !== 'VERB' && w[comma].pos !== 'AUX' &&
+            !isSentenceEnd(w[comma]) && w[comma].quotation < 0) comma++;
+          const contentFollows = w[comma]?.text === ',' && comma + 1 <= sl && !isSentenceEnd(w[comma + 1]);
+          cues.push({ at: [subject[0] - 1, c + 1], speaker: subject, layout: 'according', strong: true, contentFollows });
+        }
         continue;
       }
       const strength = cueStrength(w, c);
@@ -541,14 +557,19 @@ class Extractor {
       // "…, the agency said in a statement obtained by the paper": a participle after a cue-last
       // attribution describes the statement; the content is the clause before.
       const after = afterRanges[k];
+      // A comma between the cue (with its time and hearer) and the words after it sets the cue off.
+      const commaAfter = after !== null && w[after[0] - 1]?.text === ',' && after[0] - 1 > cue.at[1];
       if (cue.layout === 'after' && after && setOff) {
         const first = w[after[0]];
-        if (first && first.pos === 'VERB' && /(ed|en|wn)$/.test(first.normal)) cue.layout = 'before';
+        // After a comma only a participle with its preposition ("said, compared with …"):
+        // "The museum, he said, celebrated …" has the finite verb of the content.
+        if (first && first.pos === 'VERB' && /(ed|en|wn)$/.test(first.normal) && (!commaAfter || w[after[0] + 1]?.pos === 'ADP')) cue.layout = 'before';
       }
-      // Parenthetical "…, Graham said, since …": the content runs on both sides of the cue;
-      // "…, he said, and …" closes the content before it.
-      if (cue.layout === 'after' && w[cue.speaker[0] - 1]?.text === ',' && cue.speaker[0] - 2 >= sf &&
-        w[cue.at[1] + 1]?.text === ',') cue.layout = isClauseLink(w[cue.at[1] + 2]) ? 'before' : 'around';
+      // Parenthetical "…, Graham said, since …", "The museum, he told me on Friday, is …": the
+      // content runs on both sides of the cue; "…, he said, and …" closes the content before it.
+      if (cue.layout === 'after' && w[cue.speaker[0] - 1]?.text === ',' && cue.speaker[0] - 2 >= sf && after && commaAfter) {
+        cue.layout = isClauseLink(w[after[0]]) ? 'before' : 'around';
+      }
     });
     // Cue-last attributions claim the clause before them, from the right; inner cues are nested.
     const drafts: Draft[] = [];
@@ -565,9 +586,20 @@ class Extractor {
         continue;
       }
       const anchor = cue.layout === 'according' ? cue.at[0] : Math.min(cue.speaker[0], cue.at[0]);
-      if (cue.layout === 'according' && anchor <= floor + 1) {
+      if (cue.layout === 'according' && (anchor <= floor + 1 || cue.contentFollows)) {
         // "According to X, …": content after the source.
-        let start = cue.speaker[1] + 1;
+        // ("As the memo put it, …": the cue closes the source.)
+        let start = Math.max(cue.speaker[1], cue.at[1]) + 1;
+        // "As Ms. Lee put it in a statement, …": its circumstance runs to the comma.
+        if (w[cue.at[0]].normal === 'as') {
+          for (let k2 = start; k2 <= Math.min(sl, start + MAX_PHRASE); k2++) {
+            if (w[k2].text === ',') {
+              start = k2;
+              break;
+            }
+            if (w[k2].quotation >= 0 || isSentenceEnd(w[k2])) break;
+          }
+        }
         if (w[start]?.text === ',') start++;
         const end = this.cutAtNextCue(start, sl, cues, k);
         if (start <= end) drafts.push({ content: [start, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
@@ -578,7 +610,9 @@ class Extractor {
       let end = anchor - 1;
       while (end >= floor && (w[end].text === ',' || isDash(w[end]))) end--;
       if (end < floor) continue;
-      drafts.push({ content: [floor, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+      // "…, as the memo put it": the phrase comments on the last clause only.
+      const first = cue.layout === 'according' && w[cue.at[0]].normal === 'as' ? this.lastClauseStart(floor, end) : floor;
+      drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
       claimed.push([floor, Math.max(cue.at[1], cue.speaker[1])]);
       floor = Math.max(cue.at[1], cue.speaker[1]) + 1;
     }
@@ -682,6 +716,33 @@ class Extractor {
     const subject = nounPhraseEndingAt(w, k, sf);
     if (!subject || (subject[0] === subject[1] && w[subject[0]].pos === 'PRON')) return null;
     return { content: subject, kind: 'indirect', speaker: agent, cue: [c, c] };
+  }
+
+  /**
+   * "According to exit polls, …": the tagger may read a word of the source as a verb; a short
+   * phrase with a noun, up to the comma or the sentence end, is still the source.
+   */
+  shortPhraseBeforeComma(first: number, last: number): WordRange | null {
+    const w = this.words;
+    let end = first;
+    let noun = false;
+    while (end <= last && end - first < 6 && w[end].pos !== 'PUNCT' && w[end].quotation < 0) {
+      if (w[end].pos === 'NOUN' || w[end].pos === 'PROPN') noun = true;
+      end++;
+    }
+    const stop = w[end];
+    if (!noun || end === first || !stop || !(stop.text === ',' || isSentenceEnd(stop))) return null;
+    return [first, end - 1];
+  }
+
+  /** The first word after the last comma (and conjunction) outside quotations in [from, to], else `from`. */
+  lastClauseStart(from: number, to: number): number {
+    const w = this.words;
+    for (let k = to; k > from && to - k < 2 * MAX_PHRASE; k--) {
+      // ", but the rule is …": the conjunction links the clause, it is not reported.
+      if (w[k].text === ',' && w[k].quotation < 0) return w[k + 1].pos === 'CCONJ' && k + 2 <= to ? k + 2 : k + 1;
+    }
+    return from;
   }
 
   /** The speaker after an inverted cue, when the sentence or clause ends with it. */

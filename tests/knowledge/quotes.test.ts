@@ -538,3 +538,36 @@ describe('passive reports', () => {
     expect(quotesOf('The crew was told by the captain that the ship would sail.').every((x) => x.text !== 'The crew')).toBe(true);
   });
 });
+
+describe('"according to", "as X put it" and parenthetical cues', () => {
+  it('"According to X, …" when the tagger reads a word of the source as a verb', () => {
+    const q = only('According to exit polls, the mayor had a narrow lead among older voters.');
+    expect(q.text).toBe('the mayor had a narrow lead among older voters');
+    expect(q.speaker?.text).toBe('exit polls');
+  });
+
+  it('"…, as the memo put it." comments on the last clause', () => {
+    const q = only('Most applicants must pass a test, but the main rule is a "clean record," as an agency memo put it.');
+    expect(q.text).toBe('the main rule is a "clean record,"');
+    expect(q.speaker?.text).toBe('an agency memo');
+  });
+
+  it('"As X put it in a letter, …" introduces what follows', () => {
+    const q = only('As Dana Ruiz put it in a letter to the board, the school is running out of room.');
+    expect(q.text).toBe('the school is running out of room');
+    expect(q.speaker?.text).toBe('Dana Ruiz');
+  });
+
+  it('a parenthetical cue with a time or a hearer still splits its content', () => {
+    const a = only('The problem now, he told me on Friday, is that the ferry has no crew.');
+    expect(a.text).toBe('The problem now, he told me on Friday, is that the ferry has no crew');
+    const b = only('The museum, Ms. Ortiz said, celebrated several local heroes.');
+    expect(b.text).toBe('The museum, Ms. Ortiz said, celebrated several local heroes');
+  });
+
+  it('a cue-last attribution with a time before ", as …" keeps the clause before it', () => {
+    const q = only('The new tax is a burden on farmers, local officials said Friday, as they met with growers.');
+    expect(q.text).toBe('The new tax is a burden on farmers');
+    expect(q.speaker?.text).toBe('local officials');
+  });
+});
