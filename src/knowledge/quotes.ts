@@ -73,6 +73,8 @@ class Extractor {
   readonly words: Word[];
   readonly used: Uint8Array;
   readonly drafts: Draft[] = [];
+  /** Speakers of the drafts so far, by the tagger's sentence of their first word. */
+  readonly speakersBySentence = new Map<number, WordRange[]>();
 
   constructor(readonly text: string, readonly view: WordView) {
     this.words = view.words;
@@ -91,6 +93,12 @@ class Extractor {
       else this.mark(part.content);
       this.mark(part.cue);
       this.mark(part.speaker);
+      if (part.speaker) {
+        const sentence = this.words[part.speaker[0]].sentence;
+        const list = this.speakersBySentence.get(sentence);
+        if (list) list.push(part.speaker);
+        else this.speakersBySentence.set(sentence, [part.speaker]);
+      }
     }
   }
 
@@ -374,15 +382,21 @@ class Extractor {
     // "… before asking her, “…”", "… while insisting that …": the main clause's subject speaks.
     const participle = w[cue].normal.endsWith('ing') && (w[cue - 1]?.text === ',' || w[cue - 1]?.normal === 'and' ||
       PARTICIPLE_LINKS.has(w[cue - 1]?.normal ?? ''));
-    const coordinated = w[cue - 1]?.normal === 'and' && w[cue].pos === 'VERB';
+    // "… and has called for …", "… and also said …": auxiliaries and adverbs may come between.
+    let link = cue - 1;
+    while (link > cue - 4 && link > 0 && VERB_MODIFIERS.has(w[link].normal)) link--;
+    const coordinated = w[link]?.normal === 'and' && w[cue].pos === 'VERB';
     if (!participle && !coordinated) return null;
     // The indirect pass knows the real sentence start (the tagger splits after "(R-Ga.)").
     const start = Math.max(floor, sentenceFirst ?? this.sentenceOf(cue)[0]);
-    // Drafts come pass by pass (direct quotes first), so the sentence's own attribution may lie
-    // a few drafts back; the walk is bounded.
-    for (let d = this.drafts.length - 1; d >= 0 && d >= this.drafts.length - 16; d--) {
-      const s = this.drafts[d].speaker;
-      if (s && s[0] >= start && s[0] < cue) return s;
+    // Drafts come pass by pass (direct quotes first), so the sentence's own attribution is
+    // looked up by sentence, not by recency.
+    for (let sentence = w[cue].sentence; sentence >= w[start].sentence; sentence--) {
+      const speakers = this.speakersBySentence.get(sentence) ?? [];
+      for (let d = speakers.length - 1; d >= 0; d--) {
+        const s = speakers[d];
+        if (s[0] >= start && s[0] < cue) return s;
+      }
     }
     return nounPhraseStartingAt(w, start, cue - 1);
   }

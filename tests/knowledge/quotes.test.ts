@@ -571,3 +571,33 @@ describe('"according to", "as X put it" and parenthetical cues', () => {
     expect(q.speaker?.text).toBe('local officials');
   });
 });
+
+describe('more cue forms', () => {
+  it('a speaker with a relative clause without its pronoun ("the experts I interviewed said")', () => {
+    const q = only('In the end, all the experts I interviewed said the plan would raise rents.');
+    expect(q.speaker?.text).toBe('all the experts I interviewed');
+    expect(q.text).toBe('the plan would raise rents');
+  });
+
+  it('verbs of evaluation and advocacy report their object', () => {
+    const q = only('The city council approved a plan to widen the main road.');
+    expect(q.text).toBe('a plan to widen the main road');
+    expect(q.cue?.text).toBe('approved');
+  });
+
+  it('"compared with" as a preposition reports nothing', () => {
+    expect(quotesOf('Sales rose 5 percent, compared with 3 percent a year earlier.')).toHaveLength(0);
+  });
+
+  it('particle cues: "decided against", "railed against", "laid out"', () => {
+    expect(only('The board decided against raising the fees.').text).toBe('raising the fees');
+    expect(only('The senator railed against the new tariffs.').cue?.text).toBe('railed against');
+    expect(only('In a speech, Ana Reyes laid out her housing plan.').text).toBe('her housing plan');
+  });
+
+  it('a coordinated cue after an auxiliary keeps the subject ("and has called for")', () => {
+    const q = quotesOf('The mayor backed the budget and has called for new bus lanes.').find((x) => x.cue?.text === 'called for');
+    expect(q?.text).toBe('new bus lanes');
+    expect(q?.speaker?.text).toBe('The mayor');
+  });
+});

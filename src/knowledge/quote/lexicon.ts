@@ -24,6 +24,9 @@ const SPEECH_VERBS = [
   'support', 'oppose', 'endorse', 'defend', 'blame', 'liken', 'applaud', 'welcome', 'hail',
   'tout', 'mock', 'ridicule', 'decry', 'deride', 'lambaste', 'scold', 'chide', 'rebuke', 'fault',
   'favor', 'favour', 'prefer', 'embrace', 'champion', 'rule', 'rate',
+  'characterize', 'characterise', 'portray', 'laud', 'commend', 'compliment', 'congratulate', 'chastise',
+  'berate', 'castigate', 'assail', 'exhort', 'admire', 'despise', 'compare', 'advocate', 'lobby', 'veto',
+  'approve', 'sponsor', 'rebut', 'refute', 'contradict', 'express', 'retweet', 'invoke',
   // presenting and discussing ("X outlined a plan", "X discussed the deal")
   'offer', 'discuss', 'encourage', 'reference', 'outline', 'detail', 'unveil', 'address', 'sing', 'pitch',
   // believing and thinking
@@ -55,7 +58,7 @@ export const HEARER_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Particles that belong to a cue ("pointed out", "called for", "went on"). */
-export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out', 'for', 'on', 'up', 'to', 'of', 'about', 'after']);
+export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out', 'for', 'on', 'up', 'to', 'of', 'about', 'after', 'against']);
 
 /** Verbs that need their particle to report anything ("point" only as "point out"). */
 export const NEEDS_PARTICLE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -68,6 +71,12 @@ export const NEEDS_PARTICLE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['push', new Set(['for'])],
   ['press', new Set(['for'])],
   ['go', new Set(['after'])],
+  // "railed against", "voted against", "decided against", "lashed out", "laid out"
+  ['rail', new Set(['against'])],
+  ['vote', new Set(['against'])],
+  ['decide', new Set(['against'])],
+  ['lash', new Set(['out'])],
+  ['lay', new Set(['out'])],
 ]);
 
 /** Words of a trailing phrase that says where or how it was said ("in a statement"). */

@@ -58,6 +58,8 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   const lemma = lemmaOf(w);
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[i + 1]?.normal ?? '')) return 'weak';
+  // "$5 compared with $2": a participle used as a preposition reports nothing.
+  if (lemma === 'compare' && /^(with|to)$/.test(words[i + 1]?.normal ?? '')) return null;
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
@@ -92,7 +94,7 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
 /** The cue's own words: the verb, a particle ("pointed out"), nothing else. */
 export function cueRange(words: Word[], i: number): WordRange {
   const next = words[i + 1];
-  if (next && CUE_PARTICLES.has(next.normal) && NEEDS_PARTICLE.has(lemmaOf(words[i]))) return [i, i + 1];
+  if (next && CUE_PARTICLES.has(next.normal) && NEEDS_PARTICLE.get(lemmaOf(words[i]))?.has(next.normal)) return [i, i + 1];
   return [i, i];
 }
 
@@ -220,6 +222,13 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
   }
   // "Smith, who said …": the relative pronoun is the source, resolved like a pronoun.
   if (RELATIVE.has(w.normal) && i > floor) return [i, i];
+  // "the experts I interviewed said", "officials we spoke to said": a relative clause without
+  // its pronoun describes the noun before it.
+  const contact = w.pos === 'ADP' && i - 1 > floor ? i - 1 : i;
+  if (words[contact].pos === 'VERB' && contact - 2 >= floor && words[contact - 1].pos === 'PRON' && /^(i|we|he|she|they|you)$/.test(words[contact - 1].normal)) {
+    const named = nounPhraseEndingAt(words, contact - 2, floor);
+    if (named) return withDescription(named, i);
+  }
   return nounPhraseEndingAt(words, i, floor);
 }
 
