@@ -63,9 +63,12 @@ const RELATIVE_SPEAKERS = new Set(['who', 'which', 'that']);
 const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'clarification', 'note', 'related',
   'advertisement', 'photo', 'credit', 'source', 'sources', 'watch', 'read', 'listen', 'disclosure', 'editor']);
 /** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
-const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose']);
+const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose', 'where']);
 /** Participles that work as prepositions (", including …"). */
 const PREPOSITIONAL_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'excluding', 'considering', 'involving', 'beginning', 'starting']);
+/** Things whose findings are reported ("the poll shows", "a study found"). */
+const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'data', 'average', 'review', 'audit',
+  'investigation', 'document', 'memo', 'letter', 'filing', 'record', 'video', 'footage', 'transcript', 'census', 'research', 'test', 'model']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
@@ -436,7 +439,9 @@ class Extractor {
   contentAfter(cue: WordRange, lastWord: number): WordRange | null {
     const w = this.words;
     let i = skipTrailers(w, cue[1] + 1, lastWord);
-    if (HEARER_VERBS.has(w[cue[0]].lemma)) i = skipTrailers(w, skipHearer(w, i, lastWord), lastWord);
+    // "showed him the video", but "polls show a close race": "show" takes only a pronoun hearer.
+    const hearer = HEARER_VERBS.has(w[cue[0]].lemma) && (w[cue[0]].lemma !== 'show' || w[i]?.pos === 'PRON');
+    if (hearer) i = skipTrailers(w, skipHearer(w, i, lastWord), lastWord);
     // "reported at the time that …": a short phrase before "that" belongs to the cue.
     for (let k = i; k <= Math.min(lastWord, i + 6) && w[i]?.normal !== 'that'; k++) {
       const x = w[k];
@@ -800,11 +805,24 @@ class Extractor {
     }
     // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
     if (EVIDENCE_VERBS.has(lemma) && head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma)) return true;
+    // "Polls show …" (capitalised at the sentence start), "A study by Jo Reyes found …".
+    if (EVIDENCE_VERBS.has(lemma) && this.namesDocument(speaker)) return true;
     // "The panel found the United States was in breach", "administrators decided she should …":
     // a finite clause after the verb is what was found or decided.
     if (this.startsClause(content[0], content[1])) return true;
     // "A reporter reported her presence", "Democrats want policies that …": a speaker's object.
     return OBJECT_REPORTING_VERBS.has(lemma) && this.canSpeak(speaker[1]);
+  }
+
+  /** A speaker phrase headed by a document or a survey ("Polls", "a 2014 study by …"). */
+  namesDocument(speaker: WordRange): boolean {
+    const w = this.words;
+    for (let i = speaker[0]; i <= speaker[1] && i - speaker[0] < 6; i++) {
+      const x = w[i];
+      if (x.pos === 'ADP') break;
+      if ((x.pos === 'NOUN' || x.pos === 'PROPN') && DOCUMENT_NOUNS.has(x.normal.replace(/s$/, ''))) return true;
+    }
+    return false;
   }
 
   /** Where content starting at `from` ends: before another cue's clause or "according to". */

@@ -601,3 +601,26 @@ describe('more cue forms', () => {
     expect(q?.speaker?.text).toBe('The mayor');
   });
 });
+
+describe('evidence from polls and studies', () => {
+  it('"Polls show …": a capitalised survey noun, a noun object (no hearer), no ", where" adjunct', () => {
+    const q = only('Polls show a close contest in the county, where six seats are open.');
+    expect(q.text).toBe('a close contest in the county');
+    expect(q.speaker?.text).toBe('Polls');
+  });
+
+  it('"A study by X found …" keeps the author in the source', () => {
+    const q = only('A 2019 study by the economist Mara Quint found 12 cases of fraud.');
+    expect(q.speaker?.text).toBe('A 2019 study by the economist Mara Quint');
+    expect(q.text).toBe('12 cases of fraud');
+  });
+
+  it('a reduced relative with a time before the verb ("polls taken over the past week shows")', () => {
+    const q = only('The average of polls taken over the past week shows the mayor leading by four points.');
+    expect(q.text).toBe('the mayor leading by four points');
+  });
+
+  it('"commented on X\'s death": a possessive phrase is the topic, not a trailer', () => {
+    expect(only('The senator has also commented on Reyes’s death.').text).toBe('on Reyes’s death');
+  });
+});

@@ -139,8 +139,8 @@ export function nounPhraseEndingAt(words: Word[], last: number, floor: number): 
       first--;
       continue;
     }
-    // "a reporter for USA Today", "a spokesman for the department"
-    if (prev.pos === 'ADP' && /^(of|for|at|with)$/.test(prev.normal) && isNpHead(words[first - 2])) {
+    // "a reporter for USA Today", "a spokesman for the department", "a study by Jo Reyes"
+    if (prev.pos === 'ADP' && /^(of|for|at|with|by)$/.test(prev.normal) && isNpHead(words[first - 2])) {
       first -= 2;
       continue;
     }
@@ -183,7 +183,7 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     while (i >= floor && (words[i].time || (words[i].pos === 'DET' && words[i + 1]?.time))) i--;
     if (i >= floor && words[i].pos === 'ADP') i--;
     // "A poll released Tuesday shows …": a reduced relative before the time.
-    if (i > floor && words[i].pos === 'VERB' && words[i].normal.endsWith('ed') && isNpHead(words[i - 1])) i--;
+    if (i > floor && words[i].pos === 'VERB' && /(ed|en|wn)$/.test(words[i].normal) && isNpHead(words[i - 1])) i--;
     while (i >= floor && (VERB_MODIFIERS.has(words[i].normal) || (words[i].pos === 'ADV' && i > floor && isNpHead(words[i - 1])))) i--;
     if (i >= floor && words[i].text === ',') return null;
   }
@@ -253,10 +253,14 @@ export function skipTrailers(words: Word[], from: number, ceiling: number): numb
     if (w.pos === 'ADP' && TRAILER_PREPOSITIONS.has(w.normal)) {
       let j = i + 1;
       let medium = false;
+      let possessive = false;
       while (j <= Math.min(ceiling, i + 7) && (isNpWord(words[j]) || words[j].time)) {
         if (MEDIUM_NOUNS.has(words[j].normal) || words[j].pos === 'PROPN' || words[j].time) medium = true;
+        // "on Crutcher's death": a possessive phrase is a topic, not a medium or an audience.
+        if (words[j].pos === 'PART') possessive = true;
         j++;
       }
+      if (possessive) break;
       if (medium && j > i + 1) {
         i = j;
         continue;
