@@ -624,3 +624,17 @@ describe('evidence from polls and studies', () => {
     expect(only('The senator has also commented on Reyes’s death.').text).toBe('on Reyes’s death');
   });
 });
+
+describe('tagger slips around cues', () => {
+  it('a past-tense cue read as a noun after a year ("a panel in 2001 found …")', () => {
+    const q = only('An arbitration panel in 2001 found the city was in breach of the contract.');
+    expect(q.text).toBe('the city was in breach of the contract');
+    expect(q.speaker?.text).toBe('An arbitration panel');
+  });
+
+  it('any adverb right before the cue ("which together vowed")', () => {
+    const q = quotesOf('The deal was backed by Chile and Peru, which together vowed to protect the reef.').find((x) => x.cue?.text === 'vowed');
+    expect(q?.text).toBe('to protect the reef');
+    expect(q?.speaker?.text).toBe('which');
+  });
+});

@@ -29,6 +29,11 @@ const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'earlier', 'later',
   'morning', 'afternoon', 'evening', 'weekend']);
 const TRAILER_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'to', 'with', 'from', 'after', 'before', 'over', 'for', 'by']);
 
+/** Verb forms that are never nouns, which the tagger still reads as nouns after a number or a name. */
+const IRREGULAR_CUE_FORMS: ReadonlyMap<string, string> = new Map([
+  ['says', 'say'], ['said', 'say'], ['tells', 'tell'], ['told', 'tell'], ['found', 'find'], ['thought', 'think'], ['wrote', 'write'], ['knew', 'know'],
+]);
+
 export function isSentenceEnd(w: Word | undefined): boolean {
   return w !== undefined && w.pos === 'PUNCT' && SENTENCE_END.has(w.text);
 }
@@ -50,12 +55,12 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   const w = words[i];
   if (!w || w.quotation >= 0) return null;
   // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
-  const nounCue = w.pos === 'NOUN' && (/^(says|said|tells|told)$/.test(w.normal) ||
+  const nounCue = w.pos === 'NOUN' && (IRREGULAR_CUE_FORMS.has(w.normal) ||
     (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN') ||
     isVerbReadAsNoun(words, i));
   if (w.pos !== 'VERB' && !nounCue) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
-  const lemma = lemmaOf(w);
+  const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? lemmaOf(w);
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[i + 1]?.normal ?? '')) return 'weak';
   // "$5 compared with $2": a participle used as a preposition reports nothing.
@@ -177,7 +182,7 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
   // "is saying", "were warning": a progressive keeps its subject; "was told" does not.
   const progressive = words[cue].normal.endsWith('ing');
   while (i >= floor && (VERB_MODIFIERS.has(words[i].normal) || (progressive && BE_FORMS.has(words[i].normal)) ||
-    (words[i].pos === 'ADV' && words[i].normal.endsWith('ly')))) i--;
+    (words[i].pos === 'ADV' && (words[i].normal.endsWith('ly') || (i === cue - 1 && !/^(where|when|how|why|so|as)$/.test(words[i].normal)))))) i--;
   // "David Axelrod on Wednesday called on …": step over a time phrase to the subject.
   if (i >= floor && words[i].time) {
     while (i >= floor && (words[i].time || (words[i].pos === 'DET' && words[i + 1]?.time))) i--;
