@@ -69,6 +69,8 @@ const PREPOSITIONAL_PARTICIPLES = new Set(['including', 'according', 'regarding'
 /** Things whose findings are reported ("the poll shows", "a study found"). */
 const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'data', 'average', 'review', 'audit',
   'investigation', 'document', 'memo', 'letter', 'filing', 'record', 'video', 'footage', 'transcript', 'census', 'research', 'test', 'model']);
+/** Prepositions that name a cue's topic ("complained about", "commented on"). */
+const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
@@ -445,12 +447,14 @@ class Extractor {
     // "reported at the time that …": a short phrase before "that" belongs to the cue.
     for (let k = i; k <= Math.min(lastWord, i + 6) && w[i]?.normal !== 'that'; k++) {
       const x = w[k];
-      if (x.normal === 'that' && x.pos === 'SCONJ') {
+      if (x.normal === 'that' && (x.pos === 'SCONJ' || (k > i && this.startsClause(k + 1, lastWord)))) {
         i = k;
         break;
       }
       if (!/^(ADP|DET|NOUN|ADJ|PROPN|NUM|ADV)$/.test(x.pos) || x.quotation >= 0) break;
     }
+    // "complained about his mic", "worried about turnout": the preposition goes with the cue.
+    if (i === cue[1] + 1 && w[i]?.pos === 'ADP' && TOPIC_PREPOSITIONS.has(w[i].normal) && i < lastWord && w[i + 1].quotation < 0) i++;
     if (w[i] && (w[i].text === ',' || w[i].text === ':') && i <= lastWord) {
       // ", adding …" / ", according to …" after the cue leave no content of its own.
       if (cueStrength(w, i + 1) || w[i + 1]?.normal === 'according') return null;

@@ -620,8 +620,13 @@ describe('evidence from polls and studies', () => {
     expect(q.text).toBe('the mayor leading by four points');
   });
 
-  it('"commented on X\'s death": a possessive phrase is the topic, not a trailer', () => {
-    expect(only('The senator has also commented on Reyes’s death.').text).toBe('on Reyes’s death');
+  it('"commented on X\'s death": a possessive phrase is the topic, not a trailer; the preposition goes with the cue', () => {
+    expect(only('The senator has also commented on Reyes’s death.').text).toBe('Reyes’s death');
+    expect(only('The coach complained about the referees.').text).toBe('the referees');
+  });
+
+  it('an adverb between the cue and "that" stays out of the content', () => {
+    expect(only('Farmers complain bitterly that the rules are too complicated.').text).toBe('that the rules are too complicated');
   });
 });
 
