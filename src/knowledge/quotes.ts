@@ -11,7 +11,7 @@
 import * as entityModule from './entities.ts';
 import type { Entity, QuoteFact, QuoteKind, TimeFact } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
-import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, STANCE_ADJECTIVES, STANCE_NOUNS } from './quote/lexicon.ts';
+import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, INTENT_ADJECTIVES, STANCE_ADJECTIVES, STANCE_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
 import {
   MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseEndingAt, nounPhraseStartingAt,
@@ -519,6 +519,11 @@ class Extractor {
         if (speaker) cues.push({ at: [c, c + 1], speaker, layout: 'according', strong: true });
         continue;
       }
+      if (w[c].normal === 'to' && (w[c - 1]?.pos === 'ADJ' || w[c - 1]?.pos === 'VERB') && INTENT_ADJECTIVES.has(w[c - 1].normal) && w[c + 1]?.pos === 'VERB') {
+        const intent = this.intentCue(c, sf);
+        if (intent) cues.push(intent);
+        continue;
+      }
       if (w[c].normal === 'that') {
         const complement = this.complementCue(c, sf, sl);
         if (complement) cues.push(complement);
@@ -667,17 +672,7 @@ class Extractor {
     for (let k = h; k >= Math.max(sf, h - 4); k--) if (w[k].normal === 'so' || w[k].normal === 'such') return null;
     if (head.pos === 'NOUN') {
       if (!STANCE_NOUNS.has(head.lemma) || this.gappedClause(that + 1, sl)) return null;
-      // The possessor speaks: "Smith's claim", "his repeated insistence"; else no source.
-      let k = h - 1;
-      while (k > sf && w[k].pos === 'ADJ' && h - k < 4) k--;
-      if (w[k]?.pos === 'PRON' && /^(his|her|their|its|our|my)$/.test(w[k].normal)) {
-        return { at: [h, h], speaker: [k, k], layout: 'after', strong: true };
-      }
-      if (w[k]?.pos === 'PART' && k - 1 >= sf) {
-        const owner = nounPhraseEndingAt(w, k - 1, sf);
-        if (owner) return { at: [h, h], speaker: owner, layout: 'after', strong: true };
-      }
-      return { at: [h, h], speaker: [h, h], layout: 'after', strong: true, unsourced: true };
+      return this.nounCue(h, sf);
     }
     const adjective = head.pos === 'ADJ' && STANCE_ADJECTIVES.has(head.normal);
     // Lexicon cues are read as cues already; "now that", "given that" are conjunctions.
@@ -687,6 +682,33 @@ class Extractor {
     while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal) || (w[k].pos === 'VERB' && /^(came|come|comes|grew|grow|grows|became|become|becomes|seemed|seems|seem|appeared|appears|remained|remains|felt|feels)$/.test(w[k].normal)))) k--;
     const subject = subjectBefore(w, k + 1, sf) ?? (verb ? this.participleSpeaker(h, sf, sf) : null);
     // "It is clear that …": an empty subject says nothing.
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at: [h, h], speaker: subject, layout: 'after', strong: true };
+  }
+
+  /** A stance noun's cue; the possessor speaks ("Smith's claim", "his repeated insistence"), else no one. */
+  nounCue(h: number, sf: number): Cue {
+    const w = this.words;
+    let k = h - 1;
+    while (k > sf && w[k].pos === 'ADJ' && h - k < 4) k--;
+    if (w[k]?.pos === 'PRON' && /^(his|her|their|its|our|my)$/.test(w[k].normal)) {
+      return { at: [h, h], speaker: [k, k], layout: 'after', strong: true };
+    }
+    if (w[k]?.pos === 'PART' && k - 1 >= sf) {
+      const owner = nounPhraseEndingAt(w, k - 1, sf);
+      if (owner) return { at: [h, h], speaker: owner, layout: 'after', strong: true };
+    }
+    return { at: [h, h], speaker: [h, h], layout: 'after', strong: true, unsourced: true };
+  }
+
+  /** "Mr. Obama is also determined to warn …": the infinitive after an adjective of will. */
+  intentCue(to: number, sf: number): Cue | null {
+    const w = this.words;
+    const h = to - 1;
+    let k = h - 1;
+    while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal))) k--;
+    if (k === h - 1) return null;
+    const subject = subjectBefore(w, k + 1, sf);
     if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
     return { at: [h, h], speaker: subject, layout: 'after', strong: true };
   }

@@ -643,3 +643,16 @@ describe('tagger slips around cues', () => {
     expect(q?.speaker?.text).toBe('which');
   });
 });
+
+describe('intentions', () => {
+  it('an adjective of will and its infinitive ("is determined to …")', () => {
+    const q = only('The governor is also determined to close the budget gap this year.');
+    expect(q.text).toBe('to close the budget gap this year');
+    expect(q.speaker?.text).toBe('The governor');
+  });
+
+  it('voting and aiming to do something', () => {
+    expect(only('A Senate panel voted to delay the hearing.').text).toBe('to delay the hearing');
+    expect(only('The bloc aims to cut its dependence on imported gas.').text).toBe('to cut its dependence on imported gas');
+  });
+});

@@ -40,6 +40,7 @@ const WEAK_VERBS = [
   'add', 'note', 'report', 'find', 'show', 'learn', 'hear', 'see', 'observe', 'point', 'cite',
   'call', 'signal', 'suggest', 'determine', 'discover', 'establish', 'demonstrate', 'prove',
   'want', 'plan', 'intend', 'seek', 'decide', 'refuse', 'decline', 'label', 'dub', 'brand',
+  'vote', 'aim', 'vie', 'strive',
 ];
 
 /** Verbs of naming and citing ("called the plan a disaster"): report when a named speaker uses them. */
@@ -157,3 +158,10 @@ export const STANCE_ADJECTIVES: ReadonlySet<string> = new Set([
   'proud', 'sorry', 'grateful', 'thankful', 'surprised', 'shocked', 'alarmed', 'fearful', 'satisfied',
   'persuaded', 'unconvinced', 'doubtful', 'positive', 'mindful', 'nervous', 'anxious', 'dismayed',
 ]);
+
+/** Adjectives of will whose infinitive is what someone means to do ("is determined to …"). */
+export const INTENT_ADJECTIVES: ReadonlySet<string> = new Set([
+  'willing', 'unwilling', 'determined', 'ready', 'eager', 'reluctant', 'prepared', 'committed', 'keen',
+  'hesitant', 'anxious', 'desperate', 'intent', 'loath', 'poised',
+]);
+
