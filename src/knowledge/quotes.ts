@@ -217,7 +217,8 @@ class Extractor {
         }
       }
       const x = w[m];
-      if (x.paragraph !== paragraph || isSentenceEnd(x) || x.quotation >= 0) break;
+      // "McConnell, R-Ky., said": a full stop before a comma ends an abbreviation, not the sentence.
+      if (x.paragraph !== paragraph || (isSentenceEnd(x) && w[m + 1]?.text !== ',') || x.quotation >= 0) break;
       if (cueStrength(w, m)) {
         cue = m;
         break;
@@ -567,7 +568,9 @@ class Extractor {
       }
       // "“…,” the mayor said, adding that …": a participle after a direct attribution speaks
       // for that attribution's speaker, outside this stretch.
-      const participle = this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null);
+      // ", saying …" after a cue of this sentence speaks for that cue's speaker.
+      const previous = w[c - 1]?.text === ',' && w[c].normal.endsWith('ing') ? this.mainSpeakerBefore(cues, c) : null;
+      const participle = previous ?? this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null);
       if (participle) cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
     }
     for (const d of passives) this.add(d);
@@ -790,6 +793,15 @@ class Extractor {
     return from;
   }
 
+  /** The speaker of the main (first) cue before word `c` whose speaker is its subject, else null. */
+  mainSpeakerBefore(cues: Cue[], c: number): WordRange | null {
+    for (let k = 0; k < cues.length; k++) {
+      const cue = cues[k];
+      if (cue.at[1] < c && cue.speaker[1] < cue.at[0] && !cue.unsourced && cue.layout === 'after') return cue.speaker;
+    }
+    return null;
+  }
+
   /** The speaker after an inverted cue, when the sentence or clause ends with it. */
   invertedSpeaker(at: WordRange, last: number): WordRange | null {
     const w = this.words;
@@ -808,6 +820,8 @@ class Extractor {
   /** "…, noted the rule": only a name, a pronoun, a person, a group or a body speaks after an inverted cue. */
   canSpeak(head: number): boolean {
     const h = this.words[head];
+    // "…, said Tuesday": a day is no speaker.
+    if (h.time) return false;
     if (h.pos === 'PROPN' || h.pos === 'PRON') return true;
     if (PERSON_NOUNS.has(h.lemma) || PERSON_NOUNS.has(h.normal) || ORGANIZATION_NOUNS.has(h.lemma)) return true;
     return h.pos === 'NOUN' && h.normal !== h.lemma && h.normal.endsWith('s');

@@ -656,3 +656,22 @@ describe('intentions', () => {
     expect(only('The bloc aims to cut its dependence on imported gas.').text).toBe('to cut its dependence on imported gas');
   });
 });
+
+describe('speakers around abbreviations, days and participles', () => {
+  it('a party tag with a full stop before the cue ("Lee, R-Ky., said Tuesday")', () => {
+    const q = only('“We will win this vote,” Senator Ann Lee, R-Ky., said Tuesday.');
+    expect(q.text).toBe('“We will win this vote,”');
+    expect(q.speaker?.text).toBe('Senator Ann Lee, R-Ky.');
+  });
+
+  it('", saying …" speaks for the main cue of its sentence, not a nested one', () => {
+    const q = quotesOf('Ms. Ruiz told the crowd that she believes the plan will fail, saying that costs will double.').find((x) => x.cue?.text === 'saying');
+    expect(q?.speaker?.text).toBe('Ms. Ruiz');
+  });
+
+  it('a particle after a day ("called Friday for")', () => {
+    const q = only('Roy Keane called Friday for releasing the police videos.');
+    expect(q.cue?.text).toBe('called Friday for');
+    expect(q.text).toBe('releasing the police videos');
+  });
+});

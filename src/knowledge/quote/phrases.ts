@@ -62,7 +62,7 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   // Read only now: a lemma is looked up on first use, and most words are no verb.
   const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? lemmaOf(w);
   const particles = NEEDS_PARTICLE.get(lemma);
-  if (particles && particles.has(words[i + 1]?.normal ?? '')) return 'weak';
+  if (particles && particles.has(words[particleAt(words, i)]?.normal ?? '')) return 'weak';
   // "$5 compared with $2": a participle used as a preposition reports nothing.
   if (lemma === 'compare' && /^(with|to)$/.test(words[i + 1]?.normal ?? '')) return null;
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
@@ -98,9 +98,15 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
 
 /** The cue's own words: the verb, a particle ("pointed out"), nothing else. */
 export function cueRange(words: Word[], i: number): WordRange {
-  const next = words[i + 1];
-  if (next && CUE_PARTICLES.has(next.normal) && NEEDS_PARTICLE.get(lemmaOf(words[i]))?.has(next.normal)) return [i, i + 1];
+  const p = particleAt(words, i);
+  const next = words[p];
+  if (next && CUE_PARTICLES.has(next.normal) && NEEDS_PARTICLE.get(lemmaOf(words[i]))?.has(next.normal)) return [i, p];
   return [i, i];
+}
+
+/** Where a cue's particle would be: next to it, or after one time word ("called Friday for"). */
+function particleAt(words: Word[], i: number): number {
+  return words[i + 1]?.time && !words[i + 2]?.time ? i + 2 : i + 1;
 }
 
 export function isSpeakerPronoun(w: Word): boolean {
