@@ -675,3 +675,11 @@ describe('speakers around abbreviations, days and participles', () => {
     expect(q.text).toBe('releasing the police videos');
   });
 });
+
+describe('present-tense cues read as nouns', () => {
+  it('a singular subject and the -s form ("Senator questions the …")', () => {
+    const q = only('Mayor Ortiz questions the fairness of the new rules.');
+    expect(q.cue?.text).toBe('questions');
+    expect(q.text).toBe('the fairness of the new rules');
+  });
+});

@@ -91,7 +91,13 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
   // The object's start is checked first: it is the cheapest test, and lemmas are looked up on first use.
   if (!(next.pos === 'DET' || next.pos === 'PROPN' || next.normal === 'that' || (next.pos === 'PRON' && POSSESSIVES.has(next.normal)))) return false;
   const lemma = w.lemma || w.normal;
-  if (w.normal !== lemma || !(SPEECH_LEMMAS.has(lemma) || WEAK_LEMMAS.has(lemma))) return false;
+  if (!(SPEECH_LEMMAS.has(lemma) || WEAK_LEMMAS.has(lemma))) return false;
+  // "Trump questions the fairness …", "Federal court rules that …": a singular subject and the
+  // verb's -s form.
+  if (w.normal !== lemma) {
+    return w.normal.endsWith('s') && (prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.normal === prev.lemma) ||
+      (prev.pos === 'PRON' && /^(he|she|it)$/.test(prev.normal)));
+  }
   return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.normal !== prev.lemma && prev.normal.endsWith('s')) ||
     (prev.pos === 'PRON' && /^(they|we|i|you)$/.test(prev.normal));
 }
