@@ -839,9 +839,12 @@ class Extractor {
     // Not "called in to a show" nor the naming participle ", called the Fund,".
     if (NAMING_VERBS.has(lemma)) {
       // After an apposition ("His partner, Lena Broun, called him …") the comma is the apposition's.
-      let appositive = false;
-      for (let i = speaker[0]; i < speaker[1] && !appositive; i++) appositive = w[i].text === ',';
-      return (head.pos === 'PROPN' || head.pos === 'PRON') && (w[cue[0] - 1]?.text !== ',' || appositive) && w[cue[1] + 1]?.pos !== 'ADP';
+      let comma = -1;
+      for (let i = speaker[0]; i < speaker[1] && comma < 0; i++) if (w[i].text === ',') comma = i;
+      // "Jo Moore, a senior adviser, called …": the name before the description is the head.
+      const named = comma > speaker[0] ? w[comma - 1] : head;
+      return (named.pos === 'PROPN' || named.pos === 'PRON' || head.pos === 'PROPN' || head.pos === 'PRON') &&
+        (w[cue[0] - 1]?.text !== ',' || comma >= 0) && w[cue[1] + 1]?.pos !== 'ADP';
     }
     // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
     if (EVIDENCE_VERBS.has(lemma) && head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma)) return true;

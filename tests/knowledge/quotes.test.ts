@@ -683,3 +683,11 @@ describe('present-tense cues read as nouns', () => {
     expect(q.text).toBe('the fairness of the new rules');
   });
 });
+
+describe('naming after an apposition', () => {
+  it('"Jo Moore, a senior adviser to the campaign, called …": the name heads the speaker', () => {
+    const q = quotesOf('Jo Moore, a senior adviser to the campaign, called the ruling a disgrace.').find((x) => x.cue?.text === 'called');
+    expect(q?.text).toBe('the ruling a disgrace');
+    expect(q?.speaker?.text).toBe('Jo Moore, a senior adviser to the campaign');
+  });
+});
