@@ -569,9 +569,18 @@ class Extractor {
       // "“…,” the mayor said, adding that …": a participle after a direct attribution speaks
       // for that attribution's speaker, outside this stretch.
       // ", saying …" after a cue of this sentence speaks for that cue's speaker.
-      const previous = w[c - 1]?.text === ',' && w[c].normal.endsWith('ing') ? this.mainSpeakerBefore(cues, c) : null;
+      // So does a coordinated cue (", and criticized …") when its sentence's main cue came first.
+      const coordinated = w[c - 1]?.normal === 'and' && (w[c - 2]?.text === ',' || w[c].normal.endsWith('ing'));
+      const previous = (w[c - 1]?.text === ',' && w[c].normal.endsWith('ing')) || coordinated ? this.mainSpeakerBefore(cues, c) : null;
       const participle = previous ?? this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null);
-      if (participle) cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
+      if (participle) {
+        cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
+        continue;
+      }
+      // "he appeared to suggest that …", "was forced to admit that …": an infinitive cue before a
+      // "that" clause reports for the subject of the verb before it.
+      const infinitive = this.infinitiveSpeaker(c, at, sf, sl);
+      if (infinitive) cues.push({ at, speaker: infinitive, layout: 'after', strong: true });
     }
     for (const d of passives) this.add(d);
     if (cues.length === 0) return;
@@ -791,6 +800,18 @@ class Extractor {
       if (w[k].text === ',' && w[k].quotation < 0) return w[k + 1].pos === 'CCONJ' && k + 2 <= to ? k + 2 : k + 1;
     }
     return from;
+  }
+
+  infinitiveSpeaker(c: number, at: WordRange, sf: number, sl: number): WordRange | null {
+    const w = this.words;
+    if (w[c - 1]?.normal !== 'to' || w[c - 1].pos !== 'PART' || c - 2 < sf) return null;
+    if (w[skipTrailers(w, at[1] + 1, sl)]?.normal !== 'that') return null;
+    const verb = c - 2;
+    if (w[verb].pos !== 'VERB' && w[verb].pos !== 'ADJ') return null;
+    let k = verb - 1;
+    while (k > sf && (w[k].pos === 'AUX' || w[k].pos === 'ADV' || VERB_MODIFIERS.has(w[k].normal))) k--;
+    const subject = subjectBefore(w, k + 1, sf);
+    return subject && !(subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal)) ? subject : null;
   }
 
   /** The speaker of the main (first) cue before word `c` whose speaker is its subject, else null. */

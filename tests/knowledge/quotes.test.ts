@@ -691,3 +691,27 @@ describe('naming after an apposition', () => {
     expect(q?.speaker?.text).toBe('Jo Moore, a senior adviser to the campaign');
   });
 });
+
+describe('coordinated, quantified and infinitive cues', () => {
+  it('", and criticized …" shares the main cue\'s speaker', () => {
+    const q = quotesOf('In his speech, Sen. Ray Dunn urged voters to act, and criticized the party’s silence on the issue.').find((x) => x.cue?.text === 'criticized');
+    expect(q?.speaker?.text).toBe('Sen. Ray Dunn');
+    expect(q?.text).toBe('the party’s silence on the issue');
+  });
+
+  it('a floating quantifier before the cue ("… and Ann Lee all suggested")', () => {
+    const q = only('Tom Dyer and Ann Lee all suggested that the bank had broken the law.');
+    expect(q.text).toBe('that the bank had broken the law');
+  });
+
+  it('an adverb between subject and a present-tense cue read as a noun ("The ad then references")', () => {
+    const q = only('The ad then references FBI criticism of the senator.');
+    expect(q.cue?.text).toBe('references');
+  });
+
+  it('an infinitive cue before a "that" clause ("appeared to suggest that")', () => {
+    const q = only('The governor appeared to suggest that the tax would be repealed.');
+    expect(q.text).toBe('that the tax would be repealed');
+    expect(q.speaker?.text).toBe('The governor');
+  });
+});

@@ -16,7 +16,9 @@ const DASHES = new Set(['\u2015', '\u2014', '\u2013', '--']);
 export const VERB_MODIFIERS: ReadonlySet<string> = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may',
   'did', 'does', 'do', 'not', "n't", 'never', 'later', 'previously', 'repeatedly', 'again', 'then',
   'often', 'once', 'further', 'recently', 'already', 'publicly', 'privately', 'reportedly', 'long', 'now',
-  'initially', 'originally', 'immediately', 'quickly', 'soon', 'since', 'ultimately', 'finally', 'just', 'frequently', 'always', 'first', 'even', 'still']);
+  'initially', 'originally', 'immediately', 'quickly', 'soon', 'since', 'ultimately', 'finally', 'just', 'frequently', 'always', 'first', 'even', 'still',
+  // floating quantifiers: "they all said", "the two men both denied"
+  'all', 'both']);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s', "'re", '’re']);
 const POSSESSIVES = new Set(['my', 'his', 'her', 'their', 'our', 'its', 'your']);
 const CLAUSE_LINKS = new Set(['but', 'though', 'although', 'while', 'and', 'as', 'whereas', 'yet']);
@@ -77,8 +79,9 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
 function isVerbReadAsNoun(words: Word[], i: number): boolean {
   const w = words[i];
   let p = i - 1;
-  // "Some Democrats, however, question …"
+  // "Some Democrats, however, question …", "The ad then references …"
   if (words[p]?.text === ',' && words[p - 1]?.pos === 'ADV' && words[p - 2]?.text === ',') p -= 3;
+  else if (words[p]?.pos === 'ADV' && p > 0) p--;
   const prev = words[p];
   const next = words[i + 1];
   if (!prev || !next || w.quotation >= 0) return false;
