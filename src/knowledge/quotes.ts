@@ -946,7 +946,7 @@ class Extractor {
         break;
       }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
-      if (i > from && !clausal && (w[i].normal === 'and' || w[i].normal === 'but') && this.opensPredicate(i + 1, from)) {
+      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && this.opensPredicate(i + 1, from)) {
         end = i - 1;
         break;
       }

@@ -715,3 +715,15 @@ describe('coordinated, quantified and infinitive cues', () => {
     expect(q.speaker?.text).toBe('The governor');
   });
 });
+
+describe('more tagger slips', () => {
+  it('a plain noun object after a named subject ("Dyer demands accountability …, yet refuses …")', () => {
+    const q = quotesOf('It is odd that Dyer demands accountability from the board, yet refuses to publish his own accounts.').find((x) => x.cue?.text === 'demands');
+    expect(q?.text).toBe('accountability from the board');
+  });
+
+  it('a subject pronoun after a plural evidence noun read as a noun ("documents show he …")', () => {
+    const q = quotesOf('The gap grew after leaked documents from his 1995 return show he took a huge loss.').find((x) => x.cue?.text === 'show');
+    expect(q?.text).toBe('he took a huge loss');
+  });
+});

@@ -31,6 +31,10 @@ const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'earlier', 'later',
   'morning', 'afternoon', 'evening', 'weekend']);
 const TRAILER_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'to', 'with', 'from', 'after', 'before', 'over', 'for', 'by']);
 
+/** Verbs whose object is typically a whole clause ("show he took", "say they will"). */
+const CLAUSE_VERBS: ReadonlySet<string> = new Set(['show', 'find', 'suggest', 'indicate', 'reveal', 'prove', 'say', 'claim', 'argue',
+  'believe', 'think', 'know', 'insist', 'warn', 'fear', 'hope', 'expect', 'assert', 'contend', 'predict', 'estimate']);
+
 /** Verb forms that are never nouns, which the tagger still reads as nouns after a number or a name. */
 const IRREGULAR_CUE_FORMS: ReadonlyMap<string, string> = new Map([
   ['says', 'say'], ['said', 'say'], ['tells', 'tell'], ['told', 'tell'], ['found', 'find'], ['thought', 'think'], ['wrote', 'write'], ['knew', 'know'],
@@ -92,16 +96,22 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
   // "Polls show a close contest", "China and Russia support the government": a plural or
   // named subject, the bare verb, then the start of its object.
   // The object's start is checked first: it is the cheapest test, and lemmas are looked up on first use.
-  if (!(next.pos === 'DET' || next.pos === 'PROPN' || next.normal === 'that' || (next.pos === 'PRON' && POSSESSIVES.has(next.normal)))) return false;
+  // "documents show he took …": a subject pronoun opens the reported clause.
+  const subjectPronoun = next.pos === 'PRON' && /^(he|she|they|we|it|i)$/.test(next.normal);
+  // "Trump demands accountability": after a name, a plain noun object of a speech verb.
+  const nounObject = next.pos === 'NOUN' && prev.pos === 'PROPN' && w.normal.endsWith('s');
+  if (!(next.pos === 'DET' || next.pos === 'PROPN' || next.normal === 'that' || subjectPronoun || nounObject || (next.pos === 'PRON' && POSSESSIVES.has(next.normal)))) return false;
   const lemma = w.lemma || w.normal;
-  if (!(SPEECH_LEMMAS.has(lemma) || WEAK_LEMMAS.has(lemma))) return false;
+  if (!(SPEECH_LEMMAS.has(lemma) || WEAK_LEMMAS.has(lemma)) || (nounObject && !SPEECH_LEMMAS.has(lemma))) return false;
+  // Only verbs that take a clause read a pronoun after them as its subject ("the rate he proposed" is a noun).
+  if (subjectPronoun && !CLAUSE_VERBS.has(lemma)) return false;
   // "Trump questions the fairness …", "Federal court rules that …": a singular subject and the
   // verb's -s form.
   if (w.normal !== lemma) {
     return w.normal.endsWith('s') && (prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.normal === prev.lemma) ||
       (prev.pos === 'PRON' && /^(he|she|it)$/.test(prev.normal)));
   }
-  return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.normal !== prev.lemma && prev.normal.endsWith('s')) ||
+  return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && ((prev.normal !== prev.lemma && prev.normal.endsWith('s')) || subjectPronoun)) ||
     (prev.pos === 'PRON' && /^(they|we|i|you)$/.test(prev.normal));
 }
 
