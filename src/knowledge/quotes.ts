@@ -11,14 +11,26 @@
 import * as entityModule from './entities.ts';
 import type { Entity, QuoteFact, QuoteKind, TimeFact } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
-import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS } from './quote/lexicon.ts';
+import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, INTENT_ADJECTIVES, STANCE_ADJECTIVES, STANCE_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
 import {
-  MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseStartingAt,
+  MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseEndingAt, nounPhraseStartingAt,
   skipHearer, skipTrailers, subjectBefore, withDescription, type WordRange,
 } from './quote/phrases.ts';
 import { resolveSpeakers, type NameResolver } from './quote/speaker.ts';
 import { buildWordView, type Word, type WordView } from './quote/words.ts';
+
+/** A cue found in a sentence, with its speaker and where its content lies. */
+interface Cue {
+  at: WordRange;
+  speaker: WordRange;
+  layout: 'after' | 'before' | 'around' | 'according';
+  strong: boolean;
+  /** The speaker range only anchors the cue ("a growing fear that …"): the attribution has no source. */
+  unsourced?: boolean;
+  /** "…, as X put it, …": the content comes after the phrase even in mid-sentence. */
+  contentFollows?: boolean;
+}
 
 interface Draft {
   content: WordRange;
@@ -51,9 +63,14 @@ const RELATIVE_SPEAKERS = new Set(['who', 'which', 'that']);
 const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'clarification', 'note', 'related',
   'advertisement', 'photo', 'credit', 'source', 'sources', 'watch', 'read', 'listen', 'disclosure', 'editor']);
 /** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
-const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose']);
+const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose', 'where']);
 /** Participles that work as prepositions (", including …"). */
 const PREPOSITIONAL_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'excluding', 'considering', 'involving', 'beginning', 'starting']);
+/** Things whose findings are reported ("the poll shows", "a study found"). */
+const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'data', 'average', 'review', 'audit',
+  'investigation', 'document', 'memo', 'letter', 'filing', 'record', 'video', 'footage', 'transcript', 'census', 'research', 'test', 'model']);
+/** Prepositions that name a cue's topic ("complained about", "commented on"). */
+const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
@@ -61,6 +78,8 @@ class Extractor {
   readonly words: Word[];
   readonly used: Uint8Array;
   readonly drafts: Draft[] = [];
+  /** Speakers of the drafts so far, by the tagger's sentence of their first word. */
+  readonly speakersBySentence = new Map<number, WordRange[]>();
 
   constructor(readonly text: string, readonly view: WordView) {
     this.words = view.words;
@@ -79,6 +98,12 @@ class Extractor {
       else this.mark(part.content);
       this.mark(part.cue);
       this.mark(part.speaker);
+      if (part.speaker) {
+        const sentence = this.words[part.speaker[0]].sentence;
+        const list = this.speakersBySentence.get(sentence);
+        if (list) list.push(part.speaker);
+        else this.speakersBySentence.set(sentence, [part.speaker]);
+      }
     }
   }
 
@@ -192,7 +217,8 @@ class Extractor {
         }
       }
       const x = w[m];
-      if (x.paragraph !== paragraph || isSentenceEnd(x) || x.quotation >= 0) break;
+      // "McConnell, R-Ky., said": a full stop before a comma ends an abbreviation, not the sentence.
+      if (x.paragraph !== paragraph || (isSentenceEnd(x) && w[m + 1]?.text !== ',') || x.quotation >= 0) break;
       if (cueStrength(w, m)) {
         cue = m;
         break;
@@ -296,7 +322,9 @@ class Extractor {
       const x = w[c];
       if (x.quotation >= 0 || isSentenceEnd(x)) break;
       // Any verb right before a colon introduces the quotation ("Caddell continued:").
-      const colonVerb = colon && c === p && (x.pos === 'VERB' || (x.pos === 'NOUN' && x.normal.endsWith('s')));
+      // So does a past-tense verb right after a name or pronoun, before a comma ("She continued, “…”").
+      const colonVerb = c === p && (colon ? x.pos === 'VERB' || (x.pos === 'NOUN' && x.normal.endsWith('s')) :
+        w[p + 1]?.text === ',' && x.pos === 'VERB' && x.normal.endsWith('ed') && (w[c - 1]?.pos === 'PROPN' || isSpeakerPronounWord(w[c - 1])));
       if (!cueStrength(w, c) && !colonVerb) {
         if (x.pos === 'VERB' || x.pos === 'AUX') break;
         continue;
@@ -360,13 +388,21 @@ class Extractor {
     // "… before asking her, “…”", "… while insisting that …": the main clause's subject speaks.
     const participle = w[cue].normal.endsWith('ing') && (w[cue - 1]?.text === ',' || w[cue - 1]?.normal === 'and' ||
       PARTICIPLE_LINKS.has(w[cue - 1]?.normal ?? ''));
-    const coordinated = w[cue - 1]?.normal === 'and' && w[cue].pos === 'VERB';
+    // "… and has called for …", "… and also said …": auxiliaries and adverbs may come between.
+    let link = cue - 1;
+    while (link > cue - 4 && link > 0 && VERB_MODIFIERS.has(w[link].normal)) link--;
+    const coordinated = w[link]?.normal === 'and' && w[cue].pos === 'VERB';
     if (!participle && !coordinated) return null;
     // The indirect pass knows the real sentence start (the tagger splits after "(R-Ga.)").
     const start = Math.max(floor, sentenceFirst ?? this.sentenceOf(cue)[0]);
-    for (let d = this.drafts.length - 1; d >= 0 && d >= this.drafts.length - 3; d--) {
-      const s = this.drafts[d].speaker;
-      if (s && s[0] >= start && s[0] < cue) return s;
+    // Drafts come pass by pass (direct quotes first), so the sentence's own attribution is
+    // looked up by sentence, not by recency.
+    for (let sentence = w[cue].sentence; sentence >= w[start].sentence; sentence--) {
+      const speakers = this.speakersBySentence.get(sentence) ?? [];
+      for (let d = speakers.length - 1; d >= 0; d--) {
+        const s = speakers[d];
+        if (s[0] >= start && s[0] < cue) return s;
+      }
     }
     return nounPhraseStartingAt(w, start, cue - 1);
   }
@@ -406,16 +442,20 @@ class Extractor {
   contentAfter(cue: WordRange, lastWord: number): WordRange | null {
     const w = this.words;
     let i = skipTrailers(w, cue[1] + 1, lastWord);
-    if (HEARER_VERBS.has(w[cue[0]].lemma)) i = skipTrailers(w, skipHearer(w, i, lastWord), lastWord);
+    // "showed him the video", but "polls show a close race": "show" takes only a pronoun hearer.
+    const hearer = HEARER_VERBS.has(w[cue[0]].lemma) && (w[cue[0]].lemma !== 'show' || w[i]?.pos === 'PRON');
+    if (hearer) i = skipTrailers(w, skipHearer(w, i, lastWord), lastWord);
     // "reported at the time that …": a short phrase before "that" belongs to the cue.
     for (let k = i; k <= Math.min(lastWord, i + 6) && w[i]?.normal !== 'that'; k++) {
       const x = w[k];
-      if (x.normal === 'that' && x.pos === 'SCONJ') {
+      if (x.normal === 'that' && (x.pos === 'SCONJ' || (k > i && this.startsClause(k + 1, lastWord)))) {
         i = k;
         break;
       }
       if (!/^(ADP|DET|NOUN|ADJ|PROPN|NUM|ADV)$/.test(x.pos) || x.quotation >= 0) break;
     }
+    // "complained about his mic", "worried about turnout": the preposition goes with the cue.
+    if (i === cue[1] + 1 && w[i]?.pos === 'ADP' && TOPIC_PREPOSITIONS.has(w[i].normal) && i < lastWord && w[i + 1].quotation < 0) i++;
     if (w[i] && (w[i].text === ',' || w[i].text === ':') && i <= lastWord) {
       // ", adding …" / ", according to …" after the cue leave no content of its own.
       if (cueStrength(w, i + 1) || w[i + 1]?.normal === 'according') return null;
@@ -450,15 +490,15 @@ class Extractor {
       while (i <= sl && this.used[i]) i++;
       let j = i;
       while (j + 1 <= sl && !this.used[j + 1]) j++;
-      if (i <= sl) this.indirectInStretch(i, j);
+      if (i <= sl) this.indirectInStretch(i, j, sf);
       i = j + 1;
     }
   }
 
-  indirectInStretch(sf: number, sl: number): void {
+  indirectInStretch(sf: number, sl: number, sentenceFirst: number = sf): void {
     const w = this.words;
-    interface Cue { at: WordRange; speaker: WordRange; layout: 'after' | 'before' | 'around' | 'according'; strong: boolean }
     const cues: Cue[] = [];
+    const passives: Draft[] = [];
     // Transcript or headline line: "Name: what they said".
     if (sf === this.paragraphStart(sf)) {
       for (let c = sf + 1; c <= Math.min(sl, sf + 5); c++) {
@@ -476,12 +516,42 @@ class Extractor {
     for (let c = sf; c <= sl; c++) {
       if (w[c].quotation >= 0) continue;
       if (w[c].normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
-        const speaker = nounPhraseStartingAt(w, c + 2, sl);
+        const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? this.shortPhraseBeforeComma(c + 2, sl);
         if (speaker) cues.push({ at: [c, c + 1], speaker, layout: 'according', strong: true });
+        continue;
+      }
+      if (w[c].normal === 'to' && (w[c - 1]?.pos === 'ADJ' || w[c - 1]?.pos === 'VERB') && INTENT_ADJECTIVES.has(w[c - 1].normal) && w[c + 1]?.pos === 'VERB') {
+        const intent = this.intentCue(c, sf);
+        if (intent) cues.push(intent);
+        continue;
+      }
+      if (w[c].normal === 'that') {
+        const complement = this.complementCue(c, sf, sl);
+        if (complement) cues.push(complement);
+        continue;
+      }
+      // "…, as the memo put it." / "As Smith put it, …": the phrase works like "according to".
+      if (w[c].normal === 'put' && w[c + 1]?.normal === 'it' && c + 1 <= sl) {
+        const subject = subjectBefore(w, c, sf);
+        if (subject && w[subject[0] - 1]?.normal === 'as') {
+          // "…, as the magazine put it, “the operator.”": words after the phrase are its content.
+          // ("put it in a lengthy profile, …": a short circumstance may come first.)
+          let comma = c + 2;
+          while (comma <= Math.min(sl, c + 10) && w[comma].text !== ',' && w[comma].pos !== 'VERB' && w[comma].pos !== 'AUX' &&
+            !isSentenceEnd(w[comma]) && w[comma].quotation < 0) comma++;
+          const contentFollows = w[comma]?.text === ',' && comma + 1 <= sl && !isSentenceEnd(w[comma + 1]);
+          cues.push({ at: [subject[0] - 1, c + 1], speaker: subject, layout: 'according', strong: true, contentFollows });
+        }
         continue;
       }
       const strength = cueStrength(w, c);
       if (!strength) continue;
+      // Perception verbs ("a statement seen by …") describe a document, they do not report it.
+      const passive = strength === 'strong' || /^(report|decide)$/.test(w[c].lemma) ? this.passiveAttribution(c, sf, sl) : null;
+      if (passive) {
+        passives.push(passive);
+        continue;
+      }
       const at = cueRange(w, c);
       // Inversion: "…, said John Smith, a spokesman." (not "…, echoing John Smith")
       if ((w[c - 1]?.text === ',' || isQuoteMark(w[c - 1])) && !w[c].normal.endsWith('ing')) {
@@ -496,9 +566,23 @@ class Extractor {
         cues.push({ at, speaker: subject, layout: 'after', strong: strength === 'strong' });
         continue;
       }
-      const participle = this.participleSpeaker(c, sf, sf);
-      if (participle) cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
+      // "“…,” the mayor said, adding that …": a participle after a direct attribution speaks
+      // for that attribution's speaker, outside this stretch.
+      // ", saying …" after a cue of this sentence speaks for that cue's speaker.
+      // So does a coordinated cue (", and criticized …") when its sentence's main cue came first.
+      const coordinated = w[c - 1]?.normal === 'and' && (w[c - 2]?.text === ',' || w[c].normal.endsWith('ing'));
+      const previous = (w[c - 1]?.text === ',' && w[c].normal.endsWith('ing')) || coordinated ? this.mainSpeakerBefore(cues, c) : null;
+      const participle = previous ?? this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null);
+      if (participle) {
+        cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
+        continue;
+      }
+      // "he appeared to suggest that …", "was forced to admit that …": an infinitive cue before a
+      // "that" clause reports for the subject of the verb before it.
+      const infinitive = this.infinitiveSpeaker(c, at, sf, sl);
+      if (infinitive) cues.push({ at, speaker: infinitive, layout: 'after', strong: true });
     }
+    for (const d of passives) this.add(d);
     if (cues.length === 0) return;
 
     // Decide each cue's layout: a cue with nothing after it takes the clause before it.
@@ -513,14 +597,19 @@ class Extractor {
       // "…, the agency said in a statement obtained by the paper": a participle after a cue-last
       // attribution describes the statement; the content is the clause before.
       const after = afterRanges[k];
+      // A comma between the cue (with its time and hearer) and the words after it sets the cue off.
+      const commaAfter = after !== null && w[after[0] - 1]?.text === ',' && after[0] - 1 > cue.at[1];
       if (cue.layout === 'after' && after && setOff) {
         const first = w[after[0]];
-        if (first && first.pos === 'VERB' && /(ed|en|wn)$/.test(first.normal)) cue.layout = 'before';
+        // After a comma only a participle with its preposition ("said, compared with …"):
+        // "The museum, he said, celebrated …" has the finite verb of the content.
+        if (first && first.pos === 'VERB' && /(ed|en|wn)$/.test(first.normal) && (!commaAfter || w[after[0] + 1]?.pos === 'ADP')) cue.layout = 'before';
       }
-      // Parenthetical "…, Graham said, since …": the content runs on both sides of the cue;
-      // "…, he said, and …" closes the content before it.
-      if (cue.layout === 'after' && w[cue.speaker[0] - 1]?.text === ',' && cue.speaker[0] - 2 >= sf &&
-        w[cue.at[1] + 1]?.text === ',') cue.layout = isClauseLink(w[cue.at[1] + 2]) ? 'before' : 'around';
+      // Parenthetical "…, Graham said, since …", "The museum, he told me on Friday, is …": the
+      // content runs on both sides of the cue; "…, he said, and …" closes the content before it.
+      if (cue.layout === 'after' && w[cue.speaker[0] - 1]?.text === ',' && cue.speaker[0] - 2 >= sf && after && commaAfter) {
+        cue.layout = isClauseLink(w[after[0]]) ? 'before' : 'around';
+      }
     });
     // Cue-last attributions claim the clause before them, from the right; inner cues are nested.
     const drafts: Draft[] = [];
@@ -537,9 +626,20 @@ class Extractor {
         continue;
       }
       const anchor = cue.layout === 'according' ? cue.at[0] : Math.min(cue.speaker[0], cue.at[0]);
-      if (cue.layout === 'according' && anchor <= floor + 1) {
+      if (cue.layout === 'according' && (anchor <= floor + 1 || cue.contentFollows)) {
         // "According to X, …": content after the source.
-        let start = cue.speaker[1] + 1;
+        // ("As the memo put it, …": the cue closes the source.)
+        let start = Math.max(cue.speaker[1], cue.at[1]) + 1;
+        // "As Ms. Lee put it in a statement, …": its circumstance runs to the comma.
+        if (w[cue.at[0]].normal === 'as') {
+          for (let k2 = start; k2 <= Math.min(sl, start + MAX_PHRASE); k2++) {
+            if (w[k2].text === ',') {
+              start = k2;
+              break;
+            }
+            if (w[k2].quotation >= 0 || isSentenceEnd(w[k2])) break;
+          }
+        }
         if (w[start]?.text === ',') start++;
         const end = this.cutAtNextCue(start, sl, cues, k);
         if (start <= end) drafts.push({ content: [start, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
@@ -550,7 +650,9 @@ class Extractor {
       let end = anchor - 1;
       while (end >= floor && (w[end].text === ',' || isDash(w[end]))) end--;
       if (end < floor) continue;
-      drafts.push({ content: [floor, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+      // "…, as the memo put it": the phrase comments on the last clause only.
+      const first = cue.layout === 'according' && w[cue.at[0]].normal === 'as' ? this.lastClauseStart(floor, end) : floor;
+      drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
       claimed.push([floor, Math.max(cue.at[1], cue.speaker[1])]);
       floor = Math.max(cue.at[1], cue.speaker[1]) + 1;
     }
@@ -562,10 +664,163 @@ class Extractor {
       if (!cue.strong && !this.weakCueReports(cue.at, cue.speaker, range)) continue;
       const end = this.cutAtNextCue(range[0], range[1], cues, k);
       if (end < range[0]) continue;
-      drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+      drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });
       claimed.push([cue.at[0], end]);
     }
     for (const d of drafts) this.add(d);
+  }
+
+  /**
+   * "Trump's claim that …", "Democrats are afraid that …", "McConnell came away convinced
+   * that …": a "that" clause after a stance noun, a stance adjective or any verb outside the
+   * cue lexicon is what its subject (or the noun's possessor) says, thinks or feels.
+   */
+  complementCue(that: number, sf: number, sl: number): Cue | null {
+    const w = this.words;
+    const h = that - 1;
+    const head = w[h];
+    if (h < sf || head.quotation >= 0 || !this.startsClause(that + 1, sl)) return null;
+    // "so vague that", "such a mess that": a clause of result, not of content.
+    for (let k = h; k >= Math.max(sf, h - 4); k--) if (w[k].normal === 'so' || w[k].normal === 'such') return null;
+    if (head.pos === 'NOUN') {
+      if (!STANCE_NOUNS.has(head.lemma) || this.gappedClause(that + 1, sl)) return null;
+      return this.nounCue(h, sf);
+    }
+    const adjective = head.pos === 'ADJ' && STANCE_ADJECTIVES.has(head.normal);
+    // Lexicon cues are read as cues already; "now that", "given that" are conjunctions.
+    const verb = head.pos === 'VERB' && !cueStrength(w, h) && !/^(now|given|provided|except|assuming|granted|seeing)$/.test(head.normal);
+    if (!adjective && !verb) return null;
+    let k = h - 1;
+    while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal) || (w[k].pos === 'VERB' && /^(came|come|comes|grew|grow|grows|became|become|becomes|seemed|seems|seem|appeared|appears|remained|remains|felt|feels)$/.test(w[k].normal)))) k--;
+    const subject = subjectBefore(w, k + 1, sf) ?? (verb ? this.participleSpeaker(h, sf, sf) : null);
+    // "It is clear that …": an empty subject says nothing.
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at: [h, h], speaker: subject, layout: 'after', strong: true };
+  }
+
+  /** A stance noun's cue; the possessor speaks ("Smith's claim", "his repeated insistence"), else no one. */
+  nounCue(h: number, sf: number): Cue {
+    const w = this.words;
+    let k = h - 1;
+    while (k > sf && w[k].pos === 'ADJ' && h - k < 4) k--;
+    if (w[k]?.pos === 'PRON' && /^(his|her|their|its|our|my)$/.test(w[k].normal)) {
+      return { at: [h, h], speaker: [k, k], layout: 'after', strong: true };
+    }
+    if (w[k]?.pos === 'PART' && k - 1 >= sf) {
+      const owner = nounPhraseEndingAt(w, k - 1, sf);
+      if (owner) return { at: [h, h], speaker: owner, layout: 'after', strong: true };
+    }
+    return { at: [h, h], speaker: [h, h], layout: 'after', strong: true, unsourced: true };
+  }
+
+  /** "Mr. Obama is also determined to warn …": the infinitive after an adjective of will. */
+  intentCue(to: number, sf: number): Cue | null {
+    const w = this.words;
+    const h = to - 1;
+    let k = h - 1;
+    while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal))) k--;
+    if (k === h - 1) return null;
+    const subject = subjectBefore(w, k + 1, sf);
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at: [h, h], speaker: subject, layout: 'after', strong: true };
+  }
+
+  /**
+   * "the fear that I have ever seen": a relative clause after a noun lacks its object (a past
+   * verb right before the clause ends), where a content clause is complete. A passive is complete.
+   */
+  gappedClause(i: number, last: number): boolean {
+    const w = this.words;
+    const np = nounPhraseStartingAt(w, i, last);
+    if (!np) return false;
+    let k = np[1] + 1;
+    let passive = false;
+    while (k < last && (w[k + 1].pos === 'AUX' || w[k + 1].pos === 'VERB' || w[k + 1].pos === 'ADV' || w[k + 1].pos === 'PART') &&
+      (w[k].pos === 'AUX' || w[k].pos === 'ADV' || w[k].pos === 'PART')) {
+      if (/^(is|was|are|were|be|been|being)$/.test(w[k].normal)) passive = true;
+      k++;
+    }
+    const verb = w[k];
+    if (!verb || verb.pos !== 'VERB' || verb.normal.endsWith('ing') || passive) return false;
+    const next = w[k + 1];
+    return !next || k + 1 > last || isSentenceEnd(next) || next.text === ',';
+  }
+
+  /**
+   * "The plan has been endorsed by the union", "a view echoed by every expert": a reporting verb
+   * in the passive with its agent after "by" attributes its subject (what was endorsed,
+   * reported, echoed) to the agent.
+   */
+  passiveAttribution(c: number, sf: number, sl: number): Draft | null {
+    const w = this.words;
+    const cue = w[c];
+    if (cue.pos !== 'VERB' || !/(ed|en|wn)$/.test(cue.normal) || HEARER_VERBS.has(cue.lemma)) return null;
+    let by = c + 1;
+    if (w[by]?.pos === 'ADV') by++;
+    if (w[by]?.normal !== 'by' || by >= sl) return null;
+    const agent = nounPhraseStartingAt(w, by + 1, sl);
+    if (!agent || w[agent[1] + 1]?.normal === 'that') return null;
+    // Back over the passive's auxiliaries ("has also been", "is likely to be") to its subject.
+    let k = c - 1;
+    let auxiliaries = 0;
+    while (k > sf && (w[k].pos === 'AUX' || w[k].pos === 'ADV' || w[k].pos === 'PART' || VERB_MODIFIERS.has(w[k].normal) ||
+      w[k].normal === 'likely')) {
+      if (/^(is|was|are|were|be|been|being|'s|’s)$/.test(w[k].normal)) auxiliaries++;
+      k--;
+    }
+    // Without a form of "be" only a participle right after its noun ("a view echoed by …").
+    if (auxiliaries === 0 && k !== c - 1) return null;
+    const subject = nounPhraseEndingAt(w, k, sf);
+    if (!subject || (subject[0] === subject[1] && w[subject[0]].pos === 'PRON')) return null;
+    return { content: subject, kind: 'indirect', speaker: agent, cue: [c, c] };
+  }
+
+  /**
+   * "According to exit polls, …": the tagger may read a word of the source as a verb; a short
+   * phrase with a noun, up to the comma or the sentence end, is still the source.
+   */
+  shortPhraseBeforeComma(first: number, last: number): WordRange | null {
+    const w = this.words;
+    let end = first;
+    let noun = false;
+    while (end <= last && end - first < 6 && w[end].pos !== 'PUNCT' && w[end].quotation < 0) {
+      if (w[end].pos === 'NOUN' || w[end].pos === 'PROPN') noun = true;
+      end++;
+    }
+    const stop = w[end];
+    if (!noun || end === first || !stop || !(stop.text === ',' || isSentenceEnd(stop))) return null;
+    return [first, end - 1];
+  }
+
+  /** The first word after the last comma (and conjunction) outside quotations in [from, to], else `from`. */
+  lastClauseStart(from: number, to: number): number {
+    const w = this.words;
+    for (let k = to; k > from && to - k < 2 * MAX_PHRASE; k--) {
+      // ", but the rule is …": the conjunction links the clause, it is not reported.
+      if (w[k].text === ',' && w[k].quotation < 0) return w[k + 1].pos === 'CCONJ' && k + 2 <= to ? k + 2 : k + 1;
+    }
+    return from;
+  }
+
+  infinitiveSpeaker(c: number, at: WordRange, sf: number, sl: number): WordRange | null {
+    const w = this.words;
+    if (w[c - 1]?.normal !== 'to' || w[c - 1].pos !== 'PART' || c - 2 < sf) return null;
+    if (w[skipTrailers(w, at[1] + 1, sl)]?.normal !== 'that') return null;
+    const verb = c - 2;
+    if (w[verb].pos !== 'VERB' && w[verb].pos !== 'ADJ') return null;
+    let k = verb - 1;
+    while (k > sf && (w[k].pos === 'AUX' || w[k].pos === 'ADV' || VERB_MODIFIERS.has(w[k].normal))) k--;
+    const subject = subjectBefore(w, k + 1, sf);
+    return subject && !(subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal)) ? subject : null;
+  }
+
+  /** The speaker of the main (first) cue before word `c` whose speaker is its subject, else null. */
+  mainSpeakerBefore(cues: Cue[], c: number): WordRange | null {
+    for (let k = 0; k < cues.length; k++) {
+      const cue = cues[k];
+      if (cue.at[1] < c && cue.speaker[1] < cue.at[0] && !cue.unsourced && cue.layout === 'after') return cue.speaker;
+    }
+    return null;
   }
 
   /** The speaker after an inverted cue, when the sentence or clause ends with it. */
@@ -586,6 +841,8 @@ class Extractor {
   /** "…, noted the rule": only a name, a pronoun, a person, a group or a body speaks after an inverted cue. */
   canSpeak(head: number): boolean {
     const h = this.words[head];
+    // "…, said Tuesday": a day is no speaker.
+    if (h.time) return false;
     if (h.pos === 'PROPN' || h.pos === 'PRON') return true;
     if (PERSON_NOUNS.has(h.lemma) || PERSON_NOUNS.has(h.normal) || ORGANIZATION_NOUNS.has(h.lemma)) return true;
     return h.pos === 'NOUN' && h.normal !== h.lemma && h.normal.endsWith('s');
@@ -603,12 +860,17 @@ class Extractor {
     // Not "called in to a show" nor the naming participle ", called the Fund,".
     if (NAMING_VERBS.has(lemma)) {
       // After an apposition ("His partner, Lena Broun, called him …") the comma is the apposition's.
-      let appositive = false;
-      for (let i = speaker[0]; i < speaker[1] && !appositive; i++) appositive = w[i].text === ',';
-      return (head.pos === 'PROPN' || head.pos === 'PRON') && (w[cue[0] - 1]?.text !== ',' || appositive) && w[cue[1] + 1]?.pos !== 'ADP';
+      let comma = -1;
+      for (let i = speaker[0]; i < speaker[1] && comma < 0; i++) if (w[i].text === ',') comma = i;
+      // "Jo Moore, a senior adviser, called …": the name before the description is the head.
+      const named = comma > speaker[0] ? w[comma - 1] : head;
+      return (named.pos === 'PROPN' || named.pos === 'PRON' || head.pos === 'PROPN' || head.pos === 'PRON') &&
+        (w[cue[0] - 1]?.text !== ',' || comma >= 0) && w[cue[1] + 1]?.pos !== 'ADP';
     }
     // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
     if (EVIDENCE_VERBS.has(lemma) && head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma)) return true;
+    // "Polls show …" (capitalised at the sentence start), "A study by Jo Reyes found …".
+    if (EVIDENCE_VERBS.has(lemma) && this.namesDocument(speaker)) return true;
     // "The panel found the United States was in breach", "administrators decided she should …":
     // a finite clause after the verb is what was found or decided.
     if (this.startsClause(content[0], content[1])) return true;
@@ -616,11 +878,25 @@ class Extractor {
     return OBJECT_REPORTING_VERBS.has(lemma) && this.canSpeak(speaker[1]);
   }
 
+  /** A speaker phrase headed by a document or a survey ("Polls", "a 2014 study by …"). */
+  namesDocument(speaker: WordRange): boolean {
+    const w = this.words;
+    for (let i = speaker[0]; i <= speaker[1] && i - speaker[0] < 6; i++) {
+      const x = w[i];
+      if (x.pos === 'ADP') break;
+      if ((x.pos === 'NOUN' || x.pos === 'PROPN') && DOCUMENT_NOUNS.has(x.normal.replace(/s$/, ''))) return true;
+    }
+    return false;
+  }
+
   /** Where content starting at `from` ends: before another cue's clause or "according to". */
   cutAtNextCue(from: number, last: number, cues: Array<{ at: WordRange; speaker: WordRange; layout: string }>, self: number): number {
     const w = this.words;
     if (from > last || !w[from]) return from - 1;
     let end = last;
+    // "that if the deal fails, the company could …", "that at a meeting in 1972, he backed …": a
+    // fronted adverbial opens the reported clause; its main clause after the comma is content.
+    const fronted = this.frontedAdverbialEnd(from, last);
     for (let k = self + 1; k < cues.length; k++) {
       const other = cues[k];
       // "… and said …": a coordinated cue of the same speaker ends the content at "and".
@@ -630,7 +906,7 @@ class Extractor {
       }
       // A participle (", arguing that …") has its speaker earlier: its clause starts at the cue.
       const clauseStart = other.speaker[0] > from ? Math.min(other.at[0], other.speaker[0]) : other.at[0];
-      if (clauseStart <= from || clauseStart > end) continue;
+      if (clauseStart <= from || clauseStart > end || clauseStart <= fronted + 2) continue;
       // "people …, who think …": a relative clause's report is nested in this content.
       if (other.speaker[0] > from && other.speaker[0] === other.speaker[1] && RELATIVE_SPEAKERS.has(w[other.speaker[0]].normal)) continue;
       let b = clauseStart - 1;
@@ -640,7 +916,10 @@ class Extractor {
         break;
       }
     }
-    const subordinate = SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
+    // "Contrary to his claim that …, there would be …": after a noun's clause a comma and a
+    // new clause close it, as after a fronted subordinate clause.
+    const nounClause = w[from].normal === 'that' && w[from - 1]?.pos === 'NOUN' && !cueStrength(w, from - 1);
+    const subordinate = nounClause || SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
     const clausal = w[from].normal === 'that' || this.startsClause(from, end);
     for (let i = from; i <= end; i++) {
       if (w[i].quotation >= 0) continue;
@@ -667,12 +946,36 @@ class Extractor {
         break;
       }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
-      if (i > from && !clausal && (w[i].normal === 'and' || w[i].normal === 'but') && this.opensPredicate(i + 1, from)) {
+      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && this.opensPredicate(i + 1, from)) {
         end = i - 1;
         break;
       }
     }
     return this.trimEnd(from, end);
+  }
+
+  /**
+   * The comma closing a fronted adverbial at the head of a content ("that if …, …", "at one
+   * of his first meetings, in 1972, …"), or -1. Commas of a second fronted phrase are included.
+   */
+  frontedAdverbialEnd(from: number, last: number): number {
+    const w = this.words;
+    let first = w[from]?.normal === 'that' ? from + 1 : from;
+    const lead = w[first];
+    if (!lead || lead.quotation >= 0 || !(SUBORDINATORS.has(lead.normal) || lead.pos === 'ADP')) return -1;
+    let comma = -1;
+    for (let k = first + 1; k <= Math.min(last, first + MAX_PHRASE); k++) {
+      if (w[k].quotation >= 0 || isSentenceEnd(w[k]) || w[k].text === ';') break;
+      if (w[k].text !== ',') continue;
+      comma = k;
+      // ", in 1972, he …": a second short phrase set off by commas belongs to the same opening.
+      if (w[k + 1]?.pos === 'ADP') {
+        first = k + 1;
+        continue;
+      }
+      break;
+    }
+    return comma;
   }
 
   /** ", (even) saying …" or ", which …": an adjunct after a comma, outside any quotation. */
@@ -778,6 +1081,10 @@ class Extractor {
       d++;
     }
   }
+}
+
+function isSpeakerPronounWord(w: Word | undefined): boolean {
+  return w !== undefined && w.pos === 'PRON' && /^(he|she|they|i|we)$/.test(w.normal);
 }
 
 function kindOf(words: Word[], d: Draft): QuoteKind {

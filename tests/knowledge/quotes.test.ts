@@ -457,3 +457,273 @@ describe('names the tagger misreads', () => {
     expect(quotes.every((q) => q.speaker?.text !== 'Correction')).toBe(true);
   });
 });
+
+describe('"that" clauses of stance nouns, adjectives and other verbs', () => {
+  it('a possessor speaks a stance noun\'s clause: "Rossi\'s claim that …"', () => {
+    const q = quotesOf('Contrary to Anna Rossi\'s claim that the river had been poisoned by the mill, the water was clean.').find((x) => x.text.startsWith('that the river'));
+    expect(q?.text).toBe('that the river had been poisoned by the mill');
+    expect(q?.speaker?.text).toBe('Anna Rossi');
+  });
+
+  it('a stance noun without a possessor has no source', () => {
+    const q = only('There is a growing fear that the harbor will close before winter.');
+    expect(q.text).toBe('that the harbor will close before winter');
+    expect(q.speaker).toBeNull();
+  });
+
+  it('a relative clause after a stance noun is no content', () => {
+    expect(quotesOf('It was the worst report that I have ever seen.')).toHaveLength(0);
+  });
+
+  it('a stance adjective: "Farmers are afraid that …"', () => {
+    const q = only('Local farmers are afraid that the new dam will dry up their wells.');
+    expect(q.text).toBe('that the new dam will dry up their wells');
+    expect(q.speaker?.text).toBe('Local farmers');
+  });
+
+  it('"it is clear that" and "so … that" report nothing', () => {
+    expect(quotesOf('It is clear that the bridge needs repairs.')).toHaveLength(0);
+    expect(quotesOf('The storm was so strong that the pier collapsed.')).toHaveLength(0);
+  });
+
+  it('a verb outside the cue lexicon before a full clause: "came away convinced that"', () => {
+    const q = only('Senator Liam Oduya came away convinced that the reforms were real.');
+    expect(q.text).toBe('that the reforms were real');
+    expect(q.speaker?.text).toBe('Senator Liam Oduya');
+  });
+
+  it('a fronted adverbial inside a reported clause stays in it', () => {
+    const text = 'Vera Lind noted that at her first council meeting, in 1998, she backed a plan to widen the road.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'noted');
+    expect(q?.text).toBe('that at her first council meeting, in 1998, she backed a plan to widen the road');
+  });
+});
+
+describe('participles and verbs around direct quotes', () => {
+  it('a participle after a direct attribution speaks for its speaker, whatever came before', () => {
+    const text = [
+      'Governor says the storm was a \'wake-up call.\'',
+      'Dozens of homes were flooded overnight in a town that Governor Ada Brenn described as “a disaster zone.”',
+      'At a briefing, the governor also said that it was too early to count the losses, and there was “no sign" yet of the river falling.',
+      '"We are not out of the woods," the governor said, adding that the rain would last "two more days” at least.',
+    ].join('\n\n');
+    const q = quotesOf(text).find((x) => x.cue?.text === 'adding');
+    expect(q?.text).toBe('that the rain would last "two more days” at least');
+    expect(q?.speaker?.text).toBe('the governor');
+  });
+
+  it('a past-tense verb between a pronoun and a comma introduces the quotation', () => {
+    const text = '“The pier is safe,” said Lee Amato, the harbor master.\n\nShe continued, “We will reopen it on Monday.”';
+    const q = quotesOf(text).find((x) => x.text.includes('reopen'));
+    expect(q?.speaker?.text).toBe('She');
+    expect(q?.cue?.text).toBe('continued');
+  });
+});
+
+describe('passive reports', () => {
+  it('"X has been endorsed by Y": the subject is what the agent reports or backs', () => {
+    const q = only('The mayor has been endorsed by the teachers union.');
+    expect(q.text).toBe('The mayor');
+    expect(q.speaker?.text).toBe('the teachers union');
+    expect(q.cue?.text).toBe('endorsed');
+  });
+
+  it('a reduced relative: "a view echoed by …"', () => {
+    const q = quotesOf('Higher fees are a mistake, a view echoed by several economists.').find((x) => x.cue?.text === 'echoed');
+    expect(q?.text).toBe('a view');
+    expect(q?.speaker?.text).toBe('several economists');
+  });
+
+  it('a hearer verb or a "that" clause after the agent is no passive report', () => {
+    expect(quotesOf('The crew was told by the captain that the ship would sail.').every((x) => x.text !== 'The crew')).toBe(true);
+  });
+});
+
+describe('"according to", "as X put it" and parenthetical cues', () => {
+  it('"According to X, …" when the tagger reads a word of the source as a verb', () => {
+    const q = only('According to exit polls, the mayor had a narrow lead among older voters.');
+    expect(q.text).toBe('the mayor had a narrow lead among older voters');
+    expect(q.speaker?.text).toBe('exit polls');
+  });
+
+  it('"…, as the memo put it." comments on the last clause', () => {
+    const q = only('Most applicants must pass a test, but the main rule is a "clean record," as an agency memo put it.');
+    expect(q.text).toBe('the main rule is a "clean record,"');
+    expect(q.speaker?.text).toBe('an agency memo');
+  });
+
+  it('"As X put it in a letter, …" introduces what follows', () => {
+    const q = only('As Dana Ruiz put it in a letter to the board, the school is running out of room.');
+    expect(q.text).toBe('the school is running out of room');
+    expect(q.speaker?.text).toBe('Dana Ruiz');
+  });
+
+  it('a parenthetical cue with a time or a hearer still splits its content', () => {
+    const a = only('The problem now, he told me on Friday, is that the ferry has no crew.');
+    expect(a.text).toBe('The problem now, he told me on Friday, is that the ferry has no crew');
+    const b = only('The museum, Ms. Ortiz said, celebrated several local heroes.');
+    expect(b.text).toBe('The museum, Ms. Ortiz said, celebrated several local heroes');
+  });
+
+  it('a cue-last attribution with a time before ", as …" keeps the clause before it', () => {
+    const q = only('The new tax is a burden on farmers, local officials said Friday, as they met with growers.');
+    expect(q.text).toBe('The new tax is a burden on farmers');
+    expect(q.speaker?.text).toBe('local officials');
+  });
+});
+
+describe('more cue forms', () => {
+  it('a speaker with a relative clause without its pronoun ("the experts I interviewed said")', () => {
+    const q = only('In the end, all the experts I interviewed said the plan would raise rents.');
+    expect(q.speaker?.text).toBe('all the experts I interviewed');
+    expect(q.text).toBe('the plan would raise rents');
+  });
+
+  it('verbs of evaluation and advocacy report their object', () => {
+    const q = only('The city council approved a plan to widen the main road.');
+    expect(q.text).toBe('a plan to widen the main road');
+    expect(q.cue?.text).toBe('approved');
+  });
+
+  it('"compared with" as a preposition reports nothing', () => {
+    expect(quotesOf('Sales rose 5 percent, compared with 3 percent a year earlier.')).toHaveLength(0);
+  });
+
+  it('particle cues: "decided against", "railed against", "laid out"', () => {
+    expect(only('The board decided against raising the fees.').text).toBe('raising the fees');
+    expect(only('The senator railed against the new tariffs.').cue?.text).toBe('railed against');
+    expect(only('In a speech, Ana Reyes laid out her housing plan.').text).toBe('her housing plan');
+  });
+
+  it('a coordinated cue after an auxiliary keeps the subject ("and has called for")', () => {
+    const q = quotesOf('The mayor backed the budget and has called for new bus lanes.').find((x) => x.cue?.text === 'called for');
+    expect(q?.text).toBe('new bus lanes');
+    expect(q?.speaker?.text).toBe('The mayor');
+  });
+});
+
+describe('evidence from polls and studies', () => {
+  it('"Polls show …": a capitalised survey noun, a noun object (no hearer), no ", where" adjunct', () => {
+    const q = only('Polls show a close contest in the county, where six seats are open.');
+    expect(q.text).toBe('a close contest in the county');
+    expect(q.speaker?.text).toBe('Polls');
+  });
+
+  it('"A study by X found …" keeps the author in the source', () => {
+    const q = only('A 2019 study by the economist Mara Quint found 12 cases of fraud.');
+    expect(q.speaker?.text).toBe('A 2019 study by the economist Mara Quint');
+    expect(q.text).toBe('12 cases of fraud');
+  });
+
+  it('a reduced relative with a time before the verb ("polls taken over the past week shows")', () => {
+    const q = only('The average of polls taken over the past week shows the mayor leading by four points.');
+    expect(q.text).toBe('the mayor leading by four points');
+  });
+
+  it('"commented on X\'s death": a possessive phrase is the topic, not a trailer; the preposition goes with the cue', () => {
+    expect(only('The senator has also commented on Reyes’s death.').text).toBe('Reyes’s death');
+    expect(only('The coach complained about the referees.').text).toBe('the referees');
+  });
+
+  it('an adverb between the cue and "that" stays out of the content', () => {
+    expect(only('Farmers complain bitterly that the rules are too complicated.').text).toBe('that the rules are too complicated');
+  });
+});
+
+describe('tagger slips around cues', () => {
+  it('a past-tense cue read as a noun after a year ("a panel in 2001 found …")', () => {
+    const q = only('An arbitration panel in 2001 found the city was in breach of the contract.');
+    expect(q.text).toBe('the city was in breach of the contract');
+    expect(q.speaker?.text).toBe('An arbitration panel');
+  });
+
+  it('any adverb right before the cue ("which together vowed")', () => {
+    const q = quotesOf('The deal was backed by Chile and Peru, which together vowed to protect the reef.').find((x) => x.cue?.text === 'vowed');
+    expect(q?.text).toBe('to protect the reef');
+    expect(q?.speaker?.text).toBe('which');
+  });
+});
+
+describe('intentions', () => {
+  it('an adjective of will and its infinitive ("is determined to …")', () => {
+    const q = only('The governor is also determined to close the budget gap this year.');
+    expect(q.text).toBe('to close the budget gap this year');
+    expect(q.speaker?.text).toBe('The governor');
+  });
+
+  it('voting and aiming to do something', () => {
+    expect(only('A Senate panel voted to delay the hearing.').text).toBe('to delay the hearing');
+    expect(only('The bloc aims to cut its dependence on imported gas.').text).toBe('to cut its dependence on imported gas');
+  });
+});
+
+describe('speakers around abbreviations, days and participles', () => {
+  it('a party tag with a full stop before the cue ("Lee, R-Ky., said Tuesday")', () => {
+    const q = only('“We will win this vote,” Senator Ann Lee, R-Ky., said Tuesday.');
+    expect(q.text).toBe('“We will win this vote,”');
+    expect(q.speaker?.text).toBe('Senator Ann Lee, R-Ky.');
+  });
+
+  it('", saying …" speaks for the main cue of its sentence, not a nested one', () => {
+    const q = quotesOf('Ms. Ruiz told the crowd that she believes the plan will fail, saying that costs will double.').find((x) => x.cue?.text === 'saying');
+    expect(q?.speaker?.text).toBe('Ms. Ruiz');
+  });
+
+  it('a particle after a day ("called Friday for")', () => {
+    const q = only('Roy Keane called Friday for releasing the police videos.');
+    expect(q.cue?.text).toBe('called Friday for');
+    expect(q.text).toBe('releasing the police videos');
+  });
+});
+
+describe('present-tense cues read as nouns', () => {
+  it('a singular subject and the -s form ("Senator questions the …")', () => {
+    const q = only('Mayor Ortiz questions the fairness of the new rules.');
+    expect(q.cue?.text).toBe('questions');
+    expect(q.text).toBe('the fairness of the new rules');
+  });
+});
+
+describe('naming after an apposition', () => {
+  it('"Jo Moore, a senior adviser to the campaign, called …": the name heads the speaker', () => {
+    const q = quotesOf('Jo Moore, a senior adviser to the campaign, called the ruling a disgrace.').find((x) => x.cue?.text === 'called');
+    expect(q?.text).toBe('the ruling a disgrace');
+    expect(q?.speaker?.text).toBe('Jo Moore, a senior adviser to the campaign');
+  });
+});
+
+describe('coordinated, quantified and infinitive cues', () => {
+  it('", and criticized …" shares the main cue\'s speaker', () => {
+    const q = quotesOf('In his speech, Sen. Ray Dunn urged voters to act, and criticized the party’s silence on the issue.').find((x) => x.cue?.text === 'criticized');
+    expect(q?.speaker?.text).toBe('Sen. Ray Dunn');
+    expect(q?.text).toBe('the party’s silence on the issue');
+  });
+
+  it('a floating quantifier before the cue ("… and Ann Lee all suggested")', () => {
+    const q = only('Tom Dyer and Ann Lee all suggested that the bank had broken the law.');
+    expect(q.text).toBe('that the bank had broken the law');
+  });
+
+  it('an adverb between subject and a present-tense cue read as a noun ("The ad then references")', () => {
+    const q = only('The ad then references FBI criticism of the senator.');
+    expect(q.cue?.text).toBe('references');
+  });
+
+  it('an infinitive cue before a "that" clause ("appeared to suggest that")', () => {
+    const q = only('The governor appeared to suggest that the tax would be repealed.');
+    expect(q.text).toBe('that the tax would be repealed');
+    expect(q.speaker?.text).toBe('The governor');
+  });
+});
+
+describe('more tagger slips', () => {
+  it('a plain noun object after a named subject ("Dyer demands accountability …, yet refuses …")', () => {
+    const q = quotesOf('It is odd that Dyer demands accountability from the board, yet refuses to publish his own accounts.').find((x) => x.cue?.text === 'demands');
+    expect(q?.text).toBe('accountability from the board');
+  });
+
+  it('a subject pronoun after a plural evidence noun read as a noun ("documents show he …")', () => {
+    const q = quotesOf('The gap grew after leaked documents from his 1995 return show he took a huge loss.').find((x) => x.cue?.text === 'show');
+    expect(q?.text).toBe('he took a huge loss');
+  });
+});

@@ -24,6 +24,9 @@ const SPEECH_VERBS = [
   'support', 'oppose', 'endorse', 'defend', 'blame', 'liken', 'applaud', 'welcome', 'hail',
   'tout', 'mock', 'ridicule', 'decry', 'deride', 'lambaste', 'scold', 'chide', 'rebuke', 'fault',
   'favor', 'favour', 'prefer', 'embrace', 'champion', 'rule', 'rate',
+  'characterize', 'characterise', 'portray', 'laud', 'commend', 'compliment', 'congratulate', 'chastise',
+  'berate', 'castigate', 'assail', 'exhort', 'admire', 'despise', 'compare', 'advocate', 'lobby', 'veto',
+  'approve', 'sponsor', 'rebut', 'refute', 'contradict', 'express', 'retweet', 'invoke',
   // presenting and discussing ("X outlined a plan", "X discussed the deal")
   'offer', 'discuss', 'encourage', 'reference', 'outline', 'detail', 'unveil', 'address', 'sing', 'pitch',
   // believing and thinking
@@ -37,6 +40,7 @@ const WEAK_VERBS = [
   'add', 'note', 'report', 'find', 'show', 'learn', 'hear', 'see', 'observe', 'point', 'cite',
   'call', 'signal', 'suggest', 'determine', 'discover', 'establish', 'demonstrate', 'prove',
   'want', 'plan', 'intend', 'seek', 'decide', 'refuse', 'decline', 'label', 'dub', 'brand',
+  'vote', 'aim', 'vie', 'strive',
 ];
 
 /** Verbs of naming and citing ("called the plan a disaster"): report when a named speaker uses them. */
@@ -55,7 +59,7 @@ export const HEARER_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Particles that belong to a cue ("pointed out", "called for", "went on"). */
-export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out', 'for', 'on', 'up', 'to', 'of', 'about', 'after']);
+export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out', 'for', 'on', 'up', 'to', 'of', 'about', 'after', 'against']);
 
 /** Verbs that need their particle to report anything ("point" only as "point out"). */
 export const NEEDS_PARTICLE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -68,6 +72,12 @@ export const NEEDS_PARTICLE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['push', new Set(['for'])],
   ['press', new Set(['for'])],
   ['go', new Set(['after'])],
+  // "railed against", "voted against", "decided against", "lashed out", "laid out"
+  ['rail', new Set(['against'])],
+  ['vote', new Set(['against'])],
+  ['decide', new Set(['against'])],
+  ['lash', new Set(['out'])],
+  ['lay', new Set(['out'])],
 ]);
 
 /** Words of a trailing phrase that says where or how it was said ("in a statement"). */
@@ -124,3 +134,34 @@ export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
   'congress', 'senate', 'parliament', 'state', 'city', 'county', 'country', 'document', 'memo',
   'letter', 'lawsuit', 'complaint', 'brief', 'filing', 'analysis', 'data', 'article', 'book',
 ]);
+
+/**
+ * Nouns of saying, believing and feeling whose "that" clause is what was said or thought
+ * ("Smith's claim that …", "growing fears that …").
+ */
+export const STANCE_NOUNS: ReadonlySet<string> = new Set([
+  'claim', 'assertion', 'argument', 'contention', 'belief', 'view', 'fear', 'concern', 'worry', 'hope',
+  'warning', 'promise', 'pledge', 'suggestion', 'acknowledgment', 'acknowledgement', 'admission',
+  'insistence', 'emphasis', 'message', 'notion', 'conclusion', 'allegation', 'accusation', 'charge',
+  'rumor', 'rumour', 'suspicion', 'implication', 'recognition', 'feeling', 'assurance', 'impression',
+  'statement', 'announcement', 'prediction', 'complaint', 'speculation', 'confidence', 'doubt',
+  'finding', 'idea', 'theory', 'reminder', 'indication', 'perception', 'sentiment', 'expectation',
+  'assumption', 'assessment', 'estimate', 'bet', 'denial', 'boast', 'threat', 'demand', 'insinuation',
+  'narrative', 'pronouncement', 'missive', 'remark', 'comment', 'testimony', 'report', 'agreement', 'consensus',
+]);
+
+/** Adjectives of certainty and feeling whose "that" clause is what someone thinks ("is convinced that"). */
+export const STANCE_ADJECTIVES: ReadonlySet<string> = new Set([
+  'afraid', 'aware', 'confident', 'convinced', 'sure', 'certain', 'frustrated', 'worried', 'concerned',
+  'hopeful', 'adamant', 'optimistic', 'pessimistic', 'angry', 'upset', 'glad', 'happy', 'pleased',
+  'disappointed', 'furious', 'incensed', 'outraged', 'skeptical', 'sceptical', 'unaware', 'insistent',
+  'proud', 'sorry', 'grateful', 'thankful', 'surprised', 'shocked', 'alarmed', 'fearful', 'satisfied',
+  'persuaded', 'unconvinced', 'doubtful', 'positive', 'mindful', 'nervous', 'anxious', 'dismayed',
+]);
+
+/** Adjectives of will whose infinitive is what someone means to do ("is determined to …"). */
+export const INTENT_ADJECTIVES: ReadonlySet<string> = new Set([
+  'willing', 'unwilling', 'determined', 'ready', 'eager', 'reluctant', 'prepared', 'committed', 'keen',
+  'hesitant', 'anxious', 'desperate', 'intent', 'loath', 'poised',
+]);
+

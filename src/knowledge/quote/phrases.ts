@@ -16,7 +16,9 @@ const DASHES = new Set(['\u2015', '\u2014', '\u2013', '--']);
 export const VERB_MODIFIERS: ReadonlySet<string> = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may',
   'did', 'does', 'do', 'not', "n't", 'never', 'later', 'previously', 'repeatedly', 'again', 'then',
   'often', 'once', 'further', 'recently', 'already', 'publicly', 'privately', 'reportedly', 'long', 'now',
-  'initially', 'originally', 'immediately', 'quickly', 'soon', 'since', 'ultimately', 'finally', 'just', 'frequently', 'always', 'first', 'even', 'still']);
+  'initially', 'originally', 'immediately', 'quickly', 'soon', 'since', 'ultimately', 'finally', 'just', 'frequently', 'always', 'first', 'even', 'still',
+  // floating quantifiers: "they all said", "the two men both denied"
+  'all', 'both']);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s', "'re", '’re']);
 const POSSESSIVES = new Set(['my', 'his', 'her', 'their', 'our', 'its', 'your']);
 const CLAUSE_LINKS = new Set(['but', 'though', 'although', 'while', 'and', 'as', 'whereas', 'yet']);
@@ -28,6 +30,15 @@ const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'earlier', 'later',
   'simply', 'separately', 'recently', 'ago', 'last', 'this', 'week', 'month', 'year', 'night',
   'morning', 'afternoon', 'evening', 'weekend']);
 const TRAILER_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'to', 'with', 'from', 'after', 'before', 'over', 'for', 'by']);
+
+/** Verbs whose object is typically a whole clause ("show he took", "say they will"). */
+const CLAUSE_VERBS: ReadonlySet<string> = new Set(['show', 'find', 'suggest', 'indicate', 'reveal', 'prove', 'say', 'claim', 'argue',
+  'believe', 'think', 'know', 'insist', 'warn', 'fear', 'hope', 'expect', 'assert', 'contend', 'predict', 'estimate']);
+
+/** Verb forms that are never nouns, which the tagger still reads as nouns after a number or a name. */
+const IRREGULAR_CUE_FORMS: ReadonlyMap<string, string> = new Map([
+  ['says', 'say'], ['said', 'say'], ['tells', 'tell'], ['told', 'tell'], ['found', 'find'], ['thought', 'think'], ['wrote', 'write'], ['knew', 'know'],
+]);
 
 export function isSentenceEnd(w: Word | undefined): boolean {
   return w !== undefined && w.pos === 'PUNCT' && SENTENCE_END.has(w.text);
@@ -50,14 +61,16 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   const w = words[i];
   if (!w || w.quotation >= 0) return null;
   // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
-  const nounCue = w.pos === 'NOUN' && (/^(says|said|tells|told)$/.test(w.normal) ||
+  const nounCue = w.pos === 'NOUN' && (IRREGULAR_CUE_FORMS.has(w.normal) ||
     (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN') ||
     isVerbReadAsNoun(words, i));
   if (w.pos !== 'VERB' && !nounCue) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
-  const lemma = lemmaOf(w);
+  const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? lemmaOf(w);
   const particles = NEEDS_PARTICLE.get(lemma);
-  if (particles && particles.has(words[i + 1]?.normal ?? '')) return 'weak';
+  if (particles && particles.has(words[particleAt(words, i)]?.normal ?? '')) return 'weak';
+  // "$5 compared with $2": a participle used as a preposition reports nothing.
+  if (lemma === 'compare' && /^(with|to)$/.test(words[i + 1]?.normal ?? '')) return null;
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
@@ -70,8 +83,9 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
 function isVerbReadAsNoun(words: Word[], i: number): boolean {
   const w = words[i];
   let p = i - 1;
-  // "Some Democrats, however, question …"
+  // "Some Democrats, however, question …", "The ad then references …"
   if (words[p]?.text === ',' && words[p - 1]?.pos === 'ADV' && words[p - 2]?.text === ',') p -= 3;
+  else if (words[p]?.pos === 'ADV' && p > 0) p--;
   const prev = words[p];
   const next = words[i + 1];
   if (!prev || !next || w.quotation >= 0) return false;
@@ -82,18 +96,36 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
   // "Polls show a close contest", "China and Russia support the government": a plural or
   // named subject, the bare verb, then the start of its object.
   // The object's start is checked first: it is the cheapest test, and lemmas are looked up on first use.
-  if (!(next.pos === 'DET' || next.pos === 'PROPN' || next.normal === 'that' || (next.pos === 'PRON' && POSSESSIVES.has(next.normal)))) return false;
+  // "documents show he took …": a subject pronoun opens the reported clause.
+  const subjectPronoun = next.pos === 'PRON' && /^(he|she|they|we|it|i)$/.test(next.normal);
+  // "Trump demands accountability": after a name, a plain noun object of a speech verb.
+  const nounObject = next.pos === 'NOUN' && prev.pos === 'PROPN' && w.normal.endsWith('s');
+  if (!(next.pos === 'DET' || next.pos === 'PROPN' || next.normal === 'that' || subjectPronoun || nounObject || (next.pos === 'PRON' && POSSESSIVES.has(next.normal)))) return false;
   const lemma = w.lemma || w.normal;
-  if (w.normal !== lemma || !(SPEECH_LEMMAS.has(lemma) || WEAK_LEMMAS.has(lemma))) return false;
-  return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.normal !== prev.lemma && prev.normal.endsWith('s')) ||
+  if (!(SPEECH_LEMMAS.has(lemma) || WEAK_LEMMAS.has(lemma)) || (nounObject && !SPEECH_LEMMAS.has(lemma))) return false;
+  // Only verbs that take a clause read a pronoun after them as its subject ("the rate he proposed" is a noun).
+  if (subjectPronoun && !CLAUSE_VERBS.has(lemma)) return false;
+  // "Trump questions the fairness …", "Federal court rules that …": a singular subject and the
+  // verb's -s form.
+  if (w.normal !== lemma) {
+    return w.normal.endsWith('s') && (prev.pos === 'PROPN' || (prev.pos === 'NOUN' && prev.normal === prev.lemma) ||
+      (prev.pos === 'PRON' && /^(he|she|it)$/.test(prev.normal)));
+  }
+  return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && ((prev.normal !== prev.lemma && prev.normal.endsWith('s')) || subjectPronoun)) ||
     (prev.pos === 'PRON' && /^(they|we|i|you)$/.test(prev.normal));
 }
 
 /** The cue's own words: the verb, a particle ("pointed out"), nothing else. */
 export function cueRange(words: Word[], i: number): WordRange {
-  const next = words[i + 1];
-  if (next && CUE_PARTICLES.has(next.normal) && NEEDS_PARTICLE.has(lemmaOf(words[i]))) return [i, i + 1];
+  const p = particleAt(words, i);
+  const next = words[p];
+  if (next && CUE_PARTICLES.has(next.normal) && NEEDS_PARTICLE.get(lemmaOf(words[i]))?.has(next.normal)) return [i, p];
   return [i, i];
+}
+
+/** Where a cue's particle would be: next to it, or after one time word ("called Friday for"). */
+function particleAt(words: Word[], i: number): number {
+  return words[i + 1]?.time && !words[i + 2]?.time ? i + 2 : i + 1;
 }
 
 export function isSpeakerPronoun(w: Word): boolean {
@@ -137,8 +169,8 @@ export function nounPhraseEndingAt(words: Word[], last: number, floor: number): 
       first--;
       continue;
     }
-    // "a reporter for USA Today", "a spokesman for the department"
-    if (prev.pos === 'ADP' && /^(of|for|at|with)$/.test(prev.normal) && isNpHead(words[first - 2])) {
+    // "a reporter for USA Today", "a spokesman for the department", "a study by Jo Reyes"
+    if (prev.pos === 'ADP' && /^(of|for|at|with|by)$/.test(prev.normal) && isNpHead(words[first - 2])) {
       first -= 2;
       continue;
     }
@@ -175,13 +207,13 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
   // "is saying", "were warning": a progressive keeps its subject; "was told" does not.
   const progressive = words[cue].normal.endsWith('ing');
   while (i >= floor && (VERB_MODIFIERS.has(words[i].normal) || (progressive && BE_FORMS.has(words[i].normal)) ||
-    (words[i].pos === 'ADV' && words[i].normal.endsWith('ly')))) i--;
+    (words[i].pos === 'ADV' && (words[i].normal.endsWith('ly') || (i === cue - 1 && !/^(where|when|how|why|so|as)$/.test(words[i].normal)))))) i--;
   // "David Axelrod on Wednesday called on …": step over a time phrase to the subject.
   if (i >= floor && words[i].time) {
     while (i >= floor && (words[i].time || (words[i].pos === 'DET' && words[i + 1]?.time))) i--;
     if (i >= floor && words[i].pos === 'ADP') i--;
     // "A poll released Tuesday shows …": a reduced relative before the time.
-    if (i > floor && words[i].pos === 'VERB' && words[i].normal.endsWith('ed') && isNpHead(words[i - 1])) i--;
+    if (i > floor && words[i].pos === 'VERB' && /(ed|en|wn)$/.test(words[i].normal) && isNpHead(words[i - 1])) i--;
     while (i >= floor && (VERB_MODIFIERS.has(words[i].normal) || (words[i].pos === 'ADV' && i > floor && isNpHead(words[i - 1])))) i--;
     if (i >= floor && words[i].text === ',') return null;
   }
@@ -220,6 +252,13 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
   }
   // "Smith, who said …": the relative pronoun is the source, resolved like a pronoun.
   if (RELATIVE.has(w.normal) && i > floor) return [i, i];
+  // "the experts I interviewed said", "officials we spoke to said": a relative clause without
+  // its pronoun describes the noun before it.
+  const contact = w.pos === 'ADP' && i - 1 > floor ? i - 1 : i;
+  if (words[contact].pos === 'VERB' && contact - 2 >= floor && words[contact - 1].pos === 'PRON' && /^(i|we|he|she|they|you)$/.test(words[contact - 1].normal)) {
+    const named = nounPhraseEndingAt(words, contact - 2, floor);
+    if (named) return withDescription(named, i);
+  }
   return nounPhraseEndingAt(words, i, floor);
 }
 
@@ -244,10 +283,14 @@ export function skipTrailers(words: Word[], from: number, ceiling: number): numb
     if (w.pos === 'ADP' && TRAILER_PREPOSITIONS.has(w.normal)) {
       let j = i + 1;
       let medium = false;
+      let possessive = false;
       while (j <= Math.min(ceiling, i + 7) && (isNpWord(words[j]) || words[j].time)) {
         if (MEDIUM_NOUNS.has(words[j].normal) || words[j].pos === 'PROPN' || words[j].time) medium = true;
+        // "on Crutcher's death": a possessive phrase is a topic, not a medium or an audience.
+        if (words[j].pos === 'PART') possessive = true;
         j++;
       }
+      if (possessive) break;
       if (medium && j > i + 1) {
         i = j;
         continue;
