@@ -120,7 +120,12 @@ function rolesOf(loaded: LoadedArticle, entity: Entity): string | null {
 
 function entityOfName(loaded: LoadedArticle, name: string): Entity | undefined {
   const key = nameKey(name);
-  return loaded.facts.entities.find((e) => nameKey(e.name) === key || e.aliases.some((a) => nameKey(a) === key));
+  const exact = loaded.facts.entities.find((e) => nameKey(e.name) === key || e.aliases.some((a) => nameKey(a) === key));
+  if (exact) return exact;
+  // "Retired Lt. Gen. Michael Flynn" is the "Gen. Michael Flynn" of the entity table: a name that
+  // ends the way the longer one does, when only one entity fits.
+  const fits = loaded.facts.entities.filter((e) => e.kind === 'person' && nameKey(e.name).includes(' ') && ` ${key}`.endsWith(` ${nameKey(e.name)}`));
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 /** Resolves a pronoun or name against the conversation; returns the name to look up. */
@@ -362,7 +367,6 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
   if (best && best.overlap >= needed && best.quote.speaker) {
     const who = speakerName(best.quote)!;
     const entity = best.quote.speaker.entity ? best.loaded.facts.entities.find((e) => e.id === best!.quote.speaker!.entity) : entityOfName(best.loaded, who);
-    const role = entity ? rolesOf(best.loaded, entity) : null;
     const ref = { article: best.loaded.index, sentence: sentenceAt(best.loaded, best.quote.start) };
     const cite = citation(lib, ref);
     // The speaker as the article introduces them ("Sen. Claire McCaskill (D-Mo.)") says most;
@@ -370,7 +374,12 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
     const mention = best.quote.speaker.text.replace(/\s+/g, ' ').trim();
     const surname = nameKey(who).split(' ').pop() ?? '';
     const described = mention.length <= 120 && mention.length > who.length && nameKey(mention).split(' ').includes(surname);
-    const lead = shortSpeaker(who, described ? mention : `${who}${role ? ` (${role})` : ''}`);
+    // A bare "Retired Lt. Gen. Michael Flynn" still gains what the article says of him elsewhere,
+    // less what the name already shows.
+    const shown = described ? mention : who;
+    const extra = !/[,(]/.test(shown) && entity ? rolesOf(best.loaded, { ...entity, roles: entity.roles.filter((r) => !shown.includes(r)) }) : null;
+    const introduction = `${shown}${extra ? ` (${extra})` : ''}`;
+    const lead = shortSpeaker(who, introduction);
     return result('who-said', supported(lib, ref, lead, 220), 0.5 + best.overlap / 2, [cite], remember(context, [cite], entity));
   }
   const top = hits[0];
