@@ -510,7 +510,7 @@ function subjectBefore(sentence: string, words: string[]): string | null {
   if (at <= 0) return null;
   let text = sentence.slice(0, tokens[at].index).replace(/\b(has|have|had|is|are|was|were|been|being|will|would|could|did|do|does|also|then|reportedly|allegedly)\b/gi, ' ');
   const clause = text.split(/[,;:—–]/).map((x) => x.trim()).filter(Boolean).pop();
-  text = (clause ?? '').replace(/\s+/g, ' ').trim();
+  text = (clause ?? '').replace(/\s+/g, ' ').trim().replace(/^(but|and|or|yet|so|while|although|though)\s+/i, '');
   if (!text || text.split(' ').length > 10) return null;
   return text;
 }
@@ -518,8 +518,18 @@ function subjectBefore(sentence: string, words: string[]): string | null {
 function answerWho(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = q.about ? terms(q.about) : topicTerms(q);
   const hits = retrieve(lib, words, context, 10);
-  const top = hits[0];
+  // "Who shot Gonzalez?" is answered where the shooting is told, not where Gonzalez is named most.
+  const verb = /^who\s+(?!(?:was|were|is|are|has|have|had|did|does|do|got)\b)(\w+)/i.exec(q.text)?.[1];
+  const act = verb ? terms(verb)[0] : undefined;
+  let top = hits[0];
   if (!top || coverage(lib, words, top) < 0.4) return result('who', null, 0.1, [], context);
+  if (act && !terms(lib.sentenceText(top)).includes(act)) {
+    // The verb as asked ("shot") before another form of it ("the shooting").
+    const inArticle = lib.search(words, { limit: 20, articles: new Set([top.article]) });
+    const asWritten = new RegExp(`\\b${verb}\\b`, 'i');
+    const told = inArticle.find((h) => asWritten.test(lib.sentenceText(h))) ?? inArticle.find((h) => terms(lib.sentenceText(h)).includes(act));
+    if (told) top = { ...told };
+  }
   const loaded = lib.articles[top.article];
   const cite = citation(lib, top);
   // "Who was shot?" and "the kid who fell down the well" ask for the one it happened to.
@@ -543,11 +553,12 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
       lead = roles ? `${entity.name} (${roles})` : entity.name;
     }
   } else {
-    lead = subjectBefore(cite.sentence, words);
+    lead = (act ? subjectBefore(cite.sentence, [act]) : null) ?? subjectBefore(cite.sentence, words);
     const firstNamed = named[0]?.entity;
     if (firstNamed && (!lead || nameKey(lead).includes(nameKey(firstNamed.name).split(' ').pop() ?? '\u0000'))) {
       entity = firstNamed;
-      lead = firstNamed.name;
+      // "Fenwick's supporters" did it, not Fenwick.
+      if (!lead || !/['’]s?\s+\S/.test(lead)) lead = firstNamed.name;
     }
   }
   const text = lead ? supported(lib, top, lead, 400) : clip(attributed(lib, top), 400);
@@ -634,8 +645,9 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     const cite = citation(lib, fallback.hit);
     return result('when', supported(lib, fallback.hit, timeWords(fallback.time), 300), 0.6, [cite], remember(context, [cite]));
   }
+  // The story's own date answers "when did it happen?", not a question about something else in it.
   const loaded = lib.articles[candidates[0].article];
-  if (loaded.facts.event?.when) {
+  if (loaded.facts.event?.when && words.length === 0) {
     const cite = citation(lib, candidates[0]);
     return result('when', supported(lib, candidates[0], loaded.facts.event.when), 0.5, [cite], remember(context, [cite]));
   }

@@ -60,7 +60,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'dealt:deal drew:draw fed:feed felt:feel got:get heard:hear hung:hang laid:lay meant:mean shook:shake sank:sink sat:sit slept:sleep ' +
     'spent:spend stood:stand stuck:stick swept:sweep swam:swim tore:tear died:die dies:die killed:kill saw:see seen:see came:come ' +
     'became:become born:bear bore:bear arose:arise blew:blow dug:dig forgot:forget froze:freeze lay:lie lit:light slid:slide ' +
-    'sought:seek thought:think understood:understand withdrew:withdraw injured:injure injuries:injury ' +
+    'sought:seek thought:think understood:understand withdrew:withdraw injured:injure injuries:injure injury:injure ' +
     // Chat words for what news writes out, so "celebs" finds "celebrities".
     'celeb:celebrity celebs:celebrity grandpa:grandfather grandma:grandmother granddad:grandfather ' +
     'dad:father kid:child kids:child children:child cop:police cops:police pic:photo pics:photo')

@@ -156,4 +156,14 @@ describe('answers that pick the right part of a sentence', () => {
     // Money written with a currency code or an exported pound sign ("PS12,500").
     expect((await lede.answer('How much has the flood appeal raised?', 'c')).answer).toMatch(/^PS12,500/);
   });
+
+  it('who <verb> X is answered where the act is told, not where X is named most', async () => {
+    const a = await lede.answer('Who outvoted the harbor wards?', 'c');
+    expect(a.answer).toMatch(/^Fenwick/);
+  });
+
+  it('when says so plainly when the sentences about the asked thing give no date', async () => {
+    const a = await lede.answer('When did Tom Ashby work as harbor master?', 'w1');
+    expect(a.answer).toBeNull();
+  });
 });
