@@ -512,6 +512,8 @@ function subjectBefore(sentence: string, words: string[]): string | null {
   const clause = text.split(/[,;:—–]/).map((x) => x.trim()).filter(Boolean).pop();
   text = (clause ?? '').replace(/\s+/g, ' ').trim().replace(/^(but|and|or|yet|so|while|although|though)\s+/i, '');
   if (!text || text.split(' ').length > 10) return null;
+  // A subject names someone: "each other's failings during leadership" is a fragment.
+  if (!/^(\p{Lu}|(the|a|an|his|her|their|its|our|two|three|four|five|several|many|some)\s)/u.test(text)) return null;
   return text;
 }
 
@@ -620,7 +622,7 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   }
   // News reports recent events: among the best sentences, a date near the dateline wins over
   // history. A sentence often leaves its date to the one before or after it.
-  let fallback: { hit: Ranked; time: TimeFact } | null = null;
+  let fallback: { hit: Ranked; time: TimeFact; current: boolean } | null = null;
   // A neighbour that shares a word with the question may carry the hit's date ("The uncle said
   // they dug from 5am"); one that shares none is a last resort.
   const wanted = new Set(words);
@@ -628,8 +630,9 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   const related = near.filter((n) => terms(lib.sentenceText(n)).some((t) => wanted.has(t)));
   const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => b.score - a.score), ...near.filter((n) => !related.includes(n))];
   for (const hit of ranked) {
-    // A far weaker sentence with a recent date answers another question than the one asked.
-    if (fallback && hit.score < 0.6 * fallback.hit.score) break;
+    // A far weaker sentence with a recent date answers another question than the one asked,
+    // unless the strong sentence's date is history ("the 2011 raid").
+    if (fallback && fallback.current && hit.score < 0.6 * fallback.hit.score) break;
     const loaded = lib.articles[hit.article];
     // "now" or "recently" is no answer to "when".
     const times = byNearness(lib, hit, words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
@@ -639,7 +642,11 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
       const cite = citation(lib, hit);
       return result('when', supported(lib, hit, timeWords(recent ?? times[0]), 300), 0.75, [cite], remember(context, [cite]));
     }
-    fallback ??= { hit, time: times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0] };
+    if (!fallback) {
+      const time = times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0];
+      const year = loaded.article.published?.slice(0, 4);
+      fallback = { hit, time, current: Boolean(year && time.value?.startsWith(year)) };
+    }
   }
   if (fallback) {
     const cite = citation(lib, fallback.hit);
