@@ -49,6 +49,34 @@ describe('fake Slack Web API', () => {
     expect(JSON.stringify(fake.requests)).not.toMatch(/xoxb-1|xapp-1/);
   });
 
+  it('keeps each channel\'s top-level posts and serves conversations.history newest first, metadata only on request', async () => {
+    const metadata = { event_type: 'lede_post', event_payload: { post_id: 'p1' } };
+    await call('chat.postMessage', JSON.stringify({ channel: 'C1', text: 'first', metadata }), 'application/json');
+    await call('chat.postMessage', new URLSearchParams({ channel: 'C1', text: 'second' }).toString(), 'application/x-www-form-urlencoded');
+    await call('chat.postMessage', JSON.stringify({ channel: 'C1', text: 'in a thread', thread_ts: '1700000000.000001' }), 'application/json');
+    await call('chat.postMessage', JSON.stringify({ channel: 'C2', text: 'elsewhere' }), 'application/json');
+    fake.addMessage('C1', { text: 'a person', user: 'U1' });
+
+    const all = await (await call('conversations.history', new URLSearchParams({ channel: 'C1', limit: '2', include_all_metadata: 'true' }).toString(), 'application/x-www-form-urlencoded')).json();
+    expect(all).toMatchObject({ ok: true, has_more: true, response_metadata: { next_cursor: expect.any(String) } });
+    expect(all.messages.map((m: { text: string }) => m.text)).toEqual(['a person', 'second']);
+    const page = await (await call('conversations.history', JSON.stringify({ channel: 'C1', include_all_metadata: true }), 'application/json')).json();
+    expect(page.has_more).toBe(false);
+    expect(page.messages.map((m: { text: string }) => m.text)).toEqual(['a person', 'second', 'first']);
+    expect(page.messages[2]).toMatchObject({ type: 'message', user: 'U0LEDEBOT', bot_id: 'B0LEDE', metadata });
+    expect(page.messages[0]).toEqual({ type: 'message', ts: expect.any(String), text: 'a person', user: 'U1' });
+    const plain = await (await call('conversations.history', JSON.stringify({ channel: 'C1' }), 'application/json')).json();
+    expect(plain.messages[2].metadata).toBeUndefined();
+  });
+
+  it('refuses malformed message metadata as Slack does, and fails history with missing_scope when told', async () => {
+    expect(await (await call('chat.postMessage', new URLSearchParams({ channel: 'C1', text: 't', metadata: '{not json' }).toString(), 'application/x-www-form-urlencoded')).json()).toMatchObject({ ok: false, error: 'invalid_metadata_format' });
+    expect(await (await call('chat.postMessage', JSON.stringify({ channel: 'C1', text: 't', metadata: { event_payload: {} } }), 'application/json')).json()).toMatchObject({ ok: false, error: 'invalid_metadata_schema' });
+    expect(fake.history('C1')).toEqual([]);
+    fake.failNext('conversations.history', { error: 'missing_scope', needed: 'channels:history' });
+    expect(await (await call('conversations.history', JSON.stringify({ channel: 'C1' }), 'application/json')).json()).toMatchObject({ ok: false, error: 'missing_scope', needed: 'channels:history' });
+  });
+
   it('allows a response_url five uses, like Slack', async () => {
     const url = fake.newResponseUrl();
     const statuses: number[] = [];

@@ -69,7 +69,9 @@ export interface ManifestOptions {
   socketMode: boolean;
 }
 
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands'] as const;
+// channels:history and groups:history let digests check, after a crash, whether a post already
+// reached a public or private channel (conversations.history) instead of sending it twice.
+export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history'] as const;
 
 /** The app manifest (YAML) a user pastes at api.slack.com/apps → "From a manifest". */
 export function manifestYaml(options: ManifestOptions): string {

@@ -9,9 +9,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { COMMANDS, type CommandContext, type CommandSpec } from '../../core/commands.ts';
 import type { Lede } from '../../core/lede.ts';
-import type { Reply } from '../../core/reply.ts';
 import { parseCommandText, questionFromMention, slashName, validateCommandPrefix } from './commands.ts';
-import { renderReply, type SlackMessage } from './render.ts';
+import { describeSlackError } from './errors.ts';
+import { slackPoster, type MarkedMessage } from './poster.ts';
+import { renderReply } from './render.ts';
+
+export { describeSlackError } from './errors.ts';
 
 /** What the adapter needs from core (a Lede satisfies it). */
 export type SlackCore = Pick<Lede, 'run' | 'registerPoster'>;
@@ -85,7 +88,7 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
   const seen = new SeenEvents(SEEN_EVENT_TTL_MS);
   // Cuts rate-limit waits short on stop(), so shutting down never waits out a Retry-After.
   const stopping = new AbortController();
-  const post = (where: { channel: string; thread_ts?: string }, messages: SlackMessage[]) => postMessages(app.client, where, messages, logger, stopping.signal);
+  const post = (where: { channel: string; thread_ts?: string }, messages: MarkedMessage[]) => postMessages(app.client, where, messages, logger, stopping.signal);
   const responseType = options.inChannel ? 'in_channel' : 'ephemeral';
 
   for (const spec of COMMANDS) {
@@ -122,16 +125,8 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
     logger.error(`slack: unhandled error: ${describeSlackError(error)}`);
   });
 
-  core.registerPoster('slack', {
-    post: async (channel: string, reply: Reply) => {
-      try {
-        await post({ channel }, renderReply(reply));
-      } catch (error) {
-        logger.error(`slack: could not post to ${channel}: ${describeSlackError(error)}`);
-        throw error;
-      }
-    },
-  });
+  // Digests: each post marked with its id, so a post interrupted by a crash is not sent twice.
+  core.registerPoster('slack', slackPoster({ client: app.client, bot, send: (channel, messages) => post({ channel }, messages), logger }));
 
   let port: number | null = null;
   try {
@@ -200,7 +195,7 @@ async function answerCommand(core: SlackCore, spec: CommandSpec, text: string, c
   }
 }
 
-type Post = (where: { channel: string; thread_ts?: string }, messages: SlackMessage[]) => Promise<void>;
+type Post = (where: { channel: string; thread_ts?: string }, messages: MarkedMessage[]) => Promise<void>;
 
 async function answerMention(core: SlackCore, question: string, ctx: CommandContext, threadTs: string, post: Post, logger: Logger): Promise<void> {
   try {
@@ -212,7 +207,7 @@ async function answerMention(core: SlackCore, question: string, ctx: CommandCont
 }
 
 /** Posts messages in order; a rate limit is waited out once (per its Retry-After), then it fails. */
-async function postMessages(client: webApi.WebClient, where: { channel: string; thread_ts?: string }, messages: SlackMessage[], logger: Logger, signal: AbortSignal): Promise<void> {
+async function postMessages(client: webApi.WebClient, where: { channel: string; thread_ts?: string }, messages: MarkedMessage[], logger: Logger, signal: AbortSignal): Promise<void> {
   for (const message of messages) {
     const send = () => client.chat.postMessage({ ...where, ...message, unfurl_links: false, unfurl_media: false });
     try {
@@ -234,32 +229,6 @@ function rateLimitWait(error: unknown): number | null {
   if (e?.code !== webApi.ErrorCode.RateLimitedError) return null;
   const seconds = Number(e.retryAfter);
   return Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_RATE_LIMIT_WAIT_S ? seconds : null;
-}
-
-/** What went wrong, and what the operator can do about it, without secrets. */
-export function describeSlackError(error: unknown): string {
-  const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
-  if (e?.code === webApi.ErrorCode.RateLimitedError) return `Slack rate limit (ratelimited), retry after ${e.retryAfter}s; message dropped`;
-  const code = e?.data?.error;
-  switch (code) {
-    case 'channel_not_found':
-      return 'channel_not_found: the channel does not exist or the bot cannot see it (invite @Lede to it, or check the channel id)';
-    case 'not_in_channel':
-      return 'not_in_channel: invite @Lede to the channel first';
-    case 'invalid_auth':
-    case 'not_authed':
-    case 'token_revoked':
-    case 'account_inactive':
-      return `${code}: check SLACK_BOT_TOKEN`;
-    case 'missing_scope':
-      return 'missing_scope: reinstall the app from slack-manifest.yml (scopes chat:write, commands, app_mentions:read)';
-    case 'invalid_blocks':
-      return 'invalid_blocks: Slack refused the message layout (please report this as a Lede bug)';
-    case undefined:
-      return e instanceof Error ? e.message : String(error);
-    default:
-      return `Slack API error ${code}`;
-  }
 }
 
 /** Event ids already handled, remembered for a while; old ones are forgotten. */

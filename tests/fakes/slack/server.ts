@@ -1,6 +1,8 @@
 // A loopback Slack for end-to-end tests of the real, unchanged Bolt app:
-// - the Web API methods the bot calls (auth.test, chat.*, apps.connections.open), accepting
-//   form-encoded and JSON bodies like slack.com does;
+// - the Web API methods the bot calls (auth.test, chat.*, conversations.history,
+//   apps.connections.open), accepting form-encoded and JSON bodies like slack.com does;
+// - each channel's history: what chat.postMessage put there (with its message metadata), newest
+//   first, plus messages tests add as other people or apps;
 // - `response_url` endpoints (at most 5 uses each, like Slack);
 // - the Socket Mode WebSocket: sends hello and envelopes, and checks every ack.
 // Every request and ack is recorded. Tests can make the next calls of a method fail with
@@ -36,7 +38,27 @@ export interface Fault {
   retryAfter?: number;
   /** How many calls fail (default 1). */
   times?: number;
+  /** For `missing_scope`: the scope Slack says the call needed (it also lists the ones given). */
+  needed?: string;
 }
+
+/** A message as conversations.history gives it (the fields Lede reads, plus the usual ones). */
+export interface HistoryMessage {
+  type: 'message';
+  ts: string;
+  text: string;
+  /** The posting user; for a bot token's post, the bot's user id. */
+  user?: string;
+  bot_id?: string;
+  app_id?: string;
+  blocks?: unknown[];
+  /** Message metadata; conversations.history includes it only with include_all_metadata. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** conversations.history's default and largest page. */
+const HISTORY_DEFAULT_LIMIT = 100;
+const HISTORY_MAX_LIMIT = 999;
 
 /** Fields whose form-encoded values Slack reads as JSON. */
 const JSON_FORM_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
@@ -50,6 +72,8 @@ export class FakeSlack extends EventEmitter {
   private responseUrlUses = new Map<string, number>();
   private pendingAcks = new Map<string, (ack: any) => void>();
   private tsCounter = 0;
+  /** Top-level messages per channel, oldest first (thread replies are not in a channel's history). */
+  private readonly channels = new Map<string, HistoryMessage[]>();
   port = 0;
 
   get apiUrl(): string {
@@ -78,6 +102,18 @@ export class FakeSlack extends EventEmitter {
   /** The next `times` calls of a Web API method answer this error instead. */
   failNext(method: string, fault: Fault): void {
     this.faults.set(method, { ...fault, left: fault.times ?? 1 });
+  }
+
+  /** Puts a message in a channel as someone else posted it (a person, another app). */
+  addMessage(channel: string, message: Omit<HistoryMessage, 'type' | 'ts'> & { ts?: string }): HistoryMessage {
+    const stored: HistoryMessage = { type: 'message', ...message, ts: message.ts ?? this.nextTs() };
+    this.historyOf(channel).push(stored);
+    return stored;
+  }
+
+  /** A channel's top-level messages, oldest first. */
+  history(channel: string): readonly HistoryMessage[] {
+    return this.channels.get(channel) ?? [];
   }
 
   /** A fresh response_url, as Slack puts in each slash command. */
@@ -214,6 +250,7 @@ export class FakeSlack extends EventEmitter {
     if (fault && fault.left > 0) {
       fault.left -= 1;
       if (fault.error === 'ratelimited') return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter ?? 1) });
+      if (fault.error === 'missing_scope') return answer(200, { ok: false, error: 'missing_scope', needed: fault.needed ?? '', provided: 'app_mentions:read,chat:write,commands' });
       return answer(200, { ok: false, error: fault.error });
     }
     if (method === 'apps.connections.open') {
@@ -231,11 +268,27 @@ export class FakeSlack extends EventEmitter {
         if (problem) return answer(200, { ok: false, error: problem.error, errors: problem.errors });
         const ts = method === 'chat.update' ? String(body.ts) : this.nextTs();
         if (method === 'chat.postEphemeral') return answer(200, { ok: true, message_ts: ts });
+        if (method === 'chat.postMessage' && !body.thread_ts) this.historyOf(String(body.channel)).push(botMessage(body, ts));
         return answer(200, { ok: true, channel: body.channel, ts, message: { type: 'message', text: body.text ?? '', bot_id: FAKE_BOT.botId, ts, thread_ts: body.thread_ts } });
+      }
+      case 'conversations.history': {
+        if (!body.channel) return answer(200, { ok: false, error: 'channel_not_found' });
+        const limit = Math.min(Math.max(Number(body.limit) || HISTORY_DEFAULT_LIMIT, 1), HISTORY_MAX_LIMIT);
+        const newestFirst = [...this.historyOf(String(body.channel))].reverse();
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true' || body.include_all_metadata === '1';
+        const messages = newestFirst.slice(0, limit).map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
+        const hasMore = newestFirst.length > limit;
+        return answer(200, { ok: true, messages, has_more: hasMore, pin_count: 0, channel_actions_ts: null, channel_actions_count: 0, ...(hasMore ? { response_metadata: { next_cursor: `bmV4dF90czo${limit}` } } : {}) });
       }
       default:
         return answer(200, { ok: false, error: 'unknown_method' });
     }
+  }
+
+  private historyOf(channel: string): HistoryMessage[] {
+    let messages = this.channels.get(channel);
+    if (!messages) this.channels.set(channel, (messages = []));
+    return messages;
   }
 
   private nextTs(): string {
@@ -244,8 +297,33 @@ export class FakeSlack extends EventEmitter {
   }
 }
 
+/** A bot token's chat.postMessage as the channel's history shows it. */
+function botMessage(body: any, ts: string): HistoryMessage {
+  return {
+    type: 'message',
+    ts,
+    text: String(body.text ?? ''),
+    user: FAKE_BOT.userId,
+    bot_id: FAKE_BOT.botId,
+    app_id: FAKE_BOT.appId,
+    ...(Array.isArray(body.blocks) ? { blocks: body.blocks } : {}),
+    ...(body.metadata ? { metadata: body.metadata } : {}),
+  };
+}
+
+/** Slack's checks of message metadata: a JSON object with event_type and an event_payload object. */
+function metadataProblem(metadata: unknown): string | null {
+  if (metadata === undefined) return null;
+  if (typeof metadata !== 'object' || metadata === null) return 'invalid_metadata_format';
+  const { event_type, event_payload } = metadata as Record<string, unknown>;
+  if (typeof event_type !== 'string' || !event_type || typeof event_payload !== 'object' || event_payload === null || Array.isArray(event_payload)) return 'invalid_metadata_schema';
+  return null;
+}
+
 function messageProblem(method: string, body: any): { error: string; errors?: string[] } | null {
   if (!body.channel) return { error: 'channel_not_found' };
+  const metadata = metadataProblem(body.metadata);
+  if (metadata) return { error: metadata };
   if (method === 'chat.postEphemeral' && !body.user) return { error: 'user_not_found' };
   if (method === 'chat.update' && !body.ts) return { error: 'message_not_found' };
   if (!body.text && !body.blocks) return { error: 'no_text' };
