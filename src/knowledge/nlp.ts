@@ -96,9 +96,24 @@ function winkWithoutEntities(): WinkNlp {
   return untypedInstance;
 }
 
+let headlineInstance: WinkNlp | null = null;
+
+/**
+ * A separate instance for headlines. An instance adds the unknown words of every text it reads
+ * to its vocabulary, which changes how it tokenises later texts (after a body that wrote
+ * "Weisfield's", a headline's "Weisfield's" is one token instead of two): headlines read by
+ * their own instance are tokenised as before, whatever the bodies read before them.
+ */
+function winkForHeadlines(): WinkNlp {
+  if (!headlineInstance) headlineInstance = loadWink(PIPE_WITHOUT_ENTITIES);
+  return headlineInstance;
+}
+
 export interface AnalyseOptions {
   /** Run wink's entity recogniser (DATE, TIME, CARDINAL, ...); without it `entities` is empty. Default true. */
   winkEntities?: boolean;
+  /** A headline, read by its own instance without wink's entity recogniser (see winkForHeadlines). */
+  headline?: boolean;
 }
 
 /**
@@ -211,8 +226,23 @@ function memoOf(pos: Pos): Map<string, string> {
   return memo;
 }
 
-/** A token whose lemma and type are looked up when first read. */
+/**
+ * A word lower-cased, curly apostrophes straightened: the key of word-list lookups. (Not
+ * wink's `normal`, which also respells words: "Vice" → "vise".)
+ */
+export function lowerWord(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
+}
+
+/** lowerWord of a token's text, computed once per token of an analysed document. */
+export function lowerOf(token: Token): string {
+  return token instanceof NlpToken ? token.lower : lowerWord(token.text);
+}
+
+/** A token whose lemma and type are looked up when first read, and its lower case computed once. */
 class NlpToken implements Token {
+  private lowerText: string | undefined = undefined;
   constructor(
     public text: string,
     public normal: string,
@@ -229,6 +259,10 @@ class NlpToken implements Token {
   get type(): string {
     return this.lazy.typeAt(this.index);
   }
+  get lower(): string {
+    if (this.lowerText === undefined) this.lowerText = lowerWord(this.text);
+    return this.lowerText;
+  }
 }
 
 /**
@@ -237,8 +271,8 @@ class NlpToken implements Token {
  */
 export function analyse(text: string, options: AnalyseOptions = {}): NlpDoc {
   if (!text.trim()) return { text, tokens: [], sentences: [], entities: [] };
-  const withEntities = options.winkEntities !== false;
-  const nlp = withEntities ? wink() : winkWithoutEntities();
+  const withEntities = options.winkEntities !== false && !options.headline;
+  const nlp = withEntities ? wink() : options.headline ? winkForHeadlines() : winkWithoutEntities();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();

@@ -1,7 +1,7 @@
 // Finding name candidates: runs of capitalised tokens (with the connectors names contain),
 // split into roles (titles, honorifics, party) and the name itself, with kind votes from the
 // run's shape, the gazetteers and the words around it. One left-to-right pass over tokens.
-import type { NlpDoc, Token } from '../nlp.ts';
+import { lowerOf, type NlpDoc, type Token } from '../nlp.ts';
 import { isFirstName, placeName } from './gazetteer.ts';
 import {
   DEMONYM_SUFFIX, KNOWN_ACRONYMS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS,
@@ -82,9 +82,7 @@ function isNameToken(ctx: DocContext, i: number): boolean {
  * `normal`, which also respells words: "Vice" → "vise".)
  */
 export function low(t: Token | undefined): string {
-  if (!t) return '';
-  const lower = t.text.toLowerCase();
-  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
+  return t ? lowerOf(t) : '';
 }
 
 const plain = low;
@@ -382,6 +380,15 @@ function speaksAfterApposition(ctx: DocContext, last: number): boolean {
 
 const GALLERY_COUNTER = /^\d+\/\d+$/;
 
+/** Drops non-words from the start of a run's token indices, and non-words or lower-case words from its end (in place). */
+function dropEdges(tokens: Token[], idx: number[]): void {
+  while (idx.length && !isWord(tokens[idx[0]])) idx.shift();
+  while (idx.length && (!isWord(tokens[idx[idx.length - 1]]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
+}
+
+/** Tags of words that cannot start a name ("Yesterday", "But", "Did"). */
+const FUNCTION_TAGS = new Set(['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV']);
+
 /** Turns a run of tokens into zero, one or two candidates (an affiliation before a mid-run title). */
 function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]): void {
   const tokens = ctx.doc.tokens;
@@ -389,37 +396,33 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   for (let i = from; i <= end; i++) idx.push(i);
   const sentence = tokens[from].sentence;
   const shouty = ctx.shouty[sentence] === 1;
-  const dropEdge = () => {
-    while (idx.length && !isWord(tokens[idx[0]])) idx.shift();
-    while (idx.length && (!isWord(tokens[idx[idx.length - 1]]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
-  };
   // Ordinary capitalised words at the edges ("The", "But", "Friday").
   while (idx.length && NOT_NAMES.has(plain(tokens[idx[0]])) && !PARTY_WORDS.has(low(tokens[idx[0]]))) {
     idx.shift();
-    dropEdge();
+    dropEdges(tokens, idx);
   }
   while (idx.length && NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) && !isAcronym(tokens[idx[idx.length - 1]].text)) {
     idx.pop();
-    dropEdge();
+    dropEdges(tokens, idx);
   }
   if (idx.length === 0) return;
   // "Wembley Arena Getty 7/19": a gallery caption's photo credit is not part of the name before it.
   const lastWord = tokens[idx[idx.length - 1]];
   if (PHOTO_CREDITS.has(low(lastWord)) && GALLERY_COUNTER.test(tokens[idx[idx.length - 1] + 1]?.text ?? '')) {
     idx.pop();
-    dropEdge();
+    dropEdges(tokens, idx);
     if (idx.length === 0) return;
   }
   // 'Said Smith, "..."': a capitalised cue verb opening the sentence is not part of the name.
   if (ctx.sentenceInitial[idx[0]] && SENTENCE_CUE_VERBS.has(low(tokens[idx[0]]))) {
     idx.shift();
-    dropEdge();
+    dropEdges(tokens, idx);
     if (idx.length === 0) return;
   }
   // A sentence-initial common word in front of a name ("Yesterday Smith ...").
   const head = tokens[idx[0]];
   const rest = idx.length > 1 ? slice(ctx, idx[1], idx[idx.length - 1]) : '';
-  const functionWord = ['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV'].includes(head.pos) ||
+  const functionWord = FUNCTION_TAGS.has(head.pos) ||
     (head.pos === 'VERB' && ctx.lowerWords.has(low(head)));
   // "Poor Mexico", "Did Trump": a common word stuck to a name.
   if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
@@ -481,7 +484,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       roles.push(slice(ctx, idx[0], titleLast));
       titled = true;
       idx = idx.filter((i) => i > titleLast);
-      dropEdge();
+      dropEdges(tokens, idx);
       if (idx.length === 0) titleOnly = true;
       continue;
     }
@@ -513,7 +516,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const affiliation = out[out.length - 1];
       if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) affiliation.votes.organization += 1.5;
       idx = idx.filter((i) => i >= after);
-      dropEdge();
+      dropEdges(tokens, idx);
       break;
     }
   }
