@@ -140,7 +140,8 @@ function locateTokens(text: string, values: string[], starts: Int32Array, ends: 
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    let at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+    // Most tokens start where the previous one ended or one space later: those need no search.
+    const at = text.startsWith(value, cursor) ? cursor : text.startsWith(value, cursor + 1) ? cursor + 1 : text.indexOf(value, cursor);
     // A token wink rewrote (rare) is not in the text: give it a zero-width span where we are.
     if (at < 0 || at - cursor > 64) {
       starts[i] = cursor;

@@ -77,7 +77,13 @@ function rejection(text: string, words: string[]): string | null {
 /** A sentence's distinct content words (no stop words, at least three letters), in first-use order. */
 function contentWords(words: string[]): string[] {
   const out: string[] = [];
-  for (const w of new Set(words)) if (!STOP_WORDS.has(w) && w.length >= 3) out.push(w);
+  // Stop words and short words are dropped before the duplicate check, which then sees fewer words.
+  const seen = new Set<string>();
+  for (const w of words) {
+    if (w.length < 3 || STOP_WORDS.has(w) || seen.has(w)) continue;
+    seen.add(w);
+    out.push(w);
+  }
   return out;
 }
 

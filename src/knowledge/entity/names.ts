@@ -26,7 +26,22 @@ export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** The words of a name, hyphenated parts kept together ("Silverio", "Villegas-Gonzalez"). */
 export function nameWords(name: string): string[] {
-  return name.split(/\s+/).filter((w) => HAS_LETTER.test(w));
+  const words: string[] = [];
+  let from = 0;
+  let letter = false;
+  // ASCII names (nearly all) are split in one pass over char codes; others by the patterns.
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 32;
+    if (c >= 128) return name.split(/\s+/).filter((w) => HAS_LETTER.test(w));
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (letter) words.push(name.slice(from, i));
+      from = i + 1;
+      letter = false;
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      letter = true;
+    }
+  }
+  return words;
 }
 
 const HAS_LETTER = /[\p{L}]/u;

@@ -9,7 +9,7 @@ import {
   OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
   ORG_OF_HEADS, PHOTO_CREDITS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
 } from './lexicon.ts';
-import { FURNITURE, isFurniture } from '../furniture.ts';
+import { FURNITURE, furnitureSentences } from '../furniture.ts';
 import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey } from './names.ts';
 
 export interface Votes {
@@ -69,8 +69,22 @@ function emptyVotes(): Votes {
 
 const LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u1FFF\u2C00-\uFFEF]/;
 
+/** Has a letter (see LETTER); a word starting with an ASCII letter is answered without the pattern. */
+function hasLetter(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return (c >= 97 && c <= 122) || LETTER.test(text);
+}
+
+const LOWER_CASE_LETTER = /\p{Ll}/u;
+
+/** Has a lower-case letter; a word starting with an ASCII lower-case letter is answered without the pattern. */
+function hasLowerCase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 97 && c <= 122) || LOWER_CASE_LETTER.test(text);
+}
+
 function isWord(t: Token | undefined): t is Token {
-  return !!t && t.type === 'word' && LETTER.test(t.text);
+  return !!t && t.type === 'word' && hasLetter(t.text);
 }
 
 function isNameToken(ctx: DocContext, i: number): boolean {
@@ -225,7 +239,7 @@ function computeShouty(doc: NlpDoc, wordFlags: Uint8Array): Uint8Array {
       if (isCapitalised(t.text)) capitals++;
       // Capitalised verbs and nouns after the first word: title case, not a list of names.
       if (words > 1 && isCapitalised(t.text) && t.pos !== 'PROPN') commonCapitals++;
-      if (!/\p{Ll}/u.test(t.text)) upper++;
+      if (!hasLowerCase(t.text)) upper++;
     }
     if (words >= 3 && upper / words >= 0.8) flags[n] = 1;
     else if (words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2) flags[n] = 1;
@@ -273,7 +287,7 @@ export function documentContext(doc: NlpDoc): DocContext {
     if (s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1]) skipped[i] = 1;
     if (t.type !== 'word') return;
     if (isLowerInitial(t.text)) lowerWords.add(low(t));
-    if (!LETTER.test(t.text)) return;
+    if (!hasLetter(t.text)) return;
     words[i] = 1;
     if (skipped[i] === 0 && isCapitalised(t.text) && !DIGIT.test(t.text)) nameTokens[i] = 1;
   });
@@ -590,13 +604,14 @@ function abbreviates(acronym: string, expansion: string): boolean {
 export function findCandidates(ctx: DocContext): Candidate[] {
   const { doc } = ctx;
   const out: Candidate[] = [];
-  for (const sentence of doc.sentences) {
+  const furniture = furnitureSentences(doc);
+  for (let n = 0; n < doc.sentences.length; n++) {
+    const sentence = doc.sentences[n];
     const before = out.length;
-    const text = doc.text.slice(sentence.start, sentence.end);
     scanSentence(ctx, sentence.firstToken, sentence.lastToken, out);
-    if (out.length === before || !isFurniture(text)) continue;
+    if (out.length === before || furniture[n] !== 1) continue;
     // Credits and furniture words only count when they name something the story names.
-    const spans = furnitureSpans(text, sentence.start);
+    const spans = furnitureSpans(doc.text.slice(sentence.start, sentence.end), sentence.start);
     for (let k = before; k < out.length; k++) {
       if (!spans.some((span) => touchesFurniture(out[k], span))) continue;
       out[k].weak = true;

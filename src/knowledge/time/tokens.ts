@@ -35,7 +35,7 @@ export function tokenize(text: string): TimeToken[] {
       text: value,
       lower: value.toLowerCase(),
       num: isDigit && !value.includes(':') ? Number(value.replace(/,/g, '')) : null,
-      capital: value[0] !== value[0].toLowerCase(),
+      capital: first < 128 ? first >= 65 && first <= 90 : value[0] !== value[0].toLowerCase(),
       glued: start === previousEnd,
     });
     previousEnd = start + value.length;
