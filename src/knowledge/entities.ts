@@ -401,7 +401,8 @@ function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Reg
   for (const draft of registry.drafts) for (const m of draft.mentions) events.push({ at: m.start, draft });
   const tokens = doc.tokens;
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (low(tokens[i]) !== 'the') continue;
+    // Only "the"/"The"/"THE" lower-cases to "the": other lengths need no lower-casing.
+    if (tokens[i].text.length !== 3 || low(tokens[i]) !== 'the') continue;
     const head = tokens[i + 1];
     const heads = DEFINITE_HEADS.get(low(head));
     if (!heads) continue;
@@ -421,15 +422,18 @@ function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Reg
   events.sort((a, b) => a.at - b.at);
   const latestByHead = new Map<string, Draft>();
   const latestByTitle = new Map<string, Draft>();
+  // A draft's head words (organisations) or title words (people), listed once per draft rather than once per mention.
+  const wordsByDraft = new Map<Draft, { heads: string[]; titles: string[] }>();
   for (const event of events) {
     if (event.draft) {
       const draft = event.draft;
-      const kind = kindOf(draft.votes);
-      if (kind === 'organization') {
-        for (const name of draft.names.values()) for (const w of nameWords(name)) latestByHead.set(w.toLowerCase(), draft);
-      } else if (kind === 'person') {
-        for (const role of draft.roles) for (const w of role.toLowerCase().split(/\s+/)) if (TITLE_HEADS.has(w) || w.endsWith('.')) latestByTitle.set(w, draft);
+      let words = wordsByDraft.get(draft);
+      if (!words) {
+        words = draftWords(draft);
+        wordsByDraft.set(draft, words);
       }
+      for (const w of words.heads) latestByHead.set(w, draft);
+      for (const w of words.titles) latestByTitle.set(w, draft);
       continue;
     }
     const pending = event.pending!;
@@ -450,6 +454,19 @@ function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Reg
     const alias = pending.heads ? pending.text.toLowerCase() : pending.text;
     if (!target.aliases.includes(alias)) target.aliases.push(alias);
   }
+}
+
+/** The words an organisation's later "the <head>" or a person's later bare title may refer by. */
+function draftWords(draft: Draft): { heads: string[]; titles: string[] } {
+  const heads: string[] = [];
+  const titles: string[] = [];
+  const kind = kindOf(draft.votes);
+  if (kind === 'organization') {
+    for (const name of draft.names.values()) for (const w of nameWords(name)) heads.push(w.toLowerCase());
+  } else if (kind === 'person') {
+    for (const role of draft.roles) for (const w of role.toLowerCase().split(/\s+/)) if (TITLE_HEADS.has(w) || w.endsWith('.')) titles.push(w);
+  }
+  return { heads, titles };
 }
 
 function lastMentionBefore(draft: Draft, at: number): number {

@@ -282,15 +282,18 @@ export function documentContext(doc: NlpDoc): DocContext {
   const nameTokens = new Uint8Array(doc.tokens.length);
   let s = 0;
   skipSpans.sort((a, b) => a[0] - b[0]);
-  doc.tokens.forEach((t, i) => {
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
     while (s < skipSpans.length && skipSpans[s][1] <= t.start) s++;
     if (s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1]) skipped[i] = 1;
-    if (t.type !== 'word') return;
+    if (t.type !== 'word') continue;
     if (isLowerInitial(t.text)) lowerWords.add(low(t));
-    if (!hasLetter(t.text)) return;
+    if (!hasLetter(t.text)) continue;
     words[i] = 1;
     if (skipped[i] === 0 && isCapitalised(t.text) && !DIGIT.test(t.text)) nameTokens[i] = 1;
-  });
+  }
   return { doc, skipped, lowerWords, shouty: computeShouty(doc, words), sentenceInitial: computeSentenceInitial(doc), words, nameTokens };
 }
 
