@@ -110,28 +110,30 @@ function firstLastKey(name: string): string | null {
   return `${nameKey(words[0])}|${surnames[0]}`;
 }
 
+/** Adds a draft to the list under a key, once. */
+function pushDraft(map: Map<string, Draft[]>, key: string, draft: Draft): void {
+  const list = map.get(key) ?? [];
+  if (!list.includes(draft)) list.push(draft);
+  map.set(key, list);
+}
+
 function indexDrafts(registry: Registry): NameIndexes {
   const surname = new Map<string, Draft[]>();
   const given = new Map<string, Draft[]>();
   const orgHead = new Map<string, Draft[]>();
   const initials = new Map<string, Draft>();
-  const push = (map: Map<string, Draft[]>, key: string, draft: Draft) => {
-    const list = map.get(key) ?? [];
-    if (!list.includes(draft)) list.push(draft);
-    map.set(key, list);
-  };
   for (const draft of registry.drafts) {
     const kind = kindOf(draft.votes);
     for (const name of draft.names.values()) {
       if (personShaped(draft, name)) {
-        for (const key of surnameKeys(name)) push(surname, key, draft);
+        for (const key of surnameKeys(name)) pushDraft(surname, key, draft);
         const words = nameWords(name);
-        if (words.length > 1) push(given, nameKey(words[0]), draft);
+        if (words.length > 1) pushDraft(given, nameKey(words[0]), draft);
       }
       if (kind === 'organization') {
         const words = nameWords(name);
         const head = words[words.length - 1]?.toLowerCase();
-        if (words.length > 1 && head && ORG_HEADS.has(head)) push(orgHead, head, draft);
+        if (words.length > 1 && head && ORG_HEADS.has(head)) pushDraft(orgHead, head, draft);
       }
       if (kind === 'organization' || kind === 'other') {
         const letters = initialsOf(name);
@@ -487,6 +489,14 @@ function fullestName(draft: Draft): string {
   return best;
 }
 
+/** Adds an alias unless its key is empty or already `seen`. */
+function addDistinct(aliases: string[], seen: Set<string>, alias: string): void {
+  const key = nameKey(alias);
+  if (!key || seen.has(key)) return;
+  seen.add(key);
+  aliases.push(alias);
+}
+
 function finalise(registry: Registry): Entity[] {
   const drafts = registry.drafts.filter((d) => d.mentions.length > 0);
   drafts.sort((a, b) => a.firstAt - b.firstAt);
@@ -495,20 +505,14 @@ function finalise(registry: Registry): Entity[] {
     const kind = kindOf(draft.votes);
     const seen = new Set([nameKey(name)]);
     const aliases: string[] = [];
-    const addAlias = (alias: string) => {
-      const key = nameKey(alias);
-      if (!key || seen.has(key)) return;
-      seen.add(key);
-      aliases.push(alias);
-    };
-    for (const surface of draft.names.values()) addAlias(surface);
-    for (const alias of draft.aliases) addAlias(alias);
+    for (const surface of draft.names.values()) addDistinct(aliases, seen, surface);
+    for (const alias of draft.aliases) addDistinct(aliases, seen, alias);
     if (kind === 'organization') {
       // The well-known other form (DHS ↔ Department of Homeland Security), even if absent here.
       for (const surface of [...draft.names.values()]) {
         const expansion = KNOWN_ACRONYMS.get(surface.replace(/\./g, ''));
-        if (expansion) addAlias(expansion);
-        for (const acronym of acronymsOf(nameKey(surface))) addAlias(acronym);
+        if (expansion) addDistinct(aliases, seen, expansion);
+        for (const acronym of acronymsOf(nameKey(surface))) addDistinct(aliases, seen, acronym);
       }
     }
     const mentions = dedupeSpans(draft.mentions);

@@ -140,8 +140,12 @@ function locateTokens(text: string, values: string[], starts: Int32Array, ends: 
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    // Most tokens start where the previous one ended or one space later: those need no search.
-    const at = text.startsWith(value, cursor) ? cursor : text.startsWith(value, cursor + 1) ? cursor + 1 : text.indexOf(value, cursor);
+    // Most tokens start where the previous one ended or one space later: those need no search
+    // (the first characters are compared before the whole token).
+    const first = value.charCodeAt(0);
+    const at = text.charCodeAt(cursor) === first && text.startsWith(value, cursor) ? cursor
+      : text.charCodeAt(cursor + 1) === first && text.startsWith(value, cursor + 1) ? cursor + 1
+      : text.indexOf(value, cursor);
     // A token wink rewrote (rare) is not in the text: give it a zero-width span where we are.
     if (at < 0 || at - cursor > 64) {
       starts[i] = cursor;
@@ -267,6 +271,23 @@ class NlpToken implements Token {
 }
 
 /**
+ * Adds the sentence of tokens [first, last] trimmed of whitespace tokens, or extends the
+ * previous sentence when it ends right where this one starts (wink split inside a word).
+ */
+function pushSentence(sentences: NlpSentence[], values: string[], starts: Int32Array, ends: Int32Array, first: number, last: number): void {
+  while (first < last && values[first].trim() === '') first++;
+  while (last > first && values[last].trim() === '') last--;
+  if (values[first].trim() === '') return;
+  const prev = sentences[sentences.length - 1];
+  if (prev && prev.end === starts[first]) {
+    prev.lastToken = last;
+    prev.end = ends[last];
+    return;
+  }
+  sentences.push({ start: starts[first], end: ends[last], firstToken: first, lastToken: last });
+}
+
+/**
  * Tokens (text, normal, lemma, pos, type, offsets), sentences and wink's entities of a text.
  * wink's token properties are each read once, as whole-document arrays.
  */
@@ -292,29 +313,16 @@ export function analyse(text: string, options: AnalyseOptions = {}): NlpDoc {
   const sentenceSpans = doc.sentences().out(its.span) as Array<[number, number]>;
   const sentences: NlpSentence[] = [];
   const tokenList: Token[] = new Array(count);
-  const isSpace = (i: number) => values[i].trim() === '';
   const blankLineBetween = blankLineFinder(text);
-  const push = (first: number, last: number) => {
-    while (first < last && isSpace(first)) first++;
-    while (last > first && isSpace(last)) last--;
-    if (isSpace(first)) return;
-    const prev = sentences[sentences.length - 1];
-    if (prev && prev.end === starts[first]) {
-      prev.lastToken = last;
-      prev.end = ends[last];
-      return;
-    }
-    sentences.push({ start: starts[first], end: ends[last], firstToken: first, lastToken: last });
-  };
   for (const [first, last] of sentenceSpans) {
     let open = first;
     for (let i = first + 1; i <= last; i++) {
       if (i > open && ((values[i].includes('\n') && BLANK_LINE_IN_TOKEN.test(values[i])) || blankLineBetween(ends[i - 1], starts[i]))) {
-        push(open, i - 1);
+        pushSentence(sentences, values, starts, ends, open, i - 1);
         open = i;
       }
     }
-    push(open, last);
+    pushSentence(sentences, values, starts, ends, open, last);
   }
   for (let s = 0; s < sentences.length; s++) {
     const from = s === 0 ? 0 : sentences[s].firstToken;
