@@ -48,7 +48,12 @@ const HAS_LETTER = /[\p{L}]/u;
 
 /** The surname keys of a person's name: the last word and, if hyphenated, each of its parts. */
 export function surnameKeys(name: string): string[] {
-  const words = nameWords(name);
+  return surnameKeysOfWords(nameWords(name));
+}
+
+/** surnameKeys of a name already split by nameWords (the list is not changed). */
+export function surnameKeysOfWords(nameWordList: readonly string[]): string[] {
+  const words = nameWordList.slice();
   while (words.length > 1 && NAME_SUFFIXES.has(nameKey(words[words.length - 1]))) words.pop();
   if (words.length < 2) return [];
   const last = words[words.length - 1];
@@ -60,7 +65,12 @@ export function surnameKeys(name: string): string[] {
 
 /** The letters an acronym of this name would have ("Immigration and Customs Enforcement" → "ice"). */
 export function initialsOf(name: string): string {
-  const words = nameWords(name).filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()));
+  return initialsOfWords(nameWords(name));
+}
+
+/** initialsOf a name already split by nameWords. */
+export function initialsOfWords(nameWordList: readonly string[]): string {
+  const words = nameWordList.filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()));
   if (words.length < 2) return '';
   return words.map((w) => w[0]).join('').toLowerCase();
 }
