@@ -237,7 +237,12 @@ function memoOf(pos: Pos): Map<string, string> {
  */
 export function lowerWord(text: string): string {
   const lower = text.toLowerCase();
-  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
+  // One pass over the characters looks for either curly apostrophe.
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019) return lower.replace(/[’‘]/g, "'");
+  }
+  return lower;
 }
 
 /** lowerWord of a token's text, computed once per token of an analysed document. */
