@@ -110,28 +110,30 @@ function firstLastKey(name: string): string | null {
   return `${nameKey(words[0])}|${surnames[0]}`;
 }
 
+/** Adds a draft to the list under a key, once. */
+function pushDraft(map: Map<string, Draft[]>, key: string, draft: Draft): void {
+  const list = map.get(key) ?? [];
+  if (!list.includes(draft)) list.push(draft);
+  map.set(key, list);
+}
+
 function indexDrafts(registry: Registry): NameIndexes {
   const surname = new Map<string, Draft[]>();
   const given = new Map<string, Draft[]>();
   const orgHead = new Map<string, Draft[]>();
   const initials = new Map<string, Draft>();
-  const push = (map: Map<string, Draft[]>, key: string, draft: Draft) => {
-    const list = map.get(key) ?? [];
-    if (!list.includes(draft)) list.push(draft);
-    map.set(key, list);
-  };
   for (const draft of registry.drafts) {
     const kind = kindOf(draft.votes);
     for (const name of draft.names.values()) {
       if (personShaped(draft, name)) {
-        for (const key of surnameKeys(name)) push(surname, key, draft);
+        for (const key of surnameKeys(name)) pushDraft(surname, key, draft);
         const words = nameWords(name);
-        if (words.length > 1) push(given, nameKey(words[0]), draft);
+        if (words.length > 1) pushDraft(given, nameKey(words[0]), draft);
       }
       if (kind === 'organization') {
         const words = nameWords(name);
         const head = words[words.length - 1]?.toLowerCase();
-        if (words.length > 1 && head && ORG_HEADS.has(head)) push(orgHead, head, draft);
+        if (words.length > 1 && head && ORG_HEADS.has(head)) pushDraft(orgHead, head, draft);
       }
       if (kind === 'organization' || kind === 'other') {
         const letters = initialsOf(name);
@@ -401,7 +403,8 @@ function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Reg
   for (const draft of registry.drafts) for (const m of draft.mentions) events.push({ at: m.start, draft });
   const tokens = doc.tokens;
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (low(tokens[i]) !== 'the') continue;
+    // Only "the"/"The"/"THE" lower-cases to "the": other lengths need no lower-casing.
+    if (tokens[i].text.length !== 3 || low(tokens[i]) !== 'the') continue;
     const head = tokens[i + 1];
     const heads = DEFINITE_HEADS.get(low(head));
     if (!heads) continue;
@@ -421,15 +424,18 @@ function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Reg
   events.sort((a, b) => a.at - b.at);
   const latestByHead = new Map<string, Draft>();
   const latestByTitle = new Map<string, Draft>();
+  // A draft's head words (organisations) or title words (people), listed once per draft rather than once per mention.
+  const wordsByDraft = new Map<Draft, { heads: string[]; titles: string[] }>();
   for (const event of events) {
     if (event.draft) {
       const draft = event.draft;
-      const kind = kindOf(draft.votes);
-      if (kind === 'organization') {
-        for (const name of draft.names.values()) for (const w of nameWords(name)) latestByHead.set(w.toLowerCase(), draft);
-      } else if (kind === 'person') {
-        for (const role of draft.roles) for (const w of role.toLowerCase().split(/\s+/)) if (TITLE_HEADS.has(w) || w.endsWith('.')) latestByTitle.set(w, draft);
+      let words = wordsByDraft.get(draft);
+      if (!words) {
+        words = draftWords(draft);
+        wordsByDraft.set(draft, words);
       }
+      for (const w of words.heads) latestByHead.set(w, draft);
+      for (const w of words.titles) latestByTitle.set(w, draft);
       continue;
     }
     const pending = event.pending!;
@@ -452,6 +458,19 @@ function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Reg
   }
 }
 
+/** The words an organisation's later "the <head>" or a person's later bare title may refer by. */
+function draftWords(draft: Draft): { heads: string[]; titles: string[] } {
+  const heads: string[] = [];
+  const titles: string[] = [];
+  const kind = kindOf(draft.votes);
+  if (kind === 'organization') {
+    for (const name of draft.names.values()) for (const w of nameWords(name)) heads.push(w.toLowerCase());
+  } else if (kind === 'person') {
+    for (const role of draft.roles) for (const w of role.toLowerCase().split(/\s+/)) if (TITLE_HEADS.has(w) || w.endsWith('.')) titles.push(w);
+  }
+  return { heads, titles };
+}
+
 function lastMentionBefore(draft: Draft, at: number): number {
   let best = -1;
   for (const m of draft.mentions) if (m.start < at && m.start > best) best = m.start;
@@ -470,6 +489,14 @@ function fullestName(draft: Draft): string {
   return best;
 }
 
+/** Adds an alias unless its key is empty or already `seen`. */
+function addDistinct(aliases: string[], seen: Set<string>, alias: string): void {
+  const key = nameKey(alias);
+  if (!key || seen.has(key)) return;
+  seen.add(key);
+  aliases.push(alias);
+}
+
 function finalise(registry: Registry): Entity[] {
   const drafts = registry.drafts.filter((d) => d.mentions.length > 0);
   drafts.sort((a, b) => a.firstAt - b.firstAt);
@@ -478,20 +505,14 @@ function finalise(registry: Registry): Entity[] {
     const kind = kindOf(draft.votes);
     const seen = new Set([nameKey(name)]);
     const aliases: string[] = [];
-    const addAlias = (alias: string) => {
-      const key = nameKey(alias);
-      if (!key || seen.has(key)) return;
-      seen.add(key);
-      aliases.push(alias);
-    };
-    for (const surface of draft.names.values()) addAlias(surface);
-    for (const alias of draft.aliases) addAlias(alias);
+    for (const surface of draft.names.values()) addDistinct(aliases, seen, surface);
+    for (const alias of draft.aliases) addDistinct(aliases, seen, alias);
     if (kind === 'organization') {
       // The well-known other form (DHS ↔ Department of Homeland Security), even if absent here.
       for (const surface of [...draft.names.values()]) {
         const expansion = KNOWN_ACRONYMS.get(surface.replace(/\./g, ''));
-        if (expansion) addAlias(expansion);
-        for (const acronym of acronymsOf(nameKey(surface))) addAlias(acronym);
+        if (expansion) addDistinct(aliases, seen, expansion);
+        for (const acronym of acronymsOf(nameKey(surface))) addDistinct(aliases, seen, acronym);
       }
     }
     const mentions = dedupeSpans(draft.mentions);

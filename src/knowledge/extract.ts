@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractEntities } from './entities.ts';
 import { extractEvent } from './event.ts';
-import { isFurniture } from './furniture.ts';
+import { furnitureSentences } from './furniture.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Sentence } from './facts.ts';
 import { analyse, type NlpDoc } from './nlp.ts';
 import { extractQuotes } from './quotes.ts';
@@ -37,10 +37,12 @@ function sentencesOf(doc: NlpDoc): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
   let previousEnd = 0;
-  for (const s of doc.sentences) {
+  const furniture = furnitureSentences(doc);
+  for (let i = 0; i < doc.sentences.length; i++) {
+    const s = doc.sentences[i];
     if (out.length > 0 && /\n\s*\n/.test(doc.text.slice(previousEnd, s.start))) paragraph++;
     const sentence: Sentence = { start: s.start, end: s.end, paragraph };
-    if (isFurniture(doc.text.slice(s.start, s.end))) sentence.furniture = true;
+    if (furniture[i] === 1) sentence.furniture = true;
     out.push(sentence);
     previousEnd = s.end;
   }

@@ -96,9 +96,24 @@ function winkWithoutEntities(): WinkNlp {
   return untypedInstance;
 }
 
+let headlineInstance: WinkNlp | null = null;
+
+/**
+ * A separate instance for headlines. An instance adds the unknown words of every text it reads
+ * to its vocabulary, which changes how it tokenises later texts (after a body that wrote
+ * "Weisfield's", a headline's "Weisfield's" is one token instead of two): headlines read by
+ * their own instance are tokenised as before, whatever the bodies read before them.
+ */
+function winkForHeadlines(): WinkNlp {
+  if (!headlineInstance) headlineInstance = loadWink(PIPE_WITHOUT_ENTITIES);
+  return headlineInstance;
+}
+
 export interface AnalyseOptions {
   /** Run wink's entity recogniser (DATE, TIME, CARDINAL, ...); without it `entities` is empty. Default true. */
   winkEntities?: boolean;
+  /** A headline, read by its own instance without wink's entity recogniser (see winkForHeadlines). */
+  headline?: boolean;
 }
 
 /**
@@ -125,7 +140,12 @@ function locateTokens(text: string, values: string[], starts: Int32Array, ends: 
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    let at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+    // Most tokens start where the previous one ended or one space later: those need no search
+    // (the first characters are compared before the whole token).
+    const first = value.charCodeAt(0);
+    const at = text.charCodeAt(cursor) === first && text.startsWith(value, cursor) ? cursor
+      : text.charCodeAt(cursor + 1) === first && text.startsWith(value, cursor + 1) ? cursor + 1
+      : text.indexOf(value, cursor);
     // A token wink rewrote (rare) is not in the text: give it a zero-width span where we are.
     if (at < 0 || at - cursor > 64) {
       starts[i] = cursor;
@@ -211,8 +231,28 @@ function memoOf(pos: Pos): Map<string, string> {
   return memo;
 }
 
-/** A token whose lemma and type are looked up when first read. */
+/**
+ * A word lower-cased, curly apostrophes straightened: the key of word-list lookups. (Not
+ * wink's `normal`, which also respells words: "Vice" → "vise".)
+ */
+export function lowerWord(text: string): string {
+  const lower = text.toLowerCase();
+  // One pass over the characters looks for either curly apostrophe.
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019) return lower.replace(/[’‘]/g, "'");
+  }
+  return lower;
+}
+
+/** lowerWord of a token's text, computed once per token of an analysed document. */
+export function lowerOf(token: Token): string {
+  return token instanceof NlpToken ? token.lower : lowerWord(token.text);
+}
+
+/** A token whose lemma and type are looked up when first read, and its lower case computed once. */
 class NlpToken implements Token {
+  private lowerText: string | undefined = undefined;
   constructor(
     public text: string,
     public normal: string,
@@ -229,6 +269,27 @@ class NlpToken implements Token {
   get type(): string {
     return this.lazy.typeAt(this.index);
   }
+  get lower(): string {
+    if (this.lowerText === undefined) this.lowerText = lowerWord(this.text);
+    return this.lowerText;
+  }
+}
+
+/**
+ * Adds the sentence of tokens [first, last] trimmed of whitespace tokens, or extends the
+ * previous sentence when it ends right where this one starts (wink split inside a word).
+ */
+function pushSentence(sentences: NlpSentence[], values: string[], starts: Int32Array, ends: Int32Array, first: number, last: number): void {
+  while (first < last && values[first].trim() === '') first++;
+  while (last > first && values[last].trim() === '') last--;
+  if (values[first].trim() === '') return;
+  const prev = sentences[sentences.length - 1];
+  if (prev && prev.end === starts[first]) {
+    prev.lastToken = last;
+    prev.end = ends[last];
+    return;
+  }
+  sentences.push({ start: starts[first], end: ends[last], firstToken: first, lastToken: last });
 }
 
 /**
@@ -237,8 +298,8 @@ class NlpToken implements Token {
  */
 export function analyse(text: string, options: AnalyseOptions = {}): NlpDoc {
   if (!text.trim()) return { text, tokens: [], sentences: [], entities: [] };
-  const withEntities = options.winkEntities !== false;
-  const nlp = withEntities ? wink() : winkWithoutEntities();
+  const withEntities = options.winkEntities !== false && !options.headline;
+  const nlp = withEntities ? wink() : options.headline ? winkForHeadlines() : winkWithoutEntities();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
@@ -257,29 +318,16 @@ export function analyse(text: string, options: AnalyseOptions = {}): NlpDoc {
   const sentenceSpans = doc.sentences().out(its.span) as Array<[number, number]>;
   const sentences: NlpSentence[] = [];
   const tokenList: Token[] = new Array(count);
-  const isSpace = (i: number) => values[i].trim() === '';
   const blankLineBetween = blankLineFinder(text);
-  const push = (first: number, last: number) => {
-    while (first < last && isSpace(first)) first++;
-    while (last > first && isSpace(last)) last--;
-    if (isSpace(first)) return;
-    const prev = sentences[sentences.length - 1];
-    if (prev && prev.end === starts[first]) {
-      prev.lastToken = last;
-      prev.end = ends[last];
-      return;
-    }
-    sentences.push({ start: starts[first], end: ends[last], firstToken: first, lastToken: last });
-  };
   for (const [first, last] of sentenceSpans) {
     let open = first;
     for (let i = first + 1; i <= last; i++) {
       if (i > open && ((values[i].includes('\n') && BLANK_LINE_IN_TOKEN.test(values[i])) || blankLineBetween(ends[i - 1], starts[i]))) {
-        push(open, i - 1);
+        pushSentence(sentences, values, starts, ends, open, i - 1);
         open = i;
       }
     }
-    push(open, last);
+    pushSentence(sentences, values, starts, ends, open, last);
   }
   for (let s = 0; s < sentences.length; s++) {
     const from = s === 0 ? 0 : sentences[s].firstToken;

@@ -74,25 +74,42 @@ function rejection(text: string, words: string[]): string | null {
   return null;
 }
 
-/** A sentence's distinct content words (no stop words, at least three letters), in first-use order. */
-function contentWords(words: string[]): string[] {
-  const out: string[] = [];
-  for (const w of new Set(words)) if (!STOP_WORDS.has(w) && w.length >= 3) out.push(w);
-  return out;
+/** How many sentences use a content word, and the last one seen doing so. */
+interface WordUse {
+  sentences: number;
+  last: number;
 }
 
-/** Document frequency of content words: how many sentences use each one. */
-function sentenceFrequencies(sentences: string[][]): Map<string, number> {
-  const freq = new Map<string, number>();
-  for (const words of sentences) for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);
-  return freq;
+/**
+ * Each sentence's distinct content words (no stop words, at least three letters), in first-use
+ * order, and the document frequency of every content word (how many sentences use it). One
+ * table serves both: a word is new to a sentence when the last sentence that used it is another.
+ */
+function contentWords(sentences: string[][]): { content: string[][]; uses: Map<string, WordUse> } {
+  const uses = new Map<string, WordUse>();
+  const content = sentences.map((words, index) => {
+    const out: string[] = [];
+    for (const w of words) {
+      if (w.length < 3 || STOP_WORDS.has(w)) continue;
+      const use = uses.get(w);
+      if (!use) uses.set(w, { sentences: 1, last: index });
+      else if (use.last === index) continue;
+      else {
+        use.sentences++;
+        use.last = index;
+      }
+      out.push(w);
+    }
+    return out;
+  });
+  return { content, uses };
 }
 
 /** Share of the article's recurring vocabulary this sentence carries (0..~1); `content` from contentWords. */
-function centrality(content: string[], freq: Map<string, number>, sentenceCount: number): number {
+function centrality(content: string[], uses: Map<string, WordUse>, sentenceCount: number): number {
   let sum = 0;
   for (const w of content) {
-    const f = freq.get(w) ?? 1;
+    const f = uses.get(w)?.sentences ?? 1;
     if (f > 1) sum += Math.log(f) / Math.log(Math.max(2, sentenceCount));
   }
   return content.length === 0 ? 0 : sum / Math.sqrt(content.length);
@@ -126,15 +143,14 @@ function candidates(doc: NlpDoc): Candidate[] {
   const raw = sentenceTexts(doc, MAX_CANDIDATES);
   const cleaned = raw.map(cleanSentence);
   const words = cleaned.map(wordsOf);
-  const content = words.map(contentWords);
-  const freq = sentenceFrequencies(content);
+  const { content, uses } = contentWords(words);
   const out: Candidate[] = [];
   let rank = 0;
   for (let i = 0; i < cleaned.length; i++) {
     if (rejection(cleaned[i], words[i])) continue;
     const caption = looksLikeCaption(cleaned[i]) ? 0.8 : 1;
     const score =
-      positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(content[i], freq, raw.length));
+      positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(content[i], uses, raw.length));
     out.push({ index: i, text: cleaned[i], words: words[i], score });
     rank++;
   }

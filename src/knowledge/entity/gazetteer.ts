@@ -8,11 +8,28 @@ const require = createRequire(import.meta.url);
 /** The key every name is compared by: lower-case, no dots, one space, straight apostrophes. */
 const keyCache = new Map<string, string>();
 
-/** Plain ASCII words separated by single spaces: their key is just the lower case. */
-const PLAIN_NAME = /^[A-Za-z0-9&-]+(?: [A-Za-z0-9&-]+)*$/;
+/**
+ * Plain ASCII words (letters, digits, "&", "-") separated by single spaces: their key is just
+ * the lower case. Checked by char codes, as /^[A-Za-z0-9&-]+(?: [A-Za-z0-9&-]+)*$/ would.
+ */
+function isPlainName(name: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 45) {
+      afterSpace = false;
+    } else {
+      return false;
+    }
+  }
+  return !afterSpace;
+}
 
 export function nameKey(name: string): string {
-  if (PLAIN_NAME.test(name)) return name.toLowerCase();
+  if (isPlainName(name)) return name.toLowerCase();
   let key = keyCache.get(name);
   if (key === undefined) {
     // Bounded: names repeat within and across articles, but a long-running bot must not grow forever.

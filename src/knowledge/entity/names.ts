@@ -26,14 +26,34 @@ export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** The words of a name, hyphenated parts kept together ("Silverio", "Villegas-Gonzalez"). */
 export function nameWords(name: string): string[] {
-  return name.split(/\s+/).filter((w) => HAS_LETTER.test(w));
+  const words: string[] = [];
+  let from = 0;
+  let letter = false;
+  // ASCII names (nearly all) are split in one pass over char codes; others by the patterns.
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 32;
+    if (c >= 128) return name.split(/\s+/).filter((w) => HAS_LETTER.test(w));
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (letter) words.push(name.slice(from, i));
+      from = i + 1;
+      letter = false;
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      letter = true;
+    }
+  }
+  return words;
 }
 
 const HAS_LETTER = /[\p{L}]/u;
 
 /** The surname keys of a person's name: the last word and, if hyphenated, each of its parts. */
 export function surnameKeys(name: string): string[] {
-  const words = nameWords(name);
+  return surnameKeysOfWords(nameWords(name));
+}
+
+/** surnameKeys of a name already split by nameWords (the list is not changed). */
+export function surnameKeysOfWords(nameWordList: readonly string[]): string[] {
+  const words = nameWordList.slice();
   while (words.length > 1 && NAME_SUFFIXES.has(nameKey(words[words.length - 1]))) words.pop();
   if (words.length < 2) return [];
   const last = words[words.length - 1];
@@ -45,7 +65,12 @@ export function surnameKeys(name: string): string[] {
 
 /** The letters an acronym of this name would have ("Immigration and Customs Enforcement" → "ice"). */
 export function initialsOf(name: string): string {
-  const words = nameWords(name).filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()));
+  return initialsOfWords(nameWords(name));
+}
+
+/** initialsOf a name already split by nameWords. */
+export function initialsOfWords(nameWordList: readonly string[]): string {
+  const words = nameWordList.filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()));
   if (words.length < 2) return '';
   return words.map((w) => w[0]).join('').toLowerCase();
 }

@@ -4,7 +4,7 @@
 import type { Entity } from '../facts.ts';
 import { placeName } from './gazetteer.ts';
 import { DEFINITE_HEADS, HONORIFICS, KNOWN_ACRONYMS, PARTY_WORDS, TITLES, TITLE_HEADS } from './lexicon.ts';
-import { acronymLetters, initialsOf, isAcronym, nameKey, nameWords, surnameKeys } from './names.ts';
+import { acronymLetters, initialsOf, initialsOfWords, isAcronym, nameKey, nameWords, surnameKeys, surnameKeysOfWords } from './names.ts';
 
 /** The tables of name words, needed only when a mention is no exact name or alias. */
 interface WordTables {
@@ -59,14 +59,15 @@ function buildWordTables(entities: Entity[]): WordTables {
   for (const e of entities) {
     const forms = [e.name, ...e.aliases];
     for (const form of forms) {
-      if (e.kind === 'person' || (e.kind === 'other' && nameWords(form).length >= 2 && !isAcronym(form))) {
-        for (const s of surnameKeys(form)) push(tables.bySurname, s, e);
-        const words = nameWords(form);
+      // Split once: surnames, initials and words all come from the same list.
+      const words = nameWords(form);
+      if (e.kind === 'person' || (e.kind === 'other' && words.length >= 2 && !isAcronym(form))) {
+        for (const s of surnameKeysOfWords(words)) push(tables.bySurname, s, e);
         if (words.length > 1) push(tables.byFirstName, nameKey(words[0]), e);
       }
-      const letters = initialsOf(form);
+      const letters = initialsOfWords(words);
       if (letters.length >= 2 && !tables.byInitials.has(letters)) tables.byInitials.set(letters, e);
-      for (const w of nameWords(form)) push(tables.byWord, nameKey(w), e);
+      for (const w of words) push(tables.byWord, nameKey(w), e);
     }
   }
   return tables;

@@ -1,7 +1,7 @@
 // Finding name candidates: runs of capitalised tokens (with the connectors names contain),
 // split into roles (titles, honorifics, party) and the name itself, with kind votes from the
 // run's shape, the gazetteers and the words around it. One left-to-right pass over tokens.
-import type { NlpDoc, Token } from '../nlp.ts';
+import { lowerOf, type NlpDoc, type Token } from '../nlp.ts';
 import { isFirstName, placeName } from './gazetteer.ts';
 import {
   DEMONYM_SUFFIX, KNOWN_ACRONYMS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS,
@@ -9,7 +9,7 @@ import {
   OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
   ORG_OF_HEADS, PHOTO_CREDITS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
 } from './lexicon.ts';
-import { FURNITURE, isFurniture } from '../furniture.ts';
+import { FURNITURE, furnitureSentences } from '../furniture.ts';
 import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey } from './names.ts';
 
 export interface Votes {
@@ -69,8 +69,22 @@ function emptyVotes(): Votes {
 
 const LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u1FFF\u2C00-\uFFEF]/;
 
+/** Has a letter (see LETTER); a word starting with an ASCII letter is answered without the pattern. */
+function hasLetter(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return (c >= 97 && c <= 122) || LETTER.test(text);
+}
+
+const LOWER_CASE_LETTER = /\p{Ll}/u;
+
+/** Has a lower-case letter; a word starting with an ASCII lower-case letter is answered without the pattern. */
+function hasLowerCase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 97 && c <= 122) || LOWER_CASE_LETTER.test(text);
+}
+
 function isWord(t: Token | undefined): t is Token {
-  return !!t && t.type === 'word' && LETTER.test(t.text);
+  return !!t && t.type === 'word' && hasLetter(t.text);
 }
 
 function isNameToken(ctx: DocContext, i: number): boolean {
@@ -82,9 +96,7 @@ function isNameToken(ctx: DocContext, i: number): boolean {
  * `normal`, which also respells words: "Vice" → "vise".)
  */
 export function low(t: Token | undefined): string {
-  if (!t) return '';
-  const lower = t.text.toLowerCase();
-  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
+  return t ? lowerOf(t) : '';
 }
 
 const plain = low;
@@ -227,7 +239,7 @@ function computeShouty(doc: NlpDoc, wordFlags: Uint8Array): Uint8Array {
       if (isCapitalised(t.text)) capitals++;
       // Capitalised verbs and nouns after the first word: title case, not a list of names.
       if (words > 1 && isCapitalised(t.text) && t.pos !== 'PROPN') commonCapitals++;
-      if (!/\p{Ll}/u.test(t.text)) upper++;
+      if (!hasLowerCase(t.text)) upper++;
     }
     if (words >= 3 && upper / words >= 0.8) flags[n] = 1;
     else if (words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2) flags[n] = 1;
@@ -270,15 +282,18 @@ export function documentContext(doc: NlpDoc): DocContext {
   const nameTokens = new Uint8Array(doc.tokens.length);
   let s = 0;
   skipSpans.sort((a, b) => a[0] - b[0]);
-  doc.tokens.forEach((t, i) => {
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
     while (s < skipSpans.length && skipSpans[s][1] <= t.start) s++;
     if (s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1]) skipped[i] = 1;
-    if (t.type !== 'word') return;
+    if (t.type !== 'word') continue;
     if (isLowerInitial(t.text)) lowerWords.add(low(t));
-    if (!LETTER.test(t.text)) return;
+    if (!hasLetter(t.text)) continue;
     words[i] = 1;
     if (skipped[i] === 0 && isCapitalised(t.text) && !DIGIT.test(t.text)) nameTokens[i] = 1;
-  });
+  }
   return { doc, skipped, lowerWords, shouty: computeShouty(doc, words), sentenceInitial: computeSentenceInitial(doc), words, nameTokens };
 }
 
@@ -382,6 +397,15 @@ function speaksAfterApposition(ctx: DocContext, last: number): boolean {
 
 const GALLERY_COUNTER = /^\d+\/\d+$/;
 
+/** Drops non-words from the start of a run's token indices, and non-words or lower-case words from its end (in place). */
+function dropEdges(tokens: Token[], idx: number[]): void {
+  while (idx.length && !isWord(tokens[idx[0]])) idx.shift();
+  while (idx.length && (!isWord(tokens[idx[idx.length - 1]]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
+}
+
+/** Tags of words that cannot start a name ("Yesterday", "But", "Did"). */
+const FUNCTION_TAGS = new Set(['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV']);
+
 /** Turns a run of tokens into zero, one or two candidates (an affiliation before a mid-run title). */
 function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]): void {
   const tokens = ctx.doc.tokens;
@@ -389,37 +413,33 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   for (let i = from; i <= end; i++) idx.push(i);
   const sentence = tokens[from].sentence;
   const shouty = ctx.shouty[sentence] === 1;
-  const dropEdge = () => {
-    while (idx.length && !isWord(tokens[idx[0]])) idx.shift();
-    while (idx.length && (!isWord(tokens[idx[idx.length - 1]]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
-  };
   // Ordinary capitalised words at the edges ("The", "But", "Friday").
   while (idx.length && NOT_NAMES.has(plain(tokens[idx[0]])) && !PARTY_WORDS.has(low(tokens[idx[0]]))) {
     idx.shift();
-    dropEdge();
+    dropEdges(tokens, idx);
   }
   while (idx.length && NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) && !isAcronym(tokens[idx[idx.length - 1]].text)) {
     idx.pop();
-    dropEdge();
+    dropEdges(tokens, idx);
   }
   if (idx.length === 0) return;
   // "Wembley Arena Getty 7/19": a gallery caption's photo credit is not part of the name before it.
   const lastWord = tokens[idx[idx.length - 1]];
   if (PHOTO_CREDITS.has(low(lastWord)) && GALLERY_COUNTER.test(tokens[idx[idx.length - 1] + 1]?.text ?? '')) {
     idx.pop();
-    dropEdge();
+    dropEdges(tokens, idx);
     if (idx.length === 0) return;
   }
   // 'Said Smith, "..."': a capitalised cue verb opening the sentence is not part of the name.
   if (ctx.sentenceInitial[idx[0]] && SENTENCE_CUE_VERBS.has(low(tokens[idx[0]]))) {
     idx.shift();
-    dropEdge();
+    dropEdges(tokens, idx);
     if (idx.length === 0) return;
   }
   // A sentence-initial common word in front of a name ("Yesterday Smith ...").
   const head = tokens[idx[0]];
   const rest = idx.length > 1 ? slice(ctx, idx[1], idx[idx.length - 1]) : '';
-  const functionWord = ['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV'].includes(head.pos) ||
+  const functionWord = FUNCTION_TAGS.has(head.pos) ||
     (head.pos === 'VERB' && ctx.lowerWords.has(low(head)));
   // "Poor Mexico", "Did Trump": a common word stuck to a name.
   if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
@@ -481,7 +501,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       roles.push(slice(ctx, idx[0], titleLast));
       titled = true;
       idx = idx.filter((i) => i > titleLast);
-      dropEdge();
+      dropEdges(tokens, idx);
       if (idx.length === 0) titleOnly = true;
       continue;
     }
@@ -513,7 +533,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const affiliation = out[out.length - 1];
       if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) affiliation.votes.organization += 1.5;
       idx = idx.filter((i) => i >= after);
-      dropEdge();
+      dropEdges(tokens, idx);
       break;
     }
   }
@@ -587,13 +607,14 @@ function abbreviates(acronym: string, expansion: string): boolean {
 export function findCandidates(ctx: DocContext): Candidate[] {
   const { doc } = ctx;
   const out: Candidate[] = [];
-  for (const sentence of doc.sentences) {
+  const furniture = furnitureSentences(doc);
+  for (let n = 0; n < doc.sentences.length; n++) {
+    const sentence = doc.sentences[n];
     const before = out.length;
-    const text = doc.text.slice(sentence.start, sentence.end);
     scanSentence(ctx, sentence.firstToken, sentence.lastToken, out);
-    if (out.length === before || !isFurniture(text)) continue;
+    if (out.length === before || furniture[n] !== 1) continue;
     // Credits and furniture words only count when they name something the story names.
-    const spans = furnitureSpans(text, sentence.start);
+    const spans = furnitureSpans(doc.text.slice(sentence.start, sentence.end), sentence.start);
     for (let k = before; k < out.length; k++) {
       if (!spans.some((span) => touchesFurniture(out[k], span))) continue;
       out[k].weak = true;

@@ -190,6 +190,11 @@ export function possibleStarts(toks: TimeToken[]): Uint8Array {
   return out;
 }
 
+/** The longer of two matches, the earlier one on a tie (a plain function: no closure per token). */
+function longer(best: Core | null, c: Core | null): Core | null {
+  return c && (!best || c.end > best.end) ? c : best;
+}
+
 export class TimeGrammar {
   constructor(private readonly toks: TimeToken[]) {}
 
@@ -253,28 +258,25 @@ export class TimeGrammar {
   private core(k: number): Core | null {
     if (k >= this.toks.length) return null;
     let best: Core | null = null;
-    const consider = (c: Core | null) => {
-      if (c && (!best || c.end > best.end)) best = c;
-    };
     const word = this.w(k);
     const tok = this.toks[k];
     if (tok.num !== null || NUMBER_WORDS.has(word) || word === 'a' || word === 'an' || VAGUE_NUMBERS.has(word) ||
         word === 'the' || word === 'past' || word === 'next' || word === 'last' || word === 'coming' || word === 'recent' ||
         word === 'first' || word === 'additional' || word === 'another' || UNITS.has(word)) {
-      consider(this.duration(k));
+      best = longer(best, this.duration(k));
     }
-    if (isDigitToken(tok) || word === 'noon' || word === 'midnight' || word === 'midday') consider(this.clockTime(k));
-    if (MONTHS.has(word)) consider(this.monthDate(k));
-    if (tok.num !== null) { consider(this.dayMonth(k)); consider(this.year(k)); }
-    if (word === 'fiscal' || word === "'" || word === '’' || word === 'the') consider(this.year(k));
-    consider(this.weekday(k));
-    consider(this.deictic(k));
-    consider(this.relativeUnit(k));
-    consider(this.quarter(k));
-    consider(this.frequency(k));
-    consider(this.anaphor(k));
-    consider(this.holiday(k));
-    if (word === 'year') consider(this.yearEnd(k));
+    if (isDigitToken(tok) || word === 'noon' || word === 'midnight' || word === 'midday') best = longer(best, this.clockTime(k));
+    if (MONTHS.has(word)) best = longer(best, this.monthDate(k));
+    if (tok.num !== null) { best = longer(best, this.dayMonth(k)); best = longer(best, this.year(k)); }
+    if (word === 'fiscal' || word === "'" || word === '’' || word === 'the') best = longer(best, this.year(k));
+    best = longer(best, this.weekday(k));
+    best = longer(best, this.deictic(k));
+    best = longer(best, this.relativeUnit(k));
+    best = longer(best, this.quarter(k));
+    best = longer(best, this.frequency(k));
+    best = longer(best, this.anaphor(k));
+    best = longer(best, this.holiday(k));
+    if (word === 'year') best = longer(best, this.yearEnd(k));
     return best;
   }
 
