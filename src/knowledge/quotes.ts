@@ -517,7 +517,7 @@ class Extractor {
       if (w[c].quotation >= 0) continue;
       if (w[c].normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
         const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? this.shortPhraseBeforeComma(c + 2, sl);
-        if (speaker) cues.push({ at: [c, c + 1], speaker, layout: 'according', strong: true });
+        if (speaker) cues.push({ at: [c, c + 1], speaker: this.coordinatedSource(speaker, sl), layout: 'according', strong: true });
         continue;
       }
       if (w[c].normal === 'to' && (w[c - 1]?.pos === 'ADJ' || w[c - 1]?.pos === 'VERB') && INTENT_ADJECTIVES.has(w[c - 1].normal) && w[c + 1]?.pos === 'VERB') {
@@ -619,14 +619,16 @@ class Extractor {
       const cue = cues[k];
       if (cue.layout === 'after') continue;
       if (cue.layout === 'around') {
-        const end = this.trimEnd(floor, sl);
+        const end = this.contrastEnd(Math.max(cue.at[1], cue.speaker[1]) + 1, this.trimEnd(floor, sl));
         if (end >= floor) drafts.push({ content: [floor, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
         claimed.push([floor, end]);
         floor = end + 1;
         continue;
       }
       const anchor = cue.layout === 'according' ? cue.at[0] : Math.min(cue.speaker[0], cue.at[0]);
-      if (cue.layout === 'according' && (anchor <= floor + 1 || cue.contentFollows)) {
+      // A capital "According" opens a sentence the splitter missed (captions run into the text).
+      const opensSentence = w[cue.at[0]].text === 'According' && w[cue.speaker[1] + 1]?.text === ',';
+      if (cue.layout === 'according' && (anchor <= floor + 1 || cue.contentFollows || opensSentence)) {
         // "According to X, …": content after the source.
         // ("As the memo put it, …": the cue closes the source.)
         let start = Math.max(cue.speaker[1], cue.at[1]) + 1;
@@ -792,6 +794,30 @@ class Extractor {
     return [first, end - 1];
   }
 
+  /**
+   * "according to the boy's parents and grandfather": a source may be two phrases joined by
+   * "and"/"or" (not a clause: the second phrase must end at a comma or the sentence end).
+   */
+  coordinatedSource(source: WordRange, last: number): WordRange {
+    const w = this.words;
+    const link = w[source[1] + 1];
+    if (!link || source[1] + 2 > last || !/^(and|or)$/.test(link.normal)) return source;
+    const second = nounPhraseStartingAt(w, source[1] + 2, last);
+    if (!second) return source;
+    const stop = w[second[1] + 1];
+    return !stop || second[1] + 1 > last || stop.text === ',' || isSentenceEnd(stop) ? [source[0], second[1]] : source;
+  }
+
+  /** "…, although it may take days …", "…; the rest …": the reported clause ends before a contrast or a semicolon. */
+  contrastEnd(from: number, end: number): number {
+    const w = this.words;
+    for (let i = from; i <= end; i++) {
+      if (w[i].quotation >= 0) continue;
+      if (w[i].text === ';' || (w[i].text === ',' && CONTRASTIVE.has(w[i + 1]?.normal ?? '') && this.startsClause(i + 2, end))) return this.trimEnd(from, i - 1);
+    }
+    return end;
+  }
+
   /** The first word after the last comma (and conjunction) outside quotations in [from, to], else `from`. */
   lastClauseStart(from: number, to: number): number {
     const w = this.words;
@@ -890,7 +916,7 @@ class Extractor {
   }
 
   /** Where content starting at `from` ends: before another cue's clause or "according to". */
-  cutAtNextCue(from: number, last: number, cues: Array<{ at: WordRange; speaker: WordRange; layout: string }>, self: number): number {
+  cutAtNextCue(from: number, last: number, cues: Array<{ at: WordRange; speaker: WordRange; layout: string; strong?: boolean }>, self: number): number {
     const w = this.words;
     if (from > last || !w[from]) return from - 1;
     let end = last;
@@ -899,8 +925,8 @@ class Extractor {
     const fronted = this.frontedAdverbialEnd(from, last);
     for (let k = self + 1; k < cues.length; k++) {
       const other = cues[k];
-      // "… and said …": a coordinated cue of the same speaker ends the content at "and".
-      if (w[other.at[0] - 1]?.normal === 'and' && other.speaker[0] < from && other.at[0] > from && other.at[0] <= end) {
+      // "… and said …", "… but noted …": a coordinated cue of the same speaker ends the content at "and".
+      if (/^(and|but)$/.test(w[other.at[0] - 1]?.normal ?? '') && other.speaker[0] < from && other.at[0] > from && other.at[0] <= end) {
         end = other.at[0] - 2;
         break;
       }
@@ -910,9 +936,18 @@ class Extractor {
       // "people …, who think …": a relative clause's report is nested in this content.
       if (other.speaker[0] > from && other.speaker[0] === other.speaker[1] && RELATIVE_SPEAKERS.has(w[other.speaker[0]].normal)) continue;
       let b = clauseStart - 1;
+      // "… and Democrats accused …": a second speaker's cue clause linked by "and"/"but".
+      // (Not "Sanders and Trump were referring to": the names before "and" may share the subject.)
+      const linked = /^(and|but)$/.test(w[b]?.normal ?? '') && other.layout === 'after' && other.strong === true && other.speaker[0] === clauseStart &&
+        w[b - 1]?.pos !== 'PROPN' && w[b - 1]?.pos !== 'PRON' &&
+        other.speaker[1] < other.at[0] && !RELATIVE_SPEAKERS.has(w[clauseStart].normal);
       if (isClauseLink(w[b])) b--;
-      if (w[b]?.text === ',' || w[b]?.text === ';' || other.layout === 'according') {
-        end = b - (w[b]?.text === ',' || w[b]?.text === ';' ? 1 : 0);
+      if (w[b]?.text === ',' || w[b]?.text === ';' || isDash(w[b]) || other.layout === 'according') {
+        end = b - (w[b]?.text === ',' || w[b]?.text === ';' || isDash(w[b]) ? 1 : 0);
+        break;
+      }
+      if (linked) {
+        end = b;
         break;
       }
     }
