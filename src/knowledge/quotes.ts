@@ -980,6 +980,18 @@ class Extractor {
         end = i - 1;
         break;
       }
+      // "…in partnership with NATO, the existing military alliance that …": a closing apposition
+      // describes the last noun for the reader; it is not what was said.
+      // (Not after a name: "Alicia Machado, the former beauty queen" introduces whom it is about.)
+      if (w[i].text === ',' && i > from && w[i - 1].pos !== 'PROPN' && this.closingApposition(i + 1, end)) {
+        end = i - 1;
+        break;
+      }
+      // "a tightening race as Trump consolidates …": after an object, an "as" clause is circumstance.
+      if (i > from && !clausal && w[i].text === 'as' && w[i].pos === 'SCONJ' && this.startsClause(i + 1, end)) {
+        end = i - 1;
+        break;
+      }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
       if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && this.opensPredicate(i + 1, from)) {
         end = i - 1;
@@ -1011,6 +1023,23 @@ class Extractor {
       break;
     }
     return comma;
+  }
+
+  /**
+   * ", the latest chapter in a rocky relationship …" to the end: a noun phrase led by an article
+   * (with its prepositional phrases and at most a relative clause after) that closes the sentence.
+   */
+  closingApposition(i: number, end: number): boolean {
+    const w = this.words;
+    if (!w[i] || w[i].quotation >= 0 || !/^(the|a|an)$/.test(w[i].normal)) return false;
+    let np = nounPhraseStartingAt(w, i, end);
+    if (!np) return false;
+    let k = np[1] + 1;
+    while (k <= end && w[k].pos === 'ADP' && w[k].quotation < 0 && (np = nounPhraseStartingAt(w, k + 1, end))) k = np[1] + 1;
+    if (k <= end && !(w[k].quotation < 0 && /^(that|who|which|whose)$/.test(w[k].normal))) return false;
+    // "tax fairness, the closure of loopholes … and …": a list goes on; an apposition does not.
+    for (let j = i; j <= end; j++) if (w[j].normal === 'and' || w[j].normal === 'or') return false;
+    return true;
   }
 
   /** ", (even) saying …" or ", which …": an adjunct after a comma, outside any quotation. */
@@ -1146,7 +1175,8 @@ export function extractQuotes(doc: NlpDoc, entities: Entity[], times?: TimeFact[
 
   const drafts = ex.drafts.sort((a, b) => a.content[0] - b.content[0]);
   const words = view.words;
-  const speakers = resolveSpeakers({ text, words, entities, resolver: nameResolver() }, drafts.map((d) => d.speaker ?? d.inherits?.speaker ?? null));
+  const contents = drafts.map((d): [number, number] => [words[d.content[0]].start, words[d.content[1]].end]);
+  const speakers = resolveSpeakers({ text, words, entities, resolver: nameResolver(), contents }, drafts.map((d) => d.speaker ?? d.inherits?.speaker ?? null));
   const out: QuoteFact[] = [];
   drafts.forEach((d, i) => {
     const start = words[d.content[0]].start;
