@@ -706,13 +706,26 @@ class Extractor {
     let k = h - 1;
     while (k > sf && w[k].pos === 'ADJ' && h - k < 4) k--;
     if (w[k]?.pos === 'PRON' && /^(his|her|their|its|our|my)$/.test(w[k].normal)) {
-      return { at: [h, h], speaker: [k, k], layout: 'after', strong: true };
+      // "Bornstein's letter was ridiculed for its prediction that …": "its" is the clause's subject.
+      const subject = w[k].normal === 'its' ? this.clauseSubject(sf, k) : null;
+      return { at: [h, h], speaker: subject ?? [k, k], layout: 'after', strong: true };
     }
     if (w[k]?.pos === 'PART' && k - 1 >= sf) {
       const owner = nounPhraseEndingAt(w, k - 1, sf);
       if (owner) return { at: [h, h], speaker: owner, layout: 'after', strong: true };
     }
     return { at: [h, h], speaker: [h, h], layout: 'after', strong: true, unsourced: true };
+  }
+
+  /** The noun phrase opening the sentence at `sf` when a verb follows it before word `before`, else null. */
+  clauseSubject(sf: number, before: number): WordRange | null {
+    const w = this.words;
+    const np = nounPhraseStartingAt(w, sf, before - 1);
+    if (!np || w[np[0]].pos === 'PRON') return null;
+    let k = np[1] + 1;
+    // "Bornstein's earlier missive on Trump was …": a few more words of the subject phrase.
+    while (k < before && k - np[1] < 8 && /^(PART|ADV|ADJ|NOUN|PROPN|DET|ADP|NUM)$/.test(w[k].pos) && w[k].quotation < 0) k++;
+    return k < before && (w[k].pos === 'AUX' || w[k].pos === 'VERB') ? np : null;
   }
 
   /** "Mr. Obama is also determined to warn …": the infinitive after an adjective of will. */
