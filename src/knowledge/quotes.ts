@@ -1106,6 +1106,8 @@ class Extractor {
   /** A subject (determiner, name or pronoun led noun phrase) directly followed by a verb. */
   startsClause(i: number, last: number): boolean {
     const w = this.words;
+    // "there remains …", "there is …": an existential subject.
+    if (w[i]?.normal === 'there' && i < last && (w[i + 1].pos === 'VERB' || w[i + 1].pos === 'AUX')) return true;
     const np = nounPhraseStartingAt(w, i, last);
     if (!np) return false;
     let after = np[1] + 1;

@@ -141,6 +141,8 @@ function isNpWord(w: Word | undefined): boolean {
 function isNpHead(w: Word | undefined, prev?: Word): boolean {
   if (w === undefined || w.quotation >= 0) return false;
   if (w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'NUM') return true;
+  // "the attorney general", "Surgeon General": a title's adjective after its noun.
+  if (w.normal === 'general' && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) return true;
   // "Ivana Trump's brief said": a noun the tagger read as an adjective after a possessive.
   if (w.pos === 'ADJ' && prev?.pos === 'PART') return true;
   // The tagger reads some surnames as verbs ("Stephen Lynch"): a capitalised word after a name.
@@ -259,7 +261,18 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     const named = nounPhraseEndingAt(words, contact - 2, floor);
     if (named) return withDescription(named, i);
   }
+  // "Lynch said …": the tagger may read a surname opening the sentence as a verb or adjective.
+  if (i === cue - 1 && isMistaggedSurname(words, i)) return [i, i];
   return nounPhraseEndingAt(words, i, floor);
+}
+
+/** A capitalised word opening its sentence, tagged as a verb or adjective, right before "said". */
+function isMistaggedSurname(words: Word[], i: number): boolean {
+  const w = words[i];
+  const prev = words[i - 1];
+  const opens = !prev || prev.paragraph !== w.paragraph || isSentenceEnd(prev) || isQuoteMark(prev);
+  return opens && w.quotation < 0 && /^\p{Lu}\p{Ll}+$/u.test(w.text) && (w.pos === 'VERB' || w.pos === 'ADJ') &&
+    /^(said|says|told|tells|added|wrote|asked)$/.test(words[i + 1]?.normal ?? '');
 }
 
 /**
