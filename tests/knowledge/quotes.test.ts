@@ -727,3 +727,66 @@ describe('more tagger slips', () => {
     expect(q?.text).toBe('he took a huge loss');
   });
 });
+
+describe('second round: sources and content edges', () => {
+  it('"According to X and Y, …" keeps both sources and takes the clause after the comma', () => {
+    const text = 'A girl went missing on Monday. According to the girl\'s mother and uncle, the child was walking home from school when she vanished.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'According to');
+    expect(q?.speaker?.text).toBe("the girl's mother and uncle");
+    expect(q?.text).toBe('the child was walking home from school when she vanished');
+    expectConsistent(text, quotesOf(text));
+  });
+
+  it('a capital "According" opens the content even when no full stop came before', () => {
+    const text = 'Crews were sent to the site According to the mayor, the road will reopen next week.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'According to');
+    expect(q?.text).toBe('the road will reopen next week');
+  });
+
+  it('a second speaker\'s cue clause linked by "and" ends the first content', () => {
+    const text = 'Union leaders said they are increasingly worried about the plant and managers accused the union of stalling the talks.';
+    const quotes = quotesOf(text);
+    expect(quotes.find((x) => x.cue?.text === 'said')?.text).toBe('they are increasingly worried about the plant');
+    expect(quotes.find((x) => x.cue?.text === 'accused')?.speaker?.text).toBe('managers');
+  });
+
+  it('a dash before "and he noted" ends the content', () => {
+    const q = quotesOf('Moore said the vote would be close — and he noted that turnout was low.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('the vote would be close');
+  });
+
+  it('a parenthetical cue\'s content ends before ", although …"', () => {
+    const q = quotesOf('The latest test, the agency said, was its largest yet, although it may take days to confirm the yield.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('The latest test, the agency said, was its largest yet');
+  });
+
+  it('a closing apposition after a common noun is not content', () => {
+    const q = quotesOf('Critics say resources could be better spent in partnership with the alliance, the pact that binds most of the region.').find((x) => x.cue?.text === 'say');
+    expect(q?.text).toBe('resources could be better spent in partnership with the alliance');
+  });
+
+  it('"its" before a stance noun stands for the clause\'s subject', () => {
+    const q = quotesOf("Dr. Hale's earlier letter was widely mocked for its prediction that the senator would live forever.").find((x) => x.cue?.text === 'prediction');
+    expect(q?.speaker?.text).toBe('Dr. Hale');
+    expect(q?.text).toBe('that the senator would live forever');
+  });
+
+  it('a surname the tagger reads as a verb before "said"', () => {
+    const q = only('Lynch said there remains a big difference between the two jobs.');
+    expect(q.speaker?.text).toBe('Lynch');
+    expect(q.text).toBe('there remains a big difference between the two jobs');
+  });
+
+  it('a pronoun goes to the person the narration has just introduced, not to an earlier speaker', () => {
+    const text = 'Maria Lopez said the plan was sound. The campaign flew to Ohio on Sunday. Communications director Jennifer Walsh came to the back of the plane. "We are glad this is over," she told reporters.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'told');
+    expect(q?.speaker?.text).toBe('she');
+    expect(q?.speaker?.name).toBe('Jennifer Walsh');
+  });
+
+  it('a day in a subject phrase is no name for a later pronoun', () => {
+    const text = 'The ruling, as voters head to the polls Tuesday, added drama to the race. Aides to Jennifer Walsh read the ruling. "We are glad," she told reporters.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'told');
+    expect(q?.speaker?.name).not.toBe('Tuesday');
+  });
+});
