@@ -563,7 +563,7 @@ class Extractor {
       }
       const subject = subjectBefore(w, c, sf);
       if (subject) {
-        cues.push({ at, speaker: subject, layout: 'after', strong: strength === 'strong' });
+        cues.push({ at, speaker: this.issuerOf(subject, c, sf) ?? subject, layout: 'after', strong: strength === 'strong' });
         continue;
       }
       // "“…,” the mayor said, adding that …": a participle after a direct attribution speaks
@@ -715,6 +715,22 @@ class Extractor {
       if (owner) return { at: [h, h], speaker: owner, layout: 'after', strong: true };
     }
     return { at: [h, h], speaker: [h, h], layout: 'after', strong: true, unsourced: true };
+  }
+
+  /**
+   * "It issued a policy paper welcoming …", "Trump unleashed a series of tweets saying …": a
+   * participle cue after the object of a verb speaks for that verb's subject, the issuer of
+   * the paper or the tweets. Null when the phrase before the cue is no such object.
+   */
+  issuerOf(object: WordRange, cue: number, sf: number): WordRange | null {
+    const w = this.words;
+    const head = w[object[1]];
+    if (!w[cue].normal.endsWith('ing') || head.pos !== 'NOUN' || PERSON_NOUNS.has(head.lemma) || ORGANIZATION_NOUNS.has(head.lemma)) return null;
+    const verb = object[0] - 1;
+    const v = w[verb];
+    if (!v || verb <= sf || v.pos !== 'VERB' || v.normal.endsWith('ing') || v.normal === v.lemma) return null;
+    const subject = subjectBefore(w, verb, sf);
+    return subject && this.canSpeak(subject[1]) ? subject : null;
   }
 
   /** The noun phrase opening the sentence at `sf` when a verb follows it before word `before`, else null. */
