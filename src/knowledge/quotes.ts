@@ -664,6 +664,9 @@ class Extractor {
       if (cue.layout !== 'after' || !range) continue;
       if (claimed.some(([a, b]) => cue.at[0] >= a && cue.at[0] <= b)) continue;
       if (!cue.strong && !this.weakCueReports(cue.at, cue.speaker, range)) continue;
+      // "wrote because …", "know -- the one …": a reason or an aside, not what was said.
+      const lead = w[range[0]];
+      if (lead.quotation < 0 && (lead.normal === 'because' || isDash(lead) || lead.text === ')')) continue;
       const end = this.cutAtNextCue(range[0], range[1], cues, k);
       if (end < range[0]) continue;
       drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });
