@@ -69,6 +69,9 @@ const PREPOSITIONAL_PARTICIPLES = new Set(['including', 'according', 'regarding'
 /** Things whose findings are reported ("the poll shows", "a study found"). */
 const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'data', 'average', 'review', 'audit',
   'investigation', 'document', 'memo', 'letter', 'filing', 'record', 'video', 'footage', 'transcript', 'census', 'research', 'test', 'model']);
+/** Verbs of thought and deed that a reported clause's own subject may do ("he thought of …", "refused to …"). */
+const THINKING_VERBS = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon', 'speculate',
+  'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise', 'recognize', 'recognise', 'doubt', 'wonder']);
 /** Prepositions that name a cue's topic ("complained about", "commented on"). */
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
@@ -570,6 +573,11 @@ class Extractor {
       // for that attribution's speaker, outside this stretch.
       // ", saying …" after a cue of this sentence speaks for that cue's speaker.
       // So does a coordinated cue (", and criticized …") when its sentence's main cue came first.
+      // "Police say he posed a threat and refused to drop the gun": a verb coordinated inside a
+      // reported clause belongs to that clause's subject, it is no cue of the speaker's.
+      // A verb of saying or naming ("… and warned …", "… and called it …") is the speaker's own next cue.
+      const speakersOwn = NAMING_VERBS.has(w[c].lemma) || (strength === 'strong' && !THINKING_VERBS.has(w[c].lemma));
+      if (w[c - 1]?.normal === 'and' && w[c - 2]?.text !== ',' && !speakersOwn && this.insideReportedClause(cues, c, sl)) continue;
       const coordinated = w[c - 1]?.normal === 'and' && (w[c - 2]?.text === ',' || w[c].normal.endsWith('ing'));
       const previous = (w[c - 1]?.text === ',' && w[c].normal.endsWith('ing')) || coordinated ? this.mainSpeakerBefore(cues, c) : null;
       const participle = previous ?? this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null);
@@ -872,6 +880,19 @@ class Extractor {
     return subject && !(subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal)) ? subject : null;
   }
 
+  /** Word `c` lies in the content of an earlier cue whose content is a clause with its own subject. */
+  insideReportedClause(cues: Cue[], c: number, sl: number): boolean {
+    const w = this.words;
+    for (const cue of cues) {
+      if (cue.layout !== 'after' || cue.at[1] >= c) continue;
+      const range = this.contentAfter(cue.at, sl);
+      if (!range || range[0] >= c) continue;
+      const first = w[range[0]].normal === 'that' ? range[0] + 1 : range[0];
+      if (this.startsClause(first, sl)) return true;
+    }
+    return false;
+  }
+
   /** The speaker of the main (first) cue before word `c` whose speaker is its subject, else null. */
   mainSpeakerBefore(cues: Cue[], c: number): WordRange | null {
     for (let k = 0; k < cues.length; k++) {
@@ -1025,7 +1046,8 @@ class Extractor {
         break;
       }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
-      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && this.opensPredicate(i + 1, from)) {
+      // ("born and raised", "shooting and killing": two verbs share what follows.)
+      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && w[i - 1].pos !== 'VERB' && this.opensPredicate(i + 1, from)) {
         end = i - 1;
         break;
       }

@@ -790,3 +790,31 @@ describe('second round: sources and content edges', () => {
     expect(q?.speaker?.name).not.toBe('Tuesday');
   });
 });
+
+describe('second round: coordination inside contents', () => {
+  it('a deed coordinated inside a reported clause stays in it ("he posed a threat and refused …")', () => {
+    const quotes = quotesOf('Police say the man posed a deadly threat and refused to drop the knife.');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].text).toBe('the man posed a deadly threat and refused to drop the knife');
+  });
+
+  it('a speech verb coordinated after a reported clause is the speaker\'s next cue', () => {
+    const quotes = quotesOf('The minister said the plant would close in May and warned workers to expect more cuts.');
+    expect(quotes.find((x) => x.cue?.text === 'said')?.text).toBe('the plant would close in May');
+    expect(quotes.find((x) => x.cue?.text === 'warned')).toBeDefined();
+  });
+
+  it('two verbs sharing an object are one content ("for shooting and killing …")', () => {
+    const q = quotesOf('The mayor criticized the officer for shooting and killing an unarmed man.').find((x) => x.cue?.text === 'criticized');
+    expect(q?.text).toBe('the officer for shooting and killing an unarmed man');
+  });
+
+  it('a participle cue after a verb\'s object speaks for the verb\'s subject', () => {
+    const q = quotesOf('The senator unleashed a series of tweets on Friday saying that the deal was a disaster.').find((x) => x.cue?.text === 'saying');
+    expect(q?.speaker?.text).toBe('The senator');
+  });
+
+  it('a content that opens with "because" is no report', () => {
+    expect(quotesOf('I write because I know those who are not sensible.').find((x) => x.cue?.text === 'write')).toBeUndefined();
+  });
+});
