@@ -394,7 +394,7 @@ class Extractor {
     // "… and has called for …", "… and also said …": auxiliaries and adverbs may come between.
     let link = cue - 1;
     while (link > cue - 4 && link > 0 && VERB_MODIFIERS.has(w[link].normal)) link--;
-    const coordinated = w[link]?.normal === 'and' && w[cue].pos === 'VERB';
+    const coordinated = (w[link]?.normal === 'and' || w[link]?.normal === 'but') && w[cue].pos === 'VERB';
     if (!participle && !coordinated) return null;
     // The indirect pass knows the real sentence start (the tagger splits after "(R-Ga.)").
     const start = Math.max(floor, sentenceFirst ?? this.sentenceOf(cue)[0]);
@@ -995,6 +995,8 @@ class Extractor {
         w[b - 1]?.pos !== 'PROPN' && w[b - 1]?.pos !== 'PRON' &&
         other.speaker[1] < other.at[0] && !RELATIVE_SPEAKERS.has(w[clauseStart].normal);
       if (isClauseLink(w[b])) b--;
+      // ",” though she noted …": the comma may close a quotation.
+      if (isQuoteMark(w[b]) && w[b - 1]?.text === ',' && b - 1 > from) b--;
       if (w[b]?.text === ',' || w[b]?.text === ';' || isDash(w[b]) || other.layout === 'according') {
         end = b - (w[b]?.text === ',' || w[b]?.text === ';' || isDash(w[b]) ? 1 : 0);
         break;
@@ -1100,7 +1102,7 @@ class Extractor {
   opensAdjunct(i: number, end: number): boolean {
     const w = this.words;
     let k = i;
-    if (w[k]?.pos === 'ADV' && w[k].normal.endsWith('ly')) k++;
+    if (w[k]?.pos === 'ADV' && (w[k].normal.endsWith('ly') || w[k].normal === 'even')) k++;
     const x = w[k];
     if (!x || x.quotation >= 0) return false;
     if (ADJUNCT_RELATIVES.has(x.normal)) {
@@ -1164,7 +1166,8 @@ class Extractor {
 
   trimEnd(from: number, end: number): number {
     const w = this.words;
-    while (end >= from && w[end].quotation < 0 && (isSentenceEnd(w[end]) || w[end].text === ',' || w[end].text === ':' || isDash(w[end]))) end--;
+    while (end >= from && w[end].quotation < 0 && (isSentenceEnd(w[end]) || w[end].text === ',' || w[end].text === ':' || isDash(w[end]) ||
+      (end > from && /^(and|but)$/.test(w[end].normal)))) end--;
     return end;
   }
 
