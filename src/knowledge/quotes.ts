@@ -264,7 +264,32 @@ class Extractor {
     }
     this.followingQuotes(fragments, k);
     const last = fragments[fragments.length - 1][1];
+    // "DuVernay said she felt … “…,” she said. “…”": the sentence's own cue reports the partial
+    // quotation; the cue after it repeats the speaker and introduces the quotations that follow.
+    const own = clauseInitial ? null : this.sentenceCueBefore(first, qa);
+    if (own) {
+      if (fragments.length > 1) {
+        const rest = fragments.slice(1);
+        this.add({ content: [rest[0][0], rest[rest.length - 1][1]], fragments: rest, kind: 'direct', speaker, cue: cueWords });
+      }
+      this.mark([qb + 1, groupEnd]);
+      return { content: [own.cue[1] + 1, qb], kind: 'partial', speaker: own.speaker, cue: own.cue };
+    }
     return { content: [first, last], fragments, kind: clauseInitial ? 'direct' : 'partial', speaker, cue: cueWords };
+  }
+
+  /** A strong cue with its subject between `from` and a quotation at `qa` ("Jo said she felt … “…”"). */
+  sentenceCueBefore(from: number, qa: number): { cue: WordRange; speaker: WordRange } | null {
+    const w = this.words;
+    for (let m = from; m < qa - 1; m++) {
+      if (w[m].quotation >= 0 || cueStrength(w, m) !== 'strong') continue;
+      const cue = cueRange(w, m);
+      const speaker = subjectBefore(w, m, from);
+      // Only a cue whose content runs into the quotation: a clause or "that" right after it.
+      if (!speaker || cue[1] + 1 >= qa || !(w[cue[1] + 1].normal === 'that' || this.startsClause(cue[1] + 1, qa - 1))) return null;
+      return { cue, speaker };
+    }
+    return null;
   }
 
   /** Nothing but trailers ("on Sunday", "in a statement") follows word i to its sentence end. */
@@ -1012,6 +1037,11 @@ class Extractor {
     const subordinate = nounClause || SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
     const clausal = w[from].normal === 'that' || this.startsClause(from, end);
     for (let i = from; i <= end; i++) {
+      // "only “partial,” meaning …": a quotation's closing comma may set off the adjunct.
+      if (w[i].quotation >= 0 && i > from && !clausal && isQuoteMark(w[i]) && w[i - 1].text === ',' && w[i + 1]?.quotation < 0 && this.opensAdjunct(i + 1, end)) {
+        end = i;
+        break;
+      }
       if (w[i].quotation >= 0) continue;
       if (w[i].text === ';') {
         end = i - 1;
@@ -1110,7 +1140,9 @@ class Extractor {
       for (let j = k + 1; j <= Math.min(end, k + MAX_PHRASE); j++) if (w[j].text === ',') return false;
       return true;
     }
-    return x.pos === 'VERB' && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
+    // The tagger may read the participle as an adjective (", engaging in …").
+    const participle = x.pos === 'VERB' || (x.pos === 'ADJ' && /^(ADP|DET|PRON)$/.test(w[k + 1]?.pos ?? ''));
+    return participle && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
   }
 
   opensCircumstance(i: number, end: number): boolean {
@@ -1120,6 +1152,8 @@ class Extractor {
     if (isDash(x)) return w[i + 1] !== undefined && w[i + 1].quotation < 0;
     if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end);
     if (x.pos !== 'ADP' || !CIRCUMSTANCE_PREPOSITIONS.has(x.normal)) return false;
+    // "during a campaign stop": always a time.
+    if (x.normal === 'during') return true;
     // "in a statement", "during the debate", "on Thursday": a medium or a time.
     for (let k = i + 1; k <= Math.min(end, i + 5); k++) {
       const y = w[k];

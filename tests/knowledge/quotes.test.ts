@@ -818,3 +818,26 @@ describe('second round: coordination inside contents', () => {
     expect(quotesOf('I write because I know those who are not sensible.').find((x) => x.cue?.text === 'write')).toBeUndefined();
   });
 });
+
+describe('second round: direct quote edges', () => {
+  it('a sentence\'s own cue reports its partial quotation; the repeated cue introduces the next quotation', () => {
+    const text = 'Moreno said she found the law worth a film because “most people have never heard of it,” she said. “We have no context without it.”';
+    const quotes = quotesOf(text);
+    expectConsistent(text, quotes);
+    const first = quotes.find((x) => x.text.startsWith('she found'));
+    expect(first?.text).toBe('she found the law worth a film because “most people have never heard of it,”');
+    expect(first?.speaker?.text).toBe('Moreno');
+    const second = quotes.find((x) => x.text.startsWith('“We have'));
+    expect(second?.speaker?.text).toBe('she');
+  });
+
+  it('a participle after a quotation\'s closing comma is no content ("only “partial,” meaning …")', () => {
+    const q = quotesOf('Democrats blasted the panel for failing to make clear that the deal was only “partial,” meaning it protected no one.').find((x) => x.cue?.text === 'blasted');
+    expect(q?.text).toBe('the panel for failing to make clear that the deal was only “partial,”');
+  });
+
+  it('"during …" after an object is circumstance', () => {
+    const q = quotesOf('The governor criticized the new law as a “crazy system” during a campaign stop in Ohio.').find((x) => x.cue?.text === 'criticized');
+    expect(q?.text).toBe('the new law as a “crazy system”');
+  });
+});
