@@ -1047,6 +1047,11 @@ class Extractor {
         end = i - 1;
         break;
       }
+      // "…, and the downgrade is casting …": a new clause with a subject of its own after a comma.
+      if (w[i].text === ',' && i > from && w[i + 1]?.normal === 'and' && w[i + 2]?.pos !== 'PRON' && this.startsClause(i + 2, end)) {
+        end = i - 1;
+        break;
+      }
       // ", but the senator would …" starts a new clause that is no longer reported.
       if (w[i].text === ',' && i > from && (CONTRASTIVE.has(w[i + 1]?.normal ?? '') || subordinate) && this.startsClause(i + (subordinate && !CONTRASTIVE.has(w[i + 1]?.normal ?? '') ? 1 : 2), end)) {
         end = i - 1;
@@ -1073,7 +1078,7 @@ class Extractor {
         break;
       }
       // "a tightening race as Trump consolidates …": after an object, an "as" clause is circumstance.
-      if (i > from && !clausal && w[i].text === 'as' && w[i].pos === 'SCONJ' && this.startsClause(i + 1, end)) {
+      if (i > from && !clausal && w[i].text === 'as' && this.startsClause(i + 1, end)) {
         end = i - 1;
         break;
       }
