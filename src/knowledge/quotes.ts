@@ -1199,6 +1199,8 @@ class Extractor {
       while (k <= Math.min(last, after + MAX_PHRASE) && w[k].text !== ',') k++;
       if (w[k]?.text === ',') after = k + 1;
     }
+    // "the union also stepped in": one adverb may come between subject and verb.
+    if (w[after]?.pos === 'ADV' && after < last && /^(VERB|AUX)$/.test(w[after + 1].pos)) after++;
     const next = w[after];
     return next !== undefined && after <= last && (next.pos === 'VERB' || next.pos === 'AUX');
   }
