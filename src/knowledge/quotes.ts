@@ -685,6 +685,8 @@ class Extractor {
       let end = anchor - 1;
       while (end >= floor && (w[end].text === ',' || isDash(w[end]))) end--;
       if (end < floor) continue;
+      // "Last month, the FBI warned officials": a fronted time is no content.
+      if (this.onlyTime(floor, end)) continue;
       // "…, as the memo put it": the phrase comments on the last clause only.
       const first = cue.layout === 'according' && w[cue.at[0]].normal === 'as' ? this.lastClauseStart(floor, end) : floor;
       drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
@@ -881,6 +883,17 @@ class Extractor {
       if (w[i].text === ';' || (w[i].text === ',' && CONTRASTIVE.has(w[i + 1]?.normal ?? '') && this.startsClause(i + 2, end))) return this.trimEnd(from, i - 1);
     }
     return end;
+  }
+
+  /** Words [from, to] hold a time and nothing else but articles and prepositions ("Last month", "On Friday"). */
+  onlyTime(from: number, to: number): boolean {
+    const w = this.words;
+    let time = false;
+    for (let k = from; k <= to; k++) {
+      if (w[k].time) time = true;
+      else if (w[k].pos !== 'DET' && w[k].pos !== 'ADP') return false;
+    }
+    return time;
   }
 
   /** The first word after the last comma (and conjunction) outside quotations in [from, to], else `from`. */

@@ -841,3 +841,15 @@ describe('second round: direct quote edges', () => {
     expect(q?.text).toBe('the new law as a “crazy system”');
   });
 });
+
+describe('second round: hearers and fronted times', () => {
+  it('a quoted show title in the hearer ("told CNN\'s “State of the Union” that …")', () => {
+    const q = quotesOf('Johnson told CNN’s “State of the Union” on Sunday that the inquiry was still open.').find((x) => x.cue?.text === 'told');
+    expect(q?.text).toBe('that the inquiry was still open');
+  });
+
+  it('a fronted time before a cue-last attribution is no content', () => {
+    const quotes = quotesOf('The council met for hours. Last month, officials warned.');
+    expect(quotes.find((x) => x.text === 'Last month')).toBeUndefined();
+  });
+});

@@ -321,7 +321,16 @@ export function skipHearer(words: Word[], from: number, ceiling: number): number
   // "told him", and "told his supporters" (a possessive opens a noun phrase).
   if (w.pos === 'PRON' && !POSSESSIVES.has(w.normal)) return /^(me|him|her|us|them|you)$/.test(w.normal) ? from + 1 : from;
   const np = nounPhraseStartingAt(words, from, ceiling);
-  return np ? np[1] + 1 : from;
+  if (!np) return from;
+  // "told MSNBC's “Morning Joe” that …": a possessive before a quoted title names the hearer.
+  let k = np[1] + 1;
+  if (words[k]?.pos === 'PART' && /^['\u2019]s$/i.test(words[k].text) && words[k + 1] && words[k + 1].quotation >= 0) {
+    const title = words[k + 1].quotation;
+    k++;
+    while (k <= ceiling && words[k].quotation === title) k++;
+    if (k - np[1] < 12) return k;
+  }
+  return np[1] + 1;
 }
 
 export function isClauseLink(w: Word | undefined): boolean {
