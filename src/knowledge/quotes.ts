@@ -982,7 +982,7 @@ class Extractor {
       // "Jo Moore, a senior adviser, called …": the name before the description is the head.
       const named = comma > speaker[0] ? w[comma - 1] : head;
       return (named.pos === 'PROPN' || named.pos === 'PRON' || head.pos === 'PROPN' || head.pos === 'PRON') &&
-        (w[cue[0] - 1]?.text !== ',' || comma >= 0) && w[cue[1] + 1]?.pos !== 'ADP';
+        (w[cue[0] - 1]?.text !== ',' || comma >= 0 || lemma === 'cite') && w[cue[1] + 1]?.pos !== 'ADP';
     }
     // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
     if (EVIDENCE_VERBS.has(lemma) && head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma)) return true;
