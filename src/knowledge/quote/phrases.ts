@@ -64,9 +64,11 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   const nounCue = w.pos === 'NOUN' && (IRREGULAR_CUE_FORMS.has(w.normal) ||
     (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN') ||
     isVerbReadAsNoun(words, i));
-  if (w.pos !== 'VERB' && !nounCue) return null;
+  // "has also detailed …": a participle after a form of "have" the tagger read as an adjective.
+  const participle = w.pos === 'ADJ' && w.normal.endsWith('ed') && perfectAuxiliaryBefore(words, i);
+  if (w.pos !== 'VERB' && !nounCue && !participle) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
-  const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? lemmaOf(w);
+  const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : lemmaOf(w));
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[particleAt(words, i)]?.normal ?? '')) return 'weak';
   // "$5 compared with $2": a participle used as a preposition reports nothing.
@@ -74,6 +76,22 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
+}
+
+/** The verb of a regular past participle ("detailed" → "detail", "noted" → "note"), else the word. */
+function participleLemma(form: string): string {
+  const stem = form.slice(0, -2);
+  for (const candidate of [stem, form.slice(0, -1), stem.slice(0, -1)]) {
+    if (SPEECH_LEMMAS.has(candidate) || WEAK_LEMMAS.has(candidate)) return candidate;
+  }
+  return form;
+}
+
+/** "has", "have" or "had" right before word i, past one adverb. */
+function perfectAuxiliaryBefore(words: Word[], i: number): boolean {
+  let p = i - 1;
+  if (words[p]?.pos === 'ADV') p--;
+  return /^(has|have|had)$/.test(words[p]?.normal ?? '');
 }
 
 /**
