@@ -432,6 +432,12 @@ class Extractor {
         if (s[0] >= start && s[0] < cue) return s;
       }
     }
+    // "Once …, when …, I laughed and said": the subject of the verb before "and".
+    if (coordinated && w[link - 1]?.pos === 'VERB' && link - 1 > start) {
+      const subject = subjectBefore(w, link - 1, start);
+      // (Not "for a Senate run but noted": the subject opens its clause.)
+      if (subject && subject[1] === link - 2 && (subject[0] === start || w[subject[0] - 1].text === ',')) return subject;
+    }
     return nounPhraseStartingAt(w, start, cue - 1);
   }
 

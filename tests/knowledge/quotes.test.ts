@@ -853,3 +853,27 @@ describe('second round: hearers and fronted times', () => {
     expect(quotes.find((x) => x.text === 'Last month')).toBeUndefined();
   });
 });
+
+describe('second round: tagger slips around cues', () => {
+  it('a past tense read as an adjective between a name and its object ("Japan branded …")', () => {
+    const q = quotesOf('Japan branded the regime an "outlaw nation in the neighborhood." Russia stayed silent.').find((x) => x.cue?.text === 'branded');
+    expect(q?.speaker?.text).toBe('Japan');
+  });
+
+  it('a participle read as an adjective after "has" ("has also detailed …")', () => {
+    const q = quotesOf('The newspaper has also detailed foundation spending that personally benefited the chairman.').find((x) => x.cue?.text === 'detailed');
+    expect(q?.speaker?.text).toBe('The newspaper');
+  });
+
+  it('"I laughed and said, “…”" after a fronted clause', () => {
+    const q = quotesOf('Once, when my mother mentioned the devil to me, I laughed and said, "I do not believe in the devil." She was upset.').find((x) => x.cue?.text === 'said');
+    expect(q?.speaker?.text).toBe('I');
+    expect(q?.text).toBe('"I do not believe in the devil."');
+  });
+
+  it('", citing …" after a direct quote reports for its speaker', () => {
+    const q = quotesOf('The country "has made dramatic changes," Mr. Hale said in June, citing the release of political prisoners.').find((x) => x.cue?.text === 'citing');
+    expect(q?.speaker?.text).toBe('Mr. Hale');
+    expect(q?.text).toBe('the release of political prisoners');
+  });
+});

@@ -67,7 +67,7 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   // "has also detailed …": a participle after a form of "have" the tagger read as an adjective.
   // So is "Japan branded North Korea …": a past tense between a name or pronoun and an object.
   const participle = w.pos === 'ADJ' && w.normal.endsWith('ed') && (perfectAuxiliaryBefore(words, i) ||
-    ((words[i - 1]?.pos === 'PROPN' || /^(he|she|they|we|i|it)$/.test(words[i - 1]?.normal ?? '')) && /^(DET|PROPN|PRON)$/.test(words[i + 1]?.pos ?? '')));
+    ((words[i - 1]?.pos === 'PROPN' || /^(he|she|they|we|i|it)$/.test(words[i - 1]?.normal ?? '')) && (/^(DET|PROPN|PRON)$/.test(words[i + 1]?.pos ?? '') || (words[i + 1]?.quotation ?? -1) >= 0)));
   if (w.pos !== 'VERB' && !nounCue && !participle) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
   const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : lemmaOf(w));
