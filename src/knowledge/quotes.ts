@@ -769,7 +769,10 @@ class Extractor {
   issuerOf(object: WordRange, cue: number, sf: number): WordRange | null {
     const w = this.words;
     const head = w[object[1]];
-    if (!w[cue].normal.endsWith('ing') || head.pos !== 'NOUN' || PERSON_NOUNS.has(head.lemma) || ORGANIZATION_NOUNS.has(head.lemma)) return null;
+    if (!w[cue].normal.endsWith('ing') || head.pos !== 'NOUN' || PERSON_NOUNS.has(head.lemma)) return null;
+    // A paper, a letter or a statement is issued; a newspaper or a board is no object here.
+    const issued = DOCUMENT_NOUNS.has(head.lemma) || MEDIUM_NOUNS.has(head.lemma) || head.lemma === 'paper';
+    if (ORGANIZATION_NOUNS.has(head.lemma) && !issued) return null;
     const verb = object[0] - 1;
     const v = w[verb];
     if (!v || verb <= sf || v.pos !== 'VERB' || v.normal.endsWith('ing') || v.normal === v.lemma) return null;
