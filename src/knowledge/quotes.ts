@@ -595,7 +595,9 @@ class Extractor {
           continue;
         }
       }
-      const subject = subjectBefore(w, c, sf);
+      // ", arguing that …" after a comma: the sentence's subject argues, not an apposition before it.
+      const commaParticiple = w[c - 1]?.text === ',' && w[c].normal.endsWith('ing');
+      const subject = commaParticiple ? null : subjectBefore(w, c, sf);
       if (subject) {
         cues.push({ at, speaker: this.issuerOf(subject, c, sf) ?? subject, layout: 'after', strong: strength === 'strong' });
         continue;
@@ -611,7 +613,8 @@ class Extractor {
       if (w[c - 1]?.normal === 'and' && w[c - 2]?.text !== ',' && !speakersOwn && this.insideReportedClause(cues, c, sl)) continue;
       const coordinated = w[c - 1]?.normal === 'and' && (w[c - 2]?.text === ',' || w[c].normal.endsWith('ing'));
       const previous = (w[c - 1]?.text === ',' && w[c].normal.endsWith('ing')) || coordinated ? this.mainSpeakerBefore(cues, c) : null;
-      const participle = previous ?? this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null);
+      const participle = previous ?? this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null) ??
+        (commaParticiple ? subjectBefore(w, c, sf) : null);
       if (participle) {
         cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
         continue;

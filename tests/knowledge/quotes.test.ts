@@ -877,3 +877,15 @@ describe('second round: tagger slips around cues', () => {
     expect(q?.text).toBe('the release of political prisoners');
   });
 });
+
+describe('second round: participle speakers', () => {
+  it('", arguing …" after a place speaks for the sentence\'s subject', () => {
+    const q = quotesOf('Maria Lopez spoke out Tuesday about the shooting in Tulsa, Oklahoma, arguing that the killings must stop.').find((x) => x.cue?.text === 'arguing');
+    expect(q?.speaker?.text).toBe('Maria Lopez');
+  });
+
+  it('a participle after an issued paper speaks for the issuer', () => {
+    const q = quotesOf('The ministry issued a policy paper welcoming the plans to increase funding.').find((x) => x.cue?.text === 'welcoming');
+    expect(q?.speaker?.text).toBe('The ministry');
+  });
+});
