@@ -869,6 +869,8 @@ class Extractor {
       end++;
     }
     const stop = w[end];
+    // "according to police,": a lone word the tagger read as a verb.
+    if (end === first + 1 && /^\p{L}+$/u.test(w[first].text)) noun = true;
     if (!noun || end === first || !stop || !(stop.text === ',' || isSentenceEnd(stop))) return null;
     return [first, end - 1];
   }
