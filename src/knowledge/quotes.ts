@@ -631,7 +631,9 @@ class Extractor {
     const afterRanges = cues.map((cue) => (cue.layout === 'after' ? this.contentAfter(cue.at, sl) : null));
     cues.forEach((cue, k) => {
       const before = w[cue.speaker[0] - 1];
-      const setOff = Boolean(before && (before.text === ',' || isQuoteMark(before) || isDash(before)));
+      // "…, as police have said": a comment clause after the content sets the cue off too.
+      const asComment = before?.normal === 'as' && w[cue.speaker[0] - 2]?.text === ',' && cue.speaker[1] < cue.at[0];
+      const setOff = Boolean(before && (before.text === ',' || isQuoteMark(before) || isDash(before) || asComment));
       if (cue.layout === 'after' && !afterRanges[k]) {
         // Cue last ("…, officials said") needs the comma that sets the content off.
         cue.layout = setOff ? 'before' : 'after';
@@ -692,6 +694,7 @@ class Extractor {
         continue;
       }
       let end = anchor - 1;
+      if (w[end]?.normal === 'as' && w[end - 1]?.text === ',') end--;
       while (end >= floor && (w[end].text === ',' || isDash(w[end]))) end--;
       if (end < floor) continue;
       // "Last month, the FBI warned officials": a fronted time is no content.

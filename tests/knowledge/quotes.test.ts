@@ -889,3 +889,16 @@ describe('second round: participle speakers', () => {
     expect(q?.speaker?.text).toBe('The ministry');
   });
 });
+
+describe('second round: comment clauses', () => {
+  it('"According to police, …" with the lone source read as a verb', () => {
+    const q = quotesOf('According to police, officers saw the man get out of a car with a handgun.').find((x) => x.cue?.text === 'According to');
+    expect(q?.speaker?.text).toBe('police');
+    expect(q?.text).toBe('officers saw the man get out of a car with a handgun');
+  });
+
+  it('"…, as police have said" attributes the clause before it', () => {
+    const q = quotesOf('The footage does not show whether the man had a gun, as police have said.').find((x) => x.cue?.text === 'said');
+    expect(q?.speaker?.text).toBe('police');
+  });
+});
