@@ -1268,6 +1268,9 @@ class Extractor {
       // Inside a paragraph: only right after the previous attribution ("… called him a master.
       // “He showed …”" or ", including, “…”"), with a few free words at most between.
       if (this.paragraphStart(qa) !== qa && !this.closelyFollows(previous, qa)) continue;
+      // "… during a “Commander-in-Chief Forum”": a title or scare quote inside a clause is no quote.
+      const lead = w[qa - 1];
+      if (this.paragraphStart(qa) !== qa && lead && !(isSentenceEnd(lead) || lead.text === ':' || lead.text === ',' || isDash(lead) || isQuoteMark(lead))) continue;
       const fragments = this.followingQuotes([[qa, qb]], qb + 1);
       const draft: Draft = { content: [qa, fragments[fragments.length - 1][1]], fragments, kind: 'direct', speaker: null, cue: null, inherits: previous.inherits ?? previous };
       this.add(draft);
