@@ -1192,7 +1192,13 @@ class Extractor {
     // "in a statement", "during the debate", "on Thursday": a medium or a time.
     for (let k = i + 1; k <= Math.min(end, i + 5); k++) {
       const y = w[k];
-      if (y.time || MEDIUM_NOUNS.has(y.normal)) return true;
+      if (y.time) {
+        // "called the remarks on Saturday “a wake-up call”": the object's complement follows the time.
+        let after = k;
+        while (after <= end && w[after].time) after++;
+        return !(after <= end && w[after].quotation >= 0);
+      }
+      if (MEDIUM_NOUNS.has(y.normal)) return true;
       if (y.pos === 'ADP' || y.pos === 'VERB' || y.pos === 'PUNCT') return false;
     }
     return false;
