@@ -998,7 +998,11 @@ class Extractor {
       for (let i = speaker[0]; i < speaker[1] && comma < 0; i++) if (w[i].text === ',') comma = i;
       // "Jo Moore, a senior adviser, called …": the name before the description is the head.
       const named = comma > speaker[0] ? w[comma - 1] : head;
-      return (named.pos === 'PROPN' || named.pos === 'PRON' || head.pos === 'PROPN' || head.pos === 'PRON') &&
+      // "The campaign called the charges baseless", "His surrogates called him …": a body or
+      // people introduced by an article or a possessive name things too.
+      const introduced = /^(DET|PRON)$/.test(w[speaker[0]].pos) && speaker[1] > speaker[0] &&
+        (ORGANIZATION_NOUNS.has(head.lemma) || PERSON_NOUNS.has(head.lemma) || (head.pos === 'NOUN' && head.normal !== head.lemma && head.normal.endsWith('s')));
+      return (named.pos === 'PROPN' || named.pos === 'PRON' || head.pos === 'PROPN' || head.pos === 'PRON' || introduced) &&
         (w[cue[0] - 1]?.text !== ',' || comma >= 0 || lemma === 'cite') && w[cue[1] + 1]?.pos !== 'ADP';
     }
     // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
@@ -1114,7 +1118,9 @@ class Extractor {
       }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
       // ("born and raised", "shooting and killing": two verbs share what follows.)
-      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && w[i - 1].pos !== 'VERB' && this.opensPredicate(i + 1, from)) {
+      // ("unsubstantiated and fabricated": a participle coordinated with an adjective describes.)
+      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && w[i - 1].pos !== 'VERB' &&
+        !(w[i - 1].pos === 'ADJ' && w[i + 1]?.normal.endsWith('ed')) && this.opensPredicate(i + 1, from)) {
         end = i - 1;
         break;
       }
