@@ -83,6 +83,8 @@ class Extractor {
   readonly drafts: Draft[] = [];
   /** Speakers of the drafts so far, by the tagger's sentence of their first word. */
   readonly speakersBySentence = new Map<number, WordRange[]>();
+  /** Speakers of the drafts so far, by their cue's first word. */
+  readonly speakerByCue = new Map<number, WordRange>();
 
   constructor(readonly text: string, readonly view: WordView) {
     this.words = view.words;
@@ -101,6 +103,7 @@ class Extractor {
       else this.mark(part.content);
       this.mark(part.cue);
       this.mark(part.speaker);
+      if (part.speaker && part.cue) this.speakerByCue.set(part.cue[0], part.speaker);
       if (part.speaker) {
         const sentence = this.words[part.speaker[0]].sentence;
         const list = this.speakersBySentence.get(sentence);
@@ -410,7 +413,7 @@ class Extractor {
   }
 
   /** ", saying …" / ", adding …": the speaker is the subject of the sentence. */
-  participleSpeaker(cue: number, floor: number, sentenceFirst?: number): WordRange | null {
+  participleSpeaker(cue: number, floor: number, sentenceFirst?: number, draftsFrom?: number): WordRange | null {
     const w = this.words;
     // ", saying …", "and saying …", and the coordinated "… and said …".
     // "… before asking her, “…”", "… while insisting that …": the main clause's subject speaks.
@@ -425,11 +428,13 @@ class Extractor {
     const start = Math.max(floor, sentenceFirst ?? this.sentenceOf(cue)[0]);
     // Drafts come pass by pass (direct quotes first), so the sentence's own attribution is
     // looked up by sentence, not by recency.
-    for (let sentence = w[cue].sentence; sentence >= w[start].sentence; sentence--) {
+    // ("“…,” he told the group, adding …": the sentence's attribution may lie before the stretch.)
+    const from = Math.min(start, draftsFrom ?? start);
+    for (let sentence = w[cue].sentence; sentence >= w[from].sentence; sentence--) {
       const speakers = this.speakersBySentence.get(sentence) ?? [];
       for (let d = speakers.length - 1; d >= 0; d--) {
         const s = speakers[d];
-        if (s[0] >= start && s[0] < cue) return s;
+        if (s[0] >= from && s[0] < cue) return s;
       }
     }
     // "Once …, when …, I laughed and said": the subject of the verb before "and".
@@ -613,7 +618,7 @@ class Extractor {
       if (w[c - 1]?.normal === 'and' && w[c - 2]?.text !== ',' && !speakersOwn && this.insideReportedClause(cues, c, sl)) continue;
       const coordinated = w[c - 1]?.normal === 'and' && (w[c - 2]?.text === ',' || w[c].normal.endsWith('ing'));
       const previous = (w[c - 1]?.text === ',' && w[c].normal.endsWith('ing')) || coordinated ? this.mainSpeakerBefore(cues, c) : null;
-      const participle = previous ?? this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null) ??
+      const participle = previous ?? this.participleSpeaker(c, sf, sf, sentenceFirst) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null) ??
         (commaParticiple ? subjectBefore(w, c, sf) : null);
       if (participle) {
         cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
@@ -779,9 +784,12 @@ class Extractor {
     // A paper, a letter or a statement is issued; a newspaper or a board is no object here.
     const issued = DOCUMENT_NOUNS.has(head.lemma) || MEDIUM_NOUNS.has(head.lemma) || head.lemma === 'paper';
     if (ORGANIZATION_NOUNS.has(head.lemma) && !issued) return null;
-    const verb = object[0] - 1;
+    // "she said at a news conference announcing …": the medium after a cue's preposition.
+    const verb = w[object[0] - 1]?.pos === 'ADP' && /^(at|in|during)$/.test(w[object[0] - 1].normal) && issued ? object[0] - 2 : object[0] - 1;
     const v = w[verb];
-    if (!v || verb <= sf || v.pos !== 'VERB' || v.normal.endsWith('ing') || v.normal === v.lemma) return null;
+    if (!v || v.pos !== 'VERB' || v.normal.endsWith('ing') || v.normal === v.lemma) return null;
+    // The verb may be the cue of a quote found before ("“…,” she said at a news conference announcing …").
+    if (verb <= sf) return this.speakerByCue.get(verb) ?? null;
     const subject = subjectBefore(w, verb, sf);
     return subject && this.canSpeak(subject[1]) ? subject : null;
   }

@@ -902,3 +902,15 @@ describe('second round: comment clauses', () => {
     expect(q?.speaker?.text).toBe('police');
   });
 });
+
+describe('second round: participles after a found attribution', () => {
+  it('", adding …" after a direct quote\'s hearer speaks for the quote\'s speaker', () => {
+    const q = quotesOf('"I have always disliked the term," he told the group, adding that the phrase sounds distant.').find((x) => x.cue?.text === 'adding');
+    expect(q?.speaker?.text).toBe('he');
+  });
+
+  it('a participle after the medium of a quote speaks for the quote\'s speaker', () => {
+    const q = quotesOf('"We will get there," she said at a news conference announcing that the state was being sued.').find((x) => x.cue?.text === 'announcing');
+    expect(q?.speaker?.text).toBe('she');
+  });
+});
