@@ -603,8 +603,13 @@ class Extractor {
       // ", arguing that …" after a comma: the sentence's subject argues, not an apposition before it.
       const commaParticiple = w[c - 1]?.text === ',' && w[c].normal.endsWith('ing');
       const subject = commaParticiple ? null : subjectBefore(w, c, sf);
+      // "In a Facebook message posted Friday, Cruz said …", "In a statement announcing the pick, …":
+      // a participle after a preposition's object describes that object; it reports nothing.
+      const issuer = subject ? this.issuerOf(subject, c, sf) : null;
+      if (subject && !issuer && w[subject[0] - 1]?.pos === 'ADP' && /^(in|on|at|during|through)$/.test(w[subject[0] - 1].normal) &&
+        (/(ed|en|wn|ing)$/.test(w[c].normal) && (MEDIUM_NOUNS.has(w[subject[1]].lemma) || DOCUMENT_NOUNS.has(w[subject[1]].lemma)))) continue;
       if (subject) {
-        cues.push({ at, speaker: this.issuerOf(subject, c, sf) ?? subject, layout: 'after', strong: strength === 'strong' });
+        cues.push({ at, speaker: issuer ?? subject, layout: 'after', strong: strength === 'strong' });
         continue;
       }
       // "“…,” the mayor said, adding that …": a participle after a direct attribution speaks

@@ -914,3 +914,17 @@ describe('second round: participles after a found attribution', () => {
     expect(q?.speaker?.text).toBe('she');
   });
 });
+
+describe('second round: reduced relatives', () => {
+  it('"In a message posted Friday, X said …": the participle after the medium reports nothing', () => {
+    const quotes = quotesOf('In a Facebook message posted Friday, Cruz said he could not allow the deal to pass.');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].speaker?.text).toBe('Cruz');
+    expect(quotes[0].text).toBe('he could not allow the deal to pass');
+  });
+
+  it('"Protesters marching through the streets chanted …": the marchers chant', () => {
+    const q = quotesOf('Protesters marching through the streets chanted "What curfew?" and kept going.').find((x) => x.cue?.text === 'chanted');
+    expect(q?.speaker?.text).toBe('Protesters marching through the streets');
+  });
+});

@@ -281,6 +281,13 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     const named = nounPhraseEndingAt(words, contact - 2, floor);
     if (named) return withDescription(named, i);
   }
+  // "Protesters marching through the streets chanted": the noun before the participle's phrase.
+  const object = nounPhraseEndingAt(words, i, floor);
+  const participle = object ? object[0] - 2 : -1;
+  if (object && words[object[0] - 1]?.pos === 'ADP' && participle > floor && words[participle].pos === 'VERB' && words[participle].normal.endsWith('ing')) {
+    const subject = nounPhraseEndingAt(words, participle - 1, floor);
+    if (subject) return [subject[0], i];
+  }
   // "Lynch said …": the tagger may read a surname opening the sentence as a verb or adjective.
   if (i === cue - 1 && isMistaggedSurname(words, i)) return [i, i];
   return nounPhraseEndingAt(words, i, floor);
