@@ -362,7 +362,9 @@ class Extractor {
       }
       // "Said Ellis: “…”": a cue opening the sentence, its speaker after it.
       const inverted = c === this.sentenceOf(c)[0] ? nounPhraseStartingAt(w, c + 1, p) : null;
-      const speaker = inverted ?? subjectBefore(w, c, floor) ?? this.participleSpeaker(c, floor);
+      // ", saying “…”" after a comma: the sentence's subject says it, not an apposition before the comma.
+      const commaParticiple = w[c - 1]?.text === ',' && x.normal.endsWith('ing');
+      const speaker = inverted ?? (commaParticiple ? this.participleSpeaker(c, floor) : null) ?? subjectBefore(w, c, floor) ?? this.participleSpeaker(c, floor);
       if (!speaker) return null;
       // "through what she calls a “war of words”": an embedded cue, part of a larger content.
       if (!colon && EMBEDDING.has(w[speaker[0] - 1]?.normal ?? '')) return null;

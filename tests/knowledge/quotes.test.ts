@@ -928,3 +928,10 @@ describe('second round: reduced relatives', () => {
     expect(q?.speaker?.text).toBe('Protesters marching through the streets');
   });
 });
+
+describe('second round: participle before a quotation', () => {
+  it('", saying “…”" after an adverbial comma speaks for the sentence\'s subject', () => {
+    const q = quotesOf('Governor Ann Lee called Friday for releasing the videos, as well, saying that openness "builds trust."').find((x) => x.cue?.text === 'saying');
+    expect(q?.speaker?.text.startsWith('Governor Ann')).toBe(true);
+  });
+});
