@@ -440,10 +440,14 @@ class Extractor {
       }
     }
     // "Once …, when …, I laughed and said": the subject of the verb before "and".
-    if (coordinated && w[link - 1]?.pos === 'VERB' && link - 1 > start) {
-      const subject = subjectBefore(w, link - 1, start);
+    // "… after she attacked the officers and blamed …": the subject of the first verb's clause.
+    if (coordinated) {
+      let verb = link - 1;
+      while (verb > start && link - verb < 8 && !(w[verb].pos === 'VERB' && !w[verb].normal.endsWith('ing'))) verb--;
+      const subject = verb > start && w[verb].pos === 'VERB' ? subjectBefore(w, verb, start) : null;
       // (Not "for a Senate run but noted": the subject opens its clause.)
-      if (subject && subject[1] === link - 2 && (subject[0] === start || w[subject[0] - 1].text === ',')) return subject;
+      const opens = subject && (subject[0] === start || w[subject[0] - 1].text === ',' || SUBORDINATORS.has(w[subject[0] - 1].normal));
+      if (subject && opens && subject[1] === verb - 1) return subject;
     }
     return nounPhraseStartingAt(w, start, cue - 1);
   }

@@ -935,3 +935,10 @@ describe('second round: participle before a quotation', () => {
     expect(q?.speaker?.text.startsWith('Governor Ann')).toBe(true);
   });
 });
+
+describe('second round: coordinated cues in a subordinate clause', () => {
+  it('"… after she attacked the officers and blamed …": the clause\'s subject blames', () => {
+    const q = quotesOf('The governor blasted Ms. Reyes after she attacked the officers and blamed the shootings on bias.').find((x) => x.cue?.text === 'blamed');
+    expect(q?.speaker?.text).toBe('she');
+  });
+});
