@@ -69,6 +69,9 @@ const PREPOSITIONAL_PARTICIPLES = new Set(['including', 'according', 'regarding'
 /** Things whose findings are reported ("the poll shows", "a study found"). */
 const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'data', 'average', 'review', 'audit',
   'investigation', 'document', 'memo', 'letter', 'filing', 'record', 'video', 'footage', 'transcript', 'census', 'research', 'test', 'model']);
+/** Verbs of thought and deed that a reported clause's own subject may do ("he thought of …", "refused to …"). */
+const THINKING_VERBS = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon', 'speculate',
+  'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise', 'recognize', 'recognise', 'doubt', 'wonder']);
 /** Prepositions that name a cue's topic ("complained about", "commented on"). */
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
@@ -80,6 +83,8 @@ class Extractor {
   readonly drafts: Draft[] = [];
   /** Speakers of the drafts so far, by the tagger's sentence of their first word. */
   readonly speakersBySentence = new Map<number, WordRange[]>();
+  /** Speakers of the drafts so far, by their cue's first word. */
+  readonly speakerByCue = new Map<number, WordRange>();
 
   constructor(readonly text: string, readonly view: WordView) {
     this.words = view.words;
@@ -98,6 +103,7 @@ class Extractor {
       else this.mark(part.content);
       this.mark(part.cue);
       this.mark(part.speaker);
+      if (part.speaker && part.cue) this.speakerByCue.set(part.cue[0], part.speaker);
       if (part.speaker) {
         const sentence = this.words[part.speaker[0]].sentence;
         const list = this.speakersBySentence.get(sentence);
@@ -261,7 +267,32 @@ class Extractor {
     }
     this.followingQuotes(fragments, k);
     const last = fragments[fragments.length - 1][1];
+    // "DuVernay said she felt … “…,” she said. “…”": the sentence's own cue reports the partial
+    // quotation; the cue after it repeats the speaker and introduces the quotations that follow.
+    const own = clauseInitial ? null : this.sentenceCueBefore(first, qa);
+    if (own) {
+      if (fragments.length > 1) {
+        const rest = fragments.slice(1);
+        this.add({ content: [rest[0][0], rest[rest.length - 1][1]], fragments: rest, kind: 'direct', speaker, cue: cueWords });
+      }
+      this.mark([qb + 1, groupEnd]);
+      return { content: [own.cue[1] + 1, qb], kind: 'partial', speaker: own.speaker, cue: own.cue };
+    }
     return { content: [first, last], fragments, kind: clauseInitial ? 'direct' : 'partial', speaker, cue: cueWords };
+  }
+
+  /** A strong cue with its subject between `from` and a quotation at `qa` ("Jo said she felt … “…”"). */
+  sentenceCueBefore(from: number, qa: number): { cue: WordRange; speaker: WordRange } | null {
+    const w = this.words;
+    for (let m = from; m < qa - 1; m++) {
+      if (w[m].quotation >= 0 || cueStrength(w, m) !== 'strong') continue;
+      const cue = cueRange(w, m);
+      const speaker = subjectBefore(w, m, from);
+      // Only a cue whose content runs into the quotation: a clause or "that" right after it.
+      if (!speaker || cue[1] + 1 >= qa || !(w[cue[1] + 1].normal === 'that' || this.startsClause(cue[1] + 1, qa - 1))) return null;
+      return { cue, speaker };
+    }
+    return null;
   }
 
   /** Nothing but trailers ("on Sunday", "in a statement") follows word i to its sentence end. */
@@ -331,7 +362,9 @@ class Extractor {
       }
       // "Said Ellis: “…”": a cue opening the sentence, its speaker after it.
       const inverted = c === this.sentenceOf(c)[0] ? nounPhraseStartingAt(w, c + 1, p) : null;
-      const speaker = inverted ?? subjectBefore(w, c, floor) ?? this.participleSpeaker(c, floor);
+      // ", saying “…”" after a comma: the sentence's subject says it, not an apposition before the comma.
+      const commaParticiple = w[c - 1]?.text === ',' && x.normal.endsWith('ing');
+      const speaker = inverted ?? (commaParticiple ? this.participleSpeaker(c, floor) : null) ?? subjectBefore(w, c, floor) ?? this.participleSpeaker(c, floor);
       if (!speaker) return null;
       // "through what she calls a “war of words”": an embedded cue, part of a larger content.
       if (!colon && EMBEDDING.has(w[speaker[0] - 1]?.normal ?? '')) return null;
@@ -382,7 +415,7 @@ class Extractor {
   }
 
   /** ", saying …" / ", adding …": the speaker is the subject of the sentence. */
-  participleSpeaker(cue: number, floor: number, sentenceFirst?: number): WordRange | null {
+  participleSpeaker(cue: number, floor: number, sentenceFirst?: number, draftsFrom?: number): WordRange | null {
     const w = this.words;
     // ", saying …", "and saying …", and the coordinated "… and said …".
     // "… before asking her, “…”", "… while insisting that …": the main clause's subject speaks.
@@ -391,18 +424,30 @@ class Extractor {
     // "… and has called for …", "… and also said …": auxiliaries and adverbs may come between.
     let link = cue - 1;
     while (link > cue - 4 && link > 0 && VERB_MODIFIERS.has(w[link].normal)) link--;
-    const coordinated = w[link]?.normal === 'and' && w[cue].pos === 'VERB';
+    const coordinated = (w[link]?.normal === 'and' || w[link]?.normal === 'but') && w[cue].pos === 'VERB';
     if (!participle && !coordinated) return null;
     // The indirect pass knows the real sentence start (the tagger splits after "(R-Ga.)").
     const start = Math.max(floor, sentenceFirst ?? this.sentenceOf(cue)[0]);
     // Drafts come pass by pass (direct quotes first), so the sentence's own attribution is
     // looked up by sentence, not by recency.
-    for (let sentence = w[cue].sentence; sentence >= w[start].sentence; sentence--) {
+    // ("“…,” he told the group, adding …": the sentence's attribution may lie before the stretch.)
+    const from = Math.min(start, draftsFrom ?? start);
+    for (let sentence = w[cue].sentence; sentence >= w[from].sentence; sentence--) {
       const speakers = this.speakersBySentence.get(sentence) ?? [];
       for (let d = speakers.length - 1; d >= 0; d--) {
         const s = speakers[d];
-        if (s[0] >= start && s[0] < cue) return s;
+        if (s[0] >= from && s[0] < cue) return s;
       }
+    }
+    // "Once …, when …, I laughed and said": the subject of the verb before "and".
+    // "… after she attacked the officers and blamed …": the subject of the first verb's clause.
+    if (coordinated) {
+      let verb = link - 1;
+      while (verb > start && link - verb < 8 && !(w[verb].pos === 'VERB' && !w[verb].normal.endsWith('ing'))) verb--;
+      const subject = verb > start && w[verb].pos === 'VERB' ? subjectBefore(w, verb, start) : null;
+      // (Not "for a Senate run but noted": the subject opens its clause.)
+      const opens = subject && (subject[0] === start || w[subject[0] - 1].text === ',' || SUBORDINATORS.has(w[subject[0] - 1].normal));
+      if (subject && opens && subject[1] === verb - 1) return subject;
     }
     return nounPhraseStartingAt(w, start, cue - 1);
   }
@@ -517,7 +562,7 @@ class Extractor {
       if (w[c].quotation >= 0) continue;
       if (w[c].normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
         const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? this.shortPhraseBeforeComma(c + 2, sl);
-        if (speaker) cues.push({ at: [c, c + 1], speaker, layout: 'according', strong: true });
+        if (speaker) cues.push({ at: [c, c + 1], speaker: this.coordinatedSource(speaker, sl), layout: 'according', strong: true });
         continue;
       }
       if (w[c].normal === 'to' && (w[c - 1]?.pos === 'ADJ' || w[c - 1]?.pos === 'VERB') && INTENT_ADJECTIVES.has(w[c - 1].normal) && w[c + 1]?.pos === 'VERB') {
@@ -561,18 +606,31 @@ class Extractor {
           continue;
         }
       }
-      const subject = subjectBefore(w, c, sf);
+      // ", arguing that …" after a comma: the sentence's subject argues, not an apposition before it.
+      const commaParticiple = w[c - 1]?.text === ',' && w[c].normal.endsWith('ing');
+      const subject = commaParticiple ? null : subjectBefore(w, c, sf);
+      // "In a Facebook message posted Friday, Cruz said …", "In a statement announcing the pick, …":
+      // a participle after a preposition's object describes that object; it reports nothing.
+      const issuer = subject ? this.issuerOf(subject, c, sf) : null;
+      if (subject && !issuer && w[subject[0] - 1]?.pos === 'ADP' && /^(in|on|at|during|through)$/.test(w[subject[0] - 1].normal) &&
+        (/(ed|en|wn|ing)$/.test(w[c].normal) && (MEDIUM_NOUNS.has(w[subject[1]].lemma) || DOCUMENT_NOUNS.has(w[subject[1]].lemma)))) continue;
       if (subject) {
-        cues.push({ at, speaker: subject, layout: 'after', strong: strength === 'strong' });
+        cues.push({ at, speaker: issuer ?? subject, layout: 'after', strong: strength === 'strong' });
         continue;
       }
       // "“…,” the mayor said, adding that …": a participle after a direct attribution speaks
       // for that attribution's speaker, outside this stretch.
       // ", saying …" after a cue of this sentence speaks for that cue's speaker.
       // So does a coordinated cue (", and criticized …") when its sentence's main cue came first.
+      // "Police say he posed a threat and refused to drop the gun": a verb coordinated inside a
+      // reported clause belongs to that clause's subject, it is no cue of the speaker's.
+      // A verb of saying or naming ("… and warned …", "… and called it …") is the speaker's own next cue.
+      const speakersOwn = NAMING_VERBS.has(w[c].lemma) || (strength === 'strong' && !THINKING_VERBS.has(w[c].lemma));
+      if (w[c - 1]?.normal === 'and' && w[c - 2]?.text !== ',' && !speakersOwn && this.insideReportedClause(cues, c, sl)) continue;
       const coordinated = w[c - 1]?.normal === 'and' && (w[c - 2]?.text === ',' || w[c].normal.endsWith('ing'));
       const previous = (w[c - 1]?.text === ',' && w[c].normal.endsWith('ing')) || coordinated ? this.mainSpeakerBefore(cues, c) : null;
-      const participle = previous ?? this.participleSpeaker(c, sf, sf) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null);
+      const participle = previous ?? this.participleSpeaker(c, sf, sf, sentenceFirst) ?? (sentenceFirst < sf ? this.participleSpeaker(c, sentenceFirst, sentenceFirst) : null) ??
+        (commaParticiple ? subjectBefore(w, c, sf) : null);
       if (participle) {
         cues.push({ at, speaker: participle, layout: 'after', strong: strength === 'strong' });
         continue;
@@ -589,7 +647,9 @@ class Extractor {
     const afterRanges = cues.map((cue) => (cue.layout === 'after' ? this.contentAfter(cue.at, sl) : null));
     cues.forEach((cue, k) => {
       const before = w[cue.speaker[0] - 1];
-      const setOff = Boolean(before && (before.text === ',' || isQuoteMark(before) || isDash(before)));
+      // "…, as police have said": a comment clause after the content sets the cue off too.
+      const asComment = before?.normal === 'as' && w[cue.speaker[0] - 2]?.text === ',' && cue.speaker[1] < cue.at[0];
+      const setOff = Boolean(before && (before.text === ',' || isQuoteMark(before) || isDash(before) || asComment));
       if (cue.layout === 'after' && !afterRanges[k]) {
         // Cue last ("…, officials said") needs the comma that sets the content off.
         cue.layout = setOff ? 'before' : 'after';
@@ -619,14 +679,16 @@ class Extractor {
       const cue = cues[k];
       if (cue.layout === 'after') continue;
       if (cue.layout === 'around') {
-        const end = this.trimEnd(floor, sl);
+        const end = this.contrastEnd(Math.max(cue.at[1], cue.speaker[1]) + 1, this.trimEnd(floor, sl));
         if (end >= floor) drafts.push({ content: [floor, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
         claimed.push([floor, end]);
         floor = end + 1;
         continue;
       }
       const anchor = cue.layout === 'according' ? cue.at[0] : Math.min(cue.speaker[0], cue.at[0]);
-      if (cue.layout === 'according' && (anchor <= floor + 1 || cue.contentFollows)) {
+      // A capital "According" opens a sentence the splitter missed (captions run into the text).
+      const opensSentence = w[cue.at[0]].text === 'According' && w[cue.speaker[1] + 1]?.text === ',';
+      if (cue.layout === 'according' && (anchor <= floor + 1 || cue.contentFollows || opensSentence)) {
         // "According to X, …": content after the source.
         // ("As the memo put it, …": the cue closes the source.)
         let start = Math.max(cue.speaker[1], cue.at[1]) + 1;
@@ -648,8 +710,11 @@ class Extractor {
         continue;
       }
       let end = anchor - 1;
+      if (w[end]?.normal === 'as' && w[end - 1]?.text === ',') end--;
       while (end >= floor && (w[end].text === ',' || isDash(w[end]))) end--;
       if (end < floor) continue;
+      // "Last month, the FBI warned officials": a fronted time is no content.
+      if (this.onlyTime(floor, end)) continue;
       // "…, as the memo put it": the phrase comments on the last clause only.
       const first = cue.layout === 'according' && w[cue.at[0]].normal === 'as' ? this.lastClauseStart(floor, end) : floor;
       drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
@@ -662,6 +727,9 @@ class Extractor {
       if (cue.layout !== 'after' || !range) continue;
       if (claimed.some(([a, b]) => cue.at[0] >= a && cue.at[0] <= b)) continue;
       if (!cue.strong && !this.weakCueReports(cue.at, cue.speaker, range)) continue;
+      // "wrote because …", "know -- the one …": a reason or an aside, not what was said.
+      const lead = w[range[0]];
+      if (lead.quotation < 0 && (lead.normal === 'because' || isDash(lead) || lead.text === ')')) continue;
       const end = this.cutAtNextCue(range[0], range[1], cues, k);
       if (end < range[0]) continue;
       drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });
@@ -704,13 +772,48 @@ class Extractor {
     let k = h - 1;
     while (k > sf && w[k].pos === 'ADJ' && h - k < 4) k--;
     if (w[k]?.pos === 'PRON' && /^(his|her|their|its|our|my)$/.test(w[k].normal)) {
-      return { at: [h, h], speaker: [k, k], layout: 'after', strong: true };
+      // "Bornstein's letter was ridiculed for its prediction that …": "its" is the clause's subject.
+      const subject = w[k].normal === 'its' ? this.clauseSubject(sf, k) : null;
+      return { at: [h, h], speaker: subject ?? [k, k], layout: 'after', strong: true };
     }
     if (w[k]?.pos === 'PART' && k - 1 >= sf) {
       const owner = nounPhraseEndingAt(w, k - 1, sf);
       if (owner) return { at: [h, h], speaker: owner, layout: 'after', strong: true };
     }
     return { at: [h, h], speaker: [h, h], layout: 'after', strong: true, unsourced: true };
+  }
+
+  /**
+   * "It issued a policy paper welcoming …", "Trump unleashed a series of tweets saying …": a
+   * participle cue after the object of a verb speaks for that verb's subject, the issuer of
+   * the paper or the tweets. Null when the phrase before the cue is no such object.
+   */
+  issuerOf(object: WordRange, cue: number, sf: number): WordRange | null {
+    const w = this.words;
+    const head = w[object[1]];
+    if (!w[cue].normal.endsWith('ing') || head.pos !== 'NOUN' || PERSON_NOUNS.has(head.lemma)) return null;
+    // A paper, a letter or a statement is issued; a newspaper or a board is no object here.
+    const issued = DOCUMENT_NOUNS.has(head.lemma) || MEDIUM_NOUNS.has(head.lemma) || head.lemma === 'paper';
+    if (ORGANIZATION_NOUNS.has(head.lemma) && !issued) return null;
+    // "she said at a news conference announcing …": the medium after a cue's preposition.
+    const verb = w[object[0] - 1]?.pos === 'ADP' && /^(at|in|during)$/.test(w[object[0] - 1].normal) && issued ? object[0] - 2 : object[0] - 1;
+    const v = w[verb];
+    if (!v || v.pos !== 'VERB' || v.normal.endsWith('ing') || v.normal === v.lemma) return null;
+    // The verb may be the cue of a quote found before ("“…,” she said at a news conference announcing …").
+    if (verb <= sf) return this.speakerByCue.get(verb) ?? null;
+    const subject = subjectBefore(w, verb, sf);
+    return subject && this.canSpeak(subject[1]) ? subject : null;
+  }
+
+  /** The noun phrase opening the sentence at `sf` when a verb follows it before word `before`, else null. */
+  clauseSubject(sf: number, before: number): WordRange | null {
+    const w = this.words;
+    const np = nounPhraseStartingAt(w, sf, before - 1);
+    if (!np || w[np[0]].pos === 'PRON') return null;
+    let k = np[1] + 1;
+    // "Bornstein's earlier missive on Trump was …": a few more words of the subject phrase.
+    while (k < before && k - np[1] < 8 && /^(PART|ADV|ADJ|NOUN|PROPN|DET|ADP|NUM)$/.test(w[k].pos) && w[k].quotation < 0) k++;
+    return k < before && (w[k].pos === 'AUX' || w[k].pos === 'VERB') ? np : null;
   }
 
   /** "Mr. Obama is also determined to warn …": the infinitive after an adjective of will. */
@@ -788,8 +891,45 @@ class Extractor {
       end++;
     }
     const stop = w[end];
+    // "according to police,": a lone word the tagger read as a verb.
+    if (end === first + 1 && /^\p{L}+$/u.test(w[first].text)) noun = true;
     if (!noun || end === first || !stop || !(stop.text === ',' || isSentenceEnd(stop))) return null;
     return [first, end - 1];
+  }
+
+  /**
+   * "according to the boy's parents and grandfather": a source may be two phrases joined by
+   * "and"/"or" (not a clause: the second phrase must end at a comma or the sentence end).
+   */
+  coordinatedSource(source: WordRange, last: number): WordRange {
+    const w = this.words;
+    const link = w[source[1] + 1];
+    if (!link || source[1] + 2 > last || !/^(and|or)$/.test(link.normal)) return source;
+    const second = nounPhraseStartingAt(w, source[1] + 2, last);
+    if (!second) return source;
+    const stop = w[second[1] + 1];
+    return !stop || second[1] + 1 > last || stop.text === ',' || isSentenceEnd(stop) ? [source[0], second[1]] : source;
+  }
+
+  /** "…, although it may take days …", "…; the rest …": the reported clause ends before a contrast or a semicolon. */
+  contrastEnd(from: number, end: number): number {
+    const w = this.words;
+    for (let i = from; i <= end; i++) {
+      if (w[i].quotation >= 0) continue;
+      if (w[i].text === ';' || (w[i].text === ',' && CONTRASTIVE.has(w[i + 1]?.normal ?? '') && this.startsClause(i + 2, end))) return this.trimEnd(from, i - 1);
+    }
+    return end;
+  }
+
+  /** Words [from, to] hold a time and nothing else but articles and prepositions ("Last month", "On Friday"). */
+  onlyTime(from: number, to: number): boolean {
+    const w = this.words;
+    let time = false;
+    for (let k = from; k <= to; k++) {
+      if (w[k].time) time = true;
+      else if (w[k].pos !== 'DET' && w[k].pos !== 'ADP') return false;
+    }
+    return time;
   }
 
   /** The first word after the last comma (and conjunction) outside quotations in [from, to], else `from`. */
@@ -812,6 +952,19 @@ class Extractor {
     while (k > sf && (w[k].pos === 'AUX' || w[k].pos === 'ADV' || VERB_MODIFIERS.has(w[k].normal))) k--;
     const subject = subjectBefore(w, k + 1, sf);
     return subject && !(subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal)) ? subject : null;
+  }
+
+  /** Word `c` lies in the content of an earlier cue whose content is a clause with its own subject. */
+  insideReportedClause(cues: Cue[], c: number, sl: number): boolean {
+    const w = this.words;
+    for (const cue of cues) {
+      if (cue.layout !== 'after' || cue.at[1] >= c) continue;
+      const range = this.contentAfter(cue.at, sl);
+      if (!range || range[0] >= c) continue;
+      const first = w[range[0]].normal === 'that' ? range[0] + 1 : range[0];
+      if (this.startsClause(first, sl)) return true;
+    }
+    return false;
   }
 
   /** The speaker of the main (first) cue before word `c` whose speaker is its subject, else null. */
@@ -864,8 +1017,12 @@ class Extractor {
       for (let i = speaker[0]; i < speaker[1] && comma < 0; i++) if (w[i].text === ',') comma = i;
       // "Jo Moore, a senior adviser, called …": the name before the description is the head.
       const named = comma > speaker[0] ? w[comma - 1] : head;
-      return (named.pos === 'PROPN' || named.pos === 'PRON' || head.pos === 'PROPN' || head.pos === 'PRON') &&
-        (w[cue[0] - 1]?.text !== ',' || comma >= 0) && w[cue[1] + 1]?.pos !== 'ADP';
+      // "The campaign called the charges baseless", "His surrogates called him …": a body or
+      // people introduced by an article or a possessive name things too.
+      const introduced = /^(DET|PRON)$/.test(w[speaker[0]].pos) && speaker[1] > speaker[0] &&
+        (ORGANIZATION_NOUNS.has(head.lemma) || PERSON_NOUNS.has(head.lemma) || (head.pos === 'NOUN' && head.normal !== head.lemma && head.normal.endsWith('s')));
+      return (named.pos === 'PROPN' || named.pos === 'PRON' || head.pos === 'PROPN' || head.pos === 'PRON' || introduced) &&
+        (w[cue[0] - 1]?.text !== ',' || comma >= 0 || lemma === 'cite') && w[cue[1] + 1]?.pos !== 'ADP';
     }
     // "The video shows …", "a poll found …": evidence from a thing, not a person showing something.
     if (EVIDENCE_VERBS.has(lemma) && head.pos === 'NOUN' && !PERSON_NOUNS.has(head.lemma)) return true;
@@ -890,7 +1047,7 @@ class Extractor {
   }
 
   /** Where content starting at `from` ends: before another cue's clause or "according to". */
-  cutAtNextCue(from: number, last: number, cues: Array<{ at: WordRange; speaker: WordRange; layout: string }>, self: number): number {
+  cutAtNextCue(from: number, last: number, cues: Array<{ at: WordRange; speaker: WordRange; layout: string; strong?: boolean }>, self: number): number {
     const w = this.words;
     if (from > last || !w[from]) return from - 1;
     let end = last;
@@ -899,8 +1056,8 @@ class Extractor {
     const fronted = this.frontedAdverbialEnd(from, last);
     for (let k = self + 1; k < cues.length; k++) {
       const other = cues[k];
-      // "… and said …": a coordinated cue of the same speaker ends the content at "and".
-      if (w[other.at[0] - 1]?.normal === 'and' && other.speaker[0] < from && other.at[0] > from && other.at[0] <= end) {
+      // "… and said …", "… but noted …": a coordinated cue of the same speaker ends the content at "and".
+      if (/^(and|but)$/.test(w[other.at[0] - 1]?.normal ?? '') && other.speaker[0] < from && other.at[0] > from && other.at[0] <= end) {
         end = other.at[0] - 2;
         break;
       }
@@ -910,9 +1067,20 @@ class Extractor {
       // "people …, who think …": a relative clause's report is nested in this content.
       if (other.speaker[0] > from && other.speaker[0] === other.speaker[1] && RELATIVE_SPEAKERS.has(w[other.speaker[0]].normal)) continue;
       let b = clauseStart - 1;
+      // "… and Democrats accused …": a second speaker's cue clause linked by "and"/"but".
+      // (Not "Sanders and Trump were referring to": the names before "and" may share the subject.)
+      const linked = /^(and|but)$/.test(w[b]?.normal ?? '') && other.layout === 'after' && other.strong === true && other.speaker[0] === clauseStart &&
+        w[b - 1]?.pos !== 'PROPN' && w[b - 1]?.pos !== 'PRON' &&
+        other.speaker[1] < other.at[0] && !RELATIVE_SPEAKERS.has(w[clauseStart].normal);
       if (isClauseLink(w[b])) b--;
-      if (w[b]?.text === ',' || w[b]?.text === ';' || other.layout === 'according') {
-        end = b - (w[b]?.text === ',' || w[b]?.text === ';' ? 1 : 0);
+      // ",” though she noted …": the comma may close a quotation.
+      if (isQuoteMark(w[b]) && w[b - 1]?.text === ',' && b - 1 > from) b--;
+      if (w[b]?.text === ',' || w[b]?.text === ';' || isDash(w[b]) || other.layout === 'according') {
+        end = b - (w[b]?.text === ',' || w[b]?.text === ';' || isDash(w[b]) ? 1 : 0);
+        break;
+      }
+      if (linked) {
+        end = b;
         break;
       }
     }
@@ -922,8 +1090,18 @@ class Extractor {
     const subordinate = nounClause || SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
     const clausal = w[from].normal === 'that' || this.startsClause(from, end);
     for (let i = from; i <= end; i++) {
+      // "only “partial,” meaning …": a quotation's closing comma may set off the adjunct.
+      if (w[i].quotation >= 0 && i > from && !clausal && isQuoteMark(w[i]) && w[i - 1].text === ',' && w[i + 1]?.quotation < 0 && this.opensAdjunct(i + 1, end)) {
+        end = i;
+        break;
+      }
       if (w[i].quotation >= 0) continue;
       if (w[i].text === ';') {
+        end = i - 1;
+        break;
+      }
+      // "…, and the downgrade is casting …": a new clause with a subject of its own after a comma.
+      if (w[i].text === ',' && i > from && w[i + 1]?.normal === 'and' && w[i + 2]?.pos !== 'PRON' && this.startsClause(i + 2, end)) {
         end = i - 1;
         break;
       }
@@ -945,8 +1123,23 @@ class Extractor {
         end = i - 1;
         break;
       }
+      // "…in partnership with NATO, the existing military alliance that …": a closing apposition
+      // describes the last noun for the reader; it is not what was said.
+      // (Not after a name: "Alicia Machado, the former beauty queen" introduces whom it is about.)
+      if (w[i].text === ',' && i > from && w[i - 1].pos !== 'PROPN' && this.closingApposition(i + 1, end)) {
+        end = i - 1;
+        break;
+      }
+      // "a tightening race as Trump consolidates …": after an object, an "as" clause is circumstance.
+      if (i > from && !clausal && w[i].text === 'as' && this.startsClause(i + 1, end)) {
+        end = i - 1;
+        break;
+      }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
-      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && this.opensPredicate(i + 1, from)) {
+      // ("born and raised", "shooting and killing": two verbs share what follows.)
+      // ("unsubstantiated and fabricated": a participle coordinated with an adjective describes.)
+      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && w[i - 1].pos !== 'VERB' &&
+        !(w[i - 1].pos === 'ADJ' && w[i + 1]?.normal.endsWith('ed')) && this.opensPredicate(i + 1, from)) {
         end = i - 1;
         break;
       }
@@ -978,11 +1171,28 @@ class Extractor {
     return comma;
   }
 
+  /**
+   * ", the latest chapter in a rocky relationship …" to the end: a noun phrase led by an article
+   * (with its prepositional phrases and at most a relative clause after) that closes the sentence.
+   */
+  closingApposition(i: number, end: number): boolean {
+    const w = this.words;
+    if (!w[i] || w[i].quotation >= 0 || !/^(the|a|an)$/.test(w[i].normal)) return false;
+    let np = nounPhraseStartingAt(w, i, end);
+    if (!np) return false;
+    let k = np[1] + 1;
+    while (k <= end && w[k].pos === 'ADP' && w[k].quotation < 0 && (np = nounPhraseStartingAt(w, k + 1, end))) k = np[1] + 1;
+    if (k <= end && !(w[k].quotation < 0 && /^(that|who|which|whose)$/.test(w[k].normal))) return false;
+    // "tax fairness, the closure of loopholes … and …": a list goes on; an apposition does not.
+    for (let j = i; j <= end; j++) if (w[j].normal === 'and' || w[j].normal === 'or') return false;
+    return true;
+  }
+
   /** ", (even) saying …" or ", which …": an adjunct after a comma, outside any quotation. */
   opensAdjunct(i: number, end: number): boolean {
     const w = this.words;
     let k = i;
-    if (w[k]?.pos === 'ADV' && w[k].normal.endsWith('ly')) k++;
+    if (w[k]?.pos === 'ADV' && (w[k].normal.endsWith('ly') || w[k].normal === 'even')) k++;
     const x = w[k];
     if (!x || x.quotation >= 0) return false;
     if (ADJUNCT_RELATIVES.has(x.normal)) {
@@ -990,7 +1200,9 @@ class Extractor {
       for (let j = k + 1; j <= Math.min(end, k + MAX_PHRASE); j++) if (w[j].text === ',') return false;
       return true;
     }
-    return x.pos === 'VERB' && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
+    // The tagger may read the participle as an adjective (", engaging in …").
+    const participle = x.pos === 'VERB' || (x.pos === 'ADJ' && /^(ADP|DET|PRON)$/.test(w[k + 1]?.pos ?? ''));
+    return participle && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
   }
 
   opensCircumstance(i: number, end: number): boolean {
@@ -1000,10 +1212,18 @@ class Extractor {
     if (isDash(x)) return w[i + 1] !== undefined && w[i + 1].quotation < 0;
     if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end);
     if (x.pos !== 'ADP' || !CIRCUMSTANCE_PREPOSITIONS.has(x.normal)) return false;
+    // "during a campaign stop": always a time.
+    if (x.normal === 'during') return true;
     // "in a statement", "during the debate", "on Thursday": a medium or a time.
     for (let k = i + 1; k <= Math.min(end, i + 5); k++) {
       const y = w[k];
-      if (y.time || MEDIUM_NOUNS.has(y.normal)) return true;
+      if (y.time) {
+        // "called the remarks on Saturday “a wake-up call”": the object's complement follows the time.
+        let after = k;
+        while (after <= end && w[after].time) after++;
+        return !(after <= end && w[after].quotation >= 0);
+      }
+      if (MEDIUM_NOUNS.has(y.normal)) return true;
       if (y.pos === 'ADP' || y.pos === 'VERB' || y.pos === 'PUNCT') return false;
     }
     return false;
@@ -1029,6 +1249,8 @@ class Extractor {
   /** A subject (determiner, name or pronoun led noun phrase) directly followed by a verb. */
   startsClause(i: number, last: number): boolean {
     const w = this.words;
+    // "there remains …", "there is …": an existential subject.
+    if (w[i]?.normal === 'there' && i < last && (w[i + 1].pos === 'VERB' || w[i + 1].pos === 'AUX')) return true;
     const np = nounPhraseStartingAt(w, i, last);
     if (!np) return false;
     let after = np[1] + 1;
@@ -1038,13 +1260,16 @@ class Extractor {
       while (k <= Math.min(last, after + MAX_PHRASE) && w[k].text !== ',') k++;
       if (w[k]?.text === ',') after = k + 1;
     }
+    // "the union also stepped in": one adverb may come between subject and verb.
+    if (w[after]?.pos === 'ADV' && after < last && /^(VERB|AUX)$/.test(w[after + 1].pos)) after++;
     const next = w[after];
     return next !== undefined && after <= last && (next.pos === 'VERB' || next.pos === 'AUX');
   }
 
   trimEnd(from: number, end: number): number {
     const w = this.words;
-    while (end >= from && w[end].quotation < 0 && (isSentenceEnd(w[end]) || w[end].text === ',' || w[end].text === ':' || isDash(w[end]))) end--;
+    while (end >= from && w[end].quotation < 0 && (isSentenceEnd(w[end]) || w[end].text === ',' || w[end].text === ':' || isDash(w[end]) ||
+      (end > from && /^(and|but)$/.test(w[end].normal)))) end--;
     return end;
   }
 
@@ -1074,6 +1299,9 @@ class Extractor {
       // Inside a paragraph: only right after the previous attribution ("… called him a master.
       // “He showed …”" or ", including, “…”"), with a few free words at most between.
       if (this.paragraphStart(qa) !== qa && !this.closelyFollows(previous, qa)) continue;
+      // "… during a “Commander-in-Chief Forum”": a title or scare quote inside a clause is no quote.
+      const lead = w[qa - 1];
+      if (this.paragraphStart(qa) !== qa && lead && !(isSentenceEnd(lead) || lead.text === ':' || lead.text === ',' || isDash(lead) || isQuoteMark(lead))) continue;
       const fragments = this.followingQuotes([[qa, qb]], qb + 1);
       const draft: Draft = { content: [qa, fragments[fragments.length - 1][1]], fragments, kind: 'direct', speaker: null, cue: null, inherits: previous.inherits ?? previous };
       this.add(draft);
@@ -1111,7 +1339,8 @@ export function extractQuotes(doc: NlpDoc, entities: Entity[], times?: TimeFact[
 
   const drafts = ex.drafts.sort((a, b) => a.content[0] - b.content[0]);
   const words = view.words;
-  const speakers = resolveSpeakers({ text, words, entities, resolver: nameResolver() }, drafts.map((d) => d.speaker ?? d.inherits?.speaker ?? null));
+  const contents = drafts.map((d): [number, number] => [words[d.content[0]].start, words[d.content[1]].end]);
+  const speakers = resolveSpeakers({ text, words, entities, resolver: nameResolver(), contents }, drafts.map((d) => d.speaker ?? d.inherits?.speaker ?? null));
   const out: QuoteFact[] = [];
   drafts.forEach((d, i) => {
     const start = words[d.content[0]].start;

@@ -727,3 +727,218 @@ describe('more tagger slips', () => {
     expect(q?.text).toBe('he took a huge loss');
   });
 });
+
+describe('second round: sources and content edges', () => {
+  it('"According to X and Y, …" keeps both sources and takes the clause after the comma', () => {
+    const text = 'A girl went missing on Monday. According to the girl\'s mother and uncle, the child was walking home from school when she vanished.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'According to');
+    expect(q?.speaker?.text).toBe("the girl's mother and uncle");
+    expect(q?.text).toBe('the child was walking home from school when she vanished');
+    expectConsistent(text, quotesOf(text));
+  });
+
+  it('a capital "According" opens the content even when no full stop came before', () => {
+    const text = 'Crews were sent to the site According to the mayor, the road will reopen next week.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'According to');
+    expect(q?.text).toBe('the road will reopen next week');
+  });
+
+  it('a second speaker\'s cue clause linked by "and" ends the first content', () => {
+    const text = 'Union leaders said they are increasingly worried about the plant and managers accused the union of stalling the talks.';
+    const quotes = quotesOf(text);
+    expect(quotes.find((x) => x.cue?.text === 'said')?.text).toBe('they are increasingly worried about the plant');
+    expect(quotes.find((x) => x.cue?.text === 'accused')?.speaker?.text).toBe('managers');
+  });
+
+  it('a dash before "and he noted" ends the content', () => {
+    const q = quotesOf('Moore said the vote would be close — and he noted that turnout was low.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('the vote would be close');
+  });
+
+  it('a parenthetical cue\'s content ends before ", although …"', () => {
+    const q = quotesOf('The latest test, the agency said, was its largest yet, although it may take days to confirm the yield.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('The latest test, the agency said, was its largest yet');
+  });
+
+  it('a closing apposition after a common noun is not content', () => {
+    const q = quotesOf('Critics say resources could be better spent in partnership with the alliance, the pact that binds most of the region.').find((x) => x.cue?.text === 'say');
+    expect(q?.text).toBe('resources could be better spent in partnership with the alliance');
+  });
+
+  it('"its" before a stance noun stands for the clause\'s subject', () => {
+    const q = quotesOf("Dr. Hale's earlier letter was widely mocked for its prediction that the senator would live forever.").find((x) => x.cue?.text === 'prediction');
+    expect(q?.speaker?.text).toBe('Dr. Hale');
+    expect(q?.text).toBe('that the senator would live forever');
+  });
+
+  it('a surname the tagger reads as a verb before "said"', () => {
+    const q = only('Lynch said there remains a big difference between the two jobs.');
+    expect(q.speaker?.text).toBe('Lynch');
+    expect(q.text).toBe('there remains a big difference between the two jobs');
+  });
+
+  it('a pronoun goes to the person the narration has just introduced, not to an earlier speaker', () => {
+    const text = 'Maria Lopez said the plan was sound. The campaign flew to Ohio on Sunday. Communications director Jennifer Walsh came to the back of the plane. "We are glad this is over," she told reporters.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'told');
+    expect(q?.speaker?.text).toBe('she');
+    expect(q?.speaker?.name).toBe('Jennifer Walsh');
+  });
+
+  it('a day in a subject phrase is no name for a later pronoun', () => {
+    const text = 'The ruling, as voters head to the polls Tuesday, added drama to the race. Aides to Jennifer Walsh read the ruling. "We are glad," she told reporters.';
+    const q = quotesOf(text).find((x) => x.cue?.text === 'told');
+    expect(q?.speaker?.name).not.toBe('Tuesday');
+  });
+});
+
+describe('second round: coordination inside contents', () => {
+  it('a deed coordinated inside a reported clause stays in it ("he posed a threat and refused …")', () => {
+    const quotes = quotesOf('Police say the man posed a deadly threat and refused to drop the knife.');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].text).toBe('the man posed a deadly threat and refused to drop the knife');
+  });
+
+  it('a speech verb coordinated after a reported clause is the speaker\'s next cue', () => {
+    const quotes = quotesOf('The minister said the plant would close in May and warned workers to expect more cuts.');
+    expect(quotes.find((x) => x.cue?.text === 'said')?.text).toBe('the plant would close in May');
+    expect(quotes.find((x) => x.cue?.text === 'warned')).toBeDefined();
+  });
+
+  it('two verbs sharing an object are one content ("for shooting and killing …")', () => {
+    const q = quotesOf('The mayor criticized the officer for shooting and killing an unarmed man.').find((x) => x.cue?.text === 'criticized');
+    expect(q?.text).toBe('the officer for shooting and killing an unarmed man');
+  });
+
+  it('a participle cue after a verb\'s object speaks for the verb\'s subject', () => {
+    const q = quotesOf('The senator unleashed a series of tweets on Friday saying that the deal was a disaster.').find((x) => x.cue?.text === 'saying');
+    expect(q?.speaker?.text).toBe('The senator');
+  });
+
+  it('a content that opens with "because" is no report', () => {
+    expect(quotesOf('I write because I know those who are not sensible.').find((x) => x.cue?.text === 'write')).toBeUndefined();
+  });
+});
+
+describe('second round: direct quote edges', () => {
+  it('a sentence\'s own cue reports its partial quotation; the repeated cue introduces the next quotation', () => {
+    const text = 'Moreno said she found the law worth a film because “most people have never heard of it,” she said. “We have no context without it.”';
+    const quotes = quotesOf(text);
+    expectConsistent(text, quotes);
+    const first = quotes.find((x) => x.text.startsWith('she found'));
+    expect(first?.text).toBe('she found the law worth a film because “most people have never heard of it,”');
+    expect(first?.speaker?.text).toBe('Moreno');
+    const second = quotes.find((x) => x.text.startsWith('“We have'));
+    expect(second?.speaker?.text).toBe('she');
+  });
+
+  it('a participle after a quotation\'s closing comma is no content ("only “partial,” meaning …")', () => {
+    const q = quotesOf('Democrats blasted the panel for failing to make clear that the deal was only “partial,” meaning it protected no one.').find((x) => x.cue?.text === 'blasted');
+    expect(q?.text).toBe('the panel for failing to make clear that the deal was only “partial,”');
+  });
+
+  it('"during …" after an object is circumstance', () => {
+    const q = quotesOf('The governor criticized the new law as a “crazy system” during a campaign stop in Ohio.').find((x) => x.cue?.text === 'criticized');
+    expect(q?.text).toBe('the new law as a “crazy system”');
+  });
+});
+
+describe('second round: hearers and fronted times', () => {
+  it('a quoted show title in the hearer ("told CNN\'s “State of the Union” that …")', () => {
+    const q = quotesOf('Johnson told CNN’s “State of the Union” on Sunday that the inquiry was still open.').find((x) => x.cue?.text === 'told');
+    expect(q?.text).toBe('that the inquiry was still open');
+  });
+
+  it('a fronted time before a cue-last attribution is no content', () => {
+    const quotes = quotesOf('The council met for hours. Last month, officials warned.');
+    expect(quotes.find((x) => x.text === 'Last month')).toBeUndefined();
+  });
+});
+
+describe('second round: tagger slips around cues', () => {
+  it('a past tense read as an adjective between a name and its object ("Japan branded …")', () => {
+    const q = quotesOf('Japan branded the regime an "outlaw nation in the neighborhood." Russia stayed silent.').find((x) => x.cue?.text === 'branded');
+    expect(q?.speaker?.text).toBe('Japan');
+  });
+
+  it('a participle read as an adjective after "has" ("has also detailed …")', () => {
+    const q = quotesOf('The newspaper has also detailed foundation spending that personally benefited the chairman.').find((x) => x.cue?.text === 'detailed');
+    expect(q?.speaker?.text).toBe('The newspaper');
+  });
+
+  it('"I laughed and said, “…”" after a fronted clause', () => {
+    const q = quotesOf('Once, when my mother mentioned the devil to me, I laughed and said, "I do not believe in the devil." She was upset.').find((x) => x.cue?.text === 'said');
+    expect(q?.speaker?.text).toBe('I');
+    expect(q?.text).toBe('"I do not believe in the devil."');
+  });
+
+  it('", citing …" after a direct quote reports for its speaker', () => {
+    const q = quotesOf('The country "has made dramatic changes," Mr. Hale said in June, citing the release of political prisoners.').find((x) => x.cue?.text === 'citing');
+    expect(q?.speaker?.text).toBe('Mr. Hale');
+    expect(q?.text).toBe('the release of political prisoners');
+  });
+});
+
+describe('second round: participle speakers', () => {
+  it('", arguing …" after a place speaks for the sentence\'s subject', () => {
+    const q = quotesOf('Maria Lopez spoke out Tuesday about the shooting in Tulsa, Oklahoma, arguing that the killings must stop.').find((x) => x.cue?.text === 'arguing');
+    expect(q?.speaker?.text).toBe('Maria Lopez');
+  });
+
+  it('a participle after an issued paper speaks for the issuer', () => {
+    const q = quotesOf('The ministry issued a policy paper welcoming the plans to increase funding.').find((x) => x.cue?.text === 'welcoming');
+    expect(q?.speaker?.text).toBe('The ministry');
+  });
+});
+
+describe('second round: comment clauses', () => {
+  it('"According to police, …" with the lone source read as a verb', () => {
+    const q = quotesOf('According to police, officers saw the man get out of a car with a handgun.').find((x) => x.cue?.text === 'According to');
+    expect(q?.speaker?.text).toBe('police');
+    expect(q?.text).toBe('officers saw the man get out of a car with a handgun');
+  });
+
+  it('"…, as police have said" attributes the clause before it', () => {
+    const q = quotesOf('The footage does not show whether the man had a gun, as police have said.').find((x) => x.cue?.text === 'said');
+    expect(q?.speaker?.text).toBe('police');
+  });
+});
+
+describe('second round: participles after a found attribution', () => {
+  it('", adding …" after a direct quote\'s hearer speaks for the quote\'s speaker', () => {
+    const q = quotesOf('"I have always disliked the term," he told the group, adding that the phrase sounds distant.').find((x) => x.cue?.text === 'adding');
+    expect(q?.speaker?.text).toBe('he');
+  });
+
+  it('a participle after the medium of a quote speaks for the quote\'s speaker', () => {
+    const q = quotesOf('"We will get there," she said at a news conference announcing that the state was being sued.').find((x) => x.cue?.text === 'announcing');
+    expect(q?.speaker?.text).toBe('she');
+  });
+});
+
+describe('second round: reduced relatives', () => {
+  it('"In a message posted Friday, X said …": the participle after the medium reports nothing', () => {
+    const quotes = quotesOf('In a Facebook message posted Friday, Cruz said he could not allow the deal to pass.');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].speaker?.text).toBe('Cruz');
+    expect(quotes[0].text).toBe('he could not allow the deal to pass');
+  });
+
+  it('"Protesters marching through the streets chanted …": the marchers chant', () => {
+    const q = quotesOf('Protesters marching through the streets chanted "What curfew?" and kept going.').find((x) => x.cue?.text === 'chanted');
+    expect(q?.speaker?.text).toBe('Protesters marching through the streets');
+  });
+});
+
+describe('second round: participle before a quotation', () => {
+  it('", saying “…”" after an adverbial comma speaks for the sentence\'s subject', () => {
+    const q = quotesOf('Governor Ann Lee called Friday for releasing the videos, as well, saying that openness "builds trust."').find((x) => x.cue?.text === 'saying');
+    expect(q?.speaker?.text.startsWith('Governor Ann')).toBe(true);
+  });
+});
+
+describe('second round: coordinated cues in a subordinate clause', () => {
+  it('"… after she attacked the officers and blamed …": the clause\'s subject blames', () => {
+    const q = quotesOf('The governor blasted Ms. Reyes after she attacked the officers and blamed the shootings on bias.').find((x) => x.cue?.text === 'blamed');
+    expect(q?.speaker?.text).toBe('she');
+  });
+});

@@ -64,9 +64,13 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   const nounCue = w.pos === 'NOUN' && (IRREGULAR_CUE_FORMS.has(w.normal) ||
     (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN') ||
     isVerbReadAsNoun(words, i));
-  if (w.pos !== 'VERB' && !nounCue) return null;
+  // "has also detailed …": a participle after a form of "have" the tagger read as an adjective.
+  // So is "Japan branded North Korea …": a past tense between a name or pronoun and an object.
+  const participle = w.pos === 'ADJ' && w.normal.endsWith('ed') && (perfectAuxiliaryBefore(words, i) ||
+    ((words[i - 1]?.pos === 'PROPN' || /^(he|she|they|we|i|it)$/.test(words[i - 1]?.normal ?? '')) && (/^(DET|PROPN|PRON)$/.test(words[i + 1]?.pos ?? '') || (words[i + 1]?.quotation ?? -1) >= 0)));
+  if (w.pos !== 'VERB' && !nounCue && !participle) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
-  const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? lemmaOf(w);
+  const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : lemmaOf(w));
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[particleAt(words, i)]?.normal ?? '')) return 'weak';
   // "$5 compared with $2": a participle used as a preposition reports nothing.
@@ -74,6 +78,22 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
+}
+
+/** The verb of a regular past participle ("detailed" → "detail", "noted" → "note"), else the word. */
+function participleLemma(form: string): string {
+  const stem = form.slice(0, -2);
+  for (const candidate of [stem, form.slice(0, -1), stem.slice(0, -1)]) {
+    if (SPEECH_LEMMAS.has(candidate) || WEAK_LEMMAS.has(candidate)) return candidate;
+  }
+  return form;
+}
+
+/** "has", "have" or "had" right before word i, past one adverb. */
+function perfectAuxiliaryBefore(words: Word[], i: number): boolean {
+  let p = i - 1;
+  if (words[p]?.pos === 'ADV') p--;
+  return /^(has|have|had)$/.test(words[p]?.normal ?? '');
 }
 
 /**
@@ -141,6 +161,8 @@ function isNpWord(w: Word | undefined): boolean {
 function isNpHead(w: Word | undefined, prev?: Word): boolean {
   if (w === undefined || w.quotation >= 0) return false;
   if (w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'NUM') return true;
+  // "the attorney general", "Surgeon General": a title's adjective after its noun.
+  if (w.normal === 'general' && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) return true;
   // "Ivana Trump's brief said": a noun the tagger read as an adjective after a possessive.
   if (w.pos === 'ADJ' && prev?.pos === 'PART') return true;
   // The tagger reads some surnames as verbs ("Stephen Lynch"): a capitalised word after a name.
@@ -259,7 +281,25 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
     const named = nounPhraseEndingAt(words, contact - 2, floor);
     if (named) return withDescription(named, i);
   }
+  // "Protesters marching through the streets chanted": the noun before the participle's phrase.
+  const object = nounPhraseEndingAt(words, i, floor);
+  const participle = object ? object[0] - 2 : -1;
+  if (object && words[object[0] - 1]?.pos === 'ADP' && participle > floor && words[participle].pos === 'VERB' && words[participle].normal.endsWith('ing')) {
+    const subject = nounPhraseEndingAt(words, participle - 1, floor);
+    if (subject) return [subject[0], i];
+  }
+  // "Lynch said …": the tagger may read a surname opening the sentence as a verb or adjective.
+  if (i === cue - 1 && isMistaggedSurname(words, i)) return [i, i];
   return nounPhraseEndingAt(words, i, floor);
+}
+
+/** A capitalised word opening its sentence, tagged as a verb or adjective, right before "said". */
+function isMistaggedSurname(words: Word[], i: number): boolean {
+  const w = words[i];
+  const prev = words[i - 1];
+  const opens = !prev || prev.paragraph !== w.paragraph || isSentenceEnd(prev) || isQuoteMark(prev);
+  return opens && w.quotation < 0 && /^\p{Lu}\p{Ll}+$/u.test(w.text) && (w.pos === 'VERB' || w.pos === 'ADJ') &&
+    /^(said|says|told|tells|added|wrote|asked)$/.test(words[i + 1]?.normal ?? '');
 }
 
 /**
@@ -308,7 +348,16 @@ export function skipHearer(words: Word[], from: number, ceiling: number): number
   // "told him", and "told his supporters" (a possessive opens a noun phrase).
   if (w.pos === 'PRON' && !POSSESSIVES.has(w.normal)) return /^(me|him|her|us|them|you)$/.test(w.normal) ? from + 1 : from;
   const np = nounPhraseStartingAt(words, from, ceiling);
-  return np ? np[1] + 1 : from;
+  if (!np) return from;
+  // "told MSNBC's “Morning Joe” that …": a possessive before a quoted title names the hearer.
+  let k = np[1] + 1;
+  if (words[k]?.pos === 'PART' && /^['\u2019]s$/i.test(words[k].text) && words[k + 1] && words[k + 1].quotation >= 0) {
+    const title = words[k + 1].quotation;
+    k++;
+    while (k <= ceiling && words[k].quotation === title) k++;
+    if (k - np[1] < 12) return k;
+  }
+  return np[1] + 1;
 }
 
 export function isClauseLink(w: Word | undefined): boolean {

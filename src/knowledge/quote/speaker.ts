@@ -17,6 +17,8 @@ type SpeakerClass = { referent: 'person'; gender: Gender } | { referent: 'organi
 
 interface Antecedent {
   at: number;
+  /** A subject the narration introduces ("… director Jennifer Palmieri came …"), outside any quote. */
+  narratedSubject?: boolean;
   name: string;
   entity?: string;
   cls: SpeakerClass;
@@ -35,6 +37,11 @@ function names(): { female: Set<string>; male: Set<string> } {
     };
   }
   return firstNames;
+}
+
+/** A proper noun that can be part of a name: not a title, not a day or a date ("the polls Tuesday"). */
+function isNameWord(w: Word): boolean {
+  return w.pos === 'PROPN' && !isTitle(w) && !w.time;
 }
 
 function isTitle(w: Word): boolean {
@@ -68,12 +75,12 @@ function properNames(text: string, words: Word[]): ProperName[] {
   const out: ProperName[] = [];
   let i = 0;
   while (i < words.length) {
-    if (words[i].pos !== 'PROPN') {
+    if (words[i].pos !== 'PROPN' || words[i].time) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < words.length && words[j + 1].pos === 'PROPN' && j - i < 5) j++;
+    while (j + 1 < words.length && words[j + 1].pos === 'PROPN' && !words[j + 1].time && j - i < 5) j++;
     let first = i;
     while (first < j && isTitle(words[first])) first++;
     const titled = first > i;
@@ -127,6 +134,8 @@ function entityClass(e: Entity): SpeakerClass {
 export interface SpeakerContext {
   text: string;
   words: Word[];
+  /** Character spans of the quotes' contents: names inside them are reported, not narrated. */
+  contents?: Array<[number, number]>;
   entities: Entity[];
   resolver: NameResolver | null;
   cache?: Map<string, Entity | null>;
@@ -195,7 +204,7 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
   let properFirst = -1;
   let properLast = -1;
   for (let i = headEnd; i >= range[0]; i--) {
-    if (words[i].pos === 'PROPN' && !isTitle(words[i])) {
+    if (isNameWord(words[i])) {
       if (properLast < 0) properLast = i;
       properFirst = i;
     } else if (properLast >= 0) break;
@@ -203,7 +212,7 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
   // "His former partner, Lena Broun": a common-noun head with the name in apposition after it.
   if (properLast < 0 && headEnd < range[1] && words[headEnd + 1].text === ',') {
     for (let i = headEnd + 2; i <= range[1] && words[i].text !== ','; i++) {
-      if (words[i].pos === 'PROPN' && !isTitle(words[i])) {
+      if (isNameWord(words[i])) {
         if (properFirst < 0) properFirst = i;
         properLast = i;
       } else if (properLast >= 0) break;
@@ -236,7 +245,8 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
     return { name: mention, cls: plural ? { referent: 'group' } : { referent: 'person', gender: g === 'none' ? null : g } };
   }
   if (head.pos === 'NOUN' && head.normal !== head.lemma && head.normal.endsWith('s')) return { name: mention, cls: { referent: 'group' } };
-  return { name: mention, cls: { referent: ORGANIZATION_NOUNS.has(head.lemma) ? 'organization' : 'unknown' } };
+  // "The announcement", "the report": a thing is an "it", never a "he" or "she".
+  return { name: mention, cls: { referent: ORGANIZATION_NOUNS.has(head.lemma) || head.pos === 'NOUN' ? 'organization' : 'unknown' } };
 }
 
 /** Tracks the latest antecedent of each kind while walking the article in order. */
@@ -292,8 +302,36 @@ class Antecedents {
 
   find(referent: Referent, paragraph: number): Antecedent | null {
     const speaker = this.speakers.find(referent);
+    const mention = this.mentions.find(referent);
+    // "Aides … . Communications director Jo Hart came back to talk. “…,” she told reporters":
+    // a person the narration has since made a sentence's subject is nearer than the last speaker.
+    if (mention && speaker && mention.narratedSubject && mention.at > speaker.at) return mention;
     if (speaker && paragraph - (this.speakerParagraph.get(speaker) ?? -99) <= 2) return speaker;
-    return this.mentions.find(referent);
+    return mention;
+  }
+}
+
+/**
+ * Flags the antecedents that are a clause's subject (a verb follows the name) outside every
+ * quote content. Both lists are walked once in text order.
+ */
+function markNarratedSubjects(ctx: SpeakerContext, sorted: Antecedent[]): void {
+  const { words } = ctx;
+  const contents = [...(ctx.contents ?? [])].sort((a, b) => a[0] - b[0]);
+  let c = 0;
+  let reachedEnd = -1;
+  let k = 0;
+  for (const a of sorted) {
+    while (c < contents.length && contents[c][0] <= a.at) reachedEnd = Math.max(reachedEnd, contents[c++][1]);
+    if (reachedEnd > a.at) continue;
+    while (k < words.length && words[k].start < a.at) k++;
+    const first = words[k];
+    if (!first || first.start !== a.at || first.quotation >= 0) continue;
+    // The name's last word: the run of proper nouns from its first word.
+    let last = k;
+    while (last + 1 < words.length && words[last + 1].pos === 'PROPN' && last - k < 5) last++;
+    const next = words[last + 1];
+    if (next && (next.pos === 'VERB' || next.pos === 'AUX') && next.quotation < 0) a.narratedSubject = true;
   }
 }
 
@@ -322,6 +360,7 @@ export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | n
     if (r && n) antecedents.push({ at: words[r[0]].start, name: n.name, entity: n.entity, cls: n.cls });
   });
   antecedents.sort((a, b) => a.at - b.at);
+  markNarratedSubjects(ctx, antecedents);
 
   const order = ranges.map((_, i) => i).filter((i) => ranges[i] !== null);
   order.sort((a, b) => (ranges[a] as WordRange)[0] - (ranges[b] as WordRange)[0]);
