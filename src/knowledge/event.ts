@@ -168,13 +168,13 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
     : firstLead?.clause ? phrase(text, firstLead.clause.predicate) : null;
 
   // When: the most specific time phrase at or near the lead.
-  const when = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedDate(article.published));
+  const when = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedDate(article.published), text);
 
   // Where: a dateline, else the best place named near the lead.
   const placeIndexes = news.slice(0, PLACE_SENTENCES);
   const placeEnd = placeIndexes.length > 0 ? doc.sentences[placeIndexes[placeIndexes.length - 1]].end : Math.min(text.length, 800);
   const furniture = furnitureSpans(doc, placeEnd);
-  const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who);
+  const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who, (offset) => newsRank(doc, news, offset));
 
   // Why and how: cause and manner clauses in the headline and lead.
   const leadText = [article.title ?? '', ...leadIndexes.map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end))].join('\n');

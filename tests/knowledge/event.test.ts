@@ -111,6 +111,31 @@ describe('extractEvent', () => {
     expect(eventOf(text)?.when).toBeNull();
   });
 
+  it('does not take the date line of an embedded post for the event time', () => {
+    const text =
+      'The town council last month approved a plan to turn the old rail depot into a public park. ' +
+      'Residents cheered the decision online. Finally some green space for the east side! pic.twitter.com/abc123 ' +
+      '— Jane Roe (@janeroe_town) March 10, 2024 ' +
+      'Work on the park is expected to take two years.';
+    expect(eventWithEntities(text)?.when).toBe('last month');
+  });
+
+  it('does not take a list of places mentioned in passing for the place', () => {
+    const text =
+      'The two candidates clashed over trade on Tuesday night, trading barbs about jobs lost to Mexico, China and the Middle East. ' +
+      'Both promised to bring factories back. The forum was their last before the vote.';
+    expect(eventWithEntities(text)?.where).toBeNull();
+    const held = text.replace('The forum was', 'The forum, held in Dayton, Ohio, was');
+    expect(eventWithEntities(held)?.where).toBe('Dayton, Ohio');
+  });
+
+  it('keeps a town with its state, and cuts a region before a country', () => {
+    const town = 'At 9pm in Dayton, Ohio, Mayor Jane Roe opened the new bridge to traffic after two years of work.';
+    expect(eventWithEntities(town)?.where).toBe('Dayton, Ohio');
+    const region = 'Oil prices rose on Monday as tensions grew in the Middle East, China said it would buy more crude.';
+    expect(eventWithEntities(region)?.where).not.toBe('Middle East, China');
+  });
+
   it('does not take a person after "in" for a place', () => {
     const text = 'Voters placed their trust in Hillary Smith after a long campaign, the results showed on Sunday.';
     expect(eventOf(text)?.where).toBeNull();
