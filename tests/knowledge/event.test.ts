@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvent, headlineEvent } from '../../src/knowledge/event.ts';
+import { isPostDate } from '../../src/knowledge/event/when.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
 import { extractEntities } from '../../src/knowledge/entities.ts';
@@ -118,6 +119,14 @@ describe('extractEvent', () => {
       '— Jane Roe (@janeroe_town) March 10, 2024 ' +
       'Work on the park is expected to take two years.';
     expect(eventWithEntities(text)?.when).toBe('last month');
+  });
+
+  it('knows the date lines of posts and page stamps', () => {
+    const at = (text: string, phrase: string) => isPostDate(text, text.indexOf(phrase));
+    expect(at('Great day. — Jane Roe (@janeroe) March 10, 2024', 'March 10')).toBe(true);
+    expect(at('A photo posted by Town Hall (@townhall) on Mar 10, 2024 at 1:57am PST', 'Mar 10')).toBe(true);
+    expect(at('PUBLISHED: 08:12 EST, 10 March 2024 | UPDATED: 09:00 EST', '10 March')).toBe(true);
+    expect(at('The council met on March 10, 2024 to vote on the park.', 'March 10')).toBe(false);
   });
 
   it('does not take a list of places mentioned in passing for the place', () => {

@@ -103,12 +103,18 @@ function isStaleDate(text: string, published: Date): boolean {
 }
 
 /**
- * True when the phrase dates an embedded post, not the event: the date line of a tweet
- * ("— Jane Doe (@handle) November 8, 2016") or an Instagram credit ("posted by X (@handle) on Nov 9").
+ * True when the phrase dates a post, not the event: the date line of a tweet ("— Jane Doe
+ * (@handle) November 8, 2016"), a photo credit ("posted by X (@handle) on Nov 9") or the
+ * page's own time stamp ("Published: 08:12 EST, 8 November 2016").
  */
 export function isPostDate(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
-  return /\(@\w{1,30}\)\s*(?:on\s+)?$/.test(before) || /\b(?:posted|shared|tweeted)\s+(?:by\s+[^\n]{1,40}?\s+)?on\s+$/i.test(before);
+  return (
+    /\(@\w{1,30}\)\s*(?:on\s+)?$/.test(before) ||
+    /\b(?:posted|shared|tweeted)\s+(?:by\s+[^\n]{1,40}?\s+)?on\s+$/i.test(before) ||
+    // The page's own stamp: "PUBLISHED: 08:12 EST, 8 November 2016 | UPDATED: ..."
+    /\b(?:published|updated|last updated|posted)\s*:?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}\b)?,?\s*)?$/i.test(before)
+  );
 }
 
 /**
