@@ -18,6 +18,8 @@ export interface EventInput {
 
 /** Sentences read as the lead: where the event's details are stated. */
 const LEAD_SENTENCES = 4;
+/** Sentences after the lead searched for an outright cause ("because of ..."). */
+const LATER_CAUSE_SENTENCES = 4;
 /** Sentences searched for the place (datelines and locatives sit a little further down). */
 const PLACE_SENTENCES = 6;
 /** Headlines and titles longer than this are not parsed (they are not headlines). */
@@ -115,14 +117,23 @@ function actorPhrase(text: string, subject: Token[], entities: Entity[]): string
   return named && raw.length > named.name.length + 20 ? named.name : raw;
 }
 
-/** A cause clause: "because ...", "due to ...", "in a bid to ...", "amid ...", "after ...". */
-function causePhrase(text: string): string | null {
-  const patterns = [
-    /\b(?:because(?: of)?|due to|owing to|as a result of|in an attempt to|in a bid to|in protest (?:at|against)|in response to)\s+([^.;:!?"“”()]{3,120})/i,
-    /\b(?:amid|over fears? (?:of|that)|following)\s+([^.;:!?"“”()]{3,120})/i,
-    /\bafter\s+([^.;:!?"“”()]{3,120})/i,
+/** A clause that states a cause outright: "because ...", "due to ...", "in a bid to ...", "criticised for ...". */
+const STRONG_CAUSE =
+  /\b(?:because(?: of)?|due to|owing to|as a result of|in an attempt to|in a bid to|in protest (?:at|against)|in response to|(?:under fire|criticism|backlash|critici[sz]ed|blamed|apologi[sz]ed|arrested|charged|fined|jailed|sacked|fired|praised) for)\s+([^.;:!?"“”()\n]{3,120})/i;
+/** Clauses that give the occasion more than the cause: read only in the lead. */
+const WEAK_CAUSES = [
+  /\b(?:amid|over fears? (?:of|that)|following)\s+([^.;:!?"“”()\n]{3,120})/i,
+  /\bafter\s+([^.;:!?"“”()\n]{3,120})/i,
+];
+
+/** The cause: an outright one in the headline and lead, else an occasion there, else an outright one further down. */
+function causePhrase(leadText: string, laterText = ''): string | null {
+  const order: Array<[RegExp, string]> = [
+    [STRONG_CAUSE, leadText],
+    ...WEAK_CAUSES.map((p): [RegExp, string] => [p, leadText]),
+    [STRONG_CAUSE, laterText],
   ];
-  for (const p of patterns) {
+  for (const [p, text] of order) {
     const m = p.exec(text);
     if (m) return clip(m[0], 12);
   }
@@ -131,13 +142,16 @@ function causePhrase(text: string): string | null {
 
 /** A manner clause: "by trying to flee", "using a ...", "with a knife". */
 function mannerPhrase(text: string): string | null {
-  const m = /\bby\s+(\w+ing\b[^.;:!?"“”()]{0,80})/i.exec(text) ?? /\b(?:using|with the help of)\s+([^.;:!?"“”()]{3,80})/i.exec(text);
+  const m = /\bby\s+(\w+ing\b[^.;:!?"“”()\n]{0,80})/i.exec(text) ?? /\b(?:using|with the help of)\s+([^.;:!?"“”()\n]{3,80})/i.exec(text);
   return m ? clip(m[0], 8) : null;
 }
 
-/** At most n words, cut at a comma. */
+/** A capitalised function word inside a clause: the next sentence of text that lost its full stop. */
+const RUN_ON_SENTENCE = /\s+(?=(?:The|A|An|This|These|Those|It|He|She|They|We|I|In|On|At|But|And)\s)/;
+
+/** At most n words, cut at a comma or where a run-on next sentence starts. */
 function clip(raw: string, n: number): string {
-  const head = raw.split(/,|\s+(?:and then|while|when|which|who)\s+/)[0];
+  const head = raw.split(/,|\s+(?:and then|while|when|which|who)\s+/)[0].split(RUN_ON_SENTENCE)[0];
   return head.split(/\s+/).slice(0, n).join(' ').trim();
 }
 
@@ -178,7 +192,8 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
 
   // Why and how: cause and manner clauses in the headline and lead.
   const leadText = [article.title ?? '', ...leadIndexes.map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end))].join('\n');
-  const why = causePhrase(leadText);
+  const laterText = news.slice(LEAD_SENTENCES, LEAD_SENTENCES + LATER_CAUSE_SENTENCES).map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end)).join('\n');
+  const why = causePhrase(leadText, laterText);
   const how = mannerPhrase(leadText);
 
   const facts: EventFacts = { who, what, when, where, why, how };

@@ -156,6 +156,21 @@ describe('extractEvent', () => {
     expect(e?.how).toBe('by climbing ladders from the street');
   });
 
+  it('keeps a cause clause inside its own line and sentence', () => {
+    const e = eventOf('The ferry service resumed on Monday. Crews had worked for days.', 'Ferries sail again after long repairs');
+    expect(e?.why).toBe('after long repairs');
+    const runOn = eventOf('Ferries sailed again on Monday after long repairs The harbour master thanked the crews for their work.');
+    expect(runOn?.why).toBe('after long repairs');
+  });
+
+  it('finds an outright cause a little below the lead when the lead gives none', () => {
+    const lead = 'The bakery chain has cut the size of its loaves. Shoppers noticed the change this week. ' +
+      'The loaves now weigh 700 grams. Prices stay the same. ';
+    const e = eventOf(lead + 'The chain said the loaves were made smaller because of rising prices for flour and energy.');
+    expect(e?.why).toBe('because of rising prices for flour and energy');
+    expect(eventOf(lead + 'The chain has 300 shops.')?.why).toBeNull();
+  });
+
   it('answers null where the article does not say', () => {
     const e = eventOf('The committee met to discuss the budget. Members agreed to meet again.');
     expect(e?.when).toBeNull();
