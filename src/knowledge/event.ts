@@ -146,6 +146,12 @@ function mannerPhrase(text: string): string | null {
   return m ? clip(m[0], 8) : null;
 }
 
+/** The verb of an act and the word after it: "stages protest outside the tower" gives "stages protest". */
+function actHead(what: string): string | null {
+  const words = what.split(/\s+/).filter(Boolean);
+  return words.length > 0 ? words.slice(0, 2).join(' ') : null;
+}
+
 /** A capitalised function word inside a clause: the next sentence of text that lost its full stop. */
 const RUN_ON_SENTENCE = /\s+(?=(?:The|A|An|This|These|Those|It|He|She|They|We|I|In|On|At|But|And)\s)/;
 
@@ -194,7 +200,8 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   const leadText = [article.title ?? '', ...leadIndexes.map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end))].join('\n');
   const laterText = news.slice(LEAD_SENTENCES, LEAD_SENTENCES + LATER_CAUSE_SENTENCES).map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end)).join('\n');
   const why = causePhrase(leadText, laterText);
-  const how = mannerPhrase(leadText);
+  // Without a manner clause the act's head ("stages protest", "increased the space") says how it came about.
+  const how = mannerPhrase(leadText) ?? (what ? actHead(what) : null);
 
   const facts: EventFacts = { who, what, when, where, why, how };
   return Object.values(facts).some((v) => v !== null) ? facts : null;

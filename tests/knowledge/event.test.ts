@@ -171,6 +171,12 @@ describe('extractEvent', () => {
     expect(eventOf(lead + 'The chain has 300 shops.')?.why).toBeNull();
   });
 
+  it('gives the head of the act as the manner when no manner clause is stated', () => {
+    const e = eventOf('The singer staged a protest outside the tower on Wednesday. Fans joined her.', 'Singer stages protest outside tower');
+    expect(e?.what).toBe('stages protest outside tower');
+    expect(e?.how).toBe('stages protest');
+  });
+
   it('answers null where the article does not say', () => {
     const e = eventOf('The committee met to discuss the budget. Members agreed to meet again.');
     expect(e?.when).toBeNull();
