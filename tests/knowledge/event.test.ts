@@ -36,6 +36,10 @@ describe('extractEvent', () => {
     expect(headlineEvent('Acme Corp names new chief executive')).toEqual({ who: 'Acme Corp', what: 'names new chief executive' });
   });
 
+  it('does not read a noun before a relative clause as the headline verb', () => {
+    expect(headlineEvent('Story of the Welsh girl who found a gold coin').what).toBeNull();
+  });
+
   it('falls back on the lead sentence without a usable headline', () => {
     const e = eventOf(FIRE_STORY, null);
     expect(e?.who).toBe('Firefighters');
