@@ -74,14 +74,25 @@ function sentenceTokens(doc: NlpDoc, index: number): Token[] {
   return doc.tokens.slice(s.firstToken, s.lastToken + 1).filter((t) => t && t.text.trim() !== '');
 }
 
-/** Headline parts split at ":" "|" " - ": a later part usually holds the clause ("Topic: X does Y"). */
+/**
+ * Headline parts split at ":" "|" " - ", in the order to try them: a later part usually holds
+ * the clause ("Topic: X does Y"). A ", but" clause is tried after the clause before it
+ * ("Toblerone gets gappy, but fans are not happy"), which it only stands in for when that
+ * one has no actor ("You knew it would be hard, but the team are champions").
+ */
 function headlineParts(tokens: Token[]): Token[][] {
-  const parts: Token[][] = [[]];
-  for (const t of tokens) {
-    if (t.pos === 'PUNCT' && /^[:|–—]$/.test(t.text)) parts.push([]);
-    else parts[parts.length - 1].push(t);
+  const sections: Token[][][] = [[[]]];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const section = sections[sections.length - 1];
+    if (t.pos === 'PUNCT' && /^[:|–—]$/.test(t.text)) sections.push([[]]);
+    else if (t.text === ',' && tokens[i + 1]?.normal === 'but') section.push([]);
+    else section[section.length - 1].push(t);
   }
-  return parts.filter((p) => p.length > 0 && !/^['"‘“]/.test(p[0].text));
+  return sections
+    .reverse()
+    .flat()
+    .filter((p) => p.length > 0 && !/^['"‘“]/.test(p[0].text));
 }
 
 /** The headline's main clause, with the tokens indexing the title's own text. */
@@ -89,10 +100,10 @@ function headlineClause(title: string | null): { text: string; clause: Clause } 
   if (!title || title.length > MAX_TITLE_CHARS || !title.trim()) return null;
   // Only tokens and tags are read here: wink's entity recogniser (a third of the tagger's time) is skipped.
   const doc = analyse(title, { headline: true });
-  const parts = headlineParts(doc.tokens.filter((t) => t && t.text.trim() !== ''));
-  for (const part of [...parts].reverse()) {
+  for (const part of headlineParts(doc.tokens.filter((t) => t && t.text.trim() !== ''))) {
     const clause = mainClause(part, true);
-    if (clause && clause.predicate.length > 0) return { text: title, clause };
+    // "You knew it would be hard": a pronoun names no actor, so another part may hold the news.
+    if (clause && clause.predicate.length > 0 && !PRONOUN_SUBJECT.test(phrase(title, clause.subject) ?? '')) return { text: title, clause };
   }
   return null;
 }
@@ -146,10 +157,14 @@ function mannerPhrase(text: string): string | null {
   return m ? clip(m[0], 8) : null;
 }
 
+const COPULA = /^(?:is|are|was|were|be|been|being|am|'s|'re)$/i;
+
 /** The verb of an act and the word after it: "stages protest outside the tower" gives "stages protest". */
 function actHead(what: string): string | null {
   const words = what.split(/\s+/).filter(Boolean);
-  return words.length > 0 ? words.slice(0, 2).join(' ') : null;
+  // "are champions", "is back": a state, not an act, says nothing of how.
+  if (words.length === 0 || COPULA.test(words[0])) return null;
+  return words.slice(0, 2).join(' ');
 }
 
 /** A capitalised function word inside a clause: the next sentence of text that lost its full stop. */

@@ -40,6 +40,11 @@ describe('extractEvent', () => {
     expect(headlineEvent('Story of the Welsh girl who found a gold coin').what).toBeNull();
   });
 
+  it('reads the clause after ", but" only when the one before it has no actor', () => {
+    expect(headlineEvent('You knew it would be hard, but the Harbour Hawks are league champions')).toEqual({ who: 'Harbour Hawks', what: 'are league champions' });
+    expect(headlineEvent('Acme Corp raises its prices, but shoppers are not happy').who).toBe('Acme Corp');
+  });
+
   it('falls back on the lead sentence without a usable headline', () => {
     const e = eventOf(FIRE_STORY, null);
     expect(e?.who).toBe('Firefighters');
@@ -179,6 +184,8 @@ describe('extractEvent', () => {
     const e = eventOf('The singer staged a protest outside the tower on Wednesday. Fans joined her.', 'Singer stages protest outside tower');
     expect(e?.what).toBe('stages protest outside tower');
     expect(e?.how).toBe('stages protest');
+    // A state ("are champions") is no act: no manner to give.
+    expect(eventOf('The Harbour Hawks are league champions after a long season.', 'Harbour Hawks are league champions')?.how).toBeNull();
   });
 
   it('answers null where the article does not say', () => {
