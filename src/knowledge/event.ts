@@ -18,6 +18,8 @@ export interface EventInput {
 
 /** Sentences read as the lead: where the event's details are stated. */
 const LEAD_SENTENCES = 4;
+/** Sentences after the lead searched for an outright cause ("because of ..."). */
+const LATER_CAUSE_SENTENCES = 4;
 /** Sentences searched for the place (datelines and locatives sit a little further down). */
 const PLACE_SENTENCES = 6;
 /** Headlines and titles longer than this are not parsed (they are not headlines). */
@@ -72,14 +74,25 @@ function sentenceTokens(doc: NlpDoc, index: number): Token[] {
   return doc.tokens.slice(s.firstToken, s.lastToken + 1).filter((t) => t && t.text.trim() !== '');
 }
 
-/** Headline parts split at ":" "|" " - ": a later part usually holds the clause ("Topic: X does Y"). */
+/**
+ * Headline parts split at ":" "|" " - ", in the order to try them: a later part usually holds
+ * the clause ("Topic: X does Y"). A ", but" clause is tried after the clause before it
+ * ("Toblerone gets gappy, but fans are not happy"), which it only stands in for when that
+ * one has no actor ("You knew it would be hard, but the team are champions").
+ */
 function headlineParts(tokens: Token[]): Token[][] {
-  const parts: Token[][] = [[]];
-  for (const t of tokens) {
-    if (t.pos === 'PUNCT' && /^[:|–—]$/.test(t.text)) parts.push([]);
-    else parts[parts.length - 1].push(t);
+  const sections: Token[][][] = [[[]]];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const section = sections[sections.length - 1];
+    if (t.pos === 'PUNCT' && /^[:|–—]$/.test(t.text)) sections.push([[]]);
+    else if (t.text === ',' && tokens[i + 1]?.normal === 'but') section.push([]);
+    else section[section.length - 1].push(t);
   }
-  return parts.filter((p) => p.length > 0 && !/^['"‘“]/.test(p[0].text));
+  return sections
+    .reverse()
+    .flat()
+    .filter((p) => p.length > 0 && !/^['"‘“]/.test(p[0].text));
 }
 
 /** The headline's main clause, with the tokens indexing the title's own text. */
@@ -87,10 +100,10 @@ function headlineClause(title: string | null): { text: string; clause: Clause } 
   if (!title || title.length > MAX_TITLE_CHARS || !title.trim()) return null;
   // Only tokens and tags are read here: wink's entity recogniser (a third of the tagger's time) is skipped.
   const doc = analyse(title, { headline: true });
-  const parts = headlineParts(doc.tokens.filter((t) => t && t.text.trim() !== ''));
-  for (const part of [...parts].reverse()) {
+  for (const part of headlineParts(doc.tokens.filter((t) => t && t.text.trim() !== ''))) {
     const clause = mainClause(part, true);
-    if (clause && clause.predicate.length > 0) return { text: title, clause };
+    // "You knew it would be hard": a pronoun names no actor, so another part may hold the news.
+    if (clause && clause.predicate.length > 0 && !PRONOUN_SUBJECT.test(phrase(title, clause.subject) ?? '')) return { text: title, clause };
   }
   return null;
 }
@@ -115,14 +128,23 @@ function actorPhrase(text: string, subject: Token[], entities: Entity[]): string
   return named && raw.length > named.name.length + 20 ? named.name : raw;
 }
 
-/** A cause clause: "because ...", "due to ...", "in a bid to ...", "amid ...", "after ...". */
-function causePhrase(text: string): string | null {
-  const patterns = [
-    /\b(?:because(?: of)?|due to|owing to|as a result of|in an attempt to|in a bid to|in protest (?:at|against)|in response to)\s+([^.;:!?"“”()]{3,120})/i,
-    /\b(?:amid|over fears? (?:of|that)|following)\s+([^.;:!?"“”()]{3,120})/i,
-    /\bafter\s+([^.;:!?"“”()]{3,120})/i,
+/** A clause that states a cause outright: "because ...", "due to ...", "in a bid to ...", "criticised for ...". */
+const STRONG_CAUSE =
+  /\b(?:because(?: of)?|due to|owing to|as a result of|in an attempt to|in a bid to|in protest (?:at|against)|in response to|(?:under fire|criticism|backlash|critici[sz]ed|blamed|apologi[sz]ed|arrested|charged|fined|jailed|sacked|fired|praised) for)\s+([^.;:!?"“”()\n]{3,120})/i;
+/** Clauses that give the occasion more than the cause: read only in the lead. */
+const WEAK_CAUSES = [
+  /\b(?:amid|over fears? (?:of|that)|following)\s+([^.;:!?"“”()\n]{3,120})/i,
+  /\bafter\s+([^.;:!?"“”()\n]{3,120})/i,
+];
+
+/** The cause: an outright one in the headline and lead, else an occasion there, else an outright one further down. */
+function causePhrase(leadText: string, laterText = ''): string | null {
+  const order: Array<[RegExp, string]> = [
+    [STRONG_CAUSE, leadText],
+    ...WEAK_CAUSES.map((p): [RegExp, string] => [p, leadText]),
+    [STRONG_CAUSE, laterText],
   ];
-  for (const p of patterns) {
+  for (const [p, text] of order) {
     const m = p.exec(text);
     if (m) return clip(m[0], 12);
   }
@@ -131,13 +153,26 @@ function causePhrase(text: string): string | null {
 
 /** A manner clause: "by trying to flee", "using a ...", "with a knife". */
 function mannerPhrase(text: string): string | null {
-  const m = /\bby\s+(\w+ing\b[^.;:!?"“”()]{0,80})/i.exec(text) ?? /\b(?:using|with the help of)\s+([^.;:!?"“”()]{3,80})/i.exec(text);
+  const m = /\bby\s+(\w+ing\b[^.;:!?"“”()\n]{0,80})/i.exec(text) ?? /\b(?:using|with the help of)\s+([^.;:!?"“”()\n]{3,80})/i.exec(text);
   return m ? clip(m[0], 8) : null;
 }
 
-/** At most n words, cut at a comma. */
+const COPULA = /^(?:is|are|was|were|be|been|being|am|'s|'re)$/i;
+
+/** The verb of an act and the word after it: "stages protest outside the tower" gives "stages protest". */
+function actHead(what: string): string | null {
+  const words = what.split(/\s+/).filter(Boolean);
+  // "are champions", "is back": a state, not an act, says nothing of how.
+  if (words.length === 0 || COPULA.test(words[0])) return null;
+  return words.slice(0, 2).join(' ');
+}
+
+/** A capitalised function word inside a clause: the next sentence of text that lost its full stop. */
+const RUN_ON_SENTENCE = /\s+(?=(?:The|A|An|This|These|Those|It|He|She|They|We|I|In|On|At|But|And)\s)/;
+
+/** At most n words, cut at a comma or where a run-on next sentence starts. */
 function clip(raw: string, n: number): string {
-  const head = raw.split(/,|\s+(?:and then|while|when|which|who)\s+/)[0];
+  const head = raw.split(/,|\s+(?:and then|while|when|which|who)\s+/)[0].split(RUN_ON_SENTENCE)[0];
   return head.split(/\s+/).slice(0, n).join(' ').trim();
 }
 
@@ -168,18 +203,20 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
     : firstLead?.clause ? phrase(text, firstLead.clause.predicate) : null;
 
   // When: the most specific time phrase at or near the lead.
-  const when = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedDate(article.published));
+  const when = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedDate(article.published), text);
 
   // Where: a dateline, else the best place named near the lead.
   const placeIndexes = news.slice(0, PLACE_SENTENCES);
   const placeEnd = placeIndexes.length > 0 ? doc.sentences[placeIndexes[placeIndexes.length - 1]].end : Math.min(text.length, 800);
   const furniture = furnitureSpans(doc, placeEnd);
-  const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who);
+  const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who, (offset) => newsRank(doc, news, offset));
 
   // Why and how: cause and manner clauses in the headline and lead.
   const leadText = [article.title ?? '', ...leadIndexes.map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end))].join('\n');
-  const why = causePhrase(leadText);
-  const how = mannerPhrase(leadText);
+  const laterText = news.slice(LEAD_SENTENCES, LEAD_SENTENCES + LATER_CAUSE_SENTENCES).map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end)).join('\n');
+  const why = causePhrase(leadText, laterText);
+  // Without a manner clause the act's head ("stages protest", "increased the space") says how it came about.
+  const how = mannerPhrase(leadText) ?? (what ? actHead(what) : null);
 
   const facts: EventFacts = { who, what, when, where, why, how };
   return Object.values(facts).some((v) => v !== null) ? facts : null;

@@ -33,6 +33,8 @@ const STOP_WORDS = new Set(
 const LEADING_FURNITURE: RegExp[] = [
   // "(CNN)", "LONDON, England (CNN) -- ", "Washington (CNN)"
   /^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*)?\((?:CNN|AP|Reuters|AFP)[^)]*\)\s*(?:--|—|–|-)?\s*/,
+  // "(The Hollywood Reporter)Stan ...": another outlet's credit opening the story.
+  /^\((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\)\s*(?:--|—|–|-)?\s*(?=["“‘A-Z])/,
   // "WASHINGTON — ", "LONDON, Nov 6 (Reuters) - "
   /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?: \d{1,2})?)?\s*(?:--|—|–)\s*/,
   // "By . Jane Doe . ", "By Jane Doe and John Roe . "
@@ -71,6 +73,8 @@ function rejection(text: string, words: string[]): string | null {
   if (/\?\s*$/.test(text)) return 'question';
   // A sentence that is one long quote is an opinion, rarely the news.
   if (/^["“‘']/.test(text) && /["”’']\s*[.!]?$/.test(text)) return 'quote';
+  // A lower-case opening is the tail of a sentence the splitter cut (inside a quote, after an abbreviation).
+  if (/^[a-z]/.test(text)) return 'fragment';
   return null;
 }
 

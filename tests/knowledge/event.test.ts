@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvent, headlineEvent } from '../../src/knowledge/event.ts';
+import { isPostDate } from '../../src/knowledge/event/when.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
 import { extractEntities } from '../../src/knowledge/entities.ts';
@@ -33,6 +34,15 @@ describe('extractEvent', () => {
 
   it('reads headline verbs that the tagger calls nouns', () => {
     expect(headlineEvent('Acme Corp names new chief executive')).toEqual({ who: 'Acme Corp', what: 'names new chief executive' });
+  });
+
+  it('does not read a noun before a relative clause as the headline verb', () => {
+    expect(headlineEvent('Story of the Welsh girl who found a gold coin').what).toBeNull();
+  });
+
+  it('reads the clause after ", but" only when the one before it has no actor', () => {
+    expect(headlineEvent('You knew it would be hard, but the Harbour Hawks are league champions')).toEqual({ who: 'Harbour Hawks', what: 'are league champions' });
+    expect(headlineEvent('Acme Corp raises its prices, but shoppers are not happy').who).toBe('Acme Corp');
   });
 
   it('falls back on the lead sentence without a usable headline', () => {
@@ -111,6 +121,39 @@ describe('extractEvent', () => {
     expect(eventOf(text)?.when).toBeNull();
   });
 
+  it('does not take the date line of an embedded post for the event time', () => {
+    const text =
+      'The town council last month approved a plan to turn the old rail depot into a public park. ' +
+      'Residents cheered the decision online. Finally some green space for the east side! pic.twitter.com/abc123 ' +
+      '— Jane Roe (@janeroe_town) March 10, 2024 ' +
+      'Work on the park is expected to take two years.';
+    expect(eventWithEntities(text)?.when).toBe('last month');
+  });
+
+  it('knows the date lines of posts and page stamps', () => {
+    const at = (text: string, phrase: string) => isPostDate(text, text.indexOf(phrase));
+    expect(at('Great day. — Jane Roe (@janeroe) March 10, 2024', 'March 10')).toBe(true);
+    expect(at('A photo posted by Town Hall (@townhall) on Mar 10, 2024 at 1:57am PST', 'Mar 10')).toBe(true);
+    expect(at('PUBLISHED: 08:12 EST, 10 March 2024 | UPDATED: 09:00 EST', '10 March')).toBe(true);
+    expect(at('The council met on March 10, 2024 to vote on the park.', 'March 10')).toBe(false);
+  });
+
+  it('does not take a list of places mentioned in passing for the place', () => {
+    const text =
+      'The two candidates clashed over trade on Tuesday night, trading barbs about jobs lost to Mexico, China and the Middle East. ' +
+      'Both promised to bring factories back. The forum was their last before the vote.';
+    expect(eventWithEntities(text)?.where).toBeNull();
+    const held = text.replace('The forum was', 'The forum, held in Dayton, Ohio, was');
+    expect(eventWithEntities(held)?.where).toBe('Dayton, Ohio');
+  });
+
+  it('keeps a town with its state, and cuts a region before a country', () => {
+    const town = 'At 9pm in Dayton, Ohio, Mayor Jane Roe opened the new bridge to traffic after two years of work.';
+    expect(eventWithEntities(town)?.where).toBe('Dayton, Ohio');
+    const region = 'Oil prices rose on Monday as tensions grew in the Middle East, China said it would buy more crude.';
+    expect(eventWithEntities(region)?.where).not.toBe('Middle East, China');
+  });
+
   it('does not take a person after "in" for a place', () => {
     const text = 'Voters placed their trust in Hillary Smith after a long campaign, the results showed on Sunday.';
     expect(eventOf(text)?.where).toBeNull();
@@ -120,6 +163,29 @@ describe('extractEvent', () => {
     const e = eventOf(FIRE_STORY);
     expect(e?.why).toBe('because of a faulty heater');
     expect(e?.how).toBe('by climbing ladders from the street');
+  });
+
+  it('keeps a cause clause inside its own line and sentence', () => {
+    const e = eventOf('The ferry service resumed on Monday. Crews had worked for days.', 'Ferries sail again after long repairs');
+    expect(e?.why).toBe('after long repairs');
+    const runOn = eventOf('Ferries sailed again on Monday after long repairs The harbour master thanked the crews for their work.');
+    expect(runOn?.why).toBe('after long repairs');
+  });
+
+  it('finds an outright cause a little below the lead when the lead gives none', () => {
+    const lead = 'The bakery chain has cut the size of its loaves. Shoppers noticed the change this week. ' +
+      'The loaves now weigh 700 grams. Prices stay the same. ';
+    const e = eventOf(lead + 'The chain said the loaves were made smaller because of rising prices for flour and energy.');
+    expect(e?.why).toBe('because of rising prices for flour and energy');
+    expect(eventOf(lead + 'The chain has 300 shops.')?.why).toBeNull();
+  });
+
+  it('gives the head of the act as the manner when no manner clause is stated', () => {
+    const e = eventOf('The singer staged a protest outside the tower on Wednesday. Fans joined her.', 'Singer stages protest outside tower');
+    expect(e?.what).toBe('stages protest outside tower');
+    expect(e?.how).toBe('stages protest');
+    // A state ("are champions") is no act: no manner to give.
+    expect(eventOf('The Harbour Hawks are league champions after a long season.', 'Harbour Hawks are league champions')?.how).toBeNull();
   });
 
   it('answers null where the article does not say', () => {

@@ -37,6 +37,19 @@ describe('summarise', () => {
     expect(cleanSentence('(CNN)The storm hit the coast.')).toBe('The storm hit the coast.');
   });
 
+  it('strips another outlet\'s credit opening the story', () => {
+    expect(cleanSentence('(The Evening Courier)The storm hit the coast.')).toBe('The storm hit the coast.');
+    expect(cleanSentence('(Left) The mayor opened the bridge.')).toBe('The mayor opened the bridge.');
+  });
+
+  it('skips the lower-case tail of a sentence the splitter cut', () => {
+    const text =
+      'The national museum reopened its doors to visitors on Saturday after a two-year renovation of its galleries. ' +
+      'Visitors queued for hours outside the museum to see the renovated galleries and their new exhibits. ' +
+      'and then the director thanked the builders, the staff and the donors who paid for the new galleries.';
+    expect(summarise(analyse(text)).join(' ')).not.toMatch(/and then the director/);
+  });
+
   it('skips very short and very long sentences when there is better', () => {
     const text =
       'Breaking. ' +

@@ -34,7 +34,8 @@ function headlineVerbLike(tokens: Token[], i: number, headline: boolean): boolea
   const next = tokens[i + 1];
   if (!prev || prev.pos !== 'PROPN' || t.pos !== 'NOUN' || !isLower(t)) return false;
   const thirdPerson = /s$/.test(t.text) && !/ss$/.test(t.text);
-  const objectFollows = !!next && ['DET', 'NUM', 'ADJ', 'PRON'].includes(next.pos);
+  // "the Chinese boy who fell": a relative pronoun after the word makes it a noun, not a verb.
+  const objectFollows = !!next && ['DET', 'NUM', 'ADJ', 'PRON'].includes(next.pos) && !/^(who|which|that|whose)$/.test(next.normal);
   // In running text only "Toblerone changes the ..." counts; headlines drop articles, so allow more.
   const pastTense = /ed$/.test(t.text);
   return headline ? thirdPerson || objectFollows : (thirdPerson || pastTense) && objectFollows;

@@ -69,6 +69,8 @@ export interface PlaceCandidate {
   entityPlace?: boolean;
   /** Named before an incident noun ("the Croydon tram crash"): where the event itself happened. */
   incidentPlace?: boolean;
+  /** One of a list of places ("Syria, Iraq and the Middle East"): mentioned in passing, not where. */
+  listed?: boolean;
 }
 
 /** Parts of the text whose names say nothing about the event (captions, share bars). */
@@ -98,6 +100,46 @@ const EVENT_PLACE = new RegExp(
   'g',
 );
 const CAPITALISED = new RegExp(`\\b${NAME_WORD}(?: ${NAME_WORD})*`, 'g');
+/** One item of a list of names: a capitalised run, maybe after "the". */
+const LIST_ITEM = `(?:the )?${NAME_WORD}(?: ${NAME_WORD}){0,3}`;
+/** Three or more names in a row ("Russia, China and the Middle East"), or two joined by a comma and "and". */
+const NAME_LIST = new RegExp(`${LIST_ITEM}(?:, ${LIST_ITEM}){1,}(?:,? (?:and|or) ${LIST_ITEM})?|${LIST_ITEM} (?:and|or) ${LIST_ITEM}`, 'g');
+
+/** Broad regions: never the town of a "town, region" pair. */
+const REGION = /\b(?:East|West|North|South|Asia|Europe|Africa|America|Americas|Pacific|Atlantic|Gulf)$/;
+
+/**
+ * How many distinct places a run of names holds. "Cleveland, Ohio" is one place (a town, then
+ * its state or country); "Paris and London" and "the Middle East, China and Russia" are more.
+ */
+function placeUnits(run: string, isPlace: (name: string) => boolean): number {
+  const items = run.split(/,? (?:and|or) |, /).map((item) => item.replace(/^the /, ''));
+  const commaBefore = run.split(/(,? (?:and|or) |, )/).filter((_, i) => i % 2 === 1).map((sep) => sep === ', ');
+  let units = 0;
+  for (let i = 0; i < items.length; i++) {
+    if (!isPlace(items[i]) && !(i + 1 < items.length && commaBefore[i] && isPlace(items[i + 1]))) continue;
+    const townInRegion =
+      i + 1 < items.length && commaBefore[i] && !isCountry(items[i]) && !REGION.test(items[i]) && isPlace(items[i + 1]);
+    units++;
+    if (townInRegion) i++;
+  }
+  return units;
+}
+
+/**
+ * Spans of the window that list several places: a story names where it happened once, and a
+ * list of countries or regions is context ("trade with Mexico, China and Japan").
+ */
+function placeLists(slice: string, offset: number, isPlace: (name: string) => boolean): Span[] {
+  const out: Span[] = [];
+  for (const m of slice.matchAll(NAME_LIST)) {
+    if (placeUnits(m[0], isPlace) >= 2) {
+      const start = offset + (m.index ?? 0);
+      out.push({ start, end: start + m[0].length });
+    }
+  }
+  return out;
+}
 
 function countOf(text: string, name: string): number {
   const head = name.split(/[ ,]+/)[0];
@@ -141,7 +183,9 @@ function trimAtComma(name: string, known: Set<string>): string {
   if (rest.length === 0) return name;
   const second = rest.join(', ');
   const secondHead = second.split(' in ')[0];
-  return known.has(secondHead) || PLACE_LIKE.test(secondHead) ? name : first;
+  // "the Middle East, China": a country or region before the comma starts a list, not a town.
+  const townFirst = !isCountry(first) && !REGION.test(first);
+  return townFirst && (known.has(secondHead) || PLACE_LIKE.test(secondHead)) ? name : first;
 }
 
 function isCountry(name: string): boolean {
@@ -219,6 +263,8 @@ export function placeCandidates(text: string, window: { start: number; end: numb
     if (inside(furniture, at)) continue;
     out.push({ text: name, start: at, count: countOf(text, name), known: true, country: isCountry(name), locative: true, placeLike: true, incidentPlace: true });
   }
+  const lists = placeLists(slice, window.start, (name) => known.has(name) || entityPlaces.has(name));
+  if (lists.length > 0) for (const c of out) if (inside(lists, c.start)) c.listed = true;
   return out;
 }
 
@@ -230,17 +276,22 @@ function placeScore(c: PlaceCandidate): number {
   else if (c.locative) score = 1.4;
   else if (c.known) score = c.country ? 2.2 : 2.5;
   else if (c.entityPlace) score = c.placeLike ? 2.5 : 1.5;
+  // A place named in a list is context: it still counts, but never alone makes the answer.
+  if (c.listed) score = Math.min(score, LISTED_PLACE_SCORE);
   return score + Math.min(c.count, 5) * 0.1 - c.start / 3000;
 }
 
 const MIN_PLACE_SCORE = 2;
+const LISTED_PLACE_SCORE = 1.2;
+/** Per news sentence below the lead: the lead states where the event happened; later sentences add context. */
+const RANK_PENALTY = 0.1;
 
-/** The best place: a named place after "in/at/outside" first, a town before its country. */
-export function bestPlace(candidates: PlaceCandidate[], who: string | null): string | null {
+/** The best place: a named place after "in/at/outside" first, a town before its country (rankOf: an offset's news-sentence rank). */
+export function bestPlace(candidates: PlaceCandidate[], who: string | null, rankOf: (offset: number) => number = () => 0): string | null {
   const scored = candidates
     // A place inside the actor's name ("Chicago Cubs") is not where; one before an incident noun is.
     .filter((c) => !who || !who.includes(c.text) || c.incidentPlace)
-    .map((c) => ({ c, score: placeScore(c) }))
+    .map((c) => ({ c, score: placeScore(c) - RANK_PENALTY * rankOf(c.start) }))
     .filter((s) => s.score >= MIN_PLACE_SCORE);
   scored.sort((a, b) => b.score - a.score);
   return scored[0]?.c.text ?? null;

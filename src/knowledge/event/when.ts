@@ -14,11 +14,13 @@ const PART_OF_DAY = '(?:\\s+(?:morning|afternoon|evening|night))?';
 const CLOCK = '(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon)';
 
 const COUNT = '(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\\d+)';
+/** Words that cannot end a phrase naming an event ("the results of"). */
+const FUNCTION_WORD = '(?:of|in|on|at|to|for|by|with|and|or|but|was|were|is|are|had|has|that|which)';
 /** Units an event-relative phrase counts in; plural when no count is given ("days before the vote"). */
 const COUNTED_UNIT = '(?:minutes?|hours?|days?|weeks?|months?)';
 
 const EVENT_RELATIVE_SOURCE =
-  `\\b(?:(?:just|only|barely)\\s+)?(?:${COUNT}\\s+)?${COUNTED_UNIT}\\s+(?:before|after|ahead of)\\s+(?:the|his|her|their|its)\\s+(?:[\\w-]+\\s+)?[a-z][\\w-]*`;
+  `\\b(?:(?:just|only|barely)\\s+)?(?:${COUNT}\\s+)?${COUNTED_UNIT}\\s+(?:before|after|ahead of)\\s+(?:the|his|her|their|its)\\s+(?:[\\w-]+\\s+)?(?!${FUNCTION_WORD}\\b)[a-z][\\w-]*`;
 /** As specific as "last week": a point fixed by a named event. */
 const EVENT_RELATIVE = new RegExp(`^${EVENT_RELATIVE_SOURCE}$`);
 
@@ -100,8 +102,34 @@ function isStaleDate(text: string, published: Date): boolean {
   return days > 7 || days < -1;
 }
 
+/**
+ * True when the phrase dates a post, not the event: the date line of a tweet ("— Jane Doe
+ * (@handle) November 8, 2016"), a photo credit ("posted by X (@handle) on Nov 9") or the
+ * page's own time stamp ("Published: 08:12 EST, 8 November 2016").
+ */
+export function isPostDate(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  return (
+    /\(@\w{1,30}\)\s*(?:on\s+)?$/.test(before) ||
+    /\b(?:posted|shared|tweeted)\s+(?:by\s+[^\n]{1,40}?\s+)?on\s+$/i.test(before) ||
+    // The page's own stamp: "PUBLISHED: 08:12 EST, 8 November 2016 | UPDATED: ..."
+    /\b(?:published|updated|last updated|posted)\s*:?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}\b)?,?\s*)?$/i.test(before)
+  );
+}
+
+/**
+ * A post's date loses to the times the lead gives. Past the lead every phrase is background,
+ * and there a post's full date is as good a guess as any.
+ */
+const POST_DATE_PENALTY = 1.5;
+
 /** The time of the event: specific phrases early in the story win (rankOf: the news-sentence rank of an offset). */
-export function bestTime(phrases: TimePhrase[], rankOf: (offset: number) => number, published: Date | null = null): string | null {
+export function bestTime(
+  phrases: TimePhrase[],
+  rankOf: (offset: number) => number,
+  published: Date | null = null,
+  text: string | null = null,
+): string | null {
   let best: { phrase: TimePhrase; score: number } | null = null;
   for (const p of phrases) {
     const specific = specificity(p.text);
@@ -110,7 +138,9 @@ export function bestTime(phrases: TimePhrase[], rankOf: (offset: number) => numb
     if (specific <= 1 && rankOf(p.start) >= MAX_TIME_RANK) continue;
     if (published && isDistantYear(p.text, published.getUTCFullYear())) continue;
     const stale = published && isStaleDate(p.text, published) ? 1.5 : 0;
-    const score = specific - stale - 0.4 * Math.min(rankOf(p.start), MAX_TIME_RANK) + Math.min(p.text.length, 30) / 300;
+    const rank = rankOf(p.start);
+    const posted = text !== null && rank < MAX_TIME_RANK && isPostDate(text, p.start) ? POST_DATE_PENALTY : 0;
+    const score = specific - stale - posted - 0.4 * Math.min(rank, MAX_TIME_RANK) + Math.min(p.text.length, 30) / 300;
     if (!best || score > best.score) best = { phrase: p, score };
   }
   if (!best) return null;
