@@ -449,7 +449,26 @@ class Extractor {
       const opens = subject && (subject[0] === start || w[subject[0] - 1].text === ',' || SUBORDINATORS.has(w[subject[0] - 1].normal));
       if (subject && opens && subject[1] === verb - 1) return subject;
     }
-    return nounPhraseStartingAt(w, start, cue - 1);
+    return nounPhraseStartingAt(w, start, cue - 1) ?? this.subjectAfterFronted(start, cue - 1);
+  }
+
+  /**
+   * "On Thursday, the senator spoke …", "Later, the court blocked …": the subject after a
+   * short fronted phrase of time or place (no verb in it) closed by a comma, when a verb follows it.
+   */
+  subjectAfterFronted(start: number, last: number): WordRange | null {
+    const w = this.words;
+    // ("Later, the governor …": a lone adverb is a fronted phrase too.)
+    const adverb = w[start]?.pos === 'ADV' && w[start + 1]?.text === ',';
+    if (w[start]?.pos !== 'ADP' && !w[start]?.time && !adverb) return null;
+    let comma = start + 1;
+    while (comma <= Math.min(last, start + 8) && w[comma].text !== ',' && /^(ADP|DET|NOUN|PROPN|NUM|ADJ|PART)$/.test(w[comma].pos) && w[comma].quotation < 0) comma++;
+    if (w[comma]?.text !== ',' || comma >= last) return null;
+    const np = nounPhraseStartingAt(w, comma + 1, last);
+    if (!np) return null;
+    let k = np[1] + 1;
+    while (k < last && (w[k].pos === 'ADV' || w[k].pos === 'AUX')) k++;
+    return w[k]?.pos === 'VERB' || w[k]?.pos === 'AUX' ? np : null;
   }
 
   /**
@@ -1210,7 +1229,7 @@ class Extractor {
     const x = w[i];
     if (x.quotation >= 0) return false;
     if (isDash(x)) return w[i + 1] !== undefined && w[i + 1].quotation < 0;
-    if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end);
+    if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end) || this.opensTimePhrase(i, end);
     if (x.pos !== 'ADP' || !CIRCUMSTANCE_PREPOSITIONS.has(x.normal)) return false;
     // "during a campaign stop": always a time.
     if (x.normal === 'during') return true;
@@ -1223,10 +1242,21 @@ class Extractor {
         while (after <= end && w[after].time) after++;
         return !(after <= end && w[after].quotation >= 0);
       }
-      if (MEDIUM_NOUNS.has(y.normal)) return true;
+      if (MEDIUM_NOUNS.has(y.normal) || (y.pos === 'NOUN' && MEDIUM_NOUNS.has(y.lemma))) return true;
       if (y.pos === 'ADP' || y.pos === 'VERB' || y.pos === 'PUNCT') return false;
     }
     return false;
+  }
+
+  /** "since the debate", "while at the convention": a time or place phrase after a conjunction that can be a preposition. */
+  opensTimePhrase(i: number, end: number): boolean {
+    const w = this.words;
+    if (!/^(since|while|after|before|until)$/.test(w[i].normal) || i + 1 > end) return false;
+    const next = w[i + 1];
+    if (next.quotation >= 0) return false;
+    // ("her work after the attacks": "after" and "before" may tie an event to its noun.)
+    if (next.time) return true;
+    return w[i].normal === 'while' ? next.pos === 'DET' || next.pos === 'ADP' : /^(since|until)$/.test(w[i].normal) && next.pos === 'DET';
   }
 
   /**

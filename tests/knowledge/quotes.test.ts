@@ -942,3 +942,34 @@ describe('second round: coordinated cues in a subordinate clause', () => {
     expect(q?.speaker?.text).toBe('she');
   });
 });
+
+describe('third round: participles after a fronted phrase', () => {
+  it('"On Thursday, X spoke …, promising to …": the subject after the fronted phrase promises', () => {
+    const q = quotesOf('On Thursday, the senator spoke to a group of farmers, promising to cut taxes.').find((x) => x.cue?.text === 'promising');
+    expect(q?.speaker?.text).toBe('the senator');
+    expect(q?.text).toBe('to cut taxes');
+  });
+
+  it('"In 1990, the court blocked …, citing …": the court cites', () => {
+    const q = quotesOf('In 1990, the court blocked a company from closing its plants, citing a threat to public safety.').find((x) => x.cue?.text === 'citing');
+    expect(q?.speaker?.text).toBe('the court');
+    expect(q?.text).toBe('a threat to public safety');
+  });
+});
+
+describe('third round: circumstances after an object', () => {
+  it('"mentioned X since the debate": the time phrase is no content', () => {
+    const q = quotesOf('The governor has not mentioned the mayor since the Tuesday debate.').find((x) => x.cue?.text === 'mentioned');
+    expect(q?.text).toBe('the mayor');
+  });
+
+  it('"spoke about X while at a convention": the place phrase is no content', () => {
+    const q = quotesOf('She spoke about her work with veterans while at the state convention in Ohio.').find((x) => x.cue?.text === 'spoke about');
+    expect(q?.text).toBe('her work with veterans');
+  });
+
+  it('"praised her work after the storm": "after" may tie an event to its noun', () => {
+    const q = quotesOf('The union praised her work after the 2012 storm and her votes on leave.').find((x) => x.cue?.text === 'praised');
+    expect(q?.text.includes('after the 2012 storm')).toBe(true);
+  });
+});
