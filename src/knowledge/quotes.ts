@@ -11,7 +11,7 @@
 import * as entityModule from './entities.ts';
 import type { Entity, QuoteFact, QuoteKind, TimeFact } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
-import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, INTENT_ADJECTIVES, STANCE_ADJECTIVES, STANCE_NOUNS } from './quote/lexicon.ts';
+import { ATTITUDE_ADJECTIVES, EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, INTENT_ADJECTIVES, STANCE_ADJECTIVES, STANCE_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
 import {
   MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseEndingAt, nounPhraseStartingAt,
@@ -589,6 +589,11 @@ class Extractor {
         if (intent) cues.push(intent);
         continue;
       }
+      if (w[c].pos === 'ADJ' && ATTITUDE_ADJECTIVES.get(w[c].normal)?.has(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
+        const attitude = this.attitudeCue(c, sf);
+        if (attitude) cues.push(attitude);
+        continue;
+      }
       if (w[c].normal === 'that') {
         const complement = this.complementCue(c, sf, sl);
         if (complement) cues.push(complement);
@@ -833,6 +838,27 @@ class Extractor {
     // "Bornstein's earlier missive on Trump was …": a few more words of the subject phrase.
     while (k < before && k - np[1] < 8 && /^(PART|ADV|ADJ|NOUN|PROPN|DET|ADP|NUM)$/.test(w[k].pos) && w[k].quotation < 0) k++;
     return k < before && (w[k].pos === 'AUX' || w[k].pos === 'VERB') ? np : null;
+  }
+
+  /**
+   * "Graham has been critical of Trump", "aides were coy about …": a predicative adjective of
+   * attitude with its preposition; what follows is what the subject's stance is about.
+   */
+  attitudeCue(adjective: number, sf: number): Cue | null {
+    const w = this.words;
+    let k = adjective - 1;
+    let copula = false;
+    while (k > sf && adjective - k < 6 && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || w[k].pos === 'PART' || VERB_MODIFIERS.has(w[k].normal) ||
+      /^(became|become|becomes|remained|remains|seemed|seems|appeared|appears|grew|grown)$/.test(w[k].normal))) {
+      if (/^(is|was|are|were|be|been|being|'s|’s|'re|’re|became|become|becomes|remained|remains|seemed|seems|appeared|appears|grew|grown)$/.test(w[k].normal)) copula = true;
+      k--;
+    }
+    // Only a predicate ("is critical of"), not an attribute ("a critical look at").
+    if (!copula) return null;
+    const subject = subjectBefore(w, k + 1, sf);
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this|that)$/.test(w[subject[0]].normal))) return null;
+    if (w[subject[1]].pos !== 'PROPN' && w[subject[1]].pos !== 'PRON' && !this.canSpeak(subject[1])) return null;
+    return { at: [adjective, adjective + 1], speaker: subject, layout: 'after', strong: true };
   }
 
   /** "Mr. Obama is also determined to warn …": the infinitive after an adjective of will. */
@@ -1255,7 +1281,8 @@ class Extractor {
     const next = w[i + 1];
     if (next.quotation >= 0) return false;
     // ("her work after the attacks": "after" and "before" may tie an event to its noun.)
-    if (next.time) return true;
+    // ("since they both were competing": a subject pronoun opens a clause the tagger may not parse.)
+    if (next.time || (next.pos === 'PRON' && /^(he|she|they|we|i)$/.test(next.normal))) return true;
     return w[i].normal === 'while' ? next.pos === 'DET' || next.pos === 'ADP' : /^(since|until)$/.test(w[i].normal) && next.pos === 'DET';
   }
 

@@ -973,3 +973,21 @@ describe('third round: circumstances after an object', () => {
     expect(q?.text.includes('after the 2012 storm')).toBe(true);
   });
 });
+
+describe('third round: adjectives of attitude', () => {
+  it('"X has been critical of Y": Y is what X\'s stance is about', () => {
+    const q = quotesOf('The senator has been critical of the governor since they both ran for office.').find((x) => x.cue?.text === 'critical of');
+    expect(q?.speaker?.text).toBe('The senator');
+    expect(q?.text).toBe('the governor');
+  });
+
+  it('"aides were coy about whether …": the question is the content', () => {
+    const q = quotesOf('Campaign aides were coy about whether they would change their approach.').find((x) => x.cue?.text === 'coy about');
+    expect(q?.text).toBe('whether they would change their approach');
+  });
+
+  it('"a critical look at": an attributive adjective is no cue', () => {
+    expect(quotesOf('The film takes a critical look at the prison system.').some((x) => x.cue?.text === 'critical of')).toBe(false);
+    expect(quotesOf('Critical of the plan, the mayor voted no.').some((x) => x.cue?.text === 'Critical of')).toBe(false);
+  });
+});
