@@ -589,6 +589,11 @@ class Extractor {
         if (intent) cues.push(intent);
         continue;
       }
+      if (/^(seem|seems|seemed)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
+        const impression = this.impression(c, sf, sl);
+        if (impression) passives.push(impression);
+        continue;
+      }
       if (w[c].pos === 'ADJ' && ATTITUDE_ADJECTIVES.get(w[c].normal)?.has(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
         const attitude = this.attitudeCue(c, sf);
         if (attitude) cues.push(attitude);
@@ -838,6 +843,55 @@ class Extractor {
     // "Bornstein's earlier missive on Trump was …": a few more words of the subject phrase.
     while (k < before && k - np[1] < 8 && /^(PART|ADV|ADJ|NOUN|PROPN|DET|ADP|NUM)$/.test(w[k].pos) && w[k].quotation < 0) k++;
     return k < before && (w[k].pos === 'AUX' || w[k].pos === 'VERB') ? np : null;
+  }
+
+  /**
+   * "The plan seems too risky", "Melania seems to have vanished": an impression with no one
+   * to hold it; the whole clause, subject included, is the attributed content, with no source.
+   */
+  impression(c: number, sf: number, sl: number): Draft | null {
+    const w = this.words;
+    const next = w[c + 1];
+    if (!next || c + 1 > sl || next.quotation >= 0) return null;
+    // "seems to be …", "seems too risky", "seemed credible", "seemed far away"; not "seems that" or "seems as though".
+    const infinitive = next.normal === 'to' && /^(VERB|AUX)$/.test(w[c + 2]?.pos ?? '');
+    const predicate = next.pos === 'ADJ' || (next.pos === 'ADV' && /^(ADJ|ADV)$/.test(w[c + 2]?.pos ?? ''));
+    if (!infinitive && !predicate) return null;
+    // "seemed to think that …": the verb after it is a cue of its own.
+    if (infinitive && cueStrength(w, c + 2)) return null;
+    let k = c - 1;
+    while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal))) k--;
+    const subject = subjectBefore(w, k + 1, sf);
+    if (!subject || /^(it|there|this|that)$/.test(w[subject[0]].normal) || w[subject[0]].quotation >= 0) return null;
+    // The whole subject ("the lack of enthusiasm among voters seems"): from the clause's start,
+    // past a linking conjunction ("…, or drawing on home equity seems …").
+    // ("She added that the vote seems …": inside another cue's content it is that cue's.)
+    if (this.hasCueBetween(sf, subject[0] - 1)) return null;
+    let first = this.lastClauseStart(sf, subject[0]);
+    // ("… -- which seems to be …": a dash opens the clause too.)
+    for (let d = subject[0] - 1; d >= first; d--) if (isDash(w[d])) {
+      first = d + 1;
+      break;
+    }
+    while (first < subject[0] && (w[first].pos === 'CCONJ' || w[first].pos === 'SCONJ' || (w[first].pos === 'ADV' && w[first + 1]?.pos !== 'ADJ'))) first++;
+    // The impression ends at the first comma, colon, parenthesis or dash ("…, as encapsulated by …").
+    let end = c + 1;
+    while (end + 1 <= sl && !(w[end + 1].quotation < 0 && (/^[,:;(]$/.test(w[end + 1].text) || isDash(w[end + 1]) || isSentenceEnd(w[end + 1])))) end++;
+    end = this.trimEnd(c + 1, end);
+    // "seemed far away to European citizens": the one it seems so to holds the impression.
+    let holder: WordRange | null = null;
+    // (Not "seems to have rules for those opposed to Mexicans": only after an adjective.)
+    for (let t = c + 2; !infinitive && t < end; t++) {
+      if (w[t].normal !== 'to' || w[t].pos !== 'ADP') continue;
+      const np = nounPhraseStartingAt(w, t + 1, end);
+      if (np && np[1] === end && this.canSpeak(np[1])) {
+        holder = np;
+        end = t - 1;
+      }
+      break;
+    }
+    if (end <= c + 1) return null;
+    return { content: [first, end], kind: 'indirect', speaker: holder, cue: [c, c] };
   }
 
   /**

@@ -991,3 +991,27 @@ describe('third round: adjectives of attitude', () => {
     expect(quotesOf('Critical of the plan, the mayor voted no.').some((x) => x.cue?.text === 'Critical of')).toBe(false);
   });
 });
+
+describe('third round: impressions with "seem"', () => {
+  it('"X seems to have …": the whole clause is content with no source', () => {
+    const q = quotesOf('Now the candidate seems to have vanished from the campaign trail.').find((x) => x.cue?.text === 'seems');
+    expect(q?.text).toBe('the candidate seems to have vanished from the campaign trail');
+    expect(q?.speaker).toBeNull();
+  });
+
+  it('a long subject from its clause start, up to the first comma', () => {
+    const q = quotesOf('Still, the lack of enthusiasm among young voters seems to be a real issue, as polls show.').find((x) => x.cue?.text === 'seems');
+    expect(q?.text).toBe('the lack of enthusiasm among young voters seems to be a real issue');
+  });
+
+  it('"seemed far away to the citizens": the citizens hold the impression', () => {
+    const q = quotesOf('The war may once have seemed far away to the citizens, but not now.').find((x) => x.cue?.text === 'seemed');
+    expect(q?.speaker?.text).toBe('the citizens');
+    expect(q?.text).toBe('The war may once have seemed far away');
+  });
+
+  it('no impression inside another cue\'s content, nor with an empty subject', () => {
+    const quotes = quotesOf('She added that the vote seems more anti-tax than pro-spending. It seems that he left.');
+    expect(quotes.some((x) => x.cue?.text === 'seems')).toBe(false);
+  });
+});
