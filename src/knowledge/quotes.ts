@@ -589,7 +589,7 @@ class Extractor {
         if (intent) cues.push(intent);
         continue;
       }
-      if (/^(seem|seems|seemed)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
+      if ((/^(seem|seems|seemed)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) || this.passiveOpinion(c)) {
         const impression = this.impression(c, sf, sl);
         if (impression) passives.push(impression);
         continue;
@@ -845,6 +845,16 @@ class Extractor {
     return k < before && (w[k].pos === 'AUX' || w[k].pos === 'VERB') ? np : null;
   }
 
+  /** "is expected to", "was viewed as": a passive verb of opinion after a form of "be", with no agent. */
+  passiveOpinion(c: number): boolean {
+    const w = this.words;
+    if (!/^(expected|believed|thought|rumored|rumoured|viewed|considered|regarded|perceived)$/.test(w[c].normal)) return false;
+    let k = c - 1;
+    while (k > 0 && c - k < 4 && (w[k].pos === 'ADV' || w[k].normal === 'widely')) k--;
+    if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
+    return /^(to|as)$/.test(w[c + 1]?.normal ?? '');
+  }
+
   /**
    * "The plan seems too risky", "Melania seems to have vanished": an impression with no one
    * to hold it; the whole clause, subject included, is the attributed content, with no source.
@@ -854,8 +864,10 @@ class Extractor {
     const next = w[c + 1];
     if (!next || c + 1 > sl || next.quotation >= 0) return null;
     // "seems to be …", "seems too risky", "seemed credible", "seemed far away"; not "seems that" or "seems as though".
+    // A passive opinion takes only its infinitive or "as" ("is expected to …", "was viewed as …").
+    const passive = !/^seem/.test(w[c].normal);
     const infinitive = next.normal === 'to' && /^(VERB|AUX)$/.test(w[c + 2]?.pos ?? '');
-    const predicate = next.pos === 'ADJ' || (next.pos === 'ADV' && /^(ADJ|ADV)$/.test(w[c + 2]?.pos ?? ''));
+    const predicate = passive ? next.normal === 'as' : next.pos === 'ADJ' || (next.pos === 'ADV' && /^(ADJ|ADV)$/.test(w[c + 2]?.pos ?? ''));
     if (!infinitive && !predicate) return null;
     // "seemed to think that …": the verb after it is a cue of its own.
     if (infinitive && cueStrength(w, c + 2)) return null;
@@ -881,7 +893,7 @@ class Extractor {
     // "seemed far away to European citizens": the one it seems so to holds the impression.
     let holder: WordRange | null = null;
     // (Not "seems to have rules for those opposed to Mexicans": only after an adjective.)
-    for (let t = c + 2; !infinitive && t < end; t++) {
+    for (let t = c + 2; !infinitive && !passive && t < end; t++) {
       if (w[t].normal !== 'to' || w[t].pos !== 'ADP') continue;
       const np = nounPhraseStartingAt(w, t + 1, end);
       if (np && np[1] === end && this.canSpeak(np[1])) {

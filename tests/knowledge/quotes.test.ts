@@ -1015,3 +1015,15 @@ describe('third round: impressions with "seem"', () => {
     expect(quotes.some((x) => x.cue?.text === 'seems')).toBe(false);
   });
 });
+
+describe('third round: passive opinions', () => {
+  it('"X is expected to …" with no agent: the clause is content with no source', () => {
+    const q = quotesOf('The new treaty is expected to be ratified next month.').find((x) => x.cue?.text === 'expected');
+    expect(q?.text).toBe('The new treaty is expected to be ratified next month');
+    expect(q?.speaker).toBeNull();
+  });
+
+  it('"the result he expected to see": no form of "be", no passive opinion', () => {
+    expect(quotesOf('It was not the result he expected to see.').some((x) => x.cue?.text === 'expected')).toBe(false);
+  });
+});
