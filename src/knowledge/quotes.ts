@@ -1198,7 +1198,7 @@ class Extractor {
     // "Contrary to his claim that …, there would be …": after a noun's clause a comma and a
     // new clause close it, as after a fronted subordinate clause.
     const nounClause = w[from].normal === 'that' && w[from - 1]?.pos === 'NOUN' && !cueStrength(w, from - 1);
-    const subordinate = nounClause || SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
+    const subordinate = nounClause || this.opensWithSubordinate(this.sentenceOf(from)[0], from);
     const clausal = w[from].normal === 'that' || this.startsClause(from, end);
     for (let i = from; i <= end; i++) {
       // "only “partial,” meaning …": a quotation's closing comma may set off the adjunct.
@@ -1256,6 +1256,20 @@ class Extractor {
       }
     }
     return this.trimEnd(from, end);
+  }
+
+  /**
+   * The sentence at `first` opens with a subordinate clause before word `before`: "If …",
+   * "But just as …", or "With Democrats worried about …, the president …".
+   */
+  opensWithSubordinate(first: number, before: number): boolean {
+    const w = this.words;
+    let k = first;
+    if (w[k]?.pos === 'CCONJ') k++;
+    // ("But just as …": one adverb before the conjunction; "When" itself may be tagged an adverb.)
+    if (w[k]?.pos === 'ADV' && !SUBORDINATORS.has(w[k].normal) && k < before) k++;
+    const x = w[k];
+    return x !== undefined && k < before && (SUBORDINATORS.has(x.normal) || (x.normal === 'with' && k === first));
   }
 
   /**

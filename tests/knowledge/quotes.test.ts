@@ -1028,3 +1028,15 @@ describe('third round: passive opinions', () => {
     expect(q?.speaker?.text).toBe('he');
   });
 });
+
+describe('third round: a cue inside a fronted subordinate clause', () => {
+  it('"With leaders worried about X, the president …": the content ends at the comma', () => {
+    const q = quotesOf('With party leaders increasingly worried about a lack of passion among young voters, the president is rolling out a new message.').find((x) => x.cue?.text === 'worried');
+    expect(q?.text).toBe('a lack of passion among young voters');
+  });
+
+  it('"But just as the slump had donors wondering about X, Y …": the content ends at the comma', () => {
+    const q = quotesOf('But just as the slump had donors wondering about his ability to go on, her illness has voters worried as well.').find((x) => x.cue?.text === 'wondering');
+    expect(q?.text).toBe('his ability to go on');
+  });
+});
