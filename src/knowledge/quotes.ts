@@ -1217,7 +1217,9 @@ class Extractor {
         break;
       }
       // ", but the senator would …" starts a new clause that is no longer reported.
-      if (w[i].text === ',' && i > from && (CONTRASTIVE.has(w[i + 1]?.normal ?? '') || subordinate) && this.startsClause(i + (subordinate && !CONTRASTIVE.has(w[i + 1]?.normal ?? '') ? 1 : 2), end)) {
+      // (After "but" a subject may be long: "but many firms and the richest of us have …".)
+      if (w[i].text === ',' && i > from && (CONTRASTIVE.has(w[i + 1]?.normal ?? '') || subordinate) &&
+        this.startsClause(i + (subordinate && !CONTRASTIVE.has(w[i + 1]?.normal ?? '') ? 1 : 2), end, CONTRASTIVE.has(w[i + 1]?.normal ?? ''))) {
         end = i - 1;
         break;
       }
@@ -1384,13 +1386,13 @@ class Extractor {
   }
 
   /** A subject (determiner, name or pronoun led noun phrase) directly followed by a verb. */
-  startsClause(i: number, last: number): boolean {
+  startsClause(i: number, last: number, longSubject = false): boolean {
     const w = this.words;
     // "there remains …", "there is …": an existential subject.
     if (w[i]?.normal === 'there' && i < last && (w[i + 1].pos === 'VERB' || w[i + 1].pos === 'AUX')) return true;
     const np = nounPhraseStartingAt(w, i, last);
     if (!np) return false;
-    let after = np[1] + 1;
+    let after = (longSubject ? this.subjectTailEnd(np[1], last) : np[1]) + 1;
     // "the bridge, which opened in May, needs …": step over a closed relative clause.
     if (w[after]?.text === ',' && ADJUNCT_RELATIVES.has(w[after + 1]?.normal ?? '')) {
       let k = after + 2;
@@ -1401,6 +1403,29 @@ class Extractor {
     if (w[after]?.pos === 'ADV' && after < last && /^(VERB|AUX)$/.test(w[after + 1].pos)) after++;
     const next = w[after];
     return next !== undefined && after <= last && (next.pos === 'VERB' || next.pos === 'AUX');
+  }
+
+  /**
+   * The last word of a subject's tail after its first noun phrase: "of our society" and one
+   * coordinated phrase ("many firms and the wealthiest members of society"), a few words at most.
+   */
+  subjectTailEnd(np: number, last: number): number {
+    const w = this.words;
+    let end = np;
+    let coordinated = false;
+    for (let step = 0; step < 3; step++) {
+      const link = w[end + 1];
+      if (!link || end + 2 > last || link.quotation >= 0) break;
+      const of = link.pos === 'ADP' && /^(of|in|at|for|from)$/.test(link.normal);
+      const and = !coordinated && /^(and|or)$/.test(link.normal);
+      if (!of && !and) break;
+      const next = nounPhraseStartingAt(w, end + 2, last);
+      // (A pronoun after "and" opens a clause of its own: "… and he said".)
+      if (!next || next[1] - end > 10 || (and && w[next[0]].pos === 'PRON')) break;
+      if (and) coordinated = true;
+      end = next[1];
+    }
+    return end;
   }
 
   trimEnd(from: number, end: number): number {

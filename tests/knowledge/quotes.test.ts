@@ -1040,3 +1040,10 @@ describe('third round: a cue inside a fronted subordinate clause', () => {
     expect(q?.text).toBe('his ability to go on');
   });
 });
+
+describe('third round: a long subject after "but"', () => {
+  it('"…, but many firms and the richest members of society have …" closes the content', () => {
+    const q = quotesOf('Most voters complain that taxes are too high, but many firms and the richest members of our society have found ways around them.').find((x) => x.cue?.text === 'complain');
+    expect(q?.text).toBe('that taxes are too high');
+  });
+});
