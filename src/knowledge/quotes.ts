@@ -1199,7 +1199,9 @@ class Extractor {
     // new clause close it, as after a fronted subordinate clause.
     const nounClause = w[from].normal === 'that' && w[from - 1]?.pos === 'NOUN' && !cueStrength(w, from - 1);
     const subordinate = nounClause || this.opensWithSubordinate(this.sentenceOf(from)[0], from);
-    const clausal = w[from].normal === 'that' || this.startsClause(from, end);
+    // ("that argument in a ruling": a demonstrative "that" opens an object, not a clause.)
+    const demonstrative = w[from].normal === 'that' && w[from + 1]?.pos === 'NOUN' && !/^(VERB|AUX)$/.test(w[from + 2]?.pos ?? '');
+    const clausal = (w[from].normal === 'that' && !demonstrative) || this.startsClause(from, end);
     for (let i = from; i <= end; i++) {
       // "only “partial,” meaning …": a quotation's closing comma may set off the adjunct.
       if (w[i].quotation >= 0 && i > from && !clausal && isQuoteMark(w[i]) && w[i - 1].text === ',' && w[i + 1]?.quotation < 0 && this.opensAdjunct(i + 1, end)) {
@@ -1351,6 +1353,8 @@ class Extractor {
         return !(after <= end && w[after].quotation >= 0);
       }
       if (MEDIUM_NOUNS.has(y.normal) || (y.pos === 'NOUN' && MEDIUM_NOUNS.has(y.lemma))) return true;
+      // ("an on-air diatribe": a hyphen inside a compound modifier.)
+      if ((y.text === '-' || w[k + 1]?.text === '-') && k > i + 1) continue;
       if (y.pos === 'ADP' || y.pos === 'VERB' || y.pos === 'PUNCT') return false;
     }
     return false;

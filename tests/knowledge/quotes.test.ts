@@ -1047,3 +1047,20 @@ describe('third round: a long subject after "but"', () => {
     expect(q?.text).toBe('that taxes are too high');
   });
 });
+
+describe('third round: a demonstrative object and its circumstance', () => {
+  it('"rejected that argument in a ruling released Thursday": "that" opens an object', () => {
+    const q = quotesOf('The judge rejected that argument in a ruling released Thursday.').find((x) => x.cue?.text === 'rejected');
+    expect(q?.text).toBe('that argument');
+  });
+
+  it('"denounced the annexation in an on-air diatribe": a hyphenated medium', () => {
+    const q = quotesOf('The host denounced the annexation in an on-air diatribe.').find((x) => x.cue?.text === 'denounced');
+    expect(q?.text).toBe('the annexation');
+  });
+
+  it('"said that people in the city were angry": a clause keeps its phrases', () => {
+    const q = quotesOf('He said that people in the city were angry.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('that people in the city were angry');
+  });
+});

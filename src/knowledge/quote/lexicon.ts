@@ -87,6 +87,9 @@ export const MEDIUM_NOUNS: ReadonlySet<string> = new Set([
   'editorial', 'column', 'twitter', 'facebook', 'instagram', 'television', 'radio', 'show',
   'program', 'programme', 'broadcast', 'podcast', 'video', 'message', 'filing', 'court',
   'testimony', 'remarks', 'event', 'appearance', 'town', 'forum', 'meeting', 'session',
+  'ruling', 'opinion', 'lawsuit', 'ad', 'advertisement', 'commercial', 'essay', 'article', 'book', 'memoir',
+  'address', 'sermon', 'stop', 'fundraiser', 'luncheon', 'dinner', 'gathering', 'summit', 'convention', 'ceremony',
+  'diatribe', 'tirade', 'rant', 'monologue', 'commencement', 'panel', 'roundtable', 'webcast', 'livestream',
 ]);
 
 /** Pronouns that can be speakers, with what they can refer to. */
