@@ -1250,6 +1250,12 @@ class Extractor {
         end = i - 1;
         break;
       }
+      // "seek to cut costs and creditors look to …": after an object, "and" with a new subject and verb opens a clause of its own.
+      // (Not "Democrats and the media are to blame": a verb must come before the "and".)
+      if (i > from && !clausal && /^(and|but)$/.test(w[i].normal) && w[i - 1].pos === 'NOUN' && w[i + 1]?.pos !== 'PRON' && this.hasVerb(from, i - 1) && this.startsClause(i + 1, end)) {
+        end = i - 1;
+        break;
+      }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
       // ("born and raised", "shooting and killing": two verbs share what follows.)
       // ("unsubstantiated and fabricated": a participle coordinated with an adjective describes.)
@@ -1274,6 +1280,11 @@ class Extractor {
     if (w[k]?.pos === 'ADV' && !SUBORDINATORS.has(w[k].normal) && k < before) k++;
     const x = w[k];
     return x !== undefined && k < before && (SUBORDINATORS.has(x.normal) || (x.normal === 'with' && k === first));
+  }
+
+  hasVerb(from: number, to: number): boolean {
+    for (let k = from; k <= to; k++) if (this.words[k].pos === 'VERB' && this.words[k].quotation < 0) return true;
+    return false;
   }
 
   /**

@@ -1064,3 +1064,15 @@ describe('third round: a demonstrative object and its circumstance', () => {
     expect(q?.text).toBe('that people in the city were angry');
   });
 });
+
+describe('third round: "and" with a new subject after an object', () => {
+  it('"seek to cut debts and creditors look to …": the second clause is no content', () => {
+    const q = quotesOf('In such cases, companies seek to cut their debts and creditors look to maximize returns.').find((x) => x.cue?.text === 'seek');
+    expect(q?.text).toBe('to cut their debts');
+  });
+
+  it('"Democrats and the media are to blame": a coordinated subject stays whole', () => {
+    const q = quotesOf('The governor said Democrats and the media are to blame for the mess.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('Democrats and the media are to blame for the mess');
+  });
+});
