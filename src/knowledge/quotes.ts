@@ -1234,7 +1234,9 @@ class Extractor {
       // "Machado in early-morning tweets", "the plan when he ran", "the rules — a charge …":
       // after an object, a medium or time phrase, an adverbial clause or a dash comment is
       // the report's circumstance, not its content.
-      if (i > from && !clausal && this.opensCircumstance(i, end)) {
+      // "… ― as was true for …", "… - a charge that …": after a reported clause too, a dash
+      // before a comment (a subordinator or a noun phrase with its relative) closes the content.
+      if (i > from && (clausal ? this.dashComment(i, end) : this.opensCircumstance(i, end))) {
         end = i - 1;
         break;
       }
@@ -1343,6 +1345,16 @@ class Extractor {
     // The tagger may read the participle as an adjective (", engaging in …").
     const participle = x.pos === 'VERB' || (x.pos === 'ADJ' && /^(ADP|DET|PRON)$/.test(w[k + 1]?.pos ?? ''));
     return participle && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
+  }
+
+  dashComment(i: number, end: number): boolean {
+    const w = this.words;
+    const next = w[i + 1];
+    if (!isDash(w[i]) || !next || i + 1 > end || next.quotation >= 0) return false;
+    if (/^(as|which|though|although|including|even|just|perhaps|probably)$/.test(next.normal)) return true;
+    if (!/^(a|an)$/.test(next.normal)) return false;
+    const np = nounPhraseStartingAt(w, i + 1, end);
+    return np !== null && /^(that|which|who)$/.test(w[np[1] + 1]?.normal ?? '');
   }
 
   opensCircumstance(i: number, end: number): boolean {

@@ -1076,3 +1076,15 @@ describe('third round: "and" with a new subject after an object', () => {
     expect(q?.text).toBe('Democrats and the media are to blame for the mess');
   });
 });
+
+describe('third round: a dash comment after a reported clause', () => {
+  it('"noted that X ― as was true for …": the comment is no content', () => {
+    const q = quotesOf('The senator noted that the firm had paid no taxes ― as was true for the years its returns were public.').find((x) => x.cue?.text === 'noted');
+    expect(q?.text).toBe('that the firm had paid no taxes');
+  });
+
+  it('"said that X -- and Y": a dash before other words keeps the clause whole', () => {
+    const q = quotesOf('She said that the plan would fail -- and fail badly.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('that the plan would fail -- and fail badly');
+  });
+});
