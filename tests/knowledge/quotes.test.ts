@@ -1088,3 +1088,14 @@ describe('third round: a dash comment after a reported clause', () => {
     expect(q?.text).toBe('that the plan would fail -- and fail badly');
   });
 });
+
+describe('third round: "prove to be"', () => {
+  it('"the council has proved to be ineffective" reports nothing', () => {
+    expect(quotesOf('In many conflicts, the council has proved to be ineffective.')).toHaveLength(0);
+  });
+
+  it('"the study proved that …" still reports its finding', () => {
+    const q = quotesOf('The study proved that the drug works.').find((x) => x.cue?.text === 'proved');
+    expect(q?.text).toBe('that the drug works');
+  });
+});

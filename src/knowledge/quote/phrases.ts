@@ -77,6 +77,8 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (particles && particles.has(words[particleAt(words, i)]?.normal ?? '')) return 'weak';
   // "$5 compared with $2": a participle used as a preposition reports nothing.
   if (lemma === 'compare' && /^(with|to)$/.test(words[i + 1]?.normal ?? '')) return null;
+  // "The council has proved to be ineffective": "prove to" means "turn out", it reports nothing.
+  if (lemma === 'prove' && words[i + 1]?.normal === 'to') return null;
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
