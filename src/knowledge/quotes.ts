@@ -759,6 +759,10 @@ class Extractor {
       // "wrote because …", "know -- the one …": a reason or an aside, not what was said.
       const lead = w[range[0]];
       if (lead.quotation < 0 && (lead.normal === 'because' || isDash(lead) || lead.text === ')')) continue;
+      // "reported from Midway, and …", "the rate he proposed for individuals", "known as …":
+      // a second predicate, a purpose or beneficiary after a gapped object, or a name.
+      if (lead.quotation < 0 && (lead.text === 'and' || (lead.normal === 'for' && !/^(plead|beg|appeal|pray)$/.test(w[cue.at[0]].lemma)) ||
+        (w[cue.at[0]].normal === 'known' && lead.normal === 'as'))) continue;
       const end = this.cutAtNextCue(range[0], range[1], cues, k);
       if (end < range[0]) continue;
       drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });

@@ -1099,3 +1099,22 @@ describe('third round: "prove to be"', () => {
     expect(q?.text).toBe('that the drug works');
   });
 });
+
+describe('third round: what follows a cue but is no content', () => {
+  it('"reported from X, and Y from Z": a second predicate after "and"', () => {
+    expect(quotesOf('Jane Roe reported from Paris, and John Doe from Berlin.').some((x) => x.cue?.text === 'reported')).toBe(false);
+  });
+
+  it('"the rate he has proposed for individuals": a beneficiary after a gapped object', () => {
+    expect(quotesOf('It is far lower than the top rate he has proposed for individuals.').some((x) => x.cue?.text === 'proposed')).toBe(false);
+  });
+
+  it('"the cuts known as sequestration": a name, not a report', () => {
+    expect(quotesOf('He wants an end to the budget cuts known as sequestration.').some((x) => x.cue?.text === 'known')).toBe(false);
+  });
+
+  it('"pleads for his life" keeps its content', () => {
+    const q = quotesOf('In the recording, his wife pleads for his life.').find((x) => x.cue?.text === 'pleads');
+    expect(q?.text).toBe('for his life');
+  });
+});
