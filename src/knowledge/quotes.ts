@@ -589,8 +589,9 @@ class Extractor {
         if (intent) cues.push(intent);
         continue;
       }
-      if ((/^(seem|seems|seemed)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) || this.passiveOpinion(c)) {
-        const impression = this.impression(c, sf, sl);
+      const report = this.passiveReport(c, sl);
+      if ((/^(seem|seems|seemed)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) || this.passiveOpinion(c) || report) {
+        const impression = this.impression(c, sf, sl, report);
         if (impression) passives.push(impression);
         continue;
       }
@@ -849,6 +850,30 @@ class Extractor {
     return k < before && (w[k].pos === 'AUX' || w[k].pos === 'VERB') ? np : null;
   }
 
+  /**
+   * "He has been criticized for …", "The statements were rated as …", "It was labeled “…”": a
+   * passive cue after a form of "be", with a complement and no agent in the clause. The subject
+   * is what was said about, so the whole clause is content with no source.
+   */
+  passiveReport(c: number, sl: number): boolean {
+    const w = this.words;
+    const x = w[c];
+    if (x.quotation >= 0 || !/(ed|en|wn)$/.test(x.normal) || !/^(VERB|ADJ)$/.test(x.pos)) return false;
+    if (!/^(criticize|criticise|accuse|charge|label|dub|brand|call|rate|describe|blame|praise|condemn|denounce|characterize|deem|define|debate|question|cite|allege|announce|confirm|report)$/.test(x.lemma)) return false;
+    let k = c - 1;
+    while (k > 0 && c - k < 4 && w[k].pos === 'ADV') k--;
+    if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
+    const next = w[c + 1];
+    if (!next || c + 1 > sl || isSentenceEnd(next) || /^(that|by|,)$/.test(next.normal)) return false;
+    // "called for", "called to": a particle or preposition after "call" makes another verb.
+    if (x.lemma === 'call' && next.pos === 'ADP') return false;
+    // "has never been charged": a denial of the report is no attribution.
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (/^(not|never|n't|n’t)$/.test(w[j].normal)) return false;
+    // An agent anywhere in the clause makes it an attribution of its own ("was praised on Friday by …").
+    for (let j = c + 1; j <= Math.min(sl, c + MAX_PHRASE) && w[j].text !== ','; j++) if (w[j].normal === 'by' && w[j].quotation < 0) return false;
+    return true;
+  }
+
   /** "is expected to", "was viewed as": a passive verb of opinion after a form of "be", with no agent. */
   passiveOpinion(c: number): boolean {
     const w = this.words;
@@ -863,16 +888,16 @@ class Extractor {
    * "The plan seems too risky", "Melania seems to have vanished": an impression with no one
    * to hold it; the whole clause, subject included, is the attributed content, with no source.
    */
-  impression(c: number, sf: number, sl: number): Draft | null {
+  impression(c: number, sf: number, sl: number, report = false): Draft | null {
     const w = this.words;
     const next = w[c + 1];
-    if (!next || c + 1 > sl || next.quotation >= 0) return null;
+    if (!next || c + 1 > sl || (next.quotation >= 0 && !report)) return null;
     // "seems to be …", "seems too risky", "seemed credible", "seemed far away"; not "seems that" or "seems as though".
     // A passive opinion takes only its infinitive or "as" ("is expected to …", "was viewed as …").
     const passive = !/^seem/.test(w[c].normal);
     const infinitive = next.normal === 'to' && /^(VERB|AUX)$/.test(w[c + 2]?.pos ?? '');
     const predicate = passive ? next.normal === 'as' : next.pos === 'ADJ' || (next.pos === 'ADV' && /^(ADJ|ADV)$/.test(w[c + 2]?.pos ?? ''));
-    if (!infinitive && !predicate) return null;
+    if (!infinitive && !predicate && !report) return null;
     // "seemed to think that …": the verb after it is a cue of its own.
     if (infinitive && cueStrength(w, c + 2)) return null;
     let k = c - 1;
@@ -884,6 +909,11 @@ class Extractor {
     // ("She added that the vote seems …": inside another cue's content it is that cue's.)
     if (this.hasCueBetween(sf, subject[0] - 1)) return null;
     let first = this.lastClauseStart(sf, subject[0]);
+    // ("…, which is defined as …": the relative pronoun, not its antecedent, opens the clause.)
+    for (let r = subject[1] + 1; r < c; r++) if (RELATIVE_SPEAKERS.has(w[r].normal) && w[r].pos !== 'SCONJ') first = r;
+    if (RELATIVE_SPEAKERS.has(w[subject[0]].normal)) first = subject[0];
+    // ("Neither she nor her aides have been charged": a denied report.)
+    if (report) for (let n = first; n < c; n++) if (/^(neither|nor|no|none)$/.test(w[n].normal)) return null;
     // ("… -- which seems to be …": a dash opens the clause too.)
     for (let d = subject[0] - 1; d >= first; d--) if (isDash(w[d])) {
       first = d + 1;
@@ -892,7 +922,8 @@ class Extractor {
     while (first < subject[0] && (w[first].pos === 'CCONJ' || w[first].pos === 'SCONJ' || (w[first].pos === 'ADV' && w[first + 1]?.pos !== 'ADJ'))) first++;
     // The impression ends at the first comma, colon, parenthesis or dash ("…, as encapsulated by …").
     let end = c + 1;
-    while (end + 1 <= sl && !(w[end + 1].quotation < 0 && (/^[,:;(]$/.test(w[end + 1].text) || isDash(w[end + 1]) || isSentenceEnd(w[end + 1])))) end++;
+    while (end + 1 <= sl && !(w[end + 1].quotation < 0 && (/^[,:;(]$/.test(w[end + 1].text) || isDash(w[end + 1]) || isSentenceEnd(w[end + 1]) ||
+      (report && end > c + 1 && this.opensCircumstance(end + 1, sl))))) end++;
     end = this.trimEnd(c + 1, end);
     // "seemed far away to European citizens": the one it seems so to holds the impression.
     let holder: WordRange | null = null;

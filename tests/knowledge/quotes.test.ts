@@ -1118,3 +1118,28 @@ describe('third round: what follows a cue but is no content', () => {
     expect(q?.text).toBe('for his life');
   });
 });
+
+describe('third round: passive reports without an agent', () => {
+  it('"X has been criticized for …": the clause is content, with no source', () => {
+    const q = quotesOf('The governor has been harshly criticized for policies that many see as abuses.').find((x) => x.cue?.text === 'criticized');
+    expect(q?.text).toBe('The governor has been harshly criticized for policies that many see as abuses');
+    expect(q?.speaker).toBeNull();
+  });
+
+  it('"X was dubbed the winner on social media": the medium is circumstance', () => {
+    const q = quotesOf('The senator was also dubbed the debate winner on social media Tuesday night.').find((x) => x.cue?.text === 'dubbed');
+    expect(q?.text).toBe('The senator was also dubbed the debate winner');
+  });
+
+  it('"…, which is defined as …": the relative pronoun opens the clause', () => {
+    const q = quotesOf('The law requires an investment in a "target area," which is defined as a county with high unemployment.').find((x) => x.cue?.text === 'defined');
+    expect(q?.text).toBe('which is defined as a county with high unemployment');
+  });
+
+  it('no passive report with an agent, a denial, or "called for"', () => {
+    expect(quotesOf('He has never been charged with any crime.').some((x) => x.cue?.text === 'charged')).toBe(false);
+    expect(quotesOf('Neither she nor her aides have been charged with a crime.').some((x) => x.cue?.text === 'charged')).toBe(false);
+    expect(quotesOf('The plan was criticized on Friday by the union.').some((x) => x.speaker === null)).toBe(false);
+    expect(quotesOf('A new tax was called for in the report.').some((x) => x.cue?.text === 'called')).toBe(false);
+  });
+});
