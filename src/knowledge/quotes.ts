@@ -595,6 +595,12 @@ class Extractor {
         if (impression) passives.push(impression);
         continue;
       }
+      // "It is obvious that …", "It was clear Clinton is …": an evident fact, held by no one named.
+      if (/^(clear|obvious|apparent|evident)$/.test(w[c].normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
+        c + 1 <= sl && (w[c + 1].normal === 'that' || this.startsClause(c + 1, sl))) {
+        cues.push({ at: [c - 2, c], speaker: [c, c], layout: 'after', strong: true, unsourced: true });
+        continue;
+      }
       if (w[c].pos === 'ADJ' && ATTITUDE_ADJECTIVES.get(w[c].normal)?.has(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
         const attitude = this.attitudeCue(c, sf);
         if (attitude) cues.push(attitude);
@@ -1212,6 +1218,11 @@ class Extractor {
       if (clauseStart <= from || clauseStart > end || clauseStart <= fronted + 2) continue;
       // "people …, who think …": a relative clause's report is nested in this content.
       if (other.speaker[0] > from && other.speaker[0] === other.speaker[1] && RELATIVE_SPEAKERS.has(w[other.speaker[0]].normal)) continue;
+      // "…, which she thought …": a relative clause with a cue of its own closes the content at its comma.
+      if (RELATIVE_SPEAKERS.has(w[clauseStart - 1]?.normal ?? '') && w[clauseStart - 2]?.text === ',' && clauseStart - 3 >= from) {
+        end = clauseStart - 3;
+        break;
+      }
       let b = clauseStart - 1;
       // "… and Democrats accused …": a second speaker's cue clause linked by "and"/"but".
       // (Not "Sanders and Trump were referring to": the names before "and" may share the subject.)

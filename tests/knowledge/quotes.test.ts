@@ -481,8 +481,9 @@ describe('"that" clauses of stance nouns, adjectives and other verbs', () => {
     expect(q.speaker?.text).toBe('Local farmers');
   });
 
-  it('"it is clear that" and "so … that" report nothing', () => {
-    expect(quotesOf('It is clear that the bridge needs repairs.')).toHaveLength(0);
+  it('"it is clear that" has no speaker and "so … that" reports nothing', () => {
+    // An evident fact is attributed to no one (PolNeAR-style unsourced attribution).
+    expect(quotesOf('It is clear that the bridge needs repairs.').every((x) => x.speaker === null)).toBe(true);
     expect(quotesOf('The storm was so strong that the pier collapsed.')).toHaveLength(0);
   });
 
@@ -1141,5 +1142,27 @@ describe('third round: passive reports without an agent', () => {
     expect(quotesOf('Neither she nor her aides have been charged with a crime.').some((x) => x.cue?.text === 'charged')).toBe(false);
     expect(quotesOf('The plan was criticized on Friday by the union.').some((x) => x.speaker === null)).toBe(false);
     expect(quotesOf('A new tax was called for in the report.').some((x) => x.cue?.text === 'called')).toBe(false);
+  });
+});
+
+describe('third round: evident facts and relative cues', () => {
+  it('"it\'s obvious that …": the clause is content with no source', () => {
+    const q = quotesOf('At this point, it\'s obvious that they are wasting their breath.').find((x) => x.cue?.text === 'it\'s obvious');
+    expect(q?.text).toBe('that they are wasting their breath');
+    expect(q?.speaker).toBeNull();
+  });
+
+  it('"it is not clear that …" is no evident fact', () => {
+    expect(quotesOf('It is not clear that he will run.')).toHaveLength(0);
+  });
+
+  it('"…, which she plans to do …": the relative clause with its own cue closes the content', () => {
+    const quotes = quotesOf('The senator said she needs to raise revenue, which she plans to do through a tax on the rich.');
+    expect(quotes.find((x) => x.cue?.text === 'said')?.text).toBe('she needs to raise revenue');
+    expect(quotes.find((x) => x.cue?.text === 'plans')?.text).toBe('to do through a tax on the rich');
+  });
+
+  it('"her dealings and favors to governments": a plural noun, not a cue', () => {
+    expect(quotesOf('She hid her dealings and favors to foreign governments from the public.').some((x) => x.cue?.text === 'favors')).toBe(false);
   });
 });

@@ -77,6 +77,10 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (particles && particles.has(words[particleAt(words, i)]?.normal ?? '')) return 'weak';
   // "$5 compared with $2": a participle used as a preposition reports nothing.
   if (lemma === 'compare' && /^(with|to)$/.test(words[i + 1]?.normal ?? '')) return null;
+  // "her dealings and favors to foreign governments": a plural noun the tagger read as a verb
+  // (a present-tense cue takes no "to" phrase but an infinitive).
+  if (w.pos === 'VERB' && w.normal.endsWith('s') && words[i - 1]?.normal === 'and' && words[i - 2]?.pos === 'NOUN' &&
+    words[i + 1]?.normal === 'to' && words[i + 2]?.pos !== 'VERB' && words[i + 2]?.pos !== 'AUX') return null;
   // "The council has proved to be ineffective": "prove to" means "turn out", it reports nothing.
   if (lemma === 'prove' && words[i + 1]?.normal === 'to') return null;
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
