@@ -595,6 +595,12 @@ class Extractor {
         if (impression) passives.push(impression);
         continue;
       }
+      // "Asked about the blast, the mayor said …": the question of an unnamed asker, up to the comma.
+      if (c === sf && /^(Asked|Pressed)$/.test(w[c].text)) {
+        const question = this.frontedQuestion(c, sl);
+        if (question) passives.push(question);
+        continue;
+      }
       // "It is obvious that …", "It was clear Clinton is …": an evident fact, held by no one named.
       if (/^(clear|obvious|apparent|evident)$/.test(w[c].normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
         c + 1 <= sl && (w[c + 1].normal === 'that' || this.startsClause(c + 1, sl))) {
@@ -878,6 +884,17 @@ class Extractor {
     // An agent anywhere in the clause makes it an attribution of its own ("was praised on Friday by …").
     for (let j = c + 1; j <= Math.min(sl, c + MAX_PHRASE) && w[j].text !== ','; j++) if (w[j].normal === 'by' && w[j].quotation < 0) return false;
     return true;
+  }
+
+  /** "Asked about X," / "Asked to describe X," / "Pressed on X,": the question up to the comma, with no source. */
+  frontedQuestion(c: number, sl: number): Draft | null {
+    const w = this.words;
+    let cueEnd = c;
+    if (/^(about|on)$/.test(w[c + 1]?.normal ?? '')) cueEnd = c + 1;
+    let comma = cueEnd + 1;
+    while (comma <= Math.min(sl, c + 2 * MAX_PHRASE) && !(w[comma].text === ',' && w[comma].quotation < 0) && !isSentenceEnd(w[comma])) comma++;
+    if (w[comma]?.text !== ',' || comma <= cueEnd + 1) return null;
+    return { content: [cueEnd + 1, comma - 1], kind: 'indirect', speaker: null, cue: [c, cueEnd] };
   }
 
   /** "is expected to", "was viewed as": a passive verb of opinion after a form of "be", with no agent. */

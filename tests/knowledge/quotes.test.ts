@@ -1166,3 +1166,18 @@ describe('third round: evident facts and relative cues', () => {
     expect(quotesOf('She hid her dealings and favors to foreign governments from the public.').some((x) => x.cue?.text === 'favors')).toBe(false);
   });
 });
+
+describe('third round: fronted questions', () => {
+  it('"Asked about X, the mayor said …": X is the unnamed asker\'s question', () => {
+    const quotes = quotesOf('Asked about the new budget, the mayor said, "We will wait and see."');
+    const q = quotes.find((x) => x.cue?.text === 'Asked about');
+    expect(q?.text).toBe('the new budget');
+    expect(q?.speaker).toBeNull();
+    expect(quotes.find((x) => x.kind === 'direct')?.speaker?.text).toBe('the mayor');
+  });
+
+  it('"Asked to describe X, the chief said …": the infinitive is the question', () => {
+    const q = quotesOf('Asked to describe the device, the chief said, "Not going to go into that."').find((x) => x.cue?.text === 'Asked');
+    expect(q?.text).toBe('to describe the device');
+  });
+});
