@@ -11,7 +11,7 @@
 import * as entityModule from './entities.ts';
 import type { Entity, QuoteFact, QuoteKind, TimeFact } from './facts.ts';
 import type { NlpDoc } from './nlp.ts';
-import { EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, INTENT_ADJECTIVES, STANCE_ADJECTIVES, STANCE_NOUNS } from './quote/lexicon.ts';
+import { ATTITUDE_ADJECTIVES, EVIDENCE_VERBS, HEARER_VERBS, MEDIUM_NOUNS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, INTENT_ADJECTIVES, STANCE_ADJECTIVES, STANCE_NOUNS } from './quote/lexicon.ts';
 import { findQuotations } from './quote/marks.ts';
 import {
   MAX_PHRASE, VERB_MODIFIERS, cueRange, cueStrength, isClauseLink, isDash, isQuoteMark, isSentenceEnd, nounPhraseEndingAt, nounPhraseStartingAt,
@@ -449,7 +449,26 @@ class Extractor {
       const opens = subject && (subject[0] === start || w[subject[0] - 1].text === ',' || SUBORDINATORS.has(w[subject[0] - 1].normal));
       if (subject && opens && subject[1] === verb - 1) return subject;
     }
-    return nounPhraseStartingAt(w, start, cue - 1);
+    return nounPhraseStartingAt(w, start, cue - 1) ?? this.subjectAfterFronted(start, cue - 1);
+  }
+
+  /**
+   * "On Thursday, the senator spoke …", "Later, the court blocked …": the subject after a
+   * short fronted phrase of time or place (no verb in it) closed by a comma, when a verb follows it.
+   */
+  subjectAfterFronted(start: number, last: number): WordRange | null {
+    const w = this.words;
+    // ("Later, the governor …": a lone adverb is a fronted phrase too.)
+    const adverb = w[start]?.pos === 'ADV' && w[start + 1]?.text === ',';
+    if (w[start]?.pos !== 'ADP' && !w[start]?.time && !adverb) return null;
+    let comma = start + 1;
+    while (comma <= Math.min(last, start + 8) && w[comma].text !== ',' && /^(ADP|DET|NOUN|PROPN|NUM|ADJ|PART)$/.test(w[comma].pos) && w[comma].quotation < 0) comma++;
+    if (w[comma]?.text !== ',' || comma >= last) return null;
+    const np = nounPhraseStartingAt(w, comma + 1, last);
+    if (!np) return null;
+    let k = np[1] + 1;
+    while (k < last && (w[k].pos === 'ADV' || w[k].pos === 'AUX')) k++;
+    return w[k]?.pos === 'VERB' || w[k]?.pos === 'AUX' ? np : null;
   }
 
   /**
@@ -568,6 +587,29 @@ class Extractor {
       if (w[c].normal === 'to' && (w[c - 1]?.pos === 'ADJ' || w[c - 1]?.pos === 'VERB') && INTENT_ADJECTIVES.has(w[c - 1].normal) && w[c + 1]?.pos === 'VERB') {
         const intent = this.intentCue(c, sf);
         if (intent) cues.push(intent);
+        continue;
+      }
+      const report = this.passiveReport(c, sl);
+      if ((/^(seem|seems|seemed)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) || this.passiveOpinion(c) || report) {
+        const impression = this.impression(c, sf, sl, report);
+        if (impression) passives.push(impression);
+        continue;
+      }
+      // "Asked about the blast, the mayor said …": the question of an unnamed asker, up to the comma.
+      if (c === sf && /^(Asked|Pressed)$/.test(w[c].text)) {
+        const question = this.frontedQuestion(c, sl);
+        if (question) passives.push(question);
+        continue;
+      }
+      // "It is obvious that …", "It was clear Clinton is …": an evident fact, held by no one named.
+      if (/^(clear|obvious|apparent|evident)$/.test(w[c].normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
+        c + 1 <= sl && (w[c + 1].normal === 'that' || this.startsClause(c + 1, sl))) {
+        cues.push({ at: [c - 2, c], speaker: [c, c], layout: 'after', strong: true, unsourced: true });
+        continue;
+      }
+      if (w[c].pos === 'ADJ' && ATTITUDE_ADJECTIVES.get(w[c].normal)?.has(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
+        const attitude = this.attitudeCue(c, sf);
+        if (attitude) cues.push(attitude);
         continue;
       }
       if (w[c].normal === 'that') {
@@ -730,6 +772,10 @@ class Extractor {
       // "wrote because …", "know -- the one …": a reason or an aside, not what was said.
       const lead = w[range[0]];
       if (lead.quotation < 0 && (lead.normal === 'because' || isDash(lead) || lead.text === ')')) continue;
+      // "reported from Midway, and …", "the rate he proposed for individuals", "known as …":
+      // a second predicate, a purpose or beneficiary after a gapped object, or a name.
+      if (lead.quotation < 0 && (lead.text === 'and' || (lead.normal === 'for' && !/^(plead|beg|appeal|pray)$/.test(w[cue.at[0]].lemma)) ||
+        (w[cue.at[0]].normal === 'known' && lead.normal === 'as'))) continue;
       const end = this.cutAtNextCue(range[0], range[1], cues, k);
       if (end < range[0]) continue;
       drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });
@@ -814,6 +860,129 @@ class Extractor {
     // "Bornstein's earlier missive on Trump was …": a few more words of the subject phrase.
     while (k < before && k - np[1] < 8 && /^(PART|ADV|ADJ|NOUN|PROPN|DET|ADP|NUM)$/.test(w[k].pos) && w[k].quotation < 0) k++;
     return k < before && (w[k].pos === 'AUX' || w[k].pos === 'VERB') ? np : null;
+  }
+
+  /**
+   * "He has been criticized for …", "The statements were rated as …", "It was labeled “…”": a
+   * passive cue after a form of "be", with a complement and no agent in the clause. The subject
+   * is what was said about, so the whole clause is content with no source.
+   */
+  passiveReport(c: number, sl: number): boolean {
+    const w = this.words;
+    const x = w[c];
+    if (x.quotation >= 0 || !/(ed|en|wn)$/.test(x.normal) || !/^(VERB|ADJ)$/.test(x.pos)) return false;
+    if (!/^(criticize|criticise|accuse|charge|label|dub|brand|call|rate|describe|blame|praise|condemn|denounce|characterize|deem|define|debate|question|cite|allege|announce|confirm|report)$/.test(x.lemma)) return false;
+    let k = c - 1;
+    while (k > 0 && c - k < 4 && w[k].pos === 'ADV') k--;
+    if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
+    const next = w[c + 1];
+    if (!next || c + 1 > sl || isSentenceEnd(next) || /^(that|by|,)$/.test(next.normal)) return false;
+    // "called for", "called to": a particle or preposition after "call" makes another verb.
+    if (x.lemma === 'call' && next.pos === 'ADP') return false;
+    // "has never been charged": a denial of the report is no attribution.
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (/^(not|never|n't|n’t)$/.test(w[j].normal)) return false;
+    // An agent anywhere in the clause makes it an attribution of its own ("was praised on Friday by …").
+    for (let j = c + 1; j <= Math.min(sl, c + MAX_PHRASE) && w[j].text !== ','; j++) if (w[j].normal === 'by' && w[j].quotation < 0) return false;
+    return true;
+  }
+
+  /** "Asked about X," / "Asked to describe X," / "Pressed on X,": the question up to the comma, with no source. */
+  frontedQuestion(c: number, sl: number): Draft | null {
+    const w = this.words;
+    let cueEnd = c;
+    if (/^(about|on)$/.test(w[c + 1]?.normal ?? '')) cueEnd = c + 1;
+    let comma = cueEnd + 1;
+    while (comma <= Math.min(sl, c + 2 * MAX_PHRASE) && !(w[comma].text === ',' && w[comma].quotation < 0) && !isSentenceEnd(w[comma])) comma++;
+    if (w[comma]?.text !== ',' || comma <= cueEnd + 1) return null;
+    return { content: [cueEnd + 1, comma - 1], kind: 'indirect', speaker: null, cue: [c, cueEnd] };
+  }
+
+  /** "is expected to", "was viewed as": a passive verb of opinion after a form of "be", with no agent. */
+  passiveOpinion(c: number): boolean {
+    const w = this.words;
+    if (!/^(expected|believed|thought|rumored|rumoured|viewed|considered|regarded|perceived)$/.test(w[c].normal)) return false;
+    let k = c - 1;
+    while (k > 0 && c - k < 4 && (w[k].pos === 'ADV' || w[k].normal === 'widely')) k--;
+    if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
+    return /^(to|as)$/.test(w[c + 1]?.normal ?? '');
+  }
+
+  /**
+   * "The plan seems too risky", "Melania seems to have vanished": an impression with no one
+   * to hold it; the whole clause, subject included, is the attributed content, with no source.
+   */
+  impression(c: number, sf: number, sl: number, report = false): Draft | null {
+    const w = this.words;
+    const next = w[c + 1];
+    if (!next || c + 1 > sl || (next.quotation >= 0 && !report)) return null;
+    // "seems to be …", "seems too risky", "seemed credible", "seemed far away"; not "seems that" or "seems as though".
+    // A passive opinion takes only its infinitive or "as" ("is expected to …", "was viewed as …").
+    const passive = !/^seem/.test(w[c].normal);
+    const infinitive = next.normal === 'to' && /^(VERB|AUX)$/.test(w[c + 2]?.pos ?? '');
+    const predicate = passive ? next.normal === 'as' : next.pos === 'ADJ' || (next.pos === 'ADV' && /^(ADJ|ADV)$/.test(w[c + 2]?.pos ?? ''));
+    if (!infinitive && !predicate && !report) return null;
+    // "seemed to think that …": the verb after it is a cue of its own.
+    if (infinitive && cueStrength(w, c + 2)) return null;
+    let k = c - 1;
+    while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal))) k--;
+    const subject = subjectBefore(w, k + 1, sf);
+    if (!subject || /^(it|there|this|that)$/.test(w[subject[0]].normal) || w[subject[0]].quotation >= 0) return null;
+    // The whole subject ("the lack of enthusiasm among voters seems"): from the clause's start,
+    // past a linking conjunction ("…, or drawing on home equity seems …").
+    // ("She added that the vote seems …": inside another cue's content it is that cue's.)
+    if (this.hasCueBetween(sf, subject[0] - 1)) return null;
+    let first = this.lastClauseStart(sf, subject[0]);
+    // ("…, which is defined as …": the relative pronoun, not its antecedent, opens the clause.)
+    for (let r = subject[1] + 1; r < c; r++) if (RELATIVE_SPEAKERS.has(w[r].normal) && w[r].pos !== 'SCONJ') first = r;
+    if (RELATIVE_SPEAKERS.has(w[subject[0]].normal)) first = subject[0];
+    // ("Neither she nor her aides have been charged": a denied report.)
+    if (report) for (let n = first; n < c; n++) if (/^(neither|nor|no|none)$/.test(w[n].normal)) return null;
+    // ("… -- which seems to be …": a dash opens the clause too.)
+    for (let d = subject[0] - 1; d >= first; d--) if (isDash(w[d])) {
+      first = d + 1;
+      break;
+    }
+    while (first < subject[0] && (w[first].pos === 'CCONJ' || w[first].pos === 'SCONJ' || (w[first].pos === 'ADV' && w[first + 1]?.pos !== 'ADJ'))) first++;
+    // The impression ends at the first comma, colon, parenthesis or dash ("…, as encapsulated by …").
+    let end = c + 1;
+    while (end + 1 <= sl && !(w[end + 1].quotation < 0 && (/^[,:;(]$/.test(w[end + 1].text) || isDash(w[end + 1]) || isSentenceEnd(w[end + 1]) ||
+      (report && end > c + 1 && this.opensCircumstance(end + 1, sl))))) end++;
+    end = this.trimEnd(c + 1, end);
+    // "seemed far away to European citizens": the one it seems so to holds the impression.
+    let holder: WordRange | null = null;
+    // (Not "seems to have rules for those opposed to Mexicans": only after an adjective.)
+    for (let t = c + 2; !infinitive && !passive && t < end; t++) {
+      if (w[t].normal !== 'to' || w[t].pos !== 'ADP') continue;
+      const np = nounPhraseStartingAt(w, t + 1, end);
+      if (np && np[1] === end && this.canSpeak(np[1])) {
+        holder = np;
+        end = t - 1;
+      }
+      break;
+    }
+    if (end <= c + 1) return null;
+    return { content: [first, end], kind: 'indirect', speaker: holder, cue: [c, c] };
+  }
+
+  /**
+   * "Graham has been critical of Trump", "aides were coy about …": a predicative adjective of
+   * attitude with its preposition; what follows is what the subject's stance is about.
+   */
+  attitudeCue(adjective: number, sf: number): Cue | null {
+    const w = this.words;
+    let k = adjective - 1;
+    let copula = false;
+    while (k > sf && adjective - k < 6 && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || w[k].pos === 'PART' || VERB_MODIFIERS.has(w[k].normal) ||
+      /^(became|become|becomes|remained|remains|seemed|seems|appeared|appears|grew|grown)$/.test(w[k].normal))) {
+      if (/^(is|was|are|were|be|been|being|'s|’s|'re|’re|became|become|becomes|remained|remains|seemed|seems|appeared|appears|grew|grown)$/.test(w[k].normal)) copula = true;
+      k--;
+    }
+    // Only a predicate ("is critical of"), not an attribute ("a critical look at").
+    if (!copula) return null;
+    const subject = subjectBefore(w, k + 1, sf);
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this|that)$/.test(w[subject[0]].normal))) return null;
+    if (w[subject[1]].pos !== 'PROPN' && w[subject[1]].pos !== 'PRON' && !this.canSpeak(subject[1])) return null;
+    return { at: [adjective, adjective + 1], speaker: subject, layout: 'after', strong: true };
   }
 
   /** "Mr. Obama is also determined to warn …": the infinitive after an adjective of will. */
@@ -1066,6 +1235,11 @@ class Extractor {
       if (clauseStart <= from || clauseStart > end || clauseStart <= fronted + 2) continue;
       // "people …, who think …": a relative clause's report is nested in this content.
       if (other.speaker[0] > from && other.speaker[0] === other.speaker[1] && RELATIVE_SPEAKERS.has(w[other.speaker[0]].normal)) continue;
+      // "…, which she thought …": a relative clause with a cue of its own closes the content at its comma.
+      if (RELATIVE_SPEAKERS.has(w[clauseStart - 1]?.normal ?? '') && w[clauseStart - 2]?.text === ',' && clauseStart - 3 >= from) {
+        end = clauseStart - 3;
+        break;
+      }
       let b = clauseStart - 1;
       // "… and Democrats accused …": a second speaker's cue clause linked by "and"/"but".
       // (Not "Sanders and Trump were referring to": the names before "and" may share the subject.)
@@ -1087,8 +1261,10 @@ class Extractor {
     // "Contrary to his claim that …, there would be …": after a noun's clause a comma and a
     // new clause close it, as after a fronted subordinate clause.
     const nounClause = w[from].normal === 'that' && w[from - 1]?.pos === 'NOUN' && !cueStrength(w, from - 1);
-    const subordinate = nounClause || SUBORDINATORS.has(w[this.sentenceOf(from)[0]]?.normal ?? '');
-    const clausal = w[from].normal === 'that' || this.startsClause(from, end);
+    const subordinate = nounClause || this.opensWithSubordinate(this.sentenceOf(from)[0], from);
+    // ("that argument in a ruling": a demonstrative "that" opens an object, not a clause.)
+    const demonstrative = w[from].normal === 'that' && w[from + 1]?.pos === 'NOUN' && !/^(VERB|AUX)$/.test(w[from + 2]?.pos ?? '');
+    const clausal = (w[from].normal === 'that' && !demonstrative) || this.startsClause(from, end);
     for (let i = from; i <= end; i++) {
       // "only “partial,” meaning …": a quotation's closing comma may set off the adjunct.
       if (w[i].quotation >= 0 && i > from && !clausal && isQuoteMark(w[i]) && w[i - 1].text === ',' && w[i + 1]?.quotation < 0 && this.opensAdjunct(i + 1, end)) {
@@ -1106,7 +1282,9 @@ class Extractor {
         break;
       }
       // ", but the senator would …" starts a new clause that is no longer reported.
-      if (w[i].text === ',' && i > from && (CONTRASTIVE.has(w[i + 1]?.normal ?? '') || subordinate) && this.startsClause(i + (subordinate && !CONTRASTIVE.has(w[i + 1]?.normal ?? '') ? 1 : 2), end)) {
+      // (After "but" a subject may be long: "but many firms and the richest of us have …".)
+      if (w[i].text === ',' && i > from && (CONTRASTIVE.has(w[i + 1]?.normal ?? '') || subordinate) &&
+        this.startsClause(i + (subordinate && !CONTRASTIVE.has(w[i + 1]?.normal ?? '') ? 1 : 2), end, CONTRASTIVE.has(w[i + 1]?.normal ?? ''))) {
         end = i - 1;
         break;
       }
@@ -1119,7 +1297,9 @@ class Extractor {
       // "Machado in early-morning tweets", "the plan when he ran", "the rules — a charge …":
       // after an object, a medium or time phrase, an adverbial clause or a dash comment is
       // the report's circumstance, not its content.
-      if (i > from && !clausal && this.opensCircumstance(i, end)) {
+      // "… ― as was true for …", "… - a charge that …": after a reported clause too, a dash
+      // before a comment (a subordinator or a noun phrase with its relative) closes the content.
+      if (i > from && (clausal ? this.dashComment(i, end) : this.opensCircumstance(i, end))) {
         end = i - 1;
         break;
       }
@@ -1135,6 +1315,12 @@ class Extractor {
         end = i - 1;
         break;
       }
+      // "seek to cut costs and creditors look to …": after an object, "and" with a new subject and verb opens a clause of its own.
+      // (Not "Democrats and the media are to blame": a verb must come before the "and".)
+      if (i > from && !clausal && /^(and|but)$/.test(w[i].normal) && w[i - 1].pos === 'NOUN' && w[i + 1]?.pos !== 'PRON' && this.hasVerb(from, i - 1) && this.startsClause(i + 1, end)) {
+        end = i - 1;
+        break;
+      }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
       // ("born and raised", "shooting and killing": two verbs share what follows.)
       // ("unsubstantiated and fabricated": a participle coordinated with an adjective describes.)
@@ -1145,6 +1331,25 @@ class Extractor {
       }
     }
     return this.trimEnd(from, end);
+  }
+
+  /**
+   * The sentence at `first` opens with a subordinate clause before word `before`: "If …",
+   * "But just as …", or "With Democrats worried about …, the president …".
+   */
+  opensWithSubordinate(first: number, before: number): boolean {
+    const w = this.words;
+    let k = first;
+    if (w[k]?.pos === 'CCONJ') k++;
+    // ("But just as …": one adverb before the conjunction; "When" itself may be tagged an adverb.)
+    if (w[k]?.pos === 'ADV' && !SUBORDINATORS.has(w[k].normal) && k < before) k++;
+    const x = w[k];
+    return x !== undefined && k < before && (SUBORDINATORS.has(x.normal) || (x.normal === 'with' && k === first));
+  }
+
+  hasVerb(from: number, to: number): boolean {
+    for (let k = from; k <= to; k++) if (this.words[k].pos === 'VERB' && this.words[k].quotation < 0) return true;
+    return false;
   }
 
   /**
@@ -1205,12 +1410,22 @@ class Extractor {
     return participle && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
   }
 
+  dashComment(i: number, end: number): boolean {
+    const w = this.words;
+    const next = w[i + 1];
+    if (!isDash(w[i]) || !next || i + 1 > end || next.quotation >= 0) return false;
+    if (/^(as|which|though|although|including|even|just|perhaps|probably)$/.test(next.normal)) return true;
+    if (!/^(a|an)$/.test(next.normal)) return false;
+    const np = nounPhraseStartingAt(w, i + 1, end);
+    return np !== null && /^(that|which|who)$/.test(w[np[1] + 1]?.normal ?? '');
+  }
+
   opensCircumstance(i: number, end: number): boolean {
     const w = this.words;
     const x = w[i];
     if (x.quotation >= 0) return false;
     if (isDash(x)) return w[i + 1] !== undefined && w[i + 1].quotation < 0;
-    if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end);
+    if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end) || this.opensTimePhrase(i, end);
     if (x.pos !== 'ADP' || !CIRCUMSTANCE_PREPOSITIONS.has(x.normal)) return false;
     // "during a campaign stop": always a time.
     if (x.normal === 'during') return true;
@@ -1223,10 +1438,24 @@ class Extractor {
         while (after <= end && w[after].time) after++;
         return !(after <= end && w[after].quotation >= 0);
       }
-      if (MEDIUM_NOUNS.has(y.normal)) return true;
+      if (MEDIUM_NOUNS.has(y.normal) || (y.pos === 'NOUN' && MEDIUM_NOUNS.has(y.lemma))) return true;
+      // ("an on-air diatribe": a hyphen inside a compound modifier.)
+      if ((y.text === '-' || w[k + 1]?.text === '-') && k > i + 1) continue;
       if (y.pos === 'ADP' || y.pos === 'VERB' || y.pos === 'PUNCT') return false;
     }
     return false;
+  }
+
+  /** "since the debate", "while at the convention": a time or place phrase after a conjunction that can be a preposition. */
+  opensTimePhrase(i: number, end: number): boolean {
+    const w = this.words;
+    if (!/^(since|while|after|before|until)$/.test(w[i].normal) || i + 1 > end) return false;
+    const next = w[i + 1];
+    if (next.quotation >= 0) return false;
+    // ("her work after the attacks": "after" and "before" may tie an event to its noun.)
+    // ("since they both were competing": a subject pronoun opens a clause the tagger may not parse.)
+    if (next.time || (next.pos === 'PRON' && /^(he|she|they|we|i)$/.test(next.normal))) return true;
+    return w[i].normal === 'while' ? next.pos === 'DET' || next.pos === 'ADP' : /^(since|until)$/.test(w[i].normal) && next.pos === 'DET';
   }
 
   /**
@@ -1247,13 +1476,13 @@ class Extractor {
   }
 
   /** A subject (determiner, name or pronoun led noun phrase) directly followed by a verb. */
-  startsClause(i: number, last: number): boolean {
+  startsClause(i: number, last: number, longSubject = false): boolean {
     const w = this.words;
     // "there remains …", "there is …": an existential subject.
     if (w[i]?.normal === 'there' && i < last && (w[i + 1].pos === 'VERB' || w[i + 1].pos === 'AUX')) return true;
     const np = nounPhraseStartingAt(w, i, last);
     if (!np) return false;
-    let after = np[1] + 1;
+    let after = (longSubject ? this.subjectTailEnd(np[1], last) : np[1]) + 1;
     // "the bridge, which opened in May, needs …": step over a closed relative clause.
     if (w[after]?.text === ',' && ADJUNCT_RELATIVES.has(w[after + 1]?.normal ?? '')) {
       let k = after + 2;
@@ -1264,6 +1493,29 @@ class Extractor {
     if (w[after]?.pos === 'ADV' && after < last && /^(VERB|AUX)$/.test(w[after + 1].pos)) after++;
     const next = w[after];
     return next !== undefined && after <= last && (next.pos === 'VERB' || next.pos === 'AUX');
+  }
+
+  /**
+   * The last word of a subject's tail after its first noun phrase: "of our society" and one
+   * coordinated phrase ("many firms and the wealthiest members of society"), a few words at most.
+   */
+  subjectTailEnd(np: number, last: number): number {
+    const w = this.words;
+    let end = np;
+    let coordinated = false;
+    for (let step = 0; step < 3; step++) {
+      const link = w[end + 1];
+      if (!link || end + 2 > last || link.quotation >= 0) break;
+      const of = link.pos === 'ADP' && /^(of|in|at|for|from)$/.test(link.normal);
+      const and = !coordinated && /^(and|or)$/.test(link.normal);
+      if (!of && !and) break;
+      const next = nounPhraseStartingAt(w, end + 2, last);
+      // (A pronoun after "and" opens a clause of its own: "… and he said".)
+      if (!next || next[1] - end > 10 || (and && w[next[0]].pos === 'PRON')) break;
+      if (and) coordinated = true;
+      end = next[1];
+    }
+    return end;
   }
 
   trimEnd(from: number, end: number): number {

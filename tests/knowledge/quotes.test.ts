@@ -481,8 +481,9 @@ describe('"that" clauses of stance nouns, adjectives and other verbs', () => {
     expect(q.speaker?.text).toBe('Local farmers');
   });
 
-  it('"it is clear that" and "so … that" report nothing', () => {
-    expect(quotesOf('It is clear that the bridge needs repairs.')).toHaveLength(0);
+  it('"it is clear that" has no speaker and "so … that" reports nothing', () => {
+    // An evident fact is attributed to no one (PolNeAR-style unsourced attribution).
+    expect(quotesOf('It is clear that the bridge needs repairs.').every((x) => x.speaker === null)).toBe(true);
     expect(quotesOf('The storm was so strong that the pier collapsed.')).toHaveLength(0);
   });
 
@@ -940,5 +941,243 @@ describe('second round: coordinated cues in a subordinate clause', () => {
   it('"… after she attacked the officers and blamed …": the clause\'s subject blames', () => {
     const q = quotesOf('The governor blasted Ms. Reyes after she attacked the officers and blamed the shootings on bias.').find((x) => x.cue?.text === 'blamed');
     expect(q?.speaker?.text).toBe('she');
+  });
+});
+
+describe('third round: participles after a fronted phrase', () => {
+  it('"On Thursday, X spoke …, promising to …": the subject after the fronted phrase promises', () => {
+    const q = quotesOf('On Thursday, the senator spoke to a group of farmers, promising to cut taxes.').find((x) => x.cue?.text === 'promising');
+    expect(q?.speaker?.text).toBe('the senator');
+    expect(q?.text).toBe('to cut taxes');
+  });
+
+  it('"In 1990, the court blocked …, citing …": the court cites', () => {
+    const q = quotesOf('In 1990, the court blocked a company from closing its plants, citing a threat to public safety.').find((x) => x.cue?.text === 'citing');
+    expect(q?.speaker?.text).toBe('the court');
+    expect(q?.text).toBe('a threat to public safety');
+  });
+});
+
+describe('third round: circumstances after an object', () => {
+  it('"mentioned X since the debate": the time phrase is no content', () => {
+    const q = quotesOf('The governor has not mentioned the mayor since the Tuesday debate.').find((x) => x.cue?.text === 'mentioned');
+    expect(q?.text).toBe('the mayor');
+  });
+
+  it('"spoke about X while at a convention": the place phrase is no content', () => {
+    const q = quotesOf('She spoke about her work with veterans while at the state convention in Ohio.').find((x) => x.cue?.text === 'spoke about');
+    expect(q?.text).toBe('her work with veterans');
+  });
+
+  it('"praised her work after the storm": "after" may tie an event to its noun', () => {
+    const q = quotesOf('The union praised her work after the 2012 storm and her votes on leave.').find((x) => x.cue?.text === 'praised');
+    expect(q?.text.includes('after the 2012 storm')).toBe(true);
+  });
+});
+
+describe('third round: adjectives of attitude', () => {
+  it('"X has been critical of Y": Y is what X\'s stance is about', () => {
+    const q = quotesOf('The senator has been critical of the governor since they both ran for office.').find((x) => x.cue?.text === 'critical of');
+    expect(q?.speaker?.text).toBe('The senator');
+    expect(q?.text).toBe('the governor');
+  });
+
+  it('"aides were coy about whether …": the question is the content', () => {
+    const q = quotesOf('Campaign aides were coy about whether they would change their approach.').find((x) => x.cue?.text === 'coy about');
+    expect(q?.text).toBe('whether they would change their approach');
+  });
+
+  it('"a critical look at": an attributive adjective is no cue', () => {
+    expect(quotesOf('The film takes a critical look at the prison system.').some((x) => x.cue?.text === 'critical of')).toBe(false);
+    expect(quotesOf('Critical of the plan, the mayor voted no.').some((x) => x.cue?.text === 'Critical of')).toBe(false);
+  });
+});
+
+describe('third round: impressions with "seem"', () => {
+  it('"X seems to have …": the whole clause is content with no source', () => {
+    const q = quotesOf('Now the candidate seems to have vanished from the campaign trail.').find((x) => x.cue?.text === 'seems');
+    expect(q?.text).toBe('the candidate seems to have vanished from the campaign trail');
+    expect(q?.speaker).toBeNull();
+  });
+
+  it('a long subject from its clause start, up to the first comma', () => {
+    const q = quotesOf('Still, the lack of enthusiasm among young voters seems to be a real issue, as polls show.').find((x) => x.cue?.text === 'seems');
+    expect(q?.text).toBe('the lack of enthusiasm among young voters seems to be a real issue');
+  });
+
+  it('"seemed far away to the citizens": the citizens hold the impression', () => {
+    const q = quotesOf('The war may once have seemed far away to the citizens, but not now.').find((x) => x.cue?.text === 'seemed');
+    expect(q?.speaker?.text).toBe('the citizens');
+    expect(q?.text).toBe('The war may once have seemed far away');
+  });
+
+  it('no impression inside another cue\'s content, nor with an empty subject', () => {
+    const quotes = quotesOf('She added that the vote seems more anti-tax than pro-spending. It seems that he left.');
+    expect(quotes.some((x) => x.cue?.text === 'seems')).toBe(false);
+  });
+});
+
+describe('third round: passive opinions', () => {
+  it('"X is expected to …" with no agent: the clause is content with no source', () => {
+    const q = quotesOf('The new treaty is expected to be ratified next month.').find((x) => x.cue?.text === 'expected');
+    expect(q?.text).toBe('The new treaty is expected to be ratified next month');
+    expect(q?.speaker).toBeNull();
+  });
+
+  it('"he expected to win": no form of "be", no passive opinion; the subject expects', () => {
+    const q = quotesOf('The mayor said little, but he expected to win the vote.').find((x) => x.cue?.text === 'expected');
+    expect(q?.speaker?.text).toBe('he');
+  });
+});
+
+describe('third round: a cue inside a fronted subordinate clause', () => {
+  it('"With leaders worried about X, the president …": the content ends at the comma', () => {
+    const q = quotesOf('With party leaders increasingly worried about a lack of passion among young voters, the president is rolling out a new message.').find((x) => x.cue?.text === 'worried');
+    expect(q?.text).toBe('a lack of passion among young voters');
+  });
+
+  it('"But just as the slump had donors wondering about X, Y …": the content ends at the comma', () => {
+    const q = quotesOf('But just as the slump had donors wondering about his ability to go on, her illness has voters worried as well.').find((x) => x.cue?.text === 'wondering');
+    expect(q?.text).toBe('his ability to go on');
+  });
+});
+
+describe('third round: a long subject after "but"', () => {
+  it('"…, but many firms and the richest members of society have …" closes the content', () => {
+    const q = quotesOf('Most voters complain that taxes are too high, but many firms and the richest members of our society have found ways around them.').find((x) => x.cue?.text === 'complain');
+    expect(q?.text).toBe('that taxes are too high');
+  });
+});
+
+describe('third round: a demonstrative object and its circumstance', () => {
+  it('"rejected that argument in a ruling released Thursday": "that" opens an object', () => {
+    const q = quotesOf('The judge rejected that argument in a ruling released Thursday.').find((x) => x.cue?.text === 'rejected');
+    expect(q?.text).toBe('that argument');
+  });
+
+  it('"denounced the annexation in an on-air diatribe": a hyphenated medium', () => {
+    const q = quotesOf('The host denounced the annexation in an on-air diatribe.').find((x) => x.cue?.text === 'denounced');
+    expect(q?.text).toBe('the annexation');
+  });
+
+  it('"said that people in the city were angry": a clause keeps its phrases', () => {
+    const q = quotesOf('He said that people in the city were angry.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('that people in the city were angry');
+  });
+});
+
+describe('third round: "and" with a new subject after an object', () => {
+  it('"seek to cut debts and creditors look to …": the second clause is no content', () => {
+    const q = quotesOf('In such cases, companies seek to cut their debts and creditors look to maximize returns.').find((x) => x.cue?.text === 'seek');
+    expect(q?.text).toBe('to cut their debts');
+  });
+
+  it('"Democrats and the media are to blame": a coordinated subject stays whole', () => {
+    const q = quotesOf('The governor said Democrats and the media are to blame for the mess.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('Democrats and the media are to blame for the mess');
+  });
+});
+
+describe('third round: a dash comment after a reported clause', () => {
+  it('"noted that X ― as was true for …": the comment is no content', () => {
+    const q = quotesOf('The senator noted that the firm had paid no taxes ― as was true for the years its returns were public.').find((x) => x.cue?.text === 'noted');
+    expect(q?.text).toBe('that the firm had paid no taxes');
+  });
+
+  it('"said that X -- and Y": a dash before other words keeps the clause whole', () => {
+    const q = quotesOf('She said that the plan would fail -- and fail badly.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('that the plan would fail -- and fail badly');
+  });
+});
+
+describe('third round: "prove to be"', () => {
+  it('"the council has proved to be ineffective" reports nothing', () => {
+    expect(quotesOf('In many conflicts, the council has proved to be ineffective.')).toHaveLength(0);
+  });
+
+  it('"the study proved that …" still reports its finding', () => {
+    const q = quotesOf('The study proved that the drug works.').find((x) => x.cue?.text === 'proved');
+    expect(q?.text).toBe('that the drug works');
+  });
+});
+
+describe('third round: what follows a cue but is no content', () => {
+  it('"reported from X, and Y from Z": a second predicate after "and"', () => {
+    expect(quotesOf('Jane Roe reported from Paris, and John Doe from Berlin.').some((x) => x.cue?.text === 'reported')).toBe(false);
+  });
+
+  it('"the rate he has proposed for individuals": a beneficiary after a gapped object', () => {
+    expect(quotesOf('It is far lower than the top rate he has proposed for individuals.').some((x) => x.cue?.text === 'proposed')).toBe(false);
+  });
+
+  it('"the cuts known as sequestration": a name, not a report', () => {
+    expect(quotesOf('He wants an end to the budget cuts known as sequestration.').some((x) => x.cue?.text === 'known')).toBe(false);
+  });
+
+  it('"pleads for his life" keeps its content', () => {
+    const q = quotesOf('In the recording, his wife pleads for his life.').find((x) => x.cue?.text === 'pleads');
+    expect(q?.text).toBe('for his life');
+  });
+});
+
+describe('third round: passive reports without an agent', () => {
+  it('"X has been criticized for …": the clause is content, with no source', () => {
+    const q = quotesOf('The governor has been harshly criticized for policies that many see as abuses.').find((x) => x.cue?.text === 'criticized');
+    expect(q?.text).toBe('The governor has been harshly criticized for policies that many see as abuses');
+    expect(q?.speaker).toBeNull();
+  });
+
+  it('"X was dubbed the winner on social media": the medium is circumstance', () => {
+    const q = quotesOf('The senator was also dubbed the debate winner on social media Tuesday night.').find((x) => x.cue?.text === 'dubbed');
+    expect(q?.text).toBe('The senator was also dubbed the debate winner');
+  });
+
+  it('"…, which is defined as …": the relative pronoun opens the clause', () => {
+    const q = quotesOf('The law requires an investment in a "target area," which is defined as a county with high unemployment.').find((x) => x.cue?.text === 'defined');
+    expect(q?.text).toBe('which is defined as a county with high unemployment');
+  });
+
+  it('no passive report with an agent, a denial, or "called for"', () => {
+    expect(quotesOf('He has never been charged with any crime.').some((x) => x.cue?.text === 'charged')).toBe(false);
+    expect(quotesOf('Neither she nor her aides have been charged with a crime.').some((x) => x.cue?.text === 'charged')).toBe(false);
+    expect(quotesOf('The plan was criticized on Friday by the union.').some((x) => x.speaker === null)).toBe(false);
+    expect(quotesOf('A new tax was called for in the report.').some((x) => x.cue?.text === 'called')).toBe(false);
+  });
+});
+
+describe('third round: evident facts and relative cues', () => {
+  it('"it\'s obvious that …": the clause is content with no source', () => {
+    const q = quotesOf('At this point, it\'s obvious that they are wasting their breath.').find((x) => x.cue?.text === 'it\'s obvious');
+    expect(q?.text).toBe('that they are wasting their breath');
+    expect(q?.speaker).toBeNull();
+  });
+
+  it('"it is not clear that …" is no evident fact', () => {
+    expect(quotesOf('It is not clear that he will run.')).toHaveLength(0);
+  });
+
+  it('"…, which she plans to do …": the relative clause with its own cue closes the content', () => {
+    const quotes = quotesOf('The senator said she needs to raise revenue, which she plans to do through a tax on the rich.');
+    expect(quotes.find((x) => x.cue?.text === 'said')?.text).toBe('she needs to raise revenue');
+    expect(quotes.find((x) => x.cue?.text === 'plans')?.text).toBe('to do through a tax on the rich');
+  });
+
+  it('"her dealings and favors to governments": a plural noun, not a cue', () => {
+    expect(quotesOf('She hid her dealings and favors to foreign governments from the public.').some((x) => x.cue?.text === 'favors')).toBe(false);
+  });
+});
+
+describe('third round: fronted questions', () => {
+  it('"Asked about X, the mayor said …": X is the unnamed asker\'s question', () => {
+    const quotes = quotesOf('Asked about the new budget, the mayor said, "We will wait and see."');
+    const q = quotes.find((x) => x.cue?.text === 'Asked about');
+    expect(q?.text).toBe('the new budget');
+    expect(q?.speaker).toBeNull();
+    expect(quotes.find((x) => x.kind === 'direct')?.speaker?.text).toBe('the mayor');
+  });
+
+  it('"Asked to describe X, the chief said …": the infinitive is the question', () => {
+    const q = quotesOf('Asked to describe the device, the chief said, "Not going to go into that."').find((x) => x.cue?.text === 'Asked');
+    expect(q?.text).toBe('to describe the device');
   });
 });

@@ -87,6 +87,9 @@ export const MEDIUM_NOUNS: ReadonlySet<string> = new Set([
   'editorial', 'column', 'twitter', 'facebook', 'instagram', 'television', 'radio', 'show',
   'program', 'programme', 'broadcast', 'podcast', 'video', 'message', 'filing', 'court',
   'testimony', 'remarks', 'event', 'appearance', 'town', 'forum', 'meeting', 'session',
+  'ruling', 'opinion', 'lawsuit', 'ad', 'advertisement', 'commercial', 'essay', 'article', 'book', 'memoir',
+  'address', 'sermon', 'stop', 'fundraiser', 'luncheon', 'dinner', 'gathering', 'summit', 'convention', 'ceremony',
+  'diatribe', 'tirade', 'rant', 'monologue', 'commencement', 'panel', 'roundtable', 'webcast', 'livestream',
 ]);
 
 /** Pronouns that can be speakers, with what they can refer to. */
@@ -163,5 +166,44 @@ export const STANCE_ADJECTIVES: ReadonlySet<string> = new Set([
 export const INTENT_ADJECTIVES: ReadonlySet<string> = new Set([
   'willing', 'unwilling', 'determined', 'ready', 'eager', 'reluctant', 'prepared', 'committed', 'keen',
   'hesitant', 'anxious', 'desperate', 'intent', 'loath', 'poised',
+]);
+
+/**
+ * Adjectives of attitude with the preposition that names what the attitude is about
+ * ("has been critical of the plan", "were coy about their approach").
+ */
+export const ATTITUDE_ADJECTIVES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['critical', new Set(['of'])],
+  ['supportive', new Set(['of'])],
+  ['dismissive', new Set(['of'])],
+  ['contemptuous', new Set(['of'])],
+  ['wary', new Set(['of'])],
+  ['suspicious', new Set(['of'])],
+  ['skeptical', new Set(['of', 'about'])],
+  ['sceptical', new Set(['of', 'about'])],
+  ['coy', new Set(['about'])],
+  ['vocal', new Set(['about'])],
+  ['outspoken', new Set(['about', 'on'])],
+  ['candid', new Set(['about'])],
+  ['enthusiastic', new Set(['about'])],
+  ['optimistic', new Set(['about'])],
+  ['pessimistic', new Set(['about'])],
+  ['concerned', new Set(['about', 'over'])],
+  ['worried', new Set(['about', 'over'])],
+  ['nervous', new Set(['about'])],
+  ['upset', new Set(['about', 'over', 'with'])],
+  ['angry', new Set(['about', 'over', 'at', 'with'])],
+  ['furious', new Set(['about', 'over', 'at', 'with'])],
+  ['frustrated', new Set(['with', 'about', 'over', 'by'])],
+  ['unhappy', new Set(['with', 'about'])],
+  ['disappointed', new Set(['with', 'in', 'by'])],
+  ['opposed', new Set(['to'])],
+  ['hostile', new Set(['to', 'toward', 'towards'])],
+  ['sympathetic', new Set(['to', 'toward', 'towards'])],
+  ['receptive', new Set(['to'])],
+  ['proud', new Set(['of'])],
+  ['confident', new Set(['about', 'in', 'of'])],
+  ['unsure', new Set(['about', 'of'])],
+  ['uncertain', new Set(['about', 'of'])],
 ]);
 

@@ -68,13 +68,21 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   // So is "Japan branded North Korea …": a past tense between a name or pronoun and an object.
   const participle = w.pos === 'ADJ' && w.normal.endsWith('ed') && (perfectAuxiliaryBefore(words, i) ||
     ((words[i - 1]?.pos === 'PROPN' || /^(he|she|they|we|i|it)$/.test(words[i - 1]?.normal ?? '')) && (/^(DET|PROPN|PRON)$/.test(words[i + 1]?.pos ?? '') || (words[i + 1]?.quotation ?? -1) >= 0)));
-  if (w.pos !== 'VERB' && !nounCue && !participle) return null;
+  // ", promising to …": a present participle after a comma the tagger read as an adjective.
+  const gerund = w.pos === 'ADJ' && w.normal.endsWith('ing') && words[i - 1]?.text === ',' && /^(to|that)$/.test(words[i + 1]?.normal ?? '');
+  if (w.pos !== 'VERB' && !nounCue && !participle && !gerund) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
-  const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : lemmaOf(w));
+  const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : gerund ? gerundLemma(w.normal) : lemmaOf(w));
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[particleAt(words, i)]?.normal ?? '')) return 'weak';
   // "$5 compared with $2": a participle used as a preposition reports nothing.
   if (lemma === 'compare' && /^(with|to)$/.test(words[i + 1]?.normal ?? '')) return null;
+  // "her dealings and favors to foreign governments": a plural noun the tagger read as a verb
+  // (a present-tense cue takes no "to" phrase but an infinitive).
+  if (w.pos === 'VERB' && w.normal.endsWith('s') && words[i - 1]?.normal === 'and' && words[i - 2]?.pos === 'NOUN' &&
+    words[i + 1]?.normal === 'to' && words[i + 2]?.pos !== 'VERB' && words[i + 2]?.pos !== 'AUX') return null;
+  // "The council has proved to be ineffective": "prove to" means "turn out", it reports nothing.
+  if (lemma === 'prove' && words[i + 1]?.normal === 'to') return null;
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
@@ -84,6 +92,15 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
 function participleLemma(form: string): string {
   const stem = form.slice(0, -2);
   for (const candidate of [stem, form.slice(0, -1), stem.slice(0, -1)]) {
+    if (SPEECH_LEMMAS.has(candidate) || WEAK_LEMMAS.has(candidate)) return candidate;
+  }
+  return form;
+}
+
+/** The verb of a present participle ("promising" → "promise", "vowing" → "vow"), else the word. */
+function gerundLemma(form: string): string {
+  const stem = form.slice(0, -3);
+  for (const candidate of [stem, stem + 'e', stem.slice(0, -1)]) {
     if (SPEECH_LEMMAS.has(candidate) || WEAK_LEMMAS.has(candidate)) return candidate;
   }
   return form;
