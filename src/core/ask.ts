@@ -503,6 +503,21 @@ function answerWhoIs(lib: Library, q: Question, context: ConversationContext): A
 }
 
 /** The words before the first question verb in a sentence: its subject ("Rescuers have been …"). */
+/** "six men and one woman died, while 50 other passengers were injured" → "50 other passengers". */
+function passiveSubject(sentence: string, participle: string): string | null {
+  const m = new RegExp(`\\s+(?:was|were|had been|has been|have been|got)\\s+(?:\\w+ly\\s+)?${participle}\\b`, 'i').exec(sentence);
+  if (!m) return null;
+  const parts = sentence.slice(0, m.index).split(/[;:()]/).pop()!.split(',');
+  // "The driver of a tram, 42 from Beckenham, was arrested": skip the apposition (and a fronted
+  // "In London," before the subject).
+  const own = parts.length >= 3 && parts[parts.length - 1].trim() === ''
+    ? parts.find((p) => p.trim() && !/^\s*(in|on|at|after|before|during|by|from|for|with|later|earlier|then|meanwhile)\b/i.test(p)) ?? ''
+    : parts[parts.length - 1];
+  const subject = own.trim().replace(/^(but|and|or|yet|so|while|although|though|as|when|after)\s+/i, '');
+  if (subject.length < 3) return null;
+  return /^(he|she|it|they|who|which|that)$/i.test(subject) || subject.split(/\s+/).length > 8 ? null : subject;
+}
+
 function subjectBefore(sentence: string, words: string[]): string | null {
   const tokens = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
   const wanted = new Set(words);
@@ -549,11 +564,15 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
       .sort((a, b) => b.mentions.length - a.mentions.length)[0];
     // A person named once in a caption is a weaker answer than the person the story is about.
     const inSentence = [...people].sort((a, b) => b.entity.mentions.length - a.entity.mentions.length)[0]?.entity;
-    entity = inSentence && (!main || inSentence.mentions.length * 2 >= main.mentions.length) ? inSentence : main ?? inSentence;
+    // "… while 50 other passengers were injured": the sentence's own passive subject, when it
+    // names no one, says who better than the story's main figure.
+    const participle = /^(?:who|whom) (?:was|were|is|are|has been|have been|got|had been) (\w+)/i.exec(q.text)?.[1];
+    const sufferer = !inSentence && participle ? passiveSubject(cite.sentence, participle) : null;
+    entity = inSentence && (!main || inSentence.mentions.length * 2 >= main.mentions.length) ? inSentence : sufferer ? undefined : main ?? inSentence;
     if (entity) {
       const roles = rolesOf(loaded, entity);
       lead = roles ? `${entity.name} (${roles})` : entity.name;
-    }
+    } else lead = sufferer;
   } else {
     lead = (act ? subjectBefore(cite.sentence, [act]) : null) ?? subjectBefore(cite.sentence, words);
     const firstNamed = named[0]?.entity;
@@ -572,7 +591,8 @@ function answerName(lib: Library, q: Question, context: ConversationContext): As
   const aboutTerms = terms(about);
   if (aboutTerms.length === 0) return result('name', null, 0.1, [], context);
   const hits = retrieve(lib, aboutTerms, context, 30);
-  const head = aboutTerms[aboutTerms.length - 1];
+  // The asked noun as written ("boy"), so "boyhood" or "Boyd" do not count.
+  const head = (about.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).pop()!.replace(/(es|s)$/, '');
   for (const hit of hits) {
     const loaded = lib.articles[hit.article];
     const s = loaded.facts.sentences[hit.sentence];
@@ -584,8 +604,8 @@ function answerName(lib: Library, q: Question, context: ConversationContext): As
       const mention = entity.mentions.find((m) => m.start === at)!;
       const after = text.slice(mention.end - s.start, mention.end - s.start + 40);
       // "officer John Smith", "the officer, John Smith,", "an officer named / identified as John Smith", "John Smith, the officer"
-      const headRe = new RegExp(`\\b${head}\\w*\\s*(,\\s*|\\s+(named|called|identified as)\\s+)?$`, 'i');
-      const afterRe = new RegExp(`^,\\s+(a|an|the)\\s+([\\w-]+\\s+){0,3}${head}`, 'i');
+      const headRe = new RegExp(`\\b${head}(e?s)?(\\s*,)?(\\s+(named|called|identified as))?\\s*$`, 'i');
+      const afterRe = new RegExp(`^,\\s+(a|an|the)\\s+([\\w-]+\\s+){0,3}${head}(e?s)?\\b`, 'i');
       if (headRe.test(before.replace(/\b(Mr|Mrs|Ms|Dr)\.?\s*$/, '')) || afterRe.test(after)) {
         const cite = citation(lib, hit);
         return result('name', supported(lib, hit, entity.name), 0.75, [cite], remember(context, [cite], entity));
@@ -953,6 +973,8 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
     case 'who-said': return answerWhoSaid(lib, q, context);
     case 'what-said': return answerWhatSaid(lib, q, context);
     case 'who-is': {
+      // A lower-case guess ("who was arrested") is a name only if someone has it.
+      if (q.nameGuess && lib.findEntities(q.subject ?? '', 1).length === 0) return answerWho(lib, { ...q, type: 'who' }, context);
       const r = answerWhoIs(lib, q, context);
       // "Who is the suspect?" is not a name: fall back to a who-question about the events.
       return r.answer.answer === null && !PERSON_PRONOUNS.test(q.subject ?? '') ? answerWho(lib, { ...q, type: 'who' }, context) : r;

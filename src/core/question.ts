@@ -25,6 +25,8 @@ export interface Question {
   text: string;
   /** who-said: the quoted words (or the paraphrase). */
   quote?: string;
+  /** who-is: the name was guessed from a question typed all in lower case. */
+  nameGuess?: boolean;
   /** who-is / what-said: the name or pronoun asked about. */
   subject?: string;
   /** what-said: what about ("about the shooting"); name: whose name. */
@@ -118,6 +120,10 @@ export function parseQuestion(raw: string): Question {
     const pronoun = /^(he|she|him|her|they|them|it)$/i.test(rest);
     const named = words.length <= 6 && /^(the |a |an )?(\p{Lu}|\d)/u.test(rest) && !/\b(by|in|at|to|for|with|from)\b/.test(rest.replace(/^(the|a|an) /i, ''));
     if (pronoun || named) return q('who-is', { subject: rest.replace(/^(the|a|an) /i, '') });
+    // Typed all in lower case ("who is jennifer palmieri"), a short rest may still be a name;
+    // answering falls back to a who-question when no one has that name.
+    const lowerCaseName = text === lower && words.length <= 4 && !/^(the|a|an|this|that|his|her|their)\b/.test(rest) && !/\b(by|in|at|to|for|with|from|on|of|and|or|not|being|been|going)\b/.test(rest);
+    if (lowerCaseName) return q('who-is', { subject: rest, nameGuess: true });
     return q('who', {});
   }
   if (/^(who|whom|whose)\b/.test(lower)) return q('who');

@@ -166,4 +166,22 @@ describe('answers that pick the right part of a sentence', () => {
     const a = await lede.answer('When did Tom Ashby work as harbor master?', 'w1');
     expect(a.answer).toBeNull();
   });
+
+  it('who was <participle> takes the passive subject when the sentence names no one', async () => {
+    const a = await lede.answer('Who was injured when the harbor wall collapsed?', 'c');
+    expect(a.answer).toMatch(/^A volunteer diver —/);
+  });
+
+  it("finds a name given as 'the diver, named X'", async () => {
+    const a = await lede.answer("what was the diver's name", 'c');
+    expect(a.answer).toMatch(/^Ola Brandt/);
+  });
+
+  it('reads a name typed in lower case as a who-is, and a lower-case clause as a who', async () => {
+    const named = await lede.answer('who is amara lindqvist', 'c');
+    expect(named.type).toBe('who-is');
+    expect(named.answer).toMatch(/^Amara Lindqvist is/);
+    const clause = await lede.answer('who was injured when the harbor wall collapsed', 'c');
+    expect(clause.answer).toMatch(/^A volunteer diver/);
+  });
 });
