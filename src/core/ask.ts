@@ -755,7 +755,7 @@ const MEASURE_UNITS: Record<string, string> = {
 
 // "PS8,000" is how "£8,000" reads after some text exports drop the pound sign.
 const MONEY = /((?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$|\bPS(?=\d)|\b(?:USD|EUR|GBP|CHF|JPY|CNY|INR|Rs\.?)\s?)\s?\d[\d,.]*(\s*(thousand|million|billion|trillion|[mbk]n?)\b)?|\d[\d,.]*\s*(thousand|million|billion|trillion)?\s*(dollars|euros|pounds|yuan|yen|rupees|francs))/i;
-const AGE = /\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,3}),/;
+const AGE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ]years?[- ]old\b|,\s(\d{1,3}),/i;
 
 /** Number phrases of a text, "six men and one woman" kept whole, without a dangling "and". */
 function numberPhrases(text: string): string[] {

@@ -151,6 +151,8 @@ describe('answers that pick the right part of a sentence', () => {
 
   it('how high / how long / how many take the measure or count asked for', async () => {
     expect((await lede.answer('How high will the new sea wall be?', 'c')).answer).toMatch(/^4 metres/);
+    expect((await lede.answer('How old was the volunteer diver?', 'c')).answer).toMatch(/^34/);
+    expect((await lede.answer('How old was the girl who spotted the crack?', 'c')).answer).toMatch(/^seven-year-old/);
     expect((await lede.answer('How many people were hurt when the crane tipped over?', 'c')).answer).toMatch(/^Two workers and three volunteers —/);
     expect((await lede.answer('How much did the crane cost?', 'c')).answer).toBeNull();
     // Money written with a currency code or an exported pound sign ("PS12,500").
