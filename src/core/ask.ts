@@ -2,7 +2,7 @@
 // attribution, and cite the article and sentence. Null when the loaded articles do not say.
 import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
 import type { ConversationContext } from './conversation.ts';
-import { Library, nameKey, terms, type LoadedArticle, type SentenceRef } from './library.ts';
+import { Library, nameKey, terms, type EntityRef, type LoadedArticle, type SentenceRef } from './library.ts';
 import { parseQuestion, type Question, type QuestionType } from './question.ts';
 import { affiliation, clip, dateInWords, describeRoles, displayTitle, withArticle } from './wording.ts';
 
@@ -254,7 +254,7 @@ const OPENER = String.raw`(?:Among|The|A|An|He|She|It|They|We|I|In|On|At|But|And
 const VENUE = new RegExp(
   String.raw`\b(?:at|in|on|aboard|onboard|on board|inside|outside|near|from)\s+(?:(?:the|a|an|her|his|their|its|our|[A-Z][\w.-]*['’]s)\s+)?(?:[\w-]+\s+){0,3}?` +
     String.raw`(?:plane|jet|aircraft|helicopter|train|bus|ship|boat|yacht|rally|rallies|trail|party|gala|ceremony|conference|convention|summit|fundraiser|concert|festival|` +
-    String.raw`hotel|home|house|residence|apartment|office|headquarters|stadium|arena|hall|center|centre|hospital|clinic|school|college|university|campus|church|mosque|temple|` +
+    String.raw`hotel|home|house|residence|apartment|headquarters|stadium|arena|hall|center|centre|hospital|clinic|school|college|university|campus|church|mosque|temple|` +
     String.raw`courthouse|prison|jail|airport|station|harbou?r|park|square|restaurant|studio|stage|podium|scene|village|factory|plant|mine|farm|embassy|consulate|palace|` +
     String.raw`museum|theat(?:er|re)|mall|market|border|well|beach|coast|island|camp)\b` +
     // "… party at the Jacob K. Javits Convention Center in New York City" names the venue too.
@@ -532,7 +532,43 @@ function subjectBefore(sentence: string, words: string[]): string | null {
   return text;
 }
 
+/**
+ * "Who is the chairman of the oversight committee?": the entity whose roles hold the asked
+ * role's head noun ("chairman") and most of its other words.
+ */
+function holderOfRole(lib: Library, role: string, context: ConversationContext): AskResult | null {
+  const before = role.split(/\s+(?:of|in|at|for|on|from)\s+/i)[0];
+  const head = nameKey(before).split(' ').pop();
+  if (!head || head.length < 3) return null;
+  const words = nameKey(role).split(' ').filter((w) => w.length > 2 && w !== head && !['the', 'and'].includes(w));
+  let best: { ref: EntityRef; score: number } | null = null;
+  for (const ref of lib.findByRole(head)) {
+    if (ref.entity.kind !== 'person') continue;
+    const described = ` ${nameKey([...ref.entity.roles, ref.entity.name].join(' '))} `;
+    const score = words.filter((w) => described.includes(` ${w} `)).length + (ref.article === lib.get(context.articleId ?? '')?.index ? 0.5 : 0);
+    if (!best || score > best.score || (score === best.score && ref.entity.mentions.length > best.ref.entity.mentions.length)) best = { ref, score };
+  }
+  // Every other asked word that the article could hold must count for something.
+  if (!best || (words.length > 0 && best.score < 1)) return null;
+  const loaded = lib.articles[best.ref.article];
+  const { entity } = best.ref;
+  const mention = entity.mentions.find((m) => nameKey(lib.sentenceText({ article: loaded.index, sentence: sentenceAt(loaded, m.start) })).includes(head)) ?? entity.mentions[0];
+  const ref = { article: loaded.index, sentence: mention ? sentenceAt(loaded, mention.start) : 0 };
+  const cite = citation(lib, ref);
+  const roles = rolesOf(loaded, entity);
+  return result('who', supported(lib, ref, roles ? `${entity.name} (${roles})` : entity.name), 0.7, [cite], remember(context, [cite], entity));
+}
+
 function answerWho(lib: Library, q: Question, context: ConversationContext): AskResult {
+  // "Who is the fbi director?" names a role; "who was the man who was shot" a clause.
+  const role = /^(?:who|whom) (?:is|was|are|were) (?:the|a|an) ((?:(?!who|that|which|whose)[\p{L}\p{N}'-]+ ?)+)$/iu.exec(q.text)?.[1]?.trim();
+  if (role) {
+    const byRole = holderOfRole(lib, role, context);
+    if (byRole) return byRole;
+    // "… communications director Jennifer Palmieri said": the name next to the role's words.
+    const named = answerName(lib, { ...q, type: 'name', about: role }, context);
+    if (named.answer.answer) return { ...named, answer: { ...named.answer, type: 'who' } };
+  }
   const words = q.about ? terms(q.about) : topicTerms(q);
   const hits = retrieve(lib, words, context, 10);
   // "Who shot Gonzalez?" is answered where the shooting is told, not where Gonzalez is named most.
@@ -568,7 +604,10 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
     // names no one, says who better than the story's main figure.
     const participle = /^(?:who|whom) (?:was|were|is|are|has been|have been|got|had been) (\w+)/i.exec(q.text)?.[1];
     const sufferer = !inSentence && participle ? passiveSubject(cite.sentence, participle) : null;
-    entity = inSentence && (!main || inSentence.mentions.length * 2 >= main.mentions.length) ? inSentence : sufferer ? undefined : main ?? inSentence;
+    // Asked for a role no one is named in ("who was the tram driver"), the story's main figure is
+    // no answer: the sentence about the role is.
+    const fallback = role ? undefined : main;
+    entity = inSentence && (!fallback || inSentence.mentions.length * 2 >= fallback.mentions.length) ? inSentence : sufferer ? undefined : fallback ?? inSentence;
     if (entity) {
       const roles = rolesOf(loaded, entity);
       lead = roles ? `${entity.name} (${roles})` : entity.name;

@@ -186,4 +186,15 @@ describe('answers that pick the right part of a sentence', () => {
     const clause = await lede.answer('who was injured when the harbor wall collapsed', 'c');
     expect(clause.answer).toMatch(/^A volunteer diver/);
   });
+
+  it('who is the <role> finds the person the role is given to', async () => {
+    const a = await lede.answer('who is the harbor radio correspondent', 'r1');
+    expect(a.answer).toMatch(/^Lena Marsh/);
+  });
+
+  it('who was the <role> of someone never named does not name the story\'s main figure', async () => {
+    const a = await lede.answer('who was the ferry captain', 'r2');
+    expect(a.answer).not.toMatch(/^(Amara Lindqvist|Ola Brandt)/);
+    expect(a.answer).toMatch(/ferry captain/);
+  });
 });
