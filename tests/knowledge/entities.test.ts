@@ -308,3 +308,95 @@ describe('entity quality rules', () => {
     expect(find(entitiesOf(text), 'Harwell Logistics Group').kind).toBe('organization');
   });
 });
+
+describe('roles are descriptions, not fragments or claims', () => {
+  it('keeps a stacked military title with its modifier as one role, out of the name', () => {
+    const text = 'Retired Lt. Gen. Marcus Hale said the plan was weak. Hale left early.';
+    const person = find(entitiesOf(text), 'Marcus Hale');
+    expect(person.roles).toContain('Retired Lt. Gen.');
+    expect(person.roles).not.toContain('Retired Lt.');
+  });
+
+  it('joins "Former" to the title after a place or organisation', () => {
+    const text = 'Former Ohio Gov. Dale Renner agreed. Former Bexfield Party Chairman Ed Rollins did not.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Dale Renner').roles).toEqual(['Former Ohio Gov.']);
+    expect(find(entities, 'Ed Rollins').roles).toEqual(['Former Bexfield Party Chairman']);
+    expect(entities.some((e) => e.roles.includes('Former'))).toBe(false);
+  });
+
+  it('reads a job title between an outlet and a name as the role', () => {
+    const text = 'The story was confirmed by Daybreak News Political Correspondent Tara Quill on Monday.';
+    const person = find(entitiesOf(text), 'Tara Quill');
+    expect(person.kind).toBe('person');
+    expect(person.roles).toEqual(['Daybreak News Political Correspondent']);
+  });
+
+  it('marks "Mr." names as people without keeping "Mr." as a role', () => {
+    const text = 'Mr. Tobin Crale bought the mine. Later Mr. Crale sold it.';
+    const person = find(entitiesOf(text), 'Tobin Crale');
+    expect(person.kind).toBe('person');
+    expect(person.roles).toEqual([]);
+    expect(person.mentions).toHaveLength(2);
+  });
+
+  it('takes no description from a claim inside a quotation that runs over sentences', () => {
+    const text = '“This is a sad day,” said Rep. Ann Ward. “Tom Brixley is a dangerous man. By any measure, Tom Brixley is a dangerous man!” she said.';
+    expect(find(entitiesOf(text), 'Tom Brixley').roles).toEqual([]);
+  });
+
+  it('takes no description from the subject after a fronted phrase', () => {
+    const text = 'The agency hired Mr. Tobin Crale last year. For Mr. Crale, the harbour agreement opened the door to other deals.';
+    expect(find(entitiesOf(text), 'Tobin Crale').roles).toEqual([]);
+  });
+
+  it('keeps an apposition after a name inside a prepositional phrase', () => {
+    const text = 'The claims surfaced at the trial of Frank Bexley, a manager of children’s homes accused of abuse.';
+    expect(find(entitiesOf(text), 'Frank Bexley').roles).toContain('a manager of children’s homes');
+  });
+
+  it('does not give a woman the bare surname of "Mr." mentions', () => {
+    const text = 'President Ormand spoke on Monday. Mr. Ormand and the first lady, Michelle Ormand, attended. Mrs. Ormand smiled.';
+    const entities = entitiesOf(text);
+    const her = find(entities, 'Michelle Ormand');
+    const him = find(entities, 'Ormand');
+    expect(him.roles).toContain('President');
+    expect(her.roles).not.toContain('President');
+    expect(mentionTexts(text, her)).toEqual(['Michelle Ormand', 'Ormand']);
+    expect(mentionTexts(text, him)).toHaveLength(2);
+  });
+});
+
+describe('names glued to neighbouring words', () => {
+  it('ends a venue name before a sentence opener after a lost sentence break', () => {
+    const text = 'Fans cheered at the Wexley Convention Center Among them, Dana Pruitt waved.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Wexley Convention Center').kind).toBe('organization');
+    expect(entities.some((e) => /Among/.test(e.name))).toBe(false);
+  });
+
+  it('drops a greeting in front of a name', () => {
+    const text = 'Dan wrote: Hi Zoblerone, I love your chocolate. Zoblerone said it would change the bar.';
+    const entities = entitiesOf(text);
+    expect(entities.some((e) => /Hi\b/.test(e.name))).toBe(false);
+    expect(mentionTexts(text, find(entities, 'Zoblerone'))).toEqual(['Zoblerone', 'Zoblerone']);
+  });
+
+  it('drops a platform name glued before a full personal name seen elsewhere', () => {
+    const text = 'Lisa Carrow posted on Snapchat Dana Pruitt speaks at the party. Dana Pruitt smiled.';
+    const person = find(entitiesOf(text), 'Dana Pruitt');
+    expect(mentionTexts(text, person)).toEqual(['Dana Pruitt', 'Dana Pruitt']);
+  });
+
+  it('keeps a modifier before a place or a headed name', () => {
+    const text = 'Storms hit South Brantham and the Cricket World Cup. Brantham was flooded, and the World Cup was delayed. They watched the World Cup.';
+    const entities = entitiesOf(text);
+    expect(entities.some((e) => e.name === 'Cricket World Cup')).toBe(true);
+  });
+
+  it('does not make a person of a name with the head of a thing', () => {
+    const text = 'The Bexley Palace fan was named. Mr Searle, another Bexley Palace fan, died. Many wore the Palace colours.';
+    const club = find(entitiesOf(text), 'Bexley Palace');
+    expect(club.kind).not.toBe('person');
+  });
+});

@@ -8,9 +8,10 @@ import {
   PARTY_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, TITLE_HEADS,
   OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
   ORG_OF_HEADS, PHOTO_CREDITS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
+  COURTESY_TITLES, INTERJECTIONS, SENTENCE_OPENERS, TENSE_MODIFIERS,
 } from './lexicon.ts';
 import { FURNITURE, furnitureSentences } from '../furniture.ts';
-import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey } from './names.ts';
+import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey, nameWords } from './names.ts';
 
 export interface Votes {
   person: number;
@@ -41,6 +42,8 @@ export interface Candidate {
   furniture?: boolean;
   /** "The Donald": a single word after a capitalised "The", a nickname of a known person. */
   nickname?: boolean;
+  /** "Mr." / "Mrs.", "Ms." before the name: which person a bare surname may be. */
+  courtesy?: 'male' | 'female';
 }
 
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'y']);
@@ -413,12 +416,14 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   for (let i = from; i <= end; i++) idx.push(i);
   const sentence = tokens[from].sentence;
   const shouty = ctx.shouty[sentence] === 1;
-  // Ordinary capitalised words at the edges ("The", "But", "Friday").
-  while (idx.length && NOT_NAMES.has(plain(tokens[idx[0]])) && !PARTY_WORDS.has(low(tokens[idx[0]]))) {
+  // Ordinary capitalised words at the edges ("The", "But", "Friday"), greetings ("Hi Anna").
+  while (idx.length && (NOT_NAMES.has(plain(tokens[idx[0]])) || INTERJECTIONS.has(low(tokens[idx[0]]))) && !PARTY_WORDS.has(low(tokens[idx[0]]))) {
     idx.shift();
     dropEdges(tokens, idx);
   }
-  while (idx.length && NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) && !isAcronym(tokens[idx[idx.length - 1]].text)) {
+  // "... Convention Center Among them": a sentence opener after a lost sentence break ends the name.
+  while (idx.length && (NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) || SENTENCE_OPENERS.has(low(tokens[idx[idx.length - 1]]))) &&
+      !isAcronym(tokens[idx[idx.length - 1]].text)) {
     idx.pop();
     dropEdges(tokens, idx);
   }
@@ -475,6 +480,23 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const orgShaped = ORG_HEADS.has(low(tokens[idx[idx.length - 1]]));
   let titled = related;
   let titleOnly = false;
+  // "Retired", "Former" alone say nothing: they join the title that follows ("Former Ohio Gov.").
+  let modifier: { first: number; last: number } | null = null;
+  // Where the last title piece ended, so "Lt." "Gen." read as one role "Lt. Gen.".
+  let titleTokenEnd = -2;
+  let titleStart = -1;
+  let courtesy: 'male' | 'female' | undefined;
+  const addTitle = (first: number, last: number): void => {
+    const from = modifier && modifier.last === first - 1 ? modifier.first : first;
+    modifier = null;
+    const text = slice(ctx, from, last);
+    if (titleTokenEnd === from - 1 && roles.length > 0) roles[roles.length - 1] = slice(ctx, titleStart, last);
+    else {
+      roles.push(text);
+      titleStart = from;
+    }
+    titleTokenEnd = last;
+  };
   // Roles in front: party words, honorifics, titles ("Democrat Rep.", "Assistant Secretary").
   for (;;) {
     if (idx.length === 0) break;
@@ -488,7 +510,9 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       continue;
     }
     if (isHonorific(t.text) && !orgShaped) {
-      roles.push(t.text);
+      // "Mr." tells nothing worth keeping as a role, but still marks a person.
+      if (!COURTESY_TITLES.has(low(t))) addTitle(idx[0], idx[0]);
+      else courtesy = /^mr\.?$/.test(low(t)) ? 'male' : 'female';
       titled = true;
       idx.shift();
       if (idx.length === 0) titleOnly = true;
@@ -498,7 +522,12 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const after = titleEnd(ctx, idx[0], idx[idx.length - 1]);
       if (after < 0) break;
       const titleLast = Math.min(after - 1, idx[idx.length - 1]);
-      roles.push(slice(ctx, idx[0], titleLast));
+      if (titleLast === idx[0] && TENSE_MODIFIERS.has(low(t)) && idx.length > 1) {
+        modifier = { first: idx[0], last: idx[0] };
+        idx.shift();
+        continue;
+      }
+      addTitle(idx[0], titleLast);
       titled = true;
       idx = idx.filter((i) => i > titleLast);
       dropEdges(tokens, idx);
@@ -527,7 +556,9 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const rest = idx.filter((i) => i >= after && isWord(tokens[i]));
       if (rest.length === 0 || NAME_SUFFIXES.has(nameKey(tokens[rest[0]].text))) continue;
       const pre = idx.slice(0, n);
-      roles.push(slice(ctx, pre[0], after - 1));
+      const pending = modifier as { first: number; last: number } | null;
+      roles.push(slice(ctx, pending && pending.last === pre[0] - 1 ? pending.first : pre[0], after - 1));
+      modifier = null;
       titled = true;
       pushCandidate(ctx, pre, [], false, shouty, out, true);
       const affiliation = out[out.length - 1];
@@ -543,6 +574,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const count = out.length;
   pushCandidate(ctx, idx, roles, titled || lowerTitle !== null, shouty, out, false);
   const pushed = out[count];
+  if (pushed && courtesy) pushed.courtesy = courtesy;
   const the = tokens[idx[0] - 1];
   if (pushed && idx.length === 1 && the?.text === 'The' && !pushed.acronym && !pushed.place) pushed.nickname = true;
 }
@@ -564,7 +596,7 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   if (words.filter((i) => tokens[i].text.length >= 3 && isAcronym(tokens[i].text) && !KNOWN_ACRONYMS.has(tokens[i].text)).length >= 2 && !place) return;
   if (single && !place) {
     const t = tokens[first];
-    if (t.text.replace(/\./g, '').length < 2) return;
+    if (t.text.replace(/\./g, '').length < 2 || SENTENCE_OPENERS.has(low(t))) return;
     // A capitalised ordinary word ("Take", "Home") that the article also writes in lower case.
     if (!acronym && !titled && t.pos !== 'PROPN' && ctx.lowerWords.has(low(t))) return;
     if (acronym && NOT_ACRONYMS.has(acronymLetters(text))) return;
@@ -621,7 +653,60 @@ export function findCandidates(ctx: DocContext): Candidate[] {
       out[k].furniture = true;
     }
   }
+  unglueLeadingWords(ctx, out);
   return out;
+}
+
+/** Whether a word may be a stray word glued in front of a name rather than its first part. */
+function mayBeGlued(ctx: DocContext, t: Token, rest: string, restWords: number, restFirst: Token): boolean {
+  if (isFirstName(t.text) || isHonorific(t.text) || TITLES.has(low(t)) || RELATIONAL_NOUNS.has(low(t)) || PARTY_WORDS.has(low(t)) ||
+      isAcronym(t.text) || isDemonym(t.text)) return false;
+  // "South London", "Greater Manchester": a word before a place makes a place name.
+  if (placeName(rest)) return false;
+  // "National Guard" → "Guard", "Crystal Palace" → "Palace": a head word alone is a short form, not the name;
+  // "Cricket World Cup" → "World Cup": a name with a head word takes modifiers in front.
+  const restHead = nameKey(rest).split(' ').pop() ?? '';
+  if (ORG_HEADS.has(restHead) || PLACE_HEADS.has(restHead) || OTHER_HEADS.has(restHead)) return false;
+  // "Moment Brantham" (a caption word the article also writes in lower case), or "Snapchat Dana
+  // Pruitt" (a platform before a full personal name).
+  return t.pos !== 'PROPN' || ctx.lowerWords.has(low(t)) || (restWords >= 2 && isFirstName(restFirst.text));
+}
+
+/**
+ * "Moment Brantham", "Snapchat Dana Pruitt": in captions and run-on text a word gets glued in
+ * front of a name. When the glued form occurs once and the rest occurs on its own elsewhere,
+ * the candidate becomes the rest. Two passes over the candidates, no token scan.
+ */
+function unglueLeadingWords(ctx: DocContext, out: Candidate[]): void {
+  const counts = new Map<string, number>();
+  const tokens = ctx.doc.tokens;
+  for (const c of out) {
+    const key = nameKey(c.text);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k];
+    if (c.acronym || c.place || c.titleOnly || c.roles.length > 0 || c.last <= c.first) continue;
+    const second = c.first + 1;
+    if (!isNameToken(ctx, second) || ctx.doc.text.slice(tokens[c.first].end, tokens[second].start) !== ' ') continue;
+    if (counts.get(nameKey(c.text)) !== 1) continue;
+    // "the World Series Champions": after a determiner the capitalised words make one name.
+    const before = tokens[c.first - 1];
+    if (before && (before.pos === 'DET' || POSSESSIVE_MARKS.has(low(before)))) continue;
+    const rest = slice(ctx, second, c.last);
+    if (!counts.has(nameKey(rest)) || KNOWN_ORGS.has(nameKey(c.text))) continue;
+    const restWords = nameWords(rest).length;
+    if (!mayBeGlued(ctx, tokens[c.first], rest, restWords, tokens[second])) continue;
+    const idx: number[] = [];
+    for (let i = second; i <= c.last; i++) idx.push(i);
+    const rebuilt: Candidate[] = [];
+    pushCandidate(ctx, idx, [], false, ctx.shouty[tokens[second].sentence] === 1, rebuilt, false);
+    if (rebuilt.length === 0) continue;
+    const next = rebuilt[0];
+    next.weak = next.weak || c.weak;
+    if (c.furniture) next.furniture = true;
+    out[k] = next;
+  }
 }
 
 const FURNITURE_ALL = new RegExp(FURNITURE.source, 'gi');
