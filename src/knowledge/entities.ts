@@ -269,6 +269,8 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
     if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;
     if (!draft && single) {
       draft = bySurname(indexes.surname.get(key), c.start);
+      // "Hollywood" is no surname of "Access Hollywood", a name only shaped like a person's.
+      if (draft && c.place && kindOf(draft.votes) !== 'person') draft = undefined;
       // A surname used alone is itself evidence of a person.
       if (draft) draft.votes.person += 1.5;
     }
@@ -563,12 +565,24 @@ function addDistinct(aliases: string[], seen: Set<string>, alias: string): void 
   aliases.push(alias);
 }
 
+/**
+ * The kind to report. A name no gazetteer knows, whose only place evidence is a preposition or two
+ * before a few of many mentions ("changes to Zoblerone"), is not taken for a place.
+ */
+function finalKind(draft: Draft): EntityKind {
+  const kind = kindOf(draft.votes);
+  if (kind !== 'place' || draft.place) return kind;
+  const place = draft.votes.place;
+  if (place >= 3 || place * 5 >= draft.mentions.length) return kind;
+  return kindOf({ ...draft.votes, place: 0 });
+}
+
 function finalise(registry: Registry): Entity[] {
   const drafts = registry.drafts.filter((d) => d.mentions.length > 0);
   drafts.sort((a, b) => a.firstAt - b.firstAt);
   return drafts.map((draft, n) => {
     const name = fullestName(draft);
-    const kind = kindOf(draft.votes);
+    const kind = finalKind(draft);
     const seen = new Set([nameKey(name)]);
     const aliases: string[] = [];
     for (const surface of draft.names.values()) addDistinct(aliases, seen, surface);

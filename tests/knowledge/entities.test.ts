@@ -400,3 +400,39 @@ describe('names glued to neighbouring words', () => {
     expect(club.kind).not.toBe('person');
   });
 });
+
+describe('kinds from weak evidence', () => {
+  it('keeps a month after a given name as the surname', () => {
+    const text = 'Home Secretary Corinne May said on Monday that the plan would go ahead in May.';
+    const person = find(entitiesOf(text), 'Corinne May');
+    expect(person.roles).toEqual(['Home Secretary']);
+  });
+
+  it('does not call a much-mentioned product a place for one preposition before it', () => {
+    const text = [
+      'Zoblerone bars are getting smaller.', 'Fans of Zoblerone were angry.', 'Zoblerone changed the recipe.',
+      'Some wrote to Zoblerone about it.', 'Zoblerone defended the change.', 'Zoblerone said costs had risen.',
+      'Shoppers still buy Zoblerone bars.',
+    ].join(' ');
+    expect(find(entitiesOf(text), 'Zoblerone').kind).not.toBe('place');
+  });
+
+  it('keeps a place mentioned mostly after place prepositions a place', () => {
+    const text = 'Floods hit homes in Brantham on Monday. Rescuers from Brantham worked all night. Brantham was quiet by noon.';
+    expect(find(entitiesOf(text), 'Brantham').kind).toBe('place');
+  });
+
+  it('does not merge a known place into a show named after it', () => {
+    const text = 'He regretted the leaked Quiver London tapes. The Quiver London host said nothing. Crowds gathered in London on Monday.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'London').kind).toBe('place');
+    expect(find(entities, 'Quiver London').aliases).not.toContain('London');
+  });
+
+  it('splits a caption name run at a courtesy title', () => {
+    const text = 'Tributes were paid Dana Pruitt Mr Searle was named. Mr Searle died. Dana Pruitt wept.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Searle').roles).toEqual([]);
+    expect(find(entities, 'Dana Pruitt').mentions).toHaveLength(2);
+  });
+});

@@ -406,6 +406,16 @@ function dropEdges(tokens: Token[], idx: number[]): void {
   while (idx.length && (!isWord(tokens[idx[idx.length - 1]]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
 }
 
+const MONTH_SURNAMES = new Set(['may', 'june', 'april', 'august']);
+
+/** The run ends in a month name right after a given name ("Theresa May"): a surname, not a date. */
+function surnameMonth(tokens: Token[], idx: number[]): boolean {
+  if (idx.length < 2) return false;
+  const last = idx[idx.length - 1];
+  const before = idx[idx.length - 2];
+  return before === last - 1 && MONTH_SURNAMES.has(low(tokens[last])) && isFirstName(tokens[before].text) && !NOT_NAMES.has(low(tokens[before]));
+}
+
 /** Tags of words that cannot start a name ("Yesterday", "But", "Did"). */
 const FUNCTION_TAGS = new Set(['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV']);
 
@@ -422,8 +432,9 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     dropEdges(tokens, idx);
   }
   // "... Convention Center Among them": a sentence opener after a lost sentence break ends the name.
+  // "Theresa May", "Brian May": a month right after a given name is a surname.
   while (idx.length && (NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) || SENTENCE_OPENERS.has(low(tokens[idx[idx.length - 1]]))) &&
-      !isAcronym(tokens[idx[idx.length - 1]].text)) {
+      !isAcronym(tokens[idx[idx.length - 1]].text) && !surnameMonth(tokens, idx)) {
     idx.pop();
     dropEdges(tokens, idx);
   }
@@ -446,10 +457,12 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const rest = idx.length > 1 ? slice(ctx, idx[1], idx[idx.length - 1]) : '';
   const functionWord = FUNCTION_TAGS.has(head.pos) ||
     (head.pos === 'VERB' && ctx.lowerWords.has(low(head)));
-  // "Poor Mexico", "Did Trump": a common word stuck to a name.
+  // "Poor Mexico", "Did Trump": a common word stuck to a name. After a lower-case word the capital is
+  // deliberate: "the leaked Access Hollywood tapes" names a show, not Hollywood.
+  const afterLowerWord = isWord(tokens[idx[0] - 1]) && isLowerInitial(tokens[idx[0] - 1].text) && tokens[idx[0] - 1].sentence === sentence;
   if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
       !isAcronym(head.text) && !placeName(slice(ctx, idx[0], idx[idx.length - 1])) &&
-      (((ctx.sentenceInitial[idx[0]] || head.pos !== 'PROPN') && placeName(rest) !== null) || functionWord)) {
+      (((ctx.sentenceInitial[idx[0]] || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(rest) !== null) || functionWord)) {
     idx.shift();
   }
   if (idx.length > 1 && ctx.sentenceInitial[idx[0]] && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
@@ -557,9 +570,19 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       if (rest.length === 0 || NAME_SUFFIXES.has(nameKey(tokens[rest[0]].text))) continue;
       const pre = idx.slice(0, n);
       const pending = modifier as { first: number; last: number } | null;
-      roles.push(slice(ctx, pending && pending.last === pre[0] - 1 ? pending.first : pre[0], after - 1));
       modifier = null;
       titled = true;
+      // "Dana Pruitt Mr Searle" (captions run together): nobody is "Org Mr. X", so what comes before
+      // a courtesy title is a name of its own, not an affiliation.
+      if (COURTESY_TITLES.has(low(t))) {
+        courtesy = /^mr\.?$/.test(low(t)) ? 'male' : 'female';
+        // Kept (as a weak run) only when it names something the article names elsewhere.
+        pushCandidate(ctx, pre, [], false, shouty, out, true);
+        idx = idx.filter((i) => i >= after);
+        dropEdges(tokens, idx);
+        break;
+      }
+      roles.push(slice(ctx, pending && pending.last === pre[0] - 1 ? pending.first : pre[0], after - 1));
       pushCandidate(ctx, pre, [], false, shouty, out, true);
       const affiliation = out[out.length - 1];
       if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) affiliation.votes.organization += 1.5;
