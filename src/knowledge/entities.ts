@@ -134,7 +134,9 @@ function indexDrafts(registry: Registry): NameIndexes {
       if (kind === 'organization' || kind === 'other') {
         const words = nameWords(name);
         const head = words[words.length - 1]?.toLowerCase();
-        if (words.length > 1 && head && (kind === 'organization' ? ORG_HEADS : OTHER_HEADS).has(head)) pushDraft(orgHead, head, draft);
+        // "Post" → "New York Post"; a team's plural too: "Cubs" → "Chicago Cubs".
+        const teamPlural = kind === 'organization' && head !== undefined && /[^s]s$/.test(head);
+        if (words.length > 1 && head && ((kind === 'organization' ? ORG_HEADS : OTHER_HEADS).has(head) || teamPlural)) pushDraft(orgHead, head, draft);
       }
       if (kind === 'organization' || kind === 'other') {
         const letters = initialsOf(name);
@@ -375,7 +377,7 @@ function absorb(registry: Registry, into: Draft, from: Draft): void {
 }
 
 // Apposition: "Silverio Villegas-Gonzalez, was a Mexican national", "X, a spokesman for Y,".
-const APPOSITION_STOP = new Set(['who', 'which', 'that', 'whose', 'and', 'but', 'with', 'when', 'while', 'after', 'before', 'because', 'as', 'since', 'said', 'says']);
+const APPOSITION_STOP = new Set(['who', 'whom', 'which', 'that', 'whose', 'where', 'and', 'but', 'with', 'when', 'while', 'after', 'before', 'because', 'as', 'since', 'said', 'says']);
 
 const VAGUE_AFTER_THE = new Set(['one', 'same', 'other', 'first', 'last', 'only', 'latest', 'man', 'woman', 'person']);
 

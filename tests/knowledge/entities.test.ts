@@ -436,3 +436,25 @@ describe('kinds from weak evidence', () => {
     expect(find(entities, 'Dana Pruitt').mentions).toHaveLength(2);
   });
 });
+
+describe('organisations that look like people', () => {
+  it('types a place followed by a plural as a team and merges the bare plural', () => {
+    const text = 'The Denver Falcons beat the Boston Herons on Sunday. The Falcons scored twice.';
+    const entities = entitiesOf(text);
+    const team = find(entities, 'Denver Falcons');
+    expect(team.kind).toBe('organization');
+    expect(mentionTexts(text, team)).toEqual(['Denver Falcons', 'Falcons']);
+    expect(find(entities, 'Boston Herons').kind).toBe('organization');
+  });
+
+  it('keeps a name that starts with a title word whole when no name follows the title', () => {
+    const text = 'The group Justice for Widows held a rally. Members of Justice Against Fraud Network spoke.';
+    const entities = entitiesOf(text);
+    expect(entities.some((e) => e.name === 'Justice for Widows' && e.kind !== 'person')).toBe(true);
+    expect(entities.some((e) => e.name.startsWith('for ') || e.name.startsWith('Against'))).toBe(false);
+  });
+
+  it('reads "International" as an organisation head', () => {
+    expect(find(entitiesOf('Talks with Quorra International stalled on Monday.'), 'Quorra International').kind).toBe('organization');
+  });
+});

@@ -63,6 +63,7 @@ export const ORG_HEADS = set(`
   media | studios | records | pictures | laboratory | laboratories | labs | systems | technologies
   pharmaceuticals | industries | enterprises | brigade | battalion | division | squad | cartel
   gang | movement | front | convention | forum | institution | brotherhood | hamas | hezbollah | taliban | isis | fc
+  international
 `);
 
 /** Words that open an organisation name and take "of" ("Department of ...", "Bank of ..."). */

@@ -357,6 +357,8 @@ function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string
   // Brand-like inner capitals ("SiriusXM", "PayPal"), not "McLaughlin" or "DeSantis".
   if (words.some((i) => /\p{Ll}\p{Lu}/u.test(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
   if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
+  // "Chicago Cubs", "New York Yankees": a place and a plural is a team, not a person.
+  if (words.length > 1 && !place && /[^s]s$/.test(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isDemonym(lastTok.text) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
   if (titled) votes.person += 3;
   if (words.length > 1 && isFirstName(firstTok.text) && !ofHead) votes.person += 2;
   // Context: "in Chicago", "Chicago-based", "Franklin Park, Ill.", "DHS said".
@@ -535,6 +537,9 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const after = titleEnd(ctx, idx[0], idx[idx.length - 1]);
       if (after < 0) break;
       const titleLast = Math.min(after - 1, idx[idx.length - 1]);
+      // "Justice for Victims", "Justice Against Sponsors", "Premier League": a name that starts with a title word.
+      const next = tokens[titleLast + 1];
+      if (titleLast < idx[idx.length - 1] && next && (!isCapitalised(next.text) || SENTENCE_OPENERS.has(low(next)) || ORG_HEADS.has(low(next)))) break;
       if (titleLast === idx[0] && TENSE_MODIFIERS.has(low(t)) && idx.length > 1) {
         modifier = { first: idx[0], last: idx[0] };
         idx.shift();
