@@ -458,3 +458,17 @@ describe('organisations that look like people', () => {
     expect(find(entitiesOf('Talks with Quorra International stalled on Monday.'), 'Quorra International').kind).toBe('organization');
   });
 });
+
+describe('titles that run to a place or wait for their head', () => {
+  it('ends a title "of" a place at the place', () => {
+    const text = 'He met the President of the United States on Monday. Governor of New Mexico Rosa Quintal agreed.';
+    const entities = entitiesOf(text);
+    expect(entities.some((e) => e.name === 'States' || e.name.startsWith('States '))).toBe(false);
+    expect(find(entities, 'Rosa Quintal').roles).toEqual(['Governor of New Mexico']);
+  });
+
+  it('joins a lone modifier to the title after an affiliation', () => {
+    const text = 'Deputy Pike County Attorney Lena Hurst filed the charges.';
+    expect(find(entitiesOf(text), 'Lena Hurst').roles).toEqual(['Deputy Pike County Attorney']);
+  });
+});

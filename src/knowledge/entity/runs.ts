@@ -204,6 +204,10 @@ function titleEnd(ctx: DocContext, at: number, end: number): number {
     const rest: number[] = [];
     for (let r = k; r <= end; r++) if (isWord(tokens[r]) && isCapitalised(tokens[r].text)) rest.push(r);
     if (rest.length === 0) return j;
+    // "President of the United States", "Governor of New Mexico": a place ends the title.
+    for (let n = Math.min(rest.length - 1, 3); n >= 0; n--) {
+      if (placeName(ctx.doc.text.slice(tokens[rest[0]].start, tokens[rest[n]].end))) return rest[n] + 1;
+    }
     const given = rest.findIndex((r, n) => n > 0 && isFirstName(tokens[r].text));
     if (given > 0) return rest[given];
     if (rest.length >= 3) return rest[rest.length - 2];
@@ -540,7 +544,8 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       // "Justice for Victims", "Justice Against Sponsors", "Premier League": a name that starts with a title word.
       const next = tokens[titleLast + 1];
       if (titleLast < idx[idx.length - 1] && next && (!isCapitalised(next.text) || SENTENCE_OPENERS.has(low(next)) || ORG_HEADS.has(low(next)))) break;
-      if (titleLast === idx[0] && TENSE_MODIFIERS.has(low(t)) && idx.length > 1) {
+      // A modifier alone ("Former", "Retired", "Deputy") waits for the title it modifies.
+      if (titleLast === idx[0] && (TENSE_MODIFIERS.has(low(t)) || TITLE_MODIFIERS.has(low(t))) && idx.length > 1) {
         modifier = { first: idx[0], last: idx[0] };
         idx.shift();
         continue;
