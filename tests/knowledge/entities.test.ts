@@ -388,6 +388,12 @@ describe('names glued to neighbouring words', () => {
     expect(mentionTexts(text, person)).toEqual(['Dana Pruitt', 'Dana Pruitt']);
   });
 
+  it('drops two caption words glued before a full personal name seen elsewhere', () => {
+    const text = 'Invalid Email Dana Pruitt spoke at the rally. Dana Pruitt left early.';
+    const person = find(entitiesOf(text), 'Dana Pruitt');
+    expect(mentionTexts(text, person)).toEqual(['Dana Pruitt', 'Dana Pruitt']);
+  });
+
   it('keeps a modifier before a place or a headed name', () => {
     const text = 'Storms hit South Brantham and the Cricket World Cup. Brantham was flooded, and the World Cup was delayed. They watched the World Cup.';
     const entities = entitiesOf(text);

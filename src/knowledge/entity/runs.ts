@@ -720,26 +720,48 @@ function unglueLeadingWords(ctx: DocContext, out: Candidate[]): void {
   for (let k = 0; k < out.length; k++) {
     const c = out[k];
     if (c.acronym || c.place || c.titleOnly || c.roles.length > 0 || c.last <= c.first) continue;
-    const second = c.first + 1;
-    if (!isNameToken(ctx, second) || ctx.doc.text.slice(tokens[c.first].end, tokens[second].start) !== ' ') continue;
-    if (counts.get(nameKey(c.text)) !== 1) continue;
+    if (counts.get(nameKey(c.text)) !== 1 || KNOWN_ORGS.has(nameKey(c.text))) continue;
     // "the World Series Champions": after a determiner the capitalised words make one name.
     const before = tokens[c.first - 1];
     if (before && (before.pos === 'DET' || POSSESSIVE_MARKS.has(low(before)))) continue;
-    const rest = slice(ctx, second, c.last);
-    if (!counts.has(nameKey(rest)) || KNOWN_ORGS.has(nameKey(c.text))) continue;
-    const restWords = nameWords(rest).length;
-    if (!mayBeGlued(ctx, tokens[c.first], rest, restWords, tokens[second])) continue;
+    const from = gluedRestStart(ctx, c, counts);
+    if (from < 0) continue;
     const idx: number[] = [];
-    for (let i = second; i <= c.last; i++) idx.push(i);
+    for (let i = from; i <= c.last; i++) idx.push(i);
     const rebuilt: Candidate[] = [];
-    pushCandidate(ctx, idx, [], false, ctx.shouty[tokens[second].sentence] === 1, rebuilt, false);
+    pushCandidate(ctx, idx, [], false, ctx.shouty[tokens[from].sentence] === 1, rebuilt, false);
     if (rebuilt.length === 0) continue;
     const next = rebuilt[0];
     next.weak = next.weak || c.weak;
     if (c.furniture) next.furniture = true;
     out[k] = next;
   }
+}
+
+/**
+ * Where the name inside a glued run starts: after one stray word ("Moment Brantham"), or after two
+ * before a full personal name ("Invalid Email Dana Pruitt"); -1 when nothing is glued.
+ */
+function gluedRestStart(ctx: DocContext, c: Candidate, counts: Map<string, number>): number {
+  const tokens = ctx.doc.tokens;
+  for (let skip = 1; skip <= 2; skip++) {
+    const from = c.first + skip;
+    if (from > c.last) break;
+    // Single spaces between name tokens only: the words sit on one line.
+    let plainRun = true;
+    for (let i = c.first + 1; i <= from; i++) {
+      if (!isNameToken(ctx, i) || ctx.doc.text.slice(tokens[i - 1].end, tokens[i].start) !== ' ') plainRun = false;
+    }
+    if (!plainRun) break;
+    const rest = slice(ctx, from, c.last);
+    if (!counts.has(nameKey(rest))) continue;
+    const restWords = nameWords(rest).length;
+    if (skip === 2 && !(restWords >= 2 && isFirstName(tokens[from].text))) continue;
+    let glued = true;
+    for (let i = c.first; i < from && glued; i++) glued = mayBeGlued(ctx, tokens[i], rest, restWords, tokens[from]);
+    if (glued) return from;
+  }
+  return -1;
 }
 
 const FURNITURE_ALL = new RegExp(FURNITURE.source, 'gi');
