@@ -547,9 +547,17 @@ function lastMentionBefore(draft: Draft, at: number): number {
   return best;
 }
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
 /** The fullest of a draft's names: the canonical place, else the longest non-acronym form. */
 function fullestName(draft: Draft): string {
-  if (draft.place) return draft.place;
+  if (draft.place) {
+    // "Turkey" in an English article stays "Turkey" even where the gazetteer's name is "Türkiye".
+    if (NON_ASCII.test(draft.place)) {
+      for (const name of draft.names.values()) if (!NON_ASCII.test(name) && !isAcronym(name) && !name.includes('.')) return name;
+    }
+    return draft.place;
+  }
   let best = '';
   let bestScore = -1;
   for (const name of draft.names.values()) {
@@ -589,6 +597,7 @@ function finalise(registry: Registry): Entity[] {
     const aliases: string[] = [];
     for (const surface of draft.names.values()) addDistinct(aliases, seen, surface);
     for (const alias of draft.aliases) addDistinct(aliases, seen, alias);
+    if (draft.place) addDistinct(aliases, seen, draft.place);
     if (kind === 'organization') {
       // The well-known other form (DHS ↔ Department of Homeland Security), even if absent here.
       for (const surface of [...draft.names.values()]) {

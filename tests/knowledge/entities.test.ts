@@ -465,6 +465,15 @@ describe('organisations that look like people', () => {
   });
 });
 
+describe('place names', () => {
+  it('keeps the article\'s plain spelling of a place whose gazetteer name has diacritics', () => {
+    const text = 'Troops crossed from Turkey into Syria on Monday.';
+    const entities = entitiesOf(text);
+    const country = entities.find((e) => e.kind === 'place' && mentionTexts(text, e).includes('Turkey'));
+    expect(country?.name).toBe('Turkey');
+  });
+});
+
 describe('titles that run to a place or wait for their head', () => {
   it('ends a title "of" a place at the place', () => {
     const text = 'He met the President of the United States on Monday. Governor of New Mexico Rosa Quintal agreed.';
