@@ -7,8 +7,8 @@
 // so the cost stays linear in the number of tokens.
 import type { Entity, EntityKind, Span } from './facts.ts';
 import type { NlpDoc, Token } from './nlp.ts';
-import { isFirstName, placeName } from './entity/gazetteer.ts';
-import { DEFINITE_HEADS, KNOWN_ACRONYMS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
+import { firstNameGender, isFirstName, placeName } from './entity/gazetteer.ts';
+import { DEFINITE_HEADS, KNOWN_ACRONYMS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
 import { acronymLetters, initialsOf, isAcronym, nameKey, nameWords, surnameKeys } from './entity/names.ts';
 import { affiliationAfter, documentContext, findCandidates, low, type Candidate, type Votes } from './entity/runs.ts';
 
@@ -98,7 +98,8 @@ interface NameIndexes {
 function personShaped(draft: Draft, name: string): boolean {
   const kind = kindOf(draft.votes);
   if (kind === 'person') return true;
-  if (kind !== 'other' || draft.votes.organization > 0 || draft.votes.place > 0) return false;
+  // "Crystal Palace", "Affordable Care Act": a name with the head of a thing is not a person's.
+  if (kind !== 'other' || draft.votes.organization > 0 || draft.votes.place > 0 || draft.votes.other > 0) return false;
   const words = nameWords(name);
   return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w) && !isAcronym(w));
 }
@@ -130,10 +131,12 @@ function indexDrafts(registry: Registry): NameIndexes {
         const words = nameWords(name);
         if (words.length > 1) pushDraft(given, nameKey(words[0]), draft);
       }
-      if (kind === 'organization') {
+      if (kind === 'organization' || kind === 'other') {
         const words = nameWords(name);
         const head = words[words.length - 1]?.toLowerCase();
-        if (words.length > 1 && head && ORG_HEADS.has(head)) pushDraft(orgHead, head, draft);
+        // "Post" → "New York Post"; a team's plural too: "Cubs" → "Chicago Cubs".
+        const teamPlural = kind === 'organization' && head !== undefined && /[^s]s$/.test(head);
+        if (words.length > 1 && head && ((kind === 'organization' ? ORG_HEADS : OTHER_HEADS).has(head) || teamPlural)) pushDraft(orgHead, head, draft);
       }
       if (kind === 'organization' || kind === 'other') {
         const letters = initialsOf(name);
@@ -215,8 +218,45 @@ function matchInside(c: Candidate, index: number, doc: NlpDoc, registry: Registr
   }
 }
 
+/** The gender a draft's given name says, when it says one. */
+function draftGender(draft: Draft): 'female' | 'male' | null {
+  for (const name of draft.names.values()) {
+    const words = nameWords(name);
+    if (words.length >= 2) return firstNameGender(words[0]);
+  }
+  return null;
+}
+
+/**
+ * "Mr. Ormand" when the only full name with that surname is "Michelle Ormand": another person
+ * of the same surname. A draft of its own is made for the surname first, so that every bare
+ * "Ormand" and "President Ormand" goes to it rather than to her.
+ */
+function separateSurnamesByCourtesy(candidates: Candidate[], registry: Registry, indexes: NameIndexes, separated: Set<Draft>): void {
+  for (const c of candidates) {
+    if (!c.courtesy || c.acronym || c.place || nameWords(c.text).length !== 1) continue;
+    const key = nameKey(c.text);
+    if (registry.get(key)) continue;
+    const list = indexes.surname.get(key);
+    if (!list || list.length === 0) continue;
+    const fits = list.filter((d) => draftGender(d) !== (c.courtesy === 'male' ? 'female' : 'male'));
+    if (fits.length === 0) separated.add(registry.create(key, c.start, null));
+    else if (fits.length < list.length) indexes.surname.set(key, fits);
+  }
+}
+
+/** "Mrs. Ormand" after a surname draft was set apart for "Mr. Ormand": the full name of her gender. */
+function byCourtesy(c: Candidate, key: string, indexes: NameIndexes): Draft | undefined {
+  if (!c.courtesy) return undefined;
+  const list = indexes.surname.get(key) ?? [];
+  const fits = list.filter((d) => draftGender(d) === c.courtesy);
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 /** Pass B: single words, acronyms and weak runs, resolved against pass A where possible. */
 function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Registry, indexes: NameIndexes): void {
+  const separated = new Set<Draft>();
+  separateSurnamesByCourtesy(candidates, registry, indexes, separated);
   candidates.forEach((c, i) => {
     if (registry.owner.has(i) || c.titleOnly) return;
     if (c.acronym) {
@@ -228,8 +268,11 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
     const key = c.place ? nameKey(c.place) : nameKey(c.text);
     const single = nameWords(c.text).length === 1;
     let draft = registry.get(key) ?? registry.get(nameKey(c.text));
+    if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;
     if (!draft && single) {
       draft = bySurname(indexes.surname.get(key), c.start);
+      // "Hollywood" is no surname of "Access Hollywood", a name only shaped like a person's.
+      if (draft && c.place && kindOf(draft.votes) !== 'person') draft = undefined;
       // A surname used alone is itself evidence of a person.
       if (draft) draft.votes.person += 1.5;
     }
@@ -334,18 +377,37 @@ function absorb(registry: Registry, into: Draft, from: Draft): void {
 }
 
 // Apposition: "Silverio Villegas-Gonzalez, was a Mexican national", "X, a spokesman for Y,".
-const APPOSITION_STOP = new Set(['who', 'which', 'that', 'whose', 'and', 'but', 'with', 'when', 'while', 'after', 'before', 'because', 'as', 'since', 'said', 'says']);
+const APPOSITION_STOP = new Set(['who', 'whom', 'which', 'that', 'whose', 'where', 'and', 'but', 'with', 'when', 'while', 'after', 'before', 'because', 'as', 'since', 'said', 'says']);
 
 const VAGUE_AFTER_THE = new Set(['one', 'same', 'other', 'first', 'last', 'only', 'latest', 'man', 'woman', 'person']);
 
-/** Inside a quotation: an odd number of quote marks between the sentence start and here. */
+/**
+ * Inside a quotation: more opening than closing curly quotes since the paragraph start (a quotation
+ * often runs over several sentences: '“X is a fraud. By any measure, X is a fraud!”'), or an odd
+ * number of straight quotes since the sentence start (straight quotes say nothing of direction, so
+ * one unbalanced quote earlier in a paragraph must not spoil the rest).
+ */
 function insideQuote(doc: NlpDoc, at: number): boolean {
   const sentence = doc.sentences[doc.tokens[at].sentence];
-  const before = doc.text.slice(sentence?.start ?? 0, doc.tokens[at].start);
-  const opens = (before.match(/[“]/g) ?? []).length;
-  const closes = (before.match(/[”]/g) ?? []).length;
-  const straight = (before.match(/"/g) ?? []).length;
+  const sentenceStart = sentence?.start ?? 0;
+  const paragraphStart = doc.text.lastIndexOf('\n', sentenceStart) + 1;
+  const paragraph = doc.text.slice(paragraphStart, doc.tokens[at].start);
+  const opens = (paragraph.match(/[“]/g) ?? []).length;
+  const closes = (paragraph.match(/[”]/g) ?? []).length;
+  const straight = (doc.text.slice(sentenceStart, doc.tokens[at].start).match(/"/g) ?? []).length;
   return opens > closes || straight % 2 === 1;
+}
+
+/** The sentence opens with a preposition or subordinator before the name and its titles ("For Mr. Clarke,"). */
+function frontedByPreposition(doc: NlpDoc, first: number): boolean {
+  let k = first - 1;
+  const fronting = (t: Token): boolean => t.pos === 'ADP' || t.pos === 'SCONJ';
+  while (k >= 0 && doc.tokens[k].type === 'word' && !fronting(doc.tokens[k]) && /^\p{Lu}/u.test(doc.tokens[k].text)) k--;
+  const before = doc.tokens[k];
+  // Only a phrase that opens the sentence: "the trial of Frank Beck, a manager of homes accused ..." is an apposition.
+  const opensSentence = before !== undefined && (k === 0 || doc.tokens[k - 1].sentence !== before.sentence ||
+    /^[\p{Pi}\p{Ps}"'“‘]+$/u.test(doc.tokens[k - 1].text));
+  return opensSentence && fronting(before);
 }
 
 function appositionAfter(doc: NlpDoc, first: number, last: number): string | null {
@@ -363,16 +425,24 @@ function appositionAfter(doc: NlpDoc, first: number, last: number): string | nul
   if (low(det) === 'the' && VAGUE_AFTER_THE.has(low(tokens[i + 1]) ?? '')) return null;
   let end = i;
   let content = 0;
+  let verbAt = -1;
   for (let j = i + 1; j < tokens.length && j <= i + 12; j++) {
     const t = tokens[j];
     if (t.sentence !== det.sentence || t.type === 'punctuation' && t.text !== '-' || t.pos === 'SPACE') break;
-    if (APPOSITION_STOP.has(low(t)) || (t.pos === 'VERB' && doc.text[t.start - 1] === ' ' && tokens[j - 1]?.text !== '-')) break;
+    if (APPOSITION_STOP.has(low(t))) break;
+    if (t.pos === 'VERB' && doc.text[t.start - 1] === ' ' && tokens[j - 1]?.text !== '-') {
+      verbAt = j;
+      break;
+    }
     // "the baseball player Willie Mays": another name starts; the description ended before it.
     if (/^\p{Lu}/u.test(t.text) && tokens[j - 1].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j - 1].text)) break;
     if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NUM') content++;
     end = j;
   }
   if (content === 0 || end === i) return null;
+  // "For Mr. Clarke, the agreement opened the door": after a fronted phrase, the noun phrase is
+  // the subject of the clause (a verb follows it), not a description of the name.
+  if (comma && !copula && verbAt >= 0 && !/ing$/i.test(tokens[verbAt].text) && frontedByPreposition(doc, first)) return null;
   // Not ending on a dangling preposition or determiner ("a spokesman for").
   while (end > i && ['ADP', 'DET', 'CCONJ', 'PART'].includes(tokens[end].pos)) end--;
   return end > i ? doc.text.slice(det.start, tokens[end].end) : null;
@@ -477,9 +547,17 @@ function lastMentionBefore(draft: Draft, at: number): number {
   return best;
 }
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
 /** The fullest of a draft's names: the canonical place, else the longest non-acronym form. */
 function fullestName(draft: Draft): string {
-  if (draft.place) return draft.place;
+  if (draft.place) {
+    // "Turkey" in an English article stays "Turkey" even where the gazetteer's name is "Türkiye".
+    if (NON_ASCII.test(draft.place)) {
+      for (const name of draft.names.values()) if (!NON_ASCII.test(name) && !isAcronym(name) && !name.includes('.')) return name;
+    }
+    return draft.place;
+  }
   let best = '';
   let bestScore = -1;
   for (const name of draft.names.values()) {
@@ -497,16 +575,29 @@ function addDistinct(aliases: string[], seen: Set<string>, alias: string): void 
   aliases.push(alias);
 }
 
+/**
+ * The kind to report. A name no gazetteer knows, whose only place evidence is a preposition or two
+ * before a few of many mentions ("changes to Zoblerone"), is not taken for a place.
+ */
+function finalKind(draft: Draft): EntityKind {
+  const kind = kindOf(draft.votes);
+  if (kind !== 'place' || draft.place) return kind;
+  const place = draft.votes.place;
+  if (place >= 3 || place * 5 >= draft.mentions.length) return kind;
+  return kindOf({ ...draft.votes, place: 0 });
+}
+
 function finalise(registry: Registry): Entity[] {
   const drafts = registry.drafts.filter((d) => d.mentions.length > 0);
   drafts.sort((a, b) => a.firstAt - b.firstAt);
   return drafts.map((draft, n) => {
     const name = fullestName(draft);
-    const kind = kindOf(draft.votes);
+    const kind = finalKind(draft);
     const seen = new Set([nameKey(name)]);
     const aliases: string[] = [];
     for (const surface of draft.names.values()) addDistinct(aliases, seen, surface);
     for (const alias of draft.aliases) addDistinct(aliases, seen, alias);
+    if (draft.place) addDistinct(aliases, seen, draft.place);
     if (kind === 'organization') {
       // The well-known other form (DHS ↔ Department of Homeland Security), even if absent here.
       for (const surface of [...draft.names.values()]) {

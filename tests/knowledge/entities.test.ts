@@ -308,3 +308,182 @@ describe('entity quality rules', () => {
     expect(find(entitiesOf(text), 'Harwell Logistics Group').kind).toBe('organization');
   });
 });
+
+describe('roles are descriptions, not fragments or claims', () => {
+  it('keeps a stacked military title with its modifier as one role, out of the name', () => {
+    const text = 'Retired Lt. Gen. Marcus Hale said the plan was weak. Hale left early.';
+    const person = find(entitiesOf(text), 'Marcus Hale');
+    expect(person.roles).toContain('Retired Lt. Gen.');
+    expect(person.roles).not.toContain('Retired Lt.');
+  });
+
+  it('joins "Former" to the title after a place or organisation', () => {
+    const text = 'Former Ohio Gov. Dale Renner agreed. Former Bexfield Party Chairman Ed Rollins did not.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Dale Renner').roles).toEqual(['Former Ohio Gov.']);
+    expect(find(entities, 'Ed Rollins').roles).toEqual(['Former Bexfield Party Chairman']);
+    expect(entities.some((e) => e.roles.includes('Former'))).toBe(false);
+  });
+
+  it('reads a job title between an outlet and a name as the role', () => {
+    const text = 'The story was confirmed by Daybreak News Political Correspondent Tara Quill on Monday.';
+    const person = find(entitiesOf(text), 'Tara Quill');
+    expect(person.kind).toBe('person');
+    expect(person.roles).toEqual(['Daybreak News Political Correspondent']);
+  });
+
+  it('marks "Mr." names as people without keeping "Mr." as a role', () => {
+    const text = 'Mr. Tobin Crale bought the mine. Later Mr. Crale sold it.';
+    const person = find(entitiesOf(text), 'Tobin Crale');
+    expect(person.kind).toBe('person');
+    expect(person.roles).toEqual([]);
+    expect(person.mentions).toHaveLength(2);
+  });
+
+  it('takes no description from a claim inside a quotation that runs over sentences', () => {
+    const text = '“This is a sad day,” said Rep. Ann Ward. “Tom Brixley is a dangerous man. By any measure, Tom Brixley is a dangerous man!” she said.';
+    expect(find(entitiesOf(text), 'Tom Brixley').roles).toEqual([]);
+  });
+
+  it('takes no description from the subject after a fronted phrase', () => {
+    const text = 'The agency hired Mr. Tobin Crale last year. For Mr. Crale, the harbour agreement opened the door to other deals.';
+    expect(find(entitiesOf(text), 'Tobin Crale').roles).toEqual([]);
+  });
+
+  it('keeps an apposition after a name inside a prepositional phrase', () => {
+    const text = 'The claims surfaced at the trial of Frank Bexley, a manager of children’s homes accused of abuse.';
+    expect(find(entitiesOf(text), 'Frank Bexley').roles).toContain('a manager of children’s homes');
+  });
+
+  it('does not give a woman the bare surname of "Mr." mentions', () => {
+    const text = 'President Ormand spoke on Monday. Mr. Ormand and the first lady, Michelle Ormand, attended. Mrs. Ormand smiled.';
+    const entities = entitiesOf(text);
+    const her = find(entities, 'Michelle Ormand');
+    const him = find(entities, 'Ormand');
+    expect(him.roles).toContain('President');
+    expect(her.roles).not.toContain('President');
+    expect(mentionTexts(text, her)).toEqual(['Michelle Ormand', 'Ormand']);
+    expect(mentionTexts(text, him)).toHaveLength(2);
+  });
+});
+
+describe('names glued to neighbouring words', () => {
+  it('ends a venue name before a sentence opener after a lost sentence break', () => {
+    const text = 'Fans cheered at the Wexley Convention Center Among them, Dana Pruitt waved.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Wexley Convention Center').kind).toBe('organization');
+    expect(entities.some((e) => /Among/.test(e.name))).toBe(false);
+  });
+
+  it('drops a greeting in front of a name', () => {
+    const text = 'Dan wrote: Hi Zoblerone, I love your chocolate. Zoblerone said it would change the bar.';
+    const entities = entitiesOf(text);
+    expect(entities.some((e) => /Hi\b/.test(e.name))).toBe(false);
+    expect(mentionTexts(text, find(entities, 'Zoblerone'))).toEqual(['Zoblerone', 'Zoblerone']);
+  });
+
+  it('drops a platform name glued before a full personal name seen elsewhere', () => {
+    const text = 'Lisa Carrow posted on Snapchat Dana Pruitt speaks at the party. Dana Pruitt smiled.';
+    const person = find(entitiesOf(text), 'Dana Pruitt');
+    expect(mentionTexts(text, person)).toEqual(['Dana Pruitt', 'Dana Pruitt']);
+  });
+
+  it('drops two caption words glued before a full personal name seen elsewhere', () => {
+    const text = 'Invalid Email Dana Pruitt spoke at the rally. Dana Pruitt left early.';
+    const person = find(entitiesOf(text), 'Dana Pruitt');
+    expect(mentionTexts(text, person)).toEqual(['Dana Pruitt', 'Dana Pruitt']);
+  });
+
+  it('keeps a modifier before a place or a headed name', () => {
+    const text = 'Storms hit South Brantham and the Cricket World Cup. Brantham was flooded, and the World Cup was delayed. They watched the World Cup.';
+    const entities = entitiesOf(text);
+    expect(entities.some((e) => e.name === 'Cricket World Cup')).toBe(true);
+  });
+
+  it('does not make a person of a name with the head of a thing', () => {
+    const text = 'The Bexley Palace fan was named. Mr Searle, another Bexley Palace fan, died. Many wore the Palace colours.';
+    const club = find(entitiesOf(text), 'Bexley Palace');
+    expect(club.kind).not.toBe('person');
+  });
+});
+
+describe('kinds from weak evidence', () => {
+  it('keeps a month after a given name as the surname', () => {
+    const text = 'Home Secretary Corinne May said on Monday that the plan would go ahead in May.';
+    const person = find(entitiesOf(text), 'Corinne May');
+    expect(person.roles).toEqual(['Home Secretary']);
+  });
+
+  it('does not call a much-mentioned product a place for one preposition before it', () => {
+    const text = [
+      'Zoblerone bars are getting smaller.', 'Fans of Zoblerone were angry.', 'Zoblerone changed the recipe.',
+      'Some wrote to Zoblerone about it.', 'Zoblerone defended the change.', 'Zoblerone said costs had risen.',
+      'Shoppers still buy Zoblerone bars.',
+    ].join(' ');
+    expect(find(entitiesOf(text), 'Zoblerone').kind).not.toBe('place');
+  });
+
+  it('keeps a place mentioned mostly after place prepositions a place', () => {
+    const text = 'Floods hit homes in Brantham on Monday. Rescuers from Brantham worked all night. Brantham was quiet by noon.';
+    expect(find(entitiesOf(text), 'Brantham').kind).toBe('place');
+  });
+
+  it('does not merge a known place into a show named after it', () => {
+    const text = 'He regretted the leaked Quiver London tapes. The Quiver London host said nothing. Crowds gathered in London on Monday.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'London').kind).toBe('place');
+    expect(find(entities, 'Quiver London').aliases).not.toContain('London');
+  });
+
+  it('splits a caption name run at a courtesy title', () => {
+    const text = 'Tributes were paid Dana Pruitt Mr Searle was named. Mr Searle died. Dana Pruitt wept.';
+    const entities = entitiesOf(text);
+    expect(find(entities, 'Searle').roles).toEqual([]);
+    expect(find(entities, 'Dana Pruitt').mentions).toHaveLength(2);
+  });
+});
+
+describe('organisations that look like people', () => {
+  it('types a place followed by a plural as a team and merges the bare plural', () => {
+    const text = 'The Denver Falcons beat the Boston Herons on Sunday. The Falcons scored twice.';
+    const entities = entitiesOf(text);
+    const team = find(entities, 'Denver Falcons');
+    expect(team.kind).toBe('organization');
+    expect(mentionTexts(text, team)).toEqual(['Denver Falcons', 'Falcons']);
+    expect(find(entities, 'Boston Herons').kind).toBe('organization');
+  });
+
+  it('keeps a name that starts with a title word whole when no name follows the title', () => {
+    const text = 'The group Justice for Widows held a rally. Members of Justice Against Fraud Network spoke.';
+    const entities = entitiesOf(text);
+    expect(entities.some((e) => e.name === 'Justice for Widows' && e.kind !== 'person')).toBe(true);
+    expect(entities.some((e) => e.name.startsWith('for ') || e.name.startsWith('Against'))).toBe(false);
+  });
+
+  it('reads "International" as an organisation head', () => {
+    expect(find(entitiesOf('Talks with Quorra International stalled on Monday.'), 'Quorra International').kind).toBe('organization');
+  });
+});
+
+describe('place names', () => {
+  it('keeps the article\'s plain spelling of a place whose gazetteer name has diacritics', () => {
+    const text = 'Troops crossed from Turkey into Syria on Monday.';
+    const entities = entitiesOf(text);
+    const country = entities.find((e) => e.kind === 'place' && mentionTexts(text, e).includes('Turkey'));
+    expect(country?.name).toBe('Turkey');
+  });
+});
+
+describe('titles that run to a place or wait for their head', () => {
+  it('ends a title "of" a place at the place', () => {
+    const text = 'He met the President of the United States on Monday. Governor of New Mexico Rosa Quintal agreed.';
+    const entities = entitiesOf(text);
+    expect(entities.some((e) => e.name === 'States' || e.name.startsWith('States '))).toBe(false);
+    expect(find(entities, 'Rosa Quintal').roles).toEqual(['Governor of New Mexico']);
+  });
+
+  it('joins a lone modifier to the title after an affiliation', () => {
+    const text = 'Deputy Pike County Attorney Lena Hurst filed the charges.';
+    expect(find(entitiesOf(text), 'Lena Hurst').roles).toEqual(['Deputy Pike County Attorney']);
+  });
+});

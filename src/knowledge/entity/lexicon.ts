@@ -25,6 +25,7 @@ export const TITLES = set(`
   reverend | father | sister | brother | dean | provost | treasurer | auditor | comptroller | marshal
   state | foreign | defense | defence | homeland | security | health | education | energy | interior
   justice | labor | labour | transportation | treasury | agriculture | commerce | finance | home
+  retired | correspondent | columnist | anchor | manager | editor | producer | analyst
 `);
 
 /** Title words that can start a title (the rest of TITLES only continue one: "State", "Health"). */
@@ -38,6 +39,7 @@ export const TITLE_HEADS = set(`
   spokesperson | former | founder | co-founder | premier | president-elect | councilman | councilwoman
   alderman | alderwoman | envoy | bishop | cardinal | archbishop | reverend | dean | treasurer
   comptroller | marshal | first | general | leader | candidate | nominee | executive | mp | mep | msp
+  retired | correspondent | columnist | anchor | manager | analyst
 `);
 
 /** Party and ideology words before a title or name ("Democrat Rep. ..."): a role, not a name. */
@@ -61,6 +63,7 @@ export const ORG_HEADS = set(`
   media | studios | records | pictures | laboratory | laboratories | labs | systems | technologies
   pharmaceuticals | industries | enterprises | brigade | battalion | division | squad | cartel
   gang | movement | front | convention | forum | institution | brotherhood | hamas | hezbollah | taliban | isis | fc
+  international
 `);
 
 /** Words that open an organisation name and take "of" ("Department of ...", "Bank of ..."). */
@@ -96,7 +99,7 @@ export const NOT_NAMES = set(`
   you | his | her | their | our | my | your | its | who | what | when | where | why | how | which
   and | or | but | if | so | yet | nor | as | at | by | for | from | in | of | on | to | with | after
   before | while | since | until | because | although | though | also | then | there | here
-  mr. | mrs. | ms. | dr. | today | tonight | yesterday | tomorrow | ok | okay | yes | no | not
+  today | tonight | yesterday | tomorrow | ok | okay | yes | no | not
   breaking | update | updated | exclusive | photo | video | watch | read | more | editor | note
   am | pm | a.m. | p.m. | tv | ceo | cfo | ad | bc | id | no. | vs. | vs | etc. | et | al.
   democrat | democrats | republican | republicans | christian | christians | muslim | muslims
@@ -216,7 +219,27 @@ export const KNOWN_ORGS = set(`
 `);
 
 /** Modifiers that begin a title but never make one alone ("under", "former"). */
-export const TITLE_MODIFIERS = set('under | vice | assistant | deputy | acting | interim | former | first | prime | general | executive | then | co-founder | senior');
+export const TITLE_MODIFIERS = set('under | vice | assistant | deputy | acting | interim | former | first | prime | general | executive | then | co-founder | senior | retired');
+
+/** Modifiers that say when or how someone held a title, never the title itself ("Former", "Retired"). */
+export const TENSE_MODIFIERS = set('former | retired | then | late | outgoing | incoming | acting | interim');
+
+/** Forms of address that tell nothing about the person beyond being one: not kept as roles. */
+export const COURTESY_TITLES = set('mr | mr. | mrs | mrs. | ms | ms. | miss | mme. | mlle. | mx | mx.');
+
+/** Greetings and interjections that open a letter or a post ("Hi Anna,"): never part of a name. */
+export const INTERJECTIONS = set('hi | hello | hey | dear | thanks | thank | congratulations | congrats | bye | goodbye | welcome | sorry | please | oh | wow | yes | no');
+
+/**
+ * Capitalised function words that open a sentence: inside a run of capitalised words (a caption
+ * or a lost sentence break: "... Convention Center Among them") they start a new sentence, not a name part.
+ */
+export const SENTENCE_OPENERS = set(`
+  among | amid | after | before | during | despite | although | though | while | when | where | however
+  meanwhile | the | a | an | this | these | those | it | he | she | they | we | his | her | their
+  but | as | if | since | because | with | without | from | by | to | into | at | on | in | about | against
+  there | here | then | also | yet | so | later | earlier | still | now
+`);
 
 /** Nationality and group adjectives ("Mexican", "Polish American"): descriptions, not names. */
 export const DEMONYMS = set(`

@@ -8,9 +8,10 @@ import {
   PARTY_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, TITLE_HEADS,
   OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
   ORG_OF_HEADS, PHOTO_CREDITS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
+  COURTESY_TITLES, INTERJECTIONS, SENTENCE_OPENERS, TENSE_MODIFIERS,
 } from './lexicon.ts';
 import { FURNITURE, furnitureSentences } from '../furniture.ts';
-import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey } from './names.ts';
+import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey, nameWords } from './names.ts';
 
 export interface Votes {
   person: number;
@@ -41,6 +42,8 @@ export interface Candidate {
   furniture?: boolean;
   /** "The Donald": a single word after a capitalised "The", a nickname of a known person. */
   nickname?: boolean;
+  /** "Mr." / "Mrs.", "Ms." before the name: which person a bare surname may be. */
+  courtesy?: 'male' | 'female';
 }
 
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'y']);
@@ -201,6 +204,10 @@ function titleEnd(ctx: DocContext, at: number, end: number): number {
     const rest: number[] = [];
     for (let r = k; r <= end; r++) if (isWord(tokens[r]) && isCapitalised(tokens[r].text)) rest.push(r);
     if (rest.length === 0) return j;
+    // "President of the United States", "Governor of New Mexico": a place ends the title.
+    for (let n = Math.min(rest.length - 1, 3); n >= 0; n--) {
+      if (placeName(ctx.doc.text.slice(tokens[rest[0]].start, tokens[rest[n]].end))) return rest[n] + 1;
+    }
     const given = rest.findIndex((r, n) => n > 0 && isFirstName(tokens[r].text));
     if (given > 0) return rest[given];
     if (rest.length >= 3) return rest[rest.length - 2];
@@ -354,6 +361,8 @@ function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string
   // Brand-like inner capitals ("SiriusXM", "PayPal"), not "McLaughlin" or "DeSantis".
   if (words.some((i) => /\p{Ll}\p{Lu}/u.test(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
   if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
+  // "Chicago Cubs", "New York Yankees": a place and a plural is a team, not a person.
+  if (words.length > 1 && !place && /[^s]s$/.test(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isDemonym(lastTok.text) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
   if (titled) votes.person += 3;
   if (words.length > 1 && isFirstName(firstTok.text) && !ofHead) votes.person += 2;
   // Context: "in Chicago", "Chicago-based", "Franklin Park, Ill.", "DHS said".
@@ -403,6 +412,16 @@ function dropEdges(tokens: Token[], idx: number[]): void {
   while (idx.length && (!isWord(tokens[idx[idx.length - 1]]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
 }
 
+const MONTH_SURNAMES = new Set(['may', 'june', 'april', 'august']);
+
+/** The run ends in a month name right after a given name ("Theresa May"): a surname, not a date. */
+function surnameMonth(tokens: Token[], idx: number[]): boolean {
+  if (idx.length < 2) return false;
+  const last = idx[idx.length - 1];
+  const before = idx[idx.length - 2];
+  return before === last - 1 && MONTH_SURNAMES.has(low(tokens[last])) && isFirstName(tokens[before].text) && !NOT_NAMES.has(low(tokens[before]));
+}
+
 /** Tags of words that cannot start a name ("Yesterday", "But", "Did"). */
 const FUNCTION_TAGS = new Set(['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV']);
 
@@ -413,12 +432,15 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   for (let i = from; i <= end; i++) idx.push(i);
   const sentence = tokens[from].sentence;
   const shouty = ctx.shouty[sentence] === 1;
-  // Ordinary capitalised words at the edges ("The", "But", "Friday").
-  while (idx.length && NOT_NAMES.has(plain(tokens[idx[0]])) && !PARTY_WORDS.has(low(tokens[idx[0]]))) {
+  // Ordinary capitalised words at the edges ("The", "But", "Friday"), greetings ("Hi Anna").
+  while (idx.length && (NOT_NAMES.has(plain(tokens[idx[0]])) || INTERJECTIONS.has(low(tokens[idx[0]]))) && !PARTY_WORDS.has(low(tokens[idx[0]]))) {
     idx.shift();
     dropEdges(tokens, idx);
   }
-  while (idx.length && NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) && !isAcronym(tokens[idx[idx.length - 1]].text)) {
+  // "... Convention Center Among them": a sentence opener after a lost sentence break ends the name.
+  // "Theresa May", "Brian May": a month right after a given name is a surname.
+  while (idx.length && (NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) || SENTENCE_OPENERS.has(low(tokens[idx[idx.length - 1]]))) &&
+      !isAcronym(tokens[idx[idx.length - 1]].text) && !surnameMonth(tokens, idx)) {
     idx.pop();
     dropEdges(tokens, idx);
   }
@@ -441,10 +463,12 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const rest = idx.length > 1 ? slice(ctx, idx[1], idx[idx.length - 1]) : '';
   const functionWord = FUNCTION_TAGS.has(head.pos) ||
     (head.pos === 'VERB' && ctx.lowerWords.has(low(head)));
-  // "Poor Mexico", "Did Trump": a common word stuck to a name.
+  // "Poor Mexico", "Did Trump": a common word stuck to a name. After a lower-case word the capital is
+  // deliberate: "the leaked Access Hollywood tapes" names a show, not Hollywood.
+  const afterLowerWord = isWord(tokens[idx[0] - 1]) && isLowerInitial(tokens[idx[0] - 1].text) && tokens[idx[0] - 1].sentence === sentence;
   if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
       !isAcronym(head.text) && !placeName(slice(ctx, idx[0], idx[idx.length - 1])) &&
-      (((ctx.sentenceInitial[idx[0]] || head.pos !== 'PROPN') && placeName(rest) !== null) || functionWord)) {
+      (((ctx.sentenceInitial[idx[0]] || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(rest) !== null) || functionWord)) {
     idx.shift();
   }
   if (idx.length > 1 && ctx.sentenceInitial[idx[0]] && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
@@ -475,6 +499,23 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const orgShaped = ORG_HEADS.has(low(tokens[idx[idx.length - 1]]));
   let titled = related;
   let titleOnly = false;
+  // "Retired", "Former" alone say nothing: they join the title that follows ("Former Ohio Gov.").
+  let modifier: { first: number; last: number } | null = null;
+  // Where the last title piece ended, so "Lt." "Gen." read as one role "Lt. Gen.".
+  let titleTokenEnd = -2;
+  let titleStart = -1;
+  let courtesy: 'male' | 'female' | undefined;
+  const addTitle = (first: number, last: number): void => {
+    const from = modifier && modifier.last === first - 1 ? modifier.first : first;
+    modifier = null;
+    const text = slice(ctx, from, last);
+    if (titleTokenEnd === from - 1 && roles.length > 0) roles[roles.length - 1] = slice(ctx, titleStart, last);
+    else {
+      roles.push(text);
+      titleStart = from;
+    }
+    titleTokenEnd = last;
+  };
   // Roles in front: party words, honorifics, titles ("Democrat Rep.", "Assistant Secretary").
   for (;;) {
     if (idx.length === 0) break;
@@ -488,7 +529,9 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       continue;
     }
     if (isHonorific(t.text) && !orgShaped) {
-      roles.push(t.text);
+      // "Mr." tells nothing worth keeping as a role, but still marks a person.
+      if (!COURTESY_TITLES.has(low(t))) addTitle(idx[0], idx[0]);
+      else courtesy = /^mr\.?$/.test(low(t)) ? 'male' : 'female';
       titled = true;
       idx.shift();
       if (idx.length === 0) titleOnly = true;
@@ -498,7 +541,16 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const after = titleEnd(ctx, idx[0], idx[idx.length - 1]);
       if (after < 0) break;
       const titleLast = Math.min(after - 1, idx[idx.length - 1]);
-      roles.push(slice(ctx, idx[0], titleLast));
+      // "Justice for Victims", "Justice Against Sponsors", "Premier League": a name that starts with a title word.
+      const next = tokens[titleLast + 1];
+      if (titleLast < idx[idx.length - 1] && next && (!isCapitalised(next.text) || SENTENCE_OPENERS.has(low(next)) || ORG_HEADS.has(low(next)))) break;
+      // A modifier alone ("Former", "Retired", "Deputy") waits for the title it modifies.
+      if (titleLast === idx[0] && (TENSE_MODIFIERS.has(low(t)) || TITLE_MODIFIERS.has(low(t))) && idx.length > 1) {
+        modifier = { first: idx[0], last: idx[0] };
+        idx.shift();
+        continue;
+      }
+      addTitle(idx[0], titleLast);
       titled = true;
       idx = idx.filter((i) => i > titleLast);
       dropEdges(tokens, idx);
@@ -527,8 +579,20 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const rest = idx.filter((i) => i >= after && isWord(tokens[i]));
       if (rest.length === 0 || NAME_SUFFIXES.has(nameKey(tokens[rest[0]].text))) continue;
       const pre = idx.slice(0, n);
-      roles.push(slice(ctx, pre[0], after - 1));
+      const pending = modifier as { first: number; last: number } | null;
+      modifier = null;
       titled = true;
+      // "Dana Pruitt Mr Searle" (captions run together): nobody is "Org Mr. X", so what comes before
+      // a courtesy title is a name of its own, not an affiliation.
+      if (COURTESY_TITLES.has(low(t))) {
+        courtesy = /^mr\.?$/.test(low(t)) ? 'male' : 'female';
+        // Kept (as a weak run) only when it names something the article names elsewhere.
+        pushCandidate(ctx, pre, [], false, shouty, out, true);
+        idx = idx.filter((i) => i >= after);
+        dropEdges(tokens, idx);
+        break;
+      }
+      roles.push(slice(ctx, pending && pending.last === pre[0] - 1 ? pending.first : pre[0], after - 1));
       pushCandidate(ctx, pre, [], false, shouty, out, true);
       const affiliation = out[out.length - 1];
       if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) affiliation.votes.organization += 1.5;
@@ -543,6 +607,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const count = out.length;
   pushCandidate(ctx, idx, roles, titled || lowerTitle !== null, shouty, out, false);
   const pushed = out[count];
+  if (pushed && courtesy) pushed.courtesy = courtesy;
   const the = tokens[idx[0] - 1];
   if (pushed && idx.length === 1 && the?.text === 'The' && !pushed.acronym && !pushed.place) pushed.nickname = true;
 }
@@ -564,7 +629,7 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   if (words.filter((i) => tokens[i].text.length >= 3 && isAcronym(tokens[i].text) && !KNOWN_ACRONYMS.has(tokens[i].text)).length >= 2 && !place) return;
   if (single && !place) {
     const t = tokens[first];
-    if (t.text.replace(/\./g, '').length < 2) return;
+    if (t.text.replace(/\./g, '').length < 2 || SENTENCE_OPENERS.has(low(t))) return;
     // A capitalised ordinary word ("Take", "Home") that the article also writes in lower case.
     if (!acronym && !titled && t.pos !== 'PROPN' && ctx.lowerWords.has(low(t))) return;
     if (acronym && NOT_ACRONYMS.has(acronymLetters(text))) return;
@@ -621,7 +686,82 @@ export function findCandidates(ctx: DocContext): Candidate[] {
       out[k].furniture = true;
     }
   }
+  unglueLeadingWords(ctx, out);
   return out;
+}
+
+/** Whether a word may be a stray word glued in front of a name rather than its first part. */
+function mayBeGlued(ctx: DocContext, t: Token, rest: string, restWords: number, restFirst: Token): boolean {
+  if (isFirstName(t.text) || isHonorific(t.text) || TITLES.has(low(t)) || RELATIONAL_NOUNS.has(low(t)) || PARTY_WORDS.has(low(t)) ||
+      isAcronym(t.text) || isDemonym(t.text)) return false;
+  // "South London", "Greater Manchester": a word before a place makes a place name.
+  if (placeName(rest)) return false;
+  // "National Guard" → "Guard", "Crystal Palace" → "Palace": a head word alone is a short form, not the name;
+  // "Cricket World Cup" → "World Cup": a name with a head word takes modifiers in front.
+  const restHead = nameKey(rest).split(' ').pop() ?? '';
+  if (ORG_HEADS.has(restHead) || PLACE_HEADS.has(restHead) || OTHER_HEADS.has(restHead)) return false;
+  // "Moment Brantham" (a caption word the article also writes in lower case), or "Snapchat Dana
+  // Pruitt" (a platform before a full personal name).
+  return t.pos !== 'PROPN' || ctx.lowerWords.has(low(t)) || (restWords >= 2 && isFirstName(restFirst.text));
+}
+
+/**
+ * "Moment Brantham", "Snapchat Dana Pruitt": in captions and run-on text a word gets glued in
+ * front of a name. When the glued form occurs once and the rest occurs on its own elsewhere,
+ * the candidate becomes the rest. Two passes over the candidates, no token scan.
+ */
+function unglueLeadingWords(ctx: DocContext, out: Candidate[]): void {
+  const counts = new Map<string, number>();
+  const tokens = ctx.doc.tokens;
+  for (const c of out) {
+    const key = nameKey(c.text);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k];
+    if (c.acronym || c.place || c.titleOnly || c.roles.length > 0 || c.last <= c.first) continue;
+    if (counts.get(nameKey(c.text)) !== 1 || KNOWN_ORGS.has(nameKey(c.text))) continue;
+    // "the World Series Champions": after a determiner the capitalised words make one name.
+    const before = tokens[c.first - 1];
+    if (before && (before.pos === 'DET' || POSSESSIVE_MARKS.has(low(before)))) continue;
+    const from = gluedRestStart(ctx, c, counts);
+    if (from < 0) continue;
+    const idx: number[] = [];
+    for (let i = from; i <= c.last; i++) idx.push(i);
+    const rebuilt: Candidate[] = [];
+    pushCandidate(ctx, idx, [], false, ctx.shouty[tokens[from].sentence] === 1, rebuilt, false);
+    if (rebuilt.length === 0) continue;
+    const next = rebuilt[0];
+    next.weak = next.weak || c.weak;
+    if (c.furniture) next.furniture = true;
+    out[k] = next;
+  }
+}
+
+/**
+ * Where the name inside a glued run starts: after one stray word ("Moment Brantham"), or after two
+ * before a full personal name ("Invalid Email Dana Pruitt"); -1 when nothing is glued.
+ */
+function gluedRestStart(ctx: DocContext, c: Candidate, counts: Map<string, number>): number {
+  const tokens = ctx.doc.tokens;
+  for (let skip = 1; skip <= 2; skip++) {
+    const from = c.first + skip;
+    if (from > c.last) break;
+    // Single spaces between name tokens only: the words sit on one line.
+    let plainRun = true;
+    for (let i = c.first + 1; i <= from; i++) {
+      if (!isNameToken(ctx, i) || ctx.doc.text.slice(tokens[i - 1].end, tokens[i].start) !== ' ') plainRun = false;
+    }
+    if (!plainRun) break;
+    const rest = slice(ctx, from, c.last);
+    if (!counts.has(nameKey(rest))) continue;
+    const restWords = nameWords(rest).length;
+    if (skip === 2 && !(restWords >= 2 && isFirstName(tokens[from].text))) continue;
+    let glued = true;
+    for (let i = c.first; i < from && glued; i++) glued = mayBeGlued(ctx, tokens[i], rest, restWords, tokens[from]);
+    if (glued) return from;
+  }
+  return -1;
 }
 
 const FURNITURE_ALL = new RegExp(FURNITURE.source, 'gi');
