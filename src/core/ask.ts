@@ -1,5 +1,6 @@
 // Questions → answers: find the facts that answer, compose a short answer that keeps its
 // attribution, and cite the article and sentence. Null when the loaded articles do not say.
+import { isFirstName } from '../knowledge/entity/gazetteer.ts';
 import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
 import type { ConversationContext } from './conversation.ts';
 import { Library, nameKey, terms, type EntityRef, type LoadedArticle, type SentenceRef } from './library.ts';
@@ -109,8 +110,16 @@ function attributed(lib: Library, ref: SentenceRef, words: string[] = []): strin
 function rolesOf(loaded: LoadedArticle, entity: Entity): string | null {
   const plain: string[] = [];
   const claimed: string[] = [];
+  const people = new Set(loaded.facts.entities.filter((e) => e.kind === 'person' && e.id !== entity.id).map((e) => nameKey(e.name)));
   for (const role of entity.roles) {
-    const q = loaded.facts.quotes.find((x) => x.speaker && x.text.includes(role));
+    // Another person's name is no description of this one.
+    if (people.has(nameKey(role))) continue;
+    // Only a description ("a criminal illegal alien") can be a claim, and only in a quote that
+    // speaks of this entity; a title ("Rep.") inside some quote is not one.
+    const descriptive = /^(a|an|the)\s/i.test(role);
+    const q = descriptive
+      ? loaded.facts.quotes.find((x) => x.speaker && x.text.includes(role) && entity.mentions.some((m) => m.start >= x.start && m.end <= x.end))
+      : undefined;
     const who = q ? speakerName(q) : null;
     if (who && q && !nameKey(who).includes(nameKey(entity.name))) claimed.push(`${role}, according to ${accordingTo(q)}`);
     else plain.push(role);
@@ -334,14 +343,20 @@ function remember(context: ConversationContext, cites: Citation[], entity?: Enti
  * chairwoman of the Democratic National Committee") shortens to the name and the
  * organisation it ties them to; the cited sentence keeps the rest.
  */
-function shortSpeaker(name: string, introduction: string): string {
+function shortSpeaker(name: string, introduction: string, isPerson: (name: string) => boolean): string {
   if (introduction.length <= 60) return introduction;
   const surname = nameKey(name).split(' ').pop() ?? '';
   const cut = introduction.search(/\s*[,(;]/);
   const head = cut > 0 ? introduction.slice(0, cut) : introduction;
   const shown = nameKey(head).split(' ').includes(surname) ? head : name;
   const org = affiliation(introduction.slice(shown === head ? head.length : 0));
-  return org && !nameKey(shown).includes(nameKey(org)) ? `${shown} (${org})` : introduction;
+  // "… following the departure of Bill Bratton": a person is nobody's organisation. Without an
+  // organisation the name alone leads; the cited sentence still has the rest.
+  if (org && !nameKey(shown).includes(nameKey(org)) && !isPerson(org)) return `${shown} (${org})`;
+  // "Ronald R. Fieldstone, a Miami lawyer who has been involved in …" → up to the relative clause.
+  const core = introduction.split(/\s+(?:who|whom|whose|which|that)\s/)[0].replace(/[,;(\s]+$/, '');
+  if (core.length <= 60 && core !== introduction) return core;
+  return shown === head ? head : introduction;
 }
 
 function answerWhoSaid(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -379,7 +394,10 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
     const shown = described ? mention : who;
     const extra = !/[,(]/.test(shown) && entity ? rolesOf(best.loaded, { ...entity, roles: entity.roles.filter((r) => !shown.includes(r)) }) : null;
     const introduction = `${shown}${extra ? ` (${extra})` : ''}`;
-    const lead = shortSpeaker(who, introduction);
+    // A person the table knows, whose name opens with a given name (the table also mistakes
+    // firms for people: "Crosscut Strategies").
+    const isPerson = (name: string) => entityOfName(best!.loaded, name)?.kind === 'person' && isFirstName(name.split(' ')[0]);
+    const lead = shortSpeaker(who, introduction, isPerson);
     return result('who-said', supported(lib, ref, lead, 220), 0.5 + best.overlap / 2, [cite], remember(context, [cite], entity));
   }
   const top = hits[0];
