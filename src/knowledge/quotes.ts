@@ -73,6 +73,9 @@ const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis',
 const THINKING_VERBS = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon', 'speculate',
   'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise', 'recognize', 'recognise', 'doubt', 'wonder']);
 /** Prepositions that name a cue's topic ("complained about", "commented on"). */
+/** Nouns of stance that name what someone holds when a "that" clause follows "is" ("His view is that …"). */
+const COPULAR_STANCE_NOUNS = new Set(['argument', 'position', 'view', 'claim', 'contention', 'belief', 'case', 'message', 'hope', 'fear',
+  'concern', 'worry', 'thinking', 'assumption', 'expectation', 'bet', 'complaint', 'reasoning', 'theory', 'suggestion']);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
@@ -617,6 +620,12 @@ class Extractor {
         if (complement) cues.push(complement);
         continue;
       }
+      // "made clear that …", "made it plain …", "is making the case for …": a stand taken in words.
+      if (/^(make|makes|made|making)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
+        const stand = this.makeStanceCue(c, sf, sl);
+        if (stand) cues.push(stand);
+        continue;
+      }
       // "…, as the memo put it." / "As Smith put it, …": the phrase works like "according to".
       if (w[c].normal === 'put' && w[c + 1]?.normal === 'it' && c + 1 <= sl) {
         const subject = subjectBefore(w, c, sf);
@@ -799,6 +808,11 @@ class Extractor {
     if (head.pos === 'NOUN') {
       if (!STANCE_NOUNS.has(head.lemma) || this.gappedClause(that + 1, sl)) return null;
       return this.nounCue(h, sf);
+    }
+    // "His argument is that …", "The campaign's position was that …": the clause is the stance.
+    if (/^(is|was)$/.test(head.normal) && h - 1 >= sf && w[h - 1].pos === 'NOUN' && COPULAR_STANCE_NOUNS.has(w[h - 1].lemma)) {
+      const cue = this.nounCue(h - 1, sf);
+      return { ...cue, at: [h - 1, h] };
     }
     const adjective = head.pos === 'ADJ' && STANCE_ADJECTIVES.has(head.normal);
     // Lexicon cues are read as cues already; "now that", "given that" are conjunctions.
@@ -1109,6 +1123,30 @@ class Extractor {
       if (w[k].text === ',' && w[k].quotation < 0) return w[k + 1].pos === 'CCONJ' && k + 2 <= to ? k + 2 : k + 1;
     }
     return from;
+  }
+
+  /**
+   * "X made clear (that) …", "X made it plain …", "X made the case that/for …": the phrase after
+   * a form of "make" is a cue whose subject speaks. Null for any other use of "make".
+   */
+  makeStanceCue(c: number, sf: number, sl: number): Cue | null {
+    const w = this.words;
+    let k = c + 1;
+    if (w[k]?.normal === 'it') k++;
+    let last: number;
+    if (/^(clear|plain)$/.test(w[k]?.normal ?? '')) last = k;
+    else if (w[c + 1]?.normal === 'the' && w[c + 2]?.normal === 'case' && /^(that|for|against)$/.test(w[c + 3]?.normal ?? '')) last = w[c + 3].normal === 'that' ? c + 2 : c + 3;
+    else return null;
+    if (last >= sl) return null;
+    // The content is a clause ("made clear that …", "made clear he …") or the case's topic.
+    const next = last + 1;
+    if (w[last].normal === 'clear' || w[last].normal === 'plain') {
+      if (w[next].normal !== 'that' && !this.startsClause(next, sl)) return null;
+    }
+    const at: WordRange = [c, last];
+    const subject = subjectBefore(w, c, sf) ?? this.participleSpeaker(c, sf, sf) ?? this.infinitiveSpeaker(c, at, sf, sl);
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at, speaker: subject, layout: 'after', strong: true };
   }
 
   infinitiveSpeaker(c: number, at: WordRange, sf: number, sl: number): WordRange | null {

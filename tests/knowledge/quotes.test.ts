@@ -1181,3 +1181,48 @@ describe('third round: fronted questions', () => {
     expect(q?.text).toBe('to describe the device');
   });
 });
+
+describe('fourth round: narrow stance frames', () => {
+  it('"is promising to …": a progressive cue the tagger reads as an adjective', () => {
+    const q = only('The mayor is promising to rebuild the old harbor bridge.');
+    expect(q.cue?.text).toBe('promising');
+    expect(q.speaker?.text).toBe('The mayor');
+    expect(q.text).toBe('to rebuild the old harbor bridge');
+  });
+
+  it('"is promising to researchers" is an adjective, not a cue', () => {
+    expect(quotesOf('The new vaccine is promising to researchers.')).toHaveLength(0);
+  });
+
+  it('"made clear that …" and "made it clear …" report the subject\'s stand', () => {
+    const a = only('The governor made clear that she would veto the tax bill.');
+    expect(a.cue?.text).toBe('made clear');
+    expect(a.speaker?.text).toBe('The governor');
+    expect(a.text).toBe('that she would veto the tax bill');
+    const b = only('The union made it clear it would strike in the spring.');
+    expect(b.cue?.text).toBe('made it clear');
+    expect(b.text).toBe('it would strike in the spring');
+  });
+
+  it('"made the case for X": X is what the subject argued for', () => {
+    const q = only('The former mayor has made the case for a new stadium downtown.');
+    expect(q.cue?.text).toBe('made the case for');
+    expect(q.text).toBe('a new stadium downtown');
+  });
+
+  it('"made it clear" without a clause, or "made a case" of wine, reports nothing', () => {
+    expect(quotesOf('The storm made it clear.')).toHaveLength(0);
+    expect(quotesOf('The winery made the case of red wine.')).toHaveLength(0);
+  });
+
+  it('"X\'s argument is that …": the clause is the possessor\'s stance', () => {
+    const q = only("The company's position was that the contract had expired.");
+    expect(q.cue?.text).toBe('position was');
+    expect(q.speaker?.text).toBe('The company');
+    expect(q.text).toBe('that the contract had expired');
+  });
+
+  it('"The problem is that …" is no stance', () => {
+    expect(quotesOf('The problem is that nobody came to the meeting.')).toHaveLength(0);
+  });
+});

@@ -68,8 +68,11 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   // So is "Japan branded North Korea …": a past tense between a name or pronoun and an object.
   const participle = w.pos === 'ADJ' && w.normal.endsWith('ed') && (perfectAuxiliaryBefore(words, i) ||
     ((words[i - 1]?.pos === 'PROPN' || /^(he|she|they|we|i|it)$/.test(words[i - 1]?.normal ?? '')) && (/^(DET|PROPN|PRON)$/.test(words[i + 1]?.pos ?? '') || (words[i + 1]?.quotation ?? -1) >= 0)));
-  // ", promising to …": a present participle after a comma the tagger read as an adjective.
-  const gerund = w.pos === 'ADJ' && w.normal.endsWith('ing') && words[i - 1]?.text === ',' && /^(to|that)$/.test(words[i + 1]?.normal ?? '');
+  // ", promising to …", "is promising to …": a present participle after a comma or a form of
+  // "be" the tagger read as an adjective.
+  // ("is promising to researchers" is an adjective: after "be" the "to" must open an infinitive.)
+  const gerund = w.pos === 'ADJ' && w.normal.endsWith('ing') && /^(to|that)$/.test(words[i + 1]?.normal ?? '') && (words[i - 1]?.text === ',' ||
+    (progressiveAuxiliaryBefore(words, i) && (words[i + 1].normal === 'that' || /^(VERB|AUX)$/.test(words[i + 2]?.pos ?? ''))));
   if (w.pos !== 'VERB' && !nounCue && !participle && !gerund) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
   const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : gerund ? gerundLemma(w.normal) : lemmaOf(w));
@@ -104,6 +107,13 @@ function gerundLemma(form: string): string {
     if (SPEECH_LEMMAS.has(candidate) || WEAK_LEMMAS.has(candidate)) return candidate;
   }
   return form;
+}
+
+/** "is", "are", "was" or "were" right before word i, past one adverb. */
+function progressiveAuxiliaryBefore(words: Word[], i: number): boolean {
+  let p = i - 1;
+  if (words[p]?.pos === 'ADV') p--;
+  return /^(is|are|was|were|been)$/.test(words[p]?.normal ?? '');
 }
 
 /** "has", "have" or "had" right before word i, past one adverb. */
