@@ -73,6 +73,10 @@ const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis',
 const THINKING_VERBS = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon', 'speculate',
   'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise', 'recognize', 'recognise', 'doubt', 'wonder']);
 /** Prepositions that name a cue's topic ("complained about", "commented on"). */
+/** People defined by the side they take on something ("an opponent of", "a supporter of"). */
+const ADVOCATE_NOUNS = new Set(['opponent', 'supporter', 'critic', 'defender', 'proponent', 'advocate', 'champion', 'foe', 'backer',
+  'skeptic', 'sceptic', 'booster', 'admirer', 'detractor', 'fan', 'ally', 'enemy']);
+
 /** Nouns of stance that name what someone holds when a "that" clause follows "is" ("His view is that …"). */
 const COPULAR_STANCE_NOUNS = new Set(['argument', 'position', 'view', 'claim', 'contention', 'belief', 'case', 'message', 'hope', 'fear',
   'concern', 'worry', 'thinking', 'assumption', 'expectation', 'bet', 'complaint', 'reasoning', 'theory', 'suggestion']);
@@ -620,6 +624,12 @@ class Extractor {
         if (complement) cues.push(complement);
         continue;
       }
+      // "She is a staunch opponent of X", "has been an outspoken supporter of X": a standing stance on X.
+      if (w[c].pos === 'NOUN' && ADVOCATE_NOUNS.has(w[c].lemma) && w[c + 1]?.normal === 'of' && c + 2 <= sl) {
+        const advocate = this.advocateCue(c, sf);
+        if (advocate) cues.push(advocate);
+        continue;
+      }
       // "made clear that …", "made it plain …", "is making the case for …": a stand taken in words.
       if (/^(make|makes|made|making)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
         const stand = this.makeStanceCue(c, sf, sl);
@@ -785,7 +795,7 @@ class Extractor {
       // a second predicate, a purpose or beneficiary after a gapped object, or a name.
       if (lead.quotation < 0 && (lead.text === 'and' || (lead.normal === 'for' && !/^(plead|beg|appeal|pray)$/.test(w[cue.at[0]].lemma)) ||
         (w[cue.at[0]].normal === 'known' && lead.normal === 'as'))) continue;
-      const end = this.cutAtNextCue(range[0], range[1], cues, k);
+      const end = this.closeRelativeClause(cue.speaker, range[0], this.cutAtNextCue(range[0], range[1], cues, k));
       if (end < range[0]) continue;
       drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });
       claimed.push([cue.at[0], end]);
@@ -1123,6 +1133,44 @@ class Extractor {
       if (w[k].text === ',' && w[k].quotation < 0) return w[k + 1].pos === 'CCONJ' && k + 2 <= to ? k + 2 : k + 1;
     }
     return from;
+  }
+
+  /**
+   * "The judge, who opposes X, resigned": a cue inside a relative clause set off by commas has
+   * its content end at the comma where the main clause's verb resumes. The content's last word.
+   */
+  closeRelativeClause(speaker: WordRange, from: number, to: number): number {
+    const w = this.words;
+    if (speaker[0] !== speaker[1] || !RELATIVE_SPEAKERS.has(w[speaker[0]].normal) || w[speaker[0] - 1]?.text !== ',') return to;
+    // A relative clause nested in the content ("that the law, which passed in May, is …") closes at its own comma first.
+    let nested = 0;
+    for (let k = from + 1; k < to; k++) {
+      if (w[k].text !== ',' || w[k].quotation >= 0) continue;
+      if (RELATIVE_SPEAKERS.has(w[k + 1].normal)) nested++;
+      else if (w[k + 1].pos === 'VERB' || w[k + 1].pos === 'AUX') {
+        if (nested === 0) return k - 1;
+        nested--;
+      }
+    }
+    return to;
+  }
+
+  /**
+   * "X is a staunch opponent of …", "X has been a consistent and outspoken supporter of …": the
+   * cue runs from the form of "be" through "of"; the subject holds the stance. Null when the
+   * noun is no predicate of "be" ("an opponent of the plan said …").
+   */
+  advocateCue(c: number, sf: number): Cue | null {
+    const w = this.words;
+    let k = c - 1;
+    while (k > sf && c - k < 7 && (w[k].pos === 'ADJ' || w[k].pos === 'ADV' || w[k].normal === 'and')) k--;
+    if (!/^(a|an)$/.test(w[k]?.normal ?? '') || !/^(is|was|are|were|been|be|remains|remained)$/.test(w[k - 1]?.normal ?? '')) return null;
+    const copula = k - 1;
+    let s = copula;
+    while (s > sf && VERB_MODIFIERS.has(w[s - 1].normal)) s--;
+    const subject = subjectBefore(w, s, sf);
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at: [copula, c + 1], speaker: subject, layout: 'after', strong: true };
   }
 
   /**

@@ -1226,3 +1226,50 @@ describe('fourth round: narrow stance frames', () => {
     expect(quotesOf('The problem is that nobody came to the meeting.')).toHaveLength(0);
   });
 });
+
+describe('fourth round: feelings voiced, sides taken, relative clauses', () => {
+  it('"expressed deep concern about X": the cue runs through the preposition', () => {
+    const q = only('Parents have expressed deep concern about the new bus schedule.');
+    expect(q.cue?.text).toBe('expressed deep concern about');
+    expect(q.speaker?.text).toBe('Parents');
+    expect(q.text).toBe('the new bus schedule');
+  });
+
+  it('"voiced support for X"', () => {
+    const q = only('The council member voiced support for the park levy.');
+    expect(q.cue?.text).toBe('voiced support for');
+    expect(q.text).toBe('the park levy');
+  });
+
+  it('"spoke warmly of X": a manner adverb before the particle', () => {
+    const q = only('The coach spoke warmly of his first season in the league.');
+    expect(q.cue?.text).toBe('spoke warmly of');
+    expect(q.text).toBe('his first season in the league');
+  });
+
+  it('"is a staunch opponent of X": the subject takes a side on X', () => {
+    const q = only('The bishop is a staunch opponent of the casino plan.');
+    expect(q.cue?.text).toBe('is a staunch opponent of');
+    expect(q.speaker?.text).toBe('The bishop');
+    expect(q.text).toBe('the casino plan');
+  });
+
+  it('"an opponent of the plan said …": the noun is a speaker, not a cue', () => {
+    const q = only('An opponent of the plan said it would fail.');
+    expect(q.cue?.text).toBe('said');
+    expect(q.text).toBe('it would fail');
+  });
+
+  it('a cue in a relative clause set off by commas ends where the main verb resumes', () => {
+    const text = 'The judge, who opposes the death penalty, resigned on Monday.';
+    const q = only(text);
+    expect(q.cue?.text).toBe('opposes');
+    expect(q.text).toBe('the death penalty');
+    expectConsistent(text, [q]);
+  });
+
+  it('a relative clause nested in the content does not close it early', () => {
+    const q = quotesOf('The judge, who has said that the law, which passed in May, is unfair, resigned.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('that the law, which passed in May, is unfair');
+  });
+});

@@ -164,15 +164,37 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
 
 /** The cue's own words: the verb, a particle ("pointed out"), nothing else. */
 export function cueRange(words: Word[], i: number): WordRange {
+  const feeling = expressedFeelingEnd(words, i);
+  if (feeling > i) return [i, feeling];
   const p = particleAt(words, i);
   const next = words[p];
   if (next && CUE_PARTICLES.has(next.normal) && NEEDS_PARTICLE.get(lemmaOf(words[i]))?.has(next.normal)) return [i, p];
   return [i, i];
 }
 
-/** Where a cue's particle would be: next to it, or after one time word ("called Friday for"). */
+/** Where a cue's particle would be: next to it, or after one time word or manner adverb ("called Friday for", "spoke warmly of"). */
 function particleAt(words: Word[], i: number): number {
-  return words[i + 1]?.time && !words[i + 2]?.time ? i + 2 : i + 1;
+  const next = words[i + 1];
+  if (next?.time && !words[i + 2]?.time) return i + 2;
+  return next?.pos === 'ADV' && next.normal.endsWith('ly') && CUE_PARTICLES.has(words[i + 2]?.normal ?? '') ? i + 2 : i + 1;
+}
+
+/** Feelings and stances a speaker "expresses" or "voices" about something ("voiced deep concern about …"). */
+const EXPRESSED_FEELINGS = new Set(['concern', 'concerns', 'misgivings', 'outrage', 'support', 'doubt', 'doubts', 'skepticism', 'scepticism',
+  'frustration', 'opposition', 'reservations', 'alarm', 'anger', 'dismay', 'disappointment', 'optimism', 'confidence', 'worry', 'worries',
+  'fears', 'regret', 'sympathy', 'solidarity', 'displeasure', 'unease', 'disgust', 'admiration', 'gratitude', 'interest', 'enthusiasm']);
+const FEELING_PREPOSITIONS = new Set(['about', 'over', 'for', 'with', 'at', 'in', 'toward', 'towards', 'regarding']);
+
+/**
+ * "expressed deep concern about X", "voiced support for X": the last word of the cue through the
+ * preposition, so the content is X; else i.
+ */
+function expressedFeelingEnd(words: Word[], i: number): number {
+  if (!/^(express|expresses|expressed|expressing|voice|voices|voiced|voicing)$/.test(words[i].normal)) return i;
+  let k = i + 1;
+  while (k < i + 4 && (words[k]?.pos === 'ADJ' || words[k]?.pos === 'ADV')) k++;
+  if (!EXPRESSED_FEELINGS.has(words[k]?.normal ?? '') || !FEELING_PREPOSITIONS.has(words[k + 1]?.normal ?? '')) return i;
+  return k + 1;
 }
 
 export function isSpeakerPronoun(w: Word): boolean {
