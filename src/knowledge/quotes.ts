@@ -73,6 +73,9 @@ const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis',
 const THINKING_VERBS = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon', 'speculate',
   'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise', 'recognize', 'recognise', 'doubt', 'wonder']);
 /** Prepositions that name a cue's topic ("complained about", "commented on"). */
+/** Nouns of a public reaction someone faces or raises ("faced criticism for", "raised questions about"). */
+const REACTION_NOUNS = new Set(['criticism', 'questions', 'concerns', 'doubts', 'scrutiny', 'backlash', 'fire', 'condemnation', 'ridicule', 'attack', 'attacks']);
+
 /** People defined by the side they take on something ("an opponent of", "a supporter of"). */
 const ADVOCATE_NOUNS = new Set(['opponent', 'supporter', 'critic', 'defender', 'proponent', 'advocate', 'champion', 'foe', 'backer',
   'skeptic', 'sceptic', 'booster', 'admirer', 'detractor', 'fan', 'ally', 'enemy']);
@@ -624,6 +627,12 @@ class Extractor {
         if (complement) cues.push(complement);
         continue;
       }
+      // "has faced sharp criticism for X", "came under fire over X", "is raising questions about X".
+      if (w[c].pos === 'NOUN' && REACTION_NOUNS.has(w[c].normal) && /^(for|about|over)$/.test(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
+        const reaction = this.reactionCue(c, sf);
+        if (reaction) cues.push(reaction);
+        continue;
+      }
       // "She is a staunch opponent of X", "has been an outspoken supporter of X": a standing stance on X.
       if (w[c].pos === 'NOUN' && ADVOCATE_NOUNS.has(w[c].lemma) && w[c + 1]?.normal === 'of' && c + 2 <= sl) {
         const advocate = this.advocateCue(c, sf);
@@ -1153,6 +1162,27 @@ class Extractor {
       }
     }
     return to;
+  }
+
+  /**
+   * "X has faced sharp criticism for Y", "came under fire over Y": criticism of X by no one
+   * named, about Y; "X is raising questions about Y": X's own doubt. Null for any other frame
+   * (or when "from …" names the critics: the writer names them elsewhere in the sentence).
+   */
+  reactionCue(c: number, sf: number): Cue | null {
+    const w = this.words;
+    let k = c - 1;
+    // ("withering criticism": the tagger may read a modifier as a participle.)
+    while (k > sf && c - k < 4 && (w[k].pos === 'ADJ' || (w[k].pos === 'VERB' && w[k].normal.endsWith('ing') && !/^(rais|fac|com)/.test(w[k].normal)))) k--;
+    const verb = w[k]?.normal ?? '';
+    if (/^(raise|raises|raised|raising)$/.test(verb) && /^(questions|concerns|doubts)$/.test(w[c].normal)) {
+      const subject = subjectBefore(w, k, sf);
+      if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+      return { at: [k, c + 1], speaker: subject, layout: 'after', strong: true };
+    }
+    const faced = /^(face|faces|faced|facing)$/.test(verb) || (verb === 'under' && /^(come|comes|came|coming)$/.test(w[k - 1]?.normal ?? ''));
+    if (!faced || w[c + 2]?.normal === 'from') return null;
+    return { at: [c, c + 1], speaker: [c, c], layout: 'after', strong: true, unsourced: true };
   }
 
   /**

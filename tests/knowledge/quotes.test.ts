@@ -1273,3 +1273,35 @@ describe('fourth round: feelings voiced, sides taken, relative clauses', () => {
     expect(q?.text).toBe('that the law, which passed in May, is unfair');
   });
 });
+
+describe('fourth round: reactions faced or raised, reduced relatives', () => {
+  it('"has faced sharp criticism for X": criticism by no one named, about X', () => {
+    const q = only('The utility has faced sharp criticism for its slow response to the outage.');
+    expect(q.cue?.text).toBe('criticism for');
+    expect(q.speaker).toBeNull();
+    expect(q.text).toBe('its slow response to the outage');
+  });
+
+  it('"came under withering criticism for X"', () => {
+    const q = only('The agency came under withering criticism for its failure to act.');
+    expect(q.cue?.text).toBe('criticism for');
+    expect(q.text).toBe('its failure to act');
+  });
+
+  it('"faced criticism from X" leaves the critics to the writer: no cue', () => {
+    expect(quotesOf('The anchor faced heavy criticism from viewers.')).toHaveLength(0);
+  });
+
+  it('"is raising questions about X": the subject doubts X', () => {
+    const q = only('The auditor is raising new questions about the pension fund.');
+    expect(q.cue?.text).toBe('raising new questions about');
+    expect(q.speaker?.text).toBe('The auditor');
+    expect(q.text).toBe('the pension fund');
+  });
+
+  it('"The letter, signed by 50 officials, warns …": a reduced relative describes the speaker', () => {
+    const q = only('The letter, signed by 50 officials, warns that the plan is dangerous.');
+    expect(q.speaker?.text).toBe('The letter, signed by 50 officials');
+    expect(q.text).toBe('that the plan is dangerous');
+  });
+});

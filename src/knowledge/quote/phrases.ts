@@ -305,6 +305,12 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
           if (named && words[named[1]].pos !== 'NUM') return withDescription(named, i - 1);
           continue;
         }
+        // "The letter, signed by 50 officials, warns …", "The report, released Monday, says …": a
+        // reduced relative (a participle with its agent or time) describes the noun before it.
+        if (!dash && first.pos === 'VERB' && /(ed|en|wn)$/.test(first.normal) && (words[j + 2]?.normal === 'by' || words[j + 2]?.time)) {
+          const named = nounPhraseEndingAt(words, j - 1, floor);
+          return named ? withDescription(named, i - 1) : null;
+        }
         // ", and the meeting deteriorated, said …" is a clause, not a description.
         // ", poked at Trump's sniffing during the debate, tweeting …" is a predicate, not a description.
         if (first.pos === 'CCONJ' || first.pos === 'SCONJ' || (first.pos === 'VERB' && !first.normal.endsWith('ing')) || first.pos === 'AUX' ||
