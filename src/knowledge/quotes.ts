@@ -73,6 +73,14 @@ const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis',
 const THINKING_VERBS = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon', 'speculate',
   'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise', 'recognize', 'recognise', 'doubt', 'wonder']);
 /** Prepositions that name a cue's topic ("complained about", "commented on"). */
+/** The verb forms of the fixed phrases of taking a stand ("took aim at", "weighed in on"), by verb. */
+const STANCE_IDIOM_VERBS: ReadonlyMap<string, string> = new Map([
+  ...['take', 'takes', 'took', 'taken', 'taking'].map((f): [string, string] => [f, 'take']),
+  ...['weigh', 'weighs', 'weighed', 'weighing'].map((f): [string, string] => [f, 'weigh']),
+  ...['throw', 'throws', 'threw', 'thrown', 'throwing'].map((f): [string, string] => [f, 'throw']),
+  ...['come', 'comes', 'came', 'coming'].map((f): [string, string] => [f, 'come']),
+]);
+
 /** Nouns of a public reaction someone faces or raises ("faced criticism for", "raised questions about"). */
 const REACTION_NOUNS = new Set(['criticism', 'questions', 'concerns', 'doubts', 'scrutiny', 'backlash', 'fire', 'condemnation', 'ridicule', 'attack', 'attacks']);
 
@@ -639,6 +647,12 @@ class Extractor {
         if (advocate) cues.push(advocate);
         continue;
       }
+      // "took aim at X", "weighed in on X", "threw its support behind X", "came out against X".
+      if ((w[c].pos === 'VERB' || w[c].pos === 'AUX') && STANCE_IDIOM_VERBS.has(w[c].normal)) {
+        const idiom = this.stanceIdiomCue(c, sf, sl);
+        if (idiom) cues.push(idiom);
+        continue;
+      }
       // "made clear that …", "made it plain …", "is making the case for …": a stand taken in words.
       if (/^(make|makes|made|making)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
         const stand = this.makeStanceCue(c, sf, sl);
@@ -1201,6 +1215,33 @@ class Extractor {
     const subject = subjectBefore(w, s, sf);
     if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
     return { at: [copula, c + 1], speaker: subject, layout: 'after', strong: true };
+  }
+
+  /**
+   * A fixed phrase of taking a public stand on X, after a form of its verb: "took aim at",
+   * "weighed in (Friday) on/about", "threw its support behind", "came out against/in favor of".
+   * The cue runs through the phrase's preposition; the subject speaks. Null for other uses.
+   */
+  stanceIdiomCue(c: number, sf: number, sl: number): Cue | null {
+    const w = this.words;
+    const at = (k: number): string => w[k]?.normal ?? '';
+    let k = c + 1;
+    if (w[k]?.time) k++;
+    const verb = STANCE_IDIOM_VERBS.get(at(c));
+    let last = -1;
+    if (verb === 'take' && at(k) === 'aim' && at(k + 1) === 'at') last = k + 1;
+    else if (verb === 'weigh' && at(k) === 'in') {
+      // "weighed in Friday about": a time may sit between the particle and the preposition.
+      const p = w[k + 1]?.time ? k + 2 : k + 1;
+      if (/^(on|about)$/.test(at(p))) last = p;
+    }
+    else if (verb === 'throw' && /^(his|her|its|their|our|my)$/.test(at(k)) && at(k + 1) === 'support' && at(k + 2) === 'behind') last = k + 2;
+    else if (verb === 'come' && at(k) === 'out' && at(k + 1) === 'against') last = k + 1;
+    else if (verb === 'come' && at(k) === 'out' && at(k + 1) === 'in' && /^(favor|favour|support)$/.test(at(k + 2)) && at(k + 3) === 'of') last = k + 3;
+    if (last < 0 || last >= sl) return null;
+    const subject = subjectBefore(w, c, sf) ?? this.participleSpeaker(c, sf, sf);
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at: [c, last], speaker: subject, layout: 'after', strong: true };
   }
 
   /**

@@ -1305,3 +1305,25 @@ describe('fourth round: reactions faced or raised, reduced relatives', () => {
     expect(q.text).toBe('that the plan is dangerous');
   });
 });
+
+describe('fourth round: fixed phrases of taking a stand', () => {
+  it('"took aim at X", "threw its support behind X", "came out against X"', () => {
+    const a = only('The senator took aim at the new tax plan.');
+    expect(a.cue?.text).toBe('took aim at');
+    expect(a.speaker?.text).toBe('The senator');
+    expect(a.text).toBe('the new tax plan');
+    expect(only('The union threw its support behind the mayor.').text).toBe('the mayor');
+    expect(only('The governor came out against the pipeline.').cue?.text).toBe('came out against');
+    expect(only('The board came out in favor of the merger.').text).toBe('the merger');
+  });
+
+  it('"weighed in Friday about X": a time between particle and preposition', () => {
+    const q = only('Other officials weighed in Friday about whether the video should be released.');
+    expect(q.cue?.text).toBe('weighed in Friday about');
+    expect(q.text).toBe('whether the video should be released');
+  });
+
+  it('other uses of the verbs report nothing', () => {
+    expect(quotesOf('He came out of the house and took a walk.')).toHaveLength(0);
+  });
+});
