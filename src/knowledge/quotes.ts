@@ -73,6 +73,24 @@ const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis',
 const THINKING_VERBS = new Set(['believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon', 'speculate',
   'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise', 'recognize', 'recognise', 'doubt', 'wonder']);
 /** Prepositions that name a cue's topic ("complained about", "commented on"). */
+/** The verb forms of the fixed phrases of taking a stand ("took aim at", "weighed in on"), by verb. */
+const STANCE_IDIOM_VERBS: ReadonlyMap<string, string> = new Map([
+  ...['take', 'takes', 'took', 'taken', 'taking'].map((f): [string, string] => [f, 'take']),
+  ...['weigh', 'weighs', 'weighed', 'weighing'].map((f): [string, string] => [f, 'weigh']),
+  ...['throw', 'throws', 'threw', 'thrown', 'throwing'].map((f): [string, string] => [f, 'throw']),
+  ...['come', 'comes', 'came', 'coming'].map((f): [string, string] => [f, 'come']),
+]);
+
+/** Nouns of a public reaction someone faces or raises ("faced criticism for", "raised questions about"). */
+const REACTION_NOUNS = new Set(['criticism', 'questions', 'concerns', 'doubts', 'scrutiny', 'backlash', 'fire', 'condemnation', 'ridicule', 'attack', 'attacks']);
+
+/** People defined by the side they take on something ("an opponent of", "a supporter of"). */
+const ADVOCATE_NOUNS = new Set(['opponent', 'supporter', 'critic', 'defender', 'proponent', 'advocate', 'champion', 'foe', 'backer',
+  'skeptic', 'sceptic', 'booster', 'admirer', 'detractor', 'fan', 'ally', 'enemy']);
+
+/** Nouns of stance that name what someone holds when a "that" clause follows "is" ("His view is that …"). */
+const COPULAR_STANCE_NOUNS = new Set(['argument', 'position', 'view', 'claim', 'contention', 'belief', 'case', 'message', 'hope', 'fear',
+  'concern', 'worry', 'thinking', 'assumption', 'expectation', 'bet', 'complaint', 'reasoning', 'theory', 'suggestion']);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
@@ -617,6 +635,30 @@ class Extractor {
         if (complement) cues.push(complement);
         continue;
       }
+      // "has faced sharp criticism for X", "came under fire over X", "is raising questions about X".
+      if (w[c].pos === 'NOUN' && REACTION_NOUNS.has(w[c].normal) && /^(for|about|over)$/.test(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
+        const reaction = this.reactionCue(c, sf);
+        if (reaction) cues.push(reaction);
+        continue;
+      }
+      // "She is a staunch opponent of X", "has been an outspoken supporter of X": a standing stance on X.
+      if (w[c].pos === 'NOUN' && ADVOCATE_NOUNS.has(w[c].lemma) && w[c + 1]?.normal === 'of' && c + 2 <= sl) {
+        const advocate = this.advocateCue(c, sf);
+        if (advocate) cues.push(advocate);
+        continue;
+      }
+      // "took aim at X", "weighed in on X", "threw its support behind X", "came out against X".
+      if ((w[c].pos === 'VERB' || w[c].pos === 'AUX') && STANCE_IDIOM_VERBS.has(w[c].normal)) {
+        const idiom = this.stanceIdiomCue(c, sf, sl);
+        if (idiom) cues.push(idiom);
+        continue;
+      }
+      // "made clear that …", "made it plain …", "is making the case for …": a stand taken in words.
+      if (/^(make|makes|made|making)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
+        const stand = this.makeStanceCue(c, sf, sl);
+        if (stand) cues.push(stand);
+        continue;
+      }
       // "…, as the memo put it." / "As Smith put it, …": the phrase works like "according to".
       if (w[c].normal === 'put' && w[c + 1]?.normal === 'it' && c + 1 <= sl) {
         const subject = subjectBefore(w, c, sf);
@@ -776,7 +818,7 @@ class Extractor {
       // a second predicate, a purpose or beneficiary after a gapped object, or a name.
       if (lead.quotation < 0 && (lead.text === 'and' || (lead.normal === 'for' && !/^(plead|beg|appeal|pray)$/.test(w[cue.at[0]].lemma)) ||
         (w[cue.at[0]].normal === 'known' && lead.normal === 'as'))) continue;
-      const end = this.cutAtNextCue(range[0], range[1], cues, k);
+      const end = this.closeRelativeClause(cue.speaker, range[0], this.cutAtNextCue(range[0], range[1], cues, k));
       if (end < range[0]) continue;
       drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });
       claimed.push([cue.at[0], end]);
@@ -799,6 +841,11 @@ class Extractor {
     if (head.pos === 'NOUN') {
       if (!STANCE_NOUNS.has(head.lemma) || this.gappedClause(that + 1, sl)) return null;
       return this.nounCue(h, sf);
+    }
+    // "His argument is that …", "The campaign's position was that …": the clause is the stance.
+    if (/^(is|was)$/.test(head.normal) && h - 1 >= sf && w[h - 1].pos === 'NOUN' && COPULAR_STANCE_NOUNS.has(w[h - 1].lemma)) {
+      const cue = this.nounCue(h - 1, sf);
+      return { ...cue, at: [h - 1, h] };
     }
     const adjective = head.pos === 'ADJ' && STANCE_ADJECTIVES.has(head.normal);
     // Lexicon cues are read as cues already; "now that", "given that" are conjunctions.
@@ -1109,6 +1156,116 @@ class Extractor {
       if (w[k].text === ',' && w[k].quotation < 0) return w[k + 1].pos === 'CCONJ' && k + 2 <= to ? k + 2 : k + 1;
     }
     return from;
+  }
+
+  /**
+   * "The judge, who opposes X, resigned": a cue inside a relative clause set off by commas has
+   * its content end at the comma where the main clause's verb resumes. The content's last word.
+   */
+  closeRelativeClause(speaker: WordRange, from: number, to: number): number {
+    const w = this.words;
+    if (speaker[0] !== speaker[1] || !RELATIVE_SPEAKERS.has(w[speaker[0]].normal) || w[speaker[0] - 1]?.text !== ',') return to;
+    // A relative clause nested in the content ("that the law, which passed in May, is …") closes at its own comma first.
+    let nested = 0;
+    for (let k = from + 1; k < to; k++) {
+      if (w[k].text !== ',' || w[k].quotation >= 0) continue;
+      if (RELATIVE_SPEAKERS.has(w[k + 1].normal)) nested++;
+      else if (w[k + 1].pos === 'VERB' || w[k + 1].pos === 'AUX') {
+        if (nested === 0) return k - 1;
+        nested--;
+      }
+    }
+    return to;
+  }
+
+  /**
+   * "X has faced sharp criticism for Y", "came under fire over Y": criticism of X by no one
+   * named, about Y; "X is raising questions about Y": X's own doubt. Null for any other frame
+   * (or when "from …" names the critics: the writer names them elsewhere in the sentence).
+   */
+  reactionCue(c: number, sf: number): Cue | null {
+    const w = this.words;
+    let k = c - 1;
+    // ("withering criticism": the tagger may read a modifier as a participle.)
+    while (k > sf && c - k < 4 && (w[k].pos === 'ADJ' || (w[k].pos === 'VERB' && w[k].normal.endsWith('ing') && !/^(rais|fac|com)/.test(w[k].normal)))) k--;
+    const verb = w[k]?.normal ?? '';
+    if (/^(raise|raises|raised|raising)$/.test(verb) && /^(questions|concerns|doubts)$/.test(w[c].normal)) {
+      const subject = subjectBefore(w, k, sf);
+      if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+      return { at: [k, c + 1], speaker: subject, layout: 'after', strong: true };
+    }
+    const faced = /^(face|faces|faced|facing)$/.test(verb) || (verb === 'under' && /^(come|comes|came|coming)$/.test(w[k - 1]?.normal ?? ''));
+    if (!faced || w[c + 2]?.normal === 'from') return null;
+    return { at: [c, c + 1], speaker: [c, c], layout: 'after', strong: true, unsourced: true };
+  }
+
+  /**
+   * "X is a staunch opponent of …", "X has been a consistent and outspoken supporter of …": the
+   * cue runs from the form of "be" through "of"; the subject holds the stance. Null when the
+   * noun is no predicate of "be" ("an opponent of the plan said …").
+   */
+  advocateCue(c: number, sf: number): Cue | null {
+    const w = this.words;
+    let k = c - 1;
+    while (k > sf && c - k < 7 && (w[k].pos === 'ADJ' || w[k].pos === 'ADV' || w[k].normal === 'and')) k--;
+    if (!/^(a|an)$/.test(w[k]?.normal ?? '') || !/^(is|was|are|were|been|be|remains|remained)$/.test(w[k - 1]?.normal ?? '')) return null;
+    const copula = k - 1;
+    let s = copula;
+    while (s > sf && VERB_MODIFIERS.has(w[s - 1].normal)) s--;
+    const subject = subjectBefore(w, s, sf);
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at: [copula, c + 1], speaker: subject, layout: 'after', strong: true };
+  }
+
+  /**
+   * A fixed phrase of taking a public stand on X, after a form of its verb: "took aim at",
+   * "weighed in (Friday) on/about", "threw its support behind", "came out against/in favor of".
+   * The cue runs through the phrase's preposition; the subject speaks. Null for other uses.
+   */
+  stanceIdiomCue(c: number, sf: number, sl: number): Cue | null {
+    const w = this.words;
+    const at = (k: number): string => w[k]?.normal ?? '';
+    let k = c + 1;
+    if (w[k]?.time) k++;
+    const verb = STANCE_IDIOM_VERBS.get(at(c));
+    let last = -1;
+    if (verb === 'take' && at(k) === 'aim' && at(k + 1) === 'at') last = k + 1;
+    else if (verb === 'weigh' && at(k) === 'in') {
+      // "weighed in Friday about": a time may sit between the particle and the preposition.
+      const p = w[k + 1]?.time ? k + 2 : k + 1;
+      if (/^(on|about)$/.test(at(p))) last = p;
+    }
+    else if (verb === 'throw' && /^(his|her|its|their|our|my)$/.test(at(k)) && at(k + 1) === 'support' && at(k + 2) === 'behind') last = k + 2;
+    else if (verb === 'come' && at(k) === 'out' && at(k + 1) === 'against') last = k + 1;
+    else if (verb === 'come' && at(k) === 'out' && at(k + 1) === 'in' && /^(favor|favour|support)$/.test(at(k + 2)) && at(k + 3) === 'of') last = k + 3;
+    if (last < 0 || last >= sl) return null;
+    const subject = subjectBefore(w, c, sf) ?? this.participleSpeaker(c, sf, sf);
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at: [c, last], speaker: subject, layout: 'after', strong: true };
+  }
+
+  /**
+   * "X made clear (that) …", "X made it plain …", "X made the case that/for …": the phrase after
+   * a form of "make" is a cue whose subject speaks. Null for any other use of "make".
+   */
+  makeStanceCue(c: number, sf: number, sl: number): Cue | null {
+    const w = this.words;
+    let k = c + 1;
+    if (w[k]?.normal === 'it') k++;
+    let last: number;
+    if (/^(clear|plain)$/.test(w[k]?.normal ?? '')) last = k;
+    else if (w[c + 1]?.normal === 'the' && w[c + 2]?.normal === 'case' && /^(that|for|against)$/.test(w[c + 3]?.normal ?? '')) last = w[c + 3].normal === 'that' ? c + 2 : c + 3;
+    else return null;
+    if (last >= sl) return null;
+    // The content is a clause ("made clear that …", "made clear he …") or the case's topic.
+    const next = last + 1;
+    if (w[last].normal === 'clear' || w[last].normal === 'plain') {
+      if (w[next].normal !== 'that' && !this.startsClause(next, sl)) return null;
+    }
+    const at: WordRange = [c, last];
+    const subject = subjectBefore(w, c, sf) ?? this.participleSpeaker(c, sf, sf) ?? this.infinitiveSpeaker(c, at, sf, sl);
+    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    return { at, speaker: subject, layout: 'after', strong: true };
   }
 
   infinitiveSpeaker(c: number, at: WordRange, sf: number, sl: number): WordRange | null {

@@ -1181,3 +1181,149 @@ describe('third round: fronted questions', () => {
     expect(q?.text).toBe('to describe the device');
   });
 });
+
+describe('fourth round: narrow stance frames', () => {
+  it('"is promising to …": a progressive cue the tagger reads as an adjective', () => {
+    const q = only('The mayor is promising to rebuild the old harbor bridge.');
+    expect(q.cue?.text).toBe('promising');
+    expect(q.speaker?.text).toBe('The mayor');
+    expect(q.text).toBe('to rebuild the old harbor bridge');
+  });
+
+  it('"is promising to researchers" is an adjective, not a cue', () => {
+    expect(quotesOf('The new vaccine is promising to researchers.')).toHaveLength(0);
+  });
+
+  it('"made clear that …" and "made it clear …" report the subject\'s stand', () => {
+    const a = only('The governor made clear that she would veto the tax bill.');
+    expect(a.cue?.text).toBe('made clear');
+    expect(a.speaker?.text).toBe('The governor');
+    expect(a.text).toBe('that she would veto the tax bill');
+    const b = only('The union made it clear it would strike in the spring.');
+    expect(b.cue?.text).toBe('made it clear');
+    expect(b.text).toBe('it would strike in the spring');
+  });
+
+  it('"made the case for X": X is what the subject argued for', () => {
+    const q = only('The former mayor has made the case for a new stadium downtown.');
+    expect(q.cue?.text).toBe('made the case for');
+    expect(q.text).toBe('a new stadium downtown');
+  });
+
+  it('"made it clear" without a clause, or "made a case" of wine, reports nothing', () => {
+    expect(quotesOf('The storm made it clear.')).toHaveLength(0);
+    expect(quotesOf('The winery made the case of red wine.')).toHaveLength(0);
+  });
+
+  it('"X\'s argument is that …": the clause is the possessor\'s stance', () => {
+    const q = only("The company's position was that the contract had expired.");
+    expect(q.cue?.text).toBe('position was');
+    expect(q.speaker?.text).toBe('The company');
+    expect(q.text).toBe('that the contract had expired');
+  });
+
+  it('"The problem is that …" is no stance', () => {
+    expect(quotesOf('The problem is that nobody came to the meeting.')).toHaveLength(0);
+  });
+});
+
+describe('fourth round: feelings voiced, sides taken, relative clauses', () => {
+  it('"expressed deep concern about X": the cue runs through the preposition', () => {
+    const q = only('Parents have expressed deep concern about the new bus schedule.');
+    expect(q.cue?.text).toBe('expressed deep concern about');
+    expect(q.speaker?.text).toBe('Parents');
+    expect(q.text).toBe('the new bus schedule');
+  });
+
+  it('"voiced support for X"', () => {
+    const q = only('The council member voiced support for the park levy.');
+    expect(q.cue?.text).toBe('voiced support for');
+    expect(q.text).toBe('the park levy');
+  });
+
+  it('"spoke warmly of X": a manner adverb before the particle', () => {
+    const q = only('The coach spoke warmly of his first season in the league.');
+    expect(q.cue?.text).toBe('spoke warmly of');
+    expect(q.text).toBe('his first season in the league');
+  });
+
+  it('"is a staunch opponent of X": the subject takes a side on X', () => {
+    const q = only('The bishop is a staunch opponent of the casino plan.');
+    expect(q.cue?.text).toBe('is a staunch opponent of');
+    expect(q.speaker?.text).toBe('The bishop');
+    expect(q.text).toBe('the casino plan');
+  });
+
+  it('"an opponent of the plan said …": the noun is a speaker, not a cue', () => {
+    const q = only('An opponent of the plan said it would fail.');
+    expect(q.cue?.text).toBe('said');
+    expect(q.text).toBe('it would fail');
+  });
+
+  it('a cue in a relative clause set off by commas ends where the main verb resumes', () => {
+    const text = 'The judge, who opposes the death penalty, resigned on Monday.';
+    const q = only(text);
+    expect(q.cue?.text).toBe('opposes');
+    expect(q.text).toBe('the death penalty');
+    expectConsistent(text, [q]);
+  });
+
+  it('a relative clause nested in the content does not close it early', () => {
+    const q = quotesOf('The judge, who has said that the law, which passed in May, is unfair, resigned.').find((x) => x.cue?.text === 'said');
+    expect(q?.text).toBe('that the law, which passed in May, is unfair');
+  });
+});
+
+describe('fourth round: reactions faced or raised, reduced relatives', () => {
+  it('"has faced sharp criticism for X": criticism by no one named, about X', () => {
+    const q = only('The utility has faced sharp criticism for its slow response to the outage.');
+    expect(q.cue?.text).toBe('criticism for');
+    expect(q.speaker).toBeNull();
+    expect(q.text).toBe('its slow response to the outage');
+  });
+
+  it('"came under withering criticism for X"', () => {
+    const q = only('The agency came under withering criticism for its failure to act.');
+    expect(q.cue?.text).toBe('criticism for');
+    expect(q.text).toBe('its failure to act');
+  });
+
+  it('"faced criticism from X" leaves the critics to the writer: no cue', () => {
+    expect(quotesOf('The anchor faced heavy criticism from viewers.')).toHaveLength(0);
+  });
+
+  it('"is raising questions about X": the subject doubts X', () => {
+    const q = only('The auditor is raising new questions about the pension fund.');
+    expect(q.cue?.text).toBe('raising new questions about');
+    expect(q.speaker?.text).toBe('The auditor');
+    expect(q.text).toBe('the pension fund');
+  });
+
+  it('"The letter, signed by 50 officials, warns …": a reduced relative describes the speaker', () => {
+    const q = only('The letter, signed by 50 officials, warns that the plan is dangerous.');
+    expect(q.speaker?.text).toBe('The letter, signed by 50 officials');
+    expect(q.text).toBe('that the plan is dangerous');
+  });
+});
+
+describe('fourth round: fixed phrases of taking a stand', () => {
+  it('"took aim at X", "threw its support behind X", "came out against X"', () => {
+    const a = only('The senator took aim at the new tax plan.');
+    expect(a.cue?.text).toBe('took aim at');
+    expect(a.speaker?.text).toBe('The senator');
+    expect(a.text).toBe('the new tax plan');
+    expect(only('The union threw its support behind the mayor.').text).toBe('the mayor');
+    expect(only('The governor came out against the pipeline.').cue?.text).toBe('came out against');
+    expect(only('The board came out in favor of the merger.').text).toBe('the merger');
+  });
+
+  it('"weighed in Friday about X": a time between particle and preposition', () => {
+    const q = only('Other officials weighed in Friday about whether the video should be released.');
+    expect(q.cue?.text).toBe('weighed in Friday about');
+    expect(q.text).toBe('whether the video should be released');
+  });
+
+  it('other uses of the verbs report nothing', () => {
+    expect(quotesOf('He came out of the house and took a walk.')).toHaveLength(0);
+  });
+});

@@ -8,7 +8,7 @@ const SPEECH_VERBS = [
   'explain', 'describe', 'recount', 'recall', 'repeat', 'reiterate', 'reply', 'respond',
   'retort', 'answer', 'counter', 'tweet', 'write', 'post', 'testify', 'inform',
   'assure', 'reassure', 'remind', 'notify', 'joke', 'quip', 'muse', 'whisper', 'shout', 'yell',
-  'exclaim', 'chant', 'blog', 'email', 'concur', 'echo',
+  'exclaim', 'chant', 'blog', 'email', 'concur', 'echo', 'voice',
   // asserting and arguing
   'claim', 'argue', 'contend', 'assert', 'insist', 'maintain', 'allege', 'stress', 'emphasize',
   'emphasise', 'underscore', 'reason', 'posit', 'suggest', 'imply', 'hint', 'indicate',

@@ -68,8 +68,11 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   // So is "Japan branded North Korea …": a past tense between a name or pronoun and an object.
   const participle = w.pos === 'ADJ' && w.normal.endsWith('ed') && (perfectAuxiliaryBefore(words, i) ||
     ((words[i - 1]?.pos === 'PROPN' || /^(he|she|they|we|i|it)$/.test(words[i - 1]?.normal ?? '')) && (/^(DET|PROPN|PRON)$/.test(words[i + 1]?.pos ?? '') || (words[i + 1]?.quotation ?? -1) >= 0)));
-  // ", promising to …": a present participle after a comma the tagger read as an adjective.
-  const gerund = w.pos === 'ADJ' && w.normal.endsWith('ing') && words[i - 1]?.text === ',' && /^(to|that)$/.test(words[i + 1]?.normal ?? '');
+  // ", promising to …", "is promising to …": a present participle after a comma or a form of
+  // "be" the tagger read as an adjective.
+  // ("is promising to researchers" is an adjective: after "be" the "to" must open an infinitive.)
+  const gerund = w.pos === 'ADJ' && w.normal.endsWith('ing') && /^(to|that)$/.test(words[i + 1]?.normal ?? '') && (words[i - 1]?.text === ',' ||
+    (progressiveAuxiliaryBefore(words, i) && (words[i + 1].normal === 'that' || /^(VERB|AUX)$/.test(words[i + 2]?.pos ?? ''))));
   if (w.pos !== 'VERB' && !nounCue && !participle && !gerund) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
   const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : gerund ? gerundLemma(w.normal) : lemmaOf(w));
@@ -104,6 +107,13 @@ function gerundLemma(form: string): string {
     if (SPEECH_LEMMAS.has(candidate) || WEAK_LEMMAS.has(candidate)) return candidate;
   }
   return form;
+}
+
+/** "is", "are", "was" or "were" right before word i, past one adverb. */
+function progressiveAuxiliaryBefore(words: Word[], i: number): boolean {
+  let p = i - 1;
+  if (words[p]?.pos === 'ADV') p--;
+  return /^(is|are|was|were|been)$/.test(words[p]?.normal ?? '');
 }
 
 /** "has", "have" or "had" right before word i, past one adverb. */
@@ -154,15 +164,37 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
 
 /** The cue's own words: the verb, a particle ("pointed out"), nothing else. */
 export function cueRange(words: Word[], i: number): WordRange {
+  const feeling = expressedFeelingEnd(words, i);
+  if (feeling > i) return [i, feeling];
   const p = particleAt(words, i);
   const next = words[p];
   if (next && CUE_PARTICLES.has(next.normal) && NEEDS_PARTICLE.get(lemmaOf(words[i]))?.has(next.normal)) return [i, p];
   return [i, i];
 }
 
-/** Where a cue's particle would be: next to it, or after one time word ("called Friday for"). */
+/** Where a cue's particle would be: next to it, or after one time word or manner adverb ("called Friday for", "spoke warmly of"). */
 function particleAt(words: Word[], i: number): number {
-  return words[i + 1]?.time && !words[i + 2]?.time ? i + 2 : i + 1;
+  const next = words[i + 1];
+  if (next?.time && !words[i + 2]?.time) return i + 2;
+  return next?.pos === 'ADV' && next.normal.endsWith('ly') && CUE_PARTICLES.has(words[i + 2]?.normal ?? '') ? i + 2 : i + 1;
+}
+
+/** Feelings and stances a speaker "expresses" or "voices" about something ("voiced deep concern about …"). */
+const EXPRESSED_FEELINGS = new Set(['concern', 'concerns', 'misgivings', 'outrage', 'support', 'doubt', 'doubts', 'skepticism', 'scepticism',
+  'frustration', 'opposition', 'reservations', 'alarm', 'anger', 'dismay', 'disappointment', 'optimism', 'confidence', 'worry', 'worries',
+  'fears', 'regret', 'sympathy', 'solidarity', 'displeasure', 'unease', 'disgust', 'admiration', 'gratitude', 'interest', 'enthusiasm']);
+const FEELING_PREPOSITIONS = new Set(['about', 'over', 'for', 'with', 'at', 'in', 'toward', 'towards', 'regarding']);
+
+/**
+ * "expressed deep concern about X", "voiced support for X": the last word of the cue through the
+ * preposition, so the content is X; else i.
+ */
+function expressedFeelingEnd(words: Word[], i: number): number {
+  if (!/^(express|expresses|expressed|expressing|voice|voices|voiced|voicing)$/.test(words[i].normal)) return i;
+  let k = i + 1;
+  while (k < i + 4 && (words[k]?.pos === 'ADJ' || words[k]?.pos === 'ADV')) k++;
+  if (!EXPRESSED_FEELINGS.has(words[k]?.normal ?? '') || !FEELING_PREPOSITIONS.has(words[k + 1]?.normal ?? '')) return i;
+  return k + 1;
 }
 
 export function isSpeakerPronoun(w: Word): boolean {
@@ -272,6 +304,12 @@ export function subjectBefore(words: Word[], cue: number, floor: number): WordRa
           const named = nounPhraseEndingAt(words, j - 1, floor);
           if (named && words[named[1]].pos !== 'NUM') return withDescription(named, i - 1);
           continue;
+        }
+        // "The letter, signed by 50 officials, warns …", "The report, released Monday, says …": a
+        // reduced relative (a participle with its agent or time) describes the noun before it.
+        if (!dash && first.pos === 'VERB' && /(ed|en|wn)$/.test(first.normal) && (words[j + 2]?.normal === 'by' || words[j + 2]?.time)) {
+          const named = nounPhraseEndingAt(words, j - 1, floor);
+          return named ? withDescription(named, i - 1) : null;
         }
         // ", and the meeting deteriorated, said …" is a clause, not a description.
         // ", poked at Trump's sniffing during the debate, tweeting …" is a predicate, not a description.
