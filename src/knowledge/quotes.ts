@@ -92,6 +92,14 @@ const ADVOCATE_NOUNS = new Set(['opponent', 'supporter', 'critic', 'defender', '
 const COPULAR_STANCE_NOUNS = new Set(['argument', 'position', 'view', 'claim', 'contention', 'belief', 'case', 'message', 'hope', 'fear',
   'concern', 'worry', 'thinking', 'assumption', 'expectation', 'bet', 'complaint', 'reasoning', 'theory', 'suggestion']);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
+// Word sets of the per-word tests in indirectInStretch (a Set lookup is cheaper than a regex per word).
+const SEEM_FORMS = new Set(['seem', 'seems', 'seemed']);
+const EVIDENT_ADJECTIVES = new Set(['clear', 'obvious', 'apparent', 'evident']);
+const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
+/** Passive verbs of labelling or reporting ("was criticized for", "is rated as"). */
+const PASSIVE_REPORT_LEMMAS = new Set(['criticize', 'criticise', 'accuse', 'charge', 'label', 'dub', 'brand', 'call', 'rate', 'describe', 'blame',
+  'praise', 'condemn', 'denounce', 'characterize', 'deem', 'define', 'debate', 'question', 'cite', 'allege', 'announce', 'confirm', 'report']);
+const PASSIVE_OPINION_FORMS = new Set(['expected', 'believed', 'thought', 'rumored', 'rumoured', 'viewed', 'considered', 'regarded', 'perceived']);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
@@ -608,19 +616,19 @@ class Extractor {
         continue;
       }
       const report = this.passiveReport(c, sl);
-      if ((/^(seem|seems|seemed)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) || this.passiveOpinion(c) || report) {
+      if ((SEEM_FORMS.has(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) || this.passiveOpinion(c) || report) {
         const impression = this.impression(c, sf, sl, report);
         if (impression) passives.push(impression);
         continue;
       }
       // "Asked about the blast, the mayor said …": the question of an unnamed asker, up to the comma.
-      if (c === sf && /^(Asked|Pressed)$/.test(w[c].text)) {
+      if (c === sf && (w[c].text === 'Asked' || w[c].text === 'Pressed')) {
         const question = this.frontedQuestion(c, sl);
         if (question) passives.push(question);
         continue;
       }
       // "It is obvious that …", "It was clear Clinton is …": an evident fact, held by no one named.
-      if (/^(clear|obvious|apparent|evident)$/.test(w[c].normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
+      if (EVIDENT_ADJECTIVES.has(w[c].normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
         c + 1 <= sl && (w[c + 1].normal === 'that' || this.startsClause(c + 1, sl))) {
         cues.push({ at: [c - 2, c], speaker: [c, c], layout: 'after', strong: true, unsourced: true });
         continue;
@@ -642,7 +650,7 @@ class Extractor {
         continue;
       }
       // "She is a staunch opponent of X", "has been an outspoken supporter of X": a standing stance on X.
-      if (w[c].pos === 'NOUN' && ADVOCATE_NOUNS.has(w[c].lemma) && w[c + 1]?.normal === 'of' && c + 2 <= sl) {
+      if (w[c].pos === 'NOUN' && w[c + 1]?.normal === 'of' && c + 2 <= sl && ADVOCATE_NOUNS.has(w[c].lemma)) {
         const advocate = this.advocateCue(c, sf);
         if (advocate) cues.push(advocate);
         continue;
@@ -654,7 +662,7 @@ class Extractor {
         continue;
       }
       // "made clear that …", "made it plain …", "is making the case for …": a stand taken in words.
-      if (/^(make|makes|made|making)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
+      if (MAKE_FORMS.has(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
         const stand = this.makeStanceCue(c, sf, sl);
         if (stand) cues.push(stand);
         continue;
@@ -917,8 +925,8 @@ class Extractor {
   passiveReport(c: number, sl: number): boolean {
     const w = this.words;
     const x = w[c];
-    if (x.quotation >= 0 || !/(ed|en|wn)$/.test(x.normal) || !/^(VERB|ADJ)$/.test(x.pos)) return false;
-    if (!/^(criticize|criticise|accuse|charge|label|dub|brand|call|rate|describe|blame|praise|condemn|denounce|characterize|deem|define|debate|question|cite|allege|announce|confirm|report)$/.test(x.lemma)) return false;
+    if (x.quotation >= 0 || (x.pos !== 'VERB' && x.pos !== 'ADJ') || !/(ed|en|wn)$/.test(x.normal)) return false;
+    if (!PASSIVE_REPORT_LEMMAS.has(x.lemma)) return false;
     let k = c - 1;
     while (k > 0 && c - k < 4 && w[k].pos === 'ADV') k--;
     if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
@@ -947,7 +955,7 @@ class Extractor {
   /** "is expected to", "was viewed as": a passive verb of opinion after a form of "be", with no agent. */
   passiveOpinion(c: number): boolean {
     const w = this.words;
-    if (!/^(expected|believed|thought|rumored|rumoured|viewed|considered|regarded|perceived)$/.test(w[c].normal)) return false;
+    if (!PASSIVE_OPINION_FORMS.has(w[c].normal)) return false;
     let k = c - 1;
     while (k > 0 && c - k < 4 && (w[k].pos === 'ADV' || w[k].normal === 'widely')) k--;
     if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
