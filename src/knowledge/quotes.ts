@@ -100,6 +100,10 @@ const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
 const PASSIVE_REPORT_LEMMAS = new Set(['criticize', 'criticise', 'accuse', 'charge', 'label', 'dub', 'brand', 'call', 'rate', 'describe', 'blame',
   'praise', 'condemn', 'denounce', 'characterize', 'deem', 'define', 'debate', 'question', 'cite', 'allege', 'announce', 'confirm', 'report']);
 const PASSIVE_OPINION_FORMS = new Set(['expected', 'believed', 'thought', 'rumored', 'rumoured', 'viewed', 'considered', 'regarded', 'perceived']);
+/** The tags of the words that may open a cue in indirectInStretch (verbs, their auxiliaries, adjectives, nouns). */
+const CUE_TAGS = new Set(['VERB', 'AUX', 'ADJ', 'NOUN']);
+/** Words that open a cue in indirectInStretch whatever their tag. */
+const ANY_TAG_TRIGGERS = new Set(['according', 'to', 'that', 'put', ...PASSIVE_OPINION_FORMS, ...EVIDENT_ADJECTIVES]);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
@@ -605,6 +609,9 @@ class Extractor {
     }
     for (let c = sf; c <= sl; c++) {
       if (w[c].quotation >= 0) continue;
+      // Most words (names, determiners, prepositions, punctuation) can open no cue below: only
+      // the trigger words of any tag, the first word, and verbs, adjectives and nouns go on.
+      if (!CUE_TAGS.has(w[c].pos) && c !== sf && !ANY_TAG_TRIGGERS.has(w[c].normal)) continue;
       if (w[c].normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
         const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? this.shortPhraseBeforeComma(c + 2, sl);
         if (speaker) cues.push({ at: [c, c + 1], speaker: this.coordinatedSource(speaker, sl), layout: 'according', strong: true });
