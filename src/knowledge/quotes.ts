@@ -424,6 +424,11 @@ class Extractor {
     return { content: [qa, fragments[fragments.length - 1][1]], fragments, kind: 'direct', speaker, cue };
   }
 
+  /** Whether word i opens its paragraph: the same as paragraphStart(i) === i, without the walk back. */
+  opensParagraph(i: number): boolean {
+    return i === 0 || this.words[i - 1].paragraph !== this.words[i].paragraph;
+  }
+
   paragraphStart(i: number): number {
     const w = this.words;
     let j = i;
@@ -507,7 +512,7 @@ class Extractor {
    */
   signedParagraph(qa: number): Draft | null {
     const w = this.words;
-    if (this.paragraphStart(qa) !== qa) return null;
+    if (!this.opensParagraph(qa)) return null;
     let end = qa;
     while (end + 1 < w.length && end - qa < 400 && w[end + 1].paragraph === w[qa].paragraph) end++;
     if (end + 1 < w.length && w[end + 1].paragraph === w[qa].paragraph) return null;
@@ -594,7 +599,7 @@ class Extractor {
     const cues: Cue[] = [];
     const passives: Draft[] = [];
     // Transcript or headline line: "Name: what they said".
-    if (sf === this.paragraphStart(sf)) {
+    if (this.opensParagraph(sf)) {
       for (let c = sf + 1; c <= Math.min(sl, sf + 5); c++) {
         if (w[c].text !== ':') continue;
         const speaker = this.transcriptSpeaker(sf, c);
@@ -1722,10 +1727,10 @@ class Extractor {
       if (w[qa].paragraph - w[previous.content[1]].paragraph > 1) continue;
       // Inside a paragraph: only right after the previous attribution ("… called him a master.
       // “He showed …”" or ", including, “…”"), with a few free words at most between.
-      if (this.paragraphStart(qa) !== qa && !this.closelyFollows(previous, qa)) continue;
+      if (!this.opensParagraph(qa) && !this.closelyFollows(previous, qa)) continue;
       // "… during a “Commander-in-Chief Forum”": a title or scare quote inside a clause is no quote.
       const lead = w[qa - 1];
-      if (this.paragraphStart(qa) !== qa && lead && !(isSentenceEnd(lead) || lead.text === ':' || lead.text === ',' || isDash(lead) || isQuoteMark(lead))) continue;
+      if (!this.opensParagraph(qa) && lead && !(isSentenceEnd(lead) || lead.text === ':' || lead.text === ',' || isDash(lead) || isQuoteMark(lead))) continue;
       const fragments = this.followingQuotes([[qa, qb]], qb + 1);
       const draft: Draft = { content: [qa, fragments[fragments.length - 1][1]], fragments, kind: 'direct', speaker: null, cue: null, inherits: previous.inherits ?? previous };
       this.add(draft);
