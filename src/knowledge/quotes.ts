@@ -92,6 +92,18 @@ const ADVOCATE_NOUNS = new Set(['opponent', 'supporter', 'critic', 'defender', '
 const COPULAR_STANCE_NOUNS = new Set(['argument', 'position', 'view', 'claim', 'contention', 'belief', 'case', 'message', 'hope', 'fear',
   'concern', 'worry', 'thinking', 'assumption', 'expectation', 'bet', 'complaint', 'reasoning', 'theory', 'suggestion']);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
+// Word sets of the per-word tests in indirectInStretch (a Set lookup is cheaper than a regex per word).
+const SEEM_FORMS = new Set(['seem', 'seems', 'seemed']);
+const EVIDENT_ADJECTIVES = new Set(['clear', 'obvious', 'apparent', 'evident']);
+const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
+/** Passive verbs of labelling or reporting ("was criticized for", "is rated as"). */
+const PASSIVE_REPORT_LEMMAS = new Set(['criticize', 'criticise', 'accuse', 'charge', 'label', 'dub', 'brand', 'call', 'rate', 'describe', 'blame',
+  'praise', 'condemn', 'denounce', 'characterize', 'deem', 'define', 'debate', 'question', 'cite', 'allege', 'announce', 'confirm', 'report']);
+const PASSIVE_OPINION_FORMS = new Set(['expected', 'believed', 'thought', 'rumored', 'rumoured', 'viewed', 'considered', 'regarded', 'perceived']);
+/** The tags of the words that may open a cue in indirectInStretch (verbs, their auxiliaries, adjectives, nouns). */
+const CUE_TAGS = new Set(['VERB', 'AUX', 'ADJ', 'NOUN']);
+/** Words that open a cue in indirectInStretch whatever their tag. */
+const ANY_TAG_TRIGGERS = new Set(['according', 'to', 'that', 'put', ...PASSIVE_OPINION_FORMS, ...EVIDENT_ADJECTIVES]);
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
@@ -412,6 +424,11 @@ class Extractor {
     return { content: [qa, fragments[fragments.length - 1][1]], fragments, kind: 'direct', speaker, cue };
   }
 
+  /** Whether word i opens its paragraph: the same as paragraphStart(i) === i, without the walk back. */
+  opensParagraph(i: number): boolean {
+    return i === 0 || this.words[i - 1].paragraph !== this.words[i].paragraph;
+  }
+
   paragraphStart(i: number): number {
     const w = this.words;
     let j = i;
@@ -495,7 +512,7 @@ class Extractor {
    */
   signedParagraph(qa: number): Draft | null {
     const w = this.words;
-    if (this.paragraphStart(qa) !== qa) return null;
+    if (!this.opensParagraph(qa)) return null;
     let end = qa;
     while (end + 1 < w.length && end - qa < 400 && w[end + 1].paragraph === w[qa].paragraph) end++;
     if (end + 1 < w.length && w[end + 1].paragraph === w[qa].paragraph) return null;
@@ -582,7 +599,7 @@ class Extractor {
     const cues: Cue[] = [];
     const passives: Draft[] = [];
     // Transcript or headline line: "Name: what they said".
-    if (sf === this.paragraphStart(sf)) {
+    if (this.opensParagraph(sf)) {
       for (let c = sf + 1; c <= Math.min(sl, sf + 5); c++) {
         if (w[c].text !== ':') continue;
         const speaker = this.transcriptSpeaker(sf, c);
@@ -597,6 +614,9 @@ class Extractor {
     }
     for (let c = sf; c <= sl; c++) {
       if (w[c].quotation >= 0) continue;
+      // Most words (names, determiners, prepositions, punctuation) can open no cue below: only
+      // the trigger words of any tag, the first word, and verbs, adjectives and nouns go on.
+      if (!CUE_TAGS.has(w[c].pos) && c !== sf && !ANY_TAG_TRIGGERS.has(w[c].normal)) continue;
       if (w[c].normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
         const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? this.shortPhraseBeforeComma(c + 2, sl);
         if (speaker) cues.push({ at: [c, c + 1], speaker: this.coordinatedSource(speaker, sl), layout: 'according', strong: true });
@@ -608,19 +628,19 @@ class Extractor {
         continue;
       }
       const report = this.passiveReport(c, sl);
-      if ((/^(seem|seems|seemed)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) || this.passiveOpinion(c) || report) {
+      if ((SEEM_FORMS.has(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) || this.passiveOpinion(c) || report) {
         const impression = this.impression(c, sf, sl, report);
         if (impression) passives.push(impression);
         continue;
       }
       // "Asked about the blast, the mayor said …": the question of an unnamed asker, up to the comma.
-      if (c === sf && /^(Asked|Pressed)$/.test(w[c].text)) {
+      if (c === sf && (w[c].text === 'Asked' || w[c].text === 'Pressed')) {
         const question = this.frontedQuestion(c, sl);
         if (question) passives.push(question);
         continue;
       }
       // "It is obvious that …", "It was clear Clinton is …": an evident fact, held by no one named.
-      if (/^(clear|obvious|apparent|evident)$/.test(w[c].normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
+      if (EVIDENT_ADJECTIVES.has(w[c].normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
         c + 1 <= sl && (w[c + 1].normal === 'that' || this.startsClause(c + 1, sl))) {
         cues.push({ at: [c - 2, c], speaker: [c, c], layout: 'after', strong: true, unsourced: true });
         continue;
@@ -642,7 +662,7 @@ class Extractor {
         continue;
       }
       // "She is a staunch opponent of X", "has been an outspoken supporter of X": a standing stance on X.
-      if (w[c].pos === 'NOUN' && ADVOCATE_NOUNS.has(w[c].lemma) && w[c + 1]?.normal === 'of' && c + 2 <= sl) {
+      if (w[c].pos === 'NOUN' && w[c + 1]?.normal === 'of' && c + 2 <= sl && ADVOCATE_NOUNS.has(w[c].lemma)) {
         const advocate = this.advocateCue(c, sf);
         if (advocate) cues.push(advocate);
         continue;
@@ -654,7 +674,7 @@ class Extractor {
         continue;
       }
       // "made clear that …", "made it plain …", "is making the case for …": a stand taken in words.
-      if (/^(make|makes|made|making)$/.test(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
+      if (MAKE_FORMS.has(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
         const stand = this.makeStanceCue(c, sf, sl);
         if (stand) cues.push(stand);
         continue;
@@ -917,8 +937,8 @@ class Extractor {
   passiveReport(c: number, sl: number): boolean {
     const w = this.words;
     const x = w[c];
-    if (x.quotation >= 0 || !/(ed|en|wn)$/.test(x.normal) || !/^(VERB|ADJ)$/.test(x.pos)) return false;
-    if (!/^(criticize|criticise|accuse|charge|label|dub|brand|call|rate|describe|blame|praise|condemn|denounce|characterize|deem|define|debate|question|cite|allege|announce|confirm|report)$/.test(x.lemma)) return false;
+    if (x.quotation >= 0 || (x.pos !== 'VERB' && x.pos !== 'ADJ') || !/(ed|en|wn)$/.test(x.normal)) return false;
+    if (!PASSIVE_REPORT_LEMMAS.has(x.lemma)) return false;
     let k = c - 1;
     while (k > 0 && c - k < 4 && w[k].pos === 'ADV') k--;
     if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
@@ -947,7 +967,7 @@ class Extractor {
   /** "is expected to", "was viewed as": a passive verb of opinion after a form of "be", with no agent. */
   passiveOpinion(c: number): boolean {
     const w = this.words;
-    if (!/^(expected|believed|thought|rumored|rumoured|viewed|considered|regarded|perceived)$/.test(w[c].normal)) return false;
+    if (!PASSIVE_OPINION_FORMS.has(w[c].normal)) return false;
     let k = c - 1;
     while (k > 0 && c - k < 4 && (w[k].pos === 'ADV' || w[k].normal === 'widely')) k--;
     if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
@@ -1707,10 +1727,10 @@ class Extractor {
       if (w[qa].paragraph - w[previous.content[1]].paragraph > 1) continue;
       // Inside a paragraph: only right after the previous attribution ("… called him a master.
       // “He showed …”" or ", including, “…”"), with a few free words at most between.
-      if (this.paragraphStart(qa) !== qa && !this.closelyFollows(previous, qa)) continue;
+      if (!this.opensParagraph(qa) && !this.closelyFollows(previous, qa)) continue;
       // "… during a “Commander-in-Chief Forum”": a title or scare quote inside a clause is no quote.
       const lead = w[qa - 1];
-      if (this.paragraphStart(qa) !== qa && lead && !(isSentenceEnd(lead) || lead.text === ':' || lead.text === ',' || isDash(lead) || isQuoteMark(lead))) continue;
+      if (!this.opensParagraph(qa) && lead && !(isSentenceEnd(lead) || lead.text === ':' || lead.text === ',' || isDash(lead) || isQuoteMark(lead))) continue;
       const fragments = this.followingQuotes([[qa, qb]], qb + 1);
       const draft: Draft = { content: [qa, fragments[fragments.length - 1][1]], fragments, kind: 'direct', speaker: null, cue: null, inherits: previous.inherits ?? previous };
       this.add(draft);

@@ -151,8 +151,18 @@ export function placeName(name: string): string | null {
   return place;
 }
 
+/** isFirstName's answers by word as written: most words are asked many times per article. */
+const firstNameMemo = new Map<string, boolean>();
+
 export function isFirstName(word: string): boolean {
-  return gazetteer().firstNames.has(word.toLowerCase());
+  let known = firstNameMemo.get(word);
+  if (known === undefined) {
+    // Bounded, as a long-running bot reads ever new words.
+    if (firstNameMemo.size >= 50_000) firstNameMemo.clear();
+    known = gazetteer().firstNames.has(word.toLowerCase());
+    firstNameMemo.set(word, known);
+  }
+  return known;
 }
 
 /** "female" or "male" for a first name found on one list only, else null. */

@@ -713,14 +713,13 @@ function mayBeGlued(ctx: DocContext, t: Token, rest: string, restWords: number, 
 function unglueLeadingWords(ctx: DocContext, out: Candidate[]): void {
   const counts = new Map<string, number>();
   const tokens = ctx.doc.tokens;
-  for (const c of out) {
-    const key = nameKey(c.text);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  // Each candidate's key, worked out once for both passes.
+  const keys = out.map((c) => nameKey(c.text));
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   for (let k = 0; k < out.length; k++) {
     const c = out[k];
     if (c.acronym || c.place || c.titleOnly || c.roles.length > 0 || c.last <= c.first) continue;
-    if (counts.get(nameKey(c.text)) !== 1 || KNOWN_ORGS.has(nameKey(c.text))) continue;
+    if (counts.get(keys[k]) !== 1 || KNOWN_ORGS.has(keys[k])) continue;
     // "the World Series Champions": after a determiner the capitalised words make one name.
     const before = tokens[c.first - 1];
     if (before && (before.pos === 'DET' || POSSESSIVE_MARKS.has(low(before)))) continue;

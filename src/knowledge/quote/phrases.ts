@@ -60,6 +60,8 @@ function lemmaOf(w: Word): string {
 export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null {
   const w = words[i];
   if (!w || w.quotation >= 0) return null;
+  // Only verbs, and nouns or adjectives the tagger misread, can be cues: most words stop here.
+  if (w.pos !== 'VERB' && w.pos !== 'NOUN' && w.pos !== 'ADJ') return null;
   // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
   const nounCue = w.pos === 'NOUN' && (IRREGULAR_CUE_FORMS.has(w.normal) ||
     (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN') ||

@@ -48,8 +48,22 @@ function isTitle(w: Word): boolean {
   return w.pos === 'PROPN' && PERSON_NOUNS.has(w.normal) && w.text.endsWith('.');
 }
 
+/** genderOf's answers by word: the same words are asked again for every run of names. */
+const genderMemo = new Map<string, Gender | 'none'>();
+
 /** Gender from a first name or a title; null when unknown or both. */
 function genderOf(first: string): Gender | 'none' {
+  let gender = genderMemo.get(first);
+  if (gender === undefined) {
+    // Bounded, as a long-running bot reads ever new names.
+    if (genderMemo.size >= 50_000) genderMemo.clear();
+    gender = computeGender(first);
+    genderMemo.set(first, gender);
+  }
+  return gender;
+}
+
+function computeGender(first: string): Gender | 'none' {
   const lower = first.toLowerCase();
   if (MALE_TITLES.has(lower)) return 'male';
   if (FEMALE_TITLES.has(lower)) return 'female';
