@@ -68,6 +68,9 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':')),
 );
 
+/** At most this many entries from a name, role or speaker lookup. */
+const MATCHES = 2000;
+
 /** A deliberately small stemmer: enough to match "shot"/"shooting", "arrests"/"arrested". */
 export function stem(w: string): string {
   const irregular = IRREGULAR[w];
@@ -380,11 +383,15 @@ export class Library {
     if (words.length === 0) return [];
     const lists = words.map((w) => index.get(w) ?? []);
     const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
-    if (words.length === 1) return [...rarest];
-    return rarest.filter((entry) => {
+    // A name as common as "Trump" across 100,000 articles would copy and rank every mention:
+    // the first MATCHES (in article order) are plenty to answer from.
+    if (words.length === 1) return rarest.slice(0, MATCHES);
+    const out: T[] = [];
+    for (const entry of rarest) {
       const own = new Set(wordsOf(entry).flatMap((text) => nameKey(text).split(' ')));
-      return words.every((w) => own.has(w));
-    });
+      if (words.every((w) => own.has(w)) && out.push(entry) >= MATCHES) break;
+    }
+    return out;
   }
 
   sentenceText(ref: SentenceRef): string {
