@@ -119,6 +119,11 @@ describe('extractEntities rules', () => {
     expect(find(entities, 'Oregon').kind).toBe('place');
   });
 
+  it('keeps the noun that says of what before a lower-case title ("operations manager")', () => {
+    const text = '"We heard the riders," operations manager Tilde Marsh said. Spokesman Oren Vale agreed.';
+    expect(find(entitiesOf(text), 'Tilde Marsh').roles).toContain('operations manager');
+  });
+
   it('keeps "a spokesman for Y" as a role', () => {
     const text = 'Dario Fenwick, a spokesman for the Harbor Authority, said the port would reopen.';
     expect(find(entitiesOf(text), 'Dario Fenwick').roles).toContain('a spokesman for the Harbor Authority');

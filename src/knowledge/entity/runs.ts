@@ -311,6 +311,9 @@ function lowerCaseTitleBefore(ctx: DocContext, first: number): string | null {
   if (!isWord(prev) || isCapitalised(prev.text) || !TITLE_HEADS.has(low(prev)) || TITLE_MODIFIERS.has(low(prev))) return null;
   let from = first - 1;
   while (from > 0 && isWord(tokens[from - 1]) && !isCapitalised(tokens[from - 1].text) && TITLES.has(low(tokens[from - 1]))) from--;
+  // A noun that says of what: "operations manager", "sales director", "campaign spokesman".
+  const what = tokens[from - 1];
+  if (from === first - 1 && isWord(what) && !isCapitalised(what.text) && what.pos === 'NOUN' && what.sentence === prev.sentence) from--;
   return slice(ctx, from, first - 1);
 }
 
