@@ -233,6 +233,22 @@ function entitiesIn(loaded: LoadedArticle, sentence: number, kinds: Entity['kind
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** Where the question's words stand in a text: each one's offset in the text and its term. */
+function askedWordsIn(text: string, words: string[]): Array<{ at: number; term: string }> {
+  const wanted = new Set(words);
+  const out: Array<{ at: number; term: string }> = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const term = terms(m[0])[0];
+    if (term && wanted.has(term)) out.push({ at: m.index!, term });
+  }
+  return out;
+}
+
+/** Whether a sentence holds any of the question's words. */
+function sharesWord(lib: Library, ref: SentenceRef, words: string[]): boolean {
+  return askedWordsIn(lib.sentenceText(ref), words).length > 0;
+}
+
 /**
  * How far a span lies from the nearest of the question's words in its sentence (in
  * characters; Infinity when none is there): in a long sentence the date or place next to
@@ -240,13 +256,7 @@ function entitiesIn(loaded: LoadedArticle, sentence: number, kinds: Entity['kind
  */
 function wordDistance(lib: Library, ref: SentenceRef, words: string[]): (span: { start: number; end: number }) => number {
   const s = lib.articles[ref.article].facts.sentences[ref.sentence];
-  const wanted = new Set(words);
-  const at: number[] = [];
-  if (s) {
-    for (const m of lib.sentenceText(ref).matchAll(/[\p{L}\p{N}]+/gu)) {
-      if (wanted.has(terms(m[0])[0] ?? '')) at.push(s.start + m.index!);
-    }
-  }
+  const at = s ? askedWordsIn(lib.sentenceText(ref), words).map((w) => s.start + w.at) : [];
   return (x) => at.reduce((best, p) => Math.min(best, p < x.start ? x.start - p : p > x.end ? p - x.end : 0), Infinity);
 }
 
@@ -702,9 +712,8 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   let fallback: { hit: Ranked; time: TimeFact; current: boolean } | null = null;
   // A neighbour that shares a word with the question may carry the hit's date ("The uncle said
   // they dug from 5am"); one that shares none is a last resort.
-  const wanted = new Set(words);
   const near = neighbours(lib, candidates.slice(0, 3));
-  const related = near.filter((n) => terms(lib.sentenceText(n)).some((t) => wanted.has(t)));
+  const related = near.filter((n) => sharesWord(lib, n, words));
   const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => b.score - a.score), ...near.filter((n) => !related.includes(n))];
   for (const hit of ranked) {
     // A far weaker sentence with a recent date answers another question than the one asked,
@@ -835,10 +844,8 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
   const how = /^how (\w+)/i.exec(q.text)?.[1]?.toLowerCase();
   if (how === 'long') {
     // "How long was the rain delay": the duration next to "delay", not any duration in the sentence.
-    const s = loaded.facts.sentences[hit.sentence];
-    const topic = new Set(topicTerms(q));
-    const anchors = s ? [...text.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => topic.has(terms(m[0])[0] ?? '')).map((m) => s.start + (m.index ?? 0)) : [];
-    const near = (t: TimeFact) => anchors.some((a) => Math.abs(a - t.start) <= 40 || Math.abs(a - t.end) <= 40);
+    const distance = wordDistance(lib, hit, topicTerms(q));
+    const near = (t: TimeFact) => distance(t) <= 40;
     // "a day after she …" places an event in time; it does not say how long anything lasted.
     const offset = (t: TimeFact) => /^\s*(after|before|later|earlier|ago|since|from now)\b/i.test(loaded.article.text.slice(t.end, t.end + 12));
     const durations = timesIn(loaded, hit.sentence).filter((t) => t.type === 'duration' && !offset(t));
@@ -941,14 +948,11 @@ function mostlyAsSource(lib: Library, ref: SentenceRef, words: string[]): boolea
     regions.push([from, comma > 0 && comma < s.end ? comma : Math.max(x.speaker.end, x.cue?.end ?? 0)]);
   }
   if (regions.length === 0) return false;
-  const wanted = new Set(words);
   const inside = new Set<string>();
   const outside = new Set<string>();
-  for (const m of lib.sentenceText(ref).matchAll(/[\p{L}\p{N}]+/gu)) {
-    const t = terms(m[0])[0] ?? '';
-    if (!wanted.has(t)) continue;
-    const at = s.start + m.index!;
-    (regions.some(([a, b]) => at >= a && at < b) ? inside : outside).add(t);
+  for (const { at, term } of askedWordsIn(lib.sentenceText(ref), words)) {
+    const offset = s.start + at;
+    (regions.some(([a, b]) => offset >= a && offset < b) ? inside : outside).add(term);
   }
   // Mostly in the attribution: a stray word elsewhere ("the ferry terminal") does not make it about them.
   return inside.size > outside.size;
@@ -960,12 +964,7 @@ function mostlyAsSource(lib: Library, ref: SentenceRef, words: string[]): boolea
  */
 function excerpt(text: string, words: string[], max = 320): string {
   if (text.length <= max || words.length === 0) return text;
-  const wanted = new Set(words);
-  const hits: Array<{ at: number; term: string }> = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const t = terms(m[0])[0];
-    if (t && wanted.has(t)) hits.push({ at: m.index!, term: t });
-  }
+  const hits = askedWordsIn(text, words);
   if (hits.length === 0) return text;
   // The tightest run of hits that holds the most distinct asked words.
   let best = { from: 0, count: 0, span: Infinity };
@@ -989,8 +988,7 @@ function answerWhy(lib: Library, q: Question, context: ConversationContext): Ask
   const words = topicTerms(q);
   const hits = retrieve(lib, words, context, 8).filter((h) => coverage(lib, words, h) >= 0.3);
   if (hits.length === 0) return result('why', null, 0.1, [], context);
-  const wanted = new Set(words);
-  const near = neighbours(lib, hits.slice(0, 3)).filter((n) => terms(lib.sentenceText(n)).some((t) => wanted.has(t)));
+  const near = neighbours(lib, hits.slice(0, 3)).filter((n) => sharesWord(lib, n, words));
   const weigh = (h: Ranked) => h.score * (CAUSAL.test(lib.sentenceText(h)) ? 1.6 : 1);
   const top = [...hits, ...near].reduce((best, h) => (weigh(h) > weigh(best) ? h : best));
   const cite = citation(lib, top);
