@@ -33,11 +33,25 @@ const NEWS_SENTENCES_USED = Math.max(LEAD_SENTENCES, PLACE_SENTENCES, MAX_TIME_R
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Words in a text, counted without building the list of them. */
-function countWords(text: string): number {
+/** Words in a text, counted without building the list of them; counting stops past `limit`. */
+function countWords(text: string, limit: number): number {
+  let n = 0;
+  let inWord = false;
+  // ASCII letters and digits by hand; any other character hands the text to the Unicode pattern.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return countWordsUnicode(text, limit);
+    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if (wordChar && !inWord && ++n > limit) return n;
+    inWord = wordChar;
+  }
+  return n;
+}
+
+function countWordsUnicode(text: string, limit: number): number {
   let n = 0;
   WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) n++;
+  while (n <= limit && WORD.exec(text) !== null) n++;
   return n;
 }
 
@@ -47,7 +61,7 @@ function newsSentences(doc: NlpDoc): number[] {
   for (let i = 0; i < doc.sentences.length && out.length < NEWS_SENTENCES_USED; i++) {
     const s = doc.sentences[i];
     const text = doc.text.slice(s.start, s.end);
-    const words = countWords(text);
+    const words = countWords(text, 80);
     if (words >= 5 && words <= 80 && !FURNITURE.test(text)) out.push(i);
   }
   return out;

@@ -203,7 +203,7 @@ class LazyProperties {
     // A lemma depends on the word and its tag only, except in contractions ("n't" → "not"),
     // which wink keeps per token: those are always asked of wink.
     const text = this.texts[index];
-    const memo = CONTRACTION_MARK.test(text) ? null : memoOf(this.pos[index]);
+    const memo = hasApostrophe(text) ? null : memoOf(this.pos[index]);
     value = memo?.get(text);
     if (value === undefined) {
       value = this.tokens.itemAt(index).out(this.its.lemma) as string;
@@ -217,7 +217,10 @@ class LazyProperties {
   }
 }
 
-const CONTRACTION_MARK = /['\u2019]/;
+/** A straight or curly apostrophe, the mark of a contraction ("n't", "’ll"). */
+function hasApostrophe(text: string): boolean {
+  return text.includes("'") || text.includes('\u2019');
+}
 /** Lemmas by tag, then word, shared across documents (each cleared when it grows past the limit). */
 const LEMMA_MEMO = new Map<Pos, Map<string, string>>();
 const LEMMA_MEMO_LIMIT = 50_000;

@@ -24,6 +24,12 @@ const EVENT_RELATIVE_SOURCE =
 /** As specific as "last week": a point fixed by a named event. */
 const EVENT_RELATIVE = new RegExp(`^${EVENT_RELATIVE_SOURCE}$`);
 
+/**
+ * What every event-relative phrase contains ("days before the"): most articles have none, and
+ * this test is cheaper than trying the full pattern's optional counts at every word.
+ */
+const EVENT_RELATIVE_CORE = new RegExp(`${COUNTED_UNIT}\\s+(?:before|after|ahead of)\\s`);
+
 /** Time phrases our own patterns find: weekdays, calendar dates and clock times. */
 const OWN_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g'),
@@ -33,9 +39,9 @@ const OWN_PATTERNS: RegExp[] = [
   /\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g,
   /\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g,
   /\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g,
-  // Times told against another event: "two days before the election", "hours after the attack".
-  new RegExp(EVENT_RELATIVE_SOURCE, 'g'),
 ];
+/** Times told against another event: "two days before the election", "hours after the attack". */
+const EVENT_RELATIVE_ALL = new RegExp(EVENT_RELATIVE_SOURCE, 'g');
 
 const HAS_WEEKDAY = new RegExp(WEEKDAY);
 const HAS_CLOCK = new RegExp(CLOCK);
@@ -69,7 +75,8 @@ export function timePhrases(doc: NlpDoc, times: TimeFact[]): TimePhrase[] {
     ? times.filter((t) => t.type === 'date' || t.type === 'time')
     : doc.entities.filter((e) => e.type === 'DATE' || e.type === 'TIME');
   for (const t of given) out.push({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) });
-  for (const pattern of OWN_PATTERNS) {
+  const patterns = EVENT_RELATIVE_CORE.test(doc.text) ? [...OWN_PATTERNS, EVENT_RELATIVE_ALL] : OWN_PATTERNS;
+  for (const pattern of patterns) {
     for (const m of doc.text.matchAll(pattern)) {
       const start = m.index ?? 0;
       out.push({ start, end: start + m[0].length, text: m[0] });

@@ -164,6 +164,22 @@ const LINK_WORDS: ReadonlySet<string> = new Set([
   '-', '–', ',', '.', '/', ':', "'", '’',
 ]);
 
+// possibleStarts asks of every token which of these three sets holds its word: one look-up in a
+// table of bit flags answers all three.
+const TIME_WORD = 1;
+const LEADING_WORD = 2;
+const LINK_WORD = 4;
+const WORD_CLASSES: ReadonlyMap<string, number> = (() => {
+  const classes = new Map<string, number>();
+  const add = (words: Iterable<string>, flag: number) => {
+    for (const w of words) classes.set(w, (classes.get(w) ?? 0) | flag);
+  };
+  add(TIME_WORDS, TIME_WORD);
+  add(LEADING_WORDS, LEADING_WORD);
+  add(LINK_WORDS, LINK_WORD);
+  return classes;
+})();
+
 /**
  * Per token, whether an expression may start there: a time word, or a leading word followed,
  * through leading and link words only, by a time word within reach. The grammar is only tried
@@ -175,17 +191,17 @@ export function possibleStarts(toks: TimeToken[]): Uint8Array {
   let reachable = Infinity;
   for (let i = toks.length - 1; i >= 0; i--) {
     const tok = toks[i];
-    if (tok.num !== null || isDigitToken(tok) || TIME_WORDS.has(tok.lower)) {
+    const wordClass = tok.num !== null || isDigitToken(tok) ? TIME_WORD : WORD_CLASSES.get(tok.lower) ?? 0;
+    if (wordClass & TIME_WORD) {
       reachable = i;
       out[i] = 1;
       continue;
     }
-    const leading = LEADING_WORDS.has(tok.lower);
-    if (!leading && !LINK_WORDS.has(tok.lower)) {
+    if (wordClass === 0) {
       reachable = Infinity;
       continue;
     }
-    if (leading && reachable - i <= LEADING_REACH) out[i] = 1;
+    if (wordClass & LEADING_WORD && reachable - i <= LEADING_REACH) out[i] = 1;
   }
   return out;
 }
