@@ -1,12 +1,23 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'lede.mjs');
 const articles = join(root, 'tests', 'fixtures', 'articles');
+
+/** Folders this file writes state and inputs into, removed when it ends. */
+const scratch: string[] = [];
+function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-cli-'));
+  scratch.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 function lede(args: string[], input = '', env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
@@ -16,7 +27,7 @@ function lede(args: string[], input = '', env: Record<string, string> = {}) {
 describe('the lede command', () => {
   let env: Record<string, string>;
   beforeAll(() => {
-    env = { LEDE_SQLITE: join(mkdtempSync(join(tmpdir(), 'lede-cli-')), 'state.sqlite') };
+    env = { LEDE_SQLITE: join(scratchDir(), 'state.sqlite') };
   });
 
   it('ask --json prints the answer object with citations into the article text', () => {
@@ -64,7 +75,7 @@ describe('the lede command', () => {
     const ok = lede(['facts', join(articles, 'harbor-fire.txt')], '', env);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/Marcus Okafor/);
-    const dir = mkdtempSync(join(tmpdir(), 'lede-cli-'));
+    const dir = scratchDir();
     writeFileSync(join(dir, 'blob.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0]));
     const bad = lede(['facts', join(dir, 'blob.txt')], '', env);
     expect(bad.code).toBe(1);

@@ -1,10 +1,21 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadArticles, readArticleBytes } from '../../src/knowledge/ingest/index.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
+
+/** Folders this file writes its inputs into, removed when it ends. */
+const scratch: string[] = [];
+function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-ingest-'));
+  scratch.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('article readers', () => {
   it('reads the dateline header run into the first paragraph', () => {
@@ -45,7 +56,7 @@ describe('article readers', () => {
   });
 
   it('gives a clear message for empty, binary, malformed and unsupported files, and loads the rest', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lede-ingest-'));
+    const dir = scratchDir();
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0, 0]));
     writeFileSync(join(dir, 'broken.json'), '{"id": "x", "text": ');
@@ -68,7 +79,7 @@ describe('article readers', () => {
   });
 
   it('keeps unicode intact and makes duplicate ids unique', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lede-ingest-'));
+    const dir = scratchDir();
     writeFileSync(join(dir, 'a.json'), JSON.stringify({ id: 'same', text: 'Zoë Ñúñez visited São Paulo 🎉.' }));
     writeFileSync(join(dir, 'b.json'), JSON.stringify({ id: 'same', text: 'Другая статья.' }));
     const { articles } = loadArticles(dir);
