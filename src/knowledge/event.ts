@@ -83,9 +83,20 @@ function newsRank(doc: NlpDoc, news: number[], offset: number): number {
   return news.length;
 }
 
+/** The visible tokens in [first, last]: wink's whitespace tokens left out. */
+function visibleTokens(tokens: Token[], first: number, last: number): Token[] {
+  const out: Token[] = [];
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i];
+    // A token that starts with a printable ASCII character is visible without trimming it.
+    if (t && (t.text.charCodeAt(0) > 32 && t.text.charCodeAt(0) < 127 || t.text.trim() !== '')) out.push(t);
+  }
+  return out;
+}
+
 function sentenceTokens(doc: NlpDoc, index: number): Token[] {
   const s = doc.sentences[index];
-  return doc.tokens.slice(s.firstToken, s.lastToken + 1).filter((t) => t && t.text.trim() !== '');
+  return visibleTokens(doc.tokens, s.firstToken, s.lastToken);
 }
 
 /**
@@ -114,7 +125,7 @@ function headlineClause(title: string | null): { text: string; clause: Clause } 
   if (!title || title.length > MAX_TITLE_CHARS || !title.trim()) return null;
   // Only tokens and tags are read here: wink's entity recogniser (a third of the tagger's time) is skipped.
   const doc = analyse(title, { headline: true });
-  for (const part of headlineParts(doc.tokens.filter((t) => t && t.text.trim() !== ''))) {
+  for (const part of headlineParts(visibleTokens(doc.tokens, 0, doc.tokens.length - 1))) {
     const clause = mainClause(part, true);
     // "You knew it would be hard": a pronoun names no actor, so another part may hold the news.
     if (clause && clause.predicate.length > 0 && !PRONOUN_SUBJECT.test(phrase(title, clause.subject) ?? '')) return { text: title, clause };
