@@ -282,7 +282,9 @@ const VENUE = new RegExp(
 );
 const VENUE_HEAD = /\b(Center|Centre|Stadium|Arena|Hall|Hotel|Hospital|Airport|Station|Park|Square|Palace|Museum|Theat(?:er|re)|Church|Cathedral|Mosque|Temple|Court|Courthouse|Prison|Bridge|Tower|Garden|Gardens|Field|Plaza|Campus|House|Building)$/;
 
-/** Places a sentence names: place entities, venues named as organisations, and venue phrases. */
+const NUMBERED_ROAD = /\b(?:(?:State|County|U\.S\.|US)\s+)?(?:Route|Highway|Hwy\.?|Interstate|Road)\s+\d+[A-Z]?\b|\bI-\d+\b/g;
+
+/** Places a sentence names: place entities, venues named as organisations, numbered roads, and venue phrases. */
 function placesIn(lib: Library, ref: SentenceRef): Array<{ name: string; start: number; end: number; entity?: Entity; head?: string }> {
   const loaded = lib.articles[ref.article];
   const s = loaded.facts.sentences[ref.sentence];
@@ -293,6 +295,8 @@ function placesIn(lib: Library, ref: SentenceRef): Array<{ name: string; start: 
     for (const m of e.mentions) if (m.start >= s.start && m.end <= s.end) out.push({ name: e.name, start: m.start, end: m.end, entity: e });
   }
   const text = lib.sentenceText(ref);
+  // Numbered roads are places too ("on Route 9", "near I-95").
+  for (const m of text.matchAll(NUMBERED_ROAD)) out.push({ name: m[0], head: '', start: s.start + m.index!, end: s.start + m.index! + m[0].length });
   for (const m of text.matchAll(VENUE)) {
     const phrase = m[0].replace(/^(at|in|on|from|near)\s+/i, '').trim();
     const head = /^(?:[\w'’.-]+\s+)*?([a-z]+)\b(?=(?:,?\s+(?:at|in)\s+[A-Z].*)?$)/.exec(phrase)?.[1] ?? '';
@@ -554,6 +558,14 @@ function subjectBefore(sentence: string, words: string[]): string | null {
   let text = sentence.slice(0, tokens[at].index).replace(/\b(has|have|had|is|are|was|were|been|being|will|would|could|did|do|does|also|then|reportedly|allegedly)\b/gi, ' ');
   const clause = text.split(/[,;:—–]/).map((x) => x.trim()).filter(Boolean).pop();
   text = (clause ?? '').replace(/\s+/g, ' ').trim().replace(/^(but|and|or|yet|so|while|although|though)\s+/i, '');
+  // "The bridge was closed after inspectors found …": the verb's clause starts after its conjunction.
+  // (Opening the text, "that" or "which" is a determiner: "That man".)
+  const subordinate = /^(?:(.*)\s)?(after|before|when|because|since|until|once|if|whether|that|who|which|whom)\s+(.+)$/i.exec(text);
+  if (subordinate && (subordinate[1] || !/^(that|who|which|whom)$/i.test(subordinate[2]))) {
+    const subject = subordinate[3].trim();
+    // A short noun phrase ("inspectors", "two engineers"), not a clause of its own.
+    return subject.split(' ').length <= 6 && !/\b(to|of|in|on|at|by|for|with|from)$/i.test(subject) ? subject : null;
+  }
   if (!text || text.split(' ').length > 10) return null;
   // A subject names someone: "each other's failings during leadership" is a fragment.
   if (!/^(\p{Lu}|(the|a|an|his|her|their|its|our|two|three|four|five|several|many|some)\s)/u.test(text)) return null;
@@ -715,7 +727,11 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   const near = neighbours(lib, candidates.slice(0, 3));
   const related = near.filter((n) => sharesWord(lib, n, words));
   const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => b.score - a.score), ...near.filter((n) => !related.includes(n))];
+  // "When did Tom Ashby work as harbor master?": a sentence that only names Tom Ashby dates something else.
+  const named = new Set(terms((q.text.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
+  const told = words.filter((t) => !named.has(t));
   for (const hit of ranked) {
+    if (told.length > 0 && named.size > 0 && candidates.includes(hit) && !sharesWord(lib, hit, told)) continue;
     // A far weaker sentence with a recent date answers another question than the one asked,
     // unless the strong sentence's date is history ("the 2011 raid").
     if (fallback && fallback.current && hit.score < 0.6 * fallback.hit.score) break;
@@ -737,6 +753,18 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   if (fallback) {
     const cite = citation(lib, fallback.hit);
     return result('when', supported(lib, fallback.hit, timeWords(fallback.time), 300), 0.6, [cite], remember(context, [cite]));
+  }
+  // "When was Villegas-Gonzalez shot?": the sentences naming him give no date, but the one that
+  // tells the shooting in his article does ("agents fatally shot an illegal alien … Friday").
+  if (told.length > 0 && named.size > 0) {
+    const article = candidates[0].article;
+    const acts = lib.search(told, { limit: 10, articles: new Set([article]) }).filter((h) => coverage(lib, told, h) >= 0.5);
+    for (const hit of acts) {
+      const times = byNearness(lib, hit, told, timesIn(lib.articles[article], hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
+      if (times.length === 0 || postedAt(lib.articles[article].article.text, times[0])) continue;
+      const cite = citation(lib, hit);
+      return result('when', supported(lib, hit, timeWords(times[0]), 300), 0.55, [cite], remember(context, [cite]));
+    }
   }
   // The story's own date answers "when did it happen?", not a question about something else in it.
   const loaded = lib.articles[candidates[0].article];
@@ -827,6 +855,8 @@ const AGE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 function numberPhrases(text: string): string[] {
   const out: Array<{ text: string; end: number }> = [];
   for (const m of text.matchAll(NUMBER)) {
+    // "Route 9", "Flight 370": a number in a name (after a capitalised word inside the sentence) counts nothing.
+    if (/^\d/.test(m[0]) && /\S\s+\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, m.index! - 40), m.index))) continue;
     const phrase = m[0].replace(/(\s+(and|or|of|the|a|in|on|to|for|as|at|by|with|from|who|that|when|were|was|had|have|has|are|is|died|killed|injured|wounded))+$/i, '').trim();
     const last = out[out.length - 1];
     if (last && /^\s*(,|and|,\s*and)\s*$/i.test(text.slice(last.end, m.index))) {
@@ -877,14 +907,29 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
   if (numbers.length === 0) return null;
   const unit = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
   const wantedUnit = unit ? terms(unit)[0] : undefined;
+  // "two of its supports": the count of a part, told with "of".
+  const partCount = unit && unit.length > 2
+    ? new RegExp(String.raw`\b(?:\d[\d,.]*|${NUMBER_WORDS}|all|both|most|some|many)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\p{L}-]+\s+)?${unit.replace(/e?s$/, '')}\p{L}*`, 'iu').exec(text)
+    : null;
+  if (partCount) return partCount[0];
   return numbers.find((n) => wantedUnit && terms(n).includes(wantedUnit))
     ?? (how === 'long' ? numbers.find((n) => /(year|month|week|day|hour|minute|second)/i.test(n) && !/\b(after|before|later|earlier|ago)$/i.test(n)) : undefined)
     ?? (how === 'many' || how === 'much' || !how ? numbers[0] : null);
 }
 
 function answerCount(lib: Library, q: Question, context: ConversationContext): AskResult {
-  const words = topicTerms(q);
-  const hits = retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.3);
+  // "How much", "how long": the question's own words are not its topic.
+  const how = /^how (\w+)/i.exec(q.text)?.[1];
+  const howTerm = how ? terms(how)[0] : undefined;
+  const words = topicTerms(q).filter((t) => t !== howTerm);
+  let hits = retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.3);
+  // "How much money was missing?": the thing counted is often written as the number itself ("$2 million").
+  const counted = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1];
+  const countedTerm = counted ? terms(counted)[0] : undefined;
+  if (hits.length === 0 && countedTerm && words.length > 1) {
+    const rest = words.filter((t) => t !== countedTerm);
+    hits = retrieve(lib, rest, context, 10).filter((h) => coverage(lib, rest, h) >= 0.5);
+  }
   for (const hit of hits) {
     const pick = countIn(lib, hit, q);
     if (!pick) continue;

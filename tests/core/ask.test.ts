@@ -192,6 +192,34 @@ describe('answers that pick the right part of a sentence', () => {
     expect(a.answer).toMatch(/^Lena Marsh/);
   });
 
+  it('how much finds the sum when the thing counted is written as the number itself', async () => {
+    const a = await lede.answer('How much money was missing?', 'm1');
+    expect(a.answer).toMatch(/^\$3\.4 million/);
+    expect(a.citations[0].articleId).toBe('county-audit');
+  });
+
+  it('how many counts a part told with "of", not a number inside a name ("Route 31")', async () => {
+    const a = await lede.answer('How many girders had rust?', 'm2');
+    expect(a.answer).toMatch(/^three of its girders/);
+  });
+
+  it('who <verb> takes the subject of the clause the verb is in ("after surveyors found …")', async () => {
+    const a = await lede.answer('Who found rust?', 'm3');
+    expect(a.answer).toMatch(/^surveyors/);
+  });
+
+  it('when takes the date of the sentence that tells the act when the sentences naming the person give none', async () => {
+    const a = await lede.answer('When did Omar Haskell resign?', 'm5');
+    expect(a.answer).toMatch(/^Wednesday, June 4, 2025/);
+    const none = await lede.answer('When did Omar Haskell speak to the council?', 'm6');
+    expect(none.answer).toBeNull();
+  });
+
+  it('where names a numbered road', async () => {
+    const a = await lede.answer('Where is the overpass?', 'm4');
+    expect(a.answer).toMatch(/^Route 31/);
+  });
+
   it('who was the <role> of someone never named does not name the story\'s main figure', async () => {
     const a = await lede.answer('who was the ferry captain', 'r2');
     expect(a.answer).not.toMatch(/^(Amara Lindqvist|Ola Brandt)/);
