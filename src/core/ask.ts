@@ -305,6 +305,15 @@ function placesIn(lib: Library, ref: SentenceRef): Array<{ name: string; start: 
   return out;
 }
 
+/** Whether a time's date is later than the article's date. */
+function afterDateline(t: TimeFact, published: string | null): boolean {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(t.value ?? '');
+  if (!published || !m) return false;
+  const day = published.slice(0, 10);
+  // A month or year is ahead only when it begins after the dateline's month or year.
+  return m[3] ? `${m[1]}-${m[2]}-${m[3]}` > day : m[2] ? `${m[1]}-${m[2]}` > day.slice(0, 7) : m[1] > day.slice(0, 4);
+}
+
 /** Whether a time falls within two weeks before (or a few days after) the article's date. */
 function nearDateline(t: TimeFact, published: string | null): boolean {
   if (!published || !t.value) return false;
@@ -336,7 +345,10 @@ function result(type: QuestionType, answer: AnswerText, confidence: number, cita
 function supported(lib: Library, ref: SentenceRef, lead: string, max = 300): { text: string; lead: string } {
   const q = attributionOf(lib.articles[ref.article], ref.sentence);
   const who = q ? speakerName(q) : null;
-  const sourced = who && q && !nameKey(lead).includes(nameKey(who)) ? `${lead}, according to ${accordingTo(q)}` : lead;
+  // The speaker's own name in the lead ("Ruth Adair (Dunmore Mayor)" for "Dunmore Mayor Ruth Adair") needs no "according to".
+  const surname = who ? nameKey(who).split(' ').pop() : undefined;
+  const ownName = !!who && (nameKey(lead).includes(nameKey(who)) || (!!surname && /^\p{Lu}/u.test(who) && nameKey(lead).split(' ').includes(surname)));
+  const sourced = who && q && !ownName ? `${lead}, according to ${accordingTo(q)}` : lead;
   return { text: `${sourced} — ${clip(lib.sentenceText(ref), max)}`, lead: sourced };
 }
 
@@ -721,7 +733,7 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   }
   // News reports recent events: among the best sentences, a date near the dateline wins over
   // history. A sentence often leaves its date to the one before or after it.
-  let fallback: { hit: Ranked; time: TimeFact; current: boolean } | null = null;
+  let fallback: { hit: Ranked; time: TimeFact; current: boolean; words: string[] } | null = null;
   // A neighbour that shares a word with the question may carry the hit's date ("The uncle said
   // they dug from 5am"); one that shares none is a last resort.
   const near = neighbours(lib, candidates.slice(0, 3));
@@ -729,17 +741,25 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => b.score - a.score), ...near.filter((n) => !related.includes(n))];
   // "When did Tom Ashby work as harbor master?": a sentence that only names Tom Ashby dates something else.
   const named = new Set(terms((q.text.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
+  const asksFuture = /\b(will|shall|going to|(?:is|are) (?:due|set|expected|scheduled) to)\b/i.test(q.text);
   const told = words.filter((t) => !named.has(t));
   for (const hit of ranked) {
-    if (told.length > 0 && named.size > 0 && candidates.includes(hit) && !sharesWord(lib, hit, told)) continue;
+    // (Unless no better sentence tells the act either: "When did Northwind announce the closure?")
+    if (told.length > 0 && named.size > 0 && candidates.includes(hit) && !sharesWord(lib, hit, told) &&
+      candidates.some((c) => c.score > hit.score && sharesWord(lib, c, told))) continue;
     // A far weaker sentence with a recent date answers another question than the one asked,
     // unless the strong sentence's date is history ("the 2011 raid").
     if (fallback && fallback.current && hit.score < 0.6 * fallback.hit.score) break;
+    // Nor does one that lacks an asked word the dated sentence has ("The plant opened in 1964" for
+    // "when did the plant open?", not "… said on Tuesday it would close the plant").
+    if (fallback && fallback.words.some((w) => !sharesWord(lib, hit, [w]))) continue;
     const loaded = lib.articles[hit.article];
     // "now" or "recently" is no answer to "when".
     const times = byNearness(lib, hit, words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
     if (times.length === 0) continue;
-    const recent = times.find((t) => nearDateline(t, loaded.article.published));
+    // "When will the plant close?" asks for a date still ahead of the story.
+    const ahead = asksFuture ? times.find((t) => afterDateline(t, loaded.article.published)) : undefined;
+    const recent = ahead ?? times.find((t) => nearDateline(t, loaded.article.published));
     if (recent || !loaded.article.published) {
       const cite = citation(lib, hit);
       return result('when', supported(lib, hit, timeWords(recent ?? times[0]), 300), 0.75, [cite], remember(context, [cite]));
@@ -747,7 +767,7 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     if (!fallback) {
       const time = times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0];
       const year = loaded.article.published?.slice(0, 4);
-      fallback = { hit, time, current: Boolean(year && time.value?.startsWith(year)) };
+      fallback = { hit, time, current: Boolean(year && time.value?.startsWith(year)), words: words.filter((w) => sharesWord(lib, hit, [w])) };
     }
   }
   if (fallback) {
@@ -857,7 +877,7 @@ function numberPhrases(text: string): string[] {
   for (const m of text.matchAll(NUMBER)) {
     // "Route 9", "Flight 370": a number in a name (after a capitalised word inside the sentence) counts nothing.
     if (/^\d/.test(m[0]) && /\S\s+\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, m.index! - 40), m.index))) continue;
-    const phrase = m[0].replace(/(\s+(and|or|of|the|a|in|on|to|for|as|at|by|with|from|who|that|when|were|was|had|have|has|are|is|died|killed|injured|wounded))+$/i, '').trim();
+    const phrase = m[0].replace(/(\s+(and|or|of|the|a|in|on|to|for|as|at|by|with|from|after|before|since|during|until|than|into|who|that|when|were|was|had|have|has|are|is|died|killed|injured|wounded))+$/i, '').trim();
     const last = out[out.length - 1];
     if (last && /^\s*(,|and|,\s*and)\s*$/i.test(text.slice(last.end, m.index))) {
       last.text = text.slice(last.end - last.text.length, m.index! + phrase.length);

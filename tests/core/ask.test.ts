@@ -215,6 +215,16 @@ describe('answers that pick the right part of a sentence', () => {
     expect(none.answer).toBeNull();
   });
 
+  it('when asked what will happen takes the date ahead of the story', async () => {
+    const a = await lede.answer('When will the county board choose a new treasurer?', 'm7');
+    expect(a.answer).toMatch(/^January 2026/);
+  });
+
+  it('when keeps an older date that answers the asked words over a recent one that does not', async () => {
+    const a = await lede.answer('When did the overpass open?', 'm8');
+    expect(a.answer).toMatch(/^1987/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);

@@ -48,6 +48,9 @@ describe('extractTimes: dates against the dateline', () => {
     // A month far ahead of the dateline is last year's unless the sentence looks ahead.
     expect(find('The firm reported losses in December.', 'December', '2025-03-10').value).toBe('2024-12');
     expect(find('The firm will open a plant in December.', 'December', '2025-03-10').value).toBe('2025-12');
+    // A month before the dateline's, in a sentence that looks ahead, is next year's ("would" reports a plan).
+    expect(find('The company said it would close the plant by March.', 'March', '2024-10-17').value).toBe('2025-03');
+    expect(find('The company closed the plant in March.', 'March', '2024-10-17').value).toBe('2024-03');
   });
 
   it('marks a part of the day on a weekday as a time', () => {

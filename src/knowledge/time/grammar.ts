@@ -68,6 +68,8 @@ const fromDct = (f: (dct: Day, ctx: ResolveContext) => string | null): Resolver 
 function yearForMonth(dct: Day, month: number, ctx: ResolveContext): number {
   const ahead = month - dct.m;
   if (ahead >= 5 && !ctx.future) return dct.y - 1;
+  // "would close the plant by March" in an October story: next March.
+  if (ahead < 0 && ctx.future && !ctx.past) return dct.y + 1;
   if (ahead <= -8 && !ctx.past) return dct.y + 1;
   return dct.y;
 }
