@@ -342,13 +342,21 @@ function result(type: QuestionType, answer: AnswerText, confidence: number, cita
  * A short answer with the sentence that supports it. When that sentence is someone's claim,
  * the short answer says whose: "Silverio Villegas-Gonzalez, according to DHS".
  */
+/** "Mr. Sharpton, a pastor" led by the full name the speaker resolved to: "Al Sharpton, a pastor". */
+function withFullName(lead: string, fullName: string): string {
+  const surname = fullName.split(/\s+/).pop() ?? '';
+  const opening = /^(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?([\p{L}'’.-]+)(?=$|[\s,(])/u.exec(lead);
+  if (!opening || opening[1] !== surname || fullName.split(/\s+/).length < 2) return lead;
+  return fullName + lead.slice(opening[0].length);
+}
+
 function supported(lib: Library, ref: SentenceRef, lead: string, max = 300): { text: string; lead: string } {
   const q = attributionOf(lib.articles[ref.article], ref.sentence);
   const who = q ? speakerName(q) : null;
   // The speaker's own name in the lead ("Ruth Adair (Dunmore Mayor)" for "Dunmore Mayor Ruth Adair") needs no "according to".
   const surname = who ? nameKey(who).split(' ').pop() : undefined;
   const ownName = !!who && (nameKey(lead).includes(nameKey(who)) || (!!surname && /^\p{Lu}/u.test(who) && nameKey(lead).split(' ').includes(surname)));
-  const sourced = who && q && !ownName ? `${lead}, according to ${accordingTo(q)}` : lead;
+  const sourced = who && q && !ownName ? `${lead}, according to ${accordingTo(q)}` : who && ownName ? withFullName(lead, who) : lead;
   return { text: `${sourced} — ${clip(lib.sentenceText(ref), max)}`, lead: sourced };
 }
 
