@@ -436,10 +436,24 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
   }
   const top = hits[0];
   if (top && coverage(lib, words, top) > 0.6) {
+    // Words of an embedded post are its author's: the post's byline follows them in the paragraph.
+    const loaded = lib.articles[top.article];
+    const s = loaded.facts.sentences[top.sentence];
+    const post = s ? postAuthor(loaded.article.text, s.start) : null;
+    const cite = citation(lib, top);
+    if (post) return result('who-said', supported(lib, top, `${post.name} (${post.handle}), in a post dated ${post.date}`, 220), 0.6, [cite], remember(context, [cite]));
     // The words are in the articles but no speaker is given for them.
-    return result('who-said', null, 0.3, [citation(lib, top)], context);
+    return result('who-said', null, 0.3, [cite], context);
   }
   return result('who-said', null, 0.1, [], context);
+}
+
+/** An embedded post's byline after its words, in the same paragraph: "— Jane Roe (@janeroe) September 12, 2025". */
+const POST_BYLINE = /^[^\n]*?[—–]\s*([^\n()—–]{2,60}?)\s*\((@\w{1,30})\)\s*((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})/u;
+
+function postAuthor(text: string, from: number): { name: string; handle: string; date: string } | null {
+  const m = POST_BYLINE.exec(text.slice(from, from + 1500));
+  return m ? { name: m[1].trim(), handle: m[2], date: m[3] } : null;
 }
 
 /**

@@ -225,6 +225,12 @@ describe('answers that pick the right part of a sentence', () => {
     expect(a.answer).toMatch(/^1987/);
   });
 
+  it('who-said names the author of an embedded post from the byline after its words', async () => {
+    const a = await lede.answer('Who said "nobody is directing cars"?', 'm9');
+    expect(a.answer).toMatch(/^Ridge Commuter \(@ridgecommuter\), in a post dated June 5, 2025/);
+    expect(a.citations[0].articleId).toBe('county-audit');
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
