@@ -633,7 +633,53 @@ function holderOfRole(lib: Library, role: string, context: ConversationContext):
   return result('who', supported(lib, ref, roles ? `${entity.name} (${roles})` : entity.name), 0.7, [cite], remember(context, [cite], entity));
 }
 
+/** "Who did the mayor ask for help?": the subject, the verb (as asked) and the rest. */
+const OBJECT_QUESTION = /^(?:who|whom)\s+(?:did|does|do|will|would|has|have|had|could|should|can|might)\s+(.+?)\s+(\p{L}+)((?:\s+(?:for|to|about|with|from|in|on|at|as|by|into|over)\b.*)?)$/iu;
+
+/**
+ * "Who did the mayor ask for help?": the one the act was done to, named right after the verb in
+ * the sentence that tells it ("asked Governor Paul Brandt for help"). Null when no sentence has the verb.
+ */
+function answerWhoObject(lib: Library, q: Question, context: ConversationContext): AskResult | null {
+  const m = OBJECT_QUESTION.exec(q.text);
+  if (!m || /^(you|i|we)$/i.test(m[1])) return null;
+  const verb = terms(m[2])[0];
+  if (!verb) return null;
+  const words = [...terms(m[1]), verb, ...terms(m[3])].filter((t) => !GENERIC.has(t));
+  for (const hit of retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.4)) {
+    const loaded = lib.articles[hit.article];
+    const s = loaded.facts.sentences[hit.sentence];
+    if (!s) continue;
+    const at = askedWordsIn(lib.sentenceText(hit), [verb])[0];
+    if (!at) continue;
+    const verbEnd = s.start + at.at + (/^\p{L}+/u.exec(lib.sentenceText(hit).slice(at.at))?.[0].length ?? 0);
+    // A person or organisation named within a few words after the verb.
+    const named = entitiesIn(loaded, hit.sentence, ['person', 'organization'])
+      .map(({ entity }) => ({ entity, at: entity.mentions.find((x) => x.start >= verbEnd && x.start - verbEnd <= 30)?.start }))
+      .filter((x): x is { entity: Entity; at: number } => x.at !== undefined)
+      .sort((a, b) => a.at - b.at)[0];
+    const cite = citation(lib, hit);
+    if (named) {
+      const roles = rolesOf(loaded, named.entity);
+      return result('who', supported(lib, hit, roles ? `${named.entity.name} (${roles})` : named.entity.name), 0.7, [cite], remember(context, [cite], named.entity));
+    }
+    // "told analysts the plant …": a noun phrase right after the verb.
+    const phrase = OBJECT_PHRASE.exec(loaded.article.text.slice(verbEnd, s.end))?.[1];
+    if (phrase) return result('who', supported(lib, hit, phrase), 0.6, [cite], remember(context, [cite]));
+  }
+  // No sentence tells the act: the best sentence about its words, offered as such.
+  const top = retrieve(lib, words, context, 1)[0];
+  if (!top || coverage(lib, words, top) < 0.4) return result('who', null, 0.1, [], context);
+  const cite = citation(lib, top);
+  return result('who', clip(attributed(lib, top), 400), 0.4, [cite], remember(context, [cite]));
+}
+
+/** The object right after a verb: a short noun phrase that ends before a clause, a preposition or punctuation. */
+const OBJECT_PHRASE = /^\s+((?:(?:the|a|an|his|her|their|its|our|some|several|many|two|three|four|five)\s+)?\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3}?)(?=\s+(?:that|the|to|for|about|of|in|on|at|with|from|and|who|which|after|before|because)\b|\s*[,.;:!?]|$)/u;
+
 function answerWho(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const object = answerWhoObject(lib, q, context);
+  if (object) return object;
   // "Who is the fbi director?" names a role; "who was the man who was shot" a clause.
   const role = /^(?:who|whom) (?:is|was|are|were) (?:the|a|an) ((?:(?!who|that|which|whose)[\p{L}\p{N}'-]+ ?)+)$/iu.exec(q.text)?.[1]?.trim();
   if (role) {

@@ -231,6 +231,17 @@ describe('answers that pick the right part of a sentence', () => {
     expect(a.citations[0].articleId).toBe('county-audit');
   });
 
+  it('who did X <verb> takes the one named after the verb, and says when no sentence tells the act', async () => {
+    const a = await lede.answer('Who did Omar Haskell thank?', 'm10');
+    expect(a.answer).toMatch(/^Lena Brooks/);
+    const told = await lede.answer('Who did the county engineer brief?', 'm11');
+    expect(told.answer).toMatch(/^reporters/);
+    const untold = await lede.answer('Who did Omar Haskell blame?', 'm12');
+    // No one is put forward as the answer: the nearest sentence is offered, with low confidence.
+    expect(untold.answer ?? '').not.toMatch(/ — /);
+    expect(untold.confidence).toBeLessThan(0.5);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
