@@ -275,13 +275,14 @@ const VENUE = new RegExp(
     String.raw`(?:plane|jet|aircraft|helicopter|train|bus|ship|boat|yacht|rally|rallies|trail|party|gala|ceremony|conference|convention|summit|fundraiser|concert|festival|` +
     String.raw`hotel|home|house|residence|apartment|headquarters|stadium|arena|hall|center|centre|hospital|clinic|school|college|university|campus|church|mosque|temple|` +
     String.raw`courthouse|prison|jail|airport|station|harbou?r|park|square|restaurant|studio|stage|podium|scene|village|factory|plant|mine|farm|embassy|consulate|palace|` +
-    String.raw`museum|theat(?:er|re)|mall|market|border|well|beach|coast|island|camp)\b` +
+    String.raw`museum|theat(?:er|re)|mall|market|border|well|beach|coast|island|camp|journal|newspaper|magazine)\b` +
     // "… party at the Jacob K. Javits Convention Center in New York City" names the venue too.
     String.raw`(?:,?\s+(?:at|in)\s+(?:the\s+)?(?!${OPENER})[A-Z][\w.'’-]*(?:\s+(?:(?!${OPENER})[A-Z][\w.'’-]*|of|de|and))*)*`,
   'g',
 );
 const VENUE_HEAD = /\b(Center|Centre|Stadium|Arena|Hall|Hotel|Hospital|Airport|Station|Park|Square|Palace|Museum|Theat(?:er|re)|Church|Cathedral|Mosque|Temple|Court|Courthouse|Prison|Bridge|Tower|Garden|Gardens|Field|Plaza|Campus|House|Building)$/;
 
+const PUBLICATION = new RegExp(String.raw`\bin\s+(?:the\s+)?(?:journal|newspaper|magazine)\s+(?!${OPENER})[A-Z][\w.'’&-]*(?:\s+(?:(?!${OPENER})[A-Z][\w.'’&-]*|of|and))*`, 'g');
 const NUMBERED_ROAD = /\b(?:(?:State|County|U\.S\.|US)\s+)?(?:Route|Highway|Hwy\.?|Interstate|Road)\s+\d+[A-Z]?\b|\bI-\d+\b/g;
 
 /** Places a sentence names: place entities, venues named as organisations, numbered roads, and venue phrases. */
@@ -295,6 +296,8 @@ function placesIn(lib: Library, ref: SentenceRef): Array<{ name: string; start: 
     for (const m of e.mentions) if (m.start >= s.start && m.end <= s.end) out.push({ name: e.name, start: m.start, end: m.end, entity: e });
   }
   const text = lib.sentenceText(ref);
+  // "published in the journal Energy Letters": a publication named with its title.
+  for (const m of text.matchAll(PUBLICATION)) out.push({ name: m[0].replace(/^in\s+/i, '').replace(/\.$/, ''), head: '', start: s.start + m.index!, end: s.start + m.index! + m[0].length });
   // Numbered roads are places too ("on Route 9", "near I-95").
   for (const m of text.matchAll(NUMBERED_ROAD)) out.push({ name: m[0], head: '', start: s.start + m.index!, end: s.start + m.index! + m[0].length });
   for (const m of text.matchAll(VENUE)) {
@@ -602,8 +605,19 @@ function subjectBefore(sentence: string, words: string[]): string | null {
   }
   if (!text || text.split(' ').length > 10) return null;
   // A subject names someone: "each other's failings during leadership" is a fragment.
-  if (!/^(\p{Lu}|(the|a|an|his|her|their|its|our|two|three|four|five|several|many|some)\s)/u.test(text)) return null;
+  // ("goalkeeper Anders Holm": a role in lower case before a name.)
+  if (!/^(\p{Lu}|(the|a|an|his|her|their|its|our|two|three|four|five|several|many|some)\s|\p{Ll}+\s+\p{Lu})/u.test(text)) return null;
   return text;
+}
+
+/** "The team, led by chemist Hana Sato, …" answers "who leads the team": the agent after "<verb> by". */
+function agentAfterBy(sentence: string, act: string): string | null {
+  for (const m of sentence.matchAll(/(\p{L}+)\s+by\s+/gu)) {
+    if (terms(m[1])[0] !== act) continue;
+    const agent = OBJECT_PHRASE.exec(' ' + sentence.slice(m.index! + m[0].length))?.[1];
+    if (agent) return agent;
+  }
+  return null;
 }
 
 /**
@@ -733,9 +747,11 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
       lead = roles ? `${entity.name} (${roles})` : entity.name;
     } else lead = sufferer;
   } else {
-    lead = (act ? subjectBefore(cite.sentence, [act]) : null) ?? subjectBefore(cite.sentence, words);
-    const firstNamed = named[0]?.entity;
-    if (firstNamed && (!lead || nameKey(lead).includes(nameKey(firstNamed.name).split(' ').pop() ?? '\u0000'))) {
+    lead = (act ? agentAfterBy(cite.sentence, act) ?? subjectBefore(cite.sentence, [act]) : null) ?? subjectBefore(cite.sentence, words);
+    // The one the subject names, else (no subject found) the first one named.
+    const inLead = (e: Entity) => !!lead && nameKey(lead).includes(nameKey(e.name).split(' ').pop() ?? '\u0000');
+    const firstNamed = named.find((x) => inLead(x.entity))?.entity ?? (lead ? undefined : named[0]?.entity);
+    if (firstNamed) {
       entity = firstNamed;
       // "Fenwick's supporters" did it, not Fenwick.
       if (!lead || !/['’]s?\s+\S/.test(lead)) lead = firstNamed.name;
@@ -752,11 +768,15 @@ function answerName(lib: Library, q: Question, context: ConversationContext): As
   const hits = retrieve(lib, aboutTerms, context, 30);
   // The asked noun as written ("boy"), so "boyhood" or "Boyd" do not count.
   const head = (about.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).pop()!.replace(/(es|s)$/, '');
+  // "the ferry captain": a captain of something else is not the one asked about.
+  const headTerm = terms(head)[0];
+  const modifiers = aboutTerms.filter((t) => t !== headTerm);
   for (const hit of hits) {
     const loaded = lib.articles[hit.article];
     const s = loaded.facts.sentences[hit.sentence];
     if (!s) continue;
     const text = loaded.article.text.slice(s.start, s.end);
+    if (modifiers.length > 0 && !sharesWord(lib, hit, modifiers)) continue;
     for (const { entity, at } of entitiesIn(loaded, hit.sentence, ['person', 'organization', 'place', 'other'])) {
       const local = at - s.start;
       const before = text.slice(Math.max(0, local - 40), local);
@@ -1000,6 +1020,12 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     ? new RegExp(String.raw`\b(?:\d[\d,.]*|${NUMBER_WORDS}|all|both|most|some|many)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\p{L}-]+\s+)?${unit.replace(/e?s$/, '')}\p{L}*`, 'iu').exec(text)
     : null;
   if (partCount) return partCount[0];
+  // "18,000 fans attended": the count ends at the thing counted.
+  const counted = wantedUnit ? numbers.find((n) => terms(n).includes(wantedUnit)) : undefined;
+  if (counted) {
+    const parts = counted.split(/\s+/);
+    return parts.slice(0, parts.findIndex((p) => terms(p)[0] === wantedUnit) + 1).join(' ') || counted;
+  }
   return numbers.find((n) => wantedUnit && terms(n).includes(wantedUnit))
     ?? (how === 'long' ? numbers.find((n) => /(year|month|week|day|hour|minute|second)/i.test(n) && !/\b(after|before|later|earlier|ago)$/i.test(n)) : undefined)
     ?? (how === 'many' || how === 'much' || !how ? numbers[0] : null);
@@ -1176,6 +1202,29 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
     case 'what-happened': return answerHappened(lib, q, context);
     case 'meta': return answerMeta(lib, q, context);
     case 'list': return answerList(lib, q, context);
-    default: return answerBySentence(lib, q, context);
+    default: return (SCORE_QUESTION.test(q.text) ? answerScore(lib, q, context) : null) ?? answerBySentence(lib, q, context);
   }
+}
+
+const SCORE_QUESTION = /\b(?:score|scoreline)\b/i;
+/** A result written as a score: "3-1", "102–98" (not a date range or a ratio in a longer number). */
+const SCORE = /(?<![\d/.:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d/.:%-])/;
+
+/** "What was the score?": the score in the sentences about the asked words, else in the story's lead. */
+function answerScore(lib: Library, q: Question, context: ConversationContext): AskResult | null {
+  const asking = new Set(terms('score scoreline final'));
+  const words = topicTerms(q).filter((t) => !asking.has(t));
+  const hits = words.length > 0 ? retrieve(lib, words, context, 5).filter((h) => coverage(lib, words, h) >= 0.4) : [];
+  // The story's lead holds its result: the story of the best sentence, the conversation's, or the one that talks of scoring.
+  const anchor = hits[0] ?? (context.articleId ? undefined : retrieve(lib, terms(q.text), context, 1)[0]);
+  const loaded = anchor ? lib.articles[anchor.article] : currentArticle(lib, context);
+  const lead = loaded ? [0, 1, 2].map((i) => ({ article: loaded.index, sentence: leadSentence(loaded) + i, score: 0, matched: 0 })) : [];
+  for (const hit of [...hits, ...lead]) {
+    if (!lib.articles[hit.article].facts.sentences[hit.sentence]) continue;
+    const score = SCORE.exec(lib.sentenceText(hit));
+    if (!score) continue;
+    const cite = citation(lib, hit);
+    return result('what', supported(lib, hit, score[0]), 0.6, [cite], remember(context, [cite]));
+  }
+  return null;
 }

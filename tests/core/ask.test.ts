@@ -242,6 +242,20 @@ describe('answers that pick the right part of a sentence', () => {
     expect(untold.confidence).toBeLessThan(0.5);
   });
 
+  it('who <verb> takes the name in the clause of the verb, or the agent after "<verb> by"', async () => {
+    expect((await lede.answer('Who saved a penalty?', 'f1')).answer).toMatch(/^Anders Holm/);
+    expect((await lede.answer('Who runs the youth academy?', 'f2')).answer).toMatch(/^Ivo Brandt/);
+  });
+
+  it('what was the score finds the score; how many ends the count at the thing counted', async () => {
+    expect((await lede.answer('What was the score?', 'f3')).answer).toMatch(/^3-1 — /);
+    expect((await lede.answer('How many fans attended?', 'f4')).answer).toMatch(/^18,000 fans — /);
+  });
+
+  it('where names a publication with its title, and not the story\'s own place for another question', async () => {
+    expect((await lede.answer('Where did the pitch study appear?', 'f5')).answer).toMatch(/^the magazine Groundsman Weekly — /);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
