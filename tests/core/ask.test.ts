@@ -252,7 +252,7 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('How many fans attended?', 'f4')).answer).toMatch(/^18,000 fans — /);
   });
 
-  it('where names a publication with its title, and not the story\'s own place for another question', async () => {
+  it('where names a publication with its title', async () => {
     expect((await lede.answer('Where did the pitch study appear?', 'f5')).answer).toMatch(/^the magazine Groundsman Weekly — /);
   });
 
