@@ -353,8 +353,14 @@ function withFullName(lead: string, fullName: string): string {
   return fullName + lead.slice(opening[0].length);
 }
 
-function supported(lib: Library, ref: SentenceRef, lead: string, max = 300): { text: string; lead: string } {
-  const q = attributionOf(lib.articles[ref.article], ref.sentence);
+/**
+ * The answer's lead and its sentence, the lead attributed when the sentence is someone's claim.
+ * `quoted`: a number or a name is someone's claim only when it stands in what they said (the age
+ * in "Judge Mendes told Victor Hale, 54, that …" is the writer's).
+ */
+function supported(lib: Library, ref: SentenceRef, lead: string, max = 300, quoted?: string): { text: string; lead: string } {
+  const claim = attributionOf(lib.articles[ref.article], ref.sentence);
+  const q = claim && quoted !== undefined && !lib.articles[ref.article].article.text.slice(claim.start, claim.end).includes(quoted) ? null : claim;
   const who = q ? speakerName(q) : null;
   // The speaker's own name in the lead ("Ruth Adair (Dunmore Mayor)" for "Dunmore Mayor Ruth Adair") needs no "according to".
   const surname = who ? nameKey(who).split(' ').pop() : undefined;
@@ -1048,7 +1054,7 @@ function answerCount(lib: Library, q: Question, context: ConversationContext): A
     const pick = countIn(lib, hit, q);
     if (!pick) continue;
     const cite = citation(lib, hit);
-    return result('count', supported(lib, hit, pick, 300), 0.6, [cite], remember(context, [cite]));
+    return result('count', supported(lib, hit, pick, 300, pick), 0.6, [cite], remember(context, [cite]));
   }
   return result('count', null, 0.2, [], context);
 }
