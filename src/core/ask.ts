@@ -666,10 +666,14 @@ function answerWhoObject(lib: Library, q: Question, context: ConversationContext
   const verb = terms(m[2])[0];
   if (!verb) return null;
   const words = [...terms(m[1]), verb, ...terms(m[3])].filter((t) => !GENERIC.has(t));
+  // The asker's subject must be the sentence's, or someone its article names ("Haskell thanked …").
+  const subjectTerms = terms(m[1]).filter((t) => !GENERIC.has(t));
+  const namingArticles = new Set(lib.findEntities(m[1], 50).map((r) => r.article));
   for (const hit of retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.4)) {
     const loaded = lib.articles[hit.article];
     const s = loaded.facts.sentences[hit.sentence];
     if (!s) continue;
+    if (subjectTerms.length > 0 && !sharesWord(lib, hit, subjectTerms) && !namingArticles.has(hit.article)) continue;
     const at = askedWordsIn(lib.sentenceText(hit), [verb])[0];
     if (!at) continue;
     const verbEnd = s.start + at.at + (/^\p{L}+/u.exec(lib.sentenceText(hit).slice(at.at))?.[0].length ?? 0);
@@ -1157,8 +1161,20 @@ function answerWhy(lib: Library, q: Question, context: ConversationContext): Ask
   const weigh = (h: Ranked) => h.score * (CAUSAL.test(lib.sentenceText(h)) ? 1.6 : 1);
   const top = [...hits, ...near].reduce((best, h) => (weigh(h) > weigh(best) ? h : best));
   const cite = citation(lib, top);
-  return result('why', clip(attributed(lib, top), 500), 0.5 * coverage(lib, words, hits[0]) + 0.2, [cite], remember(context, [cite]));
+  const confidence = 0.5 * coverage(lib, words, hits[0]) + 0.2;
+  // "Cases rose to 127,000. The agency blamed falling vaccination rates …": the reason often
+  // follows in the next sentence, which names the subject again in other words.
+  const next = { ...top, sentence: top.sentence + 1 };
+  if (!CAUSAL.test(lib.sentenceText(top)) && lib.articles[top.article].facts.sentences[next.sentence] && CAUSAL.test(lib.sentenceText(next)) &&
+    FOLLOW_ON.test(lib.sentenceText(next))) {
+    const cites = [cite, citation(lib, next)];
+    return result('why', clip(`${attributed(lib, top)} ${attributed(lib, next)}`, 700), confidence, cites, remember(context, cites));
+  }
+  return result('why', clip(attributed(lib, top), 500), confidence, [cite], remember(context, [cite]));
 }
+
+/** A sentence that goes on about what the one before said: it opens with a pronoun or a definite noun. */
+const FOLLOW_ON = /^["“]?(?:The (?:\p{Ll}+ ){0,2}\p{Ll}+|It|This|That|They|He|She|Officials|Authorities|Experts|Analysts)\b/u;
 
 function answerMeta(lib: Library, q: Question, context: ConversationContext): AskResult {
   const loaded = currentArticle(lib, context);
@@ -1208,8 +1224,50 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
     case 'what-happened': return answerHappened(lib, q, context);
     case 'meta': return answerMeta(lib, q, context);
     case 'list': return answerList(lib, q, context);
-    default: return (SCORE_QUESTION.test(q.text) ? answerScore(lib, q, context) : null) ?? answerBySentence(lib, q, context);
+    default: return (SCORE_QUESTION.test(q.text) ? answerScore(lib, q, context) : null) ?? answerWhatIs(lib, q, context) ?? answerBySentence(lib, q, context);
   }
+}
+
+/** "What is the WHO?", "What does CDC stand for?": a name the articles know, described like a who-is. */
+function answerWhatIs(lib: Library, q: Question, context: ConversationContext): AskResult | null {
+  const expands = /^what (?:does|did) (?:the )?(.+?) stand for$/i.exec(q.text)?.[1];
+  const name = /^what (?:is|are|was|were) (?:the |an? )?(.+?)$/i.exec(q.text)?.[1] ?? expands;
+  if (!name || !/\p{Lu}/u.test(name)) return null;
+  const ref = lib.findEntities(name, 1)[0];
+  if (!ref) return null;
+  if (expands) {
+    // The longest of the entity's names that is not the acronym itself spells it out, else the
+    // capitalised words right before "(ACRONYM)" in the text.
+    const loaded = lib.articles[ref.article];
+    const mention = ref.entity.mentions[0];
+    const full = [ref.entity.name, ...ref.entity.aliases].filter((n) => nameKey(n) !== nameKey(name)).sort((a, b) => b.length - a.length)[0] ??
+      spelledOut(loaded.article.text, name);
+    if (full && mention) {
+      const cite = citation(lib, { article: ref.article, sentence: sentenceAt(loaded, mention.start) });
+      return result('what', `${name} stands for ${full}. — ${cite.sentence}`, 0.8, [cite], remember(context, [cite], ref.entity));
+    }
+  }
+  const r = answerWhoIs(lib, { ...q, type: 'who-is', subject: name }, context);
+  return r.answer.answer === null ? null : r;
+}
+
+/**
+ * "European Centre for Disease Prevention and Control (ECDC)": the capitalised words right before
+ * "(ACRONYM)", when they start with its first letter and hold its letters in order.
+ */
+function spelledOut(text: string, acronym: string): string | null {
+  const at = text.indexOf(`(${acronym})`);
+  if (at < 0) return null;
+  const words = text.slice(Math.max(0, at - 200), at).trim().split(/\s+/);
+  let k = words.length;
+  while (k > 0 && (/^\p{Lu}/u.test(words[k - 1]) || /^(of|for|and|on|in|de|du|la|le|&)$/.test(words[k - 1]))) k--;
+  while (k < words.length && !/^\p{Lu}/u.test(words[k])) k++;
+  const run = words.slice(k);
+  const initials = run.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  let i = 0;
+  for (const c of initials) if (c === letters[i]) i++;
+  return run.length > 1 && initials[0] === letters[0] && i === letters.length ? run.join(' ') : null;
 }
 
 const SCORE_QUESTION = /\b(?:score|scoreline)\b/i;

@@ -367,7 +367,9 @@ export class Library {
 
   /** Entities whose name or alias matches the given name (every word of it), best first. */
   findEntities(name: string, limit = 200): EntityRef[] {
-    const words = nameKey(name).split(' ').filter((w) => w && !STOP.has(w));
+    // An acronym that is also a common word ("WHO", "IT") stays in the lookup.
+    const acronyms = new Set((name.match(/\b\p{Lu}{2,}\b/gu) ?? []).map((w) => w.toLowerCase()));
+    const words = nameKey(name).split(' ').filter((w) => w && (!STOP.has(w) || acronyms.has(w)));
     const refs = this.rarestMatching(this.names, words, (r) => r.keys);
     const key = nameKey(name);
     const ranked = refs.map((r) => ({ r, exact: r.keys.includes(key) ? 1 : 0 }));

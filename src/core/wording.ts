@@ -51,6 +51,11 @@ const OFFICES: Record<string, string> = {
   mayor: 'mayor', 'del.': 'delegate', 'assemblyman': 'assemblyman', 'assemblywoman': 'assemblywoman',
 };
 
+/** Titles kept as roles that read as words in a description ("Dr." → "a doctor"). */
+const HONORIFICS: Record<string, string> = {
+  'dr.': 'a doctor', dr: 'a doctor', 'prof.': 'a professor', prof: 'a professor', 'rev.': 'a reverend', 'fr.': 'a priest',
+};
+
 /**
  * A one-line description from an entity's roles: ["Democrat", "Rep.", "D-Ill."] →
  * "a Democratic representative from Illinois"; otherwise the roles themselves.
@@ -73,7 +78,7 @@ export function describeRoles(roles: string[]): string | null {
     if (/^republican$/i.test(r)) { party = 'Republican'; continue; }
     const o = OFFICES[r.toLowerCase()];
     if (o && !office) { office = o; continue; }
-    rest.push(r);
+    rest.push(HONORIFICS[r.toLowerCase()] ?? r);
   }
   const parts: string[] = [];
   if (office || party) {

@@ -256,6 +256,22 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('Where did the pitch study appear?', 'f5')).answer).toMatch(/^the magazine Groundsman Weekly — /);
   });
 
+  it('reads an acronym that is also a common word ("WHO") as a name, and spells an acronym out', async () => {
+    expect((await lede.answer('What is the WHO?', 'g1')).answer).toMatch(/^World Health Organization/);
+    expect((await lede.answer('What did the WHO say?', 'g2')).answer).toMatch(/flu admissions/);
+    expect((await lede.answer('What does ECDC stand for?', 'g3')).answer).toMatch(/^ECDC stands for European Centre for Disease Prevention and Control\./);
+  });
+
+  it('why adds the next sentence when it gives the reason in other words', async () => {
+    const a = await lede.answer('Why did flu admissions rise?', 'g4');
+    expect(a.answer).toMatch(/blamed a late vaccination campaign/);
+    expect(a.citations).toHaveLength(2);
+  });
+
+  it('describes a title kept as a role in words ("Dr." is "a doctor")', async () => {
+    expect((await lede.answer('Who is Ilse Varga?', 'g5')).answer).not.toMatch(/is Dr\./);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
