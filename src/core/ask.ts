@@ -5,7 +5,7 @@ import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
 import type { ConversationContext } from './conversation.ts';
 import { Library, nameKey, terms, type EntityRef, type LoadedArticle, type SentenceRef } from './library.ts';
 import { parseQuestion, type Question, type QuestionType } from './question.ts';
-import { affiliation, clip, dateInWords, describeRoles, displayTitle, withArticle } from './wording.ts';
+import { affiliation, clip, dateInWords, describeRoles, displayTitle, withArticle, withIndefinite } from './wording.ts';
 
 export interface Citation {
   articleId: string;
@@ -572,7 +572,7 @@ function answerWhoIs(lib: Library, q: Question, context: ConversationContext): A
   const kind = entity.kind === 'person' ? '' : entity.kind === 'organization' ? ' (an organisation)' : entity.kind === 'place' ? ' (a place)' : '';
   const alsoKnown = entity.aliases.filter((a) => nameKey(a) !== nameKey(entity.name) && a.length > 1).slice(0, 3);
   const text = roles
-    ? `${entity.name} is ${roles}${alsoKnown.length ? ` (also "${alsoKnown.join('", "')}")` : ''}.`
+    ? `${entity.name} is ${withIndefinite(roles)}${alsoKnown.length ? ` (also "${alsoKnown.join('", "')}")` : ''}.`
     : `${entity.name}${kind}${alsoKnown.length ? `, also "${alsoKnown.join('", "')}"` : ''}: ${clip(cite.sentence, 300)}`;
   return result('who-is', text, roles ? 0.85 : 0.6, [cite], remember(context, [cite], entity));
 }

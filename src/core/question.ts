@@ -107,7 +107,7 @@ export function parseQuestion(raw: string): Question {
   }
 
   // "Tell me about Delia Ramirez", "what about the fire": a name is a who-is, a topic a summary.
-  if ((m = /^(?:what about|about|more about|anything about|information on|info on) (.+)$/i.exec(text))) {
+  if ((m = /^(?:what about|about|more about|anything (?:new )?(?:about|on)|any news (?:about|on)|what(?:'s| is) new (?:with|about|on)|(?:what(?:'s| is) )?the latest (?:on|about)|information on|info on) (.+)$/i.exec(text))) {
     const topic = m[1].trim();
     if (/^(the |a |an )?\p{Lu}/u.test(topic) && topic.split(' ').length <= 6 && !/^(the|a|an) /.test(topic)) return q('who-is', { subject: topic });
     if (/^(he|she|him|her|they|them|it)$/i.test(topic)) return q('who-is', { subject: topic });

@@ -89,6 +89,19 @@ export function describeRoles(roles: string[]): string | null {
   return parts.join('; ');
 }
 
+/** "union president" reads "a union president" after "is"; a description with its own determiner stays. */
+export function withIndefinite(description: string): string {
+  if (!/^\p{Ll}/u.test(description) || /^(a|an|the|his|her|their|its|our|one|from)\s/i.test(description)) return description;
+  return `${startsWithVowelSound(description) ? 'an' : 'a'} ${description}`;
+}
+
+/** "an officer", "an hour", but "a union", "a European": the sound, roughly, from the spelling. */
+function startsWithVowelSound(word: string): boolean {
+  if (/^(hour|honou?r|heir|honest)/i.test(word)) return true;
+  if (/^(uni|us[eu]|ur[ao]|uti|eu|one\b|once)/i.test(word)) return false;
+  return /^[aeiou]/i.test(word);
+}
+
 /** Trims a sentence for inline use, keeping whole words. */
 export function clip(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affiliation, describeRoles } from '../../src/core/wording.ts';
+import { affiliation, describeRoles, withIndefinite } from '../../src/core/wording.ts';
 
 describe('affiliation', () => {
   it('takes the organisation a description ties someone to', () => {
@@ -20,5 +20,19 @@ describe('affiliation', () => {
 describe('describeRoles', () => {
   it('reads party, office and state codes as words', () => {
     expect(describeRoles(['Rep.', 'D-Ill.'])).toBe('a Democratic representative from Illinois');
+  });
+});
+
+describe('withIndefinite', () => {
+  it('puts a or an before a bare lower-case description, by sound', () => {
+    expect(withIndefinite('union president')).toBe('a union president');
+    expect(withIndefinite('engineer at the plant')).toBe('an engineer at the plant');
+    expect(withIndefinite('hourly worker')).toBe('an hourly worker');
+    expect(withIndefinite('the mayor')).toBe('the mayor');
+    expect(withIndefinite('Assistant Secretary')).toBe('Assistant Secretary');
+  });
+
+  it('reads an honorific kept as a role in words', () => {
+    expect(describeRoles(['Dr.'])).toBe('a doctor');
   });
 });
