@@ -74,12 +74,23 @@ function trimmedEnd(text: string, at: number, floor: number): number {
   return i;
 }
 
+/** A line break, or a character that may start a quotation mark (markAt is null for any other). */
+function mayMatter(code: number): boolean {
+  return code === 0x0a || code === 0x22 || code === 0x27 || code === 0x60 ||
+    code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2018 || code === 0x2019;
+}
+
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
   let openDouble = -1;
   let openSingle = -1;
   let i = 0;
   while (i < text.length) {
+    // Only line breaks and quotation marks matter: step over everything else at once.
+    if (!mayMatter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     const ch = text[i];
     if (ch === '\n') {
       const next = nextParagraphStart(text, i);

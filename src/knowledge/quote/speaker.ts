@@ -116,13 +116,33 @@ function properNames(text: string, words: Word[]): ProperName[] {
 /** Surname → the longest full name ending with it (first seen wins among equals). */
 function surnameIndex(names: ProperName[]): Map<string, ProperName> {
   const index = new Map<string, ProperName>();
+  const parts = new Map<ProperName, number>();
   for (const n of names) {
-    const parts = n.text.split(/\s+/).length;
-    if (parts < 2) continue;
+    const count = partCount(n.text);
+    if (count < 2) continue;
     const known = index.get(n.surname);
-    if (!known || known.text.split(/\s+/).length < parts) index.set(n.surname, n);
+    if (!known || (parts.get(known) as number) < count) {
+      index.set(n.surname, n);
+      parts.set(n, count);
+    }
   }
   return index;
+}
+
+const SPACE = /\s/;
+
+/** text.split(/\s+/).length without the array: one more than the runs of whitespace. */
+function partCount(text: string): number {
+  let count = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII is settled by code; other characters by the same \s the split used.
+    const space = c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : SPACE.test(text[i]);
+    if (space && !inSpace) count++;
+    inSpace = space;
+  }
+  return count;
 }
 
 /** Each entity's class, worked out once: it is asked again for every mention of the entity. */
@@ -364,7 +384,8 @@ export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | n
   }
   for (const e of ctx.entities) {
     if (e.kind !== 'person' && e.kind !== 'organization') continue;
-    for (const m of e.mentions) antecedents.push({ at: m.start, name: e.name, entity: e.id, cls: classOfEntity(e) });
+    const cls = classOfEntity(e);
+    for (const m of e.mentions) antecedents.push({ at: m.start, name: e.name, entity: e.id, cls });
   }
   // A pronoun speaker is a single word ("he"); "my father" is a phrase with a name of its own.
   const isPronoun = (r: WordRange) => r[0] === r[1] && words[r[0]].pos === 'PRON';

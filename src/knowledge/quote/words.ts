@@ -67,7 +67,7 @@ export function buildWordView(doc: NlpDoc, quotations: Quotation[], timeSpans?: 
   timeSpans ??= doc.entities.filter((x) => TIME_TYPES.has(x.type));
   let nextBreak = doc.text.indexOf('\n');
   for (const token of doc.tokens) {
-    if (!token || token.end <= token.start || token.text.trim() === '') continue;
+    if (!token || token.end <= token.start || isBlank(token.text)) continue;
     // A line break between the previous word and this one starts a new paragraph.
     if (nextBreak >= 0 && nextBreak < token.start) {
       if (words.length > 0 && nextBreak >= previousEnd) paragraph++;
@@ -82,21 +82,36 @@ export function buildWordView(doc: NlpDoc, quotations: Quotation[], timeSpans?: 
   }
   splitAfterClosedQuotes(doc.text, words, quotations);
   const count = words.length > 0 ? words[words.length - 1].sentence + 1 : 0;
-  const sentences: Array<[number, number]> = Array.from({ length: count }, () => [-1, -2]);
-  words.forEach((w, i) => {
+  const sentences = emptyRanges(count);
+  const quotationWords = emptyRanges(quotations.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
     const range = sentences[w.sentence];
-    if (!range) return;
-    if (range[0] < 0) range[0] = i;
-    range[1] = i;
-  });
-  const quotationWords: Array<[number, number]> = quotations.map(() => [-1, -2]);
-  words.forEach((w, i) => {
-    if (w.quotation < 0) return;
-    const range = quotationWords[w.quotation];
-    if (range[0] < 0) range[0] = i;
-    range[1] = i;
-  });
+    if (range) {
+      if (range[0] < 0) range[0] = i;
+      range[1] = i;
+    }
+    if (w.quotation >= 0) {
+      const quoted = quotationWords[w.quotation];
+      if (quoted[0] < 0) quoted[0] = i;
+      quoted[1] = i;
+    }
+  }
   return { words, sentences, quotationWords };
+}
+
+/** `count` ranges [-1, -2], each to be set to the [first, last] word it spans. */
+function emptyRanges(count: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = new Array(count);
+  for (let i = 0; i < count; i++) ranges[i] = [-1, -2];
+  return ranges;
+}
+
+/** wink's whitespace tokens; a visible ASCII first character (most words) settles it without trimming. */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return text.trim() === '';
 }
 
 /**
