@@ -956,10 +956,11 @@ class Extractor {
     const w = this.words;
     const x = w[c];
     if (x.quotation >= 0 || (x.pos !== 'VERB' && x.pos !== 'ADJ') || !hasParticipleEnding(x.normal)) return false;
-    if (!PASSIVE_REPORT_LEMMAS.has(x.lemma)) return false;
     let k = c - 1;
     while (k > 0 && c - k < 4 && w[k].pos === 'ADV') k--;
     if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
+    // (The lemma only now: it is looked up on first use, and most participles follow no "be".)
+    if (!PASSIVE_REPORT_LEMMAS.has(x.lemma)) return false;
     const next = w[c + 1];
     if (!next || c + 1 > sl || isSentenceEnd(next) || /^(that|by|,)$/.test(next.normal)) return false;
     // "called for", "called to": a particle or preposition after "call" makes another verb.

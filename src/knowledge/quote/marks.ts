@@ -74,10 +74,14 @@ function trimmedEnd(text: string, at: number, floor: number): number {
   return i;
 }
 
-/** A line break, or a character that may start a quotation mark (markAt is null for any other). */
-function mayMatter(code: number): boolean {
-  return code === 0x0a || code === 0x22 || code === 0x27 || code === 0x60 ||
-    code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2018 || code === 0x2019;
+/** Line breaks and the characters that may start a quotation mark (markAt is null for any other). */
+const MAY_MATTER = /[\n"'`\u201c\u201d\u201e\u2018\u2019]/g;
+
+/** Offset of the next line break or possible quotation mark at or after `from`, else the text's length. */
+function nextThatMatters(text: string, from: number): number {
+  MAY_MATTER.lastIndex = from;
+  const found = MAY_MATTER.exec(text);
+  return found ? found.index : text.length;
 }
 
 export function findQuotations(text: string): Quotation[] {
@@ -87,10 +91,8 @@ export function findQuotations(text: string): Quotation[] {
   let i = 0;
   while (i < text.length) {
     // Only line breaks and quotation marks matter: step over everything else at once.
-    if (!mayMatter(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    i = nextThatMatters(text, i);
+    if (i >= text.length) break;
     const ch = text[i];
     if (ch === '\n') {
       const next = nextParagraphStart(text, i);

@@ -142,6 +142,8 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
     // "The campaign plans to …", "Clinton vows to …"
     return prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it)$/.test(prev.normal)) || prev.pos === 'NOUN';
   }
+  // Every reading below needs a name, noun or pronoun subject: without one the lemma is not looked up.
+  if (prev.pos !== 'PROPN' && prev.pos !== 'NOUN' && prev.pos !== 'PRON') return false;
   // "Polls show a close contest", "China and Russia support the government": a plural or
   // named subject, the bare verb, then the start of its object.
   // The object's start is checked first: it is the cheapest test, and lemmas are looked up on first use.
