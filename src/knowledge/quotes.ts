@@ -117,6 +117,13 @@ function hasParticipleEnding(normal: string): boolean {
   return normal.endsWith('ed') || normal.endsWith('en') || normal.endsWith('wn');
 }
 
+/**
+ * Every word that indirectInStretch tests by its normal form against a list or a fixed word:
+ * a word outside this one Set skips those tests (a single lookup instead of one per list).
+ */
+const LISTED_FORMS: ReadonlySet<string> = new Set(['according', 'to', 'that', 'put', ...SEEM_FORMS, ...PASSIVE_OPINION_FORMS,
+  ...EVIDENT_ADJECTIVES, ...ATTITUDE_ADJECTIVES.keys(), ...REACTION_NOUNS, ...STANCE_IDIOM_VERBS.keys(), ...MAKE_FORMS]);
+
 function isVerbOrAux(x: Word | undefined): boolean {
   return x !== undefined && (x.pos === 'VERB' || x.pos === 'AUX');
 }
@@ -635,18 +642,19 @@ class Extractor {
       // the trigger words of any tag, the first word, and verbs, adjectives and nouns go on.
       if (c !== sf && !mayOpenCue(x)) continue;
       const normal = x.normal;
-      if (normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
+      const listed = LISTED_FORMS.has(normal);
+      if (listed && normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
         const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? this.shortPhraseBeforeComma(c + 2, sl);
         if (speaker) cues.push({ at: [c, c + 1], speaker: this.coordinatedSource(speaker, sl), layout: 'according', strong: true });
         continue;
       }
-      if (normal === 'to' && (w[c - 1]?.pos === 'ADJ' || w[c - 1]?.pos === 'VERB') && INTENT_ADJECTIVES.has(w[c - 1].normal) && w[c + 1]?.pos === 'VERB') {
+      if (listed && normal === 'to' && (w[c - 1]?.pos === 'ADJ' || w[c - 1]?.pos === 'VERB') && INTENT_ADJECTIVES.has(w[c - 1].normal) && w[c + 1]?.pos === 'VERB') {
         const intent = this.intentCue(c, sf);
         if (intent) cues.push(intent);
         continue;
       }
       const report = this.passiveReport(c, sl);
-      if ((isVerbOrAux(x) && SEEM_FORMS.has(normal)) || this.passiveOpinion(c) || report) {
+      if ((listed && ((isVerbOrAux(x) && SEEM_FORMS.has(normal)) || this.passiveOpinion(c))) || report) {
         const impression = this.impression(c, sf, sl, report);
         if (impression) passives.push(impression);
         continue;
@@ -658,23 +666,23 @@ class Extractor {
         continue;
       }
       // "It is obvious that …", "It was clear Clinton is …": an evident fact, held by no one named.
-      if (EVIDENT_ADJECTIVES.has(normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
+      if (listed && EVIDENT_ADJECTIVES.has(normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
         c + 1 <= sl && (w[c + 1].normal === 'that' || this.startsClause(c + 1, sl))) {
         cues.push({ at: [c - 2, c], speaker: [c, c], layout: 'after', strong: true, unsourced: true });
         continue;
       }
-      if (x.pos === 'ADJ' && ATTITUDE_ADJECTIVES.get(normal)?.has(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
+      if (listed && x.pos === 'ADJ' && ATTITUDE_ADJECTIVES.get(normal)?.has(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
         const attitude = this.attitudeCue(c, sf);
         if (attitude) cues.push(attitude);
         continue;
       }
-      if (normal === 'that') {
+      if (listed && normal === 'that') {
         const complement = this.complementCue(c, sf, sl);
         if (complement) cues.push(complement);
         continue;
       }
       // "has faced sharp criticism for X", "came under fire over X", "is raising questions about X".
-      if (x.pos === 'NOUN' && REACTION_NOUNS.has(normal) && /^(for|about|over)$/.test(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
+      if (listed && x.pos === 'NOUN' && REACTION_NOUNS.has(normal) && /^(for|about|over)$/.test(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
         const reaction = this.reactionCue(c, sf);
         if (reaction) cues.push(reaction);
         continue;
@@ -686,19 +694,19 @@ class Extractor {
         continue;
       }
       // "took aim at X", "weighed in on X", "threw its support behind X", "came out against X".
-      if (isVerbOrAux(x) && STANCE_IDIOM_VERBS.has(normal)) {
+      if (listed && isVerbOrAux(x) && STANCE_IDIOM_VERBS.has(normal)) {
         const idiom = this.stanceIdiomCue(c, sf, sl);
         if (idiom) cues.push(idiom);
         continue;
       }
       // "made clear that …", "made it plain …", "is making the case for …": a stand taken in words.
-      if (isVerbOrAux(x) && MAKE_FORMS.has(normal)) {
+      if (listed && isVerbOrAux(x) && MAKE_FORMS.has(normal)) {
         const stand = this.makeStanceCue(c, sf, sl);
         if (stand) cues.push(stand);
         continue;
       }
       // "…, as the memo put it." / "As Smith put it, …": the phrase works like "according to".
-      if (normal === 'put' && w[c + 1]?.normal === 'it' && c + 1 <= sl) {
+      if (listed && normal === 'put' && w[c + 1]?.normal === 'it' && c + 1 <= sl) {
         const subject = subjectBefore(w, c, sf);
         if (subject && w[subject[0] - 1]?.normal === 'as') {
           // "…, as the magazine put it, “the operator.”": words after the phrase are its content.
