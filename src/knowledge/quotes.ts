@@ -91,6 +91,9 @@ const ADVOCATE_NOUNS = new Set(['opponent', 'supporter', 'critic', 'defender', '
 /** Nouns of stance that name what someone holds when a "that" clause follows "is" ("His view is that …"). */
 const COPULAR_STANCE_NOUNS = new Set(['argument', 'position', 'view', 'claim', 'contention', 'belief', 'case', 'message', 'hope', 'fear',
   'concern', 'worry', 'thinking', 'assumption', 'expectation', 'bet', 'complaint', 'reasoning', 'theory', 'suggestion']);
+// Per-word tests of cutAtNextCue, as Sets rather than a regex per word.
+const AND_BUT = new Set(['and', 'but']);
+const AND_BUT_YET = new Set(['and', 'but', 'yet']);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
 // Word sets of the per-word tests in indirectInStretch (a Set lookup is cheaper than a regex per word).
 const SEEM_FORMS = new Set(['seem', 'seems', 'seemed']);
@@ -595,7 +598,7 @@ class Extractor {
       if (sf < 0) continue;
       // The tagger splits after abbreviations ("(D-Ore.) said …"): a sentence that starts in
       // lower case in the same paragraph continues the one before.
-      if (open && /^[\p{Ll})\],;]/u.test(w[sf].text) && w[sf].paragraph === w[open[1]].paragraph) {
+      if (open && continuesSentence(w[sf].text) && w[sf].paragraph === w[open[1]].paragraph) {
         open = [open[0], sl];
         continue;
       }
@@ -1521,14 +1524,14 @@ class Extractor {
       }
       // "seek to cut costs and creditors look to …": after an object, "and" with a new subject and verb opens a clause of its own.
       // (Not "Democrats and the media are to blame": a verb must come before the "and".)
-      if (i > from && !clausal && /^(and|but)$/.test(w[i].normal) && w[i - 1].pos === 'NOUN' && w[i + 1]?.pos !== 'PRON' && this.hasVerb(from, i - 1) && this.startsClause(i + 1, end)) {
+      if (i > from && !clausal && AND_BUT.has(w[i].normal) && w[i - 1].pos === 'NOUN' && w[i + 1]?.pos !== 'PRON' && this.hasVerb(from, i - 1) && this.startsClause(i + 1, end)) {
         end = i - 1;
         break;
       }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
       // ("born and raised", "shooting and killing": two verbs share what follows.)
       // ("unsubstantiated and fabricated": a participle coordinated with an adjective describes.)
-      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && w[i - 1].pos !== 'VERB' &&
+      if (i > from && !clausal && AND_BUT_YET.has(w[i].normal) && w[i - 1].pos !== 'VERB' &&
         !(w[i - 1].pos === 'ADJ' && w[i + 1]?.normal.endsWith('ed')) && this.opensPredicate(i + 1, from)) {
         end = i - 1;
         break;
@@ -1765,6 +1768,16 @@ class Extractor {
       d++;
     }
   }
+}
+
+const CONTINUATION_START = /^[\p{Ll})\],;]/u;
+
+/** A word that cannot open a sentence: lower case, a closing bracket, a comma or a semicolon. ASCII is settled by code. */
+function continuesSentence(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 0x61 && c <= 0x7a) return true;
+  if (c < 0x80) return c === 0x29 || c === 0x5d || c === 0x2c || c === 0x3b;
+  return CONTINUATION_START.test(text);
 }
 
 function isSpeakerPronounWord(w: Word | undefined): boolean {

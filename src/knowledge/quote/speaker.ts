@@ -216,10 +216,11 @@ function entityFits(entity: Entity, own: Named): boolean {
   const entityWords = entity.name.toLowerCase().split(/\s+/);
   if (CUE_WORDS.has(entityWords[0])) return false;
   if (own.cls.referent === 'group') return true;
-  const ownWords = own.name.toLowerCase().split(/\s+/);
-  const surname = ownWords[ownWords.length - 1];
   // A common-noun speaker ("the department") has no surname to check.
-  if (!/^\p{Lu}/u.test(own.name.split(/\s+/).pop() ?? '')) return true;
+  const last = own.name.split(/\s+/).pop() ?? '';
+  if (!/^\p{Lu}/u.test(last)) return true;
+  // (Lower-casing never makes or removes whitespace: the last word's lower case is the surname.)
+  const surname = last.toLowerCase();
   return entityWords.includes(surname) || entityWords.some((w) => w.replace(/[’']s$/, '') === surname.replace(/[’']s$/, ''));
 }
 
@@ -258,13 +259,13 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
   if (head.normal.endsWith('s') && (PERSON_NOUNS.has(head.normal.slice(0, -1)) || (PERSON_NOUNS.has(head.lemma) && head.normal !== head.lemma))) {
     return { name: mention, cls: { referent: 'group' } };
   }
-  const titled = range[0] <= headEnd && words.slice(range[0], headEnd + 1).some((w) => isTitle(w) || PERSON_NOUNS.has(w.normal));
+  let titled = false;
+  for (let i = range[0]; i <= headEnd && !titled; i++) titled = isTitle(words[i]) || PERSON_NOUNS.has(words[i].normal);
   if (proper) {
     const full = index.get(words[properLast].normal);
     const name = full && full.text.length > proper.length && full.text.endsWith(proper) ? full.text : proper;
     const g = full ? full.gender : genderOf(words[properFirst].text);
-    const titleGender = words.slice(range[0], properFirst).map((w) => genderOf(w.normal)).find((x) => x === 'male' || x === 'female');
-    const gender = titleGender ?? g;
+    const gender = titleGenderBefore(words, range[0], properFirst) ?? g;
     if (gender !== 'none' || titled || (full && full.gender !== 'none')) {
       return { name, cls: { referent: 'person', gender: gender === 'none' ? null : gender } };
     }
@@ -281,6 +282,15 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
   if (head.pos === 'NOUN' && head.normal !== head.lemma && head.normal.endsWith('s')) return { name: mention, cls: { referent: 'group' } };
   // "The announcement", "the report": a thing is an "it", never a "he" or "she".
   return { name: mention, cls: { referent: ORGANIZATION_NOUNS.has(head.lemma) || head.pos === 'NOUN' ? 'organization' : 'unknown' } };
+}
+
+/** The gender of the first word in [from, to) that has one ("Mr.", "Sen. Mrs."), else undefined. */
+function titleGenderBefore(words: Word[], from: number, to: number): 'male' | 'female' | undefined {
+  for (let i = from; i < to; i++) {
+    const g = genderOf(words[i].normal);
+    if (g === 'male' || g === 'female') return g;
+  }
+  return undefined;
 }
 
 /** Tracks the latest antecedent of each kind while walking the article in order. */
