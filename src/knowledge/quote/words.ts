@@ -12,23 +12,36 @@ export interface Word extends Token {
   time: boolean;
 }
 
-/** A word of the view: the token's fields, its own sentence number, and the token's lemma and type read only when asked. */
+/**
+ * A word of the view: the token's fields, its own sentence number, and the token's lemma and
+ * type read only when asked. The fields are declared, not initialised, so that each is written
+ * once, in the constructor (one such object is made per word of every article).
+ */
 class ViewWord implements Word {
-  text: string;
-  normal: string;
-  pos: Token['pos'];
-  start: number;
-  end: number;
-  sentence: number;
-  constructor(private readonly token: Token, public paragraph: number, public quotation: number, public time: boolean) {
+  declare text: string;
+  declare normal: string;
+  declare pos: Token['pos'];
+  declare start: number;
+  declare end: number;
+  declare sentence: number;
+  declare paragraph: number;
+  declare quotation: number;
+  declare time: boolean;
+  declare private readonly token: Token;
+  declare private lemmaValue: string | undefined;
+  constructor(token: Token, paragraph: number, quotation: number, time: boolean) {
     this.text = token.text;
     this.normal = token.normal;
     this.pos = token.pos;
     this.start = token.start;
     this.end = token.end;
     this.sentence = token.sentence;
+    this.paragraph = paragraph;
+    this.quotation = quotation;
+    this.time = time;
+    this.token = token;
+    this.lemmaValue = undefined;
   }
-  private lemmaValue: string | undefined = undefined;
   get lemma(): string {
     this.lemmaValue ??= this.token.lemma;
     return this.lemmaValue;
