@@ -76,12 +76,35 @@ function computeGender(first: string): Gender | 'none' {
   return 'none';
 }
 
-interface ProperName {
-  start: number;
-  text: string;
-  surname: string;
-  gender: Gender | 'none';
-  titled: boolean;
+/**
+ * A run of proper nouns. Its gender comes from its first name (or, after a title, the title)
+ * and is looked up on first use: only names before a pronoun speaker, and the fullest form of
+ * a speaker's surname, are ever asked.
+ */
+class ProperName {
+  declare readonly start: number;
+  declare readonly text: string;
+  declare readonly surname: string;
+  declare readonly titled: boolean;
+  /** The word whose gender the name takes. */
+  declare private readonly genderWord: string;
+  declare private genderValue: Gender | 'none' | undefined;
+  constructor(start: number, text: string, surname: string, titled: boolean, genderWord: string) {
+    this.start = start;
+    this.text = text;
+    this.surname = surname;
+    this.titled = titled;
+    this.genderWord = genderWord;
+    this.genderValue = undefined;
+  }
+  get gender(): Gender | 'none' {
+    if (this.genderValue === undefined) {
+      const gender = genderOf(this.genderWord);
+      // A title with no gender of its own still makes the name a person's, of unknown gender.
+      this.genderValue = this.titled && gender === 'none' ? null : gender;
+    }
+    return this.genderValue;
+  }
 }
 
 /** Runs of proper nouns (titles kept apart), in text order. */
@@ -99,14 +122,8 @@ function properNames(text: string, words: Word[]): ProperName[] {
     while (first < j && isTitle(words[first])) first++;
     const titled = first > i;
     if (!isTitle(words[first])) {
-      const gender = titled ? genderOf(words[i].normal) : genderOf(words[first].text);
-      out.push({
-        start: words[first].start,
-        text: text.slice(words[first].start, words[j].end),
-        surname: words[j].normal,
-        gender: titled && gender === 'none' ? null : gender,
-        titled,
-      });
+      const genderWord = titled ? words[i].normal : words[first].text;
+      out.push(new ProperName(words[first].start, text.slice(words[first].start, words[j].end), words[j].normal, titled, genderWord));
     }
     i = j + 1;
   }
@@ -411,8 +428,15 @@ export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | n
   const { text, words } = ctx;
   const proper = properNames(text, words);
   const index = surnameIndex(proper);
+  // A pronoun speaker is a single word ("he"); "my father" is a phrase with a name of its own.
+  const isPronoun = (r: WordRange) => r[0] === r[1] && words[r[0]].pos === 'PRON';
+  // Antecedents are only ever looked up for pronoun speakers, among those before them: one at or
+  // after the last pronoun speaker is never read, so it is not collected (none when no pronoun speaks).
+  let horizon = -1;
+  for (const r of ranges) if (r && isPronoun(r)) horizon = Math.max(horizon, words[r[0]].start);
   const antecedents: Antecedent[] = [];
   for (const p of proper) {
+    if (p.start >= horizon) break;
     const full = index.get(p.surname);
     const gender = p.gender !== 'none' ? p.gender : full && full.gender !== 'none' ? full.gender : 'none';
     if (gender !== 'none' || p.titled) {
@@ -421,15 +445,17 @@ export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | n
   }
   for (const e of ctx.entities) {
     if (e.kind !== 'person' && e.kind !== 'organization') continue;
-    const cls = classOfEntity(e);
-    for (const m of e.mentions) antecedents.push({ at: m.start, name: e.name, entity: e.id, cls });
+    let cls: SpeakerClass | null = null;
+    for (const m of e.mentions) {
+      if (m.start >= horizon) continue;
+      cls ??= classOfEntity(e);
+      antecedents.push({ at: m.start, name: e.name, entity: e.id, cls });
+    }
   }
-  // A pronoun speaker is a single word ("he"); "my father" is a phrase with a name of its own.
-  const isPronoun = (r: WordRange) => r[0] === r[1] && words[r[0]].pos === 'PRON';
   const named: Array<Named | null> = ranges.map((r) => (r && !isPronoun(r) ? nameSpeaker(ctx, r, index) : null));
   ranges.forEach((r, i) => {
     const n = named[i];
-    if (r && n) antecedents.push({ at: words[r[0]].start, name: n.name, entity: n.entity, cls: n.cls });
+    if (r && n && words[r[0]].start < horizon) antecedents.push({ at: words[r[0]].start, name: n.name, entity: n.entity, cls: n.cls });
   });
   sortInTextOrder(antecedents);
   markNarratedSubjects(ctx, antecedents);
