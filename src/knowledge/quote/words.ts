@@ -80,7 +80,7 @@ export function buildWordView(doc: NlpDoc, quotations: Quotation[], timeSpans?: 
   timeSpans ??= doc.entities.filter((x) => TIME_TYPES.has(x.type));
   let nextBreak = doc.text.indexOf('\n');
   for (const token of doc.tokens) {
-    if (!token || token.end <= token.start || isBlank(token.text)) continue;
+    if (!token || token.end <= token.start || isBlank(doc.text, token)) continue;
     // A line break between the previous word and this one starts a new paragraph.
     if (nextBreak >= 0 && nextBreak < token.start) {
       if (words.length > 0 && nextBreak >= previousEnd) paragraph++;
@@ -120,11 +120,15 @@ function emptyRanges(count: number): Array<[number, number]> {
   return ranges;
 }
 
-/** wink's whitespace tokens; a visible ASCII first character (most words) settles it without trimming. */
-function isBlank(text: string): boolean {
-  const first = text.charCodeAt(0);
+/**
+ * wink's whitespace tokens. A token's text is the source's from its start, so a visible ASCII
+ * character there (most words) settles it from the article's one flat string, without reading
+ * the token's own string (scattered in memory, the dearest read of this pass).
+ */
+function isBlank(source: string, token: Token): boolean {
+  const first = source.charCodeAt(token.start);
   if (first > 0x20 && first < 0x7f) return false;
-  return text.trim() === '';
+  return token.text.trim() === '';
 }
 
 /**
