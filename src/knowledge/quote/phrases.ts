@@ -78,6 +78,8 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (w.pos !== 'VERB' && !nounCue && !participle && !gerund) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
   const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : gerund ? gerundLemma(w.normal) : lemmaOf(w));
+  // Most verbs are no cue verb at all: every test below gives null for them.
+  if (!CUE_LEMMAS.has(lemma)) return null;
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[particleAt(words, i)]?.normal ?? '')) return 'weak';
   // "$5 compared with $2": a participle used as a preposition reports nothing.
@@ -92,6 +94,9 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
 }
+
+/** Every lemma cueStrength can call a cue (with or without its particle). */
+const CUE_LEMMAS: ReadonlySet<string> = new Set([...SPEECH_LEMMAS, ...WEAK_LEMMAS, ...NEEDS_PARTICLE.keys()]);
 
 /** The verb of a regular past participle ("detailed" → "detail", "noted" → "note"), else the word. */
 function participleLemma(form: string): string {
