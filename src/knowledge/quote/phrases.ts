@@ -64,7 +64,7 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (w.pos !== 'VERB' && w.pos !== 'NOUN' && w.pos !== 'ADJ') return null;
   // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
   const nounCue = w.pos === 'NOUN' && (IRREGULAR_CUE_FORMS.has(w.normal) ||
-    (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN') ||
+    (w.normal.endsWith('s') && words[i - 1]?.pos === 'PROPN' && /^(that|:)$/.test(words[i + 1]?.normal ?? '')) ||
     isVerbReadAsNoun(words, i));
   // "has also detailed …": a participle after a form of "have" the tagger read as an adjective.
   // So is "Japan branded North Korea …": a past tense between a name or pronoun and an object.
@@ -138,7 +138,8 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
   const w = words[i];
   let p = i - 1;
   // "Some Democrats, however, question …", "The ad then references …"
-  if (words[p]?.text === ',' && words[p - 1]?.pos === 'ADV' && words[p - 2]?.text === ',') p -= 3;
+  // (The tag first: it is at hand, where a word's text is read from memory elsewhere.)
+  if (words[p - 1]?.pos === 'ADV' && words[p]?.text === ',' && words[p - 2]?.text === ',') p -= 3;
   else if (words[p]?.pos === 'ADV' && p > 0) p--;
   const prev = words[p];
   const next = words[i + 1];
