@@ -201,8 +201,12 @@ interface Named {
 /** The resolver, asked once per distinct mention text (speakers repeat a lot). */
 function resolveOnce(ctx: SpeakerContext, mention: string): Entity | null {
   const cache = (ctx.cache ??= new Map<string, Entity | null>());
-  if (!cache.has(mention)) cache.set(mention, ctx.resolver ? ctx.resolver(ctx.entities, mention) : null);
-  return cache.get(mention) ?? null;
+  let entity = cache.get(mention);
+  if (entity === undefined) {
+    entity = ctx.resolver ? ctx.resolver(ctx.entities, mention) : null;
+    cache.set(mention, entity);
+  }
+  return entity ?? null;
 }
 
 /** Name and class of a non-pronoun speaker phrase: the resolved entity's when it has one. */
