@@ -130,6 +130,7 @@ const LISTED_FORMS: ReadonlySet<string> = new Set(['according', 'to', 'that', 'p
 function isVerbOrAux(x: Word | undefined): boolean {
   return x !== undefined && (x.pos === 'VERB' || x.pos === 'AUX');
 }
+
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
