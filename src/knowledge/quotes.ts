@@ -91,6 +91,9 @@ const ADVOCATE_NOUNS = new Set(['opponent', 'supporter', 'critic', 'defender', '
 /** Nouns of stance that name what someone holds when a "that" clause follows "is" ("His view is that …"). */
 const COPULAR_STANCE_NOUNS = new Set(['argument', 'position', 'view', 'claim', 'contention', 'belief', 'case', 'message', 'hope', 'fear',
   'concern', 'worry', 'thinking', 'assumption', 'expectation', 'bet', 'complaint', 'reasoning', 'theory', 'suggestion']);
+// Per-word tests of cutAtNextCue, as Sets rather than a regex per word.
+const AND_BUT = new Set(['and', 'but']);
+const AND_BUT_YET = new Set(['and', 'but', 'yet']);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over', 'against']);
 // Word sets of the per-word tests in indirectInStretch (a Set lookup is cheaper than a regex per word).
 const SEEM_FORMS = new Set(['seem', 'seems', 'seemed']);
@@ -100,10 +103,34 @@ const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
 const PASSIVE_REPORT_LEMMAS = new Set(['criticize', 'criticise', 'accuse', 'charge', 'label', 'dub', 'brand', 'call', 'rate', 'describe', 'blame',
   'praise', 'condemn', 'denounce', 'characterize', 'deem', 'define', 'debate', 'question', 'cite', 'allege', 'announce', 'confirm', 'report']);
 const PASSIVE_OPINION_FORMS = new Set(['expected', 'believed', 'thought', 'rumored', 'rumoured', 'viewed', 'considered', 'regarded', 'perceived']);
-/** The tags of the words that may open a cue in indirectInStretch (verbs, their auxiliaries, adjectives, nouns). */
-const CUE_TAGS = new Set(['VERB', 'AUX', 'ADJ', 'NOUN']);
 /** Words that open a cue in indirectInStretch whatever their tag. */
 const ANY_TAG_TRIGGERS = new Set(['according', 'to', 'that', 'put', ...PASSIVE_OPINION_FORMS, ...EVIDENT_ADJECTIVES]);
+
+/**
+ * Whether a word may open a cue in indirectInStretch: verbs, their auxiliaries, adjectives and
+ * nouns, and the trigger words of any tag. (Tags compared directly: cheaper than a Set per word.)
+ */
+function mayOpenCue(x: Word): boolean {
+  const pos = x.pos;
+  return pos === 'VERB' || pos === 'AUX' || pos === 'ADJ' || pos === 'NOUN' || ANY_TAG_TRIGGERS.has(x.normal);
+}
+
+/** Ends in -ed, -en or -wn, as a past participle does (asked of every verb and adjective: no regex). */
+function hasParticipleEnding(normal: string): boolean {
+  return normal.endsWith('ed') || normal.endsWith('en') || normal.endsWith('wn');
+}
+
+/**
+ * Every word that indirectInStretch tests by its normal form against a list or a fixed word:
+ * a word outside this one Set skips those tests (a single lookup instead of one per list).
+ */
+const LISTED_FORMS: ReadonlySet<string> = new Set(['according', 'to', 'that', 'put', ...SEEM_FORMS, ...PASSIVE_OPINION_FORMS,
+  ...EVIDENT_ADJECTIVES, ...ATTITUDE_ADJECTIVES.keys(), ...REACTION_NOUNS, ...STANCE_IDIOM_VERBS.keys(), ...MAKE_FORMS]);
+
+function isVerbOrAux(x: Word | undefined): boolean {
+  return x !== undefined && (x.pos === 'VERB' || x.pos === 'AUX');
+}
+
 const CLOSING_INSIDE = /[,?!\u2014\u2013\u2015\-\u2026]\s*$/;
 const TERMINAL_INSIDE = /[.?!\u2026]['"\u2019\u201d]*\s*$/;
 
@@ -572,7 +599,7 @@ class Extractor {
       if (sf < 0) continue;
       // The tagger splits after abbreviations ("(D-Ore.) said …"): a sentence that starts in
       // lower case in the same paragraph continues the one before.
-      if (open && /^[\p{Ll})\],;]/u.test(w[sf].text) && w[sf].paragraph === w[open[1]].paragraph) {
+      if (open && continuesSentence(w[sf].text) && w[sf].paragraph === w[open[1]].paragraph) {
         open = [open[0], sl];
         continue;
       }
@@ -613,74 +640,77 @@ class Extractor {
       }
     }
     for (let c = sf; c <= sl; c++) {
-      if (w[c].quotation >= 0) continue;
+      const x = w[c];
+      if (x.quotation >= 0) continue;
       // Most words (names, determiners, prepositions, punctuation) can open no cue below: only
       // the trigger words of any tag, the first word, and verbs, adjectives and nouns go on.
-      if (!CUE_TAGS.has(w[c].pos) && c !== sf && !ANY_TAG_TRIGGERS.has(w[c].normal)) continue;
-      if (w[c].normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
+      if (c !== sf && !mayOpenCue(x)) continue;
+      const normal = x.normal;
+      const listed = LISTED_FORMS.has(normal);
+      if (listed && normal === 'according' && w[c + 1]?.normal === 'to' && c + 1 < sl) {
         const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? this.shortPhraseBeforeComma(c + 2, sl);
         if (speaker) cues.push({ at: [c, c + 1], speaker: this.coordinatedSource(speaker, sl), layout: 'according', strong: true });
         continue;
       }
-      if (w[c].normal === 'to' && (w[c - 1]?.pos === 'ADJ' || w[c - 1]?.pos === 'VERB') && INTENT_ADJECTIVES.has(w[c - 1].normal) && w[c + 1]?.pos === 'VERB') {
+      if (listed && normal === 'to' && (w[c - 1]?.pos === 'ADJ' || w[c - 1]?.pos === 'VERB') && INTENT_ADJECTIVES.has(w[c - 1].normal) && w[c + 1]?.pos === 'VERB') {
         const intent = this.intentCue(c, sf);
         if (intent) cues.push(intent);
         continue;
       }
       const report = this.passiveReport(c, sl);
-      if ((SEEM_FORMS.has(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) || this.passiveOpinion(c) || report) {
+      if ((listed && ((isVerbOrAux(x) && SEEM_FORMS.has(normal)) || this.passiveOpinion(c))) || report) {
         const impression = this.impression(c, sf, sl, report);
         if (impression) passives.push(impression);
         continue;
       }
       // "Asked about the blast, the mayor said …": the question of an unnamed asker, up to the comma.
-      if (c === sf && (w[c].text === 'Asked' || w[c].text === 'Pressed')) {
+      if (c === sf && (x.text === 'Asked' || x.text === 'Pressed')) {
         const question = this.frontedQuestion(c, sl);
         if (question) passives.push(question);
         continue;
       }
       // "It is obvious that …", "It was clear Clinton is …": an evident fact, held by no one named.
-      if (EVIDENT_ADJECTIVES.has(w[c].normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
+      if (listed && EVIDENT_ADJECTIVES.has(normal) && /^(is|was|'s|’s)$/.test(w[c - 1]?.normal ?? '') && w[c - 2]?.normal === 'it' &&
         c + 1 <= sl && (w[c + 1].normal === 'that' || this.startsClause(c + 1, sl))) {
         cues.push({ at: [c - 2, c], speaker: [c, c], layout: 'after', strong: true, unsourced: true });
         continue;
       }
-      if (w[c].pos === 'ADJ' && ATTITUDE_ADJECTIVES.get(w[c].normal)?.has(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
+      if (listed && x.pos === 'ADJ' && ATTITUDE_ADJECTIVES.get(normal)?.has(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
         const attitude = this.attitudeCue(c, sf);
         if (attitude) cues.push(attitude);
         continue;
       }
-      if (w[c].normal === 'that') {
+      if (listed && normal === 'that') {
         const complement = this.complementCue(c, sf, sl);
         if (complement) cues.push(complement);
         continue;
       }
       // "has faced sharp criticism for X", "came under fire over X", "is raising questions about X".
-      if (w[c].pos === 'NOUN' && REACTION_NOUNS.has(w[c].normal) && /^(for|about|over)$/.test(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
+      if (listed && x.pos === 'NOUN' && REACTION_NOUNS.has(normal) && /^(for|about|over)$/.test(w[c + 1]?.normal ?? '') && c + 2 <= sl) {
         const reaction = this.reactionCue(c, sf);
         if (reaction) cues.push(reaction);
         continue;
       }
       // "She is a staunch opponent of X", "has been an outspoken supporter of X": a standing stance on X.
-      if (w[c].pos === 'NOUN' && w[c + 1]?.normal === 'of' && c + 2 <= sl && ADVOCATE_NOUNS.has(w[c].lemma)) {
+      if (x.pos === 'NOUN' && w[c + 1]?.normal === 'of' && c + 2 <= sl && ADVOCATE_NOUNS.has(x.lemma)) {
         const advocate = this.advocateCue(c, sf);
         if (advocate) cues.push(advocate);
         continue;
       }
       // "took aim at X", "weighed in on X", "threw its support behind X", "came out against X".
-      if ((w[c].pos === 'VERB' || w[c].pos === 'AUX') && STANCE_IDIOM_VERBS.has(w[c].normal)) {
+      if (listed && isVerbOrAux(x) && STANCE_IDIOM_VERBS.has(normal)) {
         const idiom = this.stanceIdiomCue(c, sf, sl);
         if (idiom) cues.push(idiom);
         continue;
       }
       // "made clear that …", "made it plain …", "is making the case for …": a stand taken in words.
-      if (MAKE_FORMS.has(w[c].normal) && (w[c].pos === 'VERB' || w[c].pos === 'AUX')) {
+      if (listed && isVerbOrAux(x) && MAKE_FORMS.has(normal)) {
         const stand = this.makeStanceCue(c, sf, sl);
         if (stand) cues.push(stand);
         continue;
       }
       // "…, as the memo put it." / "As Smith put it, …": the phrase works like "according to".
-      if (w[c].normal === 'put' && w[c + 1]?.normal === 'it' && c + 1 <= sl) {
+      if (listed && normal === 'put' && w[c + 1]?.normal === 'it' && c + 1 <= sl) {
         const subject = subjectBefore(w, c, sf);
         if (subject && w[subject[0] - 1]?.normal === 'as') {
           // "…, as the magazine put it, “the operator.”": words after the phrase are its content.
@@ -937,11 +967,12 @@ class Extractor {
   passiveReport(c: number, sl: number): boolean {
     const w = this.words;
     const x = w[c];
-    if (x.quotation >= 0 || (x.pos !== 'VERB' && x.pos !== 'ADJ') || !/(ed|en|wn)$/.test(x.normal)) return false;
-    if (!PASSIVE_REPORT_LEMMAS.has(x.lemma)) return false;
+    if (x.quotation >= 0 || (x.pos !== 'VERB' && x.pos !== 'ADJ') || !hasParticipleEnding(x.normal)) return false;
     let k = c - 1;
     while (k > 0 && c - k < 4 && w[k].pos === 'ADV') k--;
     if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
+    // (The lemma only now: it is looked up on first use, and most participles follow no "be".)
+    if (!PASSIVE_REPORT_LEMMAS.has(x.lemma)) return false;
     const next = w[c + 1];
     if (!next || c + 1 > sl || isSentenceEnd(next) || /^(that|by|,)$/.test(next.normal)) return false;
     // "called for", "called to": a particle or preposition after "call" makes another verb.
@@ -1494,14 +1525,14 @@ class Extractor {
       }
       // "seek to cut costs and creditors look to …": after an object, "and" with a new subject and verb opens a clause of its own.
       // (Not "Democrats and the media are to blame": a verb must come before the "and".)
-      if (i > from && !clausal && /^(and|but)$/.test(w[i].normal) && w[i - 1].pos === 'NOUN' && w[i + 1]?.pos !== 'PRON' && this.hasVerb(from, i - 1) && this.startsClause(i + 1, end)) {
+      if (i > from && !clausal && AND_BUT.has(w[i].normal) && w[i - 1].pos === 'NOUN' && w[i + 1]?.pos !== 'PRON' && this.hasVerb(from, i - 1) && this.startsClause(i + 1, end)) {
         end = i - 1;
         break;
       }
       // "backed the bill and has since left": a second predicate of the speaker is not content.
       // ("born and raised", "shooting and killing": two verbs share what follows.)
       // ("unsubstantiated and fabricated": a participle coordinated with an adjective describes.)
-      if (i > from && !clausal && /^(and|but|yet)$/.test(w[i].normal) && w[i - 1].pos !== 'VERB' &&
+      if (i > from && !clausal && AND_BUT_YET.has(w[i].normal) && w[i - 1].pos !== 'VERB' &&
         !(w[i - 1].pos === 'ADJ' && w[i + 1]?.normal.endsWith('ed')) && this.opensPredicate(i + 1, from)) {
         end = i - 1;
         break;
@@ -1740,6 +1771,16 @@ class Extractor {
   }
 }
 
+const CONTINUATION_START = /^[\p{Ll})\],;]/u;
+
+/** A word that cannot open a sentence: lower case, a closing bracket, a comma or a semicolon. ASCII is settled by code. */
+function continuesSentence(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 0x61 && c <= 0x7a) return true;
+  if (c < 0x80) return c === 0x29 || c === 0x5d || c === 0x2c || c === 0x3b;
+  return CONTINUATION_START.test(text);
+}
+
 function isSpeakerPronounWord(w: Word | undefined): boolean {
   return w !== undefined && w.pos === 'PRON' && /^(he|she|they|i|we)$/.test(w.normal);
 }
@@ -1748,6 +1789,11 @@ function kindOf(words: Word[], d: Draft): QuoteKind {
   if (d.kind === 'direct') return 'direct';
   for (let i = d.content[0]; i <= d.content[1]; i++) if (words[i].quotation >= 0) return 'partial';
   return 'indirect';
+}
+
+/** A cue's span and text, built in one literal (a spread of a partial object is slow on this hot path). */
+function cueOf(text: string, start: number, end: number): { start: number; end: number; text: string } {
+  return { start, end, text: text.slice(start, end) };
 }
 
 /**
@@ -1775,14 +1821,13 @@ export function extractQuotes(doc: NlpDoc, entities: Entity[], times?: TimeFact[
     const start = words[d.content[0]].start;
     const end = words[d.content[1]].end;
     if (end <= start) return;
-    const cue = d.cue ? { start: words[d.cue[0]].start, end: words[d.cue[1]].end } : null;
     out.push({
       start,
       end,
       text: text.slice(start, end),
       kind: kindOf(words, d),
       speaker: speakers[i],
-      cue: cue ? { ...cue, text: text.slice(cue.start, cue.end) } : null,
+      cue: d.cue ? cueOf(text, words[d.cue[0]].start, words[d.cue[1]].end) : null,
     });
   });
   return out;

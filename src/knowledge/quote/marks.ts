@@ -74,12 +74,25 @@ function trimmedEnd(text: string, at: number, floor: number): number {
   return i;
 }
 
+/** Line breaks and the characters that may start a quotation mark (markAt is null for any other). */
+const MAY_MATTER = /[\n"'`\u201c\u201d\u201e\u2018\u2019]/g;
+
+/** Offset of the next line break or possible quotation mark at or after `from`, else the text's length. */
+function nextThatMatters(text: string, from: number): number {
+  MAY_MATTER.lastIndex = from;
+  const found = MAY_MATTER.exec(text);
+  return found ? found.index : text.length;
+}
+
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
   let openDouble = -1;
   let openSingle = -1;
   let i = 0;
   while (i < text.length) {
+    // Only line breaks and quotation marks matter: step over everything else at once.
+    i = nextThatMatters(text, i);
+    if (i >= text.length) break;
     const ch = text[i];
     if (ch === '\n') {
       const next = nextParagraphStart(text, i);

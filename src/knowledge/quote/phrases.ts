@@ -64,7 +64,7 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (w.pos !== 'VERB' && w.pos !== 'NOUN' && w.pos !== 'ADJ') return null;
   // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
   const nounCue = w.pos === 'NOUN' && (IRREGULAR_CUE_FORMS.has(w.normal) ||
-    (w.normal.endsWith('s') && /^(that|:)$/.test(words[i + 1]?.normal ?? '') && words[i - 1]?.pos === 'PROPN') ||
+    (w.normal.endsWith('s') && words[i - 1]?.pos === 'PROPN' && /^(that|:)$/.test(words[i + 1]?.normal ?? '')) ||
     isVerbReadAsNoun(words, i));
   // "has also detailed …": a participle after a form of "have" the tagger read as an adjective.
   // So is "Japan branded North Korea …": a past tense between a name or pronoun and an object.
@@ -78,6 +78,8 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (w.pos !== 'VERB' && !nounCue && !participle && !gerund) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
   const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : gerund ? gerundLemma(w.normal) : lemmaOf(w));
+  // Most verbs are no cue verb at all: every test below gives null for them.
+  if (!CUE_LEMMAS.has(lemma)) return null;
   const particles = NEEDS_PARTICLE.get(lemma);
   if (particles && particles.has(words[particleAt(words, i)]?.normal ?? '')) return 'weak';
   // "$5 compared with $2": a participle used as a preposition reports nothing.
@@ -92,6 +94,9 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
 }
+
+/** Every lemma cueStrength can call a cue (with or without its particle). */
+const CUE_LEMMAS: ReadonlySet<string> = new Set([...SPEECH_LEMMAS, ...WEAK_LEMMAS, ...NEEDS_PARTICLE.keys()]);
 
 /** The verb of a regular past participle ("detailed" → "detail", "noted" → "note"), else the word. */
 function participleLemma(form: string): string {
@@ -133,7 +138,8 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
   const w = words[i];
   let p = i - 1;
   // "Some Democrats, however, question …", "The ad then references …"
-  if (words[p]?.text === ',' && words[p - 1]?.pos === 'ADV' && words[p - 2]?.text === ',') p -= 3;
+  // (The tag first: it is at hand, where a word's text is read from memory elsewhere.)
+  if (words[p - 1]?.pos === 'ADV' && words[p]?.text === ',' && words[p - 2]?.text === ',') p -= 3;
   else if (words[p]?.pos === 'ADV' && p > 0) p--;
   const prev = words[p];
   const next = words[i + 1];
@@ -142,6 +148,8 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
     // "The campaign plans to …", "Clinton vows to …"
     return prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it)$/.test(prev.normal)) || prev.pos === 'NOUN';
   }
+  // Every reading below needs a name, noun or pronoun subject: without one the lemma is not looked up.
+  if (prev.pos !== 'PROPN' && prev.pos !== 'NOUN' && prev.pos !== 'PRON') return false;
   // "Polls show a close contest", "China and Russia support the government": a plural or
   // named subject, the bare verb, then the start of its object.
   // The object's start is checked first: it is the cheapest test, and lemmas are looked up on first use.

@@ -76,12 +76,35 @@ function computeGender(first: string): Gender | 'none' {
   return 'none';
 }
 
-interface ProperName {
-  start: number;
-  text: string;
-  surname: string;
-  gender: Gender | 'none';
-  titled: boolean;
+/**
+ * A run of proper nouns. Its gender comes from its first name (or, after a title, the title)
+ * and is looked up on first use: only names before a pronoun speaker, and the fullest form of
+ * a speaker's surname, are ever asked.
+ */
+class ProperName {
+  declare readonly start: number;
+  declare readonly text: string;
+  declare readonly surname: string;
+  declare readonly titled: boolean;
+  /** The word whose gender the name takes. */
+  declare private readonly genderWord: string;
+  declare private genderValue: Gender | 'none' | undefined;
+  constructor(start: number, text: string, surname: string, titled: boolean, genderWord: string) {
+    this.start = start;
+    this.text = text;
+    this.surname = surname;
+    this.titled = titled;
+    this.genderWord = genderWord;
+    this.genderValue = undefined;
+  }
+  get gender(): Gender | 'none' {
+    if (this.genderValue === undefined) {
+      const gender = genderOf(this.genderWord);
+      // A title with no gender of its own still makes the name a person's, of unknown gender.
+      this.genderValue = this.titled && gender === 'none' ? null : gender;
+    }
+    return this.genderValue;
+  }
 }
 
 /** Runs of proper nouns (titles kept apart), in text order. */
@@ -99,14 +122,8 @@ function properNames(text: string, words: Word[]): ProperName[] {
     while (first < j && isTitle(words[first])) first++;
     const titled = first > i;
     if (!isTitle(words[first])) {
-      const gender = titled ? genderOf(words[i].normal) : genderOf(words[first].text);
-      out.push({
-        start: words[first].start,
-        text: text.slice(words[first].start, words[j].end),
-        surname: words[j].normal,
-        gender: titled && gender === 'none' ? null : gender,
-        titled,
-      });
+      const genderWord = titled ? words[i].normal : words[first].text;
+      out.push(new ProperName(words[first].start, text.slice(words[first].start, words[j].end), words[j].normal, titled, genderWord));
     }
     i = j + 1;
   }
@@ -116,13 +133,33 @@ function properNames(text: string, words: Word[]): ProperName[] {
 /** Surname → the longest full name ending with it (first seen wins among equals). */
 function surnameIndex(names: ProperName[]): Map<string, ProperName> {
   const index = new Map<string, ProperName>();
+  const parts = new Map<ProperName, number>();
   for (const n of names) {
-    const parts = n.text.split(/\s+/).length;
-    if (parts < 2) continue;
+    const count = partCount(n.text);
+    if (count < 2) continue;
     const known = index.get(n.surname);
-    if (!known || known.text.split(/\s+/).length < parts) index.set(n.surname, n);
+    if (!known || (parts.get(known) as number) < count) {
+      index.set(n.surname, n);
+      parts.set(n, count);
+    }
   }
   return index;
+}
+
+const SPACE = /\s/;
+
+/** text.split(/\s+/).length without the array: one more than the runs of whitespace. */
+function partCount(text: string): number {
+  let count = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII is settled by code; other characters by the same \s the split used.
+    const space = c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : SPACE.test(text[i]);
+    if (space && !inSpace) count++;
+    inSpace = space;
+  }
+  return count;
 }
 
 /** Each entity's class, worked out once: it is asked again for every mention of the entity. */
@@ -164,8 +201,12 @@ interface Named {
 /** The resolver, asked once per distinct mention text (speakers repeat a lot). */
 function resolveOnce(ctx: SpeakerContext, mention: string): Entity | null {
   const cache = (ctx.cache ??= new Map<string, Entity | null>());
-  if (!cache.has(mention)) cache.set(mention, ctx.resolver ? ctx.resolver(ctx.entities, mention) : null);
-  return cache.get(mention) ?? null;
+  let entity = cache.get(mention);
+  if (entity === undefined) {
+    entity = ctx.resolver ? ctx.resolver(ctx.entities, mention) : null;
+    cache.set(mention, entity);
+  }
+  return entity ?? null;
 }
 
 /** Name and class of a non-pronoun speaker phrase: the resolved entity's when it has one. */
@@ -196,10 +237,11 @@ function entityFits(entity: Entity, own: Named): boolean {
   const entityWords = entity.name.toLowerCase().split(/\s+/);
   if (CUE_WORDS.has(entityWords[0])) return false;
   if (own.cls.referent === 'group') return true;
-  const ownWords = own.name.toLowerCase().split(/\s+/);
-  const surname = ownWords[ownWords.length - 1];
   // A common-noun speaker ("the department") has no surname to check.
-  if (!/^\p{Lu}/u.test(own.name.split(/\s+/).pop() ?? '')) return true;
+  const last = own.name.split(/\s+/).pop() ?? '';
+  if (!/^\p{Lu}/u.test(last)) return true;
+  // (Lower-casing never makes or removes whitespace: the last word's lower case is the surname.)
+  const surname = last.toLowerCase();
   return entityWords.includes(surname) || entityWords.some((w) => w.replace(/[’']s$/, '') === surname.replace(/[’']s$/, ''));
 }
 
@@ -238,13 +280,13 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
   if (head.normal.endsWith('s') && (PERSON_NOUNS.has(head.normal.slice(0, -1)) || (PERSON_NOUNS.has(head.lemma) && head.normal !== head.lemma))) {
     return { name: mention, cls: { referent: 'group' } };
   }
-  const titled = range[0] <= headEnd && words.slice(range[0], headEnd + 1).some((w) => isTitle(w) || PERSON_NOUNS.has(w.normal));
+  let titled = false;
+  for (let i = range[0]; i <= headEnd && !titled; i++) titled = isTitle(words[i]) || PERSON_NOUNS.has(words[i].normal);
   if (proper) {
     const full = index.get(words[properLast].normal);
     const name = full && full.text.length > proper.length && full.text.endsWith(proper) ? full.text : proper;
     const g = full ? full.gender : genderOf(words[properFirst].text);
-    const titleGender = words.slice(range[0], properFirst).map((w) => genderOf(w.normal)).find((x) => x === 'male' || x === 'female');
-    const gender = titleGender ?? g;
+    const gender = titleGenderBefore(words, range[0], properFirst) ?? g;
     if (gender !== 'none' || titled || (full && full.gender !== 'none')) {
       return { name, cls: { referent: 'person', gender: gender === 'none' ? null : gender } };
     }
@@ -261,6 +303,15 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
   if (head.pos === 'NOUN' && head.normal !== head.lemma && head.normal.endsWith('s')) return { name: mention, cls: { referent: 'group' } };
   // "The announcement", "the report": a thing is an "it", never a "he" or "she".
   return { name: mention, cls: { referent: ORGANIZATION_NOUNS.has(head.lemma) || head.pos === 'NOUN' ? 'organization' : 'unknown' } };
+}
+
+/** The gender of the first word in [from, to) that has one ("Mr.", "Sen. Mrs."), else undefined. */
+function titleGenderBefore(words: Word[], from: number, to: number): 'male' | 'female' | undefined {
+  for (let i = from; i < to; i++) {
+    const g = genderOf(words[i].normal);
+    if (g === 'male' || g === 'female') return g;
+  }
+  return undefined;
 }
 
 /** Tracks the latest antecedent of each kind while walking the article in order. */
@@ -349,31 +400,73 @@ function markNarratedSubjects(ctx: SpeakerContext, sorted: Antecedent[]): void {
   }
 }
 
+/** An antecedent, every one with the same fields in the same order (one object shape for the hot walks over them). */
+function antecedent(at: number, name: string, entity: string | undefined, cls: SpeakerClass): Antecedent {
+  return { at, narratedSubject: false, name, entity, cls };
+}
+
+/** Bits of a sort key that hold the list position; the offset takes the rest of 32 bits. */
+const POSITION_BITS = 11;
+const POSITION_MASK = (1 << POSITION_BITS) - 1;
+const MAX_KEYED_OFFSET = 2 ** (32 - POSITION_BITS);
+
+/**
+ * Sorts antecedents by offset in place, ties kept in list order (a stable sort by `at`). Each
+ * is keyed by offset and list position in one 32-bit integer, and the keys are sorted as a
+ * typed array: no comparator call per comparison (hundreds of antecedents per article).
+ * Lists or offsets too large for the key take the plain sort.
+ */
+function sortInTextOrder(antecedents: Antecedent[]): void {
+  const n = antecedents.length;
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = antecedents[i].at;
+    if (n > POSITION_MASK + 1 || !Number.isInteger(at) || at < 0 || at >= MAX_KEYED_OFFSET) {
+      antecedents.sort((a, b) => a.at - b.at);
+      return;
+    }
+    keys[i] = at * (POSITION_MASK + 1) + i;
+  }
+  keys.sort();
+  const copy = antecedents.slice();
+  for (let i = 0; i < n; i++) antecedents[i] = copy[keys[i] & POSITION_MASK];
+}
+
 /** Speakers for the given phrases (in any order), with names and pronouns resolved. */
 export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | null>): Array<Speaker | null> {
   const { text, words } = ctx;
   const proper = properNames(text, words);
   const index = surnameIndex(proper);
+  // A pronoun speaker is a single word ("he"); "my father" is a phrase with a name of its own.
+  const isPronoun = (r: WordRange) => r[0] === r[1] && words[r[0]].pos === 'PRON';
+  // Antecedents are only ever looked up for pronoun speakers, among those before them: one at or
+  // after the last pronoun speaker is never read, so it is not collected (none when no pronoun speaks).
+  let horizon = -1;
+  for (const r of ranges) if (r && isPronoun(r)) horizon = Math.max(horizon, words[r[0]].start);
   const antecedents: Antecedent[] = [];
   for (const p of proper) {
+    if (p.start >= horizon) break;
     const full = index.get(p.surname);
     const gender = p.gender !== 'none' ? p.gender : full && full.gender !== 'none' ? full.gender : 'none';
     if (gender !== 'none' || p.titled) {
-      antecedents.push({ at: p.start, name: full && full.text.endsWith(p.text) ? full.text : p.text, cls: { referent: 'person', gender: gender === 'none' ? null : gender } });
+      antecedents.push(antecedent(p.start, full && full.text.endsWith(p.text) ? full.text : p.text, undefined, { referent: 'person', gender: gender === 'none' ? null : gender }));
     }
   }
   for (const e of ctx.entities) {
     if (e.kind !== 'person' && e.kind !== 'organization') continue;
-    for (const m of e.mentions) antecedents.push({ at: m.start, name: e.name, entity: e.id, cls: classOfEntity(e) });
+    let cls: SpeakerClass | null = null;
+    for (const m of e.mentions) {
+      if (m.start >= horizon) continue;
+      cls ??= classOfEntity(e);
+      antecedents.push(antecedent(m.start, e.name, e.id, cls));
+    }
   }
-  // A pronoun speaker is a single word ("he"); "my father" is a phrase with a name of its own.
-  const isPronoun = (r: WordRange) => r[0] === r[1] && words[r[0]].pos === 'PRON';
   const named: Array<Named | null> = ranges.map((r) => (r && !isPronoun(r) ? nameSpeaker(ctx, r, index) : null));
   ranges.forEach((r, i) => {
     const n = named[i];
-    if (r && n) antecedents.push({ at: words[r[0]].start, name: n.name, entity: n.entity, cls: n.cls });
+    if (r && n && words[r[0]].start < horizon) antecedents.push(antecedent(words[r[0]].start, n.name, n.entity, n.cls));
   });
-  antecedents.sort((a, b) => a.at - b.at);
+  sortInTextOrder(antecedents);
   markNarratedSubjects(ctx, antecedents);
 
   const order = ranges.map((_, i) => i).filter((i) => ranges[i] !== null);
@@ -392,7 +485,7 @@ export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | n
     if (n) {
       speaker.name = n.name;
       if (n.entity) speaker.entity = n.entity;
-      seen.see({ at: start, name: n.name, entity: n.entity, cls: n.cls }, paragraph);
+      seen.see(antecedent(start, n.name, n.entity, n.cls), paragraph);
     } else {
       const referent = SPEAKER_PRONOUNS.get(words[r[0]].normal);
       const found = referent ? seen.find(referent, paragraph) : null;
