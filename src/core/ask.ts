@@ -1,5 +1,6 @@
 // Questions → answers: find the facts that answer, compose a short answer that keeps its
 // attribution, and cite the article and sentence. Null when the loaded articles do not say.
+import { countryOfDemonym } from '../knowledge/entity/demonyms.ts';
 import { isFirstName } from '../knowledge/entity/gazetteer.ts';
 import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
 import type { ConversationContext } from './conversation.ts';
@@ -306,6 +307,17 @@ function placesIn(lib: Library, ref: SentenceRef): Array<{ name: string; start: 
     out.push({ name: phrase, head, start: s.start + m.index!, end: s.start + m.index! + m[0].length });
   }
   return out;
+}
+
+/** The terms of the names a question holds (its capitalised words after the first). */
+function namedTerms(q: Question): Set<string> {
+  return new Set(terms((q.text.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
+}
+
+/** The question's words that tell the act, not the names ("sentenced" in "why was Victor Hale sentenced"); none without names. */
+function actWords(q: Question, words: string[]): string[] {
+  const named = namedTerms(q);
+  return named.size > 0 ? words.filter((t) => !named.has(t)) : [];
 }
 
 /** Whether a time's date is later than the article's date. */
@@ -838,9 +850,9 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   const related = near.filter((n) => sharesWord(lib, n, words));
   const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => b.score - a.score), ...near.filter((n) => !related.includes(n))];
   // "When did Tom Ashby work as harbor master?": a sentence that only names Tom Ashby dates something else.
-  const named = new Set(terms((q.text.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
+  const named = namedTerms(q);
   const asksFuture = /\b(will|shall|going to|(?:is|are) (?:due|set|expected|scheduled) to)\b/i.test(q.text);
-  const told = words.filter((t) => !named.has(t));
+  const told = actWords(q, words);
   for (const hit of ranked) {
     // (Unless no better sentence tells the act either: "When did Northwind announce the closure?")
     if (told.length > 0 && named.size > 0 && candidates.includes(hit) && !sharesWord(lib, hit, told) &&
@@ -893,7 +905,33 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   return result('when', null, 0.3, [], context);
 }
 
+/** "a Mexican national", "an Irish-born engineer": the nationality a description gives. */
+const NATIONALITY = /\b(?:a|an)\s+(?:\p{Ll}+\s+)?(\p{Lu}\p{Ll}+)(?:-born)?\s+(?:national|citizen|native|immigrant|man|woman|boy|girl|resident|student|tourist|worker|refugee|migrant|journalist)\b/u;
+
+/** "Where is Silverio Villegas-Gonzalez from?": the country his nationality names, from a sentence about him. */
+function answerWhereFrom(lib: Library, q: Question, context: ConversationContext): AskResult | null {
+  const subject = /^where (?:is|was|are|were|does|did|do) (.+?) (?:come )?from$/i.exec(q.text)?.[1];
+  if (!subject) return null;
+  const name = resolveSubject(subject, context) ?? subject;
+  for (const ref of lib.findEntities(name, 20)) {
+    if (ref.entity.kind !== 'person') continue;
+    const loaded = lib.articles[ref.article];
+    for (const m of ref.entity.mentions) {
+      const sentence = sentenceAt(loaded, m.start);
+      const hit = { article: ref.article, sentence };
+      const nationality = NATIONALITY.exec(lib.sentenceText(hit));
+      const country = nationality ? countryOfDemonym(nationality[1]) : null;
+      if (!country) continue;
+      const cite = citation(lib, hit);
+      return result('where', supported(lib, hit, `${country} (${nationality![0].replace(/^(a|an)\s+/, 'a ')})`), 0.7, [cite], remember(context, [cite], ref.entity));
+    }
+  }
+  return null;
+}
+
 function answerWhere(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const from = answerWhereFrom(lib, q, context);
+  if (from) return from;
   const words = topicTerms(q);
   let candidates: Ranked[] = [];
   if (words.length > 0) candidates = retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.4);
@@ -1151,12 +1189,20 @@ function excerpt(text: string, words: string[], max = 320): string {
 }
 
 // Words that give a reason: the sentence that says why, not the one that restates what.
-const CAUSAL = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|to ["“']?(ensure|avoid|keep|prevent|protect)|in response to|reasons?|blamed|caused|led to|amid)\b/i;
+const CAUSAL = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|to ["“']?(ensure|avoid|keep|prevent|protect)|in response to|reasons?|blamed|caused|led to|amid|for \p{L}+ing)\b/iu;
 
 function answerWhy(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = topicTerms(q);
-  const hits = retrieve(lib, words, context, 8).filter((h) => coverage(lib, words, h) >= 0.3);
+  let hits = retrieve(lib, words, context, 8).filter((h) => coverage(lib, words, h) >= 0.3);
   if (hits.length === 0) return result('why', null, 0.1, [], context);
+  // "Why was Victor Hale sentenced?": the reason is told where the act is, not where the name is.
+  const told = actWords(q, words);
+  const telling = told.length > 0 ? hits.filter((h) => sharesWord(lib, h, told)) : [];
+  if (telling.length > 0) hits = telling;
+  // … best where the act is written as asked ("sentenced", not "a lighter sentence").
+  const asked = (q.text.match(/\p{L}+/gu) ?? []).filter((w) => told.includes(terms(w)[0] ?? ''));
+  const asWritten = asked.length > 0 ? hits.filter((h) => asked.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(lib.sentenceText(h)))) : [];
+  if (asWritten.length > 0) hits = asWritten;
   const near = neighbours(lib, hits.slice(0, 3)).filter((n) => sharesWord(lib, n, words));
   const weigh = (h: Ranked) => h.score * (CAUSAL.test(lib.sentenceText(h)) ? 1.6 : 1);
   const top = [...hits, ...near].reduce((best, h) => (weigh(h) > weigh(best) ? h : best));
@@ -1201,8 +1247,19 @@ function answerList(lib: Library, q: Question, context: ConversationContext): As
   return result('list', `${chosen.length} article${chosen.length === 1 ? '' : 's'}:\n${lines.join('\n')}${more}`, 0.9, cites, context);
 }
 
+/**
+ * "How old is he?" after talking of Victor Hale: a person pronoun in a question about facts reads as
+ * the conversation's person, so the question's words find that person's sentences.
+ */
+function withPersonResolved(q: Question, context: ConversationContext): Question {
+  if (!context.person || !RESOLVED_TYPES.has(q.type) || !/\b(he|she|him|her|his|hers)\b/i.test(q.text)) return q;
+  const person = context.person;
+  return { ...q, text: q.text.replace(/\b(his|hers)\b/gi, `${person}'s`).replace(/\b(he|she|him|her)\b/gi, person) };
+}
+const RESOLVED_TYPES = new Set<QuestionType>(['count', 'when', 'where', 'why', 'what', 'what-happened']);
+
 export function ask(lib: Library, questionText: string, context: ConversationContext = {}): AskResult {
-  const q = parseQuestion(questionText);
+  const q = withPersonResolved(parseQuestion(questionText), context);
   if (lib.size === 0) return result(q.type, null, 0, [], context);
   if (!q.text) return result('unknown', null, 0, [], context);
   switch (q.type) {

@@ -272,6 +272,17 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('Who is Ilse Varga?', 'g5')).answer).not.toMatch(/is Dr\./);
   });
 
+  it('reads he and she in a question as the person the conversation is about', async () => {
+    await lede.answer('Who is Anton Weiss?', 'h1');
+    expect((await lede.answer("How old is he?", "h1")).answer).toMatch(/^61 — /);
+    expect((await lede.answer('Where is he from?', 'h1')).answer).toMatch(/^Switzerland \(a Swiss national\)/);
+  });
+
+  it('why looks where the act is written as asked, not where the name is', async () => {
+    const a = await lede.answer('Why was Anton Weiss sentenced?', 'h2');
+    expect(a.answer).toMatch(/for stealing \$800,000/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);

@@ -422,7 +422,13 @@ export function skipHearer(words: Word[], from: number, ceiling: number): number
     while (k <= ceiling && words[k].quotation === title) k++;
     if (k - np[1] < 12) return k;
   }
-  return np[1] + 1;
+  return afterAge(words, np[1] + 1, ceiling);
+}
+
+/** "told Victor Hale, 54, that …": the hearer's age, set off by commas, goes with the hearer. */
+function afterAge(words: Word[], at: number, ceiling: number): number {
+  const age = words[at + 1];
+  return words[at]?.text === ',' && age && /^\d{1,3}$/.test(age.text) && words[at + 2]?.text === ',' && at + 2 < ceiling ? at + 3 : at;
 }
 
 export function isClauseLink(w: Word | undefined): boolean {
