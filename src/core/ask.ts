@@ -621,6 +621,9 @@ function subjectBefore(sentence: string, words: string[]): string | null {
     // A short noun phrase ("inspectors", "two engineers"), not a clause of its own.
     return subject.split(' ').length <= 6 && !/\b(to|of|in|on|at|by|for|with|from)$/i.test(subject) ? subject : null;
   }
+  // "Romania reported the most cases": the subject ends before its verb.
+  const verbAt = /\s\p{Ll}+ed\b/u.exec(text);
+  if (verbAt && verbAt.index > 0) text = text.slice(0, verbAt.index);
   if (!text || text.split(' ').length > 10) return null;
   // A subject names someone: "each other's failings during leadership" is a fragment.
   // ("goalkeeper Anders Holm": a role in lower case before a name.)
@@ -1092,6 +1095,9 @@ function answerCount(lib: Library, q: Question, context: ConversationContext): A
     const rest = words.filter((t) => t !== countedTerm);
     hits = retrieve(lib, rest, context, 10).filter((h) => coverage(lib, rest, h) >= 0.5);
   }
+  // "How many cases did Romania report?": a count from a sentence that does not name Romania is another count.
+  const named = [...namedTerms(q)].filter((t) => words.includes(t));
+  if (named.length > 0) hits = hits.filter((h) => sharesWord(lib, h, named));
   for (const hit of hits) {
     const pick = countIn(lib, hit, q);
     if (!pick) continue;
@@ -1289,9 +1295,10 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
 function answerWhatIs(lib: Library, q: Question, context: ConversationContext): AskResult | null {
   const expands = /^what (?:does|did) (?:the )?(.+?) stand for$/i.exec(q.text)?.[1];
   const name = /^what (?:is|are|was|were) (?:the |an? )?(.+?)$/i.exec(q.text)?.[1] ?? expands;
-  if (!name || !/\p{Lu}/u.test(name)) return null;
+  if (!name) return null;
+  if (!/\p{Lu}/u.test(name)) return expands ? null : definingSentence(lib, name, context);
   const ref = lib.findEntities(name, 1)[0];
-  if (!ref) return null;
+  if (!ref) return definingSentence(lib, name, context);
   if (expands) {
     // The longest of the entity's names that is not the acronym itself spells it out, else the
     // capitalised words right before "(ACRONYM)" in the text.
@@ -1306,6 +1313,19 @@ function answerWhatIs(lib: Library, q: Question, context: ConversationContext): 
   }
   const r = answerWhoIs(lib, { ...q, type: 'who-is', subject: name }, context);
   return r.answer.answer === null ? null : r;
+}
+
+/** "What is measles?": a sentence that opens with the thing and says what it is or does ("Measles spreads through the air …"). */
+function definingSentence(lib: Library, thing: string, context: ConversationContext): AskResult | null {
+  const words = terms(thing);
+  if (words.length === 0) return null;
+  const opening = new RegExp(`^(?:the\\s+)?${thing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:is|are|was|were|\\p{Ll}+s)\\b`, 'iu');
+  for (const hit of retrieve(lib, words, context, 20)) {
+    if (!lib.articles[hit.article].facts.sentences[hit.sentence] || !opening.test(lib.sentenceText(hit))) continue;
+    const cite = citation(lib, hit);
+    return result('what', clip(attributed(lib, hit), 500), 0.6, [cite], remember(context, [cite]));
+  }
+  return null;
 }
 
 /**

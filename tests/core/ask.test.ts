@@ -283,6 +283,15 @@ describe('answers that pick the right part of a sentence', () => {
     expect(a.answer).toMatch(/for stealing \$800,000/);
   });
 
+  it('what is <thing> takes the sentence that opens with it and says what it does', async () => {
+    expect((await lede.answer('What is influenza?', 'k1')).answer).toMatch(/^Influenza spreads through coughs/);
+  });
+
+  it('which country takes the subject before its verb; a count needs a sentence naming what was asked about', async () => {
+    expect((await lede.answer('Which country reported the most admissions?', 'k2')).answer).toMatch(/^Hungary — /);
+    expect((await lede.answer('How many admissions did Austria report?', 'k3')).answer).toBeNull();
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
