@@ -4,7 +4,7 @@
 // break ties and let a strong later sentence replace a weak lead. Page furniture (datelines,
 // bylines, captions, promos, tweets) is removed or skipped first.
 import type { NlpDoc } from './nlp.ts';
-import { FURNITURE } from './furniture.ts';
+import { FURNITURE, furnitureSentences } from './furniture.ts';
 
 /** A sentence that may go into the summary: its cleaned text and what it is scored on. */
 interface Candidate {
@@ -64,12 +64,15 @@ function wordsOf(text: string): string[] {
   return (ASCII_ONLY.test(lower) ? lower.match(/[a-z0-9]+/g) : lower.match(/[\p{L}\p{N}]+/gu)) ?? [];
 }
 
-/** Why a sentence must not be in a summary, or null when it may be. */
-function rejection(text: string, words: string[]): string | null {
+/**
+ * Why a sentence must not be in a summary, or null when it may be. `furniture`: the furniture test
+ * of this very text when already made (the document's flags, for a sentence cleaning left as it was).
+ */
+function rejection(text: string, words: string[], furniture?: boolean): string | null {
   if (words.length < MIN_WORDS) return 'short';
   if (words.length > MAX_WORDS) return 'long';
-  if (FURNITURE.test(text)) return 'furniture';
-  if (/^[@#]/.test(text) || /(^|\s)@\w+/.test(text)) return 'tweet';
+  if (furniture ?? FURNITURE.test(text)) return 'furniture';
+  if (/^[@#]/.test(text) || (text.includes('@') && /(^|\s)@\w+/.test(text))) return 'tweet';
   if (/\?\s*$/.test(text)) return 'question';
   // A sentence that is one long quote is an opinion, rarely the news.
   if (/^["“‘']/.test(text) && /["”’']\s*[.!]?$/.test(text)) return 'quote';
@@ -150,8 +153,9 @@ function candidates(doc: NlpDoc): Candidate[] {
   const { content, uses } = contentWords(words);
   const out: Candidate[] = [];
   let rank = 0;
+  const furniture = furnitureSentences(doc);
   for (let i = 0; i < cleaned.length; i++) {
-    if (rejection(cleaned[i], words[i])) continue;
+    if (rejection(cleaned[i], words[i], cleaned[i] === raw[i] ? furniture[i] === 1 : undefined)) continue;
     const caption = looksLikeCaption(cleaned[i]) ? 0.8 : 1;
     const score =
       positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(content[i], uses, raw.length));
