@@ -706,11 +706,8 @@ function answerWhoObject(lib: Library, q: Question, context: ConversationContext
     const phrase = OBJECT_PHRASE.exec(loaded.article.text.slice(verbEnd, s.end))?.[1];
     if (phrase) return result('who', supported(lib, hit, phrase), 0.6, [cite], remember(context, [cite]));
   }
-  // No sentence tells the act: the best sentence about its words, offered as such.
-  const top = retrieve(lib, words, context, 1)[0];
-  if (!top || coverage(lib, words, top) < 0.4) return result('who', null, 0.1, [], context);
-  const cite = citation(lib, top);
-  return result('who', clip(attributed(lib, top), 400), 0.4, [cite], remember(context, [cite]));
+  // No sentence tells the act: the articles do not say who.
+  return result('who', null, 0.2, [], context);
 }
 
 /** The object right after a verb: a short noun phrase that ends before a clause, a preposition or punctuation. */
