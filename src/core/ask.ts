@@ -1023,6 +1023,8 @@ function numberPhrases(text: string): string[] {
   return out.map((x) => x.text);
 }
 
+const GENERIC_COUNTED = new Set(terms('people persons individuals others ones'));
+
 /** The number phrase of a sentence that answers a how-many/much/long/old question. */
 function countIn(lib: Library, hit: Ranked, q: Question): string | null {
   const loaded = lib.articles[hit.article];
@@ -1059,10 +1061,13 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     const age = AGE.exec(text);
     if (age) return age[0].replace(/^,\s*|,$/g, '');
   }
-  const numbers = numberPhrases(text).filter((n) => !/^\d+-\d+$/.test(n));
-  if (numbers.length === 0) return null;
   const unit = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
   const wantedUnit = unit ? terms(unit)[0] : undefined;
+  // "How many people …" is not answered by "420 jobs": a count of some other plural thing.
+  // ("How many people" is answered by "two workers and three volunteers": people come under many names.)
+  const otherThing = (n: string) => !!wantedUnit && !GENERIC_COUNTED.has(wantedUnit) && !terms(n).includes(wantedUnit) && /^\S+\s+(?:\p{L}+\s+)?\p{Ll}{3,}s\b/u.test(n) && !/\b(?:percent|years|months|weeks|days|hours|minutes|times)\b/.test(n);
+  const numbers = numberPhrases(text).filter((n) => !/^\d+-\d+$/.test(n) && !otherThing(n));
+  if (numbers.length === 0) return null;
   // "two of its supports": the count of a part, told with "of".
   const partCount = unit && unit.length > 2
     ? new RegExp(String.raw`\b(?:\d[\d,.]*|${NUMBER_WORDS}|all|both|most|some|many)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\p{L}-]+\s+)?${unit.replace(/e?s$/, '')}\p{L}*`, 'iu').exec(text)
@@ -1095,6 +1100,9 @@ function answerCount(lib: Library, q: Question, context: ConversationContext): A
   // "How many cases did Romania report?": a count from a sentence that does not name Romania is another count.
   const named = [...namedTerms(q)].filter((t) => words.includes(t));
   if (named.length > 0) hits = hits.filter((h) => sharesWord(lib, h, named));
+  // … and one that tells what was counted or done ("How many people live in Dunmore?" is not "cutting 420 jobs" there).
+  const told = actWords(q, words);
+  if (told.length > 0) hits = hits.filter((h) => sharesWord(lib, h, told));
   for (const hit of hits) {
     const pick = countIn(lib, hit, q);
     if (!pick) continue;
