@@ -7,7 +7,7 @@
 // so the cost stays linear in the number of tokens.
 import type { Entity, EntityKind, Span } from './facts.ts';
 import type { NlpDoc, Token } from './nlp.ts';
-import { firstNameGender, isFirstName, placeName } from './entity/gazetteer.ts';
+import { firstNameGender, isFirstName, placeOfKey } from './entity/gazetteer.ts';
 import { DEFINITE_HEADS, KNOWN_ACRONYMS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
 import { acronymLetters, initialsOf, isAcronym, nameKey, nameWords, surnameKeys } from './entity/names.ts';
 import { affiliationAfter, documentContext, findCandidates, low, type Candidate, type Votes } from './entity/runs.ts';
@@ -32,13 +32,15 @@ function newDraft(key: string, at: number, place: string | null): Draft {
   return { key, names: new Map(), mentions: [], roles: [], votes: { person: 0, organization: 0, place: 0, other: 0 }, place, aliases: [], firstAt: at };
 }
 
+/** The kind with most votes; ties go to the first of organisation, place, person, other; none at all is "other". */
 function kindOf(votes: Votes): EntityKind {
-  const order: Array<[EntityKind, number]> = [
-    ['organization', votes.organization], ['place', votes.place], ['person', votes.person], ['other', votes.other],
-  ];
-  let best: [EntityKind, number] = ['other', 0];
-  for (const entry of order) if (entry[1] > best[1]) best = entry;
-  return best[0];
+  let best: EntityKind = 'other';
+  let most = 0;
+  if (votes.organization > most) { best = 'organization'; most = votes.organization; }
+  if (votes.place > most) { best = 'place'; most = votes.place; }
+  if (votes.person > most) { best = 'person'; most = votes.person; }
+  if (votes.other > most) best = 'other';
+  return best;
 }
 
 function addAlias(draft: Draft, alias: string): void {
@@ -70,7 +72,7 @@ class Registry {
   }
 
   attach(draft: Draft, index: number, c: Candidate): void {
-    const key = nameKey(c.text);
+    const key = c.key;
     if (!draft.names.has(key)) draft.names.set(key, c.text);
     if (!this.byKey.has(key)) this.byKey.set(key, draft);
     draft.mentions.push({ start: c.start, end: c.end });
@@ -164,7 +166,7 @@ function registerFullNames(candidates: Candidate[], registry: Registry): void {
   const firstLast = new Map<string, Draft>();
   candidates.forEach((c, i) => {
     if (c.weak || c.acronym || c.titleOnly || nameWords(c.text).length < 2) return;
-    const key = c.place ? nameKey(c.place) : nameKey(c.text);
+    const key = c.place ? nameKey(c.place) : c.key;
     let draft = registry.get(key);
     const personal = c.votes.person > Math.max(c.votes.organization, c.votes.place);
     // "Donald J. Trump" and "Donald Trump" are one person.
@@ -183,7 +185,7 @@ function acronymDraft(c: Candidate, registry: Registry, indexes: NameIndexes): D
     if (expansion) return expansion;
   }
   const letters = acronymLetters(c.text);
-  const same = registry.get(nameKey(c.text)) ?? registry.get(letters);
+  const same = registry.get(c.key) ?? registry.get(letters);
   if (same) return same;
   const byInitials = indexes.initials.get(letters);
   if (byInitials) return byInitials;
@@ -204,12 +206,12 @@ function matchInside(c: Candidate, index: number, doc: NlpDoc, registry: Registr
       const end = words[s + len - 1].end;
       const text = doc.text.slice(start, end);
       const key = nameKey(text);
-      const place = placeName(text);
+      const place = placeOfKey(key, text);
       let draft = registry.get(key) ?? (place ? registry.get(nameKey(place)) : undefined);
       if (!draft && len === 1) draft = bySurname(indexes.surname.get(key), start);
       if (!draft && place) draft = registry.create(nameKey(place), start, place);
       if (!draft) continue;
-      const sub: Candidate = { ...c, start, end, text, weak: false, votes: { person: 0, organization: 0, place: place ? 3 : 0, other: 0 }, roles: len === words.length ? c.roles : [] };
+      const sub: Candidate = { ...c, start, end, text, key, weak: false, votes: { person: 0, organization: 0, place: place ? 3 : 0, other: 0 }, roles: len === words.length ? c.roles : [] };
       registry.attach(draft, index, sub);
       s += len;
       matched = true;
@@ -235,7 +237,7 @@ function draftGender(draft: Draft): 'female' | 'male' | null {
 function separateSurnamesByCourtesy(candidates: Candidate[], registry: Registry, indexes: NameIndexes, separated: Set<Draft>): void {
   for (const c of candidates) {
     if (!c.courtesy || c.acronym || c.place || nameWords(c.text).length !== 1) continue;
-    const key = nameKey(c.text);
+    const key = c.key;
     if (registry.get(key)) continue;
     const list = indexes.surname.get(key);
     if (!list || list.length === 0) continue;
@@ -265,9 +267,9 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
       registry.attach(draft, i, c);
       return;
     }
-    const key = c.place ? nameKey(c.place) : nameKey(c.text);
+    const key = c.place ? nameKey(c.place) : c.key;
     const single = nameWords(c.text).length === 1;
-    let draft = registry.get(key) ?? registry.get(nameKey(c.text));
+    let draft = registry.get(key) ?? registry.get(c.key);
     if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;
     if (!draft && single) {
       draft = bySurname(indexes.surname.get(key), c.start);
@@ -569,7 +571,11 @@ function fullestName(draft: Draft): string {
 
 /** Adds an alias unless its key is empty or already `seen`. */
 function addDistinct(aliases: string[], seen: Set<string>, alias: string): void {
-  const key = nameKey(alias);
+  addDistinctKeyed(aliases, seen, alias, nameKey(alias));
+}
+
+/** addDistinct of an alias whose key (nameKey) is known already. */
+function addDistinctKeyed(aliases: string[], seen: Set<string>, alias: string, key: string): void {
   if (!key || seen.has(key)) return;
   seen.add(key);
   aliases.push(alias);
@@ -595,15 +601,16 @@ function finalise(registry: Registry): Entity[] {
     const kind = finalKind(draft);
     const seen = new Set([nameKey(name)]);
     const aliases: string[] = [];
-    for (const surface of draft.names.values()) addDistinct(aliases, seen, surface);
+    // A draft's names are kept by their keys already.
+    for (const [key, surface] of draft.names) addDistinctKeyed(aliases, seen, surface, key);
     for (const alias of draft.aliases) addDistinct(aliases, seen, alias);
     if (draft.place) addDistinct(aliases, seen, draft.place);
     if (kind === 'organization') {
       // The well-known other form (DHS ↔ Department of Homeland Security), even if absent here.
-      for (const surface of [...draft.names.values()]) {
+      for (const [key, surface] of draft.names) {
         const expansion = KNOWN_ACRONYMS.get(surface.replace(/\./g, ''));
         if (expansion) addDistinct(aliases, seen, expansion);
-        for (const acronym of acronymsOf(nameKey(surface))) addDistinct(aliases, seen, acronym);
+        for (const acronym of acronymsOf(key)) addDistinct(aliases, seen, acronym);
       }
     }
     const mentions = dedupeSpans(draft.mentions);

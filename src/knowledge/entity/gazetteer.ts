@@ -144,7 +144,11 @@ export function gazetteer(): Gazetteer {
 
 /** The canonical place a name denotes ("U.S." → "United States"), or null. */
 export function placeName(name: string): string | null {
-  const key = nameKey(name);
+  return placeOfKey(nameKey(name), name);
+}
+
+/** placeName of a name whose key the caller already has. */
+export function placeOfKey(key: string, name: string): string | null {
   const place = gazetteer().places.get(key);
   if (!place) return null;
   if (capitalOnly.has(key) && /\p{Ll}/u.test(name)) return null;

@@ -4,6 +4,24 @@
 
 const set = (words: string): Set<string> => new Set(words.trim().split(/\s*\|\s*|\n\s*/).filter(Boolean));
 
+/**
+ * A word test remembered by the word as written: the same capitalised words are asked about
+ * many times per article, and each answer costs a lower-casing and a string or two. Bounded,
+ * as a long-running bot reads ever new words.
+ */
+function memoByWord(test: (word: string) => boolean): (word: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (word) => {
+    let known = memo.get(word);
+    if (known === undefined) {
+      if (memo.size >= 50_000) memo.clear();
+      known = test(word);
+      memo.set(word, known);
+    }
+    return known;
+  };
+}
+
 /** Short forms of address that always announce a person ("Mr. Trump", "Rep. Ramirez"). */
 export const HONORIFICS = set(`
   mr. | mrs. | ms. | miss | mr | mrs | ms | dr. | dr | prof. | rev. | fr. | sens. | reps. | sens | reps
@@ -262,11 +280,11 @@ export const DEMONYMS = set(`
   californian | floridian | new yorker | chicagoan | soviet | ottoman | roman | persian
 `);
 
-export function isDemonym(word: string): boolean {
+export const isDemonym = memoByWord((word) => {
   const lower = word.toLowerCase();
   const w = lower.includes('’') ? lower.replace(/[’]/g, "'") : lower;
   return DEMONYMS.has(w) || (w.endsWith('s') && DEMONYMS.has(w.slice(0, -1)));
-}
+});
 
 /** Heads of names that are neither people nor organisations: laws, events, works ("Affordable Care Act"). */
 export const OTHER_HEADS = set(`
@@ -276,15 +294,15 @@ export const OTHER_HEADS = set(`
   palace
 `);
 
-export function isHonorific(word: string): boolean {
+export const isHonorific = memoByWord((word) => {
   const w = word.toLowerCase();
   return HONORIFICS.has(w) || HONORIFICS.has(`${w}.`);
-}
+});
 
-export function isStateAbbreviation(word: string): boolean {
+export const isStateAbbreviation = memoByWord((word) => {
   const w = word.toLowerCase();
   return STATE_ABBREVIATIONS.has(w) || STATE_ABBREVIATIONS.has(`${w}.`);
-}
+});
 
 /**
  * Kinship, relational and occupation nouns that, written in lower case right before a name ("her

@@ -2,7 +2,7 @@
 // split into roles (titles, honorifics, party) and the name itself, with kind votes from the
 // run's shape, the gazetteers and the words around it. One left-to-right pass over tokens.
 import { lowerOf, type NlpDoc, type Token } from '../nlp.ts';
-import { isFirstName, placeName } from './gazetteer.ts';
+import { isFirstName, placeName, placeOfKey } from './gazetteer.ts';
 import {
   DEMONYM_SUFFIX, KNOWN_ACRONYMS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS,
   PARTY_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, TITLE_HEADS,
@@ -27,6 +27,8 @@ export interface Candidate {
   start: number;
   end: number;
   text: string;
+  /** nameKey(text), worked out once: every later step compares names by it. */
+  key: string;
   roles: string[];
   votes: Votes;
   /** Sentence-initial, headline or over-long: kept only when it names something already known. */
@@ -344,20 +346,21 @@ function relationBefore(ctx: DocContext, first: number): string | null {
   return owned ? slice(ctx, from, end) : null;
 }
 
-/** Kind votes for a name from its own words and the words around it. */
-function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string | null): Votes {
+/**
+ * Kind votes for a name from its own words and the words around it. `words` are the run's word
+ * tokens, `text` and `key` the run's text and nameKey (as pushCandidate has them already).
+ */
+function voteKind(ctx: DocContext, idx: number[], words: number[], text: string, key: string, titled: boolean, place: string | null): Votes {
   const tokens = ctx.doc.tokens;
   const votes = emptyVotes();
-  const words = idx.filter((i) => isWord(tokens[i]));
   const firstTok = tokens[idx[0]];
   const lastTok = tokens[idx[idx.length - 1]];
-  const text = slice(ctx, idx[0], idx[idx.length - 1]);
   if (place) votes.place += 3;
   // "Port of Brenton", "University of Marrowfield": the head before "of" says what it is.
   const ofHead = words.length > 1 && low(tokens[idx[0] + 1]) === 'of' ? low(firstTok) : '';
   if (PLACE_OF_HEADS.has(ofHead) && !ORG_HEADS.has(low(lastTok))) votes.place += 3;
   if (ORG_OF_HEADS.has(ofHead)) votes.organization += 3;
-  if (ORG_HEADS.has(low(lastTok)) || KNOWN_ORGS.has(nameKey(text))) votes.organization += 3;
+  if (ORG_HEADS.has(low(lastTok)) || KNOWN_ORGS.has(key)) votes.organization += 3;
   // "Department of Justice", "Center for Transatlantic Relations": the head comes first.
   else if (words.length > 2 && idx.some((i) => low(tokens[i]) === 'of' || low(tokens[i]) === 'for') &&
       idx.slice(0, -1).some((i) => ORG_HEADS.has(low(tokens[i])) && isCapitalised(tokens[i].text))) votes.organization += 3;
@@ -463,7 +466,6 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   }
   // A sentence-initial common word in front of a name ("Yesterday Smith ...").
   const head = tokens[idx[0]];
-  const rest = idx.length > 1 ? slice(ctx, idx[1], idx[idx.length - 1]) : '';
   const functionWord = FUNCTION_TAGS.has(head.pos) ||
     (head.pos === 'VERB' && ctx.lowerWords.has(low(head)));
   // "Poor Mexico", "Did Trump": a common word stuck to a name. After a lower-case word the capital is
@@ -471,7 +473,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const afterLowerWord = isWord(tokens[idx[0] - 1]) && isLowerInitial(tokens[idx[0] - 1].text) && tokens[idx[0] - 1].sentence === sentence;
   if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
       !isAcronym(head.text) && !placeName(slice(ctx, idx[0], idx[idx.length - 1])) &&
-      (((ctx.sentenceInitial[idx[0]] || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(rest) !== null) || functionWord)) {
+      (((ctx.sentenceInitial[idx[0]] || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(slice(ctx, idx[1], idx[idx.length - 1])) !== null) || functionWord)) {
     idx.shift();
   }
   if (idx.length > 1 && ctx.sentenceInitial[idx[0]] && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
@@ -564,8 +566,9 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   }
   if (titleOnly) {
     const first = from;
+    const text = roles[roles.length - 1];
     out.push({
-      first, last: end, start: tokens[first].start, end: tokens[end].end, text: roles[roles.length - 1], roles,
+      first, last: end, start: tokens[first].start, end: tokens[end].end, text, key: nameKey(text), roles,
       votes: emptyVotes(), weak: true, acronym: false, place: null, titleOnly: true,
     });
     return;
@@ -621,10 +624,11 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   const first = idx[0];
   const last = idx[idx.length - 1];
   const text = slice(ctx, first, last);
+  const key = nameKey(text);
   const words = idx.filter((i) => isWord(tokens[i]));
   const single = words.length === 1;
   const acronym = single && isAcronym(text) && !shouty;
-  const place = placeName(text);
+  const place = placeOfKey(key, text);
   const lastTok = tokens[last];
   // "Mexican", "Polish American", "Democrats": groups and nationalities, not names.
   if (!place && !titled && isDemonym(lastTok.text) && !ORG_HEADS.has(low(lastTok))) return;
@@ -642,12 +646,12 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
     if (!acronym && !titled && DEMONYM_SUFFIX.test(t.text) && next && isWord(next) && !isCapitalised(next.text) &&
         (next.pos === 'NOUN' || next.pos === 'ADJ') && !isFirstName(t.text)) return;
   }
-  const votes = voteKind(ctx, idx, titled, place);
+  const votes = voteKind(ctx, idx, words, text, key, titled, place);
   if (acronym && !place) votes.organization += 2;
   let weak = shouty || words.length > 6;
   if (!weak && single && !acronym && !titled && !place && votes.place < 2 && atSentenceStart(ctx, first)) weak = true;
   if (affiliation && votes.organization === 0 && votes.place === 0 && !acronym) weak = true;
-  out.push({ first, last, start: tokens[first].start, end: tokens[last].end, text, roles, votes, weak, acronym, place, titleOnly: false });
+  out.push({ first, last, start: tokens[first].start, end: tokens[last].end, text, key, roles, votes, weak, acronym, place, titleOnly: false });
 }
 
 /** Only punctuation or ordinary capitalised words ("The", "But") before it in its sentence. */
@@ -717,7 +721,7 @@ function unglueLeadingWords(ctx: DocContext, out: Candidate[]): void {
   const counts = new Map<string, number>();
   const tokens = ctx.doc.tokens;
   // Each candidate's key, worked out once for both passes.
-  const keys = out.map((c) => nameKey(c.text));
+  const keys = out.map((c) => c.key);
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   for (let k = 0; k < out.length; k++) {
     const c = out[k];
