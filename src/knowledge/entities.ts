@@ -9,7 +9,7 @@ import type { Entity, EntityKind, Span } from './facts.ts';
 import type { NlpDoc, Token } from './nlp.ts';
 import { firstNameGender, isFirstName, placeOfKey } from './entity/gazetteer.ts';
 import { DEFINITE_HEADS, KNOWN_ACRONYMS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
-import { acronymLetters, initialsOf, isAcronym, nameKey, nameWords, surnameKeys } from './entity/names.ts';
+import { acronymLetters, initialsOfWords, isAcronym, nameKey, nameWords, surnameKeysOfWords } from './entity/names.ts';
 import { affiliationAfter, documentContext, findCandidates, low, type Candidate, type Votes } from './entity/runs.ts';
 
 export { resolveName } from './entity/resolve.ts';
@@ -26,6 +26,21 @@ interface Draft {
   /** Extra aliases that are not surface forms ("the department", a known expansion). */
   aliases: string[];
   firstAt: number;
+}
+
+/** nameWords by name: each name is split many times over (pass A, pass B, indexes, merges, finalise). */
+const wordsByName = new Map<string, readonly string[]>();
+
+/** nameWords of a name, remembered; the list is shared, so it is read-only. */
+function wordsOf(name: string): readonly string[] {
+  let words = wordsByName.get(name);
+  if (words === undefined) {
+    // Bounded, as a long-running bot reads ever new names.
+    if (wordsByName.size >= 50_000) wordsByName.clear();
+    words = nameWords(name);
+    wordsByName.set(name, words);
+  }
+  return words;
 }
 
 function newDraft(key: string, at: number, place: string | null): Draft {
@@ -102,13 +117,13 @@ function personShaped(draft: Draft, name: string): boolean {
   if (kind === 'person') return true;
   // "Crystal Palace", "Affordable Care Act": a name with the head of a thing is not a person's.
   if (kind !== 'other' || draft.votes.organization > 0 || draft.votes.place > 0 || draft.votes.other > 0) return false;
-  const words = nameWords(name);
+  const words = wordsOf(name);
   return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w) && !isAcronym(w));
 }
 
 function firstLastKey(name: string): string | null {
-  const words = nameWords(name);
-  const surnames = surnameKeys(name);
+  const words = wordsOf(name);
+  const surnames = surnameKeysOfWords(words);
   if (words.length < 2 || surnames.length === 0) return null;
   return `${nameKey(words[0])}|${surnames[0]}`;
 }
@@ -129,19 +144,19 @@ function indexDrafts(registry: Registry): NameIndexes {
     const kind = kindOf(draft.votes);
     for (const name of draft.names.values()) {
       if (personShaped(draft, name)) {
-        for (const key of surnameKeys(name)) pushDraft(surname, key, draft);
-        const words = nameWords(name);
+        for (const key of surnameKeysOfWords(wordsOf(name))) pushDraft(surname, key, draft);
+        const words = wordsOf(name);
         if (words.length > 1) pushDraft(given, nameKey(words[0]), draft);
       }
       if (kind === 'organization' || kind === 'other') {
-        const words = nameWords(name);
+        const words = wordsOf(name);
         const head = words[words.length - 1]?.toLowerCase();
         // "Post" → "New York Post"; a team's plural too: "Cubs" → "Chicago Cubs".
         const teamPlural = kind === 'organization' && head !== undefined && /[^s]s$/.test(head);
         if (words.length > 1 && head && ((kind === 'organization' ? ORG_HEADS : OTHER_HEADS).has(head) || teamPlural)) pushDraft(orgHead, head, draft);
       }
       if (kind === 'organization' || kind === 'other') {
-        const letters = initialsOf(name);
+        const letters = initialsOfWords(wordsOf(name));
         if (letters.length >= 2 && !initials.has(letters)) initials.set(letters, draft);
       }
     }
@@ -165,7 +180,7 @@ function bySurname(list: Draft[] | undefined, at: number): Draft | undefined {
 function registerFullNames(candidates: Candidate[], registry: Registry): void {
   const firstLast = new Map<string, Draft>();
   candidates.forEach((c, i) => {
-    if (c.weak || c.acronym || c.titleOnly || nameWords(c.text).length < 2) return;
+    if (c.weak || c.acronym || c.titleOnly || wordsOf(c.text).length < 2) return;
     const key = c.place ? nameKey(c.place) : c.key;
     let draft = registry.get(key);
     const personal = c.votes.person > Math.max(c.votes.organization, c.votes.place);
@@ -223,7 +238,7 @@ function matchInside(c: Candidate, index: number, doc: NlpDoc, registry: Registr
 /** The gender a draft's given name says, when it says one. */
 function draftGender(draft: Draft): 'female' | 'male' | null {
   for (const name of draft.names.values()) {
-    const words = nameWords(name);
+    const words = wordsOf(name);
     if (words.length >= 2) return firstNameGender(words[0]);
   }
   return null;
@@ -236,7 +251,7 @@ function draftGender(draft: Draft): 'female' | 'male' | null {
  */
 function separateSurnamesByCourtesy(candidates: Candidate[], registry: Registry, indexes: NameIndexes, separated: Set<Draft>): void {
   for (const c of candidates) {
-    if (!c.courtesy || c.acronym || c.place || nameWords(c.text).length !== 1) continue;
+    if (!c.courtesy || c.acronym || c.place || wordsOf(c.text).length !== 1) continue;
     const key = c.key;
     if (registry.get(key)) continue;
     const list = indexes.surname.get(key);
@@ -268,7 +283,7 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
       return;
     }
     const key = c.place ? nameKey(c.place) : c.key;
-    const single = nameWords(c.text).length === 1;
+    const single = wordsOf(c.text).length === 1;
     let draft = registry.get(key) ?? registry.get(c.key);
     if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;
     if (!draft && single) {
@@ -314,7 +329,7 @@ function mergeNameTails(registry: Registry): void {
   const tails = new Map<string, Draft>();
   for (const draft of registry.drafts) {
     for (const name of draft.names.values()) {
-      const words = nameWords(name);
+      const words = wordsOf(name);
       if (words.length >= 3 && personShaped(draft, name)) {
         const tail = nameKey(words.slice(-2).join(' '));
         if (!tails.has(tail)) tails.set(tail, draft);
@@ -324,7 +339,7 @@ function mergeNameTails(registry: Registry): void {
   for (const draft of registry.drafts.slice()) {
     if (draft.names.size !== 1) continue;
     const name = [...draft.names.values()][0];
-    if (nameWords(name).length !== 2 || !personShaped(draft, name)) continue;
+    if (wordsOf(name).length !== 2 || !personShaped(draft, name)) continue;
     const into = tails.get(nameKey(name));
     if (into && into !== draft) absorb(registry, into, draft);
   }
@@ -470,13 +485,12 @@ interface Event {
 }
 
 /** "the department", "the agency", and bare titles, each to the latest fitting entity before it. */
-function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Registry): void {
+function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Registry, definiteArticles: readonly number[]): void {
   const events: Event[] = [];
   for (const draft of registry.drafts) for (const m of draft.mentions) events.push({ at: m.start, draft });
   const tokens = doc.tokens;
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    // Only "the"/"The"/"THE" lower-cases to "the": other lengths need no lower-casing.
-    if (tokens[i].text.length !== 3 || low(tokens[i]) !== 'the') continue;
+  for (const i of definiteArticles) {
+    if (i + 1 >= tokens.length) break;
     const head = tokens[i + 1];
     const heads = DEFINITE_HEADS.get(low(head));
     if (!heads) continue;
@@ -536,7 +550,7 @@ function draftWords(draft: Draft): { heads: string[]; titles: string[] } {
   const titles: string[] = [];
   const kind = kindOf(draft.votes);
   if (kind === 'organization') {
-    for (const name of draft.names.values()) for (const w of nameWords(name)) heads.push(w.toLowerCase());
+    for (const name of draft.names.values()) for (const w of wordsOf(name)) heads.push(w.toLowerCase());
   } else if (kind === 'person') {
     for (const role of draft.roles) for (const w of role.toLowerCase().split(/\s+/)) if (TITLE_HEADS.has(w) || w.endsWith('.')) titles.push(w);
   }
@@ -563,7 +577,7 @@ function fullestName(draft: Draft): string {
   let best = '';
   let bestScore = -1;
   for (const name of draft.names.values()) {
-    const score = (isAcronym(name) ? 0 : 1000) + nameWords(name).length * 100 + name.length;
+    const score = (isAcronym(name) ? 0 : 1000) + wordsOf(name).length * 100 + name.length;
     if (score > bestScore) { bestScore = score; best = name; }
   }
   return best;
@@ -639,6 +653,6 @@ export function extractEntities(doc: NlpDoc): Entity[] {
   mergeKnownAcronyms(registry);
   mergeNameTails(registry);
   collectRoles(candidates, doc, registry);
-  resolveDescriptions(candidates, doc, registry);
+  resolveDescriptions(candidates, doc, registry, ctx.definiteArticles);
   return finalise(registry);
 }

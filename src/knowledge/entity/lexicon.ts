@@ -294,10 +294,16 @@ export const OTHER_HEADS = set(`
   palace
 `);
 
-export const isHonorific = memoByWord((word) => {
+const HONORIFIC_MAX_LENGTH = Math.max(...[...HONORIFICS].map((h) => h.length));
+const honorificByWord = memoByWord((word) => {
   const w = word.toLowerCase();
   return HONORIFICS.has(w) || HONORIFICS.has(`${w}.`);
 });
+
+/** A word longer than every honorific is none (lower-casing never shortens a word), without a look-up. */
+export function isHonorific(word: string): boolean {
+  return word.length <= HONORIFIC_MAX_LENGTH && honorificByWord(word);
+}
 
 export const isStateAbbreviation = memoByWord((word) => {
   const w = word.toLowerCase();

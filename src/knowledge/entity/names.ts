@@ -16,6 +16,18 @@ export function isCapitalised(word: string): boolean {
 
 /** "ICE", "DHS", "U.S.", "AT&T": two or more capitals and no lower-case letter. */
 export function isAcronym(word: string): boolean {
+  // ASCII words (nearly all) are answered by counting capitals over char codes.
+  let capitals = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return isAcronymByPattern(word);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return capitals >= 2 && capitals <= 8;
+}
+
+function isAcronymByPattern(word: string): boolean {
   if (HAS_LOWER.test(word)) return false;
   const letters = word.replace(/[^\p{Lu}]/gu, '');
   return letters.length >= 2 && letters.length <= 8;

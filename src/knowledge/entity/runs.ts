@@ -66,6 +66,8 @@ export interface DocContext {
   words: Uint8Array;
   /** For each token index: a capitalised word without digits, outside skipped spans (see isNameToken). */
   nameTokens: Uint8Array;
+  /** Indices of the tokens that lower-case to "the", in order ("the department" is looked for after them). */
+  definiteArticles: number[];
 }
 
 function emptyVotes(): Votes {
@@ -289,6 +291,7 @@ export function documentContext(doc: NlpDoc): DocContext {
   const lowerWords = new Set<string>();
   const words = new Uint8Array(doc.tokens.length);
   const nameTokens = new Uint8Array(doc.tokens.length);
+  const definiteArticles: number[] = [];
   let s = 0;
   skipSpans.sort((a, b) => a[0] - b[0]);
   const tokens = doc.tokens;
@@ -297,13 +300,15 @@ export function documentContext(doc: NlpDoc): DocContext {
     if (!t) continue;
     while (s < skipSpans.length && skipSpans[s][1] <= t.start) s++;
     if (s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1]) skipped[i] = 1;
+    // Only "the"/"The"/"THE" lower-cases to "the": other lengths need no lower-casing.
+    if (t.text.length === 3 && low(t) === 'the') definiteArticles.push(i);
     if (t.type !== 'word') continue;
     if (isLowerInitial(t.text)) lowerWords.add(low(t));
     if (!hasLetter(t.text)) continue;
     words[i] = 1;
     if (skipped[i] === 0 && isCapitalised(t.text) && !DIGIT.test(t.text)) nameTokens[i] = 1;
   }
-  return { doc, skipped, lowerWords, shouty: computeShouty(doc, words), sentenceInitial: computeSentenceInitial(doc), words, nameTokens };
+  return { doc, skipped, lowerWords, shouty: computeShouty(doc, words), sentenceInitial: computeSentenceInitial(doc), words, nameTokens, definiteArticles };
 }
 
 /** Lower-case titles right before a name ("spokesman Tom Smith"): the role's text, or null. */
@@ -346,6 +351,20 @@ function relationBefore(ctx: DocContext, first: number): string | null {
   return owned ? slice(ctx, from, end) : null;
 }
 
+const INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
+
+/** A lower-case letter right before a capital ("PayPal"); ASCII words are checked over char codes. */
+function hasInnerCapital(word: string): boolean {
+  let lowerBefore = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return INNER_CAPITAL.test(word);
+    if (lowerBefore && c >= 65 && c <= 90) return true;
+    lowerBefore = c >= 97 && c <= 122;
+  }
+  return false;
+}
+
 /**
  * Kind votes for a name from its own words and the words around it. `words` are the run's word
  * tokens, `text` and `key` the run's text and nameKey (as pushCandidate has them already).
@@ -365,7 +384,7 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   else if (words.length > 2 && idx.some((i) => low(tokens[i]) === 'of' || low(tokens[i]) === 'for') &&
       idx.slice(0, -1).some((i) => ORG_HEADS.has(low(tokens[i])) && isCapitalised(tokens[i].text))) votes.organization += 3;
   // Brand-like inner capitals ("SiriusXM", "PayPal"), not "McLaughlin" or "DeSantis".
-  if (words.some((i) => /\p{Ll}\p{Lu}/u.test(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
+  if (words.some((i) => hasInnerCapital(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
   if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
   // "Chicago Cubs", "New York Yankees": a place and a plural is a team, not a person.
   if (words.length > 1 && !place && /[^s]s$/.test(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isDemonym(lastTok.text) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
@@ -808,8 +827,8 @@ function scanSentence(ctx: DocContext, firstToken: number, lastToken: number, ou
       continue;
     }
     const { end, ands } = scanRun(ctx, i, lastToken);
-    const parts = splitAtAnd(ctx, i, end, ands);
-    for (const [a, b] of parts) analyseRun(ctx, a, b, out);
+    if (ands.length === 0) analyseRun(ctx, i, end, out);
+    else for (const part of splitAtAnd(ctx, i, end, ands)) analyseRun(ctx, part[0], part[1], out);
     // "Immigration and Customs Enforcement (ICE)": link the acronym to the name before it.
     const acronymAt = parenthesisedAcronym(ctx, end);
     if (acronymAt !== null && out.length > 0) {
