@@ -28,15 +28,16 @@ interface Draft {
   firstAt: number;
 }
 
-/** nameWords by name: each name is split many times over (pass A, pass B, indexes, merges, finalise). */
+/**
+ * nameWords by name for the document being read: each name is split many times over (pass A,
+ * pass B, indexes, merges, finalise). Emptied at the start of every document.
+ */
 const wordsByName = new Map<string, readonly string[]>();
 
 /** nameWords of a name, remembered; the list is shared, so it is read-only. */
 function wordsOf(name: string): readonly string[] {
   let words = wordsByName.get(name);
   if (words === undefined) {
-    // Bounded, as a long-running bot reads ever new names.
-    if (wordsByName.size >= 50_000) wordsByName.clear();
     words = nameWords(name);
     wordsByName.set(name, words);
   }
@@ -645,6 +646,7 @@ function dedupeSpans(spans: Span[]): Span[] {
 
 export function extractEntities(doc: NlpDoc): Entity[] {
   if (!doc || !doc.text || doc.tokens.length === 0) return [];
+  wordsByName.clear();
   const ctx = documentContext(doc);
   const candidates = findCandidates(ctx);
   const registry = new Registry();

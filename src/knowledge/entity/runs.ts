@@ -94,6 +94,11 @@ function isWord(t: Token | undefined): t is Token {
   return !!t && t.type === 'word' && hasLetter(t.text);
 }
 
+/** isWord of the token at `i`, read from the flags documentContext worked out once per token. */
+function isWordAt(ctx: DocContext, i: number): boolean {
+  return ctx.words[i] === 1;
+}
+
 function isNameToken(ctx: DocContext, i: number): boolean {
   return ctx.nameTokens[i] === 1;
 }
@@ -206,7 +211,7 @@ function titleEnd(ctx: DocContext, at: number, end: number): number {
     let k = j + 1;
     if (low(tokens[k]) === 'the') k++;
     const rest: number[] = [];
-    for (let r = k; r <= end; r++) if (isWord(tokens[r]) && isCapitalised(tokens[r].text)) rest.push(r);
+    for (let r = k; r <= end; r++) if (isWordAt(ctx, r) && isCapitalised(tokens[r].text)) rest.push(r);
     if (rest.length === 0) return j;
     // "President of the United States", "Governor of New Mexico": a place ends the title.
     for (let n = Math.min(rest.length - 1, 3); n >= 0; n--) {
@@ -317,7 +322,7 @@ function lowerCaseTitleBefore(ctx: DocContext, first: number): string | null {
   const prev = tokens[first - 1];
   if (!isWord(prev) || isCapitalised(prev.text) || !TITLE_HEADS.has(low(prev)) || TITLE_MODIFIERS.has(low(prev))) return null;
   let from = first - 1;
-  while (from > 0 && isWord(tokens[from - 1]) && !isCapitalised(tokens[from - 1].text) && TITLES.has(low(tokens[from - 1]))) from--;
+  while (from > 0 && isWordAt(ctx, from - 1) && !isCapitalised(tokens[from - 1].text) && TITLES.has(low(tokens[from - 1]))) from--;
   // A noun that says of what: "operations manager", "sales director", "campaign spokesman".
   const what = tokens[from - 1];
   if (from === first - 1 && isWord(what) && !isCapitalised(what.text) && what.pos === 'NOUN' && what.sentence === prev.sentence) from--;
@@ -340,11 +345,11 @@ function relationBefore(ctx: DocContext, first: number): string | null {
   // Hyphenated compounds come as several touching tokens ("sister", "-", "in", "-", "law").
   let from = end;
   while (from >= 2 && tokens[from - 1].text === '-' && touching(tokens[from - 2], tokens[from - 1]) && touching(tokens[from - 1], tokens[from]) &&
-      isWord(tokens[from - 2])) from -= 2;
+      isWordAt(ctx, from - 2)) from -= 2;
   if (!RELATIONAL_NOUNS.has(slice(ctx, from, end).toLowerCase())) return null;
   // Up to two adjectives ("younger brother", "longtime friend").
   let k = from - 1;
-  while (k >= 0 && from - k <= 2 && isWord(tokens[k]) && !isCapitalised(tokens[k].text) && tokens[k].pos === 'ADJ') { from = k; k--; }
+  while (k >= 0 && from - k <= 2 && isWordAt(ctx, k) && !isCapitalised(tokens[k].text) && tokens[k].pos === 'ADJ') { from = k; k--; }
   const det = tokens[from - 1];
   if (!det) return null;
   const owned = RELATION_DETERMINERS.has(low(det)) || POSSESSIVE_MARKS.has(low(det));
@@ -432,9 +437,10 @@ function speaksAfterApposition(ctx: DocContext, last: number): boolean {
 const GALLERY_COUNTER = /^\d+\/\d+$/;
 
 /** Drops non-words from the start of a run's token indices, and non-words or lower-case words from its end (in place). */
-function dropEdges(tokens: Token[], idx: number[]): void {
-  while (idx.length && !isWord(tokens[idx[0]])) idx.shift();
-  while (idx.length && (!isWord(tokens[idx[idx.length - 1]]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
+function dropEdges(ctx: DocContext, idx: number[]): void {
+  const tokens = ctx.doc.tokens;
+  while (idx.length && !isWordAt(ctx, idx[0])) idx.shift();
+  while (idx.length && (!isWordAt(ctx, idx[idx.length - 1]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
 }
 
 const MONTH_SURNAMES = new Set(['may', 'june', 'april', 'august']);
@@ -460,27 +466,27 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   // Ordinary capitalised words at the edges ("The", "But", "Friday"), greetings ("Hi Anna").
   while (idx.length && (NOT_NAMES.has(plain(tokens[idx[0]])) || INTERJECTIONS.has(low(tokens[idx[0]]))) && !PARTY_WORDS.has(low(tokens[idx[0]]))) {
     idx.shift();
-    dropEdges(tokens, idx);
+    dropEdges(ctx, idx);
   }
   // "... Convention Center Among them": a sentence opener after a lost sentence break ends the name.
   // "Theresa May", "Brian May": a month right after a given name is a surname.
   while (idx.length && (NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) || SENTENCE_OPENERS.has(low(tokens[idx[idx.length - 1]]))) &&
       !isAcronym(tokens[idx[idx.length - 1]].text) && !surnameMonth(tokens, idx)) {
     idx.pop();
-    dropEdges(tokens, idx);
+    dropEdges(ctx, idx);
   }
   if (idx.length === 0) return;
   // "Wembley Arena Getty 7/19": a gallery caption's photo credit is not part of the name before it.
   const lastWord = tokens[idx[idx.length - 1]];
   if (PHOTO_CREDITS.has(low(lastWord)) && GALLERY_COUNTER.test(tokens[idx[idx.length - 1] + 1]?.text ?? '')) {
     idx.pop();
-    dropEdges(tokens, idx);
+    dropEdges(ctx, idx);
     if (idx.length === 0) return;
   }
   // 'Said Smith, "..."': a capitalised cue verb opening the sentence is not part of the name.
   if (ctx.sentenceInitial[idx[0]] && SENTENCE_CUE_VERBS.has(low(tokens[idx[0]]))) {
     idx.shift();
-    dropEdges(tokens, idx);
+    dropEdges(ctx, idx);
     if (idx.length === 0) return;
   }
   // A sentence-initial common word in front of a name ("Yesterday Smith ...").
@@ -489,7 +495,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     (head.pos === 'VERB' && ctx.lowerWords.has(low(head)));
   // "Poor Mexico", "Did Trump": a common word stuck to a name. After a lower-case word the capital is
   // deliberate: "the leaked Access Hollywood tapes" names a show, not Hollywood.
-  const afterLowerWord = isWord(tokens[idx[0] - 1]) && isLowerInitial(tokens[idx[0] - 1].text) && tokens[idx[0] - 1].sentence === sentence;
+  const afterLowerWord = isWordAt(ctx, idx[0] - 1) && isLowerInitial(tokens[idx[0] - 1].text) && tokens[idx[0] - 1].sentence === sentence;
   if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
       !isAcronym(head.text) && !placeName(slice(ctx, idx[0], idx[idx.length - 1])) &&
       (((ctx.sentenceInitial[idx[0]] || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(slice(ctx, idx[1], idx[idx.length - 1])) !== null) || functionWord)) {
@@ -514,7 +520,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
 
   const roles: string[] = [];
   // "Mother Jean Lee", "Actress Ann Lee" opening a sentence or caption: the capitalised noun is a role.
-  if (idx.length >= 3 && (ctx.sentenceInitial[idx[0]] || !isWord(tokens[idx[0] - 1])) && idx[1] === idx[0] + 1 && RELATIONAL_NOUNS.has(low(tokens[idx[0]])) &&
+  if (idx.length >= 3 && (ctx.sentenceInitial[idx[0]] || !isWordAt(ctx, idx[0] - 1)) && idx[1] === idx[0] + 1 && RELATIONAL_NOUNS.has(low(tokens[idx[0]])) &&
       !TITLE_HEADS.has(low(tokens[idx[0]])) && isFirstName(tokens[idx[1]].text)) {
     roles.push(tokens[idx[0]].text.toLowerCase());
     idx.shift();
@@ -577,7 +583,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       addTitle(idx[0], titleLast);
       titled = true;
       idx = idx.filter((i) => i > titleLast);
-      dropEdges(tokens, idx);
+      dropEdges(ctx, idx);
       if (idx.length === 0) titleOnly = true;
       continue;
     }
@@ -601,7 +607,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const t = tokens[idx[n]];
       if (!(TITLE_HEADS.has(low(t)) || isHonorific(t.text)) || !isCapitalised(t.text)) continue;
       const after = isHonorific(t.text) ? idx[n] + 1 : titleEnd(ctx, idx[n], idx[idx.length - 1]);
-      const rest = idx.filter((i) => i >= after && isWord(tokens[i]));
+      const rest = idx.filter((i) => i >= after && isWordAt(ctx, i));
       if (rest.length === 0 || NAME_SUFFIXES.has(nameKey(tokens[rest[0]].text))) continue;
       const pre = idx.slice(0, n);
       const pending = modifier as { first: number; last: number } | null;
@@ -614,7 +620,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
         // Kept (as a weak run) only when it names something the article names elsewhere.
         pushCandidate(ctx, pre, [], false, shouty, out, true);
         idx = idx.filter((i) => i >= after);
-        dropEdges(tokens, idx);
+        dropEdges(ctx, idx);
         break;
       }
       roles.push(slice(ctx, pending && pending.last === pre[0] - 1 ? pending.first : pre[0], after - 1));
@@ -622,7 +628,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const affiliation = out[out.length - 1];
       if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) affiliation.votes.organization += 1.5;
       idx = idx.filter((i) => i >= after);
-      dropEdges(tokens, idx);
+      dropEdges(ctx, idx);
       break;
     }
   }
@@ -644,7 +650,7 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   const last = idx[idx.length - 1];
   const text = slice(ctx, first, last);
   const key = nameKey(text);
-  const words = idx.filter((i) => isWord(tokens[i]));
+  const words = idx.filter((i) => isWordAt(ctx, i));
   const single = words.length === 1;
   const acronym = single && isAcronym(text) && !shouty;
   const place = placeOfKey(key, text);
