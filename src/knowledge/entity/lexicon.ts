@@ -4,23 +4,8 @@
 
 const set = (words: string): Set<string> => new Set(words.trim().split(/\s*\|\s*|\n\s*/).filter(Boolean));
 
-/**
- * A word test remembered by the word as written: the same capitalised words are asked about
- * many times per article, and each answer costs a lower-casing and a string or two. Bounded,
- * as a long-running bot reads ever new words.
- */
-function memoByWord(test: (word: string) => boolean): (word: string) => boolean {
-  const memo = new Map<string, boolean>();
-  return (word) => {
-    let known = memo.get(word);
-    if (known === undefined) {
-      if (memo.size >= 50_000) memo.clear();
-      known = test(word);
-      memo.set(word, known);
-    }
-    return known;
-  };
-}
+/** The length of the longest word of a list: a longer word is not on it (lower-casing never shortens a word). */
+const longest = (words: Set<string>): number => Math.max(...[...words].map((w) => w.length));
 
 /** Short forms of address that always announce a person ("Mr. Trump", "Rep. Ramirez"). */
 export const HONORIFICS = set(`
@@ -280,11 +265,15 @@ export const DEMONYMS = set(`
   californian | floridian | new yorker | chicagoan | soviet | ottoman | roman | persian
 `);
 
-export const isDemonym = memoByWord((word) => {
+const DEMONYM_MAX_LENGTH = longest(DEMONYMS);
+
+export function isDemonym(word: string): boolean {
+  // A plural adds one letter ("Mexicans").
+  if (word.length > DEMONYM_MAX_LENGTH + 1) return false;
   const lower = word.toLowerCase();
   const w = lower.includes('’') ? lower.replace(/[’]/g, "'") : lower;
   return DEMONYMS.has(w) || (w.endsWith('s') && DEMONYMS.has(w.slice(0, -1)));
-});
+}
 
 /** Heads of names that are neither people nor organisations: laws, events, works ("Affordable Care Act"). */
 export const OTHER_HEADS = set(`
@@ -294,21 +283,21 @@ export const OTHER_HEADS = set(`
   palace
 `);
 
-const HONORIFIC_MAX_LENGTH = Math.max(...[...HONORIFICS].map((h) => h.length));
-const honorificByWord = memoByWord((word) => {
+const HONORIFIC_MAX_LENGTH = longest(HONORIFICS);
+
+export function isHonorific(word: string): boolean {
+  if (word.length > HONORIFIC_MAX_LENGTH) return false;
   const w = word.toLowerCase();
   return HONORIFICS.has(w) || HONORIFICS.has(`${w}.`);
-});
-
-/** A word longer than every honorific is none (lower-casing never shortens a word), without a look-up. */
-export function isHonorific(word: string): boolean {
-  return word.length <= HONORIFIC_MAX_LENGTH && honorificByWord(word);
 }
 
-export const isStateAbbreviation = memoByWord((word) => {
+const STATE_ABBREVIATION_MAX_LENGTH = longest(STATE_ABBREVIATIONS);
+
+export function isStateAbbreviation(word: string): boolean {
+  if (word.length > STATE_ABBREVIATION_MAX_LENGTH) return false;
   const w = word.toLowerCase();
   return STATE_ABBREVIATIONS.has(w) || STATE_ABBREVIATIONS.has(`${w}.`);
-});
+}
 
 /**
  * Kinship, relational and occupation nouns that, written in lower case right before a name ("her
