@@ -44,6 +44,12 @@ function wordsOf(name: string): readonly string[] {
   return words;
 }
 
+/** nameWords of a candidate's text, worked out on first use and kept on the candidate. */
+function candidateWords(c: Candidate): readonly string[] {
+  if (c.words === undefined) c.words = nameWords(c.text);
+  return c.words;
+}
+
 function newDraft(key: string, at: number, place: string | null): Draft {
   return { key, names: new Map(), mentions: [], roles: [], votes: { person: 0, organization: 0, place: 0, other: 0 }, place, aliases: [], firstAt: at };
 }
@@ -122,8 +128,8 @@ function personShaped(draft: Draft, name: string): boolean {
   return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w) && !isAcronym(w));
 }
 
-function firstLastKey(name: string): string | null {
-  const words = wordsOf(name);
+/** "first|surname" of a name's words, or null. */
+function firstLastKey(words: readonly string[]): string | null {
   const surnames = surnameKeysOfWords(words);
   if (words.length < 2 || surnames.length === 0) return null;
   return `${nameKey(words[0])}|${surnames[0]}`;
@@ -181,12 +187,12 @@ function bySurname(list: Draft[] | undefined, at: number): Draft | undefined {
 function registerFullNames(candidates: Candidate[], registry: Registry): void {
   const firstLast = new Map<string, Draft>();
   candidates.forEach((c, i) => {
-    if (c.weak || c.acronym || c.titleOnly || wordsOf(c.text).length < 2) return;
+    if (c.weak || c.acronym || c.titleOnly || candidateWords(c).length < 2) return;
     const key = c.place ? nameKey(c.place) : c.key;
     let draft = registry.get(key);
     const personal = c.votes.person > Math.max(c.votes.organization, c.votes.place);
     // "Donald J. Trump" and "Donald Trump" are one person.
-    const fl = personal ? firstLastKey(c.text) : null;
+    const fl = personal ? firstLastKey(candidateWords(c)) : null;
     if (!draft && fl) draft = firstLast.get(fl);
     if (!draft) draft = registry.create(key, c.start, c.place);
     if (fl && !firstLast.has(fl)) firstLast.set(fl, draft);
@@ -227,7 +233,7 @@ function matchInside(c: Candidate, index: number, doc: NlpDoc, registry: Registr
       if (!draft && len === 1) draft = bySurname(indexes.surname.get(key), start);
       if (!draft && place) draft = registry.create(nameKey(place), start, place);
       if (!draft) continue;
-      const sub: Candidate = { ...c, start, end, text, key, weak: false, votes: { person: 0, organization: 0, place: place ? 3 : 0, other: 0 }, roles: len === words.length ? c.roles : [] };
+      const sub: Candidate = { ...c, start, end, text, key, words: undefined, weak: false, votes: { person: 0, organization: 0, place: place ? 3 : 0, other: 0 }, roles: len === words.length ? c.roles : [] };
       registry.attach(draft, index, sub);
       s += len;
       matched = true;
@@ -252,7 +258,7 @@ function draftGender(draft: Draft): 'female' | 'male' | null {
  */
 function separateSurnamesByCourtesy(candidates: Candidate[], registry: Registry, indexes: NameIndexes, separated: Set<Draft>): void {
   for (const c of candidates) {
-    if (!c.courtesy || c.acronym || c.place || wordsOf(c.text).length !== 1) continue;
+    if (!c.courtesy || c.acronym || c.place || candidateWords(c).length !== 1) continue;
     const key = c.key;
     if (registry.get(key)) continue;
     const list = indexes.surname.get(key);
@@ -284,7 +290,7 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
       return;
     }
     const key = c.place ? nameKey(c.place) : c.key;
-    const single = wordsOf(c.text).length === 1;
+    const single = candidateWords(c).length === 1;
     let draft = registry.get(key) ?? registry.get(c.key);
     if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;
     if (!draft && single) {

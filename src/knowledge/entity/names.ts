@@ -82,10 +82,18 @@ export function initialsOf(name: string): string {
 
 /** initialsOf a name already split by nameWords. */
 export function initialsOfWords(nameWordList: readonly string[]): string {
-  const words = nameWordList.filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()));
-  if (words.length < 2) return '';
-  return words.map((w) => w[0]).join('').toLowerCase();
+  let initials = '';
+  let count = 0;
+  for (const w of nameWordList) {
+    // Skipped words are short: a longer word needs no lower-casing to be kept.
+    if (w.length <= ACRONYM_SKIP_MAX_LENGTH && ACRONYM_SKIP.has(w.toLowerCase())) continue;
+    initials += w.charAt(0);
+    count++;
+  }
+  return count < 2 ? '' : initials.toLowerCase();
 }
+
+const ACRONYM_SKIP_MAX_LENGTH = Math.max(...[...ACRONYM_SKIP].map((w) => w.length));
 
 /** An acronym's letters in lower case ("U.S." → "us"). */
 export function acronymLetters(word: string): string {

@@ -29,6 +29,8 @@ export interface Candidate {
   text: string;
   /** nameKey(text), worked out once: every later step compares names by it. */
   key: string;
+  /** nameWords(text), filled in by the registry on first use. */
+  words?: readonly string[];
   roles: string[];
   votes: Votes;
   /** Sentence-initial, headline or over-long: kept only when it names something already known. */
