@@ -56,20 +56,34 @@ const OPENING_PUNCTUATION = /^[\p{Pi}\p{Ps}"'“‘«—–-]+$/u;
 /** What the extractor needs to know about the document beyond its tokens. */
 export interface DocContext {
   doc: NlpDoc;
-  /** Token indices never part of a name (dateline header, "D-Ill." affiliations). */
-  skipped: Uint8Array;
+  /**
+   * For each token index, the bits SKIPPED, WORD, NAME_TOKEN and SENTENCE_INITIAL. One array for
+   * all four: a typed array is dear to allocate, and one is made per document.
+   */
+  tokenFlags: Uint8Array;
   /** Normal forms seen written in lower case: a sentence-initial "Video" is then an ordinary word. */
   lowerWords: Set<string>;
-  /** Sentences in capitals or title case (headlines), where capitals say nothing. */
-  shouty: Uint8Array;
-  /** For each token index: is it the first word of its sentence. */
-  sentenceInitial: Uint8Array;
-  /** For each token index: a word with a letter (see isWord). */
-  words: Uint8Array;
-  /** For each token index: a capitalised word without digits, outside skipped spans (see isNameToken). */
-  nameTokens: Uint8Array;
+  /** For each sentence index: 1 when it is in capitals or title case (headlines), where capitals say nothing. */
+  shouty: number[];
   /** Indices of the tokens that lower-case to "the", in order ("the department" is looked for after them). */
   definiteArticles: number[];
+}
+
+/** Never part of a name (dateline header, "D-Ill." affiliations). */
+const SKIPPED = 1;
+/** A word with a letter (see isWord). */
+const WORD = 2;
+/** A capitalised word without digits, outside skipped spans (see isNameToken). */
+const NAME_TOKEN = 4;
+/** The first word of its sentence. */
+const SENTENCE_INITIAL = 8;
+
+function isSkipped(ctx: DocContext, i: number): boolean {
+  return (ctx.tokenFlags[i] & SKIPPED) !== 0;
+}
+
+function isSentenceInitial(ctx: DocContext, i: number): boolean {
+  return (ctx.tokenFlags[i] & SENTENCE_INITIAL) !== 0;
 }
 
 function emptyVotes(): Votes {
@@ -98,11 +112,11 @@ function isWord(t: Token | undefined): t is Token {
 
 /** isWord of the token at `i`, read from the flags documentContext worked out once per token. */
 function isWordAt(ctx: DocContext, i: number): boolean {
-  return ctx.words[i] === 1;
+  return (ctx.tokenFlags[i] & WORD) !== 0;
 }
 
 function isNameToken(ctx: DocContext, i: number): boolean {
-  return ctx.nameTokens[i] === 1;
+  return (ctx.tokenFlags[i] & NAME_TOKEN) !== 0;
 }
 
 /**
@@ -228,23 +242,21 @@ function titleEnd(ctx: DocContext, at: number, end: number): number {
   return j;
 }
 
-/** True when a token starts a sentence (only quotes or dashes before it). */
-function computeSentenceInitial(doc: NlpDoc): Uint8Array {
-  const flags = new Uint8Array(doc.tokens.length);
+/** Marks SENTENCE_INITIAL the token that starts each sentence (only quotes or dashes before it). */
+function markSentenceInitial(doc: NlpDoc, tokenFlags: Uint8Array): void {
   for (const s of doc.sentences) {
     for (let i = s.firstToken; i <= s.lastToken; i++) {
       const t = doc.tokens[i];
       if (!t) break;
       if (t.pos === 'SPACE' || OPENING_PUNCTUATION.test(t.text)) continue;
-      flags[i] = 1;
+      tokenFlags[i] |= SENTENCE_INITIAL;
       break;
     }
   }
-  return flags;
 }
 
-function computeShouty(doc: NlpDoc, wordFlags: Uint8Array): Uint8Array {
-  const flags = new Uint8Array(doc.sentences.length);
+function computeShouty(doc: NlpDoc, tokenFlags: Uint8Array): number[] {
+  const flags: number[] = new Array(doc.sentences.length).fill(0);
   doc.sentences.forEach((s, n) => {
     let words = 0;
     let capitals = 0;
@@ -252,7 +264,7 @@ function computeShouty(doc: NlpDoc, wordFlags: Uint8Array): Uint8Array {
     let commonCapitals = 0;
     for (let i = s.firstToken; i <= s.lastToken; i++) {
       const t = doc.tokens[i];
-      if (wordFlags[i] !== 1 || t.text.length < 2) continue;
+      if ((tokenFlags[i] & WORD) === 0 || t.text.length < 2) continue;
       words++;
       if (isCapitalised(t.text)) capitals++;
       // Capitalised verbs and nouns after the first word: title case, not a list of names.
@@ -289,15 +301,13 @@ export function affiliationAfter(text: string, end: number): string | null {
 }
 
 export function documentContext(doc: NlpDoc): DocContext {
-  const skipped = new Uint8Array(doc.tokens.length);
+  const tokenFlags = new Uint8Array(doc.tokens.length);
   const skipSpans: Array<[number, number]> = [];
   const header = DATELINE_HEADER.exec(doc.text);
   if (header) skipSpans.push([0, header[0].length]);
   // The look-behind pattern is slow to try at every offset: run it only where a party letter and hyphen occur.
   if (AFFILIATION_HINT.test(doc.text)) for (const m of doc.text.matchAll(AFFILIATION)) skipSpans.push([m.index, m.index + m[0].length]);
   const lowerWords = new Set<string>();
-  const words = new Uint8Array(doc.tokens.length);
-  const nameTokens = new Uint8Array(doc.tokens.length);
   const definiteArticles: number[] = [];
   let s = 0;
   skipSpans.sort((a, b) => a[0] - b[0]);
@@ -306,16 +316,18 @@ export function documentContext(doc: NlpDoc): DocContext {
     const t = tokens[i];
     if (!t) continue;
     while (s < skipSpans.length && skipSpans[s][1] <= t.start) s++;
-    if (s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1]) skipped[i] = 1;
+    const skipped = s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1];
+    if (skipped) tokenFlags[i] = SKIPPED;
     // Only "the"/"The"/"THE" lower-cases to "the": other lengths need no lower-casing.
     if (t.text.length === 3 && low(t) === 'the') definiteArticles.push(i);
     if (t.type !== 'word') continue;
     if (isLowerInitial(t.text)) lowerWords.add(low(t));
     if (!hasLetter(t.text)) continue;
-    words[i] = 1;
-    if (skipped[i] === 0 && isCapitalised(t.text) && !DIGIT.test(t.text)) nameTokens[i] = 1;
+    tokenFlags[i] |= WORD;
+    if (!skipped && isCapitalised(t.text) && !DIGIT.test(t.text)) tokenFlags[i] |= NAME_TOKEN;
   }
-  return { doc, skipped, lowerWords, shouty: computeShouty(doc, words), sentenceInitial: computeSentenceInitial(doc), words, nameTokens, definiteArticles };
+  markSentenceInitial(doc, tokenFlags);
+  return { doc, tokenFlags, lowerWords, shouty: computeShouty(doc, tokenFlags), definiteArticles };
 }
 
 /** Lower-case titles right before a name ("spokesman Tom Smith"): the role's text, or null. */
@@ -486,7 +498,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     if (idx.length === 0) return;
   }
   // 'Said Smith, "..."': a capitalised cue verb opening the sentence is not part of the name.
-  if (ctx.sentenceInitial[idx[0]] && SENTENCE_CUE_VERBS.has(low(tokens[idx[0]]))) {
+  if (isSentenceInitial(ctx, idx[0]) && SENTENCE_CUE_VERBS.has(low(tokens[idx[0]]))) {
     idx.shift();
     dropEdges(ctx, idx);
     if (idx.length === 0) return;
@@ -500,10 +512,10 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const afterLowerWord = isWordAt(ctx, idx[0] - 1) && isLowerInitial(tokens[idx[0] - 1].text) && tokens[idx[0] - 1].sentence === sentence;
   if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
       !isAcronym(head.text) && !placeName(slice(ctx, idx[0], idx[idx.length - 1])) &&
-      (((ctx.sentenceInitial[idx[0]] || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(slice(ctx, idx[1], idx[idx.length - 1])) !== null) || functionWord)) {
+      (((isSentenceInitial(ctx, idx[0]) || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(slice(ctx, idx[1], idx[idx.length - 1])) !== null) || functionWord)) {
     idx.shift();
   }
-  if (idx.length > 1 && ctx.sentenceInitial[idx[0]] && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
+  if (idx.length > 1 && isSentenceInitial(ctx, idx[0]) && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
       !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) && !PARTY_WORDS.has(low(head)) &&
       !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeName(head.text) && !isAcronym(head.text) &&
       ctx.lowerWords.has(low(head))) {
@@ -522,7 +534,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
 
   const roles: string[] = [];
   // "Mother Jean Lee", "Actress Ann Lee" opening a sentence or caption: the capitalised noun is a role.
-  if (idx.length >= 3 && (ctx.sentenceInitial[idx[0]] || !isWordAt(ctx, idx[0] - 1)) && idx[1] === idx[0] + 1 && RELATIONAL_NOUNS.has(low(tokens[idx[0]])) &&
+  if (idx.length >= 3 && (isSentenceInitial(ctx, idx[0]) || !isWordAt(ctx, idx[0] - 1)) && idx[1] === idx[0] + 1 && RELATIONAL_NOUNS.has(low(tokens[idx[0]])) &&
       !TITLE_HEADS.has(low(tokens[idx[0]])) && isFirstName(tokens[idx[1]].text)) {
     roles.push(tokens[idx[0]].text.toLowerCase());
     idx.shift();
@@ -687,7 +699,7 @@ function atSentenceStart(ctx: DocContext, i: number): boolean {
   const sentence = tokens[i].sentence;
   for (let j = i - 1; j >= 0 && tokens[j].sentence === sentence; j--) {
     const t = tokens[j];
-    if (ctx.skipped[j] || t.type === 'punctuation' || t.pos === 'SPACE' || t.pos === 'PUNCT') continue;
+    if (isSkipped(ctx, j) || t.type === 'punctuation' || t.pos === 'SPACE' || t.pos === 'PUNCT') continue;
     if (isCapitalised(t.text) && NOT_NAMES.has(plain(t))) continue;
     return false;
   }
