@@ -493,8 +493,7 @@ interface Event {
 
 /** "the department", "the agency", and bare titles, each to the latest fitting entity before it. */
 function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Registry, definiteArticles: readonly number[]): void {
-  const events: Event[] = [];
-  for (const draft of registry.drafts) for (const m of draft.mentions) events.push({ at: m.start, draft });
+  const pendings: Event[] = [];
   const tokens = doc.tokens;
   for (const i of definiteArticles) {
     if (i + 1 >= tokens.length) break;
@@ -505,28 +504,36 @@ function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Reg
     if (after && (after.pos === 'NOUN' || after.pos === 'PROPN') && after.type === 'word' && doc.text[head.end] === ' ') continue;
     if (/^\p{Lu}/u.test(head.text)) continue; // "the Department of ..." is a name, found elsewhere
     const span = { start: tokens[i].start, end: head.end };
-    events.push({ at: span.start, pending: { span, text: doc.text.slice(span.start, span.end), heads } });
+    pendings.push({ at: span.start, pending: { span, text: doc.text.slice(span.start, span.end), heads } });
   }
   for (const c of candidates) {
     if (!c.titleOnly) continue;
     const title = c.roles[c.roles.length - 1]?.toLowerCase();
     if (!title) continue;
     const word = title.split(/\s+/).find((w) => TITLE_HEADS.has(w)) ?? title;
-    events.push({ at: c.start, pending: { span: { start: c.start, end: c.end }, text: c.text, title: word } });
+    pendings.push({ at: c.start, pending: { span: { start: c.start, end: c.end }, text: c.text, title: word } });
   }
+  // Mentions only matter as the latest fitting entity before a description or title.
+  if (pendings.length === 0) return;
+  // A draft's head words (organisations) or title words (people), listed once per draft rather than once per mention.
+  const wordsByDraft = new Map<Draft, { heads: string[]; titles: string[] }>();
+  const events: Event[] = [];
+  for (const draft of registry.drafts) {
+    if (draft.mentions.length === 0) continue;
+    const words = draftWords(draft);
+    // A draft with neither head nor title words can be the latest of nothing.
+    if (words.heads.length === 0 && words.titles.length === 0) continue;
+    wordsByDraft.set(draft, words);
+    for (const m of draft.mentions) events.push({ at: m.start, draft });
+  }
+  for (const event of pendings) events.push(event);
   events.sort((a, b) => a.at - b.at);
   const latestByHead = new Map<string, Draft>();
   const latestByTitle = new Map<string, Draft>();
-  // A draft's head words (organisations) or title words (people), listed once per draft rather than once per mention.
-  const wordsByDraft = new Map<Draft, { heads: string[]; titles: string[] }>();
   for (const event of events) {
     if (event.draft) {
       const draft = event.draft;
-      let words = wordsByDraft.get(draft);
-      if (!words) {
-        words = draftWords(draft);
-        wordsByDraft.set(draft, words);
-      }
+      const words = wordsByDraft.get(draft)!;
       for (const w of words.heads) latestByHead.set(w, draft);
       for (const w of words.titles) latestByTitle.set(w, draft);
       continue;
