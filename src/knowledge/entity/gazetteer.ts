@@ -12,7 +12,7 @@ const keyCache = new Map<string, string>();
  * Plain ASCII words (letters, digits, "&", "-") separated by single spaces: their key is just
  * the lower case. Checked by char codes, as /^[A-Za-z0-9&-]+(?: [A-Za-z0-9&-]+)*$/ would.
  */
-function isPlainName(name: string): boolean {
+export function isPlainName(name: string): boolean {
   let afterSpace = true;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);

@@ -2,7 +2,7 @@
 // split into roles (titles, honorifics, party) and the name itself, with kind votes from the
 // run's shape, the gazetteers and the words around it. One left-to-right pass over tokens.
 import { lowerOf, type NlpDoc, type Token } from '../nlp.ts';
-import { isFirstName, placeName, placeOfKey } from './gazetteer.ts';
+import { isFirstName, isPlainName, placeName, placeOfKey } from './gazetteer.ts';
 import {
   DEMONYM_SUFFIX, KNOWN_ACRONYMS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS,
   PARTY_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, TITLE_HEADS,
@@ -128,6 +128,14 @@ export function low(t: Token | undefined): string {
 }
 
 const plain = low;
+
+/**
+ * placeName of one token's text. A plain word's key is its lower case (see nameKey), which the
+ * token keeps already: no new string to make and hash.
+ */
+function placeOfToken(t: Token): string | null {
+  return isPlainName(t.text) ? placeOfKey(low(t), t.text) : placeName(t.text);
+}
 
 /** Directly adjacent tokens (no space between), as in "Villegas-Gonzalez". */
 function touching(a: Token, b: Token): boolean {
@@ -343,6 +351,11 @@ function lowerCaseTitleBefore(ctx: DocContext, first: number): string | null {
   return slice(ctx, from, first - 1);
 }
 
+/** The text between two offsets is exactly one space (checked without slicing). */
+function oneSpaceBetween(text: string, from: number, to: number): boolean {
+  return to - from === 1 && text.charCodeAt(from) === 32;
+}
+
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 
 /**
@@ -355,7 +368,7 @@ function relationBefore(ctx: DocContext, first: number): string | null {
   const nounEnd = tokens[end];
   if (!isWord(nounEnd) || isCapitalised(nounEnd.text) || isAcronym(tokens[first].text)) return null;
   // Same line, one space apart: "the child\n\nRescue efforts" is no relation.
-  if (nounEnd.sentence !== tokens[first].sentence || ctx.doc.text.slice(nounEnd.end, tokens[first].start) !== ' ') return null;
+  if (nounEnd.sentence !== tokens[first].sentence || !oneSpaceBetween(ctx.doc.text, nounEnd.end, tokens[first].start)) return null;
   // Hyphenated compounds come as several touching tokens ("sister", "-", "in", "-", "law").
   let from = end;
   while (from >= 2 && tokens[from - 1].text === '-' && touching(tokens[from - 2], tokens[from - 1]) && touching(tokens[from - 1], tokens[from]) &&
@@ -415,12 +428,13 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   const after2 = tokens[idx[idx.length - 1] + 2];
   if (before && PLACE_PREPOSITIONS.has(low(before)) && !titled && words.length === 1) votes.place += 1;
   if (after?.text === '-' && low(after2) === 'based' && touching(lastTok, after)) votes.place += 2;
-  if (after?.text === ',' && after2 && (isStateAbbreviation(after2.text) || (placeName(after2.text) && isCapitalised(after2.text))) &&
+  if (after?.text === ',' && after2 && (isStateAbbreviation(after2.text) || (placeOfToken(after2) && isCapitalised(after2.text))) &&
       isCapitalised(after2.text) && !titled) votes.place += 2;
-  if (after && SPEECH_VERBS.has(low(after))) votes.person += 0.5;
+  const speechAfter = after !== undefined && SPEECH_VERBS.has(low(after));
+  if (speechAfter) votes.person += 0.5;
   // Speech context only speaks for short plain names, not "MSNBC Political Correspondent Ann Lee".
   const plainName = words.length >= 2 && words.length <= 3 && !place && words.every((i) => !isAcronym(tokens[i].text));
-  if (!(after && SPEECH_VERBS.has(low(after))) && plainName && speaksAfterApposition(ctx, idx[idx.length - 1])) votes.person += 0.5;
+  if (!speechAfter && plainName && speaksAfterApposition(ctx, idx[idx.length - 1])) votes.person += 0.5;
   // '"...," said Mitt Romney', "according to Mitt Romney".
   if (plainName && before && (low(before) === 'said' || low(before) === 'says' ||
       (low(before) === 'to' && low(tokens[idx[0] - 2]) === 'according'))) votes.person += 0.5;
@@ -428,7 +442,7 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   // nothing saying organisation or place: most likely a person.
   if (words.length >= 2 && words.length <= 3 && votes.organization === 0 && votes.place === 0 && votes.other === 0 && !titled &&
       words.every((i) => PARTICLES.has(tokens[i].text) ||
-        (!isAcronym(tokens[i].text) && !ctx.lowerWords.has(low(tokens[i])) && !placeName(tokens[i].text)))) votes.person += 0.5;
+        (!isAcronym(tokens[i].text) && !ctx.lowerWords.has(low(tokens[i])) && !placeOfToken(tokens[i])))) votes.person += 0.5;
   // "FLINT, Mich." — the state abbreviation itself.
   if (words.length === 1 && before?.text === ',' && isStateAbbreviation(firstTok.text) && /\.|^\p{Lu}\p{Ll}/u.test(firstTok.text + (after?.text === '.' ? '.' : ''))) votes.place += 3;
   if (OTHER_HEADS.has(low(lastTok)) && words.length > 1 && votes.organization === 0) votes.other += 3;
@@ -517,7 +531,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   }
   if (idx.length > 1 && isSentenceInitial(ctx, idx[0]) && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
       !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) && !PARTY_WORDS.has(low(head)) &&
-      !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeName(head.text) && !isAcronym(head.text) &&
+      !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeOfToken(head) && !isAcronym(head.text) &&
       ctx.lowerWords.has(low(head))) {
     idx.shift();
   }
@@ -657,6 +671,18 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   if (pushed && idx.length === 1 && the?.text === 'The' && !pushed.acronym && !pushed.place) pushed.nickname = true;
 }
 
+/** A word's length not counting its dots ("U.S." → 2); most words have none to remove. */
+function lengthWithoutDots(word: string): number {
+  return word.includes('.') ? word.replace(/\./g, '').length : word.length;
+}
+
+/** Words of three or more letters in capitals that are no known acronym ("SAVE", "QUARTER"). */
+function countUnknownAcronyms(tokens: Token[], words: number[]): number {
+  let count = 0;
+  for (const i of words) if (tokens[i].text.length >= 3 && isAcronym(tokens[i].text) && !KNOWN_ACRONYMS.has(tokens[i].text)) count++;
+  return count;
+}
+
 function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: boolean, shouty: boolean,
     out: Candidate[], affiliation: boolean): void {
   const tokens = ctx.doc.tokens;
@@ -672,10 +698,10 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   // "Mexican", "Polish American", "Democrats": groups and nationalities, not names.
   if (!place && !titled && isDemonym(lastTok.text) && !ORG_HEADS.has(low(lastTok))) return;
   // "SAVE A QUARTER": a sub-heading in capitals, not a name.
-  if (words.filter((i) => tokens[i].text.length >= 3 && isAcronym(tokens[i].text) && !KNOWN_ACRONYMS.has(tokens[i].text)).length >= 2 && !place) return;
+  if (!place && countUnknownAcronyms(tokens, words) >= 2) return;
   if (single && !place) {
     const t = tokens[first];
-    if (t.text.replace(/\./g, '').length < 2 || SENTENCE_OPENERS.has(low(t))) return;
+    if (lengthWithoutDots(t.text) < 2 || SENTENCE_OPENERS.has(low(t))) return;
     // A capitalised ordinary word ("Take", "Home") that the article also writes in lower case.
     if (!acronym && !titled && t.pos !== 'PROPN' && ctx.lowerWords.has(low(t))) return;
     if (acronym && NOT_ACRONYMS.has(acronymLetters(text))) return;
