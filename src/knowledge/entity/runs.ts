@@ -57,8 +57,8 @@ const OPENING_PUNCTUATION = /^[\p{Pi}\p{Ps}"'“‘«—–-]+$/u;
 export interface DocContext {
   doc: NlpDoc;
   /**
-   * For each token index, the bits SKIPPED, WORD, NAME_TOKEN and SENTENCE_INITIAL. One array for
-   * all four: a typed array is dear to allocate, and one is made per document.
+   * For each token index, the bits SKIPPED, WORD, NAME_TOKEN, SENTENCE_INITIAL and CAPITALISED_WORD.
+   * One array for all: a typed array is dear to allocate, and one is made per document.
    */
   tokenFlags: Uint8Array;
   /** Normal forms seen written in lower case: a sentence-initial "Video" is then an ordinary word. */
@@ -77,6 +77,8 @@ const WORD = 2;
 const NAME_TOKEN = 4;
 /** The first word of its sentence. */
 const SENTENCE_INITIAL = 8;
+/** A word (see WORD) starting with a capital letter (see isCapitalised). */
+const CAPITALISED_WORD = 16;
 
 function isSkipped(ctx: DocContext, i: number): boolean {
   return (ctx.tokenFlags[i] & SKIPPED) !== 0;
@@ -274,9 +276,10 @@ function computeShouty(doc: NlpDoc, tokenFlags: Uint8Array): number[] {
       const t = doc.tokens[i];
       if ((tokenFlags[i] & WORD) === 0 || t.text.length < 2) continue;
       words++;
-      if (isCapitalised(t.text)) capitals++;
+      const capitalised = (tokenFlags[i] & CAPITALISED_WORD) !== 0;
+      if (capitalised) capitals++;
       // Capitalised verbs and nouns after the first word: title case, not a list of names.
-      if (words > 1 && isCapitalised(t.text) && t.pos !== 'PROPN') commonCapitals++;
+      if (words > 1 && capitalised && t.pos !== 'PROPN') commonCapitals++;
       if (!hasLowerCase(t.text)) upper++;
     }
     if (words >= 3 && upper / words >= 0.8) flags[n] = 1;
@@ -300,10 +303,41 @@ const DATELINE_HEADER = /^\s*date\s+\d{4}-\d{2}-\d{2}\s*\([^()\n]*\)/i;
 // "D-Ill.", "R-Texas", "I-Vt." after a comma or in parentheses.
 const STATE_PART = String.raw`[RDI]\s?-\s?(?:[A-Z]\.[A-Z]\.|[A-Z][A-Za-z]{0,12}\.?)(?:\s[A-Z][a-z]{1,12}\.?)?`;
 const AFFILIATION = new RegExp(String.raw`(?<=[,(]\s?)${STATE_PART}(?=\s*[,);.]|\s*$)`, 'g');
-const AFFILIATION_HINT = /[RDI]\s?-\s?[A-Z]/;
+const SPACE = /\s/;
+
+function isPartyLetter(c: number): boolean {
+  return c === 82 || c === 68 || c === 73; // R, D, I
+}
+
+function isAsciiCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && SPACE.test(text[i]);
+}
+
+/**
+ * Whether /[RDI]\s?-\s?[A-Z]/ matches somewhere in the text: a party letter and a hyphen, as in
+ * "D-Ill.". Only the hyphens are looked at, found by indexOf, rather than trying a pattern at
+ * every offset.
+ */
+function mayHoldAffiliation(text: string): boolean {
+  for (let p = text.indexOf('-'); p >= 0; p = text.indexOf('-', p + 1)) {
+    const party = isPartyLetter(text.charCodeAt(p - 1)) || (isSpaceAt(text, p - 1) && isPartyLetter(text.charCodeAt(p - 2)));
+    if (!party) continue;
+    if (isAsciiCapital(text.charCodeAt(p + 1)) || (isSpaceAt(text, p + 1) && isAsciiCapital(text.charCodeAt(p + 2)))) return true;
+  }
+  return false;
+}
 const AFFILIATION_AFTER = new RegExp(String.raw`^\s*[,(]\s?(${STATE_PART})(?=\s*[,);.]|\s*$)`);
 
 export function affiliationAfter(text: string, end: number): string | null {
+  // Most names are followed by neither a comma nor a parenthesis: no slice and no pattern then.
+  let k = end;
+  while (k < end + 40 && isSpaceAt(text, k)) k++;
+  const next = text.charCodeAt(k);
+  if (next !== 44 && next !== 40) return null; // "," or "("
   const m = AFFILIATION_AFTER.exec(text.slice(end, end + 40));
   return m ? m[1] : null;
 }
@@ -314,7 +348,7 @@ export function documentContext(doc: NlpDoc): DocContext {
   const header = DATELINE_HEADER.exec(doc.text);
   if (header) skipSpans.push([0, header[0].length]);
   // The look-behind pattern is slow to try at every offset: run it only where a party letter and hyphen occur.
-  if (AFFILIATION_HINT.test(doc.text)) for (const m of doc.text.matchAll(AFFILIATION)) skipSpans.push([m.index, m.index + m[0].length]);
+  if (mayHoldAffiliation(doc.text)) for (const m of doc.text.matchAll(AFFILIATION)) skipSpans.push([m.index, m.index + m[0].length]);
   const lowerWords = new Set<string>();
   const definiteArticles: number[] = [];
   let s = 0;
@@ -331,8 +365,12 @@ export function documentContext(doc: NlpDoc): DocContext {
     if (t.type !== 'word') continue;
     if (isLowerInitial(t.text)) lowerWords.add(low(t));
     if (!hasLetter(t.text)) continue;
-    tokenFlags[i] |= WORD;
-    if (!skipped && isCapitalised(t.text) && !DIGIT.test(t.text)) tokenFlags[i] |= NAME_TOKEN;
+    if (!isCapitalised(t.text)) {
+      tokenFlags[i] |= WORD;
+      continue;
+    }
+    tokenFlags[i] |= WORD | CAPITALISED_WORD;
+    if (!skipped && !DIGIT.test(t.text)) tokenFlags[i] |= NAME_TOKEN;
   }
   markSentenceInitial(doc, tokenFlags);
   return { doc, tokenFlags, lowerWords, shouty: computeShouty(doc, tokenFlags), definiteArticles };
