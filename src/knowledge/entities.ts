@@ -79,8 +79,8 @@ function addRole(draft: Draft, role: string): void {
 class Registry {
   readonly drafts: Draft[] = [];
   readonly byKey = new Map<string, Draft>();
-  /** Which draft each candidate joined (by candidate index). */
-  readonly owner = new Map<number, Draft>();
+  /** Which draft each candidate joined, by candidate index (undefined: none yet). */
+  readonly owner: Array<Draft | undefined> = [];
 
   get(key: string): Draft | undefined {
     return this.byKey.get(key);
@@ -104,7 +104,7 @@ class Registry {
     draft.votes.place += c.votes.place;
     draft.votes.other += c.votes.other;
     draft.firstAt = Math.min(draft.firstAt, c.start);
-    this.owner.set(index, draft);
+    this.owner[index] = draft;
   }
 }
 
@@ -203,7 +203,7 @@ function registerFullNames(candidates: Candidate[], registry: Registry): void {
 /** The draft an acronym belongs to: its parenthesised expansion, the same acronym, or initials. */
 function acronymDraft(c: Candidate, registry: Registry, indexes: NameIndexes): Draft | undefined {
   if (c.expands !== undefined) {
-    const expansion = registry.owner.get(c.expands);
+    const expansion = registry.owner[c.expands];
     if (expansion) return expansion;
   }
   const letters = acronymLetters(c.text);
@@ -282,7 +282,7 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
   const separated = new Set<Draft>();
   separateSurnamesByCourtesy(candidates, registry, indexes, separated);
   candidates.forEach((c, i) => {
-    if (registry.owner.has(i) || c.titleOnly) return;
+    if (registry.owner[i] !== undefined || c.titleOnly) return;
     if (c.acronym) {
       const draft = (c.place ? registry.get(nameKey(c.place)) : undefined) ?? acronymDraft(c, registry, indexes) ??
         registry.create(c.place ? nameKey(c.place) : acronymLetters(c.text), c.start, c.place);
@@ -395,7 +395,7 @@ function absorb(registry: Registry, into: Draft, from: Draft): void {
   into.votes.place += from.votes.place;
   into.aliases.push(...from.aliases);
   into.firstAt = Math.min(into.firstAt, from.firstAt);
-  for (const [index, owner] of registry.owner) if (owner === from) registry.owner.set(index, into);
+  for (let i = 0; i < registry.owner.length; i++) if (registry.owner[i] === from) registry.owner[i] = into;
   const at = registry.drafts.indexOf(from);
   if (at >= 0) registry.drafts.splice(at, 1);
 }
@@ -475,7 +475,7 @@ function appositionAfter(doc: NlpDoc, first: number, last: number): string | nul
 /** Affiliations ("D-Ill.") and appositions after each person mention. */
 function collectRoles(candidates: Candidate[], doc: NlpDoc, registry: Registry): void {
   candidates.forEach((c, i) => {
-    const draft = registry.owner.get(i);
+    const draft = registry.owner[i];
     if (!draft || kindOf(draft.votes) !== 'person') return;
     const affiliation = affiliationAfter(doc.text, c.end);
     if (affiliation) addRole(draft, affiliation);

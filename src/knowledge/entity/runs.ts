@@ -57,8 +57,9 @@ const OPENING_PUNCTUATION = /^[\p{Pi}\p{Ps}"'“‘«—–-]+$/u;
 export interface DocContext {
   doc: NlpDoc;
   /**
-   * For each token index, the bits SKIPPED, WORD, NAME_TOKEN, SENTENCE_INITIAL and CAPITALISED_WORD.
-   * One array for all: a typed array is dear to allocate, and one is made per document.
+   * For each token index, the bits SKIPPED, WORD, NAME_TOKEN, SENTENCE_INITIAL, CAPITALISED_WORD
+   * and the remembered first-name answer. One array for all: a typed array is dear to allocate,
+   * and one is made per document.
    */
   tokenFlags: Uint8Array;
   /** Normal forms seen written in lower case: a sentence-initial "Video" is then an ordinary word. */
@@ -79,6 +80,9 @@ const NAME_TOKEN = 4;
 const SENTENCE_INITIAL = 8;
 /** A word (see WORD) starting with a capital letter (see isCapitalised). */
 const CAPITALISED_WORD = 16;
+/** isFirstName of the token's text has been asked (FIRST_NAME holds the answer). */
+const FIRST_NAME_KNOWN = 32;
+const FIRST_NAME = 64;
 
 function isSkipped(ctx: DocContext, i: number): boolean {
   return (ctx.tokenFlags[i] & SKIPPED) !== 0;
@@ -115,6 +119,20 @@ function isWord(t: Token | undefined): t is Token {
 /** isWord of the token at `i`, read from the flags documentContext worked out once per token. */
 function isWordAt(ctx: DocContext, i: number): boolean {
   return (ctx.tokenFlags[i] & WORD) !== 0;
+}
+
+/** isWordAt and isCapitalised, read from the token's flags. */
+function isCapitalisedWordAt(ctx: DocContext, i: number): boolean {
+  return (ctx.tokenFlags[i] & CAPITALISED_WORD) !== 0;
+}
+
+/** isFirstName of the token at `i`: the same tokens are asked several times per run, so the answer is kept in its flags. */
+function isFirstNameAt(ctx: DocContext, i: number): boolean {
+  const flags = ctx.tokenFlags[i];
+  if (flags & FIRST_NAME_KNOWN) return (flags & FIRST_NAME) !== 0;
+  const answer = isFirstName(ctx.doc.tokens[i].text);
+  ctx.tokenFlags[i] = flags | FIRST_NAME_KNOWN | (answer ? FIRST_NAME : 0);
+  return answer;
 }
 
 function isNameToken(ctx: DocContext, i: number): boolean {
@@ -237,13 +255,13 @@ function titleEnd(ctx: DocContext, at: number, end: number): number {
     let k = j + 1;
     if (low(tokens[k]) === 'the') k++;
     const rest: number[] = [];
-    for (let r = k; r <= end; r++) if (isWordAt(ctx, r) && isCapitalised(tokens[r].text)) rest.push(r);
+    for (let r = k; r <= end; r++) if (isCapitalisedWordAt(ctx, r)) rest.push(r);
     if (rest.length === 0) return j;
     // "President of the United States", "Governor of New Mexico": a place ends the title.
     for (let n = Math.min(rest.length - 1, 3); n >= 0; n--) {
       if (placeName(ctx.doc.text.slice(tokens[rest[0]].start, tokens[rest[n]].end))) return rest[n] + 1;
     }
-    const given = rest.findIndex((r, n) => n > 0 && isFirstName(tokens[r].text));
+    const given = rest.findIndex((r, n) => n > 0 && isFirstNameAt(ctx, r));
     if (given > 0) return rest[given];
     if (rest.length >= 3) return rest[rest.length - 2];
     if (rest.length === 2) return rest[1];
@@ -459,7 +477,7 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   // "Chicago Cubs", "New York Yankees": a place and a plural is a team, not a person.
   if (words.length > 1 && !place && /[^s]s$/.test(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isDemonym(lastTok.text) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
   if (titled) votes.person += 3;
-  if (words.length > 1 && isFirstName(firstTok.text) && !ofHead) votes.person += 2;
+  if (words.length > 1 && isFirstNameAt(ctx, idx[0]) && !ofHead) votes.person += 2;
   // Context: "in Chicago", "Chicago-based", "Franklin Park, Ill.", "DHS said".
   const before = tokens[idx[0] - 1];
   const after = tokens[idx[idx.length - 1] + 1];
@@ -485,7 +503,7 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   if (words.length === 1 && before?.text === ',' && isStateAbbreviation(firstTok.text) && /\.|^\p{Lu}\p{Ll}/u.test(firstTok.text + (after?.text === '.' ? '.' : ''))) votes.place += 3;
   if (OTHER_HEADS.has(low(lastTok)) && words.length > 1 && votes.organization === 0) votes.other += 3;
   // A lone given name never written in lower case here ("Laura"): a person.
-  if (words.length === 1 && isFirstName(firstTok.text) && !place && !ctx.lowerWords.has(low(firstTok))) votes.person += 1;
+  if (words.length === 1 && isFirstNameAt(ctx, idx[0]) && !place && !ctx.lowerWords.has(low(firstTok))) votes.person += 1;
   return votes;
 }
 
@@ -504,9 +522,8 @@ const GALLERY_COUNTER = /^\d+\/\d+$/;
 
 /** Drops non-words from the start of a run's token indices, and non-words or lower-case words from its end (in place). */
 function dropEdges(ctx: DocContext, idx: number[]): void {
-  const tokens = ctx.doc.tokens;
   while (idx.length && !isWordAt(ctx, idx[0])) idx.shift();
-  while (idx.length && (!isWordAt(ctx, idx[idx.length - 1]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
+  while (idx.length && !isCapitalisedWordAt(ctx, idx[idx.length - 1])) idx.pop();
 }
 
 const MONTH_SURNAMES = new Set(['may', 'june', 'april', 'august']);
@@ -562,7 +579,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   // "Poor Mexico", "Did Trump": a common word stuck to a name. After a lower-case word the capital is
   // deliberate: "the leaked Access Hollywood tapes" names a show, not Hollywood.
   const afterLowerWord = isWordAt(ctx, idx[0] - 1) && isLowerInitial(tokens[idx[0] - 1].text) && tokens[idx[0] - 1].sentence === sentence;
-  if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
+  if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstNameAt(ctx, idx[0]) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
       !isAcronym(head.text) && !placeName(slice(ctx, idx[0], idx[idx.length - 1])) &&
       (((isSentenceInitial(ctx, idx[0]) || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(slice(ctx, idx[1], idx[idx.length - 1])) !== null) || functionWord)) {
     idx.shift();
@@ -576,8 +593,8 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   // "Even Barack Obama", "Follow Jane Roe" inside captions and headlines: a word this article also
   // writes in lower case, stuck before a given name, is not part of the name.
   if (idx.length >= 3 && idx[1] === idx[0] + 1 && ctx.lowerWords.has(low(tokens[idx[0]])) &&
-      (tokens[idx[0]].pos !== 'PROPN' || !isFirstName(tokens[idx[0]].text)) &&
-      isFirstName(tokens[idx[1]].text) && !isHonorific(tokens[idx[0]].text) && !TITLE_HEADS.has(low(tokens[idx[0]])) &&
+      (tokens[idx[0]].pos !== 'PROPN' || !isFirstNameAt(ctx, idx[0])) &&
+      isFirstNameAt(ctx, idx[1]) && !isHonorific(tokens[idx[0]].text) && !TITLE_HEADS.has(low(tokens[idx[0]])) &&
       !PARTY_WORDS.has(low(tokens[idx[0]])) && !RELATIONAL_NOUNS.has(low(tokens[idx[0]])) && !isAcronym(tokens[idx[0]].text) &&
       !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeName(slice(ctx, idx[0], idx[1]))) {
     idx.shift();
@@ -587,7 +604,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const roles: string[] = [];
   // "Mother Jean Lee", "Actress Ann Lee" opening a sentence or caption: the capitalised noun is a role.
   if (idx.length >= 3 && (isSentenceInitial(ctx, idx[0]) || !isWordAt(ctx, idx[0] - 1)) && idx[1] === idx[0] + 1 && RELATIONAL_NOUNS.has(low(tokens[idx[0]])) &&
-      !TITLE_HEADS.has(low(tokens[idx[0]])) && isFirstName(tokens[idx[1]].text)) {
+      !TITLE_HEADS.has(low(tokens[idx[0]])) && isFirstNameAt(ctx, idx[1])) {
     roles.push(tokens[idx[0]].text.toLowerCase());
     idx.shift();
   }
@@ -618,7 +635,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     const t = tokens[idx[0]];
     const nextT = idx.length > 1 ? tokens[idx[1]] : undefined;
     if (PARTY_WORDS.has(low(t)) && nextT && !orgShaped &&
-        (isHonorific(nextT.text) || TITLE_HEADS.has(low(nextT)) || isFirstName(nextT.text) ||
+        (isHonorific(nextT.text) || TITLE_HEADS.has(low(nextT)) || isFirstNameAt(ctx, idx[1]) ||
          (idx.length >= 3 && !placeName(slice(ctx, idx[1], idx[idx.length - 1]))))) {
       roles.push(t.text);
       idx.shift();
