@@ -53,6 +53,13 @@ export interface Candidate {
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'y']);
 const OPENING_PUNCTUATION = /^[\p{Pi}\p{Ps}"'“‘«—–-]+$/u;
 
+/** Only quotes, brackets or dashes; a word starting with an ASCII letter or digit is none, without the pattern. */
+function isOpeningPunctuation(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return false;
+  return OPENING_PUNCTUATION.test(text);
+}
+
 /** What the extractor needs to know about the document beyond its tokens. */
 export interface DocContext {
   doc: NlpDoc;
@@ -106,10 +113,14 @@ function hasLetter(text: string): boolean {
 
 const LOWER_CASE_LETTER = /\p{Ll}/u;
 
-/** Has a lower-case letter; a word starting with an ASCII lower-case letter is answered without the pattern. */
+/** Has a lower-case letter; ASCII words are answered over char codes, without the pattern. */
 function hasLowerCase(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return (c >= 97 && c <= 122) || LOWER_CASE_LETTER.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return LOWER_CASE_LETTER.test(text);
+  }
+  return false;
 }
 
 function isWord(t: Token | undefined): t is Token {
@@ -276,7 +287,7 @@ function markSentenceInitial(doc: NlpDoc, tokenFlags: Uint8Array): void {
     for (let i = s.firstToken; i <= s.lastToken; i++) {
       const t = doc.tokens[i];
       if (!t) break;
-      if (t.pos === 'SPACE' || OPENING_PUNCTUATION.test(t.text)) continue;
+      if (t.pos === 'SPACE' || isOpeningPunctuation(t.text)) continue;
       tokenFlags[i] |= SENTENCE_INITIAL;
       break;
     }
@@ -285,7 +296,8 @@ function markSentenceInitial(doc: NlpDoc, tokenFlags: Uint8Array): void {
 
 function computeShouty(doc: NlpDoc, tokenFlags: Uint8Array): number[] {
   const flags: number[] = new Array(doc.sentences.length).fill(0);
-  doc.sentences.forEach((s, n) => {
+  for (let n = 0; n < doc.sentences.length; n++) {
+    const s = doc.sentences[n];
     let words = 0;
     let capitals = 0;
     let upper = 0;
@@ -302,11 +314,18 @@ function computeShouty(doc: NlpDoc, tokenFlags: Uint8Array): number[] {
     }
     if (words >= 3 && upper / words >= 0.8) flags[n] = 1;
     else if (words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2) flags[n] = 1;
-  });
+  }
   return flags;
 }
 
-const DIGIT = /\d/;
+/** Has an ASCII digit (what /\d/ matches), checked over char codes. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 const LOWER_INITIAL = /^\p{Ll}/u;
 
 /** Starts with a lower-case letter (ASCII checked without a regular expression). */
@@ -388,7 +407,7 @@ export function documentContext(doc: NlpDoc): DocContext {
       continue;
     }
     tokenFlags[i] |= WORD | CAPITALISED_WORD;
-    if (!skipped && !DIGIT.test(t.text)) tokenFlags[i] |= NAME_TOKEN;
+    if (!skipped && !hasDigit(t.text)) tokenFlags[i] |= NAME_TOKEN;
   }
   markSentenceInitial(doc, tokenFlags);
   return { doc, tokenFlags, lowerWords, shouty: computeShouty(doc, tokenFlags), definiteArticles };
