@@ -9,7 +9,7 @@ import type { Entity, EntityKind, Span } from './facts.ts';
 import type { NlpDoc, Token } from './nlp.ts';
 import { firstNameGender, isFirstName, placeOfKey } from './entity/gazetteer.ts';
 import { DEFINITE_HEADS, KNOWN_ACRONYMS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
-import { acronymLetters, initialsOfWords, isAcronym, nameKey, nameWords, surnameKeysOfWords } from './entity/names.ts';
+import { acronymLetters, endsInSingleS, initialsOfWords, isAcronym, isCapitalised, isLowerInitial, nameKey, nameWords, surnameKeysOfWords } from './entity/names.ts';
 import { affiliationAfter, documentContext, findCandidates, low, type Candidate, type Votes } from './entity/runs.ts';
 
 export { resolveName } from './entity/resolve.ts';
@@ -125,7 +125,7 @@ function personShaped(draft: Draft, name: string): boolean {
   // "Crystal Palace", "Affordable Care Act": a name with the head of a thing is not a person's.
   if (kind !== 'other' || draft.votes.organization > 0 || draft.votes.place > 0 || draft.votes.other > 0) return false;
   const words = wordsOf(name);
-  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w) && !isAcronym(w));
+  return words.length >= 2 && words.length <= 4 && words.every((w) => isCapitalised(w) && !isAcronym(w));
 }
 
 /** "first|surname" of a name's words, or null. */
@@ -159,7 +159,7 @@ function indexDrafts(registry: Registry): NameIndexes {
         const words = wordsOf(name);
         const head = words[words.length - 1]?.toLowerCase();
         // "Post" → "New York Post"; a team's plural too: "Cubs" → "Chicago Cubs".
-        const teamPlural = kind === 'organization' && head !== undefined && /[^s]s$/.test(head);
+        const teamPlural = kind === 'organization' && head !== undefined && endsInSingleS(head);
         if (words.length > 1 && head && ((kind === 'organization' ? ORG_HEADS : OTHER_HEADS).has(head) || teamPlural)) pushDraft(orgHead, head, draft);
       }
       if (kind === 'organization' || kind === 'other') {
@@ -319,7 +319,7 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
       const next = doc.tokens[c.last + 1];
       const t = doc.tokens[c.first];
       // Not a plural common noun ("Witnesses said", "Officials said").
-      const speaks = single && !c.furniture && t.pos === 'PROPN' && !/s$/.test(t.text) && next !== undefined && SPEECH_VERBS.has(low(next));
+      const speaks = single && !c.furniture && t.pos === 'PROPN' && !t.text.endsWith('s') && next !== undefined && SPEECH_VERBS.has(low(next));
       if (c.place || speaks) {
         registry.attach(registry.create(key, c.start, c.place), i, c);
         return;
@@ -459,7 +459,7 @@ function appositionAfter(doc: NlpDoc, first: number, last: number): string | nul
       break;
     }
     // "the baseball player Willie Mays": another name starts; the description ended before it.
-    if (/^\p{Lu}/u.test(t.text) && tokens[j - 1].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j - 1].text)) break;
+    if (isCapitalised(t.text) && tokens[j - 1].pos === 'NOUN' && isLowerInitial(tokens[j - 1].text)) break;
     if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NUM') content++;
     end = j;
   }
@@ -502,7 +502,7 @@ function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Reg
     if (!heads) continue;
     const after = tokens[i + 2];
     if (after && (after.pos === 'NOUN' || after.pos === 'PROPN') && after.type === 'word' && doc.text[head.end] === ' ') continue;
-    if (/^\p{Lu}/u.test(head.text)) continue; // "the Department of ..." is a name, found elsewhere
+    if (isCapitalised(head.text)) continue; // "the Department of ..." is a name, found elsewhere
     const span = { start: tokens[i].start, end: head.end };
     pendings.push({ at: span.start, pending: { span, text: doc.text.slice(span.start, span.end), heads } });
   }

@@ -14,6 +14,21 @@ export function isCapitalised(word: string): boolean {
   return UPPER_INITIAL.test(word);
 }
 
+const LOWER_INITIAL = /^\p{Ll}/u;
+
+/** Starts with a lower-case letter (ASCII checked without a regular expression). */
+export function isLowerInitial(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_INITIAL.test(word);
+}
+
+/** Ends in one "s" after another letter, as /[^s]s$/ matches ("Cubs", not "Hess" or "s"). */
+export function endsInSingleS(word: string): boolean {
+  const n = word.length;
+  return n >= 2 && word.charCodeAt(n - 1) === 115 && word.charCodeAt(n - 2) !== 115;
+}
+
 /** "ICE", "DHS", "U.S.", "AT&T": two or more capitals and no lower-case letter. */
 export function isAcronym(word: string): boolean {
   // ASCII words (nearly all) are answered by counting capitals over char codes.
@@ -57,6 +72,7 @@ export function nameWords(name: string): string[] {
 }
 
 const HAS_LETTER = /[\p{L}]/u;
+const HYPHEN = /[-‐–]/;
 
 /** The surname keys of a person's name: the last word and, if hyphenated, each of its parts. */
 export function surnameKeys(name: string): string[] {
@@ -70,6 +86,8 @@ export function surnameKeysOfWords(nameWordList: readonly string[]): string[] {
   if (words.length < 2) return [];
   const last = words[words.length - 1];
   const keys = [nameKey(last)];
+  // Most surnames have no hyphen to split at.
+  if (!HYPHEN.test(last)) return keys;
   const parts = last.split(/[-‐–]/).filter(Boolean);
   if (parts.length > 1) for (const part of parts) keys.push(nameKey(part));
   return keys;

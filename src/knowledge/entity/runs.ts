@@ -11,7 +11,7 @@ import {
   COURTESY_TITLES, INTERJECTIONS, SENTENCE_OPENERS, TENSE_MODIFIERS,
 } from './lexicon.ts';
 import { FURNITURE, furnitureSentences } from '../furniture.ts';
-import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey, nameWords } from './names.ts';
+import { NAME_SUFFIXES, acronymLetters, endsInSingleS, initialsOf, isAcronym, isCapitalised, isLowerInitial, nameKey, nameWords } from './names.ts';
 
 export interface Votes {
   person: number;
@@ -326,14 +326,6 @@ function hasDigit(text: string): boolean {
   }
   return false;
 }
-const LOWER_INITIAL = /^\p{Ll}/u;
-
-/** Starts with a lower-case letter (ASCII checked without a regular expression). */
-function isLowerInitial(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return c >= 97 && c <= 122;
-  return LOWER_INITIAL.test(word);
-}
 
 // The seed format's header "date 2025-09-13 (Author, Outlet)" when it was left in the text.
 const DATELINE_HEADER = /^\s*date\s+\d{4}-\d{2}-\d{2}\s*\([^()\n]*\)/i;
@@ -494,7 +486,7 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   if (words.some((i) => hasInnerCapital(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
   if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
   // "Chicago Cubs", "New York Yankees": a place and a plural is a team, not a person.
-  if (words.length > 1 && !place && /[^s]s$/.test(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isDemonym(lastTok.text) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
+  if (words.length > 1 && !place && endsInSingleS(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isDemonym(lastTok.text) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
   if (titled) votes.person += 3;
   if (words.length > 1 && isFirstNameAt(ctx, idx[0]) && !ofHead) votes.person += 2;
   // Context: "in Chicago", "Chicago-based", "Franklin Park, Ill.", "DHS said".
@@ -782,8 +774,8 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
     if (!acronym && (NOT_NAMES.has(plain(t)) || NAME_SUFFIXES.has(nameKey(t.text)))) return;
     // "a Mexican national", "Chinese officials": a nationality adjective, not a name.
     const next = tokens[last + 1];
-    if (!acronym && !titled && DEMONYM_SUFFIX.test(t.text) && next && isWord(next) && !isCapitalised(next.text) &&
-        (next.pos === 'NOUN' || next.pos === 'ADJ') && !isFirstName(t.text)) return;
+    if (!acronym && !titled && next && isWord(next) && !isCapitalised(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ') &&
+        DEMONYM_SUFFIX.test(t.text) && !isFirstName(t.text)) return;
   }
   const votes = voteKind(ctx, idx, words, text, key, titled, place);
   if (acronym && !place) votes.organization += 2;
