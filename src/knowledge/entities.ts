@@ -345,7 +345,7 @@ function mergeNameTails(registry: Registry): void {
   }
   for (const draft of registry.drafts.slice()) {
     if (draft.names.size !== 1) continue;
-    const name = [...draft.names.values()][0];
+    const name = draft.names.values().next().value as string;
     if (wordsOf(name).length !== 2 || !personShaped(draft, name)) continue;
     const into = tails.get(nameKey(name));
     if (into && into !== draft) absorb(registry, into, draft);
@@ -354,14 +354,21 @@ function mergeNameTails(registry: Registry): void {
 
 /** Orgs are merged with an acronym of theirs when both were registered apart (known expansions). */
 function mergeKnownAcronyms(registry: Registry): void {
-  for (const [acronym, expansionKey] of knownExpansionKeys()) {
-    const short = registry.get(acronym.toLowerCase());
+  for (const [acronymKey, expansionKey] of knownAcronymKeys()) {
+    const short = registry.get(acronymKey);
     const long = registry.get(expansionKey);
     if (short && long && short !== long) absorb(registry, long, short);
   }
 }
 
 let expansionKeys: Array<[string, string]> | null = null;
+let acronymKeys: Array<[string, string]> | null = null;
+
+/** Each known acronym in lower case with its expansion's key, computed once per process. */
+function knownAcronymKeys(): Array<[string, string]> {
+  if (!acronymKeys) acronymKeys = knownExpansionKeys().map(([acronym, longKey]) => [acronym.toLowerCase(), longKey]);
+  return acronymKeys;
+}
 let acronymsByExpansion: Map<string, string[]> | null = null;
 
 /** Each known acronym with its expansion's key, computed once per process. */
