@@ -44,6 +44,19 @@ function wordsOf(name: string): readonly string[] {
   return words;
 }
 
+/** nameKey of each canonical place name; there are only as many as the gazetteer has. */
+const keysOfPlaces = new Map<string, string>();
+
+/** nameKey of a canonical place name (a candidate's `place`), remembered. */
+function placeKey(place: string): string {
+  let key = keysOfPlaces.get(place);
+  if (key === undefined) {
+    key = nameKey(place);
+    keysOfPlaces.set(place, key);
+  }
+  return key;
+}
+
 /** nameWords of a candidate's text, worked out on first use and kept on the candidate. */
 function candidateWords(c: Candidate): readonly string[] {
   if (c.words === undefined) c.words = nameWords(c.text);
@@ -188,7 +201,7 @@ function registerFullNames(candidates: Candidate[], registry: Registry): void {
   const firstLast = new Map<string, Draft>();
   candidates.forEach((c, i) => {
     if (c.weak || c.acronym || c.titleOnly || candidateWords(c).length < 2) return;
-    const key = c.place ? nameKey(c.place) : c.key;
+    const key = c.place ? placeKey(c.place) : c.key;
     let draft = registry.get(key);
     const personal = c.votes.person > Math.max(c.votes.organization, c.votes.place);
     // "Donald J. Trump" and "Donald Trump" are one person.
@@ -229,9 +242,9 @@ function matchInside(c: Candidate, index: number, doc: NlpDoc, registry: Registr
       const text = doc.text.slice(start, end);
       const key = nameKey(text);
       const place = placeOfKey(key, text);
-      let draft = registry.get(key) ?? (place ? registry.get(nameKey(place)) : undefined);
+      let draft = registry.get(key) ?? (place ? registry.get(placeKey(place)) : undefined);
       if (!draft && len === 1) draft = bySurname(indexes.surname.get(key), start);
-      if (!draft && place) draft = registry.create(nameKey(place), start, place);
+      if (!draft && place) draft = registry.create(placeKey(place), start, place);
       if (!draft) continue;
       const sub: Candidate = { ...c, start, end, text, key, words: undefined, weak: false, votes: { person: 0, organization: 0, place: place ? 3 : 0, other: 0 }, roles: len === words.length ? c.roles : [] };
       registry.attach(draft, index, sub);
@@ -284,12 +297,12 @@ function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Regi
   candidates.forEach((c, i) => {
     if (registry.owner[i] !== undefined || c.titleOnly) return;
     if (c.acronym) {
-      const draft = (c.place ? registry.get(nameKey(c.place)) : undefined) ?? acronymDraft(c, registry, indexes) ??
-        registry.create(c.place ? nameKey(c.place) : acronymLetters(c.text), c.start, c.place);
+      const draft = (c.place ? registry.get(placeKey(c.place)) : undefined) ?? acronymDraft(c, registry, indexes) ??
+        registry.create(c.place ? placeKey(c.place) : acronymLetters(c.text), c.start, c.place);
       registry.attach(draft, i, c);
       return;
     }
-    const key = c.place ? nameKey(c.place) : c.key;
+    const key = c.place ? placeKey(c.place) : c.key;
     const single = candidateWords(c).length === 1;
     let draft = registry.get(key) ?? registry.get(c.key);
     if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;

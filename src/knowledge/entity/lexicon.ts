@@ -271,7 +271,15 @@ export function isDemonym(word: string): boolean {
   // A plural adds one letter ("Mexicans").
   if (word.length > DEMONYM_MAX_LENGTH + 1) return false;
   const lower = word.toLowerCase();
-  const w = lower.includes('’') ? lower.replace(/[’]/g, "'") : lower;
+  return isLowerDemonym(lower.includes('’') ? lower.replace(/[’]/g, "'") : lower);
+}
+
+/**
+ * isDemonym of a word already lower-cased with straight apostrophes (a token's lower case, which
+ * also straightens "‘": no demonym has an apostrophe, so either way such a word is none).
+ */
+export function isLowerDemonym(w: string): boolean {
+  if (w.length > DEMONYM_MAX_LENGTH + 1) return false;
   return DEMONYMS.has(w) || (w.endsWith('s') && DEMONYMS.has(w.slice(0, -1)));
 }
 

@@ -6,7 +6,7 @@ import { isFirstName, isPlainName, placeName, placeOfKey } from './gazetteer.ts'
 import {
   DEMONYM_SUFFIX, KNOWN_ACRONYMS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS,
   PARTY_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, TITLE_HEADS,
-  OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
+  OTHER_HEADS, TITLE_MODIFIERS, isLowerDemonym, isHonorific, isStateAbbreviation,
   ORG_OF_HEADS, PHOTO_CREDITS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
   COURTESY_TITLES, INTERJECTIONS, SENTENCE_OPENERS, TENSE_MODIFIERS,
 } from './lexicon.ts';
@@ -165,7 +165,12 @@ const plain = low;
  * token keeps already: no new string to make and hash.
  */
 function placeOfToken(t: Token): string | null {
-  return isPlainName(t.text) ? placeOfKey(low(t), t.text) : placeName(t.text);
+  return placeOfKey(keyOfToken(t), t.text);
+}
+
+/** nameKey of one token's text; a plain word's key is the lower case the token keeps. */
+function keyOfToken(t: Token): string {
+  return isPlainName(t.text) ? low(t) : nameKey(t.text);
 }
 
 /** Directly adjacent tokens (no space between), as in "Villegas-Gonzalez". */
@@ -486,7 +491,7 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   if (words.some((i) => hasInnerCapital(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
   if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
   // "Chicago Cubs", "New York Yankees": a place and a plural is a team, not a person.
-  if (words.length > 1 && !place && endsInSingleS(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isDemonym(lastTok.text) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
+  if (words.length > 1 && !place && endsInSingleS(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isLowerDemonym(low(lastTok)) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
   if (titled) votes.person += 3;
   if (words.length > 1 && isFirstNameAt(ctx, idx[0]) && !ofHead) votes.person += 2;
   // Context: "in Chicago", "Chicago-based", "Franklin Park, Ill.", "DHS said".
@@ -702,7 +707,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       if (!(TITLE_HEADS.has(low(t)) || isHonorific(t.text)) || !isCapitalised(t.text)) continue;
       const after = isHonorific(t.text) ? idx[n] + 1 : titleEnd(ctx, idx[n], idx[idx.length - 1]);
       const rest = idx.filter((i) => i >= after && isWordAt(ctx, i));
-      if (rest.length === 0 || NAME_SUFFIXES.has(nameKey(tokens[rest[0]].text))) continue;
+      if (rest.length === 0 || NAME_SUFFIXES.has(keyOfToken(tokens[rest[0]]))) continue;
       const pre = idx.slice(0, n);
       const pending = modifier as { first: number; last: number } | null;
       modifier = null;
@@ -762,7 +767,7 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   const place = placeOfKey(key, text);
   const lastTok = tokens[last];
   // "Mexican", "Polish American", "Democrats": groups and nationalities, not names.
-  if (!place && !titled && isDemonym(lastTok.text) && !ORG_HEADS.has(low(lastTok))) return;
+  if (!place && !titled && isLowerDemonym(low(lastTok)) && !ORG_HEADS.has(low(lastTok))) return;
   // "SAVE A QUARTER": a sub-heading in capitals, not a name.
   if (!place && countUnknownAcronyms(tokens, words) >= 2) return;
   if (single && !place) {
@@ -771,7 +776,7 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
     // A capitalised ordinary word ("Take", "Home") that the article also writes in lower case.
     if (!acronym && !titled && t.pos !== 'PROPN' && ctx.lowerWords.has(low(t))) return;
     if (acronym && NOT_ACRONYMS.has(acronymLetters(text))) return;
-    if (!acronym && (NOT_NAMES.has(plain(t)) || NAME_SUFFIXES.has(nameKey(t.text)))) return;
+    if (!acronym && (NOT_NAMES.has(plain(t)) || NAME_SUFFIXES.has(keyOfToken(t)))) return;
     // "a Mexican national", "Chinese officials": a nationality adjective, not a name.
     const next = tokens[last + 1];
     if (!acronym && !titled && next && isWord(next) && !isCapitalised(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ') &&
@@ -831,7 +836,7 @@ export function findCandidates(ctx: DocContext): Candidate[] {
 /** Whether a word may be a stray word glued in front of a name rather than its first part. */
 function mayBeGlued(ctx: DocContext, t: Token, rest: string, restWords: number, restFirst: Token): boolean {
   if (isFirstName(t.text) || isHonorific(t.text) || TITLES.has(low(t)) || RELATIONAL_NOUNS.has(low(t)) || PARTY_WORDS.has(low(t)) ||
-      isAcronym(t.text) || isDemonym(t.text)) return false;
+      isAcronym(t.text) || isLowerDemonym(low(t))) return false;
   // "South London", "Greater Manchester": a word before a place makes a place name.
   if (placeName(rest)) return false;
   // "National Guard" → "Guard", "Crystal Palace" → "Palace": a head word alone is a short form, not the name;
