@@ -469,6 +469,45 @@ function hasInnerCapital(word: string): boolean {
   return false;
 }
 
+// Loops over a run's token indices, written as functions of their own so that voteKind
+// makes no closures per candidate.
+
+/** Some token is "of" or "for". */
+function hasOfOrFor(tokens: Token[], idx: number[]): boolean {
+  for (const i of idx) if (low(tokens[i]) === 'of' || low(tokens[i]) === 'for') return true;
+  return false;
+}
+
+/** A capitalised organisation head before the last token ("Department of Justice"). */
+function hasOrgHeadBeforeLast(tokens: Token[], idx: number[]): boolean {
+  for (let n = 0; n < idx.length - 1; n++) if (ORG_HEADS.has(low(tokens[idx[n]])) && isCapitalised(tokens[idx[n]].text)) return true;
+  return false;
+}
+
+const SURNAME_PREFIX_CAPITAL = /^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u;
+
+/** Brand-like inner capitals ("SiriusXM", "PayPal"), not "McLaughlin" or "DeSantis". */
+function hasBrandCapitals(tokens: Token[], words: number[]): boolean {
+  for (const i of words) if (hasInnerCapital(tokens[i].text) && !SURNAME_PREFIX_CAPITAL.test(tokens[i].text)) return true;
+  return false;
+}
+
+function hasAcronym(tokens: Token[], words: number[]): boolean {
+  for (const i of words) if (isAcronym(tokens[i].text)) return true;
+  return false;
+}
+
+/** Every word a particle, or no acronym, never written in lower case here and no place ("Dainis Ivans"). */
+function allPlainNameWords(ctx: DocContext, words: number[]): boolean {
+  const tokens = ctx.doc.tokens;
+  for (const i of words) {
+    const t = tokens[i];
+    if (PARTICLES.has(t.text)) continue;
+    if (isAcronym(t.text) || ctx.lowerWords.has(low(t)) || placeOfToken(t)) return false;
+  }
+  return true;
+}
+
 /**
  * Kind votes for a name from its own words and the words around it. `words` are the run's word
  * tokens, `text` and `key` the run's text and nameKey (as pushCandidate has them already).
@@ -485,10 +524,8 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   if (ORG_OF_HEADS.has(ofHead)) votes.organization += 3;
   if (ORG_HEADS.has(low(lastTok)) || KNOWN_ORGS.has(key)) votes.organization += 3;
   // "Department of Justice", "Center for Transatlantic Relations": the head comes first.
-  else if (words.length > 2 && idx.some((i) => low(tokens[i]) === 'of' || low(tokens[i]) === 'for') &&
-      idx.slice(0, -1).some((i) => ORG_HEADS.has(low(tokens[i])) && isCapitalised(tokens[i].text))) votes.organization += 3;
-  // Brand-like inner capitals ("SiriusXM", "PayPal"), not "McLaughlin" or "DeSantis".
-  if (words.some((i) => hasInnerCapital(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
+  else if (words.length > 2 && hasOfOrFor(tokens, idx) && hasOrgHeadBeforeLast(tokens, idx)) votes.organization += 3;
+  if (hasBrandCapitals(tokens, words)) votes.organization += 1;
   if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
   // "Chicago Cubs", "New York Yankees": a place and a plural is a team, not a person.
   if (words.length > 1 && !place && endsInSingleS(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isLowerDemonym(low(lastTok)) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
@@ -505,7 +542,7 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   const speechAfter = after !== undefined && SPEECH_VERBS.has(low(after));
   if (speechAfter) votes.person += 0.5;
   // Speech context only speaks for short plain names, not "MSNBC Political Correspondent Ann Lee".
-  const plainName = words.length >= 2 && words.length <= 3 && !place && words.every((i) => !isAcronym(tokens[i].text));
+  const plainName = words.length >= 2 && words.length <= 3 && !place && !hasAcronym(tokens, words);
   if (!speechAfter && plainName && speaksAfterApposition(ctx, idx[idx.length - 1])) votes.person += 0.5;
   // '"...," said Mitt Romney', "according to Mitt Romney".
   if (plainName && before && (low(before) === 'said' || low(before) === 'says' ||
@@ -513,8 +550,7 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   // Two or three plain capitalised words never written in lower case here ("Dainis Ivans"), with
   // nothing saying organisation or place: most likely a person.
   if (words.length >= 2 && words.length <= 3 && votes.organization === 0 && votes.place === 0 && votes.other === 0 && !titled &&
-      words.every((i) => PARTICLES.has(tokens[i].text) ||
-        (!isAcronym(tokens[i].text) && !ctx.lowerWords.has(low(tokens[i])) && !placeOfToken(tokens[i])))) votes.person += 0.5;
+      allPlainNameWords(ctx, words)) votes.person += 0.5;
   // "FLINT, Mich." — the state abbreviation itself.
   if (words.length === 1 && before?.text === ',' && isStateAbbreviation(firstTok.text) && /\.|^\p{Lu}\p{Ll}/u.test(firstTok.text + (after?.text === '.' ? '.' : ''))) votes.place += 3;
   if (OTHER_HEADS.has(low(lastTok)) && words.length > 1 && votes.organization === 0) votes.other += 3;
@@ -554,6 +590,31 @@ function surnameMonth(tokens: Token[], idx: number[]): boolean {
 
 /** Tags of words that cannot start a name ("Yesterday", "But", "Did"). */
 const FUNCTION_TAGS = new Set(['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV']);
+
+/** The roles read in front of a name so far (see addTitle). */
+interface TitleState {
+  roles: string[];
+  /** "Retired", "Former" alone say nothing: they join the title that follows ("Former Ohio Gov."). */
+  modifier: { first: number; last: number } | null;
+  /** Where the last title piece ended, so "Lt." "Gen." read as one role "Lt. Gen.". */
+  titleTokenEnd: number;
+  titleStart: number;
+}
+
+/** Adds the title of tokens [first, last] to the roles, with a waiting modifier, or joins it to the title just before. */
+function addTitle(ctx: DocContext, titles: TitleState, first: number, last: number): void {
+  const modifier = titles.modifier;
+  const from = modifier && modifier.last === first - 1 ? modifier.first : first;
+  titles.modifier = null;
+  const text = slice(ctx, from, last);
+  const roles = titles.roles;
+  if (titles.titleTokenEnd === from - 1 && roles.length > 0) roles[roles.length - 1] = slice(ctx, titles.titleStart, last);
+  else {
+    roles.push(text);
+    titles.titleStart = from;
+  }
+  titles.titleTokenEnd = last;
+}
 
 /** Turns a run of tokens into zero, one or two candidates (an affiliation before a mid-run title). */
 function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]): void {
@@ -628,23 +689,8 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const orgShaped = ORG_HEADS.has(low(tokens[idx[idx.length - 1]]));
   let titled = related;
   let titleOnly = false;
-  // "Retired", "Former" alone say nothing: they join the title that follows ("Former Ohio Gov.").
-  let modifier: { first: number; last: number } | null = null;
-  // Where the last title piece ended, so "Lt." "Gen." read as one role "Lt. Gen.".
-  let titleTokenEnd = -2;
-  let titleStart = -1;
+  const titles: TitleState = { roles, modifier: null, titleTokenEnd: -2, titleStart: -1 };
   let courtesy: 'male' | 'female' | undefined;
-  const addTitle = (first: number, last: number): void => {
-    const from = modifier && modifier.last === first - 1 ? modifier.first : first;
-    modifier = null;
-    const text = slice(ctx, from, last);
-    if (titleTokenEnd === from - 1 && roles.length > 0) roles[roles.length - 1] = slice(ctx, titleStart, last);
-    else {
-      roles.push(text);
-      titleStart = from;
-    }
-    titleTokenEnd = last;
-  };
   // Roles in front: party words, honorifics, titles ("Democrat Rep.", "Assistant Secretary").
   for (;;) {
     if (idx.length === 0) break;
@@ -659,7 +705,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     }
     if (isHonorific(t.text) && !orgShaped) {
       // "Mr." tells nothing worth keeping as a role, but still marks a person.
-      if (!COURTESY_TITLES.has(low(t))) addTitle(idx[0], idx[0]);
+      if (!COURTESY_TITLES.has(low(t))) addTitle(ctx, titles, idx[0], idx[0]);
       else courtesy = /^mr\.?$/.test(low(t)) ? 'male' : 'female';
       titled = true;
       idx.shift();
@@ -675,11 +721,11 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       if (titleLast < idx[idx.length - 1] && next && (!isCapitalised(next.text) || SENTENCE_OPENERS.has(low(next)) || ORG_HEADS.has(low(next)))) break;
       // A modifier alone ("Former", "Retired", "Deputy") waits for the title it modifies.
       if (titleLast === idx[0] && (TENSE_MODIFIERS.has(low(t)) || TITLE_MODIFIERS.has(low(t))) && idx.length > 1) {
-        modifier = { first: idx[0], last: idx[0] };
+        titles.modifier = { first: idx[0], last: idx[0] };
         idx.shift();
         continue;
       }
-      addTitle(idx[0], titleLast);
+      addTitle(ctx, titles, idx[0], titleLast);
       titled = true;
       idx = idx.filter((i) => i > titleLast);
       dropEdges(ctx, idx);
@@ -706,11 +752,11 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const t = tokens[idx[n]];
       if (!(TITLE_HEADS.has(low(t)) || isHonorific(t.text)) || !isCapitalised(t.text)) continue;
       const after = isHonorific(t.text) ? idx[n] + 1 : titleEnd(ctx, idx[n], idx[idx.length - 1]);
-      const rest = idx.filter((i) => i >= after && isWordAt(ctx, i));
+      const rest = wordsAmong(ctx, idx, after);
       if (rest.length === 0 || NAME_SUFFIXES.has(keyOfToken(tokens[rest[0]]))) continue;
       const pre = idx.slice(0, n);
-      const pending = modifier as { first: number; last: number } | null;
-      modifier = null;
+      const pending = titles.modifier;
+      titles.modifier = null;
       titled = true;
       // "Dana Pruitt Mr Searle" (captions run together): nobody is "Org Mr. X", so what comes before
       // a courtesy title is a name of its own, not an affiliation.
@@ -747,6 +793,13 @@ function lengthWithoutDots(word: string): number {
   return word.includes('.') ? word.replace(/\./g, '').length : word.length;
 }
 
+/** The word tokens among `idx`, from token `from` on. */
+function wordsAmong(ctx: DocContext, idx: number[], from: number): number[] {
+  const words: number[] = [];
+  for (const i of idx) if (i >= from && isWordAt(ctx, i)) words.push(i);
+  return words;
+}
+
 /** Words of three or more letters in capitals that are no known acronym ("SAVE", "QUARTER"). */
 function countUnknownAcronyms(tokens: Token[], words: number[]): number {
   let count = 0;
@@ -761,7 +814,7 @@ function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: 
   const last = idx[idx.length - 1];
   const text = slice(ctx, first, last);
   const key = nameKey(text);
-  const words = idx.filter((i) => isWordAt(ctx, i));
+  const words = wordsAmong(ctx, idx, 0);
   const single = words.length === 1;
   const acronym = single && isAcronym(text) && !shouty;
   const place = placeOfKey(key, text);
