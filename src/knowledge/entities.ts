@@ -86,7 +86,8 @@ function addRole(draft: Draft, role: string): void {
   const clean = role.trim();
   if (!clean) return;
   const key = clean.toLowerCase();
-  if (!draft.roles.some((r) => r.toLowerCase() === key)) draft.roles.push(clean);
+  for (const r of draft.roles) if (r.toLowerCase() === key) return;
+  draft.roles.push(clean);
 }
 
 class Registry {
@@ -199,8 +200,9 @@ function bySurname(list: Draft[] | undefined, at: number): Draft | undefined {
 /** Pass A: full (multi-word) names, which later single words resolve to. */
 function registerFullNames(candidates: Candidate[], registry: Registry): void {
   const firstLast = new Map<string, Draft>();
-  candidates.forEach((c, i) => {
-    if (c.weak || c.acronym || c.titleOnly || candidateWords(c).length < 2) return;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    if (c.weak || c.acronym || c.titleOnly || candidateWords(c).length < 2) continue;
     const key = c.place ? placeKey(c.place) : c.key;
     let draft = registry.get(key);
     const personal = c.votes.person > Math.max(c.votes.organization, c.votes.place);
@@ -210,7 +212,7 @@ function registerFullNames(candidates: Candidate[], registry: Registry): void {
     if (!draft) draft = registry.create(key, c.start, c.place);
     if (fl && !firstLast.has(fl)) firstLast.set(fl, draft);
     registry.attach(draft, i, c);
-  });
+  }
 }
 
 /** The draft an acronym belongs to: its parenthesised expansion, the same acronym, or initials. */
@@ -294,54 +296,57 @@ function byCourtesy(c: Candidate, key: string, indexes: NameIndexes): Draft | un
 function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Registry, indexes: NameIndexes): void {
   const separated = new Set<Draft>();
   separateSurnamesByCourtesy(candidates, registry, indexes, separated);
-  candidates.forEach((c, i) => {
-    if (registry.owner[i] !== undefined || c.titleOnly) return;
-    if (c.acronym) {
-      const draft = (c.place ? registry.get(placeKey(c.place)) : undefined) ?? acronymDraft(c, registry, indexes) ??
-        registry.create(c.place ? placeKey(c.place) : acronymLetters(c.text), c.start, c.place);
-      registry.attach(draft, i, c);
+  for (let i = 0; i < candidates.length; i++) registerShortName(candidates[i], i, doc, registry, indexes, separated);
+}
+
+/** Pass B for one candidate (see registerShortNames). */
+function registerShortName(c: Candidate, i: number, doc: NlpDoc, registry: Registry, indexes: NameIndexes, separated: Set<Draft>): void {
+  if (registry.owner[i] !== undefined || c.titleOnly) return;
+  if (c.acronym) {
+    const draft = (c.place ? registry.get(placeKey(c.place)) : undefined) ?? acronymDraft(c, registry, indexes) ??
+      registry.create(c.place ? placeKey(c.place) : acronymLetters(c.text), c.start, c.place);
+    registry.attach(draft, i, c);
+    return;
+  }
+  const key = c.place ? placeKey(c.place) : c.key;
+  const single = candidateWords(c).length === 1;
+  let draft = registry.get(key) ?? registry.get(c.key);
+  if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;
+  if (!draft && single) {
+    draft = bySurname(indexes.surname.get(key), c.start);
+    // "Hollywood" is no surname of "Access Hollywood", a name only shaped like a person's.
+    if (draft && c.place && kindOf(draft.votes) !== 'person') draft = undefined;
+    // A surname used alone is itself evidence of a person.
+    if (draft) draft.votes.person += 1.5;
+  }
+  if (!draft && single && !c.place) {
+    // "Hillary" → the one person-shaped draft with that given name; "Post" → the one "... Post".
+    // "The Donald" is such a given name even when the name lists miss it.
+    const word = doc.tokens[c.first].text;
+    const named = (isFirstName(word) || c.nickname ? indexes.given.get(key) : undefined) ?? indexes.orgHead.get(key);
+    if (named && named.length === 1) {
+      draft = named[0];
+      if (c.nickname) addAlias(draft, `The ${c.text}`);
+    }
+  }
+  if (draft) {
+    registry.attach(draft, i, c);
+    return;
+  }
+  if (c.weak) {
+    // A sentence-initial name seen nowhere else: keep it when it speaks ("Smith said").
+    const next = doc.tokens[c.last + 1];
+    const t = doc.tokens[c.first];
+    // Not a plural common noun ("Witnesses said", "Officials said").
+    const speaks = single && !c.furniture && t.pos === 'PROPN' && !t.text.endsWith('s') && next !== undefined && SPEECH_VERBS.has(low(next));
+    if (c.place || speaks) {
+      registry.attach(registry.create(key, c.start, c.place), i, c);
       return;
     }
-    const key = c.place ? placeKey(c.place) : c.key;
-    const single = candidateWords(c).length === 1;
-    let draft = registry.get(key) ?? registry.get(c.key);
-    if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;
-    if (!draft && single) {
-      draft = bySurname(indexes.surname.get(key), c.start);
-      // "Hollywood" is no surname of "Access Hollywood", a name only shaped like a person's.
-      if (draft && c.place && kindOf(draft.votes) !== 'person') draft = undefined;
-      // A surname used alone is itself evidence of a person.
-      if (draft) draft.votes.person += 1.5;
-    }
-    if (!draft && single && !c.place) {
-      // "Hillary" → the one person-shaped draft with that given name; "Post" → the one "... Post".
-      // "The Donald" is such a given name even when the name lists miss it.
-      const word = doc.tokens[c.first].text;
-      const named = (isFirstName(word) || c.nickname ? indexes.given.get(key) : undefined) ?? indexes.orgHead.get(key);
-      if (named && named.length === 1) {
-        draft = named[0];
-        if (c.nickname) addAlias(draft, `The ${c.text}`);
-      }
-    }
-    if (draft) {
-      registry.attach(draft, i, c);
-      return;
-    }
-    if (c.weak) {
-      // A sentence-initial name seen nowhere else: keep it when it speaks ("Smith said").
-      const next = doc.tokens[c.last + 1];
-      const t = doc.tokens[c.first];
-      // Not a plural common noun ("Witnesses said", "Officials said").
-      const speaks = single && !c.furniture && t.pos === 'PROPN' && !t.text.endsWith('s') && next !== undefined && SPEECH_VERBS.has(low(next));
-      if (c.place || speaks) {
-        registry.attach(registry.create(key, c.start, c.place), i, c);
-        return;
-      }
-      if (!single) matchInside(c, i, doc, registry, indexes);
-      return;
-    }
-    registry.attach(registry.create(key, c.start, c.place), i, c);
-  });
+    if (!single) matchInside(c, i, doc, registry, indexes);
+    return;
+  }
+  registry.attach(registry.create(key, c.start, c.place), i, c);
 }
 
 /** "Peña Nieto" after "Enrique Peña Nieto": a shorter person name that ends a longer one. */
@@ -494,14 +499,15 @@ function appositionAfter(doc: NlpDoc, first: number, last: number): string | nul
 
 /** Affiliations ("D-Ill.") and appositions after each person mention. */
 function collectRoles(candidates: Candidate[], doc: NlpDoc, registry: Registry): void {
-  candidates.forEach((c, i) => {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     const draft = registry.owner[i];
-    if (!draft || kindOf(draft.votes) !== 'person') return;
+    if (!draft || kindOf(draft.votes) !== 'person') continue;
     const affiliation = affiliationAfter(doc.text, c.end);
     if (affiliation) addRole(draft, affiliation);
     const apposition = appositionAfter(doc, c.first, c.last);
     if (apposition) addRole(draft, apposition);
-  });
+  }
 }
 
 interface Event {

@@ -277,8 +277,7 @@ function titleEnd(ctx: DocContext, at: number, end: number): number {
     for (let n = Math.min(rest.length - 1, 3); n >= 0; n--) {
       if (placeName(ctx.doc.text.slice(tokens[rest[0]].start, tokens[rest[n]].end))) return rest[n] + 1;
     }
-    const given = rest.findIndex((r, n) => n > 0 && isFirstNameAt(ctx, r));
-    if (given > 0) return rest[given];
+    for (let n = 1; n < rest.length; n++) if (isFirstNameAt(ctx, rest[n])) return rest[n];
     if (rest.length >= 3) return rest[rest.length - 2];
     if (rest.length === 2) return rest[1];
     return end + 1;
@@ -727,7 +726,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       }
       addTitle(ctx, titles, idx[0], titleLast);
       titled = true;
-      idx = idx.filter((i) => i > titleLast);
+      idx = indicesFrom(idx, titleLast + 1);
       dropEdges(ctx, idx);
       if (idx.length === 0) titleOnly = true;
       continue;
@@ -764,7 +763,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
         courtesy = /^mr\.?$/.test(low(t)) ? 'male' : 'female';
         // Kept (as a weak run) only when it names something the article names elsewhere.
         pushCandidate(ctx, pre, [], false, shouty, out, true);
-        idx = idx.filter((i) => i >= after);
+        idx = indicesFrom(idx, after);
         dropEdges(ctx, idx);
         break;
       }
@@ -772,7 +771,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       pushCandidate(ctx, pre, [], false, shouty, out, true);
       const affiliation = out[out.length - 1];
       if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) affiliation.votes.organization += 1.5;
-      idx = idx.filter((i) => i >= after);
+      idx = indicesFrom(idx, after);
       dropEdges(ctx, idx);
       break;
     }
@@ -791,6 +790,13 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
 /** A word's length not counting its dots ("U.S." → 2); most words have none to remove. */
 function lengthWithoutDots(word: string): number {
   return word.includes('.') ? word.replace(/\./g, '').length : word.length;
+}
+
+/** The token indices of `idx` from token `from` on. */
+function indicesFrom(idx: number[], from: number): number[] {
+  const out: number[] = [];
+  for (const i of idx) if (i >= from) out.push(i);
+  return out;
 }
 
 /** The word tokens among `idx`, from token `from` on. */
