@@ -278,17 +278,31 @@ function separateSurnamesByCourtesy(candidates: Candidate[], registry: Registry,
     if (registry.get(key)) continue;
     const list = indexes.surname.get(key);
     if (!list || list.length === 0) continue;
-    const fits = list.filter((d) => draftGender(d) !== (c.courtesy === 'male' ? 'female' : 'male'));
+    const fits = draftsNotOfGender(list, c.courtesy === 'male' ? 'female' : 'male');
     if (fits.length === 0) separated.add(registry.create(key, c.start, null));
     else if (fits.length < list.length) indexes.surname.set(key, fits);
   }
+}
+
+/** The drafts whose given name says `gender`. */
+function draftsOfGender(list: Draft[], gender: 'female' | 'male'): Draft[] {
+  const fits: Draft[] = [];
+  for (const d of list) if (draftGender(d) === gender) fits.push(d);
+  return fits;
+}
+
+/** The drafts whose given name does not say `gender`. */
+function draftsNotOfGender(list: Draft[], gender: 'female' | 'male'): Draft[] {
+  const fits: Draft[] = [];
+  for (const d of list) if (draftGender(d) !== gender) fits.push(d);
+  return fits;
 }
 
 /** "Mrs. Ormand" after a surname draft was set apart for "Mr. Ormand": the full name of her gender. */
 function byCourtesy(c: Candidate, key: string, indexes: NameIndexes): Draft | undefined {
   if (!c.courtesy) return undefined;
   const list = indexes.surname.get(key) ?? [];
-  const fits = list.filter((d) => draftGender(d) === c.courtesy);
+  const fits = draftsOfGender(list, c.courtesy);
   return fits.length === 1 ? fits[0] : undefined;
 }
 

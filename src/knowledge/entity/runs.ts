@@ -883,7 +883,7 @@ export function findCandidates(ctx: DocContext): Candidate[] {
     // Credits and furniture words only count when they name something the story names.
     const spans = furnitureSpans(doc.text.slice(sentence.start, sentence.end), sentence.start);
     for (let k = before; k < out.length; k++) {
-      if (!spans.some((span) => touchesFurniture(out[k], span))) continue;
+      if (!touchesAnyFurniture(out[k], spans)) continue;
       out[k].weak = true;
       out[k].furniture = true;
     }
@@ -981,6 +981,11 @@ function furnitureSpans(text: string, offset: number): FurnitureSpan[] {
     spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, creditAfter: CREDIT_AFTER.test(m[0]) });
   }
   return spans;
+}
+
+function touchesAnyFurniture(c: Candidate, spans: FurnitureSpan[]): boolean {
+  for (const span of spans) if (touchesFurniture(c, span)) return true;
+  return false;
 }
 
 /**
