@@ -64,11 +64,11 @@ function isOpeningPunctuation(text: string): boolean {
 export interface DocContext {
   doc: NlpDoc;
   /**
-   * For each token index, the bits SKIPPED, WORD, NAME_TOKEN, SENTENCE_INITIAL, CAPITALISED_WORD
-   * and the remembered first-name answer. One array for all: a typed array is dear to allocate,
-   * and one is made per document.
+   * For each token index, the bits SKIPPED, WORD, NAME_TOKEN, SENTENCE_INITIAL, CAPITALISED_WORD,
+   * LONG_WORD, NO_LOWER_CASE and the remembered first-name answer. One array for all: a typed
+   * array is dear to allocate, and one is made per document.
    */
-  tokenFlags: Uint8Array;
+  tokenFlags: Uint16Array;
   /** Normal forms seen written in lower case: a sentence-initial "Video" is then an ordinary word. */
   lowerWords: Set<string>;
   /** For each sentence index: 1 when it is in capitals or title case (headlines), where capitals say nothing. */
@@ -90,6 +90,10 @@ const CAPITALISED_WORD = 16;
 /** isFirstName of the token's text has been asked (FIRST_NAME holds the answer). */
 const FIRST_NAME_KNOWN = 32;
 const FIRST_NAME = 64;
+/** A word (see WORD) of two or more characters, the words the headline test counts. */
+const LONG_WORD = 128;
+/** A LONG_WORD without a lower-case letter ("NASA", "SAVE"). */
+const NO_LOWER_CASE = 256;
 
 function isSkipped(ctx: DocContext, i: number): boolean {
   return (ctx.tokenFlags[i] & SKIPPED) !== 0;
@@ -286,7 +290,7 @@ function titleEnd(ctx: DocContext, at: number, end: number): number {
 }
 
 /** Marks SENTENCE_INITIAL the token that starts each sentence (only quotes or dashes before it). */
-function markSentenceInitial(doc: NlpDoc, tokenFlags: Uint8Array): void {
+function markSentenceInitial(doc: NlpDoc, tokenFlags: Uint16Array): void {
   for (const s of doc.sentences) {
     for (let i = s.firstToken; i <= s.lastToken; i++) {
       const t = doc.tokens[i];
@@ -298,7 +302,7 @@ function markSentenceInitial(doc: NlpDoc, tokenFlags: Uint8Array): void {
   }
 }
 
-function computeShouty(doc: NlpDoc, tokenFlags: Uint8Array): number[] {
+function computeShouty(doc: NlpDoc, tokenFlags: Uint16Array): number[] {
   const flags: number[] = new Array(doc.sentences.length).fill(0);
   for (let n = 0; n < doc.sentences.length; n++) {
     const s = doc.sentences[n];
@@ -306,15 +310,16 @@ function computeShouty(doc: NlpDoc, tokenFlags: Uint8Array): number[] {
     let capitals = 0;
     let upper = 0;
     let commonCapitals = 0;
+    // Read from the token flags: only capitalised words need their token read again.
     for (let i = s.firstToken; i <= s.lastToken; i++) {
-      const t = doc.tokens[i];
-      if ((tokenFlags[i] & WORD) === 0 || t.text.length < 2) continue;
+      const bits = tokenFlags[i];
+      if ((bits & LONG_WORD) === 0) continue;
       words++;
-      const capitalised = (tokenFlags[i] & CAPITALISED_WORD) !== 0;
+      const capitalised = (bits & CAPITALISED_WORD) !== 0;
       if (capitalised) capitals++;
       // Capitalised verbs and nouns after the first word: title case, not a list of names.
-      if (words > 1 && capitalised && t.pos !== 'PROPN') commonCapitals++;
-      if (!hasLowerCase(t.text)) upper++;
+      if (words > 1 && capitalised && doc.tokens[i].pos !== 'PROPN') commonCapitals++;
+      if (bits & NO_LOWER_CASE) upper++;
     }
     if (words >= 3 && upper / words >= 0.8) flags[n] = 1;
     else if (words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2) flags[n] = 1;
@@ -376,7 +381,7 @@ export function affiliationAfter(text: string, end: number): string | null {
 }
 
 export function documentContext(doc: NlpDoc): DocContext {
-  const tokenFlags = new Uint8Array(doc.tokens.length);
+  const tokenFlags = new Uint16Array(doc.tokens.length);
   const skipSpans: Array<[number, number]> = [];
   const header = DATELINE_HEADER.exec(doc.text);
   if (header) skipSpans.push([0, header[0].length]);
@@ -398,11 +403,10 @@ export function documentContext(doc: NlpDoc): DocContext {
     if (t.type !== 'word') continue;
     if (isLowerInitial(t.text)) lowerWords.add(low(t));
     if (!hasLetter(t.text)) continue;
-    if (!isCapitalised(t.text)) {
-      tokenFlags[i] |= WORD;
-      continue;
-    }
-    tokenFlags[i] |= WORD | CAPITALISED_WORD;
+    tokenFlags[i] |= WORD;
+    if (t.text.length >= 2) tokenFlags[i] |= hasLowerCase(t.text) ? LONG_WORD : LONG_WORD | NO_LOWER_CASE;
+    if (!isCapitalised(t.text)) continue;
+    tokenFlags[i] |= CAPITALISED_WORD;
     if (!skipped && !hasDigit(t.text)) tokenFlags[i] |= NAME_TOKEN;
   }
   markSentenceInitial(doc, tokenFlags);
