@@ -303,7 +303,7 @@ function markSentenceInitial(doc: NlpDoc, tokenFlags: Uint16Array): void {
 }
 
 function computeShouty(doc: NlpDoc, tokenFlags: Uint16Array): number[] {
-  const flags: number[] = new Array(doc.sentences.length).fill(0);
+  const flags: number[] = [];
   for (let n = 0; n < doc.sentences.length; n++) {
     const s = doc.sentences[n];
     let words = 0;
@@ -321,8 +321,9 @@ function computeShouty(doc: NlpDoc, tokenFlags: Uint16Array): number[] {
       if (words > 1 && capitalised && doc.tokens[i].pos !== 'PROPN') commonCapitals++;
       if (bits & NO_LOWER_CASE) upper++;
     }
-    if (words >= 3 && upper / words >= 0.8) flags[n] = 1;
-    else if (words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2) flags[n] = 1;
+    const allCapitals = words >= 3 && upper / words >= 0.8;
+    const titleCase = words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2;
+    flags.push(allCapitals || titleCase ? 1 : 0);
   }
   return flags;
 }
