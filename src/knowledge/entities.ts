@@ -7,9 +7,9 @@
 // so the cost stays linear in the number of tokens.
 import type { Entity, EntityKind, Span } from './facts.ts';
 import type { NlpDoc, Token } from './nlp.ts';
-import { firstNameGender, isFirstName, placeName } from './entity/gazetteer.ts';
+import { firstNameGender, isFirstName, placeOfKey } from './entity/gazetteer.ts';
 import { DEFINITE_HEADS, KNOWN_ACRONYMS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
-import { acronymLetters, initialsOf, isAcronym, nameKey, nameWords, surnameKeys } from './entity/names.ts';
+import { acronymLetters, endsInSingleS, initialsOfWords, isAcronym, isCapitalised, isLowerInitial, nameKey, nameWords, surnameKeysOfWords } from './entity/names.ts';
 import { affiliationAfter, documentContext, findCandidates, low, type Candidate, type Votes } from './entity/runs.ts';
 
 export { resolveName } from './entity/resolve.ts';
@@ -28,17 +28,54 @@ interface Draft {
   firstAt: number;
 }
 
+/**
+ * nameWords by name for the document being read: each name is split many times over (pass A,
+ * pass B, indexes, merges, finalise). Emptied at the start of every document.
+ */
+const wordsByName = new Map<string, readonly string[]>();
+
+/** nameWords of a name, remembered; the list is shared, so it is read-only. */
+function wordsOf(name: string): readonly string[] {
+  let words = wordsByName.get(name);
+  if (words === undefined) {
+    words = nameWords(name);
+    wordsByName.set(name, words);
+  }
+  return words;
+}
+
+/** nameKey of each canonical place name; there are only as many as the gazetteer has. */
+const keysOfPlaces = new Map<string, string>();
+
+/** nameKey of a canonical place name (a candidate's `place`), remembered. */
+function placeKey(place: string): string {
+  let key = keysOfPlaces.get(place);
+  if (key === undefined) {
+    key = nameKey(place);
+    keysOfPlaces.set(place, key);
+  }
+  return key;
+}
+
+/** nameWords of a candidate's text, worked out on first use and kept on the candidate. */
+function candidateWords(c: Candidate): readonly string[] {
+  if (c.words === undefined) c.words = nameWords(c.text);
+  return c.words;
+}
+
 function newDraft(key: string, at: number, place: string | null): Draft {
   return { key, names: new Map(), mentions: [], roles: [], votes: { person: 0, organization: 0, place: 0, other: 0 }, place, aliases: [], firstAt: at };
 }
 
+/** The kind with most votes; ties go to the first of organisation, place, person, other; none at all is "other". */
 function kindOf(votes: Votes): EntityKind {
-  const order: Array<[EntityKind, number]> = [
-    ['organization', votes.organization], ['place', votes.place], ['person', votes.person], ['other', votes.other],
-  ];
-  let best: [EntityKind, number] = ['other', 0];
-  for (const entry of order) if (entry[1] > best[1]) best = entry;
-  return best[0];
+  let best: EntityKind = 'other';
+  let most = 0;
+  if (votes.organization > most) { best = 'organization'; most = votes.organization; }
+  if (votes.place > most) { best = 'place'; most = votes.place; }
+  if (votes.person > most) { best = 'person'; most = votes.person; }
+  if (votes.other > most) best = 'other';
+  return best;
 }
 
 function addAlias(draft: Draft, alias: string): void {
@@ -49,14 +86,15 @@ function addRole(draft: Draft, role: string): void {
   const clean = role.trim();
   if (!clean) return;
   const key = clean.toLowerCase();
-  if (!draft.roles.some((r) => r.toLowerCase() === key)) draft.roles.push(clean);
+  for (const r of draft.roles) if (r.toLowerCase() === key) return;
+  draft.roles.push(clean);
 }
 
 class Registry {
   readonly drafts: Draft[] = [];
   readonly byKey = new Map<string, Draft>();
-  /** Which draft each candidate joined (by candidate index). */
-  readonly owner = new Map<number, Draft>();
+  /** Which draft each candidate joined, by candidate index (undefined: none yet). */
+  readonly owner: Array<Draft | undefined> = [];
 
   get(key: string): Draft | undefined {
     return this.byKey.get(key);
@@ -70,7 +108,7 @@ class Registry {
   }
 
   attach(draft: Draft, index: number, c: Candidate): void {
-    const key = nameKey(c.text);
+    const key = c.key;
     if (!draft.names.has(key)) draft.names.set(key, c.text);
     if (!this.byKey.has(key)) this.byKey.set(key, draft);
     draft.mentions.push({ start: c.start, end: c.end });
@@ -80,7 +118,7 @@ class Registry {
     draft.votes.place += c.votes.place;
     draft.votes.other += c.votes.other;
     draft.firstAt = Math.min(draft.firstAt, c.start);
-    this.owner.set(index, draft);
+    this.owner[index] = draft;
   }
 }
 
@@ -100,13 +138,13 @@ function personShaped(draft: Draft, name: string): boolean {
   if (kind === 'person') return true;
   // "Crystal Palace", "Affordable Care Act": a name with the head of a thing is not a person's.
   if (kind !== 'other' || draft.votes.organization > 0 || draft.votes.place > 0 || draft.votes.other > 0) return false;
-  const words = nameWords(name);
-  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w) && !isAcronym(w));
+  const words = wordsOf(name);
+  return words.length >= 2 && words.length <= 4 && words.every((w) => isCapitalised(w) && !isAcronym(w));
 }
 
-function firstLastKey(name: string): string | null {
-  const words = nameWords(name);
-  const surnames = surnameKeys(name);
+/** "first|surname" of a name's words, or null. */
+function firstLastKey(words: readonly string[]): string | null {
+  const surnames = surnameKeysOfWords(words);
   if (words.length < 2 || surnames.length === 0) return null;
   return `${nameKey(words[0])}|${surnames[0]}`;
 }
@@ -127,19 +165,19 @@ function indexDrafts(registry: Registry): NameIndexes {
     const kind = kindOf(draft.votes);
     for (const name of draft.names.values()) {
       if (personShaped(draft, name)) {
-        for (const key of surnameKeys(name)) pushDraft(surname, key, draft);
-        const words = nameWords(name);
+        for (const key of surnameKeysOfWords(wordsOf(name))) pushDraft(surname, key, draft);
+        const words = wordsOf(name);
         if (words.length > 1) pushDraft(given, nameKey(words[0]), draft);
       }
       if (kind === 'organization' || kind === 'other') {
-        const words = nameWords(name);
+        const words = wordsOf(name);
         const head = words[words.length - 1]?.toLowerCase();
         // "Post" → "New York Post"; a team's plural too: "Cubs" → "Chicago Cubs".
-        const teamPlural = kind === 'organization' && head !== undefined && /[^s]s$/.test(head);
+        const teamPlural = kind === 'organization' && head !== undefined && endsInSingleS(head);
         if (words.length > 1 && head && ((kind === 'organization' ? ORG_HEADS : OTHER_HEADS).has(head) || teamPlural)) pushDraft(orgHead, head, draft);
       }
       if (kind === 'organization' || kind === 'other') {
-        const letters = initialsOf(name);
+        const letters = initialsOfWords(wordsOf(name));
         if (letters.length >= 2 && !initials.has(letters)) initials.set(letters, draft);
       }
     }
@@ -162,28 +200,29 @@ function bySurname(list: Draft[] | undefined, at: number): Draft | undefined {
 /** Pass A: full (multi-word) names, which later single words resolve to. */
 function registerFullNames(candidates: Candidate[], registry: Registry): void {
   const firstLast = new Map<string, Draft>();
-  candidates.forEach((c, i) => {
-    if (c.weak || c.acronym || c.titleOnly || nameWords(c.text).length < 2) return;
-    const key = c.place ? nameKey(c.place) : nameKey(c.text);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    if (c.weak || c.acronym || c.titleOnly || candidateWords(c).length < 2) continue;
+    const key = c.place ? placeKey(c.place) : c.key;
     let draft = registry.get(key);
     const personal = c.votes.person > Math.max(c.votes.organization, c.votes.place);
     // "Donald J. Trump" and "Donald Trump" are one person.
-    const fl = personal ? firstLastKey(c.text) : null;
+    const fl = personal ? firstLastKey(candidateWords(c)) : null;
     if (!draft && fl) draft = firstLast.get(fl);
     if (!draft) draft = registry.create(key, c.start, c.place);
     if (fl && !firstLast.has(fl)) firstLast.set(fl, draft);
     registry.attach(draft, i, c);
-  });
+  }
 }
 
 /** The draft an acronym belongs to: its parenthesised expansion, the same acronym, or initials. */
 function acronymDraft(c: Candidate, registry: Registry, indexes: NameIndexes): Draft | undefined {
   if (c.expands !== undefined) {
-    const expansion = registry.owner.get(c.expands);
+    const expansion = registry.owner[c.expands];
     if (expansion) return expansion;
   }
   const letters = acronymLetters(c.text);
-  const same = registry.get(nameKey(c.text)) ?? registry.get(letters);
+  const same = registry.get(c.key) ?? registry.get(letters);
   if (same) return same;
   const byInitials = indexes.initials.get(letters);
   if (byInitials) return byInitials;
@@ -204,12 +243,12 @@ function matchInside(c: Candidate, index: number, doc: NlpDoc, registry: Registr
       const end = words[s + len - 1].end;
       const text = doc.text.slice(start, end);
       const key = nameKey(text);
-      const place = placeName(text);
-      let draft = registry.get(key) ?? (place ? registry.get(nameKey(place)) : undefined);
+      const place = placeOfKey(key, text);
+      let draft = registry.get(key) ?? (place ? registry.get(placeKey(place)) : undefined);
       if (!draft && len === 1) draft = bySurname(indexes.surname.get(key), start);
-      if (!draft && place) draft = registry.create(nameKey(place), start, place);
+      if (!draft && place) draft = registry.create(placeKey(place), start, place);
       if (!draft) continue;
-      const sub: Candidate = { ...c, start, end, text, weak: false, votes: { person: 0, organization: 0, place: place ? 3 : 0, other: 0 }, roles: len === words.length ? c.roles : [] };
+      const sub: Candidate = { ...c, start, end, text, key, words: undefined, weak: false, votes: { person: 0, organization: 0, place: place ? 3 : 0, other: 0 }, roles: len === words.length ? c.roles : [] };
       registry.attach(draft, index, sub);
       s += len;
       matched = true;
@@ -221,7 +260,7 @@ function matchInside(c: Candidate, index: number, doc: NlpDoc, registry: Registr
 /** The gender a draft's given name says, when it says one. */
 function draftGender(draft: Draft): 'female' | 'male' | null {
   for (const name of draft.names.values()) {
-    const words = nameWords(name);
+    const words = wordsOf(name);
     if (words.length >= 2) return firstNameGender(words[0]);
   }
   return null;
@@ -234,22 +273,36 @@ function draftGender(draft: Draft): 'female' | 'male' | null {
  */
 function separateSurnamesByCourtesy(candidates: Candidate[], registry: Registry, indexes: NameIndexes, separated: Set<Draft>): void {
   for (const c of candidates) {
-    if (!c.courtesy || c.acronym || c.place || nameWords(c.text).length !== 1) continue;
-    const key = nameKey(c.text);
+    if (!c.courtesy || c.acronym || c.place || candidateWords(c).length !== 1) continue;
+    const key = c.key;
     if (registry.get(key)) continue;
     const list = indexes.surname.get(key);
     if (!list || list.length === 0) continue;
-    const fits = list.filter((d) => draftGender(d) !== (c.courtesy === 'male' ? 'female' : 'male'));
+    const fits = draftsNotOfGender(list, c.courtesy === 'male' ? 'female' : 'male');
     if (fits.length === 0) separated.add(registry.create(key, c.start, null));
     else if (fits.length < list.length) indexes.surname.set(key, fits);
   }
+}
+
+/** The drafts whose given name says `gender`. */
+function draftsOfGender(list: Draft[], gender: 'female' | 'male'): Draft[] {
+  const fits: Draft[] = [];
+  for (const d of list) if (draftGender(d) === gender) fits.push(d);
+  return fits;
+}
+
+/** The drafts whose given name does not say `gender`. */
+function draftsNotOfGender(list: Draft[], gender: 'female' | 'male'): Draft[] {
+  const fits: Draft[] = [];
+  for (const d of list) if (draftGender(d) !== gender) fits.push(d);
+  return fits;
 }
 
 /** "Mrs. Ormand" after a surname draft was set apart for "Mr. Ormand": the full name of her gender. */
 function byCourtesy(c: Candidate, key: string, indexes: NameIndexes): Draft | undefined {
   if (!c.courtesy) return undefined;
   const list = indexes.surname.get(key) ?? [];
-  const fits = list.filter((d) => draftGender(d) === c.courtesy);
+  const fits = draftsOfGender(list, c.courtesy);
   return fits.length === 1 ? fits[0] : undefined;
 }
 
@@ -257,54 +310,57 @@ function byCourtesy(c: Candidate, key: string, indexes: NameIndexes): Draft | un
 function registerShortNames(candidates: Candidate[], doc: NlpDoc, registry: Registry, indexes: NameIndexes): void {
   const separated = new Set<Draft>();
   separateSurnamesByCourtesy(candidates, registry, indexes, separated);
-  candidates.forEach((c, i) => {
-    if (registry.owner.has(i) || c.titleOnly) return;
-    if (c.acronym) {
-      const draft = (c.place ? registry.get(nameKey(c.place)) : undefined) ?? acronymDraft(c, registry, indexes) ??
-        registry.create(c.place ? nameKey(c.place) : acronymLetters(c.text), c.start, c.place);
-      registry.attach(draft, i, c);
+  for (let i = 0; i < candidates.length; i++) registerShortName(candidates[i], i, doc, registry, indexes, separated);
+}
+
+/** Pass B for one candidate (see registerShortNames). */
+function registerShortName(c: Candidate, i: number, doc: NlpDoc, registry: Registry, indexes: NameIndexes, separated: Set<Draft>): void {
+  if (registry.owner[i] !== undefined || c.titleOnly) return;
+  if (c.acronym) {
+    const draft = (c.place ? registry.get(placeKey(c.place)) : undefined) ?? acronymDraft(c, registry, indexes) ??
+      registry.create(c.place ? placeKey(c.place) : acronymLetters(c.text), c.start, c.place);
+    registry.attach(draft, i, c);
+    return;
+  }
+  const key = c.place ? placeKey(c.place) : c.key;
+  const single = candidateWords(c).length === 1;
+  let draft = registry.get(key) ?? registry.get(c.key);
+  if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;
+  if (!draft && single) {
+    draft = bySurname(indexes.surname.get(key), c.start);
+    // "Hollywood" is no surname of "Access Hollywood", a name only shaped like a person's.
+    if (draft && c.place && kindOf(draft.votes) !== 'person') draft = undefined;
+    // A surname used alone is itself evidence of a person.
+    if (draft) draft.votes.person += 1.5;
+  }
+  if (!draft && single && !c.place) {
+    // "Hillary" → the one person-shaped draft with that given name; "Post" → the one "... Post".
+    // "The Donald" is such a given name even when the name lists miss it.
+    const word = doc.tokens[c.first].text;
+    const named = (isFirstName(word) || c.nickname ? indexes.given.get(key) : undefined) ?? indexes.orgHead.get(key);
+    if (named && named.length === 1) {
+      draft = named[0];
+      if (c.nickname) addAlias(draft, `The ${c.text}`);
+    }
+  }
+  if (draft) {
+    registry.attach(draft, i, c);
+    return;
+  }
+  if (c.weak) {
+    // A sentence-initial name seen nowhere else: keep it when it speaks ("Smith said").
+    const next = doc.tokens[c.last + 1];
+    const t = doc.tokens[c.first];
+    // Not a plural common noun ("Witnesses said", "Officials said").
+    const speaks = single && !c.furniture && t.pos === 'PROPN' && !t.text.endsWith('s') && next !== undefined && SPEECH_VERBS.has(low(next));
+    if (c.place || speaks) {
+      registry.attach(registry.create(key, c.start, c.place), i, c);
       return;
     }
-    const key = c.place ? nameKey(c.place) : nameKey(c.text);
-    const single = nameWords(c.text).length === 1;
-    let draft = registry.get(key) ?? registry.get(nameKey(c.text));
-    if (draft && separated.has(draft) && single) draft = byCourtesy(c, key, indexes) ?? draft;
-    if (!draft && single) {
-      draft = bySurname(indexes.surname.get(key), c.start);
-      // "Hollywood" is no surname of "Access Hollywood", a name only shaped like a person's.
-      if (draft && c.place && kindOf(draft.votes) !== 'person') draft = undefined;
-      // A surname used alone is itself evidence of a person.
-      if (draft) draft.votes.person += 1.5;
-    }
-    if (!draft && single && !c.place) {
-      // "Hillary" → the one person-shaped draft with that given name; "Post" → the one "... Post".
-      // "The Donald" is such a given name even when the name lists miss it.
-      const word = doc.tokens[c.first].text;
-      const named = (isFirstName(word) || c.nickname ? indexes.given.get(key) : undefined) ?? indexes.orgHead.get(key);
-      if (named && named.length === 1) {
-        draft = named[0];
-        if (c.nickname) addAlias(draft, `The ${c.text}`);
-      }
-    }
-    if (draft) {
-      registry.attach(draft, i, c);
-      return;
-    }
-    if (c.weak) {
-      // A sentence-initial name seen nowhere else: keep it when it speaks ("Smith said").
-      const next = doc.tokens[c.last + 1];
-      const t = doc.tokens[c.first];
-      // Not a plural common noun ("Witnesses said", "Officials said").
-      const speaks = single && !c.furniture && t.pos === 'PROPN' && !/s$/.test(t.text) && next !== undefined && SPEECH_VERBS.has(low(next));
-      if (c.place || speaks) {
-        registry.attach(registry.create(key, c.start, c.place), i, c);
-        return;
-      }
-      if (!single) matchInside(c, i, doc, registry, indexes);
-      return;
-    }
-    registry.attach(registry.create(key, c.start, c.place), i, c);
-  });
+    if (!single) matchInside(c, i, doc, registry, indexes);
+    return;
+  }
+  registry.attach(registry.create(key, c.start, c.place), i, c);
 }
 
 /** "Peña Nieto" after "Enrique Peña Nieto": a shorter person name that ends a longer one. */
@@ -312,7 +368,7 @@ function mergeNameTails(registry: Registry): void {
   const tails = new Map<string, Draft>();
   for (const draft of registry.drafts) {
     for (const name of draft.names.values()) {
-      const words = nameWords(name);
+      const words = wordsOf(name);
       if (words.length >= 3 && personShaped(draft, name)) {
         const tail = nameKey(words.slice(-2).join(' '));
         if (!tails.has(tail)) tails.set(tail, draft);
@@ -321,8 +377,8 @@ function mergeNameTails(registry: Registry): void {
   }
   for (const draft of registry.drafts.slice()) {
     if (draft.names.size !== 1) continue;
-    const name = [...draft.names.values()][0];
-    if (nameWords(name).length !== 2 || !personShaped(draft, name)) continue;
+    const name = draft.names.values().next().value as string;
+    if (wordsOf(name).length !== 2 || !personShaped(draft, name)) continue;
     const into = tails.get(nameKey(name));
     if (into && into !== draft) absorb(registry, into, draft);
   }
@@ -330,14 +386,21 @@ function mergeNameTails(registry: Registry): void {
 
 /** Orgs are merged with an acronym of theirs when both were registered apart (known expansions). */
 function mergeKnownAcronyms(registry: Registry): void {
-  for (const [acronym, expansionKey] of knownExpansionKeys()) {
-    const short = registry.get(acronym.toLowerCase());
+  for (const [acronymKey, expansionKey] of knownAcronymKeys()) {
+    const short = registry.get(acronymKey);
     const long = registry.get(expansionKey);
     if (short && long && short !== long) absorb(registry, long, short);
   }
 }
 
 let expansionKeys: Array<[string, string]> | null = null;
+let acronymKeys: Array<[string, string]> | null = null;
+
+/** Each known acronym in lower case with its expansion's key, computed once per process. */
+function knownAcronymKeys(): Array<[string, string]> {
+  if (!acronymKeys) acronymKeys = knownExpansionKeys().map(([acronym, longKey]) => [acronym.toLowerCase(), longKey]);
+  return acronymKeys;
+}
 let acronymsByExpansion: Map<string, string[]> | null = null;
 
 /** Each known acronym with its expansion's key, computed once per process. */
@@ -371,7 +434,7 @@ function absorb(registry: Registry, into: Draft, from: Draft): void {
   into.votes.place += from.votes.place;
   into.aliases.push(...from.aliases);
   into.firstAt = Math.min(into.firstAt, from.firstAt);
-  for (const [index, owner] of registry.owner) if (owner === from) registry.owner.set(index, into);
+  for (let i = 0; i < registry.owner.length; i++) if (registry.owner[i] === from) registry.owner[i] = into;
   const at = registry.drafts.indexOf(from);
   if (at >= 0) registry.drafts.splice(at, 1);
 }
@@ -435,7 +498,7 @@ function appositionAfter(doc: NlpDoc, first: number, last: number): string | nul
       break;
     }
     // "the baseball player Willie Mays": another name starts; the description ended before it.
-    if (/^\p{Lu}/u.test(t.text) && tokens[j - 1].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j - 1].text)) break;
+    if (isCapitalised(t.text) && tokens[j - 1].pos === 'NOUN' && isLowerInitial(tokens[j - 1].text)) break;
     if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NUM') content++;
     end = j;
   }
@@ -450,14 +513,15 @@ function appositionAfter(doc: NlpDoc, first: number, last: number): string | nul
 
 /** Affiliations ("D-Ill.") and appositions after each person mention. */
 function collectRoles(candidates: Candidate[], doc: NlpDoc, registry: Registry): void {
-  candidates.forEach((c, i) => {
-    const draft = registry.owner.get(i);
-    if (!draft || kindOf(draft.votes) !== 'person') return;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const draft = registry.owner[i];
+    if (!draft || kindOf(draft.votes) !== 'person') continue;
     const affiliation = affiliationAfter(doc.text, c.end);
     if (affiliation) addRole(draft, affiliation);
     const apposition = appositionAfter(doc, c.first, c.last);
     if (apposition) addRole(draft, apposition);
-  });
+  }
 }
 
 interface Event {
@@ -468,42 +532,48 @@ interface Event {
 }
 
 /** "the department", "the agency", and bare titles, each to the latest fitting entity before it. */
-function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Registry): void {
-  const events: Event[] = [];
-  for (const draft of registry.drafts) for (const m of draft.mentions) events.push({ at: m.start, draft });
+function resolveDescriptions(candidates: Candidate[], doc: NlpDoc, registry: Registry, definiteArticles: readonly number[]): void {
+  const pendings: Event[] = [];
   const tokens = doc.tokens;
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    // Only "the"/"The"/"THE" lower-cases to "the": other lengths need no lower-casing.
-    if (tokens[i].text.length !== 3 || low(tokens[i]) !== 'the') continue;
+  for (const i of definiteArticles) {
+    if (i + 1 >= tokens.length) break;
     const head = tokens[i + 1];
     const heads = DEFINITE_HEADS.get(low(head));
     if (!heads) continue;
     const after = tokens[i + 2];
     if (after && (after.pos === 'NOUN' || after.pos === 'PROPN') && after.type === 'word' && doc.text[head.end] === ' ') continue;
-    if (/^\p{Lu}/u.test(head.text)) continue; // "the Department of ..." is a name, found elsewhere
+    if (isCapitalised(head.text)) continue; // "the Department of ..." is a name, found elsewhere
     const span = { start: tokens[i].start, end: head.end };
-    events.push({ at: span.start, pending: { span, text: doc.text.slice(span.start, span.end), heads } });
+    pendings.push({ at: span.start, pending: { span, text: doc.text.slice(span.start, span.end), heads } });
   }
   for (const c of candidates) {
     if (!c.titleOnly) continue;
     const title = c.roles[c.roles.length - 1]?.toLowerCase();
     if (!title) continue;
     const word = title.split(/\s+/).find((w) => TITLE_HEADS.has(w)) ?? title;
-    events.push({ at: c.start, pending: { span: { start: c.start, end: c.end }, text: c.text, title: word } });
+    pendings.push({ at: c.start, pending: { span: { start: c.start, end: c.end }, text: c.text, title: word } });
   }
+  // Mentions only matter as the latest fitting entity before a description or title.
+  if (pendings.length === 0) return;
+  // A draft's head words (organisations) or title words (people), listed once per draft rather than once per mention.
+  const wordsByDraft = new Map<Draft, { heads: string[]; titles: string[] }>();
+  const events: Event[] = [];
+  for (const draft of registry.drafts) {
+    if (draft.mentions.length === 0) continue;
+    const words = draftWords(draft);
+    // A draft with neither head nor title words can be the latest of nothing.
+    if (words.heads.length === 0 && words.titles.length === 0) continue;
+    wordsByDraft.set(draft, words);
+    for (const m of draft.mentions) events.push({ at: m.start, draft });
+  }
+  for (const event of pendings) events.push(event);
   events.sort((a, b) => a.at - b.at);
   const latestByHead = new Map<string, Draft>();
   const latestByTitle = new Map<string, Draft>();
-  // A draft's head words (organisations) or title words (people), listed once per draft rather than once per mention.
-  const wordsByDraft = new Map<Draft, { heads: string[]; titles: string[] }>();
   for (const event of events) {
     if (event.draft) {
       const draft = event.draft;
-      let words = wordsByDraft.get(draft);
-      if (!words) {
-        words = draftWords(draft);
-        wordsByDraft.set(draft, words);
-      }
+      const words = wordsByDraft.get(draft)!;
       for (const w of words.heads) latestByHead.set(w, draft);
       for (const w of words.titles) latestByTitle.set(w, draft);
       continue;
@@ -534,7 +604,7 @@ function draftWords(draft: Draft): { heads: string[]; titles: string[] } {
   const titles: string[] = [];
   const kind = kindOf(draft.votes);
   if (kind === 'organization') {
-    for (const name of draft.names.values()) for (const w of nameWords(name)) heads.push(w.toLowerCase());
+    for (const name of draft.names.values()) for (const w of wordsOf(name)) heads.push(w.toLowerCase());
   } else if (kind === 'person') {
     for (const role of draft.roles) for (const w of role.toLowerCase().split(/\s+/)) if (TITLE_HEADS.has(w) || w.endsWith('.')) titles.push(w);
   }
@@ -561,7 +631,7 @@ function fullestName(draft: Draft): string {
   let best = '';
   let bestScore = -1;
   for (const name of draft.names.values()) {
-    const score = (isAcronym(name) ? 0 : 1000) + nameWords(name).length * 100 + name.length;
+    const score = (isAcronym(name) ? 0 : 1000) + wordsOf(name).length * 100 + name.length;
     if (score > bestScore) { bestScore = score; best = name; }
   }
   return best;
@@ -569,7 +639,11 @@ function fullestName(draft: Draft): string {
 
 /** Adds an alias unless its key is empty or already `seen`. */
 function addDistinct(aliases: string[], seen: Set<string>, alias: string): void {
-  const key = nameKey(alias);
+  addDistinctKeyed(aliases, seen, alias, nameKey(alias));
+}
+
+/** addDistinct of an alias whose key (nameKey) is known already. */
+function addDistinctKeyed(aliases: string[], seen: Set<string>, alias: string, key: string): void {
   if (!key || seen.has(key)) return;
   seen.add(key);
   aliases.push(alias);
@@ -595,15 +669,16 @@ function finalise(registry: Registry): Entity[] {
     const kind = finalKind(draft);
     const seen = new Set([nameKey(name)]);
     const aliases: string[] = [];
-    for (const surface of draft.names.values()) addDistinct(aliases, seen, surface);
+    // A draft's names are kept by their keys already.
+    for (const [key, surface] of draft.names) addDistinctKeyed(aliases, seen, surface, key);
     for (const alias of draft.aliases) addDistinct(aliases, seen, alias);
     if (draft.place) addDistinct(aliases, seen, draft.place);
     if (kind === 'organization') {
       // The well-known other form (DHS ↔ Department of Homeland Security), even if absent here.
-      for (const surface of [...draft.names.values()]) {
+      for (const [key, surface] of draft.names) {
         const expansion = KNOWN_ACRONYMS.get(surface.replace(/\./g, ''));
         if (expansion) addDistinct(aliases, seen, expansion);
-        for (const acronym of acronymsOf(nameKey(surface))) addDistinct(aliases, seen, acronym);
+        for (const acronym of acronymsOf(key)) addDistinct(aliases, seen, acronym);
       }
     }
     const mentions = dedupeSpans(draft.mentions);
@@ -624,6 +699,7 @@ function dedupeSpans(spans: Span[]): Span[] {
 
 export function extractEntities(doc: NlpDoc): Entity[] {
   if (!doc || !doc.text || doc.tokens.length === 0) return [];
+  wordsByName.clear();
   const ctx = documentContext(doc);
   const candidates = findCandidates(ctx);
   const registry = new Registry();
@@ -632,6 +708,6 @@ export function extractEntities(doc: NlpDoc): Entity[] {
   mergeKnownAcronyms(registry);
   mergeNameTails(registry);
   collectRoles(candidates, doc, registry);
-  resolveDescriptions(candidates, doc, registry);
+  resolveDescriptions(candidates, doc, registry, ctx.definiteArticles);
   return finalise(registry);
 }

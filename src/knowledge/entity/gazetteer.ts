@@ -12,7 +12,7 @@ const keyCache = new Map<string, string>();
  * Plain ASCII words (letters, digits, "&", "-") separated by single spaces: their key is just
  * the lower case. Checked by char codes, as /^[A-Za-z0-9&-]+(?: [A-Za-z0-9&-]+)*$/ would.
  */
-function isPlainName(name: string): boolean {
+export function isPlainName(name: string): boolean {
   let afterSpace = true;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
@@ -144,7 +144,11 @@ export function gazetteer(): Gazetteer {
 
 /** The canonical place a name denotes ("U.S." → "United States"), or null. */
 export function placeName(name: string): string | null {
-  const key = nameKey(name);
+  return placeOfKey(nameKey(name), name);
+}
+
+/** placeName of a name whose key the caller already has. */
+export function placeOfKey(key: string, name: string): string | null {
   const place = gazetteer().places.get(key);
   if (!place) return null;
   if (capitalOnly.has(key) && /\p{Ll}/u.test(name)) return null;

@@ -4,6 +4,9 @@
 
 const set = (words: string): Set<string> => new Set(words.trim().split(/\s*\|\s*|\n\s*/).filter(Boolean));
 
+/** The length of the longest word of a list: a longer word is not on it (lower-casing never shortens a word). */
+const longest = (words: Set<string>): number => Math.max(...[...words].map((w) => w.length));
+
 /** Short forms of address that always announce a person ("Mr. Trump", "Rep. Ramirez"). */
 export const HONORIFICS = set(`
   mr. | mrs. | ms. | miss | mr | mrs | ms | dr. | dr | prof. | rev. | fr. | sens. | reps. | sens | reps
@@ -262,9 +265,21 @@ export const DEMONYMS = set(`
   californian | floridian | new yorker | chicagoan | soviet | ottoman | roman | persian
 `);
 
+const DEMONYM_MAX_LENGTH = longest(DEMONYMS);
+
 export function isDemonym(word: string): boolean {
+  // A plural adds one letter ("Mexicans").
+  if (word.length > DEMONYM_MAX_LENGTH + 1) return false;
   const lower = word.toLowerCase();
-  const w = lower.includes('’') ? lower.replace(/[’]/g, "'") : lower;
+  return isLowerDemonym(lower.includes('’') ? lower.replace(/[’]/g, "'") : lower);
+}
+
+/**
+ * isDemonym of a word already lower-cased with straight apostrophes (a token's lower case, which
+ * also straightens "‘": no demonym has an apostrophe, so either way such a word is none).
+ */
+export function isLowerDemonym(w: string): boolean {
+  if (w.length > DEMONYM_MAX_LENGTH + 1) return false;
   return DEMONYMS.has(w) || (w.endsWith('s') && DEMONYMS.has(w.slice(0, -1)));
 }
 
@@ -276,12 +291,18 @@ export const OTHER_HEADS = set(`
   palace
 `);
 
+const HONORIFIC_MAX_LENGTH = longest(HONORIFICS);
+
 export function isHonorific(word: string): boolean {
+  if (word.length > HONORIFIC_MAX_LENGTH) return false;
   const w = word.toLowerCase();
   return HONORIFICS.has(w) || HONORIFICS.has(`${w}.`);
 }
 
+const STATE_ABBREVIATION_MAX_LENGTH = longest(STATE_ABBREVIATIONS);
+
 export function isStateAbbreviation(word: string): boolean {
+  if (word.length > STATE_ABBREVIATION_MAX_LENGTH) return false;
   const w = word.toLowerCase();
   return STATE_ABBREVIATIONS.has(w) || STATE_ABBREVIATIONS.has(`${w}.`);
 }

@@ -14,8 +14,35 @@ export function isCapitalised(word: string): boolean {
   return UPPER_INITIAL.test(word);
 }
 
+const LOWER_INITIAL = /^\p{Ll}/u;
+
+/** Starts with a lower-case letter (ASCII checked without a regular expression). */
+export function isLowerInitial(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_INITIAL.test(word);
+}
+
+/** Ends in one "s" after another letter, as /[^s]s$/ matches ("Cubs", not "Hess" or "s"). */
+export function endsInSingleS(word: string): boolean {
+  const n = word.length;
+  return n >= 2 && word.charCodeAt(n - 1) === 115 && word.charCodeAt(n - 2) !== 115;
+}
+
 /** "ICE", "DHS", "U.S.", "AT&T": two or more capitals and no lower-case letter. */
 export function isAcronym(word: string): boolean {
+  // ASCII words (nearly all) are answered by counting capitals over char codes.
+  let capitals = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return isAcronymByPattern(word);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return capitals >= 2 && capitals <= 8;
+}
+
+function isAcronymByPattern(word: string): boolean {
   if (HAS_LOWER.test(word)) return false;
   const letters = word.replace(/[^\p{Lu}]/gu, '');
   return letters.length >= 2 && letters.length <= 8;
@@ -45,6 +72,7 @@ export function nameWords(name: string): string[] {
 }
 
 const HAS_LETTER = /[\p{L}]/u;
+const HYPHEN = /[-‐–]/;
 
 /** The surname keys of a person's name: the last word and, if hyphenated, each of its parts. */
 export function surnameKeys(name: string): string[] {
@@ -58,6 +86,8 @@ export function surnameKeysOfWords(nameWordList: readonly string[]): string[] {
   if (words.length < 2) return [];
   const last = words[words.length - 1];
   const keys = [nameKey(last)];
+  // Most surnames have no hyphen to split at.
+  if (!HYPHEN.test(last)) return keys;
   const parts = last.split(/[-‐–]/).filter(Boolean);
   if (parts.length > 1) for (const part of parts) keys.push(nameKey(part));
   return keys;
@@ -70,10 +100,18 @@ export function initialsOf(name: string): string {
 
 /** initialsOf a name already split by nameWords. */
 export function initialsOfWords(nameWordList: readonly string[]): string {
-  const words = nameWordList.filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()));
-  if (words.length < 2) return '';
-  return words.map((w) => w[0]).join('').toLowerCase();
+  let initials = '';
+  let count = 0;
+  for (const w of nameWordList) {
+    // Skipped words are short: a longer word needs no lower-casing to be kept.
+    if (w.length <= ACRONYM_SKIP_MAX_LENGTH && ACRONYM_SKIP.has(w.toLowerCase())) continue;
+    initials += w.charAt(0);
+    count++;
+  }
+  return count < 2 ? '' : initials.toLowerCase();
 }
+
+const ACRONYM_SKIP_MAX_LENGTH = Math.max(...[...ACRONYM_SKIP].map((w) => w.length));
 
 /** An acronym's letters in lower case ("U.S." → "us"). */
 export function acronymLetters(word: string): string {

@@ -2,16 +2,16 @@
 // split into roles (titles, honorifics, party) and the name itself, with kind votes from the
 // run's shape, the gazetteers and the words around it. One left-to-right pass over tokens.
 import { lowerOf, type NlpDoc, type Token } from '../nlp.ts';
-import { isFirstName, placeName } from './gazetteer.ts';
+import { isFirstName, isPlainName, placeName, placeOfKey } from './gazetteer.ts';
 import {
   DEMONYM_SUFFIX, KNOWN_ACRONYMS, KNOWN_ORGS, NOT_ACRONYMS, NOT_NAMES, OF_HEADS, ORG_HEADS,
   PARTY_WORDS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, TITLE_HEADS,
-  OTHER_HEADS, TITLE_MODIFIERS, isDemonym, isHonorific, isStateAbbreviation,
+  OTHER_HEADS, TITLE_MODIFIERS, isLowerDemonym, isHonorific, isStateAbbreviation,
   ORG_OF_HEADS, PHOTO_CREDITS, PLACE_OF_HEADS, RELATIONAL_NOUNS, RELATION_DETERMINERS, SENTENCE_CUE_VERBS,
   COURTESY_TITLES, INTERJECTIONS, SENTENCE_OPENERS, TENSE_MODIFIERS,
 } from './lexicon.ts';
 import { FURNITURE, furnitureSentences } from '../furniture.ts';
-import { NAME_SUFFIXES, acronymLetters, initialsOf, isAcronym, isCapitalised, nameKey, nameWords } from './names.ts';
+import { NAME_SUFFIXES, acronymLetters, endsInSingleS, initialsOf, isAcronym, isCapitalised, isLowerInitial, nameKey, nameWords } from './names.ts';
 
 export interface Votes {
   person: number;
@@ -27,6 +27,10 @@ export interface Candidate {
   start: number;
   end: number;
   text: string;
+  /** nameKey(text), worked out once: every later step compares names by it. */
+  key: string;
+  /** nameWords(text), filled in by the registry on first use. */
+  words?: readonly string[];
   roles: string[];
   votes: Votes;
   /** Sentence-initial, headline or over-long: kept only when it names something already known. */
@@ -49,21 +53,54 @@ export interface Candidate {
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'y']);
 const OPENING_PUNCTUATION = /^[\p{Pi}\p{Ps}"'“‘«—–-]+$/u;
 
+/** Only quotes, brackets or dashes; a word starting with an ASCII letter or digit is none, without the pattern. */
+function isOpeningPunctuation(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return false;
+  return OPENING_PUNCTUATION.test(text);
+}
+
 /** What the extractor needs to know about the document beyond its tokens. */
 export interface DocContext {
   doc: NlpDoc;
-  /** Token indices never part of a name (dateline header, "D-Ill." affiliations). */
-  skipped: Uint8Array;
+  /**
+   * For each token index, the bits SKIPPED, WORD, NAME_TOKEN, SENTENCE_INITIAL, CAPITALISED_WORD,
+   * LONG_WORD, NO_LOWER_CASE and the remembered first-name answer. One array for all: a typed
+   * array is dear to allocate, and one is made per document.
+   */
+  tokenFlags: Uint16Array;
   /** Normal forms seen written in lower case: a sentence-initial "Video" is then an ordinary word. */
   lowerWords: Set<string>;
-  /** Sentences in capitals or title case (headlines), where capitals say nothing. */
-  shouty: Uint8Array;
-  /** For each token index: is it the first word of its sentence. */
-  sentenceInitial: Uint8Array;
-  /** For each token index: a word with a letter (see isWord). */
-  words: Uint8Array;
-  /** For each token index: a capitalised word without digits, outside skipped spans (see isNameToken). */
-  nameTokens: Uint8Array;
+  /** For each sentence index: 1 when it is in capitals or title case (headlines), where capitals say nothing. */
+  shouty: number[];
+  /** Indices of the tokens that lower-case to "the", in order ("the department" is looked for after them). */
+  definiteArticles: number[];
+}
+
+/** Never part of a name (dateline header, "D-Ill." affiliations). */
+const SKIPPED = 1;
+/** A word with a letter (see isWord). */
+const WORD = 2;
+/** A capitalised word without digits, outside skipped spans (see isNameToken). */
+const NAME_TOKEN = 4;
+/** The first word of its sentence. */
+const SENTENCE_INITIAL = 8;
+/** A word (see WORD) starting with a capital letter (see isCapitalised). */
+const CAPITALISED_WORD = 16;
+/** isFirstName of the token's text has been asked (FIRST_NAME holds the answer). */
+const FIRST_NAME_KNOWN = 32;
+const FIRST_NAME = 64;
+/** A word (see WORD) of two or more characters, the words the headline test counts. */
+const LONG_WORD = 128;
+/** A LONG_WORD without a lower-case letter ("NASA", "SAVE"). */
+const NO_LOWER_CASE = 256;
+
+function isSkipped(ctx: DocContext, i: number): boolean {
+  return (ctx.tokenFlags[i] & SKIPPED) !== 0;
+}
+
+function isSentenceInitial(ctx: DocContext, i: number): boolean {
+  return (ctx.tokenFlags[i] & SENTENCE_INITIAL) !== 0;
 }
 
 function emptyVotes(): Votes {
@@ -80,18 +117,41 @@ function hasLetter(text: string): boolean {
 
 const LOWER_CASE_LETTER = /\p{Ll}/u;
 
-/** Has a lower-case letter; a word starting with an ASCII lower-case letter is answered without the pattern. */
+/** Has a lower-case letter; ASCII words are answered over char codes, without the pattern. */
 function hasLowerCase(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return (c >= 97 && c <= 122) || LOWER_CASE_LETTER.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return LOWER_CASE_LETTER.test(text);
+  }
+  return false;
 }
 
 function isWord(t: Token | undefined): t is Token {
   return !!t && t.type === 'word' && hasLetter(t.text);
 }
 
+/** isWord of the token at `i`, read from the flags documentContext worked out once per token. */
+function isWordAt(ctx: DocContext, i: number): boolean {
+  return (ctx.tokenFlags[i] & WORD) !== 0;
+}
+
+/** isWordAt and isCapitalised, read from the token's flags. */
+function isCapitalisedWordAt(ctx: DocContext, i: number): boolean {
+  return (ctx.tokenFlags[i] & CAPITALISED_WORD) !== 0;
+}
+
+/** isFirstName of the token at `i`: the same tokens are asked several times per run, so the answer is kept in its flags. */
+function isFirstNameAt(ctx: DocContext, i: number): boolean {
+  const flags = ctx.tokenFlags[i];
+  if (flags & FIRST_NAME_KNOWN) return (flags & FIRST_NAME) !== 0;
+  const answer = isFirstName(ctx.doc.tokens[i].text);
+  ctx.tokenFlags[i] = flags | FIRST_NAME_KNOWN | (answer ? FIRST_NAME : 0);
+  return answer;
+}
+
 function isNameToken(ctx: DocContext, i: number): boolean {
-  return ctx.nameTokens[i] === 1;
+  return (ctx.tokenFlags[i] & NAME_TOKEN) !== 0;
 }
 
 /**
@@ -103,6 +163,19 @@ export function low(t: Token | undefined): string {
 }
 
 const plain = low;
+
+/**
+ * placeName of one token's text. A plain word's key is its lower case (see nameKey), which the
+ * token keeps already: no new string to make and hash.
+ */
+function placeOfToken(t: Token): string | null {
+  return placeOfKey(keyOfToken(t), t.text);
+}
+
+/** nameKey of one token's text; a plain word's key is the lower case the token keeps. */
+function keyOfToken(t: Token): string {
+  return isPlainName(t.text) ? low(t) : nameKey(t.text);
+}
 
 /** Directly adjacent tokens (no space between), as in "Villegas-Gonzalez". */
 function touching(a: Token, b: Token): boolean {
@@ -202,14 +275,13 @@ function titleEnd(ctx: DocContext, at: number, end: number): number {
     let k = j + 1;
     if (low(tokens[k]) === 'the') k++;
     const rest: number[] = [];
-    for (let r = k; r <= end; r++) if (isWord(tokens[r]) && isCapitalised(tokens[r].text)) rest.push(r);
+    for (let r = k; r <= end; r++) if (isCapitalisedWordAt(ctx, r)) rest.push(r);
     if (rest.length === 0) return j;
     // "President of the United States", "Governor of New Mexico": a place ends the title.
     for (let n = Math.min(rest.length - 1, 3); n >= 0; n--) {
       if (placeName(ctx.doc.text.slice(tokens[rest[0]].start, tokens[rest[n]].end))) return rest[n] + 1;
     }
-    const given = rest.findIndex((r, n) => n > 0 && isFirstName(tokens[r].text));
-    if (given > 0) return rest[given];
+    for (let n = 1; n < rest.length; n++) if (isFirstNameAt(ctx, rest[n])) return rest[n];
     if (rest.length >= 3) return rest[rest.length - 2];
     if (rest.length === 2) return rest[1];
     return end + 1;
@@ -217,51 +289,52 @@ function titleEnd(ctx: DocContext, at: number, end: number): number {
   return j;
 }
 
-/** True when a token starts a sentence (only quotes or dashes before it). */
-function computeSentenceInitial(doc: NlpDoc): Uint8Array {
-  const flags = new Uint8Array(doc.tokens.length);
+/** Marks SENTENCE_INITIAL the token that starts each sentence (only quotes or dashes before it). */
+function markSentenceInitial(doc: NlpDoc, tokenFlags: Uint16Array): void {
   for (const s of doc.sentences) {
     for (let i = s.firstToken; i <= s.lastToken; i++) {
       const t = doc.tokens[i];
       if (!t) break;
-      if (t.pos === 'SPACE' || OPENING_PUNCTUATION.test(t.text)) continue;
-      flags[i] = 1;
+      if (t.pos === 'SPACE' || isOpeningPunctuation(t.text)) continue;
+      tokenFlags[i] |= SENTENCE_INITIAL;
       break;
     }
   }
-  return flags;
 }
 
-function computeShouty(doc: NlpDoc, wordFlags: Uint8Array): Uint8Array {
-  const flags = new Uint8Array(doc.sentences.length);
-  doc.sentences.forEach((s, n) => {
+function computeShouty(doc: NlpDoc, tokenFlags: Uint16Array): number[] {
+  const flags: number[] = [];
+  for (let n = 0; n < doc.sentences.length; n++) {
+    const s = doc.sentences[n];
     let words = 0;
     let capitals = 0;
     let upper = 0;
     let commonCapitals = 0;
+    // Read from the token flags: only capitalised words need their token read again.
     for (let i = s.firstToken; i <= s.lastToken; i++) {
-      const t = doc.tokens[i];
-      if (wordFlags[i] !== 1 || t.text.length < 2) continue;
+      const bits = tokenFlags[i];
+      if ((bits & LONG_WORD) === 0) continue;
       words++;
-      if (isCapitalised(t.text)) capitals++;
+      const capitalised = (bits & CAPITALISED_WORD) !== 0;
+      if (capitalised) capitals++;
       // Capitalised verbs and nouns after the first word: title case, not a list of names.
-      if (words > 1 && isCapitalised(t.text) && t.pos !== 'PROPN') commonCapitals++;
-      if (!hasLowerCase(t.text)) upper++;
+      if (words > 1 && capitalised && doc.tokens[i].pos !== 'PROPN') commonCapitals++;
+      if (bits & NO_LOWER_CASE) upper++;
     }
-    if (words >= 3 && upper / words >= 0.8) flags[n] = 1;
-    else if (words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2) flags[n] = 1;
-  });
+    const allCapitals = words >= 3 && upper / words >= 0.8;
+    const titleCase = words >= 4 && capitals / words >= 0.75 && commonCapitals >= 2;
+    flags.push(allCapitals || titleCase ? 1 : 0);
+  }
   return flags;
 }
 
-const DIGIT = /\d/;
-const LOWER_INITIAL = /^\p{Ll}/u;
-
-/** Starts with a lower-case letter (ASCII checked without a regular expression). */
-function isLowerInitial(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return c >= 97 && c <= 122;
-  return LOWER_INITIAL.test(word);
+/** Has an ASCII digit (what /\d/ matches), checked over char codes. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 // The seed format's header "date 2025-09-13 (Author, Outlet)" when it was left in the text.
@@ -269,24 +342,54 @@ const DATELINE_HEADER = /^\s*date\s+\d{4}-\d{2}-\d{2}\s*\([^()\n]*\)/i;
 // "D-Ill.", "R-Texas", "I-Vt." after a comma or in parentheses.
 const STATE_PART = String.raw`[RDI]\s?-\s?(?:[A-Z]\.[A-Z]\.|[A-Z][A-Za-z]{0,12}\.?)(?:\s[A-Z][a-z]{1,12}\.?)?`;
 const AFFILIATION = new RegExp(String.raw`(?<=[,(]\s?)${STATE_PART}(?=\s*[,);.]|\s*$)`, 'g');
-const AFFILIATION_HINT = /[RDI]\s?-\s?[A-Z]/;
+const SPACE = /\s/;
+
+function isPartyLetter(c: number): boolean {
+  return c === 82 || c === 68 || c === 73; // R, D, I
+}
+
+function isAsciiCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && SPACE.test(text[i]);
+}
+
+/**
+ * Whether /[RDI]\s?-\s?[A-Z]/ matches somewhere in the text: a party letter and a hyphen, as in
+ * "D-Ill.". Only the hyphens are looked at, found by indexOf, rather than trying a pattern at
+ * every offset.
+ */
+function mayHoldAffiliation(text: string): boolean {
+  for (let p = text.indexOf('-'); p >= 0; p = text.indexOf('-', p + 1)) {
+    const party = isPartyLetter(text.charCodeAt(p - 1)) || (isSpaceAt(text, p - 1) && isPartyLetter(text.charCodeAt(p - 2)));
+    if (!party) continue;
+    if (isAsciiCapital(text.charCodeAt(p + 1)) || (isSpaceAt(text, p + 1) && isAsciiCapital(text.charCodeAt(p + 2)))) return true;
+  }
+  return false;
+}
 const AFFILIATION_AFTER = new RegExp(String.raw`^\s*[,(]\s?(${STATE_PART})(?=\s*[,);.]|\s*$)`);
 
 export function affiliationAfter(text: string, end: number): string | null {
+  // Most names are followed by neither a comma nor a parenthesis: no slice and no pattern then.
+  let k = end;
+  while (k < end + 40 && isSpaceAt(text, k)) k++;
+  const next = text.charCodeAt(k);
+  if (next !== 44 && next !== 40) return null; // "," or "("
   const m = AFFILIATION_AFTER.exec(text.slice(end, end + 40));
   return m ? m[1] : null;
 }
 
 export function documentContext(doc: NlpDoc): DocContext {
-  const skipped = new Uint8Array(doc.tokens.length);
+  const tokenFlags = new Uint16Array(doc.tokens.length);
   const skipSpans: Array<[number, number]> = [];
   const header = DATELINE_HEADER.exec(doc.text);
   if (header) skipSpans.push([0, header[0].length]);
   // The look-behind pattern is slow to try at every offset: run it only where a party letter and hyphen occur.
-  if (AFFILIATION_HINT.test(doc.text)) for (const m of doc.text.matchAll(AFFILIATION)) skipSpans.push([m.index, m.index + m[0].length]);
+  if (mayHoldAffiliation(doc.text)) for (const m of doc.text.matchAll(AFFILIATION)) skipSpans.push([m.index, m.index + m[0].length]);
   const lowerWords = new Set<string>();
-  const words = new Uint8Array(doc.tokens.length);
-  const nameTokens = new Uint8Array(doc.tokens.length);
+  const definiteArticles: number[] = [];
   let s = 0;
   skipSpans.sort((a, b) => a[0] - b[0]);
   const tokens = doc.tokens;
@@ -294,14 +397,21 @@ export function documentContext(doc: NlpDoc): DocContext {
     const t = tokens[i];
     if (!t) continue;
     while (s < skipSpans.length && skipSpans[s][1] <= t.start) s++;
-    if (s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1]) skipped[i] = 1;
+    const skipped = s < skipSpans.length && t.start >= skipSpans[s][0] && t.end <= skipSpans[s][1];
+    if (skipped) tokenFlags[i] = SKIPPED;
+    // Only "the"/"The"/"THE" lower-cases to "the": other lengths need no lower-casing.
+    if (t.text.length === 3 && low(t) === 'the') definiteArticles.push(i);
     if (t.type !== 'word') continue;
     if (isLowerInitial(t.text)) lowerWords.add(low(t));
     if (!hasLetter(t.text)) continue;
-    words[i] = 1;
-    if (skipped[i] === 0 && isCapitalised(t.text) && !DIGIT.test(t.text)) nameTokens[i] = 1;
+    tokenFlags[i] |= WORD;
+    if (t.text.length >= 2) tokenFlags[i] |= hasLowerCase(t.text) ? LONG_WORD : LONG_WORD | NO_LOWER_CASE;
+    if (!isCapitalised(t.text)) continue;
+    tokenFlags[i] |= CAPITALISED_WORD;
+    if (!skipped && !hasDigit(t.text)) tokenFlags[i] |= NAME_TOKEN;
   }
-  return { doc, skipped, lowerWords, shouty: computeShouty(doc, words), sentenceInitial: computeSentenceInitial(doc), words, nameTokens };
+  markSentenceInitial(doc, tokenFlags);
+  return { doc, tokenFlags, lowerWords, shouty: computeShouty(doc, tokenFlags), definiteArticles };
 }
 
 /** Lower-case titles right before a name ("spokesman Tom Smith"): the role's text, or null. */
@@ -310,11 +420,16 @@ function lowerCaseTitleBefore(ctx: DocContext, first: number): string | null {
   const prev = tokens[first - 1];
   if (!isWord(prev) || isCapitalised(prev.text) || !TITLE_HEADS.has(low(prev)) || TITLE_MODIFIERS.has(low(prev))) return null;
   let from = first - 1;
-  while (from > 0 && isWord(tokens[from - 1]) && !isCapitalised(tokens[from - 1].text) && TITLES.has(low(tokens[from - 1]))) from--;
+  while (from > 0 && isWordAt(ctx, from - 1) && !isCapitalised(tokens[from - 1].text) && TITLES.has(low(tokens[from - 1]))) from--;
   // A noun that says of what: "operations manager", "sales director", "campaign spokesman".
   const what = tokens[from - 1];
   if (from === first - 1 && isWord(what) && !isCapitalised(what.text) && what.pos === 'NOUN' && what.sentence === prev.sentence) from--;
   return slice(ctx, from, first - 1);
+}
+
+/** The text between two offsets is exactly one space (checked without slicing). */
+function oneSpaceBetween(text: string, from: number, to: number): boolean {
+  return to - from === 1 && text.charCodeAt(from) === 32;
 }
 
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
@@ -329,70 +444,122 @@ function relationBefore(ctx: DocContext, first: number): string | null {
   const nounEnd = tokens[end];
   if (!isWord(nounEnd) || isCapitalised(nounEnd.text) || isAcronym(tokens[first].text)) return null;
   // Same line, one space apart: "the child\n\nRescue efforts" is no relation.
-  if (nounEnd.sentence !== tokens[first].sentence || ctx.doc.text.slice(nounEnd.end, tokens[first].start) !== ' ') return null;
+  if (nounEnd.sentence !== tokens[first].sentence || !oneSpaceBetween(ctx.doc.text, nounEnd.end, tokens[first].start)) return null;
   // Hyphenated compounds come as several touching tokens ("sister", "-", "in", "-", "law").
   let from = end;
   while (from >= 2 && tokens[from - 1].text === '-' && touching(tokens[from - 2], tokens[from - 1]) && touching(tokens[from - 1], tokens[from]) &&
-      isWord(tokens[from - 2])) from -= 2;
+      isWordAt(ctx, from - 2)) from -= 2;
   if (!RELATIONAL_NOUNS.has(slice(ctx, from, end).toLowerCase())) return null;
   // Up to two adjectives ("younger brother", "longtime friend").
   let k = from - 1;
-  while (k >= 0 && from - k <= 2 && isWord(tokens[k]) && !isCapitalised(tokens[k].text) && tokens[k].pos === 'ADJ') { from = k; k--; }
+  while (k >= 0 && from - k <= 2 && isWordAt(ctx, k) && !isCapitalised(tokens[k].text) && tokens[k].pos === 'ADJ') { from = k; k--; }
   const det = tokens[from - 1];
   if (!det) return null;
   const owned = RELATION_DETERMINERS.has(low(det)) || POSSESSIVE_MARKS.has(low(det));
   return owned ? slice(ctx, from, end) : null;
 }
 
-/** Kind votes for a name from its own words and the words around it. */
-function voteKind(ctx: DocContext, idx: number[], titled: boolean, place: string | null): Votes {
+const INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
+
+/** A lower-case letter right before a capital ("PayPal"); ASCII words are checked over char codes. */
+function hasInnerCapital(word: string): boolean {
+  let lowerBefore = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return INNER_CAPITAL.test(word);
+    if (lowerBefore && c >= 65 && c <= 90) return true;
+    lowerBefore = c >= 97 && c <= 122;
+  }
+  return false;
+}
+
+// Loops over a run's token indices, written as functions of their own so that voteKind
+// makes no closures per candidate.
+
+/** Some token is "of" or "for". */
+function hasOfOrFor(tokens: Token[], idx: number[]): boolean {
+  for (const i of idx) if (low(tokens[i]) === 'of' || low(tokens[i]) === 'for') return true;
+  return false;
+}
+
+/** A capitalised organisation head before the last token ("Department of Justice"). */
+function hasOrgHeadBeforeLast(tokens: Token[], idx: number[]): boolean {
+  for (let n = 0; n < idx.length - 1; n++) if (ORG_HEADS.has(low(tokens[idx[n]])) && isCapitalised(tokens[idx[n]].text)) return true;
+  return false;
+}
+
+const SURNAME_PREFIX_CAPITAL = /^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u;
+
+/** Brand-like inner capitals ("SiriusXM", "PayPal"), not "McLaughlin" or "DeSantis". */
+function hasBrandCapitals(tokens: Token[], words: number[]): boolean {
+  for (const i of words) if (hasInnerCapital(tokens[i].text) && !SURNAME_PREFIX_CAPITAL.test(tokens[i].text)) return true;
+  return false;
+}
+
+function hasAcronym(tokens: Token[], words: number[]): boolean {
+  for (const i of words) if (isAcronym(tokens[i].text)) return true;
+  return false;
+}
+
+/** Every word a particle, or no acronym, never written in lower case here and no place ("Dainis Ivans"). */
+function allPlainNameWords(ctx: DocContext, words: number[]): boolean {
+  const tokens = ctx.doc.tokens;
+  for (const i of words) {
+    const t = tokens[i];
+    if (PARTICLES.has(t.text)) continue;
+    if (isAcronym(t.text) || ctx.lowerWords.has(low(t)) || placeOfToken(t)) return false;
+  }
+  return true;
+}
+
+/**
+ * Kind votes for a name from its own words and the words around it. `words` are the run's word
+ * tokens, `text` and `key` the run's text and nameKey (as pushCandidate has them already).
+ */
+function voteKind(ctx: DocContext, idx: number[], words: number[], text: string, key: string, titled: boolean, place: string | null): Votes {
   const tokens = ctx.doc.tokens;
   const votes = emptyVotes();
-  const words = idx.filter((i) => isWord(tokens[i]));
   const firstTok = tokens[idx[0]];
   const lastTok = tokens[idx[idx.length - 1]];
-  const text = slice(ctx, idx[0], idx[idx.length - 1]);
   if (place) votes.place += 3;
   // "Port of Brenton", "University of Marrowfield": the head before "of" says what it is.
   const ofHead = words.length > 1 && low(tokens[idx[0] + 1]) === 'of' ? low(firstTok) : '';
   if (PLACE_OF_HEADS.has(ofHead) && !ORG_HEADS.has(low(lastTok))) votes.place += 3;
   if (ORG_OF_HEADS.has(ofHead)) votes.organization += 3;
-  if (ORG_HEADS.has(low(lastTok)) || KNOWN_ORGS.has(nameKey(text))) votes.organization += 3;
+  if (ORG_HEADS.has(low(lastTok)) || KNOWN_ORGS.has(key)) votes.organization += 3;
   // "Department of Justice", "Center for Transatlantic Relations": the head comes first.
-  else if (words.length > 2 && idx.some((i) => low(tokens[i]) === 'of' || low(tokens[i]) === 'for') &&
-      idx.slice(0, -1).some((i) => ORG_HEADS.has(low(tokens[i])) && isCapitalised(tokens[i].text))) votes.organization += 3;
-  // Brand-like inner capitals ("SiriusXM", "PayPal"), not "McLaughlin" or "DeSantis".
-  if (words.some((i) => /\p{Ll}\p{Lu}/u.test(tokens[i].text) && !/^(?:Mc|Mac|De|Di|Le|La|Van|O')\p{Lu}/u.test(tokens[i].text))) votes.organization += 1;
+  else if (words.length > 2 && hasOfOrFor(tokens, idx) && hasOrgHeadBeforeLast(tokens, idx)) votes.organization += 3;
+  if (hasBrandCapitals(tokens, words)) votes.organization += 1;
   if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
   // "Chicago Cubs", "New York Yankees": a place and a plural is a team, not a person.
-  if (words.length > 1 && !place && /[^s]s$/.test(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isDemonym(lastTok.text) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
+  if (words.length > 1 && !place && endsInSingleS(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isLowerDemonym(low(lastTok)) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
   if (titled) votes.person += 3;
-  if (words.length > 1 && isFirstName(firstTok.text) && !ofHead) votes.person += 2;
+  if (words.length > 1 && isFirstNameAt(ctx, idx[0]) && !ofHead) votes.person += 2;
   // Context: "in Chicago", "Chicago-based", "Franklin Park, Ill.", "DHS said".
   const before = tokens[idx[0] - 1];
   const after = tokens[idx[idx.length - 1] + 1];
   const after2 = tokens[idx[idx.length - 1] + 2];
   if (before && PLACE_PREPOSITIONS.has(low(before)) && !titled && words.length === 1) votes.place += 1;
   if (after?.text === '-' && low(after2) === 'based' && touching(lastTok, after)) votes.place += 2;
-  if (after?.text === ',' && after2 && (isStateAbbreviation(after2.text) || (placeName(after2.text) && isCapitalised(after2.text))) &&
+  if (after?.text === ',' && after2 && (isStateAbbreviation(after2.text) || (placeOfToken(after2) && isCapitalised(after2.text))) &&
       isCapitalised(after2.text) && !titled) votes.place += 2;
-  if (after && SPEECH_VERBS.has(low(after))) votes.person += 0.5;
+  const speechAfter = after !== undefined && SPEECH_VERBS.has(low(after));
+  if (speechAfter) votes.person += 0.5;
   // Speech context only speaks for short plain names, not "MSNBC Political Correspondent Ann Lee".
-  const plainName = words.length >= 2 && words.length <= 3 && !place && words.every((i) => !isAcronym(tokens[i].text));
-  if (!(after && SPEECH_VERBS.has(low(after))) && plainName && speaksAfterApposition(ctx, idx[idx.length - 1])) votes.person += 0.5;
+  const plainName = words.length >= 2 && words.length <= 3 && !place && !hasAcronym(tokens, words);
+  if (!speechAfter && plainName && speaksAfterApposition(ctx, idx[idx.length - 1])) votes.person += 0.5;
   // '"...," said Mitt Romney', "according to Mitt Romney".
   if (plainName && before && (low(before) === 'said' || low(before) === 'says' ||
       (low(before) === 'to' && low(tokens[idx[0] - 2]) === 'according'))) votes.person += 0.5;
   // Two or three plain capitalised words never written in lower case here ("Dainis Ivans"), with
   // nothing saying organisation or place: most likely a person.
   if (words.length >= 2 && words.length <= 3 && votes.organization === 0 && votes.place === 0 && votes.other === 0 && !titled &&
-      words.every((i) => PARTICLES.has(tokens[i].text) ||
-        (!isAcronym(tokens[i].text) && !ctx.lowerWords.has(low(tokens[i])) && !placeName(tokens[i].text)))) votes.person += 0.5;
+      allPlainNameWords(ctx, words)) votes.person += 0.5;
   // "FLINT, Mich." — the state abbreviation itself.
   if (words.length === 1 && before?.text === ',' && isStateAbbreviation(firstTok.text) && /\.|^\p{Lu}\p{Ll}/u.test(firstTok.text + (after?.text === '.' ? '.' : ''))) votes.place += 3;
   if (OTHER_HEADS.has(low(lastTok)) && words.length > 1 && votes.organization === 0) votes.other += 3;
   // A lone given name never written in lower case here ("Laura"): a person.
-  if (words.length === 1 && isFirstName(firstTok.text) && !place && !ctx.lowerWords.has(low(firstTok))) votes.person += 1;
+  if (words.length === 1 && isFirstNameAt(ctx, idx[0]) && !place && !ctx.lowerWords.has(low(firstTok))) votes.person += 1;
   return votes;
 }
 
@@ -410,9 +577,9 @@ function speaksAfterApposition(ctx: DocContext, last: number): boolean {
 const GALLERY_COUNTER = /^\d+\/\d+$/;
 
 /** Drops non-words from the start of a run's token indices, and non-words or lower-case words from its end (in place). */
-function dropEdges(tokens: Token[], idx: number[]): void {
-  while (idx.length && !isWord(tokens[idx[0]])) idx.shift();
-  while (idx.length && (!isWord(tokens[idx[idx.length - 1]]) || !isCapitalised(tokens[idx[idx.length - 1]].text))) idx.pop();
+function dropEdges(ctx: DocContext, idx: number[]): void {
+  while (idx.length && !isWordAt(ctx, idx[0])) idx.shift();
+  while (idx.length && !isCapitalisedWordAt(ctx, idx[idx.length - 1])) idx.pop();
 }
 
 const MONTH_SURNAMES = new Set(['may', 'june', 'april', 'august']);
@@ -428,6 +595,31 @@ function surnameMonth(tokens: Token[], idx: number[]): boolean {
 /** Tags of words that cannot start a name ("Yesterday", "But", "Did"). */
 const FUNCTION_TAGS = new Set(['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV']);
 
+/** The roles read in front of a name so far (see addTitle). */
+interface TitleState {
+  roles: string[];
+  /** "Retired", "Former" alone say nothing: they join the title that follows ("Former Ohio Gov."). */
+  modifier: { first: number; last: number } | null;
+  /** Where the last title piece ended, so "Lt." "Gen." read as one role "Lt. Gen.". */
+  titleTokenEnd: number;
+  titleStart: number;
+}
+
+/** Adds the title of tokens [first, last] to the roles, with a waiting modifier, or joins it to the title just before. */
+function addTitle(ctx: DocContext, titles: TitleState, first: number, last: number): void {
+  const modifier = titles.modifier;
+  const from = modifier && modifier.last === first - 1 ? modifier.first : first;
+  titles.modifier = null;
+  const text = slice(ctx, from, last);
+  const roles = titles.roles;
+  if (titles.titleTokenEnd === from - 1 && roles.length > 0) roles[roles.length - 1] = slice(ctx, titles.titleStart, last);
+  else {
+    roles.push(text);
+    titles.titleStart = from;
+  }
+  titles.titleTokenEnd = last;
+}
+
 /** Turns a run of tokens into zero, one or two candidates (an affiliation before a mid-run title). */
 function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]): void {
   const tokens = ctx.doc.tokens;
@@ -438,53 +630,52 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   // Ordinary capitalised words at the edges ("The", "But", "Friday"), greetings ("Hi Anna").
   while (idx.length && (NOT_NAMES.has(plain(tokens[idx[0]])) || INTERJECTIONS.has(low(tokens[idx[0]]))) && !PARTY_WORDS.has(low(tokens[idx[0]]))) {
     idx.shift();
-    dropEdges(tokens, idx);
+    dropEdges(ctx, idx);
   }
   // "... Convention Center Among them": a sentence opener after a lost sentence break ends the name.
   // "Theresa May", "Brian May": a month right after a given name is a surname.
   while (idx.length && (NOT_NAMES.has(plain(tokens[idx[idx.length - 1]])) || SENTENCE_OPENERS.has(low(tokens[idx[idx.length - 1]]))) &&
       !isAcronym(tokens[idx[idx.length - 1]].text) && !surnameMonth(tokens, idx)) {
     idx.pop();
-    dropEdges(tokens, idx);
+    dropEdges(ctx, idx);
   }
   if (idx.length === 0) return;
   // "Wembley Arena Getty 7/19": a gallery caption's photo credit is not part of the name before it.
   const lastWord = tokens[idx[idx.length - 1]];
   if (PHOTO_CREDITS.has(low(lastWord)) && GALLERY_COUNTER.test(tokens[idx[idx.length - 1] + 1]?.text ?? '')) {
     idx.pop();
-    dropEdges(tokens, idx);
+    dropEdges(ctx, idx);
     if (idx.length === 0) return;
   }
   // 'Said Smith, "..."': a capitalised cue verb opening the sentence is not part of the name.
-  if (ctx.sentenceInitial[idx[0]] && SENTENCE_CUE_VERBS.has(low(tokens[idx[0]]))) {
+  if (isSentenceInitial(ctx, idx[0]) && SENTENCE_CUE_VERBS.has(low(tokens[idx[0]]))) {
     idx.shift();
-    dropEdges(tokens, idx);
+    dropEdges(ctx, idx);
     if (idx.length === 0) return;
   }
   // A sentence-initial common word in front of a name ("Yesterday Smith ...").
   const head = tokens[idx[0]];
-  const rest = idx.length > 1 ? slice(ctx, idx[1], idx[idx.length - 1]) : '';
   const functionWord = FUNCTION_TAGS.has(head.pos) ||
     (head.pos === 'VERB' && ctx.lowerWords.has(low(head)));
   // "Poor Mexico", "Did Trump": a common word stuck to a name. After a lower-case word the capital is
   // deliberate: "the leaked Access Hollywood tapes" names a show, not Hollywood.
-  const afterLowerWord = isWord(tokens[idx[0] - 1]) && isLowerInitial(tokens[idx[0] - 1].text) && tokens[idx[0] - 1].sentence === sentence;
-  if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstName(head.text) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
+  const afterLowerWord = isWordAt(ctx, idx[0] - 1) && isLowerInitial(tokens[idx[0] - 1].text) && tokens[idx[0] - 1].sentence === sentence;
+  if (idx.length > 1 && idx[1] === idx[0] + 1 && !isFirstNameAt(ctx, idx[0]) && !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) &&
       !isAcronym(head.text) && !placeName(slice(ctx, idx[0], idx[idx.length - 1])) &&
-      (((ctx.sentenceInitial[idx[0]] || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(rest) !== null) || functionWord)) {
+      (((isSentenceInitial(ctx, idx[0]) || (head.pos !== 'PROPN' && !afterLowerWord)) && placeName(slice(ctx, idx[1], idx[idx.length - 1])) !== null) || functionWord)) {
     idx.shift();
   }
-  if (idx.length > 1 && ctx.sentenceInitial[idx[0]] && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
+  if (idx.length > 1 && isSentenceInitial(ctx, idx[0]) && isNameToken(ctx, idx[0] + 1) && idx[1] === idx[0] + 1 &&
       !isHonorific(head.text) && !TITLE_HEADS.has(low(head)) && !PARTY_WORDS.has(low(head)) &&
-      !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeName(head.text) && !isAcronym(head.text) &&
+      !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeOfToken(head) && !isAcronym(head.text) &&
       ctx.lowerWords.has(low(head))) {
     idx.shift();
   }
   // "Even Barack Obama", "Follow Jane Roe" inside captions and headlines: a word this article also
   // writes in lower case, stuck before a given name, is not part of the name.
   if (idx.length >= 3 && idx[1] === idx[0] + 1 && ctx.lowerWords.has(low(tokens[idx[0]])) &&
-      (tokens[idx[0]].pos !== 'PROPN' || !isFirstName(tokens[idx[0]].text)) &&
-      isFirstName(tokens[idx[1]].text) && !isHonorific(tokens[idx[0]].text) && !TITLE_HEADS.has(low(tokens[idx[0]])) &&
+      (tokens[idx[0]].pos !== 'PROPN' || !isFirstNameAt(ctx, idx[0])) &&
+      isFirstNameAt(ctx, idx[1]) && !isHonorific(tokens[idx[0]].text) && !TITLE_HEADS.has(low(tokens[idx[0]])) &&
       !PARTY_WORDS.has(low(tokens[idx[0]])) && !RELATIONAL_NOUNS.has(low(tokens[idx[0]])) && !isAcronym(tokens[idx[0]].text) &&
       !ORG_HEADS.has(low(tokens[idx[idx.length - 1]])) && !placeName(slice(ctx, idx[0], idx[1]))) {
     idx.shift();
@@ -493,8 +684,8 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
 
   const roles: string[] = [];
   // "Mother Jean Lee", "Actress Ann Lee" opening a sentence or caption: the capitalised noun is a role.
-  if (idx.length >= 3 && (ctx.sentenceInitial[idx[0]] || !isWord(tokens[idx[0] - 1])) && idx[1] === idx[0] + 1 && RELATIONAL_NOUNS.has(low(tokens[idx[0]])) &&
-      !TITLE_HEADS.has(low(tokens[idx[0]])) && isFirstName(tokens[idx[1]].text)) {
+  if (idx.length >= 3 && (isSentenceInitial(ctx, idx[0]) || !isWordAt(ctx, idx[0] - 1)) && idx[1] === idx[0] + 1 && RELATIONAL_NOUNS.has(low(tokens[idx[0]])) &&
+      !TITLE_HEADS.has(low(tokens[idx[0]])) && isFirstNameAt(ctx, idx[1])) {
     roles.push(tokens[idx[0]].text.toLowerCase());
     idx.shift();
   }
@@ -502,30 +693,15 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   const orgShaped = ORG_HEADS.has(low(tokens[idx[idx.length - 1]]));
   let titled = related;
   let titleOnly = false;
-  // "Retired", "Former" alone say nothing: they join the title that follows ("Former Ohio Gov.").
-  let modifier: { first: number; last: number } | null = null;
-  // Where the last title piece ended, so "Lt." "Gen." read as one role "Lt. Gen.".
-  let titleTokenEnd = -2;
-  let titleStart = -1;
+  const titles: TitleState = { roles, modifier: null, titleTokenEnd: -2, titleStart: -1 };
   let courtesy: 'male' | 'female' | undefined;
-  const addTitle = (first: number, last: number): void => {
-    const from = modifier && modifier.last === first - 1 ? modifier.first : first;
-    modifier = null;
-    const text = slice(ctx, from, last);
-    if (titleTokenEnd === from - 1 && roles.length > 0) roles[roles.length - 1] = slice(ctx, titleStart, last);
-    else {
-      roles.push(text);
-      titleStart = from;
-    }
-    titleTokenEnd = last;
-  };
   // Roles in front: party words, honorifics, titles ("Democrat Rep.", "Assistant Secretary").
   for (;;) {
     if (idx.length === 0) break;
     const t = tokens[idx[0]];
     const nextT = idx.length > 1 ? tokens[idx[1]] : undefined;
     if (PARTY_WORDS.has(low(t)) && nextT && !orgShaped &&
-        (isHonorific(nextT.text) || TITLE_HEADS.has(low(nextT)) || isFirstName(nextT.text) ||
+        (isHonorific(nextT.text) || TITLE_HEADS.has(low(nextT)) || isFirstNameAt(ctx, idx[1]) ||
          (idx.length >= 3 && !placeName(slice(ctx, idx[1], idx[idx.length - 1]))))) {
       roles.push(t.text);
       idx.shift();
@@ -533,7 +709,7 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     }
     if (isHonorific(t.text) && !orgShaped) {
       // "Mr." tells nothing worth keeping as a role, but still marks a person.
-      if (!COURTESY_TITLES.has(low(t))) addTitle(idx[0], idx[0]);
+      if (!COURTESY_TITLES.has(low(t))) addTitle(ctx, titles, idx[0], idx[0]);
       else courtesy = /^mr\.?$/.test(low(t)) ? 'male' : 'female';
       titled = true;
       idx.shift();
@@ -549,14 +725,14 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       if (titleLast < idx[idx.length - 1] && next && (!isCapitalised(next.text) || SENTENCE_OPENERS.has(low(next)) || ORG_HEADS.has(low(next)))) break;
       // A modifier alone ("Former", "Retired", "Deputy") waits for the title it modifies.
       if (titleLast === idx[0] && (TENSE_MODIFIERS.has(low(t)) || TITLE_MODIFIERS.has(low(t))) && idx.length > 1) {
-        modifier = { first: idx[0], last: idx[0] };
+        titles.modifier = { first: idx[0], last: idx[0] };
         idx.shift();
         continue;
       }
-      addTitle(idx[0], titleLast);
+      addTitle(ctx, titles, idx[0], titleLast);
       titled = true;
-      idx = idx.filter((i) => i > titleLast);
-      dropEdges(tokens, idx);
+      idx = indicesFrom(idx, titleLast + 1);
+      dropEdges(ctx, idx);
       if (idx.length === 0) titleOnly = true;
       continue;
     }
@@ -564,8 +740,9 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   }
   if (titleOnly) {
     const first = from;
+    const text = roles[roles.length - 1];
     out.push({
-      first, last: end, start: tokens[first].start, end: tokens[end].end, text: roles[roles.length - 1], roles,
+      first, last: end, start: tokens[first].start, end: tokens[end].end, text, key: nameKey(text), roles,
       votes: emptyVotes(), weak: true, acronym: false, place: null, titleOnly: true,
     });
     return;
@@ -579,11 +756,11 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       const t = tokens[idx[n]];
       if (!(TITLE_HEADS.has(low(t)) || isHonorific(t.text)) || !isCapitalised(t.text)) continue;
       const after = isHonorific(t.text) ? idx[n] + 1 : titleEnd(ctx, idx[n], idx[idx.length - 1]);
-      const rest = idx.filter((i) => i >= after && isWord(tokens[i]));
-      if (rest.length === 0 || NAME_SUFFIXES.has(nameKey(tokens[rest[0]].text))) continue;
+      const rest = wordsAmong(ctx, idx, after);
+      if (rest.length === 0 || NAME_SUFFIXES.has(keyOfToken(tokens[rest[0]]))) continue;
       const pre = idx.slice(0, n);
-      const pending = modifier as { first: number; last: number } | null;
-      modifier = null;
+      const pending = titles.modifier;
+      titles.modifier = null;
       titled = true;
       // "Dana Pruitt Mr Searle" (captions run together): nobody is "Org Mr. X", so what comes before
       // a courtesy title is a name of its own, not an affiliation.
@@ -591,16 +768,16 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
         courtesy = /^mr\.?$/.test(low(t)) ? 'male' : 'female';
         // Kept (as a weak run) only when it names something the article names elsewhere.
         pushCandidate(ctx, pre, [], false, shouty, out, true);
-        idx = idx.filter((i) => i >= after);
-        dropEdges(tokens, idx);
+        idx = indicesFrom(idx, after);
+        dropEdges(ctx, idx);
         break;
       }
       roles.push(slice(ctx, pending && pending.last === pre[0] - 1 ? pending.first : pre[0], after - 1));
       pushCandidate(ctx, pre, [], false, shouty, out, true);
       const affiliation = out[out.length - 1];
       if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) affiliation.votes.organization += 1.5;
-      idx = idx.filter((i) => i >= after);
-      dropEdges(tokens, idx);
+      idx = indicesFrom(idx, after);
+      dropEdges(ctx, idx);
       break;
     }
   }
@@ -615,39 +792,66 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
   if (pushed && idx.length === 1 && the?.text === 'The' && !pushed.acronym && !pushed.place) pushed.nickname = true;
 }
 
+/** A word's length not counting its dots ("U.S." → 2); most words have none to remove. */
+function lengthWithoutDots(word: string): number {
+  return word.includes('.') ? word.replace(/\./g, '').length : word.length;
+}
+
+/** The token indices of `idx` from token `from` on. */
+function indicesFrom(idx: number[], from: number): number[] {
+  const out: number[] = [];
+  for (const i of idx) if (i >= from) out.push(i);
+  return out;
+}
+
+/** The word tokens among `idx`, from token `from` on. */
+function wordsAmong(ctx: DocContext, idx: number[], from: number): number[] {
+  const words: number[] = [];
+  for (const i of idx) if (i >= from && isWordAt(ctx, i)) words.push(i);
+  return words;
+}
+
+/** Words of three or more letters in capitals that are no known acronym ("SAVE", "QUARTER"). */
+function countUnknownAcronyms(tokens: Token[], words: number[]): number {
+  let count = 0;
+  for (const i of words) if (tokens[i].text.length >= 3 && isAcronym(tokens[i].text) && !KNOWN_ACRONYMS.has(tokens[i].text)) count++;
+  return count;
+}
+
 function pushCandidate(ctx: DocContext, idx: number[], roles: string[], titled: boolean, shouty: boolean,
     out: Candidate[], affiliation: boolean): void {
   const tokens = ctx.doc.tokens;
   const first = idx[0];
   const last = idx[idx.length - 1];
   const text = slice(ctx, first, last);
-  const words = idx.filter((i) => isWord(tokens[i]));
+  const key = nameKey(text);
+  const words = wordsAmong(ctx, idx, 0);
   const single = words.length === 1;
   const acronym = single && isAcronym(text) && !shouty;
-  const place = placeName(text);
+  const place = placeOfKey(key, text);
   const lastTok = tokens[last];
   // "Mexican", "Polish American", "Democrats": groups and nationalities, not names.
-  if (!place && !titled && isDemonym(lastTok.text) && !ORG_HEADS.has(low(lastTok))) return;
+  if (!place && !titled && isLowerDemonym(low(lastTok)) && !ORG_HEADS.has(low(lastTok))) return;
   // "SAVE A QUARTER": a sub-heading in capitals, not a name.
-  if (words.filter((i) => tokens[i].text.length >= 3 && isAcronym(tokens[i].text) && !KNOWN_ACRONYMS.has(tokens[i].text)).length >= 2 && !place) return;
+  if (!place && countUnknownAcronyms(tokens, words) >= 2) return;
   if (single && !place) {
     const t = tokens[first];
-    if (t.text.replace(/\./g, '').length < 2 || SENTENCE_OPENERS.has(low(t))) return;
+    if (lengthWithoutDots(t.text) < 2 || SENTENCE_OPENERS.has(low(t))) return;
     // A capitalised ordinary word ("Take", "Home") that the article also writes in lower case.
     if (!acronym && !titled && t.pos !== 'PROPN' && ctx.lowerWords.has(low(t))) return;
     if (acronym && NOT_ACRONYMS.has(acronymLetters(text))) return;
-    if (!acronym && (NOT_NAMES.has(plain(t)) || NAME_SUFFIXES.has(nameKey(t.text)))) return;
+    if (!acronym && (NOT_NAMES.has(plain(t)) || NAME_SUFFIXES.has(keyOfToken(t)))) return;
     // "a Mexican national", "Chinese officials": a nationality adjective, not a name.
     const next = tokens[last + 1];
-    if (!acronym && !titled && DEMONYM_SUFFIX.test(t.text) && next && isWord(next) && !isCapitalised(next.text) &&
-        (next.pos === 'NOUN' || next.pos === 'ADJ') && !isFirstName(t.text)) return;
+    if (!acronym && !titled && next && isWord(next) && !isCapitalised(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ') &&
+        DEMONYM_SUFFIX.test(t.text) && !isFirstName(t.text)) return;
   }
-  const votes = voteKind(ctx, idx, titled, place);
+  const votes = voteKind(ctx, idx, words, text, key, titled, place);
   if (acronym && !place) votes.organization += 2;
   let weak = shouty || words.length > 6;
   if (!weak && single && !acronym && !titled && !place && votes.place < 2 && atSentenceStart(ctx, first)) weak = true;
   if (affiliation && votes.organization === 0 && votes.place === 0 && !acronym) weak = true;
-  out.push({ first, last, start: tokens[first].start, end: tokens[last].end, text, roles, votes, weak, acronym, place, titleOnly: false });
+  out.push({ first, last, start: tokens[first].start, end: tokens[last].end, text, key, roles, votes, weak, acronym, place, titleOnly: false });
 }
 
 /** Only punctuation or ordinary capitalised words ("The", "But") before it in its sentence. */
@@ -656,7 +860,7 @@ function atSentenceStart(ctx: DocContext, i: number): boolean {
   const sentence = tokens[i].sentence;
   for (let j = i - 1; j >= 0 && tokens[j].sentence === sentence; j--) {
     const t = tokens[j];
-    if (ctx.skipped[j] || t.type === 'punctuation' || t.pos === 'SPACE' || t.pos === 'PUNCT') continue;
+    if (isSkipped(ctx, j) || t.type === 'punctuation' || t.pos === 'SPACE' || t.pos === 'PUNCT') continue;
     if (isCapitalised(t.text) && NOT_NAMES.has(plain(t))) continue;
     return false;
   }
@@ -684,7 +888,7 @@ export function findCandidates(ctx: DocContext): Candidate[] {
     // Credits and furniture words only count when they name something the story names.
     const spans = furnitureSpans(doc.text.slice(sentence.start, sentence.end), sentence.start);
     for (let k = before; k < out.length; k++) {
-      if (!spans.some((span) => touchesFurniture(out[k], span))) continue;
+      if (!touchesAnyFurniture(out[k], spans)) continue;
       out[k].weak = true;
       out[k].furniture = true;
     }
@@ -696,7 +900,7 @@ export function findCandidates(ctx: DocContext): Candidate[] {
 /** Whether a word may be a stray word glued in front of a name rather than its first part. */
 function mayBeGlued(ctx: DocContext, t: Token, rest: string, restWords: number, restFirst: Token): boolean {
   if (isFirstName(t.text) || isHonorific(t.text) || TITLES.has(low(t)) || RELATIONAL_NOUNS.has(low(t)) || PARTY_WORDS.has(low(t)) ||
-      isAcronym(t.text) || isDemonym(t.text)) return false;
+      isAcronym(t.text) || isLowerDemonym(low(t))) return false;
   // "South London", "Greater Manchester": a word before a place makes a place name.
   if (placeName(rest)) return false;
   // "National Guard" → "Guard", "Crystal Palace" → "Palace": a head word alone is a short form, not the name;
@@ -717,7 +921,7 @@ function unglueLeadingWords(ctx: DocContext, out: Candidate[]): void {
   const counts = new Map<string, number>();
   const tokens = ctx.doc.tokens;
   // Each candidate's key, worked out once for both passes.
-  const keys = out.map((c) => nameKey(c.text));
+  const keys = out.map((c) => c.key);
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   for (let k = 0; k < out.length; k++) {
     const c = out[k];
@@ -784,6 +988,11 @@ function furnitureSpans(text: string, offset: number): FurnitureSpan[] {
   return spans;
 }
 
+function touchesAnyFurniture(c: Candidate, spans: FurnitureSpan[]): boolean {
+  for (const span of spans) if (touchesFurniture(c, span)) return true;
+  return false;
+}
+
 /**
  * A name that is furniture itself ("Getty Images", "Image Caption"), a credit right before
  * furniture words ("Ann Lee, Getty Images", a byline before "Read more") or right after a
@@ -804,8 +1013,8 @@ function scanSentence(ctx: DocContext, firstToken: number, lastToken: number, ou
       continue;
     }
     const { end, ands } = scanRun(ctx, i, lastToken);
-    const parts = splitAtAnd(ctx, i, end, ands);
-    for (const [a, b] of parts) analyseRun(ctx, a, b, out);
+    if (ands.length === 0) analyseRun(ctx, i, end, out);
+    else for (const part of splitAtAnd(ctx, i, end, ands)) analyseRun(ctx, part[0], part[1], out);
     // "Immigration and Customs Enforcement (ICE)": link the acronym to the name before it.
     const acronymAt = parenthesisedAcronym(ctx, end);
     if (acronymAt !== null && out.length > 0) {
