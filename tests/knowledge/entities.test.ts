@@ -180,6 +180,11 @@ describe('resolveName', () => {
 });
 
 describe('bad input', () => {
+  it('reads a courtesy title with no name after it as no one (it used to throw)', () => {
+    expect(entitiesOf('The letter was signed by Mrs. and dated Monday.')).toEqual([]);
+    expect(find(entitiesOf('Asked about it, Mr. declined. Later Mr. Jonas Berg spoke.'), 'Jonas Berg').kind).toBe('person');
+  });
+
   it('handles empty and whitespace-only text', () => {
     expect(entitiesOf('')).toEqual([]);
     expect(entitiesOf('   \n\n ')).toEqual([]);

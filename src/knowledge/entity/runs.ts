@@ -739,6 +739,8 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
     break;
   }
   if (titleOnly) {
+    // A courtesy title alone ("signed by Mrs. and dated …") names no one and keeps no role.
+    if (roles.length === 0) return;
     const first = from;
     const text = roles[roles.length - 1];
     out.push({
