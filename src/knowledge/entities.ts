@@ -8,7 +8,7 @@
 import type { Entity, EntityKind, Span } from './facts.ts';
 import type { NlpDoc, Token } from './nlp.ts';
 import { firstNameGender, isFirstName, placeOfKey } from './entity/gazetteer.ts';
-import { DEFINITE_HEADS, KNOWN_ACRONYMS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
+import { DEFINITE_HEADS, KNOWN_ACRONYMS, ORG_HEADS, OTHER_HEADS, RELATIONAL_NOUNS, SPEECH_VERBS, TITLE_HEADS } from './entity/lexicon.ts';
 import { acronymLetters, endsInSingleS, initialsOfWords, isAcronym, isCapitalised, isLowerInitial, nameKey, nameWords, surnameKeysOfWords } from './entity/names.ts';
 import { affiliationAfter, documentContext, findCandidates, low, type Candidate, type Votes } from './entity/runs.ts';
 
@@ -492,7 +492,8 @@ function appositionAfter(doc: NlpDoc, first: number, last: number): string | nul
   for (let j = i + 1; j < tokens.length && j <= i + 12; j++) {
     const t = tokens[j];
     if (t.sentence !== det.sentence || t.type === 'punctuation' && t.text !== '-' || t.pos === 'SPACE') break;
-    if (APPOSITION_STOP.has(low(t))) break;
+    // ("the WHO's regional director": an acronym, not the pronoun.)
+    if (APPOSITION_STOP.has(low(t)) && !(t.text.length > 1 && isAcronym(t.text))) break;
     if (t.pos === 'VERB' && doc.text[t.start - 1] === ' ' && tokens[j - 1]?.text !== '-') {
       verbAt = j;
       break;
@@ -511,6 +512,37 @@ function appositionAfter(doc: NlpDoc, first: number, last: number): string | nul
   return end > i ? doc.text.slice(det.start, tokens[end].end) : null;
 }
 
+const OWNERS = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'a', 'an']);
+
+/**
+ * "His lawyer, Peter Quon, asked …", "The company's chief executive, Marta Lindqvist, told …": a
+ * role set off by commas before the name, opening the clause. The role's own words ("lawyer",
+ * "chief executive"), without its owner; null unless its head is a title or a relation.
+ */
+function appositionBefore(doc: NlpDoc, first: number, last: number): string | null {
+  const tokens = doc.tokens;
+  if (tokens[first - 1]?.text !== ',' || tokens[last + 1]?.text !== ',') return null;
+  const head = tokens[first - 2];
+  if (!head || head.pos !== 'NOUN' || !isLowerInitial(head.text) || (!TITLE_HEADS.has(low(head)) && !RELATIONAL_NOUNS.has(low(head)))) return null;
+  // Back over the role's words to its owner ("his", "the company's") at the clause's start.
+  let k = first - 2;
+  while (k - 1 >= 0 && first - 2 - (k - 1) < 4 && tokens[k - 1].sentence === head.sentence && isLowerInitial(tokens[k - 1].text) &&
+    (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'ADJ')) k--;
+  const owner = tokens[k - 1];
+  if (!owner || owner.sentence !== head.sentence) return null;
+  const ownedByName = owner.pos === 'PART' && /^['’]s$/.test(owner.text);
+  if (!OWNERS.has(low(owner)) && !ownedByName) return null;
+  // The owner's phrase opens its sentence or clause ("Meanwhile, his lawyer, …").
+  let start = k - 1;
+  if (ownedByName) {
+    start -= 1;
+    while (start - 1 >= 0 && tokens[start - 1].sentence === head.sentence && tokens[start - 1].text !== ',' && k - start < 5) start--;
+  }
+  const opener = tokens[start - 1];
+  if (opener && opener.sentence === head.sentence && opener.text !== ',') return null;
+  return doc.text.slice(tokens[k].start, head.end);
+}
+
 /** Affiliations ("D-Ill.") and appositions after each person mention. */
 function collectRoles(candidates: Candidate[], doc: NlpDoc, registry: Registry): void {
   for (let i = 0; i < candidates.length; i++) {
@@ -521,6 +553,8 @@ function collectRoles(candidates: Candidate[], doc: NlpDoc, registry: Registry):
     if (affiliation) addRole(draft, affiliation);
     const apposition = appositionAfter(doc, c.first, c.last);
     if (apposition) addRole(draft, apposition);
+    const before = appositionBefore(doc, c.first, c.last);
+    if (before) addRole(draft, before);
   }
 }
 

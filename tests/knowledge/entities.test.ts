@@ -179,6 +179,24 @@ describe('resolveName', () => {
   });
 });
 
+describe('roles set off by commas', () => {
+  it('takes a role before the name when it opens the clause ("His lawyer, Jo Quon, said")', () => {
+    expect(find(entitiesOf('His lawyer, Jo Quon, asked for a lighter sentence.'), 'Jo Quon').roles).toContain('lawyer');
+    expect(find(entitiesOf("The firm's chief executive, Ada Moss, told analysts the plant lost money."), 'Ada Moss').roles).toContain('chief executive');
+    // Not an object before the name: "met with the boss, Jo Park, …" is left alone.
+    expect(find(entitiesOf('Lee met with the boss, Jo Quon, on Friday.'), 'Jo Quon').roles).toEqual([]);
+  });
+
+  it('reads an acronym inside an apposition as a name, not a pronoun ("the WHO\'s director")', () => {
+    const kluge = find(entitiesOf('"Every dose counts," said Dr. Hans Ruhl, the WHO\'s regional director for Europe.'), 'Hans Ruhl');
+    expect(kluge.roles.some((r) => r.includes('regional director'))).toBe(true);
+  });
+
+  it('reads a company by its trade ("Northwind Foods") as an organisation', () => {
+    expect(find(entitiesOf('Northwind Foods said on Tuesday it would close its plant.'), 'Northwind Foods').kind).toBe('organization');
+  });
+});
+
 describe('bad input', () => {
   it('reads a courtesy title with no name after it as no one (it used to throw)', () => {
     expect(entitiesOf('The letter was signed by Mrs. and dated Monday.')).toEqual([]);

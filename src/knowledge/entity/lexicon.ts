@@ -66,7 +66,10 @@ export const ORG_HEADS = set(`
   media | studios | records | pictures | laboratory | laboratories | labs | systems | technologies
   pharmaceuticals | industries | enterprises | brigade | battalion | division | squad | cartel
   gang | movement | front | convention | forum | institution | brotherhood | hamas | hezbollah | taliban | isis | fc
-  international
+  international | foods | brands | stores | markets | mills | energy | petroleum | oil | steel | mining | chemicals
+  insurance | logistics | shipping | railways | railway | airline | telecom | communications | ventures | bancorp
+  financial | securities | investments | realty | properties | hotels | resorts | restaurants | entertainment
+  software | semiconductor | semiconductors | robotics | therapeutics | biotech | healthcare | pharma | motor
 `);
 
 /** Words that open an organisation name and take "of" ("Department of ...", "Bank of ..."). */
