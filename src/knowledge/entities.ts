@@ -129,6 +129,8 @@ interface NameIndexes {
   given: Map<string, Draft[]>;
   /** Org drafts by their head word ("Post" → "New York Post"). */
   orgHead: Map<string, Draft[]>;
+  /** Two-word org drafts by their first word ("Northwind" → "Northwind Foods"). */
+  orgModifier: Map<string, Draft[]>;
   initials: Map<string, Draft>;
 }
 
@@ -160,6 +162,7 @@ function indexDrafts(registry: Registry): NameIndexes {
   const surname = new Map<string, Draft[]>();
   const given = new Map<string, Draft[]>();
   const orgHead = new Map<string, Draft[]>();
+  const orgModifier = new Map<string, Draft[]>();
   const initials = new Map<string, Draft>();
   for (const draft of registry.drafts) {
     const kind = kindOf(draft.votes);
@@ -175,6 +178,7 @@ function indexDrafts(registry: Registry): NameIndexes {
         // "Post" → "New York Post"; a team's plural too: "Cubs" → "Chicago Cubs".
         const teamPlural = kind === 'organization' && head !== undefined && endsInSingleS(head);
         if (words.length > 1 && head && ((kind === 'organization' ? ORG_HEADS : OTHER_HEADS).has(head) || teamPlural)) pushDraft(orgHead, head, draft);
+        if (kind === 'organization' && words.length === 2 && head && ORG_HEADS.has(head)) pushDraft(orgModifier, nameKey(words[0]), draft);
       }
       if (kind === 'organization' || kind === 'other') {
         const letters = initialsOfWords(wordsOf(name));
@@ -182,7 +186,7 @@ function indexDrafts(registry: Registry): NameIndexes {
       }
     }
   }
-  return { surname, given, orgHead, initials };
+  return { surname, given, orgHead, orgModifier, initials };
 }
 
 /** The person a bare surname refers to: the one mentioned last before it, else the first one. */
@@ -337,7 +341,7 @@ function registerShortName(c: Candidate, i: number, doc: NlpDoc, registry: Regis
     // "Hillary" → the one person-shaped draft with that given name; "Post" → the one "... Post".
     // "The Donald" is such a given name even when the name lists miss it.
     const word = doc.tokens[c.first].text;
-    const named = (isFirstName(word) || c.nickname ? indexes.given.get(key) : undefined) ?? indexes.orgHead.get(key);
+    const named = (isFirstName(word) || c.nickname ? indexes.given.get(key) : undefined) ?? indexes.orgHead.get(key) ?? indexes.orgModifier.get(key);
     if (named && named.length === 1) {
       draft = named[0];
       if (c.nickname) addAlias(draft, `The ${c.text}`);

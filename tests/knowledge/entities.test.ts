@@ -192,8 +192,13 @@ describe('roles set off by commas', () => {
     expect(kluge.roles.some((r) => r.includes('regional director'))).toBe(true);
   });
 
-  it('reads a company by its trade ("Northwind Foods") as an organisation', () => {
-    expect(find(entitiesOf('Northwind Foods said on Tuesday it would close its plant.'), 'Northwind Foods').kind).toBe('organization');
+  it('reads a company by its trade ("Northwind Foods") as an organisation, and its first word alone as the same company', () => {
+    const firm = find(entitiesOf('Northwind Foods said on Tuesday it would close its plant. Shares of Northwind rose 3 percent.'), 'Northwind Foods');
+    expect(firm.kind).toBe('organization');
+    expect(firm.mentions).toHaveLength(2);
+    // A place before a head word stays a place of its own.
+    const city = entitiesOf('Chicago Police said the man fled. In Chicago, crime fell.');
+    expect(find(city, 'Chicago').kind).toBe('place');
   });
 });
 
