@@ -202,6 +202,14 @@ describe('roles set off by commas', () => {
   });
 });
 
+describe('places from the titles held over them', () => {
+  it('reads "<X> Mayor <name>" and "the mayor of <X>" as places, but not "<X> CEO <name>"', () => {
+    expect(find(entitiesOf('Dunmore Mayor Ruth Adair said the town would suffer.'), 'Dunmore').kind).toBe('place');
+    expect(find(entitiesOf('The mayor of Brenton resigned on Thursday.'), 'Brenton').kind).toBe('place');
+    expect(entitiesOf('Acme CEO Tim Cook said sales fell. Acme shares rose.').find((e) => e.name === 'Acme')?.kind).not.toBe('place');
+  });
+});
+
 describe('bad input', () => {
   it('reads a courtesy title with no name after it as no one (it used to throw)', () => {
     expect(entitiesOf('The letter was signed by Mrs. and dated Monday.')).toEqual([]);

@@ -540,6 +540,8 @@ function voteKind(ctx: DocContext, idx: number[], words: number[], text: string,
   const after = tokens[idx[idx.length - 1] + 1];
   const after2 = tokens[idx[idx.length - 1] + 2];
   if (before && PLACE_PREPOSITIONS.has(low(before)) && !titled && words.length === 1) votes.place += 1;
+  // "the mayor of Brenton", "the town of Dunmore", "residents of Marlow": what such a word is of is a place.
+  if (before && low(before) === 'of' && !titled && PLACE_OWNERS.has(low(tokens[idx[0] - 2]))) votes.place += 2;
   if (after?.text === '-' && low(after2) === 'based' && touching(lastTok, after)) votes.place += 2;
   if (after?.text === ',' && after2 && (isStateAbbreviation(after2.text) || (placeOfToken(after2) && isCapitalised(after2.text))) &&
       isCapitalised(after2.text) && !titled) votes.place += 2;
@@ -591,6 +593,12 @@ function surnameMonth(tokens: Token[], idx: number[]): boolean {
   const before = idx[idx.length - 2];
   return before === last - 1 && MONTH_SURNAMES.has(low(tokens[last])) && isFirstName(tokens[before].text) && !NOT_NAMES.has(low(tokens[before]));
 }
+
+/** Titles held over a place ("Dunmore Mayor", "Ohio Gov."). */
+const PLACE_TITLES = new Set(['mayor', 'governor', 'gov.', 'gov', 'sheriff', 'lt.', 'alderman', 'alderwoman', 'councilman', 'councilwoman', 'premier']);
+/** Words that take a place after "of" ("the mayor of X", "the outskirts of X"). */
+const PLACE_OWNERS = new Set(['mayor', 'governor', 'sheriff', 'city', 'town', 'village', 'county', 'province', 'state', 'suburb', 'suburbs',
+  'outskirts', 'residents', 'capital', 'streets', 'centre', 'center', 'north', 'south', 'east', 'west', 'heart', 'citizens', 'people']);
 
 /** Tags of words that cannot start a name ("Yesterday", "But", "Did"). */
 const FUNCTION_TAGS = new Set(['AUX', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'ADV']);
@@ -777,7 +785,14 @@ function analyseRun(ctx: DocContext, from: number, end: number, out: Candidate[]
       roles.push(slice(ctx, pending && pending.last === pre[0] - 1 ? pending.first : pre[0], after - 1));
       pushCandidate(ctx, pre, [], false, shouty, out, true);
       const affiliation = out[out.length - 1];
-      if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) affiliation.votes.organization += 1.5;
+      // "Dunmore Mayor Ruth Adair": a mayor's or a governor's affiliation is a place; "Apple CEO Tim Cook": a CEO's a firm.
+      if (affiliation && affiliation.first === pre[0] && affiliation.votes.place === 0) {
+        if (PLACE_TITLES.has(low(t))) {
+          affiliation.votes.place += 2;
+          affiliation.weak = affiliation.weak && shouty;
+        }
+        else affiliation.votes.organization += 1.5;
+      }
       idx = indicesFrom(idx, after);
       dropEdges(ctx, idx);
       break;
