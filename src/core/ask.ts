@@ -6,7 +6,7 @@ import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
 import type { ConversationContext } from './conversation.ts';
 import { Library, nameKey, terms, type EntityRef, type LoadedArticle, type SentenceRef } from './library.ts';
 import { parseQuestion, type Question, type QuestionType } from './question.ts';
-import { affiliation, clip, dateInWords, describeRoles, displayTitle, withArticle, withIndefinite } from './wording.ts';
+import { affiliation, clip, dateInWords, describeRoles, displayTitle, stateName, withArticle, withIndefinite } from './wording.ts';
 
 export interface Citation {
   articleId: string;
@@ -929,8 +929,34 @@ function answerWhereFrom(lib: Library, q: Question, context: ConversationContext
   return null;
 }
 
+/**
+ * "Where is Franklin Park?": a place asked about is answered only by what the articles say contains
+ * it ("Franklin Park, Ill.", "Franklin Park, a suburb of Chicago", "in Franklin Park near Chicago").
+ */
+function answerWhereIsPlace(lib: Library, q: Question, context: ConversationContext): AskResult | null {
+  const asked = /^where (?:is|was|are|were) (?:the )?(.+?)(?: located)?$/i.exec(q.text)?.[1];
+  if (!asked || !/^\p{Lu}/u.test(asked)) return null;
+  const places = lib.findEntities(asked, 20).filter((r) => r.entity.kind === 'place');
+  if (places.length === 0) return null;
+  const name = asked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const container = new RegExp(`${name}(?:,\\s+(?:a|an|the)\\s+(?:\\p{Ll}+\\s+){0,2}?(?:suburb|neighbou?rhood|district|town|village|city|area|region|county|province|state)\\s+(?:of|in|outside|near)\\s+|,\\s+|\\s+(?:in|near|outside)\\s+(?:the\\s+)?)((?:\\p{Lu}[\\p{L}.'’-]*)(?:\\s+\\p{Lu}[\\p{L}.'’-]*)*)`, 'u');
+  for (const ref of places) {
+    const loaded = lib.articles[ref.article];
+    for (const m of ref.entity.mentions) {
+      const hit = { article: ref.article, sentence: sentenceAt(loaded, m.start) };
+      const found = container.exec(lib.sentenceText(hit));
+      const within = found?.[1];
+      // The container is a place the articles know, or a state written as "Ill.".
+      if (!within || !(lib.findEntities(within, 1)[0]?.entity.kind === 'place' || /^[A-Z][a-z]{1,4}\.$/.test(within))) continue;
+      const cite = citation(lib, hit);
+      return result('where', supported(lib, hit, stateName(within)), 0.6, [cite], remember(context, [cite], ref.entity));
+    }
+  }
+  return result('where', null, 0.3, [], context);
+}
+
 function answerWhere(lib: Library, q: Question, context: ConversationContext): AskResult {
-  const from = answerWhereFrom(lib, q, context);
+  const from = answerWhereFrom(lib, q, context) ?? answerWhereIsPlace(lib, q, context);
   if (from) return from;
   const words = topicTerms(q);
   let candidates: Ranked[] = [];

@@ -51,6 +51,11 @@ const OFFICES: Record<string, string> = {
   mayor: 'mayor', 'del.': 'delegate', 'assemblyman': 'assemblyman', 'assemblywoman': 'assemblywoman',
 };
 
+/** A state's name from its news abbreviation ("Ill." → "Illinois"), else the text as given. */
+export function stateName(abbreviation: string): string {
+  return STATES[abbreviation] ?? abbreviation;
+}
+
 /** Titles kept as roles that read as words in a description ("Dr." → "a doctor"). */
 const HONORIFICS: Record<string, string> = {
   'dr.': 'a doctor', dr: 'a doctor', 'prof.': 'a professor', prof: 'a professor', 'rev.': 'a reverend', 'fr.': 'a priest',

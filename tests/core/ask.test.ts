@@ -290,6 +290,12 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('How many admissions did Austria report?', 'k3')).answer).toBeNull();
   });
 
+  it('where is <place> answers only with what the articles say contains it', async () => {
+    expect((await lede.answer('Where is Tarn Vale?', 'p1')).answer).toMatch(/^Prague — /);
+    expect((await lede.answer('Where is Oak Lawn?', 'p2')).answer).toMatch(/^Illinois — /);
+    expect((await lede.answer('Where is Prague?', 'p3')).answer).toBeNull();
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
