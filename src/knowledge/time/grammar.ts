@@ -183,6 +183,32 @@ const WORD_CLASSES: ReadonlyMap<string, number> = (() => {
 })();
 
 /**
+ * Which ASCII-letter words of two or more letters may have a word class, by first letter and
+ * length: bit n of SECOND_LETTERS[first * 32 + length] is set when a class word has that first
+ * letter, that length and letter n second. An ASCII word outside it has no class, which
+ * possibleStarts learns without lower-casing it or hashing it for the table.
+ */
+const MAX_FILTERED_LENGTH = 31;
+const SECOND_LETTERS: Uint32Array = (() => {
+  const table = new Uint32Array(26 * 32);
+  for (const w of WORD_CLASSES.keys()) {
+    if (w.length < 2 || w.length > MAX_FILTERED_LENGTH || !/^[a-z]+$/.test(w)) continue;
+    table[(w.charCodeAt(0) - 97) * 32 + w.length] |= 1 << (w.charCodeAt(1) - 97);
+  }
+  return table;
+})();
+
+/** False when a token of ASCII letters only cannot be a class word (see SECOND_LETTERS). */
+function mayHaveClass(tok: TimeToken): boolean {
+  const text = tok.text;
+  if (!tok.plain || text.length < 2 || text.length > MAX_FILTERED_LENGTH) return true;
+  // Lower case of an ASCII letter: set the 0x20 bit.
+  const first = (text.charCodeAt(0) | 32) - 97;
+  const second = (text.charCodeAt(1) | 32) - 97;
+  return (SECOND_LETTERS[first * 32 + text.length] & (1 << second)) !== 0;
+}
+
+/**
  * Per token, whether an expression may start there: a time word, or a leading word followed,
  * through leading and link words only, by a time word within reach. The grammar is only tried
  * at these tokens, which skips most of the articles' "the", "a" and "in" in one backward pass.
@@ -193,7 +219,7 @@ export function possibleStarts(toks: TimeToken[]): Uint8Array {
   let reachable = Infinity;
   for (let i = toks.length - 1; i >= 0; i--) {
     const tok = toks[i];
-    const wordClass = tok.num !== null || isDigitToken(tok) ? TIME_WORD : WORD_CLASSES.get(tok.lower) ?? 0;
+    const wordClass = tok.num !== null || isDigitToken(tok) ? TIME_WORD : mayHaveClass(tok) ? WORD_CLASSES.get(tok.lower) ?? 0 : 0;
     if (wordClass & TIME_WORD) {
       reachable = i;
       out[i] = 1;
@@ -207,6 +233,9 @@ export function possibleStarts(toks: TimeToken[]): Uint8Array {
   }
   return out;
 }
+
+/** First words of the two-word approximators ("at" of "at least"). */
+const APPROXIMATOR_OPENERS: ReadonlySet<string> = new Set([...TWO_WORD_APPROXIMATORS].map((p) => p.split(' ')[0]));
 
 /** The longer of two matches, the earlier one on a tie (a plain function: no closure per token). */
 function longer(best: Core | null, c: Core | null): Core | null {
@@ -236,9 +265,10 @@ export class TimeGrammar {
     // Approximators ("about", "at least") may precede durations and clock times.
     let k = i;
     let approx = -1;
-    const two = `${this.w(k)} ${this.w(k + 1)}`;
-    if (TWO_WORD_APPROXIMATORS.has(two)) { approx = k; k += 2; }
-    else if (this.w(k) === 'no' && TWO_WORD_APPROXIMATORS.has(`no ${two.split(' ')[1]} ${this.w(k + 2)}`)) { approx = k; k += 3; }
+    const word = this.w(k);
+    // The pair is only built after a word that opens a two-word approximator.
+    if (APPROXIMATOR_OPENERS.has(word) && TWO_WORD_APPROXIMATORS.has(`${word} ${this.w(k + 1)}`)) { approx = k; k += 2; }
+    else if (word === 'no' && TWO_WORD_APPROXIMATORS.has(`no ${this.w(k + 1)} ${this.w(k + 2)}`)) { approx = k; k += 3; }
     else if (APPROXIMATORS.has(this.w(k)) && !(this.w(k) === 'over' && this.w(k + 1) === 'the')) { approx = k; k += 1; }
 
     // Edge modifiers ("early", "the end of") may precede dates.
