@@ -55,24 +55,40 @@ function countWordsUnicode(text: string, limit: number): number {
   return n;
 }
 
+/** Whether sentence i is page furniture (FURNITURE); each sentence is tested once, when first asked. */
+type FurnitureTest = (i: number) => boolean;
+
+/** The news and the place windows ask about the same first sentences: one test serves both. */
+function furnitureTest(doc: NlpDoc): FurnitureTest {
+  // 0: not tested yet, 1: news text, 2: furniture.
+  const verdicts = new Uint8Array(doc.sentences.length);
+  return (i) => {
+    if (verdicts[i] === 0) {
+      const s = doc.sentences[i];
+      verdicts[i] = FURNITURE.test(doc.text.slice(s.start, s.end)) ? 2 : 1;
+    }
+    return verdicts[i] === 2;
+  };
+}
+
 /** The first sentences that carry news: not captions or share bars, with a few words. */
-function newsSentences(doc: NlpDoc): number[] {
+function newsSentences(doc: NlpDoc, isFurniture: FurnitureTest): number[] {
   const out: number[] = [];
   for (let i = 0; i < doc.sentences.length && out.length < NEWS_SENTENCES_USED; i++) {
     const s = doc.sentences[i];
-    const text = doc.text.slice(s.start, s.end);
-    const words = countWords(text, 80);
-    if (words >= 5 && words <= 80 && !FURNITURE.test(text)) out.push(i);
+    const words = countWords(doc.text.slice(s.start, s.end), 80);
+    if (words >= 5 && words <= 80 && !isFurniture(i)) out.push(i);
   }
   return out;
 }
 
 /** Sentences before `end` that are page furniture (captions, share bars, video prompts). */
-function furnitureSpans(doc: NlpDoc, end: number): Array<{ start: number; end: number }> {
+function furnitureSpans(doc: NlpDoc, end: number, isFurniture: FurnitureTest): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const s of doc.sentences) {
+  for (let i = 0; i < doc.sentences.length; i++) {
+    const s = doc.sentences[i];
     if (s.start >= end) break;
-    if (FURNITURE.test(doc.text.slice(s.start, s.end))) out.push({ start: s.start, end: s.end });
+    if (isFurniture(i)) out.push({ start: s.start, end: s.end });
   }
   return out;
 }
@@ -212,7 +228,8 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   const text = doc.text;
   if (!text.trim() && !article.title) return null;
 
-  const news = newsSentences(doc);
+  const isFurniture = furnitureTest(doc);
+  const news = newsSentences(doc, isFurniture);
   const leadIndexes = news.slice(0, LEAD_SENTENCES);
   const leadClauses = leadIndexes.map((i) => ({ index: i, clause: mainClause(sentenceTokens(doc, i)) }));
 
@@ -233,7 +250,7 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   // Where: a dateline, else the best place named near the lead.
   const placeIndexes = news.slice(0, PLACE_SENTENCES);
   const placeEnd = placeIndexes.length > 0 ? doc.sentences[placeIndexes[placeIndexes.length - 1]].end : Math.min(text.length, 800);
-  const furniture = furnitureSpans(doc, placeEnd);
+  const furniture = furnitureSpans(doc, placeEnd, isFurniture);
   const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who, (offset) => newsRank(doc, news, offset));
 
   // Why and how: cause and manner clauses in the headline and lead.

@@ -168,12 +168,26 @@ function knownFirstNames(): Set<string> {
   return firstNames;
 }
 
+/** Words that are never a place name on their own. */
+const NOT_NAMES = /^(The|A|An|This|That|He|She|It|They|We|I|Mr|Mrs|Ms|Dr)$/;
+
+/** Whether a text is ASCII letters only (most captured names are one such word). */
+function isLettersOnly(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /** Trim a captured name: no trailing "of", no calendar words, no pronouns or titles. */
 function cleanName(raw: string): string | null {
+  // A single word of letters has nothing to trim: only the tests below apply.
+  if (isLettersOnly(raw)) return CALENDAR.test(raw) || raw.length < 2 || NOT_NAMES.test(raw) ? null : raw;
   let name = raw.replace(/\s+/g, ' ').replace(/[.,'’-]+$/, '').replace(/\s+(of|de|upon)$/, '').trim();
   if (CALENDAR.test(name)) return null;
   name = name.replace(/'s$|’s$/, '').replace(/ (The|A|An|He|She|It|They|But|And|In|On|At)$/, '');
-  if (name.length < 2 || /^(The|A|An|This|That|He|She|It|They|We|I|Mr|Mrs|Ms|Dr)$/.test(name)) return null;
+  if (name.length < 2 || NOT_NAMES.test(name)) return null;
   return name;
 }
 
@@ -205,6 +219,20 @@ function knownCountries(): Set<string> {
   return countryNames;
 }
 
+/** Known places of capitalised runs, by run (undefined: none): the gazetteer never changes. */
+const KNOWN_PART = new Map<string, string | undefined>();
+const KNOWN_PART_LIMIT = 20_000;
+
+/** The run itself when it is a known place, else its first word that is ("Toblerone's UK range", "UK-only"). */
+function knownPlaceIn(name: string): string | undefined {
+  if (KNOWN_PART.has(name)) return KNOWN_PART.get(name);
+  const known = knownPlaces();
+  const part = known.has(name) ? name : name.split(/['’]s\s+|\s+/).map((w) => w.replace(/-\w+$/, '')).find((w) => known.has(w));
+  if (KNOWN_PART.size >= KNOWN_PART_LIMIT) KNOWN_PART.clear();
+  KNOWN_PART.set(name, part);
+  return part;
+}
+
 /** Names that belong to a person or organisation entity, so are not places. */
 function nonPlaceNames(entities: Entity[]): Set<string> {
   const out = new Set<string>();
@@ -218,7 +246,9 @@ function nonPlaceNames(entities: Entity[]): Set<string> {
 export function placeCandidates(text: string, window: { start: number; end: number }, entities: Entity[], furniture: Span[] = []): PlaceCandidate[] {
   const known = knownPlaces();
   const names = knownFirstNames();
-  const notPlaces = nonPlaceNames(entities);
+  // Built when first needed: most runs are settled before a name is compared with the entities'.
+  let notPlaceSet: Set<string> | null = null;
+  const notPlaces = { has: (name: string): boolean => (notPlaceSet ??= nonPlaceNames(entities)).has(name) };
   const slice = text.slice(window.start, window.end);
   const out: PlaceCandidate[] = [];
   const add = (name: string, start: number, known: boolean, locative: boolean) => {
@@ -249,8 +279,7 @@ export function placeCandidates(text: string, window: { start: number; end: numb
   for (const m of slice.matchAll(CAPITALISED)) {
     const name = cleanName(m[0]);
     if (!name) continue;
-    // "Toblerone's UK range", "UK-only": a known place inside a longer capitalised run.
-    const part = known.has(name) ? name : name.split(/['’]s\s+|\s+/).map((w) => w.replace(/-\w+$/, '')).find((w) => known.has(w));
+    const part = knownPlaceIn(name);
     // "Washington" in "The Washington Post": a place word inside an organisation's or person's name.
     if (!part || (part !== name && (notPlaces.has(name) || notPlaces.has(name.replace(/^The /, ''))))) continue;
     const at = window.start + (m.index ?? 0) + Math.max(0, m[0].indexOf(part));
@@ -263,6 +292,8 @@ export function placeCandidates(text: string, window: { start: number; end: numb
     if (inside(furniture, at)) continue;
     out.push({ text: name, start: at, count: countOf(text, name), known: true, country: isCountry(name), locative: true, placeLike: true, incidentPlace: true });
   }
+  // Lists only mark candidates: without any there is nothing to look for.
+  if (out.length === 0) return out;
   const lists = placeLists(slice, window.start, (name) => known.has(name) || entityPlaces.has(name));
   if (lists.length > 0) for (const c of out) if (inside(lists, c.start)) c.listed = true;
   return out;

@@ -8,7 +8,8 @@ export interface TimePhrase {
   text: string;
 }
 
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAY = `(?:${WEEKDAY_NAMES.join('|')})`;
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const PART_OF_DAY = '(?:\\s+(?:morning|afternoon|evening|night))?';
 const CLOCK = '(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon)';
@@ -30,16 +31,25 @@ const EVENT_RELATIVE = new RegExp(`^${EVENT_RELATIVE_SOURCE}$`);
  */
 const EVENT_RELATIVE_CORE = new RegExp(`${COUNTED_UNIT}\\s+(?:before|after|ahead of)\\s`);
 
-/** Time phrases our own patterns find: weekdays, calendar dates and clock times. */
-const OWN_PATTERNS: RegExp[] = [
-  new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g'),
-  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?(?:\\s+at\\s+${CLOCK})?\\b`, 'g'),
-  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g'),
-  new RegExp(`\\b${CLOCK}\\b`, 'g'),
-  /\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g,
-  /\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g,
-  /\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g,
+/**
+ * Time phrases our own patterns find: weekdays, calendar dates and clock times. A pattern with
+ * `needs` only runs on a text holding one of those strings (every match of it does): a plain
+ * substring search is far cheaper than trying the pattern's optional openings at every word.
+ */
+const OWN_PATTERNS: Array<{ pattern: RegExp; needs?: string[] }> = [
+  { pattern: new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g'), needs: WEEKDAY_NAMES },
+  { pattern: new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?(?:\\s+at\\s+${CLOCK})?\\b`, 'g') },
+  { pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g') },
+  { pattern: new RegExp(`\\b${CLOCK}\\b`, 'g') },
+  { pattern: /\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g },
+  { pattern: /\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g },
+  { pattern: /\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g, needs: ['hours'] },
 ];
+/** Whether EVENT_RELATIVE_CORE matches: only tried on a text holding one of its linking words. */
+function mayHoldEventRelative(text: string): boolean {
+  return (text.includes('before') || text.includes('after') || text.includes('ahead of')) && EVENT_RELATIVE_CORE.test(text);
+}
+
 /** Times told against another event: "two days before the election", "hours after the attack". */
 const EVENT_RELATIVE_ALL = new RegExp(EVENT_RELATIVE_SOURCE, 'g');
 
@@ -75,11 +85,13 @@ export function timePhrases(doc: NlpDoc, times: TimeFact[]): TimePhrase[] {
     ? times.filter((t) => t.type === 'date' || t.type === 'time')
     : doc.entities.filter((e) => e.type === 'DATE' || e.type === 'TIME');
   for (const t of given) out.push({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) });
-  const patterns = EVENT_RELATIVE_CORE.test(doc.text) ? [...OWN_PATTERNS, EVENT_RELATIVE_ALL] : OWN_PATTERNS;
-  for (const pattern of patterns) {
-    for (const m of doc.text.matchAll(pattern)) {
-      const start = m.index ?? 0;
-      out.push({ start, end: start + m[0].length, text: m[0] });
+  const patterns = mayHoldEventRelative(doc.text) ? [...OWN_PATTERNS, { pattern: EVENT_RELATIVE_ALL }] : OWN_PATTERNS;
+  for (const { pattern, needs } of patterns) {
+    if (needs !== undefined && !needs.some((n) => doc.text.includes(n))) continue;
+    // exec over the shared pattern (every match is non-empty): matchAll would copy it each time.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(doc.text); m !== null; m = pattern.exec(doc.text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   }
   return out.filter((p) => p.text.trim().length > 1 && !isNotAPoint(p.text));

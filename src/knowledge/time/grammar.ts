@@ -875,7 +875,7 @@ export class TimeGrammar {
   private quarter(k: number): Core | null {
     let i = k;
     if (this.w(i) === 'the') i++;
-    if (/^\d{4}$/.test(this.toks[i]?.text ?? '') && this.w(i + 1) === "'" && this.w(i + 2) === 's') i += 3; // "1989's"
+    if (isFourDigits(this.toks[i]) && this.w(i + 1) === "'" && this.w(i + 2) === 's') i += 3; // "1989's"
     if (this.w(k) === 'the' && /^(19|20)\d{2}$/.test(this.toks[i]?.text ?? '')) {
       // "the 1988 quarter", "the 1989 period", "the 1988 second quarter": the quarter in that year.
       const y = this.toks[i].num as number;
@@ -1088,6 +1088,11 @@ export class TimeGrammar {
 function isDigitToken(tok: TimeToken): boolean {
   const c = tok.text.charCodeAt(0);
   return c >= 48 && c <= 57;
+}
+
+/** Four digits ("1989"), the form of a year; the pattern is only tried on number tokens. */
+function isFourDigits(tok: TimeToken | undefined): boolean {
+  return tok !== undefined && tok.num !== null && /^\d{4}$/.test(tok.text);
 }
 
 function ref(first: number, end: number, value: string): Core {
