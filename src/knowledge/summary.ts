@@ -89,34 +89,39 @@ interface WordUse {
 
 /**
  * Each sentence's distinct content words (no stop words, at least three letters), in first-use
- * order, and the document frequency of every content word (how many sentences use it). One
- * table serves both: a word is new to a sentence when the last sentence that used it is another.
+ * order, each given by its entry in the table of document frequencies (how many sentences use
+ * it). One table serves both: a word is new to a sentence when the last sentence that used it is another.
  */
-function contentWords(sentences: string[][]): { content: string[][]; uses: Map<string, WordUse> } {
+function contentWords(sentences: string[][]): WordUse[][] {
   const uses = new Map<string, WordUse>();
-  const content = sentences.map((words, index) => {
-    const out: string[] = [];
+  // Each sentence's words are given as their entries in the table, whose counts are final once
+  // every sentence is read: centrality then needs no second look-up per word.
+  return sentences.map((words, index) => {
+    const out: WordUse[] = [];
     for (const w of words) {
-      if (w.length < 3 || STOP_WORDS.has(w)) continue;
-      const use = uses.get(w);
-      if (!use) uses.set(w, { sentences: 1, last: index });
-      else if (use.last === index) continue;
+      if (w.length < 3) continue;
+      // A stop word is never in the table, so only a word not found there needs the stop-word test.
+      let use = uses.get(w);
+      if (use === undefined) {
+        if (STOP_WORDS.has(w)) continue;
+        use = { sentences: 1, last: index };
+        uses.set(w, use);
+      } else if (use.last === index) continue;
       else {
         use.sentences++;
         use.last = index;
       }
-      out.push(w);
+      out.push(use);
     }
     return out;
   });
-  return { content, uses };
 }
 
-/** Share of the article's recurring vocabulary this sentence carries (0..~1); `content` from contentWords. */
-function centrality(content: string[], uses: Map<string, WordUse>, sentenceCount: number): number {
+/** Share of the article's recurring vocabulary this sentence carries (0..~1); `content`: its words' entries from contentWords. */
+function centrality(content: WordUse[], sentenceCount: number): number {
   let sum = 0;
-  for (const w of content) {
-    const f = uses.get(w)?.sentences ?? 1;
+  for (const use of content) {
+    const f = use.sentences;
     if (f > 1) sum += Math.log(f) / Math.log(Math.max(2, sentenceCount));
   }
   return content.length === 0 ? 0 : sum / Math.sqrt(content.length);
@@ -150,7 +155,7 @@ function candidates(doc: NlpDoc): Candidate[] {
   const raw = sentenceTexts(doc, MAX_CANDIDATES);
   const cleaned = raw.map(cleanSentence);
   const words = cleaned.map(wordsOf);
-  const { content, uses } = contentWords(words);
+  const content = contentWords(words);
   const out: Candidate[] = [];
   let rank = 0;
   const furniture = furnitureSentences(doc);
@@ -158,7 +163,7 @@ function candidates(doc: NlpDoc): Candidate[] {
     if (rejection(cleaned[i], words[i], cleaned[i] === raw[i] ? furniture[i] === 1 : undefined)) continue;
     const caption = looksLikeCaption(cleaned[i]) ? 0.8 : 1;
     const score =
-      positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(content[i], uses, raw.length));
+      positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(content[i], raw.length));
     out.push({ index: i, text: cleaned[i], words: words[i], score });
     rank++;
   }
