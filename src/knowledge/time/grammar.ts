@@ -200,12 +200,12 @@ const SECOND_LETTERS: Uint32Array = (() => {
 
 /** False when a token of ASCII letters only cannot be a class word (see SECOND_LETTERS). */
 function mayHaveClass(tok: TimeToken): boolean {
-  const text = tok.text;
-  if (!tok.plain || text.length < 2 || text.length > MAX_FILTERED_LENGTH) return true;
+  const length = tok.end - tok.start;
+  if (!tok.plain || length < 2 || length > MAX_FILTERED_LENGTH) return true;
   // Lower case of an ASCII letter: set the 0x20 bit.
-  const first = (text.charCodeAt(0) | 32) - 97;
-  const second = (text.charCodeAt(1) | 32) - 97;
-  return (SECOND_LETTERS[first * 32 + text.length] & (1 << second)) !== 0;
+  const first = (tok.charCodeAt(0) | 32) - 97;
+  const second = (tok.charCodeAt(1) | 32) - 97;
+  return (SECOND_LETTERS[first * 32 + length] & (1 << second)) !== 0;
 }
 
 /**
@@ -1086,7 +1086,7 @@ export class TimeGrammar {
 }
 
 function isDigitToken(tok: TimeToken): boolean {
-  const c = tok.text.charCodeAt(0);
+  const c = tok.charCodeAt(0);
   return c >= 48 && c <= 57;
 }
 

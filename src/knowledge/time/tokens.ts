@@ -1,15 +1,16 @@
 // A small tokeniser of its own: time grammar needs to see hyphens and periods as tokens and
 // to know whether a token touches the previous one ("third-quarter", "Sept.", "1990s").
 
-/** A token of the time grammar. Its lower case is made when first read: the grammar reads the
- * words around possible starts only, and most tokens are never asked. */
+/** A token of the time grammar. Its text and lower case are made when first read: the grammar
+ * reads the words around possible starts only, and most tokens are never asked. */
 export class TimeToken {
+  private textValue: string | undefined = undefined;
   private lowerText: string | undefined = undefined;
   constructor(
+    /** The text the token is in. */
+    private readonly source: string,
     readonly start: number,
     readonly end: number,
-    /** Text as in the source. */
-    readonly text: string,
     /** Numeric value of a digit token ("1,200" → 1200), else null. */
     readonly num: number | null,
     /** Starts with an upper-case letter. */
@@ -20,10 +21,21 @@ export class TimeToken {
     readonly plain: boolean,
   ) {}
 
+  /** Text as in the source. */
+  get text(): string {
+    if (this.textValue === undefined) this.textValue = this.source.slice(this.start, this.end);
+    return this.textValue;
+  }
+
   /** Lower case. */
   get lower(): string {
     if (this.lowerText === undefined) this.lowerText = this.text.toLowerCase();
     return this.lowerText;
+  }
+
+  /** The UTF-16 code of the character at `offset` within the token (NaN past its end). */
+  charCodeAt(offset: number): number {
+    return offset < this.end - this.start ? this.source.charCodeAt(this.start + offset) : NaN;
   }
 }
 
@@ -75,6 +87,11 @@ function patternEnd(text: string, at: number): number {
   return m ? at + m[0].length : at + 1;
 }
 
+/** The value of a token of digits ("1,200" → 1200); a clock time ("10:30") has none. */
+function numberValue(digits: string): number | null {
+  return digits.includes(':') ? null : Number(digits.replace(/,/g, ''));
+}
+
 export function tokenize(text: string): TimeToken[] {
   const tokens: TimeToken[] = [];
   let previousEnd = -1;
@@ -96,14 +113,12 @@ export function tokenize(text: string): TimeToken[] {
     } else {
       end = tokenEnd(text, start);
     }
-    const value = text.slice(start, end);
-    const digit = isDigit(c);
     tokens.push(new TimeToken(
+      text,
       start,
       end,
-      value,
-      digit && !value.includes(':') ? Number(value.replace(/,/g, '')) : null,
-      c < 128 ? c >= 65 && c <= 90 : value[0] !== value[0].toLowerCase(),
+      isDigit(c) ? numberValue(text.slice(start, end)) : null,
+      c < 128 ? c >= 65 && c <= 90 : text[start] !== text[start].toLowerCase(),
       start === previousEnd,
       plain,
     ));
