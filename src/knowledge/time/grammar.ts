@@ -184,28 +184,43 @@ const WORD_CLASSES: ReadonlyMap<string, number> = (() => {
 
 /**
  * Which ASCII-letter words of two or more letters may have a word class, by first letter and
- * length: bit n of SECOND_LETTERS[first * 32 + length] is set when a class word has that first
- * letter, that length and letter n second. An ASCII word outside it has no class, which
- * possibleStarts learns without lower-casing it or hashing it for the table.
+ * length: for the class words of that first letter and length, bit n of SECOND_LETTERS[first *
+ * 32 + length] is set when one has letter n second, and bit n of LAST_LETTERS[...] when one ends
+ * in letter n. An ASCII word outside them has no class, which possibleStarts learns without
+ * lower-casing it or hashing it for the table.
  */
 const MAX_FILTERED_LENGTH = 31;
-const SECOND_LETTERS: Uint32Array = (() => {
-  const table = new Uint32Array(26 * 32);
-  for (const w of WORD_CLASSES.keys()) {
-    if (w.length < 2 || w.length > MAX_FILTERED_LENGTH || !/^[a-z]+$/.test(w)) continue;
-    table[(w.charCodeAt(0) - 97) * 32 + w.length] |= 1 << (w.charCodeAt(1) - 97);
-  }
-  return table;
-})();
+const SECOND_LETTERS = new Uint32Array(26 * 32);
+const LAST_LETTERS = new Uint32Array(26 * 32);
+for (const w of WORD_CLASSES.keys()) {
+  if (w.length < 2 || w.length > MAX_FILTERED_LENGTH || !/^[a-z]+$/.test(w)) continue;
+  const at = (w.charCodeAt(0) - 97) * 32 + w.length;
+  SECOND_LETTERS[at] |= 1 << (w.charCodeAt(1) - 97);
+  LAST_LETTERS[at] |= 1 << (w.charCodeAt(w.length - 1) - 97);
+}
 
 /** False when a token of ASCII letters only cannot be a class word (see SECOND_LETTERS). */
 function mayHaveClass(tok: TimeToken): boolean {
   const length = tok.end - tok.start;
   if (!tok.plain || length < 2 || length > MAX_FILTERED_LENGTH) return true;
   // Lower case of an ASCII letter: set the 0x20 bit.
-  const first = (tok.charCodeAt(0) | 32) - 97;
-  const second = (tok.charCodeAt(1) | 32) - 97;
-  return (SECOND_LETTERS[first * 32 + length] & (1 << second)) !== 0;
+  const at = ((tok.charCodeAt(0) | 32) - 97) * 32 + length;
+  return (SECOND_LETTERS[at] & (1 << ((tok.charCodeAt(1) | 32) - 97))) !== 0 &&
+    (LAST_LETTERS[at] & (1 << ((tok.charCodeAt(length - 1) | 32) - 97))) !== 0;
+}
+
+/** The classes of one-character ASCII tokens ("-", ",", "a"), by character code. */
+const ONE_CHARACTER_CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ONE_CHARACTER_CLASSES[c] = WORD_CLASSES.get(String.fromCharCode(c).toLowerCase()) ?? 0;
+
+/** Which of the three word sets a token's word is in (bit flags); digits count as time words. */
+function wordClassOf(tok: TimeToken): number {
+  if (tok.num !== null || isDigitToken(tok)) return TIME_WORD;
+  if (tok.end - tok.start === 1) {
+    const c = tok.charCodeAt(0);
+    if (c < 128) return ONE_CHARACTER_CLASSES[c];
+  }
+  return mayHaveClass(tok) ? WORD_CLASSES.get(tok.lower) ?? 0 : 0;
 }
 
 /**
@@ -219,7 +234,7 @@ export function possibleStarts(toks: TimeToken[]): Uint8Array {
   let reachable = Infinity;
   for (let i = toks.length - 1; i >= 0; i--) {
     const tok = toks[i];
-    const wordClass = tok.num !== null || isDigitToken(tok) ? TIME_WORD : mayHaveClass(tok) ? WORD_CLASSES.get(tok.lower) ?? 0 : 0;
+    const wordClass = wordClassOf(tok);
     if (wordClass & TIME_WORD) {
       reachable = i;
       out[i] = 1;
