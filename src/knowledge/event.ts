@@ -31,27 +31,32 @@ const FURNITURE = /skip ad|loading\.\.\.|embed|image copyright|image caption|med
 /** News sentences needed: the lead and place windows, and the rank at which time scores stop falling. */
 const NEWS_SENTENCES_USED = Math.max(LEAD_SENTENCES, PLACE_SENTENCES, MAX_TIME_RANK + 1);
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A letter or digit in any script (a word character of the pattern /[\p{L}\p{N}]+/u). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Words in a text, counted without building the list of them; counting stops past `limit`. */
-function countWords(text: string, limit: number): number {
+/**
+ * Words (runs of letters and digits, as /[\p{L}\p{N}]+/gu finds them) in text[from, to),
+ * counted without building the list of them; counting stops past `limit`.
+ */
+function countWords(text: string, from: number, to: number, limit: number): number {
   let n = 0;
   let inWord = false;
-  // ASCII letters and digits by hand; any other character hands the text to the Unicode pattern.
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return countWordsUnicode(text, limit);
-    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    let wordChar: boolean;
+    // ASCII letters and digits by hand; another character (a curly quote, an accented letter)
+    // is asked of the pattern one code point at a time.
+    if (c < 128) wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else {
+      const point = text.codePointAt(i) as number;
+      // A surrogate pair only counts as one code point when both halves are in the range.
+      const pair = point > 0xffff && i + 1 < to;
+      wordChar = LETTER_OR_DIGIT.test(pair ? String.fromCodePoint(point) : text[i]);
+      if (pair) i++;
+    }
     if (wordChar && !inWord && ++n > limit) return n;
     inWord = wordChar;
   }
-  return n;
-}
-
-function countWordsUnicode(text: string, limit: number): number {
-  let n = 0;
-  WORD.lastIndex = 0;
-  while (n <= limit && WORD.exec(text) !== null) n++;
   return n;
 }
 
@@ -76,7 +81,7 @@ function newsSentences(doc: NlpDoc, isFurniture: FurnitureTest): number[] {
   const out: number[] = [];
   for (let i = 0; i < doc.sentences.length && out.length < NEWS_SENTENCES_USED; i++) {
     const s = doc.sentences[i];
-    const words = countWords(doc.text.slice(s.start, s.end), 80);
+    const words = countWords(doc.text, s.start, s.end, 80);
     if (words >= 5 && words <= 80 && !isFurniture(i)) out.push(i);
   }
   return out;
