@@ -29,29 +29,123 @@ const EVENT_RELATIVE = new RegExp(`^${EVENT_RELATIVE_SOURCE}$`);
  * What every event-relative phrase contains ("days before the"): most articles have none, and
  * this test is cheaper than trying the full pattern's optional counts at every word.
  */
-const EVENT_RELATIVE_CORE = new RegExp(`${COUNTED_UNIT}\\s+(?:before|after|ahead of)\\s`);
+const EVENT_RELATIVE_CORE_SOURCE = `${COUNTED_UNIT}\\s+(?:before|after|ahead of)\\s`;
+/** Words every match of EVENT_RELATIVE_CORE starts with. */
+const COUNTED_UNIT_OPENINGS = ['minute', 'hour', 'day', 'week', 'month'];
 
-/**
- * Time phrases our own patterns find: weekdays, calendar dates and clock times. A pattern with
- * `needs` only runs on a text holding one of those strings (every match of it does): a plain
- * substring search is far cheaper than trying the pattern's optional openings at every word.
- */
-const OWN_PATTERNS: Array<{ pattern: RegExp; needs?: string[] }> = [
-  { pattern: new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g'), needs: WEEKDAY_NAMES },
-  { pattern: new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?(?:\\s+at\\s+${CLOCK})?\\b`, 'g') },
-  { pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g') },
-  { pattern: new RegExp(`\\b${CLOCK}\\b`, 'g') },
-  { pattern: /\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g },
-  { pattern: /\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g },
-  { pattern: /\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g, needs: ['hours'] },
-];
-/** Whether EVENT_RELATIVE_CORE matches: only tried on a text holding one of its linking words. */
-function mayHoldEventRelative(text: string): boolean {
-  return (text.includes('before') || text.includes('after') || text.includes('ahead of')) && EVENT_RELATIVE_CORE.test(text);
+/** Finds every match of one of our patterns in a text, in the order matchAll would list them. */
+type PhraseFinder = (text: string) => RegExpExecArray[];
+
+/** Every match of a global pattern, by exec over the shared pattern (matchAll would copy it). Our patterns never match empty text. */
+function everyMatch(pattern: RegExp): PhraseFinder {
+  return (text) => {
+    const out: RegExpExecArray[] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push(m);
+    return out;
+  };
 }
 
+/**
+ * The next offset at or after `from` where one of `openings` occurs, or -1. `next` holds each
+ * opening's last known next offset (-2: not yet searched), so every opening's occurrences are
+ * each found once however often this is asked.
+ */
+function nextOpening(text: string, openings: string[], next: number[], from: number): number {
+  let best = -1;
+  for (let i = 0; i < openings.length; i++) {
+    if (next[i] === -2 || (next[i] >= 0 && next[i] < from)) next[i] = text.indexOf(openings[i], from);
+    if (next[i] >= 0 && (best < 0 || next[i] < best)) best = next[i];
+  }
+  return best;
+}
+
+/**
+ * The matches of a pattern every match of which starts with one of `openings` (literal text):
+ * the pattern, made sticky, is only tried where an opening occurs, in text order. The first
+ * such place where it matches is where a scan of the whole text would find the next match.
+ * A plain substring search is far cheaper than trying the pattern at every word.
+ */
+function matchesAtOpenings(source: string, openings: string[]): PhraseFinder {
+  const sticky = new RegExp(source, 'y');
+  return (text) => {
+    const out: RegExpExecArray[] = [];
+    const next = openings.map(() => -2);
+    let from = 0;
+    for (let at = nextOpening(text, openings, next, from); at >= 0; at = nextOpening(text, openings, next, from)) {
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (m) out.push(m);
+      from = m ? at + m[0].length : at + 1;
+    }
+    return out;
+  };
+}
+
+/** Whether EVENT_RELATIVE_CORE matches anywhere in the text. */
+const holdsEventRelative = (() => {
+  const sticky = new RegExp(EVENT_RELATIVE_CORE_SOURCE, 'y');
+  return (text: string): boolean => {
+    const next = COUNTED_UNIT_OPENINGS.map(() => -2);
+    for (let at = nextOpening(text, COUNTED_UNIT_OPENINGS, next, 0); at >= 0; at = nextOpening(text, COUNTED_UNIT_OPENINGS, next, at + 1)) {
+      sticky.lastIndex = at;
+      if (sticky.test(text)) return true;
+    }
+    return false;
+  };
+})();
+
+const WEEKDAY_PHRASE = new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g');
+
+/**
+ * Whether a character may stand in the clock time that opens a weekday phrase ("10:30 a.m.
+ * local time on Friday"): digits, ':', '.', lower-case letters and white space.
+ */
+function mayOpenWeekdayPhrase(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 48 && c <= 58) || c === 46 || (c >= 97 && c <= 122) || c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && /\s/.test(text[i]);
+}
+
+/**
+ * Every match of WEEKDAY_PHRASE, as a scan of the whole text finds them, with the pattern only
+ * run from near each weekday name. Every match holds a weekday name (which starts with a
+ * capital, so never inside the clock time before it): the next match starts at the next name
+ * or within the run of clock-time characters right before it, so running the pattern from
+ * the start of that run finds it.
+ */
+function weekdayPhrases(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const next = WEEKDAY_NAMES.map(() => -2);
+  let from = 0;
+  for (let name = nextOpening(text, WEEKDAY_NAMES, next, from); name >= 0; name = nextOpening(text, WEEKDAY_NAMES, next, from)) {
+    let start = name;
+    while (start > from && mayOpenWeekdayPhrase(text, start - 1)) start--;
+    WEEKDAY_PHRASE.lastIndex = start;
+    const m = WEEKDAY_PHRASE.exec(text);
+    if (!m) break;
+    out.push(m);
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** The first letters of every month name and abbreviation ("Sept" and "September" open with "Sep"). */
+const MONTH_OPENINGS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Time phrases our own patterns find: weekdays, calendar dates and clock times. */
+const OWN_PHRASES: PhraseFinder[] = [
+  weekdayPhrases,
+  matchesAtOpenings(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?(?:\\s+at\\s+${CLOCK})?\\b`, MONTH_OPENINGS),
+  everyMatch(new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g')),
+  everyMatch(new RegExp(`\\b${CLOCK}\\b`, 'g')),
+  everyMatch(/\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g),
+  matchesAtOpenings('\\b(?:last|this|next)\\s+(?:week|month|year|night|weekend)\\b', ['last', 'this', 'next']),
+  matchesAtOpenings('\\b(?:early|late)\\s+hours\\s+of\\s+[A-Z][a-z]+day\\b', ['early', 'late']),
+];
+
 /** Times told against another event: "two days before the election", "hours after the attack". */
-const EVENT_RELATIVE_ALL = new RegExp(EVENT_RELATIVE_SOURCE, 'g');
+const EVENT_RELATIVE_PHRASES = everyMatch(new RegExp(EVENT_RELATIVE_SOURCE, 'g'));
 
 const HAS_WEEKDAY = new RegExp(WEEKDAY);
 const HAS_CLOCK = new RegExp(CLOCK);
@@ -85,14 +179,9 @@ export function timePhrases(doc: NlpDoc, times: TimeFact[]): TimePhrase[] {
     ? times.filter((t) => t.type === 'date' || t.type === 'time')
     : doc.entities.filter((e) => e.type === 'DATE' || e.type === 'TIME');
   for (const t of given) out.push({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) });
-  const patterns = mayHoldEventRelative(doc.text) ? [...OWN_PATTERNS, { pattern: EVENT_RELATIVE_ALL }] : OWN_PATTERNS;
-  for (const { pattern, needs } of patterns) {
-    if (needs !== undefined && !needs.some((n) => doc.text.includes(n))) continue;
-    // exec over the shared pattern (every match is non-empty): matchAll would copy it each time.
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(doc.text); m !== null; m = pattern.exec(doc.text)) {
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-    }
+  const finders = holdsEventRelative(doc.text) ? [...OWN_PHRASES, EVENT_RELATIVE_PHRASES] : OWN_PHRASES;
+  for (const find of finders) {
+    for (const m of find(doc.text)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return out.filter((p) => p.text.trim().length > 1 && !isNotAPoint(p.text));
 }
