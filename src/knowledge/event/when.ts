@@ -26,12 +26,13 @@ const EVENT_RELATIVE_SOURCE =
 const EVENT_RELATIVE = new RegExp(`^${EVENT_RELATIVE_SOURCE}$`);
 
 /**
- * What every event-relative phrase contains ("days before the"): most articles have none, and
- * this test is cheaper than trying the full pattern's optional counts at every word.
+ * What every event-relative phrase contains ("days before the"), a unit, white space, a linking
+ * word and white space (COUNTED_UNIT\\s+(?:before|after|ahead of)\\s, tested by hand in
+ * holdsEventRelative): most articles have none, and this test is cheaper than trying the full
+ * pattern's optional counts at every word. Its units (singular and plural) and linking words:
  */
-const EVENT_RELATIVE_CORE_SOURCE = `${COUNTED_UNIT}\\s+(?:before|after|ahead of)\\s`;
-/** Words every match of EVENT_RELATIVE_CORE starts with. */
-const COUNTED_UNIT_OPENINGS = ['minute', 'hour', 'day', 'week', 'month'];
+const UNIT_WORDS = ['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'];
+const EVENT_LINKS = ['before', 'after', 'ahead of'];
 
 /** Finds every match of one of our patterns in a text, in the order matchAll would list them. */
 type PhraseFinder = (text: string) => RegExpExecArray[];
@@ -82,18 +83,28 @@ function matchesAtOpenings(source: string, openings: string[]): PhraseFinder {
   };
 }
 
-/** Whether EVENT_RELATIVE_CORE matches anywhere in the text. */
-const holdsEventRelative = (() => {
-  const sticky = new RegExp(EVENT_RELATIVE_CORE_SOURCE, 'y');
-  return (text: string): boolean => {
-    const next = COUNTED_UNIT_OPENINGS.map(() => -2);
-    for (let at = nextOpening(text, COUNTED_UNIT_OPENINGS, next, 0); at >= 0; at = nextOpening(text, COUNTED_UNIT_OPENINGS, next, at + 1)) {
-      sticky.lastIndex = at;
-      if (sticky.test(text)) return true;
+/** Whether the character at i is white space (\\s). */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(text[i]));
+}
+
+/**
+ * Whether an event-relative core ("days before ") is anywhere in the text, found from its linking words: one
+ * followed by white space, with white space before it that follows a unit word. (A unit word
+ * ends in a letter, so it ends where the run of white space before the linking word starts.)
+ */
+function holdsEventRelative(text: string): boolean {
+  for (const link of EVENT_LINKS) {
+    for (let at = text.indexOf(link); at >= 0; at = text.indexOf(link, at + 1)) {
+      if (!isSpaceAt(text, at + link.length)) continue;
+      let unitEnd = at;
+      while (unitEnd > 0 && isSpaceAt(text, unitEnd - 1)) unitEnd--;
+      if (unitEnd < at && UNIT_WORDS.some((unit) => text.endsWith(unit, unitEnd))) return true;
     }
-    return false;
-  };
-})();
+  }
+  return false;
+}
 
 const WEEKDAY_PHRASE = new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g');
 
@@ -130,6 +141,11 @@ function weekdayPhrases(text: string): RegExpExecArray[] {
   return out;
 }
 
+/** A finder run only on a text holding `word`, which all its matches hold. */
+function onlyWhereHeld(word: string, find: PhraseFinder): PhraseFinder {
+  return (text) => (text.includes(word) ? find(text) : []);
+}
+
 /** The first letters of every month name and abbreviation ("Sept" and "September" open with "Sep"). */
 const MONTH_OPENINGS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -140,8 +156,8 @@ const OWN_PHRASES: PhraseFinder[] = [
   everyMatch(new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g')),
   everyMatch(new RegExp(`\\b${CLOCK}\\b`, 'g')),
   everyMatch(/\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g),
-  matchesAtOpenings('\\b(?:last|this|next)\\s+(?:week|month|year|night|weekend)\\b', ['last', 'this', 'next']),
-  matchesAtOpenings('\\b(?:early|late)\\s+hours\\s+of\\s+[A-Z][a-z]+day\\b', ['early', 'late']),
+  everyMatch(/\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g),
+  onlyWhereHeld('hours', everyMatch(/\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g)),
 ];
 
 /** Times told against another event: "two days before the election", "hours after the attack". */
