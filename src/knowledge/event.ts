@@ -154,13 +154,18 @@ function headlineClause(title: string | null): { text: string; clause: Clause } 
   return null;
 }
 
+const ASCII_WORD = /^[\x00-\x7f]*$/;
+
 /** True when the phrase names something the body talks about (one of its words recurs there). */
 function supportedByBody(phraseText: string, body: string): boolean {
+  const words = (phraseText.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2);
+  // An ASCII word found as written is found in the lower-cased body too: most are, and then the
+  // body need not be lower-cased.
+  if (words.some((w) => ASCII_WORD.test(w) && body.includes(w))) return true;
   const lowerBody = body.toLowerCase();
-  return (phraseText.match(/[\p{L}\p{N}]+/gu) ?? [])
-    .filter((w) => w.length > 2)
-    .some((w) => lowerBody.includes(w.toLowerCase()));
+  return words.some((w) => lowerBody.includes(w.toLowerCase()));
 }
+
 
 /** The subject as a short name: an entity's name when the subject mentions one. */
 function actorPhrase(text: string, subject: Token[], entities: Entity[]): string | null {
