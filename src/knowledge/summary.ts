@@ -44,24 +44,35 @@ const LEADING_FURNITURE: RegExp[] = [
 /** The sentence with datelines, bylines and "Scroll down for video" cut away. */
 export function cleanSentence(raw: string): string {
   // Most sentences are already single-spaced: rewrite only those that are not.
-  let text = RUN_OF_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+  let text = hasRunOfSpace(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
   for (const pattern of LEADING_FURNITURE) text = text.replace(pattern, '');
   // Most sentences have no promo: skip the second rewrite unless one is there.
   if (SCROLL_DOWN.test(text)) text = text.replace(SCROLL_DOWN_ALL, ' ').replace(/\s+/g, ' ').trim();
   return text;
 }
 
-/** Whitespace other than a single space, or two in a row. */
-const RUN_OF_SPACE = /[^\S ]|\s\s/;
+/** White space other than a space. */
+const OTHER_SPACE = /[^\S ]/;
+
+/**
+ * Whether the text has white space other than a single space, or two in a row. Without other
+ * white space, two in a row are two spaces: a substring search finds them.
+ */
+function hasRunOfSpace(text: string): boolean {
+  return OTHER_SPACE.test(text) || text.includes('  ');
+}
 const SCROLL_DOWN = /\bScroll down for video\b/i;
 const SCROLL_DOWN_ALL = /\bScroll down for video\b\.?/gi;
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
+const ASCII_WORDS = /[a-z0-9]+/g;
+const WORDS = /[\p{L}\p{N}]+/gu;
+
 function wordsOf(text: string): string[] {
   const lower = text.toLowerCase();
   // Plain ASCII text has no letters or digits beyond these: the cheaper pattern gives the same words.
-  return (ASCII_ONLY.test(lower) ? lower.match(/[a-z0-9]+/g) : lower.match(/[\p{L}\p{N}]+/gu)) ?? [];
+  return (ASCII_ONLY.test(lower) ? lower.match(ASCII_WORDS) : lower.match(WORDS)) ?? [];
 }
 
 /**
@@ -142,7 +153,8 @@ function lengthWeight(count: number): number {
 
 /** A leading label ("Wanted: ...", "Fighter ace: ...") marks a photo caption. */
 function looksLikeCaption(text: string): boolean {
-  return /^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: \S/.test(text);
+  // The label's ": " is looked for first: most sentences have none.
+  return text.includes(': ') && /^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: \S/.test(text);
 }
 
 /** The text of the first `limit` sentences. */
