@@ -28,7 +28,7 @@ const EVENT_RELATIVE = new RegExp(`^${EVENT_RELATIVE_SOURCE}$`);
 /**
  * What every event-relative phrase contains ("days before the"), a unit, white space, a linking
  * word and white space (COUNTED_UNIT\\s+(?:before|after|ahead of)\\s, tested by hand in
- * holdsEventRelative): most articles have none, and this test is cheaper than trying the full
+ * eventRelativeCores): most articles have none, and this test is cheaper than trying the full
  * pattern's optional counts at every word. Its units (singular and plural) and linking words:
  */
 const UNIT_WORDS = ['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'];
@@ -90,20 +90,58 @@ function isSpaceAt(text: string, i: number): boolean {
 }
 
 /**
- * Whether an event-relative core ("days before ") is anywhere in the text, found from its linking words: one
- * followed by white space, with white space before it that follows a unit word. (A unit word
- * ends in a letter, so it ends where the run of white space before the linking word starts.)
+ * Where the event-relative cores ("days before ") of the text start, ascending, found from
+ * their linking words: one followed by white space, with white space before it that follows a
+ * unit word. (A unit word ends in a letter, so it ends where the run of white space before the
+ * linking word starts.)
  */
-function holdsEventRelative(text: string): boolean {
+function eventRelativeCores(text: string): number[] {
+  const starts: number[] = [];
   for (const link of EVENT_LINKS) {
     for (let at = text.indexOf(link); at >= 0; at = text.indexOf(link, at + 1)) {
       if (!isSpaceAt(text, at + link.length)) continue;
       let unitEnd = at;
       while (unitEnd > 0 && isSpaceAt(text, unitEnd - 1)) unitEnd--;
-      if (unitEnd < at && UNIT_WORDS.some((unit) => text.endsWith(unit, unitEnd))) return true;
+      const unit = unitEnd < at ? UNIT_WORDS.find((u) => text.endsWith(u, unitEnd)) : undefined;
+      if (unit !== undefined) starts.push(unitEnd - unit.length);
     }
   }
-  return false;
+  return starts.sort((a, b) => a - b);
+}
+
+/** Times told against another event: "two days before the election", "hours after the attack". */
+const EVENT_RELATIVE_ALL = new RegExp(EVENT_RELATIVE_SOURCE, 'g');
+
+/** Whether a character may stand before the unit of an event-relative phrase ("just two", "several"). */
+function mayOpenEventRelative(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && /\s/.test(text[i]);
+}
+
+/**
+ * Every match of EVENT_RELATIVE_ALL ("two days before the election"), as a scan of the whole
+ * text finds them, with the pattern only run from near each core (`cores`: eventRelativeCores).
+ * Every match holds a core, and what comes before its unit is lower-case words, digits and
+ * white space: the next match starts at the next core or within the run of such characters
+ * right before it, so running the pattern from the start of that run finds it.
+ */
+function eventRelativePhrases(text: string, cores: number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  let next = 0;
+  for (;;) {
+    while (next < cores.length && cores[next] < from) next++;
+    if (next === cores.length) break;
+    let start = cores[next];
+    while (start > from && mayOpenEventRelative(text, start - 1)) start--;
+    EVENT_RELATIVE_ALL.lastIndex = start;
+    const m = EVENT_RELATIVE_ALL.exec(text);
+    if (!m) break;
+    out.push(m);
+    from = m.index + m[0].length;
+  }
+  return out;
 }
 
 const WEEKDAY_PHRASE = new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g');
@@ -160,8 +198,6 @@ const OWN_PHRASES: PhraseFinder[] = [
   onlyWhereHeld('hours', everyMatch(/\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g)),
 ];
 
-/** Times told against another event: "two days before the election", "hours after the attack". */
-const EVENT_RELATIVE_PHRASES = everyMatch(new RegExp(EVENT_RELATIVE_SOURCE, 'g'));
 
 const HAS_WEEKDAY = new RegExp(WEEKDAY);
 const HAS_CLOCK = new RegExp(CLOCK);
@@ -195,7 +231,8 @@ export function timePhrases(doc: NlpDoc, times: TimeFact[]): TimePhrase[] {
     ? times.filter((t) => t.type === 'date' || t.type === 'time')
     : doc.entities.filter((e) => e.type === 'DATE' || e.type === 'TIME');
   for (const t of given) out.push({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) });
-  const finders = holdsEventRelative(doc.text) ? [...OWN_PHRASES, EVENT_RELATIVE_PHRASES] : OWN_PHRASES;
+  const cores = eventRelativeCores(doc.text);
+  const finders = cores.length > 0 ? [...OWN_PHRASES, (text: string) => eventRelativePhrases(text, cores)] : OWN_PHRASES;
   for (const find of finders) {
     for (const m of find(doc.text)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
