@@ -29,23 +29,41 @@ const STOP_WORDS = new Set(
     'just more most very one two new').split(' '),
 );
 
-/** Leading datelines and bylines that are not part of the sentence's content. */
-const LEADING_FURNITURE: RegExp[] = [
+/** Whether a character code is an upper-case ASCII letter. */
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/**
+ * Leading datelines and bylines that are not part of the sentence's content. `mayMatch` is a
+ * cheap test every text the pattern matches passes: most sentences fail it at once.
+ */
+const LEADING_FURNITURE: Array<{ pattern: RegExp; mayMatch: (text: string) => boolean }> = [
   // "(CNN)", "LONDON, England (CNN) -- ", "Washington (CNN)"
-  /^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*)?\((?:CNN|AP|Reuters|AFP)[^)]*\)\s*(?:--|—|–|-)?\s*/,
+  {
+    pattern: /^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*)?\((?:CNN|AP|Reuters|AFP)[^)]*\)\s*(?:--|—|–|-)?\s*/,
+    mayMatch: (text) => text.includes('('),
+  },
   // "(The Hollywood Reporter)Stan ...": another outlet's credit opening the story.
-  /^\((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\)\s*(?:--|—|–|-)?\s*(?=["“‘A-Z])/,
-  // "WASHINGTON — ", "LONDON, Nov 6 (Reuters) - "
-  /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?: \d{1,2})?)?\s*(?:--|—|–)\s*/,
+  {
+    pattern: /^\((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\)\s*(?:--|—|–|-)?\s*(?=["“‘A-Z])/,
+    mayMatch: (text) => text.startsWith('('),
+  },
+  // "WASHINGTON — ", "LONDON, Nov 6 (Reuters) - ": a capital, then capitals, spaces or marks.
+  {
+    pattern: /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?: \d{1,2})?)?\s*(?:--|—|–)\s*/,
+    mayMatch: (text) => isUpper(text.charCodeAt(0)) && (isUpper(text.charCodeAt(1)) || " .'-".includes(text[1] ?? 'x')),
+  },
   // "By . Jane Doe . ", "By Jane Doe and John Roe . "
-  /^By\s+\.?\s*(?:[A-Z][\w'-]+\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'-]+\s*){1,4})?\.\s*/,
+  {
+    pattern: /^By\s+\.?\s*(?:[A-Z][\w'-]+\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'-]+\s*){1,4})?\.\s*/,
+    mayMatch: (text) => text.startsWith('By'),
+  },
 ];
 
 /** The sentence with datelines, bylines and "Scroll down for video" cut away. */
 export function cleanSentence(raw: string): string {
   // Most sentences are already single-spaced: rewrite only those that are not.
   let text = hasRunOfSpace(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
-  for (const pattern of LEADING_FURNITURE) text = text.replace(pattern, '');
+  for (const { pattern, mayMatch } of LEADING_FURNITURE) if (mayMatch(text)) text = text.replace(pattern, '');
   // Most sentences have no promo: skip the second rewrite unless one is there.
   if (SCROLL_DOWN.test(text)) text = text.replace(SCROLL_DOWN_ALL, ' ').replace(/\s+/g, ' ').trim();
   return text;
