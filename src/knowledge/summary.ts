@@ -82,15 +82,27 @@ function hasRunOfSpace(text: string): boolean {
 const SCROLL_DOWN = /\bScroll down for video\b/i;
 const SCROLL_DOWN_ALL = /\bScroll down for video\b\.?/gi;
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-
-const ASCII_WORDS = /[a-z0-9]+/g;
 const WORDS = /[\p{L}\p{N}]+/gu;
 
+/** The lower-cased runs of letters and digits of a text, as /[\p{L}\p{N}]+/gu finds them. */
 function wordsOf(text: string): string[] {
   const lower = text.toLowerCase();
-  // Plain ASCII text has no letters or digits beyond these: the cheaper pattern gives the same words.
-  return (ASCII_ONLY.test(lower) ? lower.match(ASCII_WORDS) : lower.match(WORDS)) ?? [];
+  // ASCII text is scanned by hand (its only letters and digits are a-z and 0-9 once lower-cased);
+  // any other character hands the text to the Unicode pattern.
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 128) return lower.match(WORDS) ?? [];
+    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (wordChar && start < 0) start = i;
+    else if (!wordChar && start >= 0) {
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(lower.slice(start));
+  return words;
 }
 
 /**
