@@ -31,48 +31,69 @@ const FURNITURE = /skip ad|loading\.\.\.|embed|image copyright|image caption|med
 /** News sentences needed: the lead and place windows, and the rank at which time scores stop falling. */
 const NEWS_SENTENCES_USED = Math.max(LEAD_SENTENCES, PLACE_SENTENCES, MAX_TIME_RANK + 1);
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A letter or digit in any script (a word character of the pattern /[\p{L}\p{N}]+/u). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Words in a text, counted without building the list of them; counting stops past `limit`. */
-function countWords(text: string, limit: number): number {
+/**
+ * Words (runs of letters and digits, as /[\p{L}\p{N}]+/gu finds them) in text[from, to),
+ * counted without building the list of them; counting stops past `limit`.
+ */
+function countWords(text: string, from: number, to: number, limit: number): number {
   let n = 0;
   let inWord = false;
-  // ASCII letters and digits by hand; any other character hands the text to the Unicode pattern.
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return countWordsUnicode(text, limit);
-    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    let wordChar: boolean;
+    // ASCII letters and digits by hand; another character (a curly quote, an accented letter)
+    // is asked of the pattern one code point at a time.
+    if (c < 128) wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else {
+      const point = text.codePointAt(i) as number;
+      // A surrogate pair only counts as one code point when both halves are in the range.
+      const pair = point > 0xffff && i + 1 < to;
+      wordChar = LETTER_OR_DIGIT.test(pair ? String.fromCodePoint(point) : text[i]);
+      if (pair) i++;
+    }
     if (wordChar && !inWord && ++n > limit) return n;
     inWord = wordChar;
   }
   return n;
 }
 
-function countWordsUnicode(text: string, limit: number): number {
-  let n = 0;
-  WORD.lastIndex = 0;
-  while (n <= limit && WORD.exec(text) !== null) n++;
-  return n;
+/** Whether sentence i is page furniture (FURNITURE); each sentence is tested once, when first asked. */
+type FurnitureTest = (i: number) => boolean;
+
+/** The news and the place windows ask about the same first sentences: one test serves both. */
+function furnitureTest(doc: NlpDoc): FurnitureTest {
+  // 0: not tested yet, 1: news text, 2: furniture.
+  const verdicts = new Uint8Array(doc.sentences.length);
+  return (i) => {
+    if (verdicts[i] === 0) {
+      const s = doc.sentences[i];
+      verdicts[i] = FURNITURE.test(doc.text.slice(s.start, s.end)) ? 2 : 1;
+    }
+    return verdicts[i] === 2;
+  };
 }
 
 /** The first sentences that carry news: not captions or share bars, with a few words. */
-function newsSentences(doc: NlpDoc): number[] {
+function newsSentences(doc: NlpDoc, isFurniture: FurnitureTest): number[] {
   const out: number[] = [];
   for (let i = 0; i < doc.sentences.length && out.length < NEWS_SENTENCES_USED; i++) {
     const s = doc.sentences[i];
-    const text = doc.text.slice(s.start, s.end);
-    const words = countWords(text, 80);
-    if (words >= 5 && words <= 80 && !FURNITURE.test(text)) out.push(i);
+    const words = countWords(doc.text, s.start, s.end, 80);
+    if (words >= 5 && words <= 80 && !isFurniture(i)) out.push(i);
   }
   return out;
 }
 
 /** Sentences before `end` that are page furniture (captions, share bars, video prompts). */
-function furnitureSpans(doc: NlpDoc, end: number): Array<{ start: number; end: number }> {
+function furnitureSpans(doc: NlpDoc, end: number, isFurniture: FurnitureTest): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const s of doc.sentences) {
+  for (let i = 0; i < doc.sentences.length; i++) {
+    const s = doc.sentences[i];
     if (s.start >= end) break;
-    if (FURNITURE.test(doc.text.slice(s.start, s.end))) out.push({ start: s.start, end: s.end });
+    if (isFurniture(i)) out.push({ start: s.start, end: s.end });
   }
   return out;
 }
@@ -133,13 +154,18 @@ function headlineClause(title: string | null): { text: string; clause: Clause } 
   return null;
 }
 
+const ASCII_WORD = /^[\x00-\x7f]*$/;
+
 /** True when the phrase names something the body talks about (one of its words recurs there). */
 function supportedByBody(phraseText: string, body: string): boolean {
+  const words = (phraseText.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2);
+  // An ASCII word found as written is found in the lower-cased body too: most are, and then the
+  // body need not be lower-cased.
+  if (words.some((w) => ASCII_WORD.test(w) && body.includes(w))) return true;
   const lowerBody = body.toLowerCase();
-  return (phraseText.match(/[\p{L}\p{N}]+/gu) ?? [])
-    .filter((w) => w.length > 2)
-    .some((w) => lowerBody.includes(w.toLowerCase()));
+  return words.some((w) => lowerBody.includes(w.toLowerCase()));
 }
+
 
 /** The subject as a short name: an entity's name when the subject mentions one. */
 function actorPhrase(text: string, subject: Token[], entities: Entity[]): string | null {
@@ -212,7 +238,8 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   const text = doc.text;
   if (!text.trim() && !article.title) return null;
 
-  const news = newsSentences(doc);
+  const isFurniture = furnitureTest(doc);
+  const news = newsSentences(doc, isFurniture);
   const leadIndexes = news.slice(0, LEAD_SENTENCES);
   const leadClauses = leadIndexes.map((i) => ({ index: i, clause: mainClause(sentenceTokens(doc, i)) }));
 
@@ -233,7 +260,7 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   // Where: a dateline, else the best place named near the lead.
   const placeIndexes = news.slice(0, PLACE_SENTENCES);
   const placeEnd = placeIndexes.length > 0 ? doc.sentences[placeIndexes[placeIndexes.length - 1]].end : Math.min(text.length, 800);
-  const furniture = furnitureSpans(doc, placeEnd);
+  const furniture = furnitureSpans(doc, placeEnd, isFurniture);
   const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who, (offset) => newsRank(doc, news, offset));
 
   // Why and how: cause and manner clauses in the headline and lead.

@@ -29,39 +29,80 @@ const STOP_WORDS = new Set(
     'just more most very one two new').split(' '),
 );
 
-/** Leading datelines and bylines that are not part of the sentence's content. */
-const LEADING_FURNITURE: RegExp[] = [
+/** Whether a character code is an upper-case ASCII letter. */
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/**
+ * Leading datelines and bylines that are not part of the sentence's content. `mayMatch` is a
+ * cheap test every text the pattern matches passes: most sentences fail it at once.
+ */
+const LEADING_FURNITURE: Array<{ pattern: RegExp; mayMatch: (text: string) => boolean }> = [
   // "(CNN)", "LONDON, England (CNN) -- ", "Washington (CNN)"
-  /^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*)?\((?:CNN|AP|Reuters|AFP)[^)]*\)\s*(?:--|—|–|-)?\s*/,
+  {
+    pattern: /^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*)?\((?:CNN|AP|Reuters|AFP)[^)]*\)\s*(?:--|—|–|-)?\s*/,
+    mayMatch: (text) => text.includes('('),
+  },
   // "(The Hollywood Reporter)Stan ...": another outlet's credit opening the story.
-  /^\((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\)\s*(?:--|—|–|-)?\s*(?=["“‘A-Z])/,
-  // "WASHINGTON — ", "LONDON, Nov 6 (Reuters) - "
-  /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?: \d{1,2})?)?\s*(?:--|—|–)\s*/,
+  {
+    pattern: /^\((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\)\s*(?:--|—|–|-)?\s*(?=["“‘A-Z])/,
+    mayMatch: (text) => text.startsWith('('),
+  },
+  // "WASHINGTON — ", "LONDON, Nov 6 (Reuters) - ": a capital, then capitals, spaces or marks.
+  {
+    pattern: /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?: \d{1,2})?)?\s*(?:--|—|–)\s*/,
+    mayMatch: (text) => isUpper(text.charCodeAt(0)) && (isUpper(text.charCodeAt(1)) || " .'-".includes(text[1] ?? 'x')),
+  },
   // "By . Jane Doe . ", "By Jane Doe and John Roe . "
-  /^By\s+\.?\s*(?:[A-Z][\w'-]+\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'-]+\s*){1,4})?\.\s*/,
+  {
+    pattern: /^By\s+\.?\s*(?:[A-Z][\w'-]+\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'-]+\s*){1,4})?\.\s*/,
+    mayMatch: (text) => text.startsWith('By'),
+  },
 ];
 
 /** The sentence with datelines, bylines and "Scroll down for video" cut away. */
 export function cleanSentence(raw: string): string {
   // Most sentences are already single-spaced: rewrite only those that are not.
-  let text = RUN_OF_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
-  for (const pattern of LEADING_FURNITURE) text = text.replace(pattern, '');
+  let text = hasRunOfSpace(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+  for (const { pattern, mayMatch } of LEADING_FURNITURE) if (mayMatch(text)) text = text.replace(pattern, '');
   // Most sentences have no promo: skip the second rewrite unless one is there.
   if (SCROLL_DOWN.test(text)) text = text.replace(SCROLL_DOWN_ALL, ' ').replace(/\s+/g, ' ').trim();
   return text;
 }
 
-/** Whitespace other than a single space, or two in a row. */
-const RUN_OF_SPACE = /[^\S ]|\s\s/;
+/** White space other than a space. */
+const OTHER_SPACE = /[^\S ]/;
+
+/**
+ * Whether the text has white space other than a single space, or two in a row. Without other
+ * white space, two in a row are two spaces: a substring search finds them.
+ */
+function hasRunOfSpace(text: string): boolean {
+  return OTHER_SPACE.test(text) || text.includes('  ');
+}
 const SCROLL_DOWN = /\bScroll down for video\b/i;
 const SCROLL_DOWN_ALL = /\bScroll down for video\b\.?/gi;
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const WORDS = /[\p{L}\p{N}]+/gu;
 
+/** The lower-cased runs of letters and digits of a text, as /[\p{L}\p{N}]+/gu finds them. */
 function wordsOf(text: string): string[] {
   const lower = text.toLowerCase();
-  // Plain ASCII text has no letters or digits beyond these: the cheaper pattern gives the same words.
-  return (ASCII_ONLY.test(lower) ? lower.match(/[a-z0-9]+/g) : lower.match(/[\p{L}\p{N}]+/gu)) ?? [];
+  // ASCII text is scanned by hand (its only letters and digits are a-z and 0-9 once lower-cased);
+  // any other character hands the text to the Unicode pattern.
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 128) return lower.match(WORDS) ?? [];
+    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (wordChar && start < 0) start = i;
+    else if (!wordChar && start >= 0) {
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(lower.slice(start));
+  return words;
 }
 
 /**
@@ -89,34 +130,39 @@ interface WordUse {
 
 /**
  * Each sentence's distinct content words (no stop words, at least three letters), in first-use
- * order, and the document frequency of every content word (how many sentences use it). One
- * table serves both: a word is new to a sentence when the last sentence that used it is another.
+ * order, each given by its entry in the table of document frequencies (how many sentences use
+ * it). One table serves both: a word is new to a sentence when the last sentence that used it is another.
  */
-function contentWords(sentences: string[][]): { content: string[][]; uses: Map<string, WordUse> } {
+function contentWords(sentences: string[][]): WordUse[][] {
   const uses = new Map<string, WordUse>();
-  const content = sentences.map((words, index) => {
-    const out: string[] = [];
+  // Each sentence's words are given as their entries in the table, whose counts are final once
+  // every sentence is read: centrality then needs no second look-up per word.
+  return sentences.map((words, index) => {
+    const out: WordUse[] = [];
     for (const w of words) {
-      if (w.length < 3 || STOP_WORDS.has(w)) continue;
-      const use = uses.get(w);
-      if (!use) uses.set(w, { sentences: 1, last: index });
-      else if (use.last === index) continue;
+      if (w.length < 3) continue;
+      // A stop word is never in the table, so only a word not found there needs the stop-word test.
+      let use = uses.get(w);
+      if (use === undefined) {
+        if (STOP_WORDS.has(w)) continue;
+        use = { sentences: 1, last: index };
+        uses.set(w, use);
+      } else if (use.last === index) continue;
       else {
         use.sentences++;
         use.last = index;
       }
-      out.push(w);
+      out.push(use);
     }
     return out;
   });
-  return { content, uses };
 }
 
-/** Share of the article's recurring vocabulary this sentence carries (0..~1); `content` from contentWords. */
-function centrality(content: string[], uses: Map<string, WordUse>, sentenceCount: number): number {
+/** Share of the article's recurring vocabulary this sentence carries (0..~1); `content`: its words' entries from contentWords. */
+function centrality(content: WordUse[], sentenceCount: number): number {
   let sum = 0;
-  for (const w of content) {
-    const f = uses.get(w)?.sentences ?? 1;
+  for (const use of content) {
+    const f = use.sentences;
     if (f > 1) sum += Math.log(f) / Math.log(Math.max(2, sentenceCount));
   }
   return content.length === 0 ? 0 : sum / Math.sqrt(content.length);
@@ -137,7 +183,8 @@ function lengthWeight(count: number): number {
 
 /** A leading label ("Wanted: ...", "Fighter ace: ...") marks a photo caption. */
 function looksLikeCaption(text: string): boolean {
-  return /^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: \S/.test(text);
+  // The label's ": " is looked for first: most sentences have none.
+  return text.includes(': ') && /^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: \S/.test(text);
 }
 
 /** The text of the first `limit` sentences. */
@@ -150,7 +197,7 @@ function candidates(doc: NlpDoc): Candidate[] {
   const raw = sentenceTexts(doc, MAX_CANDIDATES);
   const cleaned = raw.map(cleanSentence);
   const words = cleaned.map(wordsOf);
-  const { content, uses } = contentWords(words);
+  const content = contentWords(words);
   const out: Candidate[] = [];
   let rank = 0;
   const furniture = furnitureSentences(doc);
@@ -158,7 +205,7 @@ function candidates(doc: NlpDoc): Candidate[] {
     if (rejection(cleaned[i], words[i], cleaned[i] === raw[i] ? furniture[i] === 1 : undefined)) continue;
     const caption = looksLikeCaption(cleaned[i]) ? 0.8 : 1;
     const score =
-      positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(content[i], uses, raw.length));
+      positionWeight(rank) * lengthWeight(words[i].length) * caption * (0.3 + 0.7 * centrality(content[i], raw.length));
     out.push({ index: i, text: cleaned[i], words: words[i], score });
     rank++;
   }

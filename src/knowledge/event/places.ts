@@ -128,21 +128,38 @@ function placeUnits(run: string, isPlace: (name: string) => boolean): number {
 
 /**
  * Spans of the window that list several places: a story names where it happened once, and a
- * list of countries or regions is context ("trade with Mexico, China and Japan").
+ * list of countries or regions is context ("trade with Mexico, China and Japan"). Only spans
+ * holding one of `starts` (ascending offsets of the candidates) are wanted: the search stops
+ * past the last, and a run holding none is not weighed.
  */
-function placeLists(slice: string, offset: number, isPlace: (name: string) => boolean): Span[] {
+function placeLists(slice: string, offset: number, isPlace: (name: string) => boolean, starts: number[]): Span[] {
   const out: Span[] = [];
-  for (const m of slice.matchAll(NAME_LIST)) {
-    if (placeUnits(m[0], isPlace) >= 2) {
-      const start = offset + (m.index ?? 0);
-      out.push({ start, end: start + m[0].length });
-    }
+  const last = starts[starts.length - 1];
+  NAME_LIST.lastIndex = 0;
+  for (let m = NAME_LIST.exec(slice); m !== null; m = NAME_LIST.exec(slice)) {
+    const start = offset + m.index;
+    if (start > last) break;
+    const end = start + m[0].length;
+    if (starts.some((at) => at >= start && at < end) && placeUnits(m[0], isPlace) >= 2) out.push({ start, end });
   }
   return out;
 }
 
-function countOf(text: string, name: string): number {
-  const head = name.split(/[ ,]+/)[0];
+/** Times the head word of a name occurs in the text (at most 50): countOf, remembered by head for one text. */
+function headCounter(text: string): (name: string) => number {
+  const counts = new Map<string, number>();
+  return (name) => {
+    const head = name.split(/[ ,]+/)[0];
+    let n = counts.get(head);
+    if (n === undefined) {
+      n = countOf(text, head);
+      counts.set(head, n);
+    }
+    return n;
+  };
+}
+
+function countOf(text: string, head: string): number {
   if (!head) return 0;
   let n = 0;
   let at = text.indexOf(head);
@@ -168,12 +185,26 @@ function knownFirstNames(): Set<string> {
   return firstNames;
 }
 
+/** Words that are never a place name on their own. */
+const NOT_NAMES = /^(The|A|An|This|That|He|She|It|They|We|I|Mr|Mrs|Ms|Dr)$/;
+
+/** Whether a text is ASCII letters only (most captured names are one such word). */
+function isLettersOnly(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /** Trim a captured name: no trailing "of", no calendar words, no pronouns or titles. */
 function cleanName(raw: string): string | null {
+  // A single word of letters has nothing to trim: only the tests below apply.
+  if (isLettersOnly(raw)) return CALENDAR.test(raw) || raw.length < 2 || NOT_NAMES.test(raw) ? null : raw;
   let name = raw.replace(/\s+/g, ' ').replace(/[.,'’-]+$/, '').replace(/\s+(of|de|upon)$/, '').trim();
   if (CALENDAR.test(name)) return null;
   name = name.replace(/'s$|’s$/, '').replace(/ (The|A|An|He|She|It|They|But|And|In|On|At)$/, '');
-  if (name.length < 2 || /^(The|A|An|This|That|He|She|It|They|We|I|Mr|Mrs|Ms|Dr)$/.test(name)) return null;
+  if (name.length < 2 || NOT_NAMES.test(name)) return null;
   return name;
 }
 
@@ -205,6 +236,25 @@ function knownCountries(): Set<string> {
   return countryNames;
 }
 
+/** Known places inside longer capitalised runs, by run (null: none): the gazetteer never changes. */
+const KNOWN_PART = new Map<string, string | null>();
+const KNOWN_PART_LIMIT = 20_000;
+
+/** The run itself when it is a known place, else its first word that is ("Toblerone's UK range", "UK-only"). */
+function knownPlaceIn(name: string): string | undefined {
+  const known = knownPlaces();
+  if (known.has(name)) return name;
+  // A single word without a hyphen has no other word to try.
+  if (!/[\s-]/.test(name)) return undefined;
+  let part = KNOWN_PART.get(name);
+  if (part === undefined) {
+    part = name.split(/['’]s\s+|\s+/).map((w) => w.replace(/-\w+$/, '')).find((w) => known.has(w)) ?? null;
+    if (KNOWN_PART.size >= KNOWN_PART_LIMIT) KNOWN_PART.clear();
+    KNOWN_PART.set(name, part);
+  }
+  return part ?? undefined;
+}
+
 /** Names that belong to a person or organisation entity, so are not places. */
 function nonPlaceNames(entities: Entity[]): Set<string> {
   const out = new Set<string>();
@@ -218,11 +268,14 @@ function nonPlaceNames(entities: Entity[]): Set<string> {
 export function placeCandidates(text: string, window: { start: number; end: number }, entities: Entity[], furniture: Span[] = []): PlaceCandidate[] {
   const known = knownPlaces();
   const names = knownFirstNames();
-  const notPlaces = nonPlaceNames(entities);
+  // Built when first needed: most runs are settled before a name is compared with the entities'.
+  let notPlaceSet: Set<string> | null = null;
+  const notPlaces = { has: (name: string): boolean => (notPlaceSet ??= nonPlaceNames(entities)).has(name) };
   const slice = text.slice(window.start, window.end);
+  const countHead = headCounter(text);
   const out: PlaceCandidate[] = [];
   const add = (name: string, start: number, known: boolean, locative: boolean) => {
-    out.push({ text: name, start, count: countOf(text, name), known, country: isCountry(name), locative, placeLike: PLACE_LIKE.test(name) });
+    out.push({ text: name, start, count: countHead(name), known, country: isCountry(name), locative, placeLike: PLACE_LIKE.test(name) });
   };
   const entityPlaces = new Set<string>();
   for (const e of entities) {
@@ -231,7 +284,7 @@ export function placeCandidates(text: string, window: { start: number; end: numb
     const first = e.mentions.find((m) => m.start >= window.start && m.end <= window.end && !inside(furniture, m.start));
     if (!first) continue;
     const name = text.slice(first.start, first.end);
-    out.push({ text: name, start: first.start, count: countOf(text, name), known: known.has(name), country: isCountry(name), locative: false, placeLike: PLACE_LIKE.test(name), entityPlace: true });
+    out.push({ text: name, start: first.start, count: countHead(name), known: known.has(name), country: isCountry(name), locative: false, placeLike: PLACE_LIKE.test(name), entityPlace: true });
   }
   for (const m of slice.matchAll(LOCATIVE)) {
     const cleaned = cleanName(m[2]);
@@ -249,8 +302,7 @@ export function placeCandidates(text: string, window: { start: number; end: numb
   for (const m of slice.matchAll(CAPITALISED)) {
     const name = cleanName(m[0]);
     if (!name) continue;
-    // "Toblerone's UK range", "UK-only": a known place inside a longer capitalised run.
-    const part = known.has(name) ? name : name.split(/['’]s\s+|\s+/).map((w) => w.replace(/-\w+$/, '')).find((w) => known.has(w));
+    const part = knownPlaceIn(name);
     // "Washington" in "The Washington Post": a place word inside an organisation's or person's name.
     if (!part || (part !== name && (notPlaces.has(name) || notPlaces.has(name.replace(/^The /, ''))))) continue;
     const at = window.start + (m.index ?? 0) + Math.max(0, m[0].indexOf(part));
@@ -261,9 +313,12 @@ export function placeCandidates(text: string, window: { start: number; end: numb
     if (!name || names.has(name.split(' ')[0]) || notPlaces.has(name)) continue;
     const at = window.start + (m.index ?? 0) + m[0].indexOf(m[1]);
     if (inside(furniture, at)) continue;
-    out.push({ text: name, start: at, count: countOf(text, name), known: true, country: isCountry(name), locative: true, placeLike: true, incidentPlace: true });
+    out.push({ text: name, start: at, count: countHead(name), known: true, country: isCountry(name), locative: true, placeLike: true, incidentPlace: true });
   }
-  const lists = placeLists(slice, window.start, (name) => known.has(name) || entityPlaces.has(name));
+  // Lists only mark candidates: without any there is nothing to look for.
+  if (out.length === 0) return out;
+  const starts = out.map((c) => c.start).sort((a, b) => a - b);
+  const lists = placeLists(slice, window.start, (name) => known.has(name) || entityPlaces.has(name), starts);
   if (lists.length > 0) for (const c of out) if (inside(lists, c.start)) c.listed = true;
   return out;
 }

@@ -8,7 +8,8 @@ export interface TimePhrase {
   text: string;
 }
 
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAY = `(?:${WEEKDAY_NAMES.join('|')})`;
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const PART_OF_DAY = '(?:\\s+(?:morning|afternoon|evening|night))?';
 const CLOCK = '(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon)';
@@ -25,23 +26,178 @@ const EVENT_RELATIVE_SOURCE =
 const EVENT_RELATIVE = new RegExp(`^${EVENT_RELATIVE_SOURCE}$`);
 
 /**
- * What every event-relative phrase contains ("days before the"): most articles have none, and
- * this test is cheaper than trying the full pattern's optional counts at every word.
+ * What every event-relative phrase contains ("days before the"), a unit, white space, a linking
+ * word and white space (COUNTED_UNIT\\s+(?:before|after|ahead of)\\s, tested by hand in
+ * eventRelativeCores): most articles have none, and this test is cheaper than trying the full
+ * pattern's optional counts at every word. Its units (singular and plural) and linking words:
  */
-const EVENT_RELATIVE_CORE = new RegExp(`${COUNTED_UNIT}\\s+(?:before|after|ahead of)\\s`);
+const UNIT_WORDS = ['minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'];
+const EVENT_LINKS = ['before', 'after', 'ahead of'];
 
-/** Time phrases our own patterns find: weekdays, calendar dates and clock times. */
-const OWN_PATTERNS: RegExp[] = [
-  new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g'),
-  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?(?:\\s+at\\s+${CLOCK})?\\b`, 'g'),
-  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g'),
-  new RegExp(`\\b${CLOCK}\\b`, 'g'),
-  /\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g,
-  /\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g,
-  /\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g,
-];
+/** Finds every match of one of our patterns in a text, in the order matchAll would list them. */
+type PhraseFinder = (text: string) => RegExpExecArray[];
+
+/** Every match of a global pattern, by exec over the shared pattern (matchAll would copy it). Our patterns never match empty text. */
+function everyMatch(pattern: RegExp): PhraseFinder {
+  return (text) => {
+    const out: RegExpExecArray[] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push(m);
+    return out;
+  };
+}
+
+/**
+ * The next offset at or after `from` where one of `openings` occurs, or -1. `next` holds each
+ * opening's last known next offset (-2: not yet searched), so every opening's occurrences are
+ * each found once however often this is asked.
+ */
+function nextOpening(text: string, openings: string[], next: number[], from: number): number {
+  let best = -1;
+  for (let i = 0; i < openings.length; i++) {
+    if (next[i] === -2 || (next[i] >= 0 && next[i] < from)) next[i] = text.indexOf(openings[i], from);
+    if (next[i] >= 0 && (best < 0 || next[i] < best)) best = next[i];
+  }
+  return best;
+}
+
+/**
+ * The matches of a pattern every match of which starts with one of `openings` (literal text):
+ * the pattern, made sticky, is only tried where an opening occurs, in text order. The first
+ * such place where it matches is where a scan of the whole text would find the next match.
+ * A plain substring search is far cheaper than trying the pattern at every word.
+ */
+function matchesAtOpenings(source: string, openings: string[]): PhraseFinder {
+  const sticky = new RegExp(source, 'y');
+  return (text) => {
+    const out: RegExpExecArray[] = [];
+    const next = openings.map(() => -2);
+    let from = 0;
+    for (let at = nextOpening(text, openings, next, from); at >= 0; at = nextOpening(text, openings, next, from)) {
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (m) out.push(m);
+      from = m ? at + m[0].length : at + 1;
+    }
+    return out;
+  };
+}
+
+/** Whether the character at i is white space (\\s). */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(text[i]));
+}
+
+/**
+ * Where the event-relative cores ("days before ") of the text start, ascending, found from
+ * their linking words: one followed by white space, with white space before it that follows a
+ * unit word. (A unit word ends in a letter, so it ends where the run of white space before the
+ * linking word starts.)
+ */
+function eventRelativeCores(text: string): number[] {
+  const starts: number[] = [];
+  for (const link of EVENT_LINKS) {
+    for (let at = text.indexOf(link); at >= 0; at = text.indexOf(link, at + 1)) {
+      if (!isSpaceAt(text, at + link.length)) continue;
+      let unitEnd = at;
+      while (unitEnd > 0 && isSpaceAt(text, unitEnd - 1)) unitEnd--;
+      const unit = unitEnd < at ? UNIT_WORDS.find((u) => text.endsWith(u, unitEnd)) : undefined;
+      if (unit !== undefined) starts.push(unitEnd - unit.length);
+    }
+  }
+  return starts.sort((a, b) => a - b);
+}
+
 /** Times told against another event: "two days before the election", "hours after the attack". */
 const EVENT_RELATIVE_ALL = new RegExp(EVENT_RELATIVE_SOURCE, 'g');
+
+/** Whether a character may stand before the unit of an event-relative phrase ("just two", "several"). */
+function mayOpenEventRelative(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && /\s/.test(text[i]);
+}
+
+/**
+ * Every match of EVENT_RELATIVE_ALL ("two days before the election"), as a scan of the whole
+ * text finds them, with the pattern only run from near each core (`cores`: eventRelativeCores).
+ * Every match holds a core, and what comes before its unit is lower-case words, digits and
+ * white space: the next match starts at the next core or within the run of such characters
+ * right before it, so running the pattern from the start of that run finds it.
+ */
+function eventRelativePhrases(text: string, cores: number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  let next = 0;
+  for (;;) {
+    while (next < cores.length && cores[next] < from) next++;
+    if (next === cores.length) break;
+    let start = cores[next];
+    while (start > from && mayOpenEventRelative(text, start - 1)) start--;
+    EVENT_RELATIVE_ALL.lastIndex = start;
+    const m = EVENT_RELATIVE_ALL.exec(text);
+    if (!m) break;
+    out.push(m);
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
+const WEEKDAY_PHRASE = new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g');
+
+/**
+ * Whether a character may stand in the clock time that opens a weekday phrase ("10:30 a.m.
+ * local time on Friday"): digits, ':', '.', lower-case letters and white space.
+ */
+function mayOpenWeekdayPhrase(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 48 && c <= 58) || c === 46 || (c >= 97 && c <= 122) || c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && /\s/.test(text[i]);
+}
+
+/**
+ * Every match of WEEKDAY_PHRASE, as a scan of the whole text finds them, with the pattern only
+ * run from near each weekday name. Every match holds a weekday name (which starts with a
+ * capital, so never inside the clock time before it): the next match starts at the next name
+ * or within the run of clock-time characters right before it, so running the pattern from
+ * the start of that run finds it.
+ */
+function weekdayPhrases(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const next = WEEKDAY_NAMES.map(() => -2);
+  let from = 0;
+  for (let name = nextOpening(text, WEEKDAY_NAMES, next, from); name >= 0; name = nextOpening(text, WEEKDAY_NAMES, next, from)) {
+    let start = name;
+    while (start > from && mayOpenWeekdayPhrase(text, start - 1)) start--;
+    WEEKDAY_PHRASE.lastIndex = start;
+    const m = WEEKDAY_PHRASE.exec(text);
+    if (!m) break;
+    out.push(m);
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** A finder run only on a text holding `word`, which all its matches hold. */
+function onlyWhereHeld(word: string, find: PhraseFinder): PhraseFinder {
+  return (text) => (text.includes(word) ? find(text) : []);
+}
+
+/** The first letters of every month name and abbreviation ("Sept" and "September" open with "Sep"). */
+const MONTH_OPENINGS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Time phrases our own patterns find: weekdays, calendar dates and clock times. */
+const OWN_PHRASES: PhraseFinder[] = [
+  weekdayPhrases,
+  matchesAtOpenings(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?(?:\\s+at\\s+${CLOCK})?\\b`, MONTH_OPENINGS),
+  everyMatch(new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?\\b`, 'g')),
+  everyMatch(new RegExp(`\\b${CLOCK}\\b`, 'g')),
+  everyMatch(/\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*(?:am|pm|a\.m|p\.m))/g),
+  everyMatch(/\b(?:last|this|next)\s+(?:week|month|year|night|weekend)\b/g),
+  onlyWhereHeld('hours', everyMatch(/\b(?:early|late)\s+hours\s+of\s+[A-Z][a-z]+day\b/g)),
+];
+
 
 const HAS_WEEKDAY = new RegExp(WEEKDAY);
 const HAS_CLOCK = new RegExp(CLOCK);
@@ -75,12 +231,10 @@ export function timePhrases(doc: NlpDoc, times: TimeFact[]): TimePhrase[] {
     ? times.filter((t) => t.type === 'date' || t.type === 'time')
     : doc.entities.filter((e) => e.type === 'DATE' || e.type === 'TIME');
   for (const t of given) out.push({ start: t.start, end: t.end, text: doc.text.slice(t.start, t.end) });
-  const patterns = EVENT_RELATIVE_CORE.test(doc.text) ? [...OWN_PATTERNS, EVENT_RELATIVE_ALL] : OWN_PATTERNS;
-  for (const pattern of patterns) {
-    for (const m of doc.text.matchAll(pattern)) {
-      const start = m.index ?? 0;
-      out.push({ start, end: start + m[0].length, text: m[0] });
-    }
+  const cores = eventRelativeCores(doc.text);
+  const finders = cores.length > 0 ? [...OWN_PHRASES, (text: string) => eventRelativePhrases(text, cores)] : OWN_PHRASES;
+  for (const find of finders) {
+    for (const m of find(doc.text)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return out.filter((p) => p.text.trim().length > 1 && !isNotAPoint(p.text));
 }

@@ -183,6 +183,47 @@ const WORD_CLASSES: ReadonlyMap<string, number> = (() => {
 })();
 
 /**
+ * Which ASCII-letter words of two or more letters may have a word class, by first letter and
+ * length: for the class words of that first letter and length, bit n of SECOND_LETTERS[first *
+ * 32 + length] is set when one has letter n second, and bit n of LAST_LETTERS[...] when one ends
+ * in letter n. An ASCII word outside them has no class, which possibleStarts learns without
+ * lower-casing it or hashing it for the table.
+ */
+const MAX_FILTERED_LENGTH = 31;
+const SECOND_LETTERS = new Uint32Array(26 * 32);
+const LAST_LETTERS = new Uint32Array(26 * 32);
+for (const w of WORD_CLASSES.keys()) {
+  if (w.length < 2 || w.length > MAX_FILTERED_LENGTH || !/^[a-z]+$/.test(w)) continue;
+  const at = (w.charCodeAt(0) - 97) * 32 + w.length;
+  SECOND_LETTERS[at] |= 1 << (w.charCodeAt(1) - 97);
+  LAST_LETTERS[at] |= 1 << (w.charCodeAt(w.length - 1) - 97);
+}
+
+/** False when a token of ASCII letters only cannot be a class word (see SECOND_LETTERS). */
+function mayHaveClass(tok: TimeToken): boolean {
+  const length = tok.end - tok.start;
+  if (!tok.plain || length < 2 || length > MAX_FILTERED_LENGTH) return true;
+  // Lower case of an ASCII letter: set the 0x20 bit.
+  const at = ((tok.charCodeAt(0) | 32) - 97) * 32 + length;
+  return (SECOND_LETTERS[at] & (1 << ((tok.charCodeAt(1) | 32) - 97))) !== 0 &&
+    (LAST_LETTERS[at] & (1 << ((tok.charCodeAt(length - 1) | 32) - 97))) !== 0;
+}
+
+/** The classes of one-character ASCII tokens ("-", ",", "a"), by character code. */
+const ONE_CHARACTER_CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ONE_CHARACTER_CLASSES[c] = WORD_CLASSES.get(String.fromCharCode(c).toLowerCase()) ?? 0;
+
+/** Which of the three word sets a token's word is in (bit flags); digits count as time words. */
+function wordClassOf(tok: TimeToken): number {
+  if (tok.num !== null || isDigitToken(tok)) return TIME_WORD;
+  if (tok.end - tok.start === 1) {
+    const c = tok.charCodeAt(0);
+    if (c < 128) return ONE_CHARACTER_CLASSES[c];
+  }
+  return mayHaveClass(tok) ? WORD_CLASSES.get(tok.lower) ?? 0 : 0;
+}
+
+/**
  * Per token, whether an expression may start there: a time word, or a leading word followed,
  * through leading and link words only, by a time word within reach. The grammar is only tried
  * at these tokens, which skips most of the articles' "the", "a" and "in" in one backward pass.
@@ -193,7 +234,7 @@ export function possibleStarts(toks: TimeToken[]): Uint8Array {
   let reachable = Infinity;
   for (let i = toks.length - 1; i >= 0; i--) {
     const tok = toks[i];
-    const wordClass = tok.num !== null || isDigitToken(tok) ? TIME_WORD : WORD_CLASSES.get(tok.lower) ?? 0;
+    const wordClass = wordClassOf(tok);
     if (wordClass & TIME_WORD) {
       reachable = i;
       out[i] = 1;
@@ -207,6 +248,9 @@ export function possibleStarts(toks: TimeToken[]): Uint8Array {
   }
   return out;
 }
+
+/** First words of the two-word approximators ("at" of "at least"). */
+const APPROXIMATOR_OPENERS: ReadonlySet<string> = new Set([...TWO_WORD_APPROXIMATORS].map((p) => p.split(' ')[0]));
 
 /** The longer of two matches, the earlier one on a tie (a plain function: no closure per token). */
 function longer(best: Core | null, c: Core | null): Core | null {
@@ -236,9 +280,10 @@ export class TimeGrammar {
     // Approximators ("about", "at least") may precede durations and clock times.
     let k = i;
     let approx = -1;
-    const two = `${this.w(k)} ${this.w(k + 1)}`;
-    if (TWO_WORD_APPROXIMATORS.has(two)) { approx = k; k += 2; }
-    else if (this.w(k) === 'no' && TWO_WORD_APPROXIMATORS.has(`no ${two.split(' ')[1]} ${this.w(k + 2)}`)) { approx = k; k += 3; }
+    const word = this.w(k);
+    // The pair is only built after a word that opens a two-word approximator.
+    if (APPROXIMATOR_OPENERS.has(word) && TWO_WORD_APPROXIMATORS.has(`${word} ${this.w(k + 1)}`)) { approx = k; k += 2; }
+    else if (word === 'no' && TWO_WORD_APPROXIMATORS.has(`no ${this.w(k + 1)} ${this.w(k + 2)}`)) { approx = k; k += 3; }
     else if (APPROXIMATORS.has(this.w(k)) && !(this.w(k) === 'over' && this.w(k + 1) === 'the')) { approx = k; k += 1; }
 
     // Edge modifiers ("early", "the end of") may precede dates.
@@ -845,7 +890,7 @@ export class TimeGrammar {
   private quarter(k: number): Core | null {
     let i = k;
     if (this.w(i) === 'the') i++;
-    if (/^\d{4}$/.test(this.toks[i]?.text ?? '') && this.w(i + 1) === "'" && this.w(i + 2) === 's') i += 3; // "1989's"
+    if (isFourDigits(this.toks[i]) && this.w(i + 1) === "'" && this.w(i + 2) === 's') i += 3; // "1989's"
     if (this.w(k) === 'the' && /^(19|20)\d{2}$/.test(this.toks[i]?.text ?? '')) {
       // "the 1988 quarter", "the 1989 period", "the 1988 second quarter": the quarter in that year.
       const y = this.toks[i].num as number;
@@ -1056,8 +1101,13 @@ export class TimeGrammar {
 }
 
 function isDigitToken(tok: TimeToken): boolean {
-  const c = tok.text.charCodeAt(0);
+  const c = tok.charCodeAt(0);
   return c >= 48 && c <= 57;
+}
+
+/** Four digits ("1989"), the form of a year; the pattern is only tried on number tokens. */
+function isFourDigits(tok: TimeToken | undefined): boolean {
+  return tok !== undefined && tok.num !== null && /^\d{4}$/.test(tok.text);
 }
 
 function ref(first: number, end: number, value: string): Core {

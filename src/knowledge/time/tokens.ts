@@ -1,19 +1,42 @@
 // A small tokeniser of its own: time grammar needs to see hyphens and periods as tokens and
 // to know whether a token touches the previous one ("third-quarter", "Sept.", "1990s").
 
-export interface TimeToken {
-  start: number;
-  end: number;
+/** A token of the time grammar. Its text and lower case are made when first read: the grammar
+ * reads the words around possible starts only, and most tokens are never asked. */
+export class TimeToken {
+  private textValue: string | undefined = undefined;
+  private lowerText: string | undefined = undefined;
+  constructor(
+    /** The text the token is in. */
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    /** Numeric value of a digit token ("1,200" → 1200), else null. */
+    readonly num: number | null,
+    /** Starts with an upper-case letter. */
+    readonly capital: boolean,
+    /** No whitespace between this token and the previous one. */
+    readonly glued: boolean,
+    /** Made of ASCII letters only: its lower case has its length and first letter. */
+    readonly plain: boolean,
+  ) {}
+
   /** Text as in the source. */
-  text: string;
+  get text(): string {
+    if (this.textValue === undefined) this.textValue = this.source.slice(this.start, this.end);
+    return this.textValue;
+  }
+
   /** Lower case. */
-  lower: string;
-  /** Numeric value of a digit token ("1,200" → 1200), else null. */
-  num: number | null;
-  /** Starts with an upper-case letter. */
-  capital: boolean;
-  /** No whitespace between this token and the previous one. */
-  glued: boolean;
+  get lower(): string {
+    if (this.lowerText === undefined) this.lowerText = this.text.toLowerCase();
+    return this.lowerText;
+  }
+
+  /** The UTF-16 code of the character at `offset` within the token (NaN past its end). */
+  charCodeAt(offset: number): number {
+    return offset < this.end - this.start ? this.source.charCodeAt(this.start + offset) : NaN;
+  }
 }
 
 // Letters, numbers with inner separators ("10:30", "1,200", "3.5"), or any other single
@@ -29,18 +52,21 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** End of the run of ASCII letters starting at `at`. */
+function asciiLettersEnd(text: string, at: number): number {
+  let end = at;
+  while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+  return end;
+}
+
 /**
  * End of the token starting at `at` (a character that is not white space), as TOKEN would
- * match it. ASCII text is scanned by hand; a token that starts with or runs into a non-ASCII
- * character is left to the pattern.
+ * match it. ASCII digits and marks are scanned by hand (letters in tokenize); a token that
+ * starts with or runs into a non-ASCII character is left to the pattern.
  */
 function tokenEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
-  if (isAsciiLetter(c)) {
-    let end = at + 1;
-    while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
-    if (end === text.length || text.charCodeAt(end) < 128) return end;
-  } else if (isDigit(c)) {
+  if (isDigit(c)) {
     let end = at + 1;
     while (end < text.length && isDigit(text.charCodeAt(end))) end++;
     for (;;) {
@@ -49,12 +75,21 @@ function tokenEnd(text: string, at: number): number {
       end += 2;
       while (end < text.length && isDigit(text.charCodeAt(end))) end++;
     }
-  } else if (c < 128) {
+  } else if (c < 128 && !isAsciiLetter(c)) {
     return at + 1;
   }
+  return patternEnd(text, at);
+}
+
+function patternEnd(text: string, at: number): number {
   TOKEN.lastIndex = at;
   const m = TOKEN.exec(text);
   return m ? at + m[0].length : at + 1;
+}
+
+/** The value of a token of digits ("1,200" → 1200); a clock time ("10:30") has none. */
+function numberValue(digits: string): number | null {
+  return digits.includes(':') ? null : Number(digits.replace(/,/g, ''));
 }
 
 export function tokenize(text: string): TimeToken[] {
@@ -67,18 +102,26 @@ export function tokenize(text: string): TimeToken[] {
       start++;
       continue;
     }
-    const end = tokenEnd(text, start);
-    const value = text.slice(start, end);
-    const digit = isDigit(c);
-    tokens.push({
+    let end: number;
+    let plain = false;
+    if (isAsciiLetter(c)) {
+      // A word of ASCII letters ends at the first other character, unless that one is a
+      // non-ASCII letter the word runs into ("Café"): then the pattern decides.
+      const letters = asciiLettersEnd(text, start);
+      end = letters === text.length || text.charCodeAt(letters) < 128 ? letters : patternEnd(text, start);
+      plain = end === letters;
+    } else {
+      end = tokenEnd(text, start);
+    }
+    tokens.push(new TimeToken(
+      text,
       start,
       end,
-      text: value,
-      lower: value.toLowerCase(),
-      num: digit && !value.includes(':') ? Number(value.replace(/,/g, '')) : null,
-      capital: c < 128 ? c >= 65 && c <= 90 : value[0] !== value[0].toLowerCase(),
-      glued: start === previousEnd,
-    });
+      isDigit(c) ? numberValue(text.slice(start, end)) : null,
+      c < 128 ? c >= 65 && c <= 90 : text[start] !== text[start].toLowerCase(),
+      start === previousEnd,
+      plain,
+    ));
     previousEnd = end;
     start = end;
   }
