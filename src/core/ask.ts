@@ -281,7 +281,7 @@ const VENUE = new RegExp(
     String.raw`(?:,?\s+(?:at|in)\s+(?:the\s+)?(?!${OPENER})[A-Z][\w.'’-]*(?:\s+(?:(?!${OPENER})[A-Z][\w.'’-]*|of|de|and))*)*`,
   'g',
 );
-const VENUE_HEAD = /\b(Center|Centre|Stadium|Arena|Hall|Hotel|Hospital|Airport|Station|Park|Square|Palace|Museum|Theat(?:er|re)|Church|Cathedral|Mosque|Temple|Court|Courthouse|Prison|Bridge|Tower|Garden|Gardens|Field|Plaza|Campus|House|Building)$/;
+const VENUE_HEAD = /\b(Capitol|Center|Centre|Stadium|Arena|Hall|Hotel|Hospital|Airport|Station|Park|Square|Palace|Museum|Theat(?:er|re)|Church|Cathedral|Mosque|Temple|Court|Courthouse|Prison|Bridge|Tower|Garden|Gardens|Field|Plaza|Campus|House|Building)$/;
 
 const PUBLICATION = new RegExp(String.raw`\bin\s+(?:the\s+)?(?:journal|newspaper|magazine)\s+(?!${OPENER})[A-Z][\w.'’&-]*(?:\s+(?:(?!${OPENER})[A-Z][\w.'’&-]*|of|and))*`, 'g');
 const NUMBERED_ROAD = /\b(?:(?:State|County|U\.S\.|US)\s+)?(?:Route|Highway|Hwy\.?|Interstate|Road)\s+\d+[A-Z]?\b|\bI-\d+\b/g;
@@ -293,7 +293,7 @@ function placesIn(lib: Library, ref: SentenceRef): Array<{ name: string; start: 
   if (!s) return [];
   const out: Array<{ name: string; start: number; end: number; entity?: Entity; head?: string }> = [];
   for (const e of loaded.facts.entities) {
-    if (e.kind !== 'place' && !(e.kind === 'organization' && VENUE_HEAD.test(e.name))) continue;
+    if (e.kind !== 'place' && !((e.kind === 'organization' || e.kind === 'other') && VENUE_HEAD.test(e.name))) continue;
     for (const m of e.mentions) if (m.start >= s.start && m.end <= s.end) out.push({ name: e.name, start: m.start, end: m.end, entity: e });
   }
   const text = lib.sentenceText(ref);
@@ -611,7 +611,11 @@ function subjectBefore(sentence: string, words: string[]): string | null {
   const at = tokens.findIndex((t) => wanted.has(terms(t[0])[0] ?? ''));
   if (at <= 0) return null;
   let text = sentence.slice(0, tokens[at].index).replace(/\b(has|have|had|is|are|was|were|been|being|will|would|could|did|do|does|also|then|reportedly|allegedly)\b/gi, ' ');
-  const clause = text.split(/[,;:—–]/).map((x) => x.trim()).filter(Boolean).pop();
+  // The last clause before the verb, passing over what trails a name: a party code ("D-Ore."),
+  // an age ("54"), a relative clause ("who wrote the bill").
+  const clauses = text.split(/[,;:—–]/).map((x) => x.trim()).filter(Boolean);
+  while (clauses.length > 1 && /^(?:[DRI]-[A-Z][\w.]*|\d{1,3}|(?:who|which)\b.*)$/.test(clauses[clauses.length - 1])) clauses.pop();
+  const clause = clauses.pop();
   text = (clause ?? '').replace(/\s+/g, ' ').trim().replace(/^(but|and|or|yet|so|while|although|though)\s+/i, '');
   // "The bridge was closed after inspectors found …": the verb's clause starts after its conjunction.
   // (Opening the text, "that" or "which" is a determiner: "That man".)
@@ -869,6 +873,8 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     if (times.length === 0) continue;
     // "When will the plant close?" asks for a date still ahead of the story.
     const ahead = asksFuture ? times.find((t) => afterDateline(t, loaded.article.published)) : undefined;
+    // A date already past answers no "when will" question.
+    if (asksFuture && !ahead && loaded.article.published) continue;
     const recent = ahead ?? times.find((t) => nearDateline(t, loaded.article.published));
     if (recent || !loaded.article.published) {
       const cite = citation(lib, hit);
@@ -1260,7 +1266,10 @@ function answerWhy(lib: Library, q: Question, context: ConversationContext): Ask
 const FOLLOW_ON = /^["“]?(?:The (?:\p{Ll}+ ){0,2}\p{Ll}+|It|This|That|They|He|She|Officials|Authorities|Experts|Analysts)\b/u;
 
 function answerMeta(lib: Library, q: Question, context: ConversationContext): AskResult {
-  const loaded = currentArticle(lib, context);
+  // "Who wrote the measles article?": the article about those words, else the conversation's.
+  const about = q.query ? terms(q.query) : [];
+  const top = about.length > 0 ? retrieve(lib, about, context, 1)[0] : undefined;
+  const loaded = top && coverage(lib, about, top) >= 0.5 ? lib.articles[top.article] : currentArticle(lib, context);
   if (!loaded) return result('meta', null, 0.1, [], context);
   const a = loaded.article;
   const cite = citation(lib, { article: loaded.index, sentence: 0 });

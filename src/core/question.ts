@@ -75,7 +75,11 @@ export function parseQuestion(raw: string): Question {
   }
   if (/^(articles|stories|news) (about|on|mentioning) /.test(lower)) return q('list', { query: text.replace(/^\S+ \S+ /, '') });
 
-  if (/^who (wrote|authored|is the author of|was the author of)\b/.test(lower) || /^(what|who) is the (author|writer|byline)\b/.test(lower)) return q('meta', { meta: 'author' });
+  // "Who wrote the article?" asks for the byline ("the measles article": of the article about measles);
+  // "who wrote the bill?" is a question about the news.
+  if ((m = /^who (?:wrote|authored|is the author of|was the author of)(?: (?:it|this|that|(?:the|this|that) (?:(.+?) )?(?:article|story|piece|report|column)))?$/.exec(lower)) ||
+    /^(what|who) is the (author|writer|byline)\b/.test(lower)) return q('meta', { meta: 'author', query: m?.[1] });
+  if (/^who (wrote|authored|drafted) (the|a|an|his|her|their|its) [\p{L}-]+( [\p{L}-]+){0,3}$/u.test(lower)) return q('who');
   if (/\b(which|what) (outlet|publication|newspaper|paper|site|website|source|news ?outlet)\b/.test(lower) && /\b(publish|ran|run|from|is (it|this)|wrote|article)\b/.test(lower)) return q('meta', { meta: 'outlet' });
   if (/^when was (it|this|that|the (article|story|piece|report))( \w+)? (published|written|posted|released)\b/.test(lower)) return q('meta', { meta: 'published' });
   if (/^what('s| is) the (title|headline)\b/.test(lower)) return q('meta', { meta: 'title' });

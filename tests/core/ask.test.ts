@@ -296,6 +296,20 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('Where is Prague?', 'p3')).answer).toBeNull();
   });
 
+  it('who <verb> passes over a party code after the name ("Sen. Laura Chen, D-Ore., called …")', async () => {
+    expect((await lede.answer('Who called the delay a betrayal?', 'w1')).answer).toMatch(/^Laura Chen/);
+  });
+
+  it('who wrote <a thing> is a question about the news; who wrote <the … article> asks for the byline', async () => {
+    expect((await lede.answer('Who wrote the bill?', 'w2')).answer).toMatch(/^Laura Chen/);
+    expect((await lede.answer('Who wrote the water bill article?', 'w3')).answer).toMatch(/^Rita Vance/);
+  });
+
+  it('when will … takes no date already past; where takes a building named as a venue', async () => {
+    expect((await lede.answer('When will the vote on the water bill happen?', 'w4')).answer).toBeNull();
+    expect((await lede.answer('Where did Whitfield talk to reporters?', 'w5')).answer).toMatch(/^Capitol/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
