@@ -1012,7 +1012,8 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
     return result('where', null, 0.3, [], context);
   }
   const cites = [citation(lib, first.ref)];
-  const others = places.slice(1).filter((p) => p.named).slice(0, 3).map((p) => p.name);
+  // "The article also mentions …": places of the same article only.
+  const others = places.slice(1).filter((p) => p.named && p.ref.article === first.ref.article).slice(0, 3).map((p) => p.name);
   for (const p of places.slice(1, 3)) {
     const c = citation(lib, p.ref);
     if (!cites.some((x) => x.start === c.start && x.articleId === c.articleId)) cites.push(c);
@@ -1304,10 +1305,24 @@ function withPersonResolved(q: Question, context: ConversationContext): Question
 }
 const RESOLVED_TYPES = new Set<QuestionType>(['count', 'when', 'where', 'why', 'what', 'what-happened']);
 
+/** Question types a bare follow-up ("Why?", "And where?") asks of the last question's topic. */
+const FOLLOW_UP_TYPES = new Set<QuestionType>(['when', 'where', 'why', 'count']);
+
 export function ask(lib: Library, questionText: string, context: ConversationContext = {}): AskResult {
-  const q = withPersonResolved(parseQuestion(questionText), context);
+  let q = withPersonResolved(parseQuestion(questionText), context);
   if (lib.size === 0) return result(q.type, null, 0, [], context);
   if (!q.text) return result('unknown', null, 0, [], context);
+  // "When did the plant close?" … "Why?": the follow-up keeps the topic of the question before it.
+  const ownTopic = topicTerms(q).length > 0;
+  if (!ownTopic && context.topic && FOLLOW_UP_TYPES.has(q.type)) q = { ...q, text: `${q.text} ${context.topic}` };
+  const r = answerByType(lib, q, context);
+  if (ownTopic && r.answer.answer !== null && FOLLOW_UP_TYPES.has(q.type)) {
+    r.context = { ...r.context, topic: q.text.replace(/^\S+(?:\s+(?:many|much|long|old|did|does|do|was|were|is|are|will|has|have|had))?\s+/i, '') };
+  }
+  return r;
+}
+
+function answerByType(lib: Library, q: Question, context: ConversationContext): AskResult {
   switch (q.type) {
     case 'who-said': return answerWhoSaid(lib, q, context);
     case 'what-said': return answerWhatSaid(lib, q, context);

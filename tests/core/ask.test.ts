@@ -310,6 +310,13 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('Where did Whitfield talk to reporters?', 'w5')).answer).toMatch(/^Capitol/);
   });
 
+  it('a bare follow-up ("When?", "Why?") asks about the topic of the question before it', async () => {
+    await lede.answer('Why did the treasurer resign?', 't1');
+    expect((await lede.answer('When?', 't1')).answer).toMatch(/^Wednesday, June 4, 2025/);
+    // "The article also mentions" names places of the answer's own article only.
+    expect((await lede.answer('Where?', 't1')).answer ?? '').not.toMatch(/also mentions .*(Prague|Brenton|Halden)/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
