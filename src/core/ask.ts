@@ -35,7 +35,7 @@ const PERSON_PRONOUNS = /^(he|she|him|her|his|hers)$/i;
 const GROUP_PRONOUNS = /^(it|its|they|them|their|the (department|agency|company|group|organi[sz]ation|government|ministry|police))$/i;
 
 /** Words that carry no topic in a question ("when did it happen" is about the main event). */
-const GENERIC = new Set(['actually', 'really', 'just', 'ever', 'happen', 'happened', 'occur', 'event', 'incident', 'thing', 'article', 'story', 'news', 'it', 'this', 'that', 'take', 'place', 'did', 'go', 'on', 'tell', 'me', 'know', 'exactly', 'time', 'date', 'day', 'city', 'country', 'state', 'location']);
+const GENERIC = new Set(['actually', 'really', 'just', 'ever', 'get', 'got', 'gets', 'getting', 'happen', 'happened', 'occur', 'event', 'incident', 'thing', 'article', 'story', 'news', 'it', 'this', 'that', 'take', 'place', 'did', 'go', 'on', 'tell', 'me', 'know', 'exactly', 'time', 'date', 'day', 'city', 'country', 'state', 'location']);
 
 function citation(lib: Library, ref: SentenceRef): Citation {
   const { article, facts } = lib.articles[ref.article];
@@ -1328,7 +1328,9 @@ function answerByType(lib: Library, q: Question, context: ConversationContext): 
     case 'what-said': return answerWhatSaid(lib, q, context);
     case 'who-is': {
       // A lower-case guess ("who was arrested") is a name only if someone has it.
-      if (q.nameGuess && lib.findEntities(q.subject ?? '', 1).length === 0) return answerWho(lib, { ...q, type: 'who' }, context);
+      if (q.nameGuess && lib.findEntities(q.subject ?? '', 1).length === 0) {
+        return q.query ? answerHappened(lib, { ...q, type: 'what-happened' }, context) : answerWho(lib, { ...q, type: 'who' }, context);
+      }
       const r = answerWhoIs(lib, q, context);
       // "Who is the suspect?" is not a name: fall back to a who-question about the events.
       return r.answer.answer === null && !PERSON_PRONOUNS.test(q.subject ?? '') ? answerWho(lib, { ...q, type: 'who' }, context) : r;

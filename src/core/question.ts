@@ -47,6 +47,8 @@ export function cleanQuestion(raw: string): string {
     .replace(/^(hey|hi|ok|okay|so|and|but|please|pls)\b[,!]?\s*/i, '')
     .replace(/^(can|could) you (tell me|say)\s*/i, '')
     .replace(/^(tell me|do you know)\s*/i, '')
+    // Chat spellings: "wheres", "whats", "hows" → "where is", …
+    .replace(/^(where|what|when|how|who)s\b/i, '$1 is')
     .replace(/[?.!\s]+$/, '');
 }
 
@@ -115,6 +117,10 @@ export function parseQuestion(raw: string): Question {
     const topic = m[1].trim();
     if (/^(the |a |an )?\p{Lu}/u.test(topic) && topic.split(' ').length <= 6 && !/^(the|a|an) /.test(topic)) return q('who-is', { subject: topic });
     if (/^(he|she|him|her|they|them|it)$/i.test(topic)) return q('who-is', { subject: topic });
+    // "tell me about ramirez": a short lower-case topic may be a name; answering falls back to the topic.
+    if (topic === topic.toLowerCase() && topic.split(' ').length <= 3 && !/^(the|a|an|this|that)\b/.test(topic)) {
+      return q('who-is', { subject: topic, nameGuess: true, query: topic });
+    }
     return q('what-happened', { query: topic });
   }
   if ((m = /^who(?:'s| is| was| are| were|s) (.+)$/i.exec(text))) {

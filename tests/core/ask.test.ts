@@ -317,6 +317,13 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('Where?', 't1')).answer ?? '').not.toMatch(/also mentions .*(Prague|Brenton|Halden)/);
   });
 
+  it('reads chat spellings: "wheres", a name in lower case after "tell me about", "who got <participle>"', async () => {
+    expect((await lede.answer('wheres the overpass', 'c1')).answer).toMatch(/^Route 31/);
+    expect((await lede.answer('tell me about weiss', 'c2')).answer).toMatch(/^Anton Weiss is/);
+    expect((await lede.answer('tell me about the pitch study', 'c3')).answer).toMatch(/pitch/);
+    expect((await lede.answer('who got sentenced to four years', 'c4')).answer).toMatch(/school bursar/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
