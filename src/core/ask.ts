@@ -1022,7 +1022,7 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
   return result('where', supported(lib, first.ref, lead), 0.7, cites, remember(context, cites));
 }
 
-const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half)(\s+(thousand|million|billion|hundred|percent|per cent))?(\s*%)?(\s+[\p{L}-]+){0,2}/giu;
+const NUMBER = /\b(\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half)(\s+(thousand|million|billion|hundred|percent|per cent))?(\s*%)?(\s+[\p{L}-]+){0,2}/giu;
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|hundreds of|a few|several';
 const LENGTH_UNITS = 'feet|foot|ft|metres?|meters?|m|km|kilometres?|kilometers?|miles?|inches|inch|cm|centimetres?|centimeters?|yards?';
@@ -1034,6 +1034,13 @@ const MEASURE_UNITS: Record<string, string> = {
   big: `${LENGTH_UNITS}|square (?:feet|metres|meters|miles|kilometres|kilometers)|acres?|hectares?`,
   large: `${LENGTH_UNITS}|square (?:feet|metres|meters|miles|kilometres|kilometers)|acres?|hectares?`,
   hot: 'degrees?|°[CF]?', cold: 'degrees?|°[CF]?',
+};
+
+/** Words next to a measure that say which dimension it gives. */
+const DIMENSION_WORDS: Record<string, RegExp> = {
+  deep: /\b(depth|deep|below)\b/i, high: /\b(height|high|above|tall)\b/i, tall: /\b(height|tall|high)\b/i,
+  far: /\b(away|from|off|north|south|east|west|northeast|northwest|southeast|southwest|of the (?:coast|city|border))\b/i,
+  wide: /\b(width|wide|across)\b/i, long: /\b(length|long)\b/i,
 };
 
 // "PS8,000" is how "£8,000" reads after some text exports drop the pound sign.
@@ -1074,13 +1081,21 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     if (d) return d.text;
     if (durations.length) return null;
   }
+  // "How strong was the earthquake?": its magnitude.
+  if (how === 'strong' || how === 'powerful') {
+    const magnitude = /\b(?:magnitude|magnitude-)\s*\d(?:\.\d)?|\d(?:\.\d)?[- ]magnitude\b/i.exec(text);
+    if (magnitude) return magnitude[0];
+  }
   const units = how ? MEASURE_UNITS[how] : undefined;
   if (units) {
     // "How deep was the well": a number with a unit of depth, nearest the asked words.
     const measures = [...text.matchAll(new RegExp(String.raw`\b(\d[\d,.]*|${NUMBER_WORDS})(\s*-?\s*)(${units})\b(\s*\([^)]{1,30}\))?`, 'giu'))];
     if (measures.length) {
       const s = loaded.facts.sentences[hit.sentence];
-      const spans = measures.map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
+      // "at a depth of 30 kilometers" answers how deep, "40 kilometers southwest of" how far.
+      const dimension = how ? DIMENSION_WORDS[how] : undefined;
+      const fitting = dimension ? measures.filter((m) => dimension.test(text.slice(Math.max(0, m.index! - 20), m.index! + m[0].length + 25))) : [];
+      const spans = (fitting.length ? fitting : measures).map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
       return byNearness(lib, hit, topicTerms(q), spans)[0].text;
     }
   }
@@ -1114,7 +1129,30 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
   }
   return numbers.find((n) => wantedUnit && terms(n).includes(wantedUnit))
     ?? (how === 'long' ? numbers.find((n) => /(year|month|week|day|hour|minute|second)/i.test(n) && !/\b(after|before|later|earlier|ago)$/i.test(n)) : undefined)
-    ?? (how === 'many' || how === 'much' || !how ? numbers[0] : null);
+    ?? (how === 'many' || how === 'much' || !how ? nearestNumber(lib, hit, q, text, numbers) : null);
+}
+
+/** "How many were injured?": of several numbers, the one nearest the asked words ("injuring more than 200"). */
+function nearestNumber(lib: Library, hit: Ranked, q: Question, text: string, numbers: string[]): string {
+  const asked = askedWordsIn(text, topicTerms(q).filter((t) => !GENERIC_COUNTED.has(t)));
+  if (numbers.length < 2 || asked.length === 0) return numbers[0];
+  let best = numbers[0];
+  let bestDistance = Infinity;
+  let from = 0;
+  for (const n of numbers) {
+    const at = text.indexOf(n, from);
+    if (at < 0) continue;
+    from = at + n.length;
+    // A count mostly follows its verb ("injuring more than 200"); one before it counts for less ("14 people and injuring").
+    // An asked word inside the phrase ("6.1 earthquake struck") is what is counted there, no anchor.
+    const distance = Math.min(...asked.map((a) => {
+      const end = a.at + (/^[\p{L}\p{N}]+/u.exec(text.slice(a.at))?.[0].length ?? 0);
+      if (a.at >= at && a.at < at + n.length) return Infinity;
+      return end <= at ? at - end : 2 * (a.at - (at + n.length)) + 10;
+    }));
+    if (distance < bestDistance) { bestDistance = distance; best = n; }
+  }
+  return best;
 }
 
 function answerCount(lib: Library, q: Question, context: ConversationContext): AskResult {

@@ -324,6 +324,13 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('who got sentenced to four years', 'c4')).answer).toMatch(/school bursar/);
   });
 
+  it('how strong takes the magnitude; of several counts, the one after the asked verb; a measure by its dimension', async () => {
+    expect((await lede.answer('How strong was the earthquake?', 'q1')).answer).toMatch(/^magnitude 6\.1/);
+    expect((await lede.answer('How many were injured in the earthquake?', 'q2')).answer).toMatch(/^120\b/);
+    expect((await lede.answer('How deep was the quake?', 'q3')).answer).toMatch(/^12 kilometers/);
+    expect((await lede.answer('How far from Sorel was the quake?', 'q4')).answer).toMatch(/^25 kilometers/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
