@@ -1036,6 +1036,10 @@ const MEASURE_UNITS: Record<string, string> = {
   hot: 'degrees?|°[CF]?', cold: 'degrees?|°[CF]?',
 };
 
+/** Verbs of change whose "how much" is a percentage ("profit fell 35%"). */
+const CHANGE_VERBS = /\b(rise|rose|risen|fall|fell|fallen|drop|dropped|climb|climbed|jump|jumped|slump|slumped|increase|increased|decrease|decreased|decline|declined|grow|grew|grown|shrink|shrank|gain|gained|lose|lost|slide|slid|surge|surged|plunge|plunged|cut)\b/i;
+const PERCENT = /\b\d+(?:\.\d+)?\s?(?:%|percent|per cent)(?:\s+to\s+(?:[$€£¥]\s?)?\d[\d,.]*\d?(?:\s+(?:million|billion|trillion))?)?/gi;
+
 /** Words next to a measure that say which dimension it gives. */
 const DIMENSION_WORDS: Record<string, RegExp> = {
   deep: /\b(depth|deep|below)\b/i, high: /\b(height|high|above|tall)\b/i, tall: /\b(height|tall|high)\b/i,
@@ -1053,7 +1057,8 @@ function numberPhrases(text: string): string[] {
   for (const m of text.matchAll(NUMBER)) {
     // "Route 9", "Flight 370": a number in a name (after a capitalised word inside the sentence) counts nothing.
     if (/^\d/.test(m[0]) && /\S\s+\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, m.index! - 40), m.index))) continue;
-    const phrase = m[0].replace(/(\s+(and|or|of|the|a|in|on|to|for|as|at|by|with|from|after|before|since|during|until|than|into|who|that|when|were|was|had|have|has|are|is|died|killed|injured|wounded))+$/i, '').trim();
+    const phrase = m[0].replace(/\s+(?:in|at|on|from|to|for|of|by)\s+\p{Lu}\S*$/u, '')
+      .replace(/(\s+(and|or|of|the|a|in|on|to|for|as|at|by|with|from|after|before|since|during|until|than|into|who|that|when|were|was|had|have|has|are|is|died|killed|injured|wounded))+$/i, '').trim();
     const last = out[out.length - 1];
     if (last && /^\s*(,|and|,\s*and)\s*$/i.test(text.slice(last.end, m.index))) {
       last.text = text.slice(last.end - last.text.length, m.index! + phrase.length);
@@ -1096,6 +1101,15 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
       const dimension = how ? DIMENSION_WORDS[how] : undefined;
       const fitting = dimension ? measures.filter((m) => dimension.test(text.slice(Math.max(0, m.index! - 20), m.index! + m[0].length + 25))) : [];
       const spans = (fitting.length ? fitting : measures).map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
+      return byNearness(lib, hit, topicTerms(q), spans)[0].text;
+    }
+  }
+  // "How much did profit fall?", "what percentage of …": a percentage answers before any sum.
+  if ((how === 'much' && CHANGE_VERBS.test(q.text)) || /^what (percentage|percent|proportion|share)\b/i.test(q.text)) {
+    const percents = [...text.matchAll(PERCENT)];
+    if (percents.length) {
+      const s = loaded.facts.sentences[hit.sentence];
+      const spans = percents.map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
       return byNearness(lib, hit, topicTerms(q), spans)[0].text;
     }
   }

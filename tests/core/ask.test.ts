@@ -331,6 +331,11 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('How far from Sorel was the quake?', 'q4')).answer).toMatch(/^25 kilometers/);
   });
 
+  it('how much did X fall, and what percentage of, take the percentage next to the asked words', async () => {
+    expect((await lede.answer('How much did shares in Valcor fall?', 'r1')).answer).toMatch(/^6\.5% — /);
+    expect((await lede.answer('What percentage of its reserves will claims cost?', 'r2')).answer).toMatch(/^2%/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);

@@ -202,6 +202,13 @@ describe('roles set off by commas', () => {
   });
 });
 
+describe('two-word titles ending in a modifier word', () => {
+  it('reads "Chief executive Ines Roth" and "attorney general Ann Lee" as titled people', () => {
+    expect(find(entitiesOf('Chief executive Ines Roth said the cuts would mostly hit sales.'), 'Ines Roth').roles).toContain('chief executive');
+    expect(find(entitiesOf('The state said attorney general Ann Lee would appeal.'), 'Ann Lee').roles).toContain('attorney general');
+  });
+});
+
 describe('places from the titles held over them', () => {
   it('reads "<X> Mayor <name>" and "the mayor of <X>" as places, but not "<X> CEO <name>"', () => {
     expect(find(entitiesOf('Dunmore Mayor Ruth Adair said the town would suffer.'), 'Dunmore').kind).toBe('place');

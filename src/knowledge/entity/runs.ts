@@ -418,6 +418,10 @@ export function documentContext(doc: NlpDoc): DocContext {
 function lowerCaseTitleBefore(ctx: DocContext, first: number): string | null {
   const tokens = ctx.doc.tokens;
   const prev = tokens[first - 1];
+  // "Chief executive Ines Roth", "attorney general Ann Lee": the modifier word ends a two-word title.
+  const opener = tokens[first - 2];
+  if (isWord(prev) && !isCapitalised(prev.text) && TITLE_ENDINGS.has(low(prev)) && isWord(opener) && TITLE_OPENERS.has(low(opener)) &&
+    opener.sentence === prev.sentence) return `${low(opener)} ${low(prev)}`;
   if (!isWord(prev) || isCapitalised(prev.text) || !TITLE_HEADS.has(low(prev)) || TITLE_MODIFIERS.has(low(prev))) return null;
   let from = first - 1;
   while (from > 0 && isWordAt(ctx, from - 1) && !isCapitalised(tokens[from - 1].text) && TITLES.has(low(tokens[from - 1]))) from--;
@@ -426,6 +430,10 @@ function lowerCaseTitleBefore(ctx: DocContext, first: number): string | null {
   if (from === first - 1 && isWord(what) && !isCapitalised(what.text) && what.pos === 'NOUN' && what.sentence === prev.sentence) from--;
   return slice(ctx, from, first - 1);
 }
+
+/** Two-word titles whose last word is otherwise a modifier ("chief executive", "attorney general"). */
+const TITLE_OPENERS = new Set(['chief', 'attorney', 'surgeon', 'inspector', 'postmaster', 'secretary', 'solicitor']);
+const TITLE_ENDINGS = new Set(['executive', 'general']);
 
 /** The text between two offsets is exactly one space (checked without slicing). */
 function oneSpaceBetween(text: string, from: number, to: number): boolean {
