@@ -1105,13 +1105,16 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     }
   }
   // "How much did profit fall?", "what percentage of …": a percentage answers before any sum.
-  if ((how === 'much' && CHANGE_VERBS.test(q.text)) || /^what (percentage|percent|proportion|share)\b/i.test(q.text)) {
+  const asksShare = /^what (percentage|percent|proportion|share)\b/i.test(q.text);
+  if ((how === 'much' && CHANGE_VERBS.test(q.text)) || asksShare) {
     const percents = [...text.matchAll(PERCENT)];
     if (percents.length) {
       const s = loaded.facts.sentences[hit.sentence];
       const spans = percents.map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
       return byNearness(lib, hit, topicTerms(q), spans)[0].text;
     }
+    // A share is a percentage: a sentence without one does not answer it.
+    if (asksShare) return null;
   }
   if (how === 'much') {
     const money = MONEY.exec(text);

@@ -49,6 +49,8 @@ export function cleanQuestion(raw: string): string {
     .replace(/^(tell me|do you know)\s*/i, '')
     // Chat spellings: "wheres", "whats", "hows" → "where is", …
     .replace(/^(where|what|when|how|who)s\b/i, '$1 is')
+    // "By how many votes …" asks how many.
+    .replace(/^by (how (?:many|much))\b/i, '$1')
     .replace(/[?.!\s]+$/, '');
 }
 

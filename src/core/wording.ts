@@ -11,6 +11,8 @@ export function dateInWords(value: string | null): string | null {
     const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
     if (Number.isNaN(d.getTime())) return null;
     const day = `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${m[1]}`;
+    // TimeML writes the midnight that ends a day as 24:00; people say "midnight".
+    if (m[4] === '24' && m[5] === '00') return `midnight at the end of ${day}`;
     return m[4] ? `${day}, ${m[4]}:${m[5]}` : day;
   }
   if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTHS[+m[2] - 1] ?? m[2]} ${m[1]}`;

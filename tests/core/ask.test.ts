@@ -336,6 +336,11 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('What percentage of its reserves will claims cost?', 'r2')).answer).toMatch(/^2%/);
   });
 
+  it('by how many reads as how many; a share takes a sentence with a percentage', async () => {
+    expect((await lede.answer('By how many were injured in the earthquake?', 's1')).answer).toMatch(/^120\b/);
+    expect((await lede.answer('What share of its reserves will claims cost?', 's2')).answer).toMatch(/^2%/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affiliation, describeRoles, withIndefinite } from '../../src/core/wording.ts';
+import { affiliation, dateInWords, describeRoles, withIndefinite } from '../../src/core/wording.ts';
 
 describe('affiliation', () => {
   it('takes the organisation a description ties someone to', () => {
@@ -34,5 +34,13 @@ describe('withIndefinite', () => {
 
   it('reads an honorific kept as a role in words', () => {
     expect(describeRoles(['Dr.'])).toBe('a doctor');
+  });
+});
+
+describe('dateInWords', () => {
+  it('writes dates, clock times and the midnight that ends a day in words', () => {
+    expect(dateInWords('2025-09-12')).toBe('Friday, September 12, 2025');
+    expect(dateInWords('2025-09-12T10:30')).toBe('Friday, September 12, 2025, 10:30');
+    expect(dateInWords('2025-09-12T24:00')).toBe('midnight at the end of Friday, September 12, 2025');
   });
 });
