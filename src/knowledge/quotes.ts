@@ -1700,6 +1700,8 @@ class Extractor {
     // "the union also stepped in": one adverb may come between subject and verb.
     if (w[after]?.pos === 'ADV' && after < last && /^(VERB|AUX)$/.test(w[after + 1].pos)) after++;
     const next = w[after];
+    // ("the Affordable Care Act as …": a capitalised "verb" right after a name is the name's last word.)
+    if (next?.pos === 'VERB' && w[after - 1].pos === 'PROPN' && isCapitalised(next.text)) return false;
     return next !== undefined && after <= last && (next.pos === 'VERB' || next.pos === 'AUX');
   }
 
@@ -1774,6 +1776,11 @@ class Extractor {
 const CONTINUATION_START = /^[\p{Ll})\],;]/u;
 
 /** A word that cannot open a sentence: lower case, a closing bracket, a comma or a semicolon. ASCII is settled by code. */
+/** Starts with a capital letter followed by a lower-case one ("Act", not "A" or "USA"). */
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(word);
+}
+
 function continuesSentence(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c >= 0x61 && c <= 0x7a) return true;

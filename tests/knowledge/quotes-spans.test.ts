@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../src/knowledge/entities.ts';
+import type { QuoteFact } from '../../src/knowledge/facts.ts';
+import { analyse } from '../../src/knowledge/nlp.ts';
+import { extractQuotes } from '../../src/knowledge/quotes.ts';
+
+function quotesOf(text: string): QuoteFact[] {
+  const doc = analyse(text);
+  return extractQuotes(doc, extractEntities(doc));
+}
+
+/** The one quote whose cue is `cue`. */
+function quoteCuedBy(text: string, cue: string): QuoteFact {
+  const found = quotesOf(text).filter((q) => q.cue?.text === cue);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+describe('quote span boundaries', () => {
+  it('a law named with a capitalised "Act" is an object, so the circumstance after it is cut', () => {
+    const q = quoteCuedBy('Governor Tom Ray criticized the Clean Harbor Act as a “costly mistake” during a campaign stop in Akron, Ohio, for his sister.', 'criticized');
+    expect(q.text).toBe('the Clean Harbor Act as a “costly mistake”');
+    expect(q.speaker?.text).toBe('Governor Tom Ray');
+  });
+});
