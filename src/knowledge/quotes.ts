@@ -1498,7 +1498,7 @@ class Extractor {
       }
       // "the plan, which …", "Machado, citing …": after an object (not a reported clause), a
       // relative or participial adjunct describes it and is not part of what was reported.
-      if (w[i].text === ',' && i > from && !clausal && this.opensAdjunct(i + 1, end)) {
+      if (w[i].text === ',' && i > from && (!clausal || this.opensGlossParticiple(i + 1)) && this.opensAdjunct(i + 1, end)) {
         end = i - 1;
         break;
       }
@@ -1616,6 +1616,15 @@ class Extractor {
     // The tagger may read the participle as an adjective (", engaging in …").
     const participle = x.pos === 'VERB' || (x.pos === 'ADJ' && /^(ADP|DET|PRON)$/.test(w[k + 1]?.pos ?? ''));
     return participle && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
+  }
+
+  /**
+   * ", implicitly putting …", ", effectively ending …": a manner adverb before a participle marks
+   * the writer's gloss on what was said, so it closes even a reported clause.
+   */
+  opensGlossParticiple(i: number): boolean {
+    const w = this.words;
+    return w[i]?.pos === 'ADV' && w[i].normal.endsWith('ly') && w[i + 1]?.normal.endsWith('ing');
   }
 
   dashComment(i: number, end: number): boolean {

@@ -23,3 +23,10 @@ describe('quote span boundaries', () => {
     expect(q.speaker?.text).toBe('Governor Tom Ray');
   });
 });
+
+describe('a gloss after a reported clause', () => {
+  it('", effectively …ing" after the clause is the writer\'s comment, not what was said', () => {
+    const q = quoteCuedBy('The mayor told the crowd that he would resign if the council did not fund the plan, effectively staking his career on the vote.', 'told');
+    expect(q.text).toBe('that he would resign if the council did not fund the plan');
+  });
+});
