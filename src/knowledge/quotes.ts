@@ -1479,6 +1479,12 @@ class Extractor {
         end = i;
         break;
       }
+      // "… is “true,” but in the course of the hearing they conceded …": a contrast opening a
+      // clause of its own, after a quotation's closing comma or after a fronted phrase.
+      if (i > from && this.opensContrastClause(i, end)) {
+        end = w[i].quotation >= 0 ? i : i - 1;
+        break;
+      }
       if (w[i].quotation >= 0) continue;
       if (w[i].text === ';') {
         end = i - 1;
@@ -1616,6 +1622,25 @@ class Extractor {
     // The tagger may read the participle as an adjective (", engaging in …").
     const participle = x.pos === 'VERB' || (x.pos === 'ADJ' && /^(ADP|DET|PRON)$/.test(w[k + 1]?.pos ?? ''));
     return participle && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
+  }
+
+  /**
+   * Word i is a comma (or a quotation's closing mark after its comma) before "but"/"yet" and a
+   * clause with its own subject, maybe after a fronted phrase ("but in the end they …").
+   */
+  opensContrastClause(i: number, end: number): boolean {
+    const w = this.words;
+    const x = w[i];
+    const comma = x.text === ',' ? x.quotation < 0 : isQuoteMark(x) && w[i - 1]?.text === ',' && w[i + 1]?.quotation < 0;
+    if (!comma || !/^(but|yet)$/.test(w[i + 1]?.normal ?? '') || w[i + 1].quotation >= 0) return false;
+    if (x.quotation >= 0 && this.startsClause(i + 2, end, true)) return true;
+    if (w[i + 2]?.pos !== 'ADP') return false;
+    // The fronted phrase: a preposition and a few words without a comma before the subject.
+    for (let k = i + 3; k <= Math.min(end, i + 10); k++) {
+      if (w[k].quotation >= 0 || w[k].pos === 'PUNCT' || w[k].pos === 'VERB' || w[k].pos === 'AUX') return false;
+      if (/^(PRON|PROPN|DET|NOUN)$/.test(w[k].pos) && !/^(ADP|DET|ADJ)$/.test(w[k - 1].pos) && this.startsClause(k, end)) return true;
+    }
+    return false;
   }
 
   /**

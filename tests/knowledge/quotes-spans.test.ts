@@ -30,3 +30,15 @@ describe('a gloss after a reported clause', () => {
     expect(q.text).toBe('that he would resign if the council did not fund the plan');
   });
 });
+
+describe('a contrast clause after the content', () => {
+  it('ends the content at a quotation\'s closing comma before "but" and a fronted phrase', () => {
+    const q = quoteCuedBy('The fact-checkers ruled that the senator’s claim about rising rents is “accurate,” but in the body of their article they noted that wages rose too.', 'ruled');
+    expect(q.text).toBe('that the senator’s claim about rising rents is “accurate,”');
+  });
+
+  it('ends the content at a plain comma before "but" and a fronted phrase', () => {
+    const q = quoteCuedBy('The mayor said the bridge would reopen in May, but at the hearing on Monday engineers warned of new delays.', 'said');
+    expect(q.text).toBe('the bridge would reopen in May');
+  });
+});
