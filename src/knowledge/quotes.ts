@@ -63,6 +63,7 @@ const RELATIVE_SPEAKERS = new Set(['who', 'which', 'that']);
 const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'clarification', 'note', 'related',
   'advertisement', 'photo', 'credit', 'source', 'sources', 'watch', 'read', 'listen', 'disclosure', 'editor']);
 /** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
+const CLAUSE_OPENERS = new Set(['what', 'which', 'that', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whether', 'if']);
 const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose', 'where']);
 /** Participles that work as prepositions (", including …"). */
 const PREPOSITIONAL_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'excluding', 'considering', 'involving', 'beginning', 'starting']);
@@ -1473,6 +1474,7 @@ class Extractor {
     // ("that argument in a ruling": a demonstrative "that" opens an object, not a clause.)
     const demonstrative = w[from].normal === 'that' && w[from + 1]?.pos === 'NOUN' && !/^(VERB|AUX)$/.test(w[from + 2]?.pos ?? '');
     const clausal = (w[from].normal === 'that' && !demonstrative) || this.startsClause(from, end);
+    const infinitive = w[from].normal === 'to' && w[from + 1]?.pos === 'VERB';
     for (let i = from; i <= end; i++) {
       // "only “partial,” meaning …": a quotation's closing comma may set off the adjunct.
       if (w[i].quotation >= 0 && i > from && !clausal && isQuoteMark(w[i]) && w[i - 1].text === ',' && w[i + 1]?.quotation < 0 && this.opensAdjunct(i + 1, end)) {
@@ -1486,6 +1488,13 @@ class Extractor {
         break;
       }
       if (w[i].quotation >= 0) continue;
+      // "Why he refuses to release his returns may be that …": a finite verb straight after the
+      // infinitive's object makes the infinitive part of a larger subject; the report ends there.
+      // ("to do what every candidate has done": not after a relative or wh- word that opens a clause of its own.)
+      if (infinitive && i > from + 2 && w[i].pos === 'AUX' && w[i - 1].pos === 'NOUN' && w[i - 1].quotation < 0 && !this.hasClauseOpener(from + 2, i - 2)) {
+        end = i - 1;
+        break;
+      }
       if (w[i].text === ';') {
         end = i - 1;
         break;
@@ -1622,6 +1631,12 @@ class Extractor {
     // The tagger may read the participle as an adjective (", engaging in …").
     const participle = x.pos === 'VERB' || (x.pos === 'ADJ' && /^(ADP|DET|PRON)$/.test(w[k + 1]?.pos ?? ''));
     return participle && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
+  }
+
+  /** Words [from, to] hold a word that opens an embedded clause ("what", "that", "who", "where", …). */
+  hasClauseOpener(from: number, to: number): boolean {
+    for (let k = from; k <= to; k++) if (CLAUSE_OPENERS.has(this.words[k].normal)) return true;
+    return false;
   }
 
   /**

@@ -42,3 +42,15 @@ describe('a contrast clause after the content', () => {
     expect(q.text).toBe('the bridge would reopen in May');
   });
 });
+
+describe('an infinitive content inside a larger subject', () => {
+  it('ends before the finite verb that follows the infinitive\'s object', () => {
+    const q = quoteCuedBy('One reason the governor refuses to publish his travel records may be that they would show frequent trips abroad.', 'refuses');
+    expect(q.text).toBe('to publish his travel records');
+  });
+
+  it('keeps a wh- clause inside the infinitive\'s object', () => {
+    const q = quoteCuedBy('The governor refuses to do what every previous governor has done.', 'refuses');
+    expect(q.text).toBe('to do what every previous governor has done');
+  });
+});
