@@ -1488,6 +1488,11 @@ class Extractor {
         break;
       }
       if (w[i].quotation >= 0) continue;
+      // "…, even as prices rose", "…, aside from saying …": the writer's aside after the content.
+      if (i > from && w[i].text === ',' && this.opensAside(i + 1, end)) {
+        end = i - 1;
+        break;
+      }
       // "Why he refuses to release his returns may be that …": a finite verb straight after the
       // infinitive's object makes the infinitive part of a larger subject; the report ends there.
       // ("to do what every candidate has done": not after a relative or wh- word that opens a clause of its own.)
@@ -1631,6 +1636,16 @@ class Extractor {
     // The tagger may read the participle as an adjective (", engaging in …").
     const participle = x.pos === 'VERB' || (x.pos === 'ADJ' && /^(ADP|DET|PRON)$/.test(w[k + 1]?.pos ?? ''));
     return participle && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
+  }
+
+  /** ", even as <clause>" or ", aside from …" / ", apart from …": a concession or exception the writer adds. */
+  opensAside(i: number, end: number): boolean {
+    const w = this.words;
+    const x = w[i];
+    const y = w[i + 1];
+    if (!x || !y || x.quotation >= 0 || y.quotation >= 0) return false;
+    if ((x.normal === 'aside' || x.normal === 'apart') && y.normal === 'from') return true;
+    return x.normal === 'even' && y.normal === 'as' && this.startsClause(i + 2, end);
   }
 
   /** Words [from, to] hold a word that opens an embedded clause ("what", "that", "who", "where", …). */

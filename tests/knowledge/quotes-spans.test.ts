@@ -54,3 +54,15 @@ describe('an infinitive content inside a larger subject', () => {
     expect(q.text).toBe('to do what every previous governor has done');
   });
 });
+
+describe('an aside after the content', () => {
+  it('", aside from …" is the writer\'s exception, not part of the refusal', () => {
+    const q = quoteCuedBy('The coach refuses to discuss next season’s lineup, aside from noting that he likes young players.', 'refuses');
+    expect(q.text).toBe('to discuss next season’s lineup');
+  });
+
+  it('", even as <clause>" is the writer\'s concession', () => {
+    const q = quoteCuedBy('The council said the budget would stay balanced, even as the city borrowed heavily for new parks.', 'said');
+    expect(q.text).toBe('the budget would stay balanced');
+  });
+});
