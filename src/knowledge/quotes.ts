@@ -1645,7 +1645,7 @@ class Extractor {
     const y = w[i + 1];
     if (!x || !y || x.quotation >= 0 || y.quotation >= 0) return false;
     if ((x.normal === 'aside' || x.normal === 'apart') && y.normal === 'from') return true;
-    return x.normal === 'even' && y.normal === 'as' && this.startsClause(i + 2, end);
+    return x.normal === 'even' && y.normal === 'as' && this.startsClause(i + 2, end, true);
   }
 
   /** Words [from, to] hold a word that opens an embedded clause ("what", "that", "who", "where", …). */

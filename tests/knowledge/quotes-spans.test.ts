@@ -66,3 +66,10 @@ describe('an aside after the content', () => {
     expect(q.text).toBe('the budget would stay balanced');
   });
 });
+
+describe('an aside with a long subject', () => {
+  it('", even as <subject with its tail> <verb>" is still the writer\'s concession', () => {
+    const q = quoteCuedBy('Other officials weighed in about whether the report should be published, even as copies from the agency circulated widely online.', 'weighed in about');
+    expect(q.text).toBe('whether the report should be published');
+  });
+});
