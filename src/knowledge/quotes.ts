@@ -815,7 +815,10 @@ class Extractor {
       if (cue.layout === 'after') continue;
       if (cue.layout === 'around') {
         const end = this.contrastEnd(Math.max(cue.at[1], cue.speaker[1]) + 1, this.trimEnd(floor, sl));
-        if (end >= floor) drafts.push({ content: [floor, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+        // "…the stadium, which, Lee said, is …": the cue sits in a relative clause; its content starts there.
+        const relative = Math.min(cue.at[0], cue.speaker[0]) - 2;
+        const first = relative > floor && w[relative - 1].text === ',' && ADJUNCT_RELATIVES.has(w[relative].normal) ? relative : floor;
+        if (end >= first) drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
         claimed.push([floor, end]);
         floor = end + 1;
         continue;

@@ -73,3 +73,11 @@ describe('an aside with a long subject', () => {
     expect(q.text).toBe('whether the report should be published');
   });
 });
+
+describe('a parenthetical cue inside a relative clause', () => {
+  it('starts the content at the relative pronoun, not at the sentence start', () => {
+    const q = quoteCuedBy('The square is next to the old market, which, Lopez said, is usually crowded with stalls on weekends.', 'said');
+    expect(q.text).toBe('which, Lopez said, is usually crowded with stalls on weekends');
+    expect(q.speaker?.text).toBe('Lopez');
+  });
+});
