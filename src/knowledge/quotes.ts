@@ -1842,12 +1842,12 @@ class Extractor {
 
 const CONTINUATION_START = /^[\p{Ll})\],;]/u;
 
-/** A word that cannot open a sentence: lower case, a closing bracket, a comma or a semicolon. ASCII is settled by code. */
 /** Starts with a capital letter followed by a lower-case one ("Act", not "A" or "USA"). */
 function isCapitalised(word: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(word);
 }
 
+/** A word that cannot open a sentence: lower case, a closing bracket, a comma or a semicolon. ASCII is settled by code. */
 function continuesSentence(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c >= 0x61 && c <= 0x7a) return true;
