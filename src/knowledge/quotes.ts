@@ -1700,6 +1700,8 @@ class Extractor {
     const x = w[i];
     if (x.quotation >= 0) return false;
     if (isDash(x)) return w[i + 1] !== undefined && w[i + 1].quotation < 0;
+    // "misgivings about X because of Y": a reason after an object is the report's circumstance.
+    if (x.normal === 'because' && w[i + 1]?.normal === 'of') return true;
     if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end) || this.opensTimePhrase(i, end);
     if (x.pos !== 'ADP' || !CIRCUMSTANCE_PREPOSITIONS.has(x.normal)) return false;
     // "during a campaign stop": always a time.

@@ -99,3 +99,10 @@ describe('a quotation split by a long cue in one paragraph', () => {
     expect(quotes).toHaveLength(2);
   });
 });
+
+describe('a reason after an object', () => {
+  it('"because of …" after the object is the report\'s circumstance', () => {
+    const q = quoteCuedBy('Many farmers have expressed misgivings about the trade deal because of the tariffs it keeps on fertiliser.', 'expressed misgivings about');
+    expect(q.text).toBe('the trade deal');
+  });
+});
