@@ -1702,7 +1702,7 @@ class Extractor {
     if (isDash(x)) return w[i + 1] !== undefined && w[i + 1].quotation < 0;
     // "misgivings about X because of Y": a reason after an object is the report's circumstance.
     if (x.normal === 'because' && w[i + 1]?.normal === 'of') return true;
-    if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end) || this.opensTimePhrase(i, end);
+    if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end) || this.opensTimePhrase(i, end) || this.opensReducedClause(i);
     if (x.pos !== 'ADP' || !CIRCUMSTANCE_PREPOSITIONS.has(x.normal)) return false;
     // "during a campaign stop": always a time.
     if (x.normal === 'during') return true;
@@ -1721,6 +1721,15 @@ class Extractor {
       if (y.pos === 'ADP' || y.pos === 'VERB' || y.pos === 'PUNCT') return false;
     }
     return false;
+  }
+
+  /** "while driving home", "after leaving office": a subordinator with a participle and no subject. */
+  opensReducedClause(i: number): boolean {
+    const w = this.words;
+    const next = w[i + 1];
+    // ("when everything fell": the tagger may read an indefinite pronoun in -thing as a verb.)
+    return /^(while|when|after|before|since)$/.test(w[i].normal) && next !== undefined && next.quotation < 0 && next.pos === 'VERB' &&
+      next.normal.endsWith('ing') && !next.normal.endsWith('thing');
   }
 
   /** "since the debate", "while at the convention": a time or place phrase after a conjunction that can be a preposition. */

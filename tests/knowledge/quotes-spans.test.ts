@@ -106,3 +106,10 @@ describe('a reason after an object', () => {
     expect(q.text).toBe('the trade deal');
   });
 });
+
+describe('a reduced clause after an object', () => {
+  it('"while …ing" after the object is the report\'s circumstance', () => {
+    const q = quoteCuedBy('My uncle often mentioned the old mill to us while driving along the river road.', 'mentioned');
+    expect(q.text).toBe('the old mill to us');
+  });
+});
