@@ -1780,7 +1780,23 @@ class Extractor {
     const next = w[after];
     // ("the Affordable Care Act as …": a capitalised "verb" right after a name is the name's last word.)
     if (next?.pos === 'VERB' && w[after - 1].pos === 'PROPN' && isCapitalised(next.text)) return false;
+    if (next?.pos === 'VERB' && this.isCompoundNounTail(after)) return false;
     return next !== undefined && after <= last && (next.pos === 'VERB' || next.pos === 'AUX');
+  }
+
+  /**
+   * "the missile launch as …", "a price rise in …": a base-form "verb" after a singular noun, with
+   * no object after it, is the head of a noun compound (a finite verb would agree: "launches").
+   * (Not "the company pay its taxes": a subjunctive takes its object; not "police say": a plural noun.)
+   */
+  isCompoundNounTail(i: number): boolean {
+    const w = this.words;
+    const x = w[i];
+    const before = w[i - 1];
+    const after = w[i + 1];
+    if (before.pos !== 'NOUN' || before.normal !== before.lemma || /^(people|police)$/.test(before.normal)) return false;
+    if (x.normal !== x.lemma || x.normal.endsWith('ed') || x.normal.endsWith('s')) return false;
+    return after === undefined || after.pos === 'ADP' || after.pos === 'PUNCT' || after.pos === 'CCONJ';
   }
 
   /**

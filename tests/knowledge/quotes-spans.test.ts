@@ -113,3 +113,10 @@ describe('a reduced clause after an object', () => {
     expect(q.text).toBe('the old mill to us');
   });
 });
+
+describe('a noun compound the tagger reads as a clause', () => {
+  it('"the rocket launch as …": the compound is an object, so the "as" clause after it is cut', () => {
+    const q = quoteCuedBy('The council condemned the country\'s latest rocket launch as the army fired three missiles into the sea on Monday.', 'condemned');
+    expect(q.text).toBe('the country\'s latest rocket launch');
+  });
+});
