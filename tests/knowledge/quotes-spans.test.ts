@@ -120,3 +120,10 @@ describe('a noun compound the tagger reads as a clause', () => {
     expect(q.text).toBe('the country\'s latest rocket launch');
   });
 });
+
+describe('a plural possessive inside a subject', () => {
+  it('", and the farmers\' union also stepped in" opens a clause of its own and ends the content', () => {
+    const q = quoteCuedBy('The bank agreed to lend the cooperative $2 million, and the farmers\' union also stepped in with money.', 'agreed');
+    expect(q.text).toBe('to lend the cooperative $2 million');
+  });
+});
