@@ -1664,8 +1664,11 @@ class Extractor {
   opensContrastClause(i: number, end: number): boolean {
     const w = this.words;
     const x = w[i];
-    const comma = x.text === ',' ? x.quotation < 0 : isQuoteMark(x) && w[i - 1]?.text === ',' && w[i + 1]?.quotation < 0;
-    if (!comma || !/^(but|yet)$/.test(w[i + 1]?.normal ?? '') || w[i + 1].quotation >= 0) return false;
+    const link = w[i + 1];
+    // (Checked first: rare, and a plain comparison for every word of the content.)
+    if (!link || (link.normal !== 'but' && link.normal !== 'yet') || link.quotation >= 0) return false;
+    const comma = x.text === ',' ? x.quotation < 0 : isQuoteMark(x) && w[i - 1]?.text === ',';
+    if (!comma) return false;
     if (x.quotation >= 0 && this.startsClause(i + 2, end, true)) return true;
     if (w[i + 2]?.pos !== 'ADP') return false;
     // The fronted phrase: a preposition and a few words without a comma before the subject.
@@ -1794,9 +1797,10 @@ class Extractor {
     const x = w[i];
     const before = w[i - 1];
     const after = w[i + 1];
-    if (before.pos !== 'NOUN' || before.normal !== before.lemma || /^(people|police)$/.test(before.normal)) return false;
-    if (x.normal !== x.lemma || x.normal.endsWith('ed') || x.normal.endsWith('s')) return false;
-    return after === undefined || after.pos === 'ADP' || after.pos === 'PUNCT' || after.pos === 'CCONJ';
+    if (before.pos !== 'NOUN' || !(after === undefined || after.pos === 'ADP' || after.pos === 'PUNCT' || after.pos === 'CCONJ')) return false;
+    if (x.normal.endsWith('ed') || x.normal.endsWith('s') || before.normal === 'people' || before.normal === 'police') return false;
+    // (The lemmas last: they are looked up only when asked.)
+    return x.normal === x.lemma && before.normal === before.lemma;
   }
 
   /**
