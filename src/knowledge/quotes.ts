@@ -63,6 +63,7 @@ const RELATIVE_SPEAKERS = new Set(['who', 'which', 'that']);
 const EDITORIAL_LABELS = new Set(['correction', 'corrections', 'update', 'updated', 'clarification', 'note', 'related',
   'advertisement', 'photo', 'credit', 'source', 'sources', 'watch', 'read', 'listen', 'disclosure', 'editor']);
 /** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
+const CLAUSE_OPENERS = new Set(['what', 'which', 'that', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whether', 'if']);
 const ADJUNCT_RELATIVES = new Set(['which', 'who', 'whose', 'where']);
 /** Participles that work as prepositions (", including …"). */
 const PREPOSITIONAL_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'excluding', 'considering', 'involving', 'beginning', 'starting']);
@@ -814,7 +815,10 @@ class Extractor {
       if (cue.layout === 'after') continue;
       if (cue.layout === 'around') {
         const end = this.contrastEnd(Math.max(cue.at[1], cue.speaker[1]) + 1, this.trimEnd(floor, sl));
-        if (end >= floor) drafts.push({ content: [floor, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+        // "…the stadium, which, Lee said, is …": the cue sits in a relative clause; its content starts there.
+        const relative = Math.min(cue.at[0], cue.speaker[0]) - 2;
+        const first = relative > floor && w[relative - 1].text === ',' && ADJUNCT_RELATIVES.has(w[relative].normal) ? relative : floor;
+        if (end >= first) drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
         claimed.push([floor, end]);
         floor = end + 1;
         continue;
@@ -1473,13 +1477,32 @@ class Extractor {
     // ("that argument in a ruling": a demonstrative "that" opens an object, not a clause.)
     const demonstrative = w[from].normal === 'that' && w[from + 1]?.pos === 'NOUN' && !/^(VERB|AUX)$/.test(w[from + 2]?.pos ?? '');
     const clausal = (w[from].normal === 'that' && !demonstrative) || this.startsClause(from, end);
+    const infinitive = w[from].normal === 'to' && w[from + 1]?.pos === 'VERB';
     for (let i = from; i <= end; i++) {
       // "only “partial,” meaning …": a quotation's closing comma may set off the adjunct.
       if (w[i].quotation >= 0 && i > from && !clausal && isQuoteMark(w[i]) && w[i - 1].text === ',' && w[i + 1]?.quotation < 0 && this.opensAdjunct(i + 1, end)) {
         end = i;
         break;
       }
+      // "… is “true,” but in the course of the hearing they conceded …": a contrast opening a
+      // clause of its own, after a quotation's closing comma or after a fronted phrase.
+      if (i > from && this.opensContrastClause(i, end)) {
+        end = w[i].quotation >= 0 ? i : i - 1;
+        break;
+      }
       if (w[i].quotation >= 0) continue;
+      // "…, even as prices rose", "…, aside from saying …": the writer's aside after the content.
+      if (i > from && w[i].text === ',' && this.opensAside(i + 1, end)) {
+        end = i - 1;
+        break;
+      }
+      // "Why he refuses to release his returns may be that …": a finite verb straight after the
+      // infinitive's object makes the infinitive part of a larger subject; the report ends there.
+      // ("to do what every candidate has done": not after a relative or wh- word that opens a clause of its own.)
+      if (infinitive && i > from + 2 && w[i].pos === 'AUX' && w[i - 1].pos === 'NOUN' && w[i - 1].quotation < 0 && !this.hasClauseOpener(from + 2, i - 2)) {
+        end = i - 1;
+        break;
+      }
       if (w[i].text === ';') {
         end = i - 1;
         break;
@@ -1498,7 +1521,7 @@ class Extractor {
       }
       // "the plan, which …", "Machado, citing …": after an object (not a reported clause), a
       // relative or participial adjunct describes it and is not part of what was reported.
-      if (w[i].text === ',' && i > from && !clausal && this.opensAdjunct(i + 1, end)) {
+      if (w[i].text === ',' && i > from && (!clausal || this.opensGlossParticiple(i + 1)) && this.opensAdjunct(i + 1, end)) {
         end = i - 1;
         break;
       }
@@ -1618,6 +1641,53 @@ class Extractor {
     return participle && x.normal.endsWith('ing') && x.normal.length > 4 && !PREPOSITIONAL_PARTICIPLES.has(x.normal);
   }
 
+  /** ", even as <clause>" or ", aside from …" / ", apart from …": a concession or exception the writer adds. */
+  opensAside(i: number, end: number): boolean {
+    const w = this.words;
+    const x = w[i];
+    const y = w[i + 1];
+    if (!x || !y || x.quotation >= 0 || y.quotation >= 0) return false;
+    if ((x.normal === 'aside' || x.normal === 'apart') && y.normal === 'from') return true;
+    return x.normal === 'even' && y.normal === 'as' && this.startsClause(i + 2, end, true);
+  }
+
+  /** Words [from, to] hold a word that opens an embedded clause ("what", "that", "who", "where", …). */
+  hasClauseOpener(from: number, to: number): boolean {
+    for (let k = from; k <= to; k++) if (CLAUSE_OPENERS.has(this.words[k].normal)) return true;
+    return false;
+  }
+
+  /**
+   * Word i is a comma (or a quotation's closing mark after its comma) before "but"/"yet" and a
+   * clause with its own subject, maybe after a fronted phrase ("but in the end they …").
+   */
+  opensContrastClause(i: number, end: number): boolean {
+    const w = this.words;
+    const x = w[i];
+    const link = w[i + 1];
+    // (Checked first: rare, and a plain comparison for every word of the content.)
+    if (!link || (link.normal !== 'but' && link.normal !== 'yet') || link.quotation >= 0) return false;
+    const comma = x.text === ',' ? x.quotation < 0 : isQuoteMark(x) && w[i - 1]?.text === ',';
+    if (!comma) return false;
+    if (x.quotation >= 0 && this.startsClause(i + 2, end, true)) return true;
+    if (w[i + 2]?.pos !== 'ADP') return false;
+    // The fronted phrase: a preposition and a few words without a comma before the subject.
+    for (let k = i + 3; k <= Math.min(end, i + 10); k++) {
+      if (w[k].quotation >= 0 || w[k].pos === 'PUNCT' || w[k].pos === 'VERB' || w[k].pos === 'AUX') return false;
+      if (/^(PRON|PROPN|DET|NOUN)$/.test(w[k].pos) && !/^(ADP|DET|ADJ)$/.test(w[k - 1].pos) && this.startsClause(k, end)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * ", implicitly putting …", ", effectively ending …": a manner adverb before a participle marks
+   * the writer's gloss on what was said, so it closes even a reported clause.
+   */
+  opensGlossParticiple(i: number): boolean {
+    const w = this.words;
+    return w[i]?.pos === 'ADV' && w[i].normal.endsWith('ly') && w[i + 1]?.normal.endsWith('ing');
+  }
+
   dashComment(i: number, end: number): boolean {
     const w = this.words;
     const next = w[i + 1];
@@ -1633,7 +1703,9 @@ class Extractor {
     const x = w[i];
     if (x.quotation >= 0) return false;
     if (isDash(x)) return w[i + 1] !== undefined && w[i + 1].quotation < 0;
-    if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end) || this.opensTimePhrase(i, end);
+    // "misgivings about X because of Y": a reason after an object is the report's circumstance.
+    if (x.normal === 'because' && w[i + 1]?.normal === 'of') return true;
+    if (ADVERBIAL_SUBORDINATORS.has(x.normal)) return this.startsClause(i + 1, end) || this.opensTimePhrase(i, end) || this.opensReducedClause(i);
     if (x.pos !== 'ADP' || !CIRCUMSTANCE_PREPOSITIONS.has(x.normal)) return false;
     // "during a campaign stop": always a time.
     if (x.normal === 'during') return true;
@@ -1652,6 +1724,15 @@ class Extractor {
       if (y.pos === 'ADP' || y.pos === 'VERB' || y.pos === 'PUNCT') return false;
     }
     return false;
+  }
+
+  /** "while driving home", "after leaving office": a subordinator with a participle and no subject. */
+  opensReducedClause(i: number): boolean {
+    const w = this.words;
+    const next = w[i + 1];
+    // ("when everything fell": the tagger may read an indefinite pronoun in -thing as a verb.)
+    return /^(while|when|after|before|since)$/.test(w[i].normal) && next !== undefined && next.quotation < 0 && next.pos === 'VERB' &&
+      next.normal.endsWith('ing') && !next.normal.endsWith('thing');
   }
 
   /** "since the debate", "while at the convention": a time or place phrase after a conjunction that can be a preposition. */
@@ -1700,7 +1781,26 @@ class Extractor {
     // "the union also stepped in": one adverb may come between subject and verb.
     if (w[after]?.pos === 'ADV' && after < last && /^(VERB|AUX)$/.test(w[after + 1].pos)) after++;
     const next = w[after];
+    // ("the Affordable Care Act as …": a capitalised "verb" right after a name is the name's last word.)
+    if (next?.pos === 'VERB' && w[after - 1].pos === 'PROPN' && isCapitalised(next.text)) return false;
+    if (next?.pos === 'VERB' && this.isCompoundNounTail(after)) return false;
     return next !== undefined && after <= last && (next.pos === 'VERB' || next.pos === 'AUX');
+  }
+
+  /**
+   * "the missile launch as …", "a price rise in …": a base-form "verb" after a singular noun, with
+   * no object after it, is the head of a noun compound (a finite verb would agree: "launches").
+   * (Not "the company pay its taxes": a subjunctive takes its object; not "police say": a plural noun.)
+   */
+  isCompoundNounTail(i: number): boolean {
+    const w = this.words;
+    const x = w[i];
+    const before = w[i - 1];
+    const after = w[i + 1];
+    if (before.pos !== 'NOUN' || !(after === undefined || after.pos === 'ADP' || after.pos === 'PUNCT' || after.pos === 'CCONJ')) return false;
+    if (x.normal.endsWith('ed') || x.normal.endsWith('s') || before.normal === 'people' || before.normal === 'police') return false;
+    // (The lemmas last: they are looked up only when asked.)
+    return x.normal === x.lemma && before.normal === before.lemma;
   }
 
   /**
@@ -1773,6 +1873,39 @@ class Extractor {
 
 const CONTINUATION_START = /^[\p{Ll})\],;]/u;
 
+/**
+ * "“A,” said X, an economist who … . “B.”": a quotation split by a long cue (or a cue with a long
+ * description) in one paragraph is one attribution, and one span cannot hold both sides without
+ * the cue between; the larger side is kept, with the attribution's speaker and cue.
+ */
+function keepLargerOfSplitQuote(drafts: Draft[], words: Word[], count: (a: number, b: number) => number): Draft[] {
+  let dropped: Set<Draft> | null = null;
+  for (const b of drafts) {
+    const a = b.inherits;
+    if (!a || a.inherits || a.kind !== 'direct' || b.kind !== 'direct' || dropped?.has(a)) continue;
+    // (A continuation running into later paragraphs is a speech of its own.)
+    if (words[a.content[0]].paragraph !== words[b.content[1]].paragraph) continue;
+    const first = count(a.content[0], a.content[1]);
+    const second = b.fragments ? b.fragments.reduce((n, [x, y]) => n + count(x, y), 0) : count(b.content[0], b.content[1]);
+    if (first === second) continue;
+    dropped ??= new Set();
+    if (first > second) {
+      dropped.add(b);
+      continue;
+    }
+    dropped.add(a);
+    b.speaker = a.speaker;
+    b.cue = a.cue;
+    b.inherits = undefined;
+  }
+  return dropped ? drafts.filter((d) => !dropped.has(d)) : drafts;
+}
+
+/** Starts with a capital letter followed by a lower-case one ("Act", not "A" or "USA"). */
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(word);
+}
+
 /** A word that cannot open a sentence: lower case, a closing bracket, a comma or a semicolon. ASCII is settled by code. */
 function continuesSentence(text: string): boolean {
   const c = text.charCodeAt(0);
@@ -1812,8 +1945,8 @@ export function extractQuotes(doc: NlpDoc, entities: Entity[], times?: TimeFact[
   ex.indirectPass();
   ex.continuationPass();
 
-  const drafts = ex.drafts.sort((a, b) => a.content[0] - b.content[0]);
   const words = view.words;
+  const drafts = keepLargerOfSplitQuote(ex.drafts, words, (a, b) => ex.countWords(a, b)).sort((a, b) => a.content[0] - b.content[0]);
   const contents = drafts.map((d): [number, number] => [words[d.content[0]].start, words[d.content[1]].end]);
   const speakers = resolveSpeakers({ text, words, entities, resolver: nameResolver(), contents }, drafts.map((d) => d.speaker ?? d.inherits?.speaker ?? null));
   const out: QuoteFact[] = [];

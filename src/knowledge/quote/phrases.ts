@@ -217,6 +217,14 @@ function isNpWord(w: Word | undefined): boolean {
   return w.pos === 'PART' && /^['\u2019]s?$/i.test(w.text);
 }
 
+/** "the miners' union": an apostrophe attached to a plural noun ending in -s, before another noun word. */
+function isPluralPossessive(words: Word[], i: number): boolean {
+  const mark = words[i];
+  const owner = words[i - 1];
+  if (!mark || !owner || (mark.text !== "'" && mark.text !== '\u2019') || mark.quotation >= 0) return false;
+  return (owner.pos === 'NOUN' || owner.pos === 'PROPN') && owner.normal.endsWith('s') && owner.end === mark.start && isNpWord(words[i + 1]);
+}
+
 function isNpHead(w: Word | undefined, prev?: Word): boolean {
   if (w === undefined || w.quotation >= 0) return false;
   if (w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'NUM') return true;
@@ -268,7 +276,7 @@ export function nounPhraseStartingAt(words: Word[], first: number, ceiling: numb
   if (!isNpWord(w) && !isMistaggedFirstName(words, first)) return null;
   let last = first;
   const limit = Math.min(ceiling, first + MAX_PHRASE);
-  while (last + 1 <= limit && (isNpWord(words[last + 1]) || isMistaggedFirstName(words, last + 1) ||
+  while (last + 1 <= limit && (isNpWord(words[last + 1]) || isMistaggedFirstName(words, last + 1) || isPluralPossessive(words, last + 1) ||
     (words[last + 1].text === '-' && isNpWord(words[last + 2])))) {
     // "reporters the vote": a determiner after a noun starts the next phrase.
     if (words[last + 1].pos === 'DET' && isNpHead(words[last])) break;

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../src/knowledge/entities.ts';
+import type { QuoteFact } from '../../src/knowledge/facts.ts';
+import { analyse } from '../../src/knowledge/nlp.ts';
+import { extractQuotes } from '../../src/knowledge/quotes.ts';
+
+function quotesOf(text: string): QuoteFact[] {
+  const doc = analyse(text);
+  return extractQuotes(doc, extractEntities(doc));
+}
+
+/** The one quote whose cue is `cue`. */
+function quoteCuedBy(text: string, cue: string): QuoteFact {
+  const found = quotesOf(text).filter((q) => q.cue?.text === cue);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+describe('quote span boundaries', () => {
+  it('a law named with a capitalised "Act" is an object, so the circumstance after it is cut', () => {
+    const q = quoteCuedBy('Governor Tom Ray criticized the Clean Harbor Act as a “costly mistake” during a campaign stop in Akron, Ohio, for his sister.', 'criticized');
+    expect(q.text).toBe('the Clean Harbor Act as a “costly mistake”');
+    expect(q.speaker?.text).toBe('Governor Tom Ray');
+  });
+});
+
+describe('a gloss after a reported clause', () => {
+  it('", effectively …ing" after the clause is the writer\'s comment, not what was said', () => {
+    const q = quoteCuedBy('The mayor told the crowd that he would resign if the council did not fund the plan, effectively staking his career on the vote.', 'told');
+    expect(q.text).toBe('that he would resign if the council did not fund the plan');
+  });
+});
+
+describe('a contrast clause after the content', () => {
+  it('ends the content at a quotation\'s closing comma before "but" and a fronted phrase', () => {
+    const q = quoteCuedBy('The fact-checkers ruled that the senator’s claim about rising rents is “accurate,” but in the body of their article they noted that wages rose too.', 'ruled');
+    expect(q.text).toBe('that the senator’s claim about rising rents is “accurate,”');
+  });
+
+  it('ends the content at a plain comma before "but" and a fronted phrase', () => {
+    const q = quoteCuedBy('The mayor said the bridge would reopen in May, but at the hearing on Monday engineers warned of new delays.', 'said');
+    expect(q.text).toBe('the bridge would reopen in May');
+  });
+});
+
+describe('an infinitive content inside a larger subject', () => {
+  it('ends before the finite verb that follows the infinitive\'s object', () => {
+    const q = quoteCuedBy('One reason the governor refuses to publish his travel records may be that they would show frequent trips abroad.', 'refuses');
+    expect(q.text).toBe('to publish his travel records');
+  });
+
+  it('keeps a wh- clause inside the infinitive\'s object', () => {
+    const q = quoteCuedBy('The governor refuses to do what every previous governor has done.', 'refuses');
+    expect(q.text).toBe('to do what every previous governor has done');
+  });
+});
+
+describe('an aside after the content', () => {
+  it('", aside from …" is the writer\'s exception, not part of the refusal', () => {
+    const q = quoteCuedBy('The coach refuses to discuss next season’s lineup, aside from noting that he likes young players.', 'refuses');
+    expect(q.text).toBe('to discuss next season’s lineup');
+  });
+
+  it('", even as <clause>" is the writer\'s concession', () => {
+    const q = quoteCuedBy('The council said the budget would stay balanced, even as the city borrowed heavily for new parks.', 'said');
+    expect(q.text).toBe('the budget would stay balanced');
+  });
+});
+
+describe('an aside with a long subject', () => {
+  it('", even as <subject with its tail> <verb>" is still the writer\'s concession', () => {
+    const q = quoteCuedBy('Other officials weighed in about whether the report should be published, even as copies from the agency circulated widely online.', 'weighed in about');
+    expect(q.text).toBe('whether the report should be published');
+  });
+});
+
+describe('a parenthetical cue inside a relative clause', () => {
+  it('starts the content at the relative pronoun, not at the sentence start', () => {
+    const q = quoteCuedBy('The square is next to the old market, which, Lopez said, is usually crowded with stalls on weekends.', 'said');
+    expect(q.text).toBe('which, Lopez said, is usually crowded with stalls on weekends');
+    expect(q.speaker?.text).toBe('Lopez');
+  });
+});
+
+describe('a quotation split by a long cue in one paragraph', () => {
+  const text = 'The council met on Monday.\n\n"This is no plan," said Ana Ruiz, an engineer who worked for the port authority for twenty years and now runs a small consulting firm in the city. "It is a list of wishes. Nobody has costed any of it yet."';
+
+  it('keeps the larger side only, with the speaker and the cue', () => {
+    const quotes = quotesOf(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].text).toBe('"It is a list of wishes. Nobody has costed any of it yet."');
+    expect(quotes[0].speaker?.text).toContain('Ana Ruiz');
+    expect(quotes[0].cue?.text).toBe('said');
+  });
+
+  it('keeps both sides when the second runs into the next paragraph', () => {
+    const quotes = quotesOf(text.replace('any of it yet."', 'any of it yet.\n\n"We will ask again in May."'));
+    expect(quotes.map((q) => q.text)).toContain('"This is no plan,"');
+    expect(quotes).toHaveLength(2);
+  });
+});
+
+describe('a reason after an object', () => {
+  it('"because of …" after the object is the report\'s circumstance', () => {
+    const q = quoteCuedBy('Many farmers have expressed misgivings about the trade deal because of the tariffs it keeps on fertiliser.', 'expressed misgivings about');
+    expect(q.text).toBe('the trade deal');
+  });
+});
+
+describe('a reduced clause after an object', () => {
+  it('"while …ing" after the object is the report\'s circumstance', () => {
+    const q = quoteCuedBy('My uncle often mentioned the old mill to us while driving along the river road.', 'mentioned');
+    expect(q.text).toBe('the old mill to us');
+  });
+});
+
+describe('a noun compound the tagger reads as a clause', () => {
+  it('"the rocket launch as …": the compound is an object, so the "as" clause after it is cut', () => {
+    const q = quoteCuedBy('The council condemned the country\'s latest rocket launch as the army fired three missiles into the sea on Monday.', 'condemned');
+    expect(q.text).toBe('the country\'s latest rocket launch');
+  });
+});
+
+describe('a plural possessive inside a subject', () => {
+  it('", and the farmers\' union also stepped in" opens a clause of its own and ends the content', () => {
+    const q = quoteCuedBy('The bank agreed to lend the cooperative $2 million, and the farmers\' union also stepped in with money.', 'agreed');
+    expect(q.text).toBe('to lend the cooperative $2 million');
+  });
+});
