@@ -1873,34 +1873,6 @@ class Extractor {
 
 const CONTINUATION_START = /^[\p{Ll})\],;]/u;
 
-/**
- * "“A,” said X, an economist who … . “B.”": a quotation split by a long cue (or a cue with a long
- * description) in one paragraph is one attribution, and one span cannot hold both sides without
- * the cue between; the larger side is kept, with the attribution's speaker and cue.
- */
-function keepLargerOfSplitQuote(drafts: Draft[], words: Word[], count: (a: number, b: number) => number): Draft[] {
-  let dropped: Set<Draft> | null = null;
-  for (const b of drafts) {
-    const a = b.inherits;
-    if (!a || a.inherits || a.kind !== 'direct' || b.kind !== 'direct' || dropped?.has(a)) continue;
-    // (A continuation running into later paragraphs is a speech of its own.)
-    if (words[a.content[0]].paragraph !== words[b.content[1]].paragraph) continue;
-    const first = count(a.content[0], a.content[1]);
-    const second = b.fragments ? b.fragments.reduce((n, [x, y]) => n + count(x, y), 0) : count(b.content[0], b.content[1]);
-    if (first === second) continue;
-    dropped ??= new Set();
-    if (first > second) {
-      dropped.add(b);
-      continue;
-    }
-    dropped.add(a);
-    b.speaker = a.speaker;
-    b.cue = a.cue;
-    b.inherits = undefined;
-  }
-  return dropped ? drafts.filter((d) => !dropped.has(d)) : drafts;
-}
-
 /** Starts with a capital letter followed by a lower-case one ("Act", not "A" or "USA"). */
 function isCapitalised(word: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(word);
@@ -1945,8 +1917,8 @@ export function extractQuotes(doc: NlpDoc, entities: Entity[], times?: TimeFact[
   ex.indirectPass();
   ex.continuationPass();
 
+  const drafts = ex.drafts.sort((a, b) => a.content[0] - b.content[0]);
   const words = view.words;
-  const drafts = keepLargerOfSplitQuote(ex.drafts, words, (a, b) => ex.countWords(a, b)).sort((a, b) => a.content[0] - b.content[0]);
   const contents = drafts.map((d): [number, number] => [words[d.content[0]].start, words[d.content[1]].end]);
   const speakers = resolveSpeakers({ text, words, entities, resolver: nameResolver(), contents }, drafts.map((d) => d.speaker ?? d.inherits?.speaker ?? null));
   const out: QuoteFact[] = [];

@@ -82,24 +82,6 @@ describe('a parenthetical cue inside a relative clause', () => {
   });
 });
 
-describe('a quotation split by a long cue in one paragraph', () => {
-  const text = 'The council met on Monday.\n\n"This is no plan," said Ana Ruiz, an engineer who worked for the port authority for twenty years and now runs a small consulting firm in the city. "It is a list of wishes. Nobody has costed any of it yet."';
-
-  it('keeps the larger side only, with the speaker and the cue', () => {
-    const quotes = quotesOf(text);
-    expect(quotes).toHaveLength(1);
-    expect(quotes[0].text).toBe('"It is a list of wishes. Nobody has costed any of it yet."');
-    expect(quotes[0].speaker?.text).toContain('Ana Ruiz');
-    expect(quotes[0].cue?.text).toBe('said');
-  });
-
-  it('keeps both sides when the second runs into the next paragraph', () => {
-    const quotes = quotesOf(text.replace('any of it yet."', 'any of it yet.\n\n"We will ask again in May."'));
-    expect(quotes.map((q) => q.text)).toContain('"This is no plan,"');
-    expect(quotes).toHaveLength(2);
-  });
-});
-
 describe('a reason after an object', () => {
   it('"because of …" after the object is the report\'s circumstance', () => {
     const q = quoteCuedBy('Many farmers have expressed misgivings about the trade deal because of the tariffs it keeps on fertiliser.', 'expressed misgivings about');
