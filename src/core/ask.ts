@@ -852,7 +852,12 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   // they dug from 5am"); one that shares none is a last resort.
   const near = neighbours(lib, candidates.slice(0, 3));
   const related = near.filter((n) => sharesWord(lib, n, words));
-  const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => b.score - a.score), ...near.filter((n) => !related.includes(n))];
+  // "When did the plant open?": a sentence with the verb in the past ("opened") tells the act;
+  // "to keep the plant open" shares the word but not the act, so it goes after.
+  const verb = /^when did .+ (\p{Ll}{3,})$/iu.exec(q.text)?.[1]?.toLowerCase();
+  const past = verb && !GENERIC.has(terms(verb)[0] ?? verb) ? new RegExp(`\\b${verb}(?:ed|d)\\b`, 'i') : null;
+  const actFirst = (a: Ranked, b: Ranked) => (past ? Number(past.test(lib.sentenceText(b))) - Number(past.test(lib.sentenceText(a))) : 0);
+  const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => actFirst(a, b) || b.score - a.score), ...near.filter((n) => !related.includes(n))];
   // "When did Tom Ashby work as harbor master?": a sentence that only names Tom Ashby dates something else.
   const named = namedTerms(q);
   const asksFuture = /\b(will|shall|going to|(?:is|are) (?:due|set|expected|scheduled) to)\b/i.test(q.text);

@@ -341,6 +341,10 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('What share of its reserves will claims cost?', 's2')).answer).toMatch(/^2%/);
   });
 
+  it('when did X <verb> prefers the sentence with the verb in the past ("opened", not "keep … open")', async () => {
+    expect((await lede.answer('When did the old stadium open?', 'v1')).answer).toMatch(/^1931/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
