@@ -156,6 +156,19 @@ interface Ranked extends SentenceRef {
   matched: number;
 }
 
+/**
+ * Hits in the articles that name someone the question names ("why did Whitfield delay the vote"
+ * is about the article with a Whitfield, not another vote that was delayed); all hits when none does.
+ */
+function inNamingArticles(lib: Library, q: Question, hits: Ranked[]): Ranked[] {
+  const names = q.text.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/gu) ?? [];
+  if (names.length === 0 || hits.length === 0) return hits;
+  const naming = new Set<number>();
+  for (const name of names) for (const r of lib.findEntities(name, 200)) naming.add(r.article);
+  const kept = hits.filter((h) => naming.has(h.article));
+  return kept.length > 0 ? kept : hits;
+}
+
 /** Best sentences for the question's topic, with the conversation's article preferred. */
 function retrieve(lib: Library, words: string[], context: ConversationContext, limit = 20): Ranked[] {
   const hits = lib.search(words, { limit: limit * 3 });
@@ -730,7 +743,7 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
     if (named.answer.answer) return { ...named, answer: { ...named.answer, type: 'who' } };
   }
   const words = q.about ? terms(q.about) : topicTerms(q);
-  const hits = retrieve(lib, words, context, 10);
+  const hits = inNamingArticles(lib, q, retrieve(lib, words, context, 10));
   // "Who shot Gonzalez?" is answered where the shooting is told, not where Gonzalez is named most.
   const verb = /^who\s+(?!(?:was|were|is|are|has|have|had|did|does|do|got)\b)(\w+)/i.exec(q.text)?.[1];
   const act = verb ? terms(verb)[0] : undefined;
@@ -1074,6 +1087,7 @@ function numberPhrases(text: string): string[] {
 }
 
 const GENERIC_COUNTED = new Set(terms('people persons individuals others ones'));
+const SHARE_WORDS = new Set(terms('percentage percent proportion share'));
 
 /** The number phrase of a sentence that answers a how-many/much/long/old question. */
 function countIn(lib: Library, hit: Ranked, q: Question): string | null {
@@ -1181,8 +1195,9 @@ function answerCount(lib: Library, q: Question, context: ConversationContext): A
   // "How much", "how long": the question's own words are not its topic.
   const how = /^how (\w+)/i.exec(q.text)?.[1];
   const howTerm = how ? terms(how)[0] : undefined;
-  const words = topicTerms(q).filter((t) => t !== howTerm);
-  let hits = retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.3);
+  // ("What percentage did Otto get?": "percentage" asks for the form of the answer.)
+  const words = topicTerms(q).filter((t) => t !== howTerm && !SHARE_WORDS.has(t));
+  let hits = inNamingArticles(lib, q, retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.3));
   // "How much money was missing?": the thing counted is often written as the number itself ("$2 million").
   const counted = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1];
   const countedTerm = counted ? terms(counted)[0] : undefined;
@@ -1297,7 +1312,7 @@ const CAUSAL = /\b(because|due to|owing to|thanks to|as a result|in order to|so 
 
 function answerWhy(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = topicTerms(q);
-  let hits = retrieve(lib, words, context, 8).filter((h) => coverage(lib, words, h) >= 0.3);
+  let hits = inNamingArticles(lib, q, retrieve(lib, words, context, 8).filter((h) => coverage(lib, words, h) >= 0.3));
   if (hits.length === 0) return result('why', null, 0.1, [], context);
   // "Why was Victor Hale sentenced?": the reason is told where the act is, not where the name is.
   const told = actWords(q, words);

@@ -148,7 +148,7 @@ export function parseQuestion(raw: string): Question {
   if (/^(when|what (time|date|day|year|month)|on what (date|day)|at what time|since when|how long ago)\b/.test(lower)) return q('when');
   if (/^(where|in (what|which) (city|country|state|town|place|region|province|area)|what (city|country|state|town|place|region|province|area|location))\b/.test(lower)) return q('where');
   if (/^how (many|much|long|old|far|big|large|often|deep|high|tall|wide|fast|heavy|hot|cold|strong|powerful)\b/.test(lower) ||
-    /^what (percentage|percent|proportion|share) of\b/.test(lower)) return q('count');
+    /^what (percentage|percent|proportion|share)\b/.test(lower)) return q('count');
   if (/^(why|for what reason|what (was|is) the (reason|cause|motive))\b/.test(lower)) return q('why');
   if (/^(what happened|what('s| is| was) (it|this|that|the (article|story|news|piece|report)) about|what('s| is) (going on|the story|the news)|summar(y|ize|ise)|tl;?dr|what's up)\b/.test(lower)) return q('what-happened');
   if (/^how\b/.test(lower)) return q('how');

@@ -345,6 +345,12 @@ describe('answers that pick the right part of a sentence', () => {
     expect((await lede.answer('When did the old stadium open?', 'v1')).answer).toMatch(/^1931/);
   });
 
+  it('a question that names someone is answered from the articles that name them', async () => {
+    const a = await lede.answer('Why did Whitfield delay the vote?', 'n1');
+    expect(a.citations[0]?.articleId).toBe('water-bill');
+    expect((await lede.answer('What percentage did shares in Valcor fall?', 'n2')).answer).toMatch(/^6\.5%/);
+  });
+
   it('where names a numbered road', async () => {
     const a = await lede.answer('Where is the overpass?', 'm4');
     expect(a.answer).toMatch(/^Route 31/);
