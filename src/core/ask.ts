@@ -6,7 +6,7 @@ import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
 import type { ConversationContext } from './conversation.ts';
 import { Library, nameKey, terms, type EntityRef, type LoadedArticle, type SentenceRef } from './library.ts';
 import { parseQuestion, type Question, type QuestionType } from './question.ts';
-import { affiliation, clip, dateInWords, describeRoles, displayTitle, stateName, withArticle, withIndefinite } from './wording.ts';
+import { affiliation, clip, dateInWords, describeRoles, displayTitle, escapeRegExp, stateName, withArticle, withIndefinite } from './wording.ts';
 
 export interface Citation {
   articleId: string;
@@ -962,7 +962,7 @@ function answerWhereIsPlace(lib: Library, q: Question, context: ConversationCont
   if (!asked || !/^\p{Lu}/u.test(asked)) return null;
   const places = lib.findEntities(asked, 20).filter((r) => r.entity.kind === 'place');
   if (places.length === 0) return null;
-  const name = asked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(asked);
   const container = new RegExp(`${name}(?:,\\s+(?:a|an|the)\\s+(?:\\p{Ll}+\\s+){0,2}?(?:suburb|neighbou?rhood|district|town|village|city|area|region|county|province|state)\\s+(?:of|in|outside|near)\\s+|,\\s+|\\s+(?:in|near|outside)\\s+(?:the\\s+)?)((?:\\p{Lu}[\\p{L}.'’-]*)(?:\\s+\\p{Lu}[\\p{L}.'’-]*)*)`, 'u');
   for (const ref of places) {
     const loaded = lib.articles[ref.article];
@@ -1089,6 +1089,13 @@ function numberPhrases(text: string): string[] {
 const GENERIC_COUNTED = new Set(terms('people persons individuals others ones'));
 const SHARE_WORDS = new Set(terms('percentage percent proportion share'));
 
+/** Of a sentence's pattern matches, the text of the one nearest the asked words. */
+function nearestMatch(lib: Library, hit: Ranked, words: string[], matches: RegExpMatchArray[]): string {
+  const start = lib.articles[hit.article].facts.sentences[hit.sentence].start;
+  const spans = matches.map((m) => ({ text: m[0], start: start + m.index!, end: start + m.index! + m[0].length }));
+  return byNearness(lib, hit, words, spans)[0].text;
+}
+
 /** The number phrase of a sentence that answers a how-many/much/long/old question. */
 function countIn(lib: Library, hit: Ranked, q: Question): string | null {
   const loaded = lib.articles[hit.article];
@@ -1115,23 +1122,17 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     // "How deep was the well": a number with a unit of depth, nearest the asked words.
     const measures = [...text.matchAll(new RegExp(String.raw`\b(\d[\d,.]*|${NUMBER_WORDS})(\s*-?\s*)(${units})\b(\s*\([^)]{1,30}\))?`, 'giu'))];
     if (measures.length) {
-      const s = loaded.facts.sentences[hit.sentence];
       // "at a depth of 30 kilometers" answers how deep, "40 kilometers southwest of" how far.
       const dimension = how ? DIMENSION_WORDS[how] : undefined;
       const fitting = dimension ? measures.filter((m) => dimension.test(text.slice(Math.max(0, m.index! - 20), m.index! + m[0].length + 25))) : [];
-      const spans = (fitting.length ? fitting : measures).map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
-      return byNearness(lib, hit, topicTerms(q), spans)[0].text;
+      return nearestMatch(lib, hit, topicTerms(q), fitting.length ? fitting : measures);
     }
   }
   // "How much did profit fall?", "what percentage of …": a percentage answers before any sum.
   const asksShare = /^what (percentage|percent|proportion|share)\b/i.test(q.text);
   if ((how === 'much' && CHANGE_VERBS.test(q.text)) || asksShare) {
     const percents = [...text.matchAll(PERCENT)];
-    if (percents.length) {
-      const s = loaded.facts.sentences[hit.sentence];
-      const spans = percents.map((m) => ({ text: m[0], start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
-      return byNearness(lib, hit, topicTerms(q), spans)[0].text;
-    }
+    if (percents.length) return nearestMatch(lib, hit, topicTerms(q), percents);
     // A share is a percentage: a sentence without one does not answer it.
     if (asksShare) return null;
   }
@@ -1451,7 +1452,7 @@ function answerWhatIs(lib: Library, q: Question, context: ConversationContext): 
 function definingSentence(lib: Library, thing: string, context: ConversationContext): AskResult | null {
   const words = terms(thing);
   if (words.length === 0) return null;
-  const opening = new RegExp(`^(?:the\\s+)?${thing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:is|are|was|were|\\p{Ll}+s)\\b`, 'iu');
+  const opening = new RegExp(`^(?:the\\s+)?${escapeRegExp(thing)}\\s+(?:is|are|was|were|\\p{Ll}+s)\\b`, 'iu');
   for (const hit of retrieve(lib, words, context, 20)) {
     if (!lib.articles[hit.article].facts.sentences[hit.sentence] || !opening.test(lib.sentenceText(hit))) continue;
     const cite = citation(lib, hit);

@@ -19,6 +19,7 @@ import { readFeedSource, readFolderSource, type Candidate, type SourceSnapshot }
 import { DigestState, postIdFor, subscriptionId, type OutboxPost, type Subscription } from './digest/state.ts';
 import type { Lease } from './lease.ts';
 import { reply, type Reply } from './reply.ts';
+import { escapeRegExp } from './wording.ts';
 import type { Store } from './store.ts';
 
 export type { Subscription, OutboxPost } from './digest/state.ts';
@@ -90,10 +91,6 @@ export function parseKeywords(raw: string | undefined): string[] {
   if (!raw?.trim()) return [];
   const parts = raw.includes(',') ? raw.split(',') : raw.split(/\s+/);
   return [...new Set(parts.map((k) => k.trim().toLowerCase()).filter(Boolean))].slice(0, 20);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Whether an article mentions any keyword as a word (or word start: "elect" matches "election"). */

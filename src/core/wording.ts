@@ -109,6 +109,11 @@ function startsWithVowelSound(word: string): boolean {
   return /^[aeiou]/i.test(word);
 }
 
+/** Text to match literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Trims a sentence for inline use, keeping whole words. */
 export function clip(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();

@@ -1,23 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchFolders } from '../scratch.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'lede.mjs');
 const articles = join(root, 'tests', 'fixtures', 'articles');
 
 /** Folders this file writes state and inputs into, removed when it ends. */
-const scratch: string[] = [];
-function scratchDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lede-cli-'));
-  scratch.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
-});
+const scratchDir = scratchFolders('lede-cli-');
 
 function lede(args: string[], input = '', env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });

@@ -1,21 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadArticles, readArticleBytes } from '../../src/knowledge/ingest/index.ts';
+import { scratchFolders } from '../scratch.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 
 /** Folders this file writes its inputs into, removed when it ends. */
-const scratch: string[] = [];
-function scratchDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lede-ingest-'));
-  scratch.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
-});
+const scratchDir = scratchFolders('lede-ingest-');
 
 describe('article readers', () => {
   it('reads the dateline header run into the first paragraph', () => {

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { COMMANDS, type CommandContext, type CommandSpec } from '../../core/commands.ts';
 import type { Lede } from '../../core/lede.ts';
+import { escapeRegExp } from '../../core/wording.ts';
 import { parseCommandText, questionFromMention, slashName, validateCommandPrefix } from './commands.ts';
 import { describeSlackError } from './errors.ts';
 import { slackPoster, type MarkedMessage } from './poster.ts';
@@ -157,7 +158,7 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
 
 /** Matches any slash command except the known ones. */
 export function unknownCommandPattern(known: readonly string[]): RegExp {
-  const escaped = known.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = known.map(escapeRegExp);
   return new RegExp(`^(?!(?:${escaped.join('|')})$)/`);
 }
 

@@ -115,36 +115,8 @@ const EVENT_RELATIVE_ALL = new RegExp(EVENT_RELATIVE_SOURCE, 'g');
 /** Whether a character may stand before the unit of an event-relative phrase ("just two", "several"). */
 function mayOpenEventRelative(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 32 || (c >= 9 && c <= 13)) return true;
-  return c >= 128 && /\s/.test(text[i]);
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || isSpaceAt(text, i);
 }
-
-/**
- * Every match of EVENT_RELATIVE_ALL ("two days before the election"), as a scan of the whole
- * text finds them, with the pattern only run from near each core (`cores`: eventRelativeCores).
- * Every match holds a core, and what comes before its unit is lower-case words, digits and
- * white space: the next match starts at the next core or within the run of such characters
- * right before it, so running the pattern from the start of that run finds it.
- */
-function eventRelativePhrases(text: string, cores: number[]): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let from = 0;
-  let next = 0;
-  for (;;) {
-    while (next < cores.length && cores[next] < from) next++;
-    if (next === cores.length) break;
-    let start = cores[next];
-    while (start > from && mayOpenEventRelative(text, start - 1)) start--;
-    EVENT_RELATIVE_ALL.lastIndex = start;
-    const m = EVENT_RELATIVE_ALL.exec(text);
-    if (!m) break;
-    out.push(m);
-    from = m.index + m[0].length;
-  }
-  return out;
-}
-
-const WEEKDAY_PHRASE = new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g');
 
 /**
  * Whether a character may stand in the clock time that opens a weekday phrase ("10:30 a.m.
@@ -152,31 +124,51 @@ const WEEKDAY_PHRASE = new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s
  */
 function mayOpenWeekdayPhrase(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if ((c >= 48 && c <= 58) || c === 46 || (c >= 97 && c <= 122) || c === 32 || (c >= 9 && c <= 13)) return true;
-  return c >= 128 && /\s/.test(text[i]);
+  return (c >= 48 && c <= 58) || c === 46 || (c >= 97 && c <= 122) || isSpaceAt(text, i);
 }
 
 /**
- * Every match of WEEKDAY_PHRASE, as a scan of the whole text finds them, with the pattern only
- * run from near each weekday name. Every match holds a weekday name (which starts with a
- * capital, so never inside the clock time before it): the next match starts at the next name
- * or within the run of clock-time characters right before it, so running the pattern from
- * the start of that run finds it.
+ * Every match of a global pattern, as a scan of the whole text finds them, with the pattern only
+ * run from near each anchor that every match holds (`nextAnchor(from)`: the first at or after
+ * `from`, or -1). What may stand before the anchor in a match is only characters `mayOpen`
+ * accepts, so the next match starts at the next anchor or within the run of such characters
+ * right before it, and running the pattern from the start of that run finds it.
  */
-function weekdayPhrases(text: string): RegExpExecArray[] {
+function matchesNearAnchors(text: string, pattern: RegExp, nextAnchor: (from: number) => number,
+    mayOpen: (text: string, i: number) => boolean): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  const next = WEEKDAY_NAMES.map(() => -2);
   let from = 0;
-  for (let name = nextOpening(text, WEEKDAY_NAMES, next, from); name >= 0; name = nextOpening(text, WEEKDAY_NAMES, next, from)) {
-    let start = name;
-    while (start > from && mayOpenWeekdayPhrase(text, start - 1)) start--;
-    WEEKDAY_PHRASE.lastIndex = start;
-    const m = WEEKDAY_PHRASE.exec(text);
+  for (let anchor = nextAnchor(from); anchor >= 0; anchor = nextAnchor(from)) {
+    let start = anchor;
+    while (start > from && mayOpen(text, start - 1)) start--;
+    pattern.lastIndex = start;
+    const m = pattern.exec(text);
     if (!m) break;
     out.push(m);
     from = m.index + m[0].length;
   }
   return out;
+}
+
+/** Every "two days before the election" of the text, run from near each core (`cores`: eventRelativeCores, ascending). */
+function eventRelativePhrases(text: string, cores: number[]): RegExpExecArray[] {
+  let next = 0;
+  const nextCore = (from: number) => {
+    while (next < cores.length && cores[next] < from) next++;
+    return next < cores.length ? cores[next] : -1;
+  };
+  return matchesNearAnchors(text, EVENT_RELATIVE_ALL, nextCore, mayOpenEventRelative);
+}
+
+const WEEKDAY_PHRASE = new RegExp(`\\b(?:${CLOCK}\\s+(?:local time\\s+)?(?:on\\s+)?)?${WEEKDAY}${PART_OF_DAY}\\b`, 'g');
+
+/**
+ * Every weekday phrase of the text, run from near each weekday name (a name starts with a
+ * capital, so it never stands inside the clock time before it).
+ */
+function weekdayPhrases(text: string): RegExpExecArray[] {
+  const next = WEEKDAY_NAMES.map(() => -2);
+  return matchesNearAnchors(text, WEEKDAY_PHRASE, (from) => nextOpening(text, WEEKDAY_NAMES, next, from), mayOpenWeekdayPhrase);
 }
 
 /** A finder run only on a text holding `word`, which all its matches hold. */
