@@ -1384,6 +1384,37 @@ const RESOLVED_TYPES = new Set<QuestionType>(['count', 'when', 'where', 'why', '
 /** Question types a bare follow-up ("Why?", "And where?") asks of the last question's topic. */
 const FOLLOW_UP_TYPES = new Set<QuestionType>(['when', 'where', 'why', 'count']);
 
+/** Kinds whose answer is read from the story the question names (not meta questions about the articles themselves). */
+const TOPICAL = new Set<QuestionType>(['who', 'who-is', 'name', 'when', 'where', 'count', 'why', 'what-happened', 'what-said', 'who-said', 'what', 'unknown']);
+/** Below this share of the question's topic in every cited article, the answer is from another story. */
+const MIN_TOPIC_COVERAGE = 0.5;
+/** A question that leans on the conversation: a pronoun stands for its person or story. */
+const FOLLOW_UP_WORDS = /\b(?:he|she|him|her|his|hers|they|them|their)\b/i;
+/** Words of the question's frame, not its topic: "what's the name of", "what's going on". */
+const SCAFFOLD = new Set(terms('name names called going happening'));
+/** The asked dimension ("how deep", "how far", "how much") and "stand for" are the frame too. */
+const FRAME_WORDS = /\bhow\s+\p{L}+|\bstands?\s+for\b/giu;
+
+/**
+ * Verification of the story: an answer stands only when one of its cited articles holds most of
+ * what the question names (by rarity), else the articles don't say. "whats going on with the
+ * russian cargo ship" must not be answered from a story about a meat trader because its
+ * sentence happened to score best.
+ */
+function onTopic(lib: Library, q: Question, r: AskResult, context: ConversationContext, followUp: boolean): AskResult {
+  if (r.answer.answer === null || !TOPICAL.has(q.type)) return r;
+  const words = topicTerms({ ...q, text: q.text.replace(FRAME_WORDS, ' ') }).filter((t) => !SCAFFOLD.has(t));
+  if (words.length === 0) return r;
+  let best = 0;
+  for (const c of r.answer.citations) {
+    // A follow-up ("how old is he") answered from the conversation's own story needs no second proof.
+    if (followUp && c.articleId === context.articleId) return r;
+    const loaded = lib.get(c.articleId);
+    if (loaded) best = Math.max(best, lib.articleCoverage(words, loaded.index));
+  }
+  return best >= MIN_TOPIC_COVERAGE || r.answer.citations.length === 0 ? r : result(q.type, null, 0, [], context);
+}
+
 export function ask(lib: Library, questionText: string, context: ConversationContext = {}): AskResult {
   let q = withPersonResolved(parseQuestion(questionText), context);
   if (lib.size === 0) return result(q.type, null, 0, [], context);
@@ -1391,7 +1422,8 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
   // "When did the plant close?" … "Why?": the follow-up keeps the topic of the question before it.
   const ownTopic = topicTerms(q).length > 0;
   if (!ownTopic && context.topic && FOLLOW_UP_TYPES.has(q.type)) q = { ...q, text: `${q.text} ${context.topic}` };
-  const r = answerByType(lib, q, context);
+  const followUp = !ownTopic || FOLLOW_UP_WORDS.test(questionText);
+  const r = onTopic(lib, q, answerByType(lib, q, context), context, followUp);
   if (ownTopic && r.answer.answer !== null && FOLLOW_UP_TYPES.has(q.type)) {
     r.context = { ...r.context, topic: q.text.replace(/^\S+(?:\s+(?:many|much|long|old|did|does|do|was|were|is|are|will|has|have|had))?\s+/i, '') };
   }

@@ -129,6 +129,18 @@ function contains(sorted: number[], value: number): boolean {
   return false;
 }
 
+/** Whether a sorted array holds a value in [lo, hi]: binary search for the first value ≥ lo. */
+function anyInRange(sorted: number[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (sorted[mid] < lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < sorted.length && sorted[a] <= hi;
+}
+
 export class Library {
   readonly articles: LoadedArticle[] = [];
   private readonly byId = new Map<string, number>();
@@ -323,6 +335,27 @@ export class Library {
     }
     order.sort((a, b) => score[b] - score[a] || seed[a] - seed[b]);
     return order.slice(0, options.limit ?? 20).map((i) => ({ article: Math.floor(seed[i] / 4096), sentence: seed[i] % 4096, score: score[i], matched: matched[i] }));
+  }
+
+  /**
+   * Share (0..1) of the rarity weight of the query's terms that occur somewhere in one article
+   * (1 for an empty query). An answer cited to an article that lacks
+   * most of what the question names (a question about a cargo ship answered from a story about
+   * a mortgage fraud) comes from the wrong story.
+   */
+  articleCoverage(query: string[], article: number): number {
+    let total = 0;
+    let found = 0;
+    for (const t of new Set(query)) {
+      // A word no loaded article has weighs the most: the question is about something else.
+      const w = this.idf(t);
+      total += w;
+      const list = this.postings.get(t);
+      if (!list) continue;
+      this.sortPostings(t);
+      if (anyInRange(list, article * 4096, article * 4096 + 4095)) found += w;
+    }
+    return total > 0 ? found / total : 1;
   }
 
   /** Postings are appended in article order; a replaced article's may land out of order. */
