@@ -1384,6 +1384,24 @@ const RESOLVED_TYPES = new Set<QuestionType>(['count', 'when', 'where', 'why', '
 /** Question types a bare follow-up ("Why?", "And where?") asks of the last question's topic. */
 const FOLLOW_UP_TYPES = new Set<QuestionType>(['when', 'where', 'why', 'count']);
 
+/** Words that end no name or role ("The family of —", "for —"). */
+const DANGLING = new Set('of for to the a an and or in on at by with from as that who which'.split(' '));
+/** Words that begin no name ("he kept —"). */
+const PRONOUN_START = new Set('he she it they we i you his her its their this these those'.split(' '));
+
+/**
+ * A who-answer leads with a name or a role phrase ("Ron Lane", "a police spokesman"), never a
+ * fragment cut at a function word ("The family of"), a clause ("he kept") or a whole sentence.
+ */
+function nameLike(lead: string): boolean {
+  const who = lead.replace(/,? according to .*$/s, '').replace(/\s*\(.*$/s, '').trim();
+  const words = who.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  const first = words[0].toLowerCase();
+  const last = words[words.length - 1].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return !PRONOUN_START.has(first) && !DANGLING.has(last);
+}
+
 /** Kinds whose answer is read from the story the question names (not meta questions about the articles themselves). */
 const TOPICAL = new Set<QuestionType>(['who', 'who-is', 'name', 'when', 'where', 'count', 'why', 'what-happened', 'what-said', 'who-said', 'what', 'unknown']);
 /** Below this share of the question's topic in every cited article, the answer is from another story. */
@@ -1403,6 +1421,7 @@ const FRAME_WORDS = /\bhow\s+\p{L}+|\bstands?\s+for\b/giu;
  */
 function onTopic(lib: Library, q: Question, r: AskResult, context: ConversationContext, followUp: boolean): AskResult {
   if (r.answer.answer === null || !TOPICAL.has(q.type)) return r;
+  if ((r.answer.type === 'who' || r.answer.type === 'name') && !nameLike(r.answer.lead ?? r.answer.answer.split(' — ')[0])) return result(q.type, null, 0, [], context);
   const words = topicTerms({ ...q, text: q.text.replace(FRAME_WORDS, ' ') }).filter((t) => !SCAFFOLD.has(t));
   if (words.length === 0) return r;
   let best = 0;

@@ -40,4 +40,12 @@ describe('answers come from the story the question names', () => {
     const a = await lede.answer('when did the ferry sink off the island', 'switch');
     expect(a.answer).toBeNull();
   });
+
+  it('a who-answer leads with a name or a role phrase, never a fragment', async () => {
+    // Old answers: "the, according to Tom Whitfield" and "an" — cut at a function word.
+    expect((await lede.answer('who won the election', 'w1')).answer).toBeNull();
+    expect((await lede.answer('who audited the county', 'w2')).answer).toBeNull();
+    expect((await lede.answer('who delayed the vote', 'w3')).answer).toMatch(/^The town council — /);
+    expect((await lede.answer('who was sentenced', 'w4')).answer).toMatch(/^A former school bursar — /);
+  });
 });

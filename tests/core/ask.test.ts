@@ -358,7 +358,8 @@ describe('answers that pick the right part of a sentence', () => {
 
   it('who was the <role> of someone never named does not name the story\'s main figure', async () => {
     const a = await lede.answer('who was the ferry captain', 'r2');
-    expect(a.answer).not.toMatch(/^(Amara Lindqvist|Ola Brandt)/);
-    expect(a.answer).toMatch(/ferry captain/);
+    // The captain is never named: a sentence that mentions him answers no "who", so the honest
+    // answer is that the articles don't say (and never the story's main figure).
+    expect(a.answer).toBeNull();
   });
 });
