@@ -1,7 +1,7 @@
 // The one object adapters talk to: load articles, run commands, answer questions, post digests.
 // Adapters translate platform events into `run()` calls and render the Reply they get back.
 import type { Article } from '../knowledge/facts.ts';
-import { loadArticles, type LoadProblem } from '../knowledge/ingest/index.ts';
+import type { LoadProblem } from '../knowledge/ingest/index.ts';
 import { ask, type Answer } from './ask.ts';
 import { clusterFor, type Cluster } from './cluster.ts';
 import { COMMANDS, type CommandContext, type CommandName } from './commands.ts';
@@ -12,6 +12,8 @@ import { answerReply, articleListReply, summaryReply } from './replies.ts';
 import { reply, type Reply } from './reply.ts';
 import { log } from './log.ts';
 import { openStore, type Store, type StoreOptions } from './store.ts';
+import { sharedPool, type WorkPool } from './work/pool.ts';
+import { readArticles } from './work/read.ts';
 
 /** How core posts to a channel on a platform (digests); each adapter registers one. */
 export type ChannelPoster = DigestPoster;
@@ -24,6 +26,8 @@ export interface LedeOptions {
   openedStore?: Store;
   onProgress?: (done: number, total: number) => void;
   digest?: DigestOptions;
+  /** Where files are read and facts extracted (default: the process's shared work pool). */
+  work?: WorkPool;
 }
 
 /** Longest question we read; longer input is cut, not rejected. */
@@ -38,6 +42,8 @@ export class Lede {
   /** Shares added articles with other instances on the same Redis (a no-op on SQLite). */
   readonly cluster: Cluster;
   private readonly posters = new Map<string, ChannelPoster>();
+  /** Where files are read and facts extracted; set by open(). */
+  private work: WorkPool = sharedPool();
 
   private constructor(library: Library, store: Store, digestOptions: DigestOptions = {}) {
     this.library = library;
@@ -56,7 +62,10 @@ export class Lede {
 
   static async open(options: LedeOptions = {}): Promise<Lede> {
     const store = options.openedStore ?? (await openStore(options.store));
-    const lede = new Lede(new Library(store.ns('facts')), store, options.digest);
+    const work = options.work ?? sharedPool();
+    const library = new Library(store.ns('facts'), undefined, (article) => work.run('extract', { article }, { label: article.id, size: article.text.length }));
+    const lede = new Lede(library, store, options.digest);
+    lede.work = work;
     if (options.dataPath) await lede.load(options.dataPath, options.onProgress);
     // Articles other instances added before this one started; later ones arrive as they come.
     await lede.cluster.start((a) => lede.receiveShared(a));
@@ -67,12 +76,16 @@ export class Lede {
     return COMMANDS;
   }
 
-  /** Loads a file or folder; unreadable files are kept as problems, the rest are added. */
+  /**
+   * Loads a file or folder. A file that cannot be read and an article whose facts cannot be
+   * extracted (an error, or over the time budget) are kept as problems; the rest are added.
+   */
   async load(path: string, onProgress?: (done: number, total: number) => void): Promise<{ added: number; problems: LoadProblem[] }> {
-    const { articles, problems } = loadArticles(path);
+    const { articles, problems } = await readArticles(path, this.work);
+    const skipped = await this.library.addAll(articles, onProgress);
+    problems.push(...skipped);
     this.problems.push(...problems);
-    await this.library.addAll(articles, onProgress);
-    return { added: articles.length, problems };
+    return { added: articles.length - skipped.length, problems };
   }
 
   async addArticle(article: Article): Promise<void> {

@@ -4,7 +4,15 @@
 import type Keyv from 'keyv';
 import { extractFacts, extractorVersion } from '../knowledge/extract.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Entity } from '../knowledge/facts.ts';
-import { contentHash } from '../knowledge/ingest/index.ts';
+import { contentHash, type LoadProblem } from '../knowledge/ingest/index.ts';
+
+/** How an article's facts are computed: in this thread by default, or by a work pool. */
+export type Extractor = (article: Article) => Promise<ArticleFacts>;
+
+const inThisThread: Extractor = async (article) => extractFacts(article);
+
+/** Articles whose facts are being computed at once during a load (keeps a pool's threads busy). */
+const LOAD_WINDOW = 4;
 
 export interface LoadedArticle {
   /** Position in the library (index into Library.articles). */
@@ -164,6 +172,7 @@ export class Library {
   constructor(
     private readonly cache: Keyv | null = null,
     private readonly version: string = extractorVersion(),
+    private readonly extract: Extractor = inThisThread,
   ) {}
 
   get size(): number {
@@ -188,7 +197,7 @@ export class Library {
       this.stats.cached++;
       return cached;
     }
-    const facts = extractFacts(article);
+    const facts = await this.extract(article);
     this.stats.parsed++;
     if (this.cache) await this.cache.set(key, facts);
     return facts;
@@ -199,11 +208,27 @@ export class Library {
     return this.insert(article, facts);
   }
 
-  async addAll(articles: Article[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * Adds every article it can, in order. An article whose facts cannot be computed (the
+   * extractor threw, or overran its time budget) is left out and returned as a problem naming
+   * its source and why; it never stops the others.
+   */
+  async addAll(articles: Article[], onProgress?: (done: number, total: number) => void): Promise<LoadProblem[]> {
+    const problems: LoadProblem[] = [];
+    const facts: Array<Promise<ArticleFacts | Error>> = [];
+    const begin = (i: number) => {
+      if (i < articles.length) facts[i] = this.factsFor(articles[i]).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    };
+    for (let i = 0; i < LOAD_WINDOW; i++) begin(i);
     for (let i = 0; i < articles.length; i++) {
-      await this.add(articles[i]);
+      const result = await facts[i];
+      begin(i + LOAD_WINDOW);
+      const article = articles[i];
+      if (result instanceof Error) problems.push({ source: article.source ? `${article.source} (${article.id})` : article.id, message: result.message });
+      else this.insert(article, result);
       onProgress?.(i + 1, articles.length);
     }
+    return problems;
   }
 
   /** Adds (or replaces, by id) an article whose facts are known. */

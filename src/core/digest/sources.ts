@@ -2,10 +2,11 @@
 // its identity (guid → link → content hash) and a way to build the full article.
 import { basename, relative } from 'node:path';
 import type { Article } from '../../knowledge/facts.ts';
-import { draftFromEntry, feedOutlet, parseFeed, type FeedEntry } from '../../knowledge/ingest/feed.ts';
-import { readHtml } from '../../knowledge/ingest/html.ts';
-import { articleFromDraft, contentHash, loadArticles } from '../../knowledge/ingest/index.ts';
+import { draftFromEntry, feedOutlet, type FeedEntry } from '../../knowledge/ingest/feed.ts';
+import { articleFromDraft, contentHash } from '../../knowledge/ingest/index.ts';
 import { safeFetch, type FetchOptions } from '../fetch.ts';
+import { sharedPool } from '../work/pool.ts';
+import { readArticles } from '../work/read.ts';
 import { shortHash } from './state.ts';
 
 export interface Candidate {
@@ -62,7 +63,7 @@ async function completeFromPage(e: FeedEntry, fetchOptions: FetchOptions): Promi
   if (!e.link) return { text: e.text, note: 'the feed gives only a teaser and no link' };
   try {
     const page = await safeFetch(e.link, { ...fetchOptions, etag: null, lastModified: null, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
-    const draft = readHtml(page.body, page.url);
+    const draft = await sharedPool().run('page', { html: page.body, url: page.url }, { label: page.url, size: page.body.length });
     if (draft.text.length > e.text.length) return { text: draft.text, note: null };
     return { text: e.text, note: 'the page had no longer article text than the feed' };
   } catch (err) {
@@ -79,7 +80,7 @@ export async function readFeedSource(
   if (res.notModified) {
     return { notModified: true, name: null, candidates: [], etag: res.etag ?? validators.etag, lastModified: res.lastModified ?? validators.lastModified, problems: [] };
   }
-  const feed = parseFeed(res.body, res.url);
+  const feed = await sharedPool().run('feed', { xml: res.body, url: res.url }, { label: res.url, size: res.body.length });
   const outlet = feedOutlet(feed, res.url);
   const candidates = feed.entries.map((e): Candidate => {
     const key = entryKey(e);
@@ -98,8 +99,8 @@ export async function readFeedSource(
 }
 
 /** Every article file in the folder; identity is the file's path in the folder plus the article id. */
-export function readFolderSource(folder: string): SourceSnapshot {
-  const { articles, problems } = loadArticles(folder);
+export async function readFolderSource(folder: string): Promise<SourceSnapshot> {
+  const { articles, problems } = await readArticles(folder, sharedPool());
   const candidates = articles.map((article): Candidate => {
     const where = article.source ? relative(folder, article.source) : article.id;
     return {

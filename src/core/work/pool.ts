@@ -1,0 +1,205 @@
+// A small pool of work threads for untrusted input: reading a file, a feed or a page, and
+// extracting an article's facts run here, off the main event loop, so one hostile item (a
+// 300,000-character body, an input that sends an extractor into a loop) never freezes Discord
+// and Slack for everyone. Each item has a time budget: an item that overruns has its thread
+// terminated (a fresh one takes its place) and fails with a reason; a thrown error fails with
+// its message. A failure is the item's alone: callers report it and go on with the rest.
+import { EventEmitter } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { DOING, TASKS, type TaskInput, type TaskName, type TaskOutput } from './tasks.ts';
+import type { TaskMessage, ThreadMessage } from './thread.ts';
+
+/** How long one item may take by default; the slowest real article we measured takes about 2 s. */
+export const DEFAULT_BUDGET_MS = 20_000;
+
+/**
+ * Input smaller than this (characters of an article, bytes of a file) is handled in the calling
+ * thread: it takes under 0.1 s, while starting a thread costs a second of CPU (loading the
+ * language model again), which doubled the time of a one-off `lede ask` on a fresh cache.
+ */
+export const DEFAULT_INLINE_BELOW = 20_000;
+
+const WORKER = new URL('./worker.mjs', import.meta.url);
+
+/** Why an item was skipped: it overran its budget, threw, or its thread died. */
+export class WorkFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkFailure';
+  }
+}
+
+export interface PoolOptions {
+  /** Threads (default: min(2, available cores)). */
+  size?: number;
+  /** Time budget per item in ms (default 20 s). */
+  budgetMs?: number;
+  /** Items whose size is below this run in the calling thread (default 20,000; 0 sends everything to a thread). */
+  inlineBelow?: number;
+}
+
+export interface RunOptions {
+  /** Names the item in events (default: the task). */
+  label?: string;
+  /** Characters or bytes of the input: a small item runs in the calling thread. */
+  size?: number;
+}
+
+/** What 'start' and 'end' events carry (tests watch them; operators may log them). */
+export interface WorkEvent {
+  task: TaskName;
+  label: string;
+  /** On 'end': the reason it failed, or null. */
+  failure?: string | null;
+}
+
+interface Job {
+  id: number;
+  task: TaskName;
+  input: unknown;
+  label: string;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  ready: boolean;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+export class WorkPool extends EventEmitter {
+  readonly size: number;
+  readonly budgetMs: number;
+  readonly inlineBelow: number;
+  private readonly threads: Thread[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: PoolOptions = {}) {
+    super();
+    this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
+    this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+    this.inlineBelow = options.inlineBelow ?? DEFAULT_INLINE_BELOW;
+  }
+
+  /** Runs one item; rejects with a WorkFailure naming why it was skipped. */
+  run<T extends TaskName>(task: T, input: TaskInput<T>, options: RunOptions = {}): Promise<TaskOutput<T>> {
+    const label = options.label ?? task;
+    if (options.size !== undefined && options.size < this.inlineBelow) return this.runHere(task, input, label);
+    if (this.closed) return Promise.reject(new WorkFailure('the work pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, input, label, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  private async runHere<T extends TaskName>(task: T, input: TaskInput<T>, label: string): Promise<TaskOutput<T>> {
+    this.emit('start', { task, label } satisfies WorkEvent);
+    try {
+      const value = (TASKS[task] as (input: TaskInput<T>) => TaskOutput<T>)(input);
+      this.emit('end', { task, label, failure: null } satisfies WorkEvent);
+      return value;
+    } catch (e) {
+      const failure = e instanceof Error ? e.message : String(e);
+      this.emit('end', { task, label, failure } satisfies WorkEvent);
+      throw new WorkFailure(failure);
+    }
+  }
+
+  /** Stops every thread; queued items fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new WorkFailure('the work pool is closed'));
+    const threads = this.threads.splice(0);
+    for (const t of threads) this.finish(t, 'the work pool is closed');
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+
+  private pump(): void {
+    for (const t of this.threads) {
+      if (!this.queue.length) break;
+      if (t.ready && !t.job) this.start(t, this.queue.shift()!);
+    }
+    const starting = this.threads.filter((t) => !t.ready).length;
+    for (let n = Math.min(this.queue.length - starting, this.size - this.threads.length); n > 0; n--) this.spawn();
+    // Idle threads must not keep the process alive; a thread with work (or about to get some) must.
+    for (const t of this.threads) {
+      if (t.job || (!t.ready && this.queue.length)) t.worker.ref();
+      else t.worker.unref();
+    }
+  }
+
+  private spawn(): void {
+    const worker = new Worker(WORKER, { execArgv: [] });
+    const t: Thread = { worker, ready: false, job: null, timer: null };
+    this.threads.push(t);
+    worker.on('message', (m: ThreadMessage) => this.received(t, m));
+    worker.on('error', (e) => this.died(t, e.message));
+    worker.on('exit', (code) => this.died(t, `the work thread stopped (exit code ${code})`));
+  }
+
+  private start(t: Thread, job: Job): void {
+    t.job = job;
+    t.timer = setTimeout(() => this.overran(t), this.budgetMs);
+    t.worker.postMessage({ id: job.id, task: job.task, input: job.input } satisfies TaskMessage);
+    this.emit('start', { task: job.task, label: job.label } satisfies WorkEvent);
+  }
+
+  /** Settles the thread's job, if any, with a failure (or a value when failure is null). */
+  private finish(t: Thread, failure: string | null, value?: unknown): void {
+    const job = t.job;
+    if (t.timer) clearTimeout(t.timer);
+    t.job = null;
+    t.timer = null;
+    if (!job) return;
+    if (failure === null) job.resolve(value);
+    else job.reject(new WorkFailure(failure));
+    this.emit('end', { task: job.task, label: job.label, failure } satisfies WorkEvent);
+  }
+
+  private received(t: Thread, m: ThreadMessage): void {
+    if ('ready' in m) t.ready = true;
+    else if (t.job?.id === m.id) this.finish(t, m.ok ? null : m.error, m.ok ? m.value : undefined);
+    this.pump();
+  }
+
+  private remove(t: Thread): boolean {
+    const i = this.threads.indexOf(t);
+    if (i < 0) return false;
+    this.threads.splice(i, 1);
+    return true;
+  }
+
+  /** The item keeps the thread past its budget: the thread is ended and replaced. */
+  private overran(t: Thread): void {
+    if (!t.job || !this.remove(t)) return;
+    const job = t.job;
+    this.finish(t, `took longer than ${seconds(this.budgetMs)} ${DOING[job.task]}; skipped`);
+    void t.worker.terminate();
+    this.pump();
+  }
+
+  private died(t: Thread, reason: string): void {
+    if (!this.remove(t)) return;
+    this.finish(t, reason);
+    // A thread that dies before it is ready would die again: fail what waits instead of looping.
+    if (!t.ready) for (const job of this.queue.splice(0)) job.reject(new WorkFailure(`the work thread could not start: ${reason}`));
+    this.pump();
+  }
+}
+
+let shared: WorkPool | null = null;
+
+/** The process's pool, started on first use; its idle threads never keep the process alive. */
+export function sharedPool(): WorkPool {
+  shared ??= new WorkPool();
+  return shared;
+}
