@@ -1,9 +1,9 @@
 // `lede extract`: the batch contract of ../shared/eval — JSONL articles on stdin, one JSONL
 // facts object per line on stdout, same order; a line that fails gets {id, error}.
 import { createInterface } from 'node:readline';
-import { extractFacts } from '../../knowledge/extract.ts';
-import { draftFromObject } from '../../knowledge/ingest/json.ts';
-import type { Article } from '../../knowledge/facts.ts';
+import { extractFacts } from '../knowledge/extract.ts';
+import { draftFromObject } from '../knowledge/ingest/json.ts';
+import type { Article } from '../knowledge/facts.ts';
 
 export async function runExtract(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
   const lines = createInterface({ input, crlfDelay: Infinity });

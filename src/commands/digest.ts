@@ -3,11 +3,11 @@
 // unless --channel says otherwise); --platform lets an operator manage a Discord or Slack
 // channel's subscriptions from the shell.
 import { writeSync } from 'node:fs';
-import { storeOptions, type Config } from '../../core/config.ts';
-import type { DigestOptions, DigestPoster, PostMeta } from '../../core/digest.ts';
-import { Lede } from '../../core/lede.ts';
-import type { Reply } from '../../core/reply.ts';
-import { renderText } from './render.ts';
+import { storeOptions, type Config } from '../core/config.ts';
+import type { DigestOptions, DigestPoster, PostMeta } from '../core/digest.ts';
+import { Lede } from '../core/lede.ts';
+import type { Reply } from '../core/reply.ts';
+import { renderText } from '../adapters/terminal/render.ts';
 
 export const DIGEST_USAGE = `  lede subscribe <feed URL | folder> [--channel NAME] [--keywords a,b] [--post-newest N]
   lede unsubscribe [<feed URL | folder>] [--channel NAME]

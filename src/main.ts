@@ -2,19 +2,19 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ConfigError, describeConfig, loadConfig, storeOptions, type Config } from '../../core/config.ts';
-import { createLogger, log, setLogger } from '../../core/log.ts';
-import { Lede } from '../../core/lede.ts';
-import { extractFacts } from '../../knowledge/extract.ts';
-import { readArticleBytes } from '../../knowledge/ingest/index.ts';
-import { discordCli, startDiscordSharded } from '../discord/cli.ts';
-import { startDiscord } from '../discord/index.ts';
-import { slackCli } from '../slack/cli.ts';
-import { startSlack } from '../slack/index.ts';
-import { DIGEST_USAGE, digestOptions, runDigestCommand } from './digest.ts';
-import { runExtract } from './extract.ts';
-import { runStatus } from './status.ts';
-import { renderText } from './render.ts';
+import { ConfigError, describeConfig, loadConfig, storeOptions, type Config } from './core/config.ts';
+import { createLogger, log, setLogger } from './core/log.ts';
+import { Lede } from './core/lede.ts';
+import { extractFacts } from './knowledge/extract.ts';
+import { readArticleBytes } from './knowledge/ingest/index.ts';
+import { discordCli, startDiscordSharded } from './adapters/discord/cli.ts';
+import { startDiscord } from './adapters/discord/index.ts';
+import { slackCli } from './adapters/slack/cli.ts';
+import { startSlack } from './adapters/slack/index.ts';
+import { DIGEST_USAGE, digestOptions, runDigestCommand } from './commands/digest.ts';
+import { runExtract } from './commands/extract.ts';
+import { runStatus } from './commands/status.ts';
+import { renderText } from './adapters/terminal/render.ts';
 
 const USAGE = `lede — answers questions about news articles
 

@@ -1,11 +1,11 @@
 // `lede status`: what an instance started now would have — the backend, the articles (from the
 // data folder and shared by other instances), how many facts came from the cache and how many
 // had to be parsed, and every subscription with its last error and pending posts.
-import { storeOptions, type Config } from '../../core/config.ts';
-import { DigestState, type Subscription } from '../../core/digest/state.ts';
-import { Lede } from '../../core/lede.ts';
-import type { StoreOptions } from '../../core/store.ts';
-import { extractorVersion } from '../../knowledge/extract.ts';
+import { storeOptions, type Config } from '../core/config.ts';
+import { DigestState, type Subscription } from '../core/digest/state.ts';
+import { Lede } from '../core/lede.ts';
+import type { StoreOptions } from '../core/store.ts';
+import { extractorVersion } from '../knowledge/extract.ts';
 import { digestOptions } from './digest.ts';
 
 function ago(iso: string | null, now: number): string {
