@@ -1,26 +1,31 @@
-// The `lede` command line: argument parsing and dispatch to the subcommands.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+// The `lede` program: reads the configuration once (validated: a wrong or partial setting stops
+// here, naming the variable), parses the arguments, wires Lede to the adapters and the digest
+// loop, and dispatches the subcommands. main imports adapters, core and knowledge; nothing
+// imports main except bin/lede.mjs.
+import { delimiter } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ConfigError, describeConfig, loadConfig, storeOptions, type Config } from './core/config.ts';
+import { ConfigError, describeConfig, digestOptions, loadConfig, startProblems, storeOptions, type Config } from './core/config.ts';
 import { createLogger, log, setLogger } from './core/log.ts';
 import { Lede } from './core/lede.ts';
-import { extractFacts } from './knowledge/extract.ts';
-import { readArticleBytes } from './knowledge/ingest/index.ts';
 import { discordCli, startDiscordSharded } from './adapters/discord/cli.ts';
+import { describeDiscordStartError } from './adapters/discord/errors.ts';
 import { startDiscord } from './adapters/discord/index.ts';
+import { discordLog } from './adapters/discord/log.ts';
 import { slackCli } from './adapters/slack/cli.ts';
 import { startSlack } from './adapters/slack/index.ts';
-import { DIGEST_USAGE, digestOptions, runDigestCommand } from './commands/digest.ts';
+import { boltLogger } from './adapters/slack/log.ts';
+import { runChat } from './adapters/terminal/chat.ts';
+import { DIGEST_USAGE, runDigestCommand } from './commands/digest.ts';
 import { runExtract } from './commands/extract.ts';
+import { runFacts } from './commands/facts.ts';
 import { runStatus } from './commands/status.ts';
 import { renderText } from './adapters/terminal/render.ts';
 
 const USAGE = `lede — answers questions about news articles
 
-  lede chat [--data PATH]                 chat in the terminal (default when no tokens are set)
-  lede ask "question" [--data PATH] [--json]
-  lede ask --jsonl [--data PATH]          stdin {id, question, conversation?} → stdout answers
+  lede chat [--data PATH]...              chat in the terminal (default when no tokens are set)
+  lede ask "question" [--data PATH]... [--json]
+  lede ask --jsonl [--data PATH]...       stdin {id, question, conversation?} → stdout answers
   lede extract                            stdin JSONL articles → stdout JSONL facts
   lede facts FILE                         the facts of one article file
   lede start                              Discord and/or Slack when their tokens are set, else chat
@@ -29,26 +34,35 @@ const USAGE = `lede — answers questions about news articles
   lede slack manifest [--prefix P]        print the Slack app manifest
 ${DIGEST_USAGE}
 
---data defaults to $LEDE_DATA or data/.`;
+--data may be repeated; without it, $LEDE_DATA (paths separated by "${delimiter}") or data/.`;
 
 export interface ParsedArgs {
   positional: string[];
+  /** The last value of each flag (true for a flag without a value). */
   flags: Record<string, string | true>;
+  /** Every value of each flag, in order: `--data a --data b` gives data: [a, b]. */
+  all: Record<string, string[]>;
 }
+
+/** Flags that never take a value, so `--json "question"` keeps the question positional. */
+const SWITCHES = new Set(['json', 'jsonl', 'once', 'help']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
+  const all: Record<string, string[]> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2);
-      if (v !== undefined) flags[k] = v;
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--') && !['json', 'jsonl', 'once', 'help'].includes(k)) flags[k] = argv[++i];
-      else flags[k] = true;
-    } else positional.push(a);
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
+    const value = v ?? (i + 1 < argv.length && !argv[i + 1].startsWith('--') && !SWITCHES.has(k) ? argv[++i] : true);
+    flags[k] = value;
+    if (value !== true) (all[k] ??= []).push(value);
   }
-  return { positional, flags };
+  return { positional, flags, all };
 }
 
 function progress(): ((done: number, total: number) => void) | undefined {
@@ -62,45 +76,17 @@ function progress(): ((done: number, total: number) => void) | undefined {
   };
 }
 
-async function openLede(config: Config, flags: ParsedArgs['flags']): Promise<Lede> {
-  const dataPath = typeof flags.data === 'string' ? flags.data : config.dataPath;
+/** Lede over the configured store, with every configured article path loaded. */
+async function openLede(config: Config): Promise<Lede> {
   const lede = await Lede.open({ store: storeOptions(config), digest: digestOptions(config) });
-  const { added, problems } = await lede.load(dataPath, progress());
-  for (const p of problems) process.stderr.write(`lede: skipped ${p.source}: ${p.message}\n`);
-  if (added === 0) process.stderr.write(`lede: no articles loaded from ${dataPath}\n`);
-  return lede;
-}
-
-async function chat(lede: Lede, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
-  const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
-  output.write(`Lede — ${lede.library.size} article${lede.library.size === 1 ? '' : 's'} loaded. Ask a question, /help for commands, /quit to leave.\n`);
-  const rl = createInterface({ input, output: interactive ? output : undefined, prompt: '> ', terminal: interactive });
-  if (interactive) rl.prompt();
-  const ctx = { platform: 'cli', channel: 'terminal', conversation: 'cli:terminal' };
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (!line) {
-      if (interactive) rl.prompt();
-      continue;
-    }
-    if (/^\/(quit|exit|q)$/.test(line)) break;
-    let r;
-    if (line === '/help') {
-      output.write(lede.commands.map((c) => `  /${c.name}${c.options.map((o) => (o.required ? ` <${o.name}>` : ` [${o.name}]`)).join('')} — ${c.description}`).join('\n') + '\n');
-      if (interactive) rl.prompt();
-      continue;
-    }
-    const command = /^\/(\w+)\s*(.*)$/.exec(line);
-    if (command) {
-      const spec = lede.commands.find((c) => c.name === command[1]);
-      const first = spec?.options[0]?.name ?? 'question';
-      r = await lede.run(command[1], { [first]: command[2] || undefined }, ctx);
-    } else r = await lede.run('ask', { question: line }, ctx);
-    output.write(renderText(r) + '\n\n');
-    if (interactive) rl.prompt();
+  let added = 0;
+  for (const path of config.dataPaths) {
+    const loaded = await lede.load(path, progress());
+    added += loaded.added;
+    for (const p of loaded.problems) process.stderr.write(`lede: skipped ${p.source}: ${p.message}\n`);
   }
-  rl.close();
-  return 0;
+  if (added === 0) process.stderr.write(`lede: no articles loaded from ${config.dataPaths.join(', ')}\n`);
+  return lede;
 }
 
 async function askJsonl(lede: Lede): Promise<number> {
@@ -124,33 +110,6 @@ async function askJsonl(lede: Lede): Promise<number> {
   return 0;
 }
 
-function facts(file: string | undefined): number {
-  if (!file) {
-    process.stderr.write('usage: lede facts FILE\n');
-    return 2;
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    process.stderr.write(`lede: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return 1;
-  }
-  const { articles, problems } = readArticleBytes(bytes, basename(file), file);
-  for (const p of problems) process.stderr.write(`lede: ${p.source}: ${p.message}\n`);
-  for (const article of articles) {
-    const f = extractFacts(article);
-    const out = [`# ${article.id}${article.title ? ` — ${article.title}` : ''}`, `published: ${article.published ?? '-'}  author: ${article.author ?? '-'}  outlet: ${article.outlet ?? '-'}`, ''];
-    out.push('## Summary', ...f.summary.map((s) => `- ${s}`), '');
-    if (f.event) out.push('## Event', ...Object.entries(f.event).filter(([, v]) => v).map(([k, v]) => `- ${k}: ${v}`), '');
-    out.push('## Entities', ...f.entities.map((e) => `- ${e.name} [${e.kind}]${e.roles.length ? ` roles: ${e.roles.join('; ')}` : ''}${e.aliases.length ? ` aka: ${e.aliases.join(', ')}` : ''} (${e.mentions.length}×)`), '');
-    out.push('## Times', ...f.times.map((t) => `- "${t.text}" ${t.type} = ${t.value ?? '?'}`), '');
-    out.push('## Quotes', ...f.quotes.map((q) => `- [${q.kind}] ${q.speaker ? `${q.speaker.name ?? q.speaker.text}` : '(unattributed)'}${q.cue ? ` ${q.cue.text}` : ''}: ${q.text.replace(/\s+/g, ' ').slice(0, 200)}`), '');
-    process.stdout.write(out.join('\n') + '\n');
-  }
-  return articles.length > 0 ? 0 : 1;
-}
-
 /** Resolves on SIGINT or SIGTERM. */
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -159,11 +118,12 @@ function untilSignal(): Promise<string> {
   });
 }
 
+/** The bots whose tokens are set, and the digest loop; without tokens, the terminal chat. */
 async function start(config: Config): Promise<number> {
-  const lede = await openLede(config, {});
+  const lede = await openLede(config);
   if (!config.discord && !config.slack) {
     try {
-      return await chat(lede, process.stdin, process.stdout);
+      return await runChat(lede, process.stdin, process.stdout);
     } finally {
       await lede.close();
     }
@@ -172,29 +132,14 @@ async function start(config: Config): Promise<number> {
   const running: Array<{ stop(): Promise<void> }> = [];
   try {
     if (config.discord) {
-      running.push(
-        config.discord.shards
-          ? await startDiscordSharded(lede, { token: config.discord.token })
-          : await startDiscord(lede, {
-              token: config.discord.token,
-              applicationId: config.discord.applicationId,
-              listenChannels: config.discord.listenChannels,
-              messageContent: config.discord.messageContent,
-            }),
-      );
+      const { token, shards, ...options } = config.discord;
+      const starting = shards
+        ? startDiscordSharded(lede, { token, log: (line) => log().info({ adapter: 'discord' }, line) })
+        : startDiscord(lede, { token, ...options, applicationId: config.discordApplicationId, log: discordLog(log()) });
+      running.push(await starting.catch((e: unknown) => Promise.reject(new Error(describeDiscordStartError(e)))));
     }
     if (config.slack) {
-      running.push(
-        await startSlack(lede, {
-          botToken: config.slack.botToken,
-          signingSecret: config.slack.signingSecret,
-          appToken: config.slack.appToken,
-          port: config.slack.port,
-          commandPrefix: config.slack.commandPrefix,
-          inChannel: config.slack.inChannel,
-          logLevel: config.logLevel,
-        }),
-      );
+      running.push(await startSlack(lede, { ...config.slack, logger: boltLogger(log()) }));
     }
     // Posters are registered now: subscribed feeds and folders start polling.
     lede.digests.start();
@@ -210,6 +155,12 @@ async function start(config: Config): Promise<number> {
   }
 }
 
+/** Exit code 2 and one line per problem, each naming its variable. */
+function configurationError(message: string): number {
+  process.stderr.write(`lede: configuration error: ${message.replace(/\n/g, '\n  ')}\n`);
+  return 2;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
@@ -217,20 +168,19 @@ export async function main(argv: string[]): Promise<number> {
   try {
     config = loadConfig();
   } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`lede: configuration error: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof ConfigError) return configurationError(e.message);
     throw e;
   }
+  // Command-line paths replace the configured ones: `--data a --data b` loads a and b.
+  if (args.all.data) config = { ...config, dataPaths: args.all.data };
   setLogger(createLogger({ level: config.logLevel }));
   switch (command) {
     case 'extract':
       return runExtract(process.stdin, process.stdout);
     case 'facts':
-      return facts(args.positional[0]);
+      return runFacts(args.positional[0]);
     case 'ask': {
-      const lede = await openLede(config, args.flags);
+      const lede = await openLede(config);
       try {
         if (args.flags.jsonl) return await askJsonl(lede);
         const question = args.positional.join(' ');
@@ -249,22 +199,25 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'chat': {
-      const lede = await openLede(config, args.flags);
+      const lede = await openLede(config);
       try {
-        return await chat(lede, process.stdin, process.stdout);
+        return await runChat(lede, process.stdin, process.stdout);
       } finally {
         await lede.close();
       }
     }
     case 'start':
-    case undefined:
+    case undefined: {
+      const problems = startProblems(config);
+      if (problems.length) return configurationError(problems.join('\n'));
       return start(config);
+    }
     case 'status':
       return runStatus(config);
     case 'discord':
-      return discordCli(rest, { openLede: () => openLede(config, args.flags) });
+      return discordCli(rest, { config, openLede: () => openLede(config), log: discordLog(log()) });
     case 'slack':
-      return slackCli(rest);
+      return slackCli(rest, process.stdout, process.stderr, config.slack?.commandPrefix);
     case 'subscribe':
     case 'unsubscribe':
     case 'subscriptions':
