@@ -89,6 +89,8 @@ const SCHEMA = z.object({
   // overrides LEDE_POLL_SECONDS and the scheduler tick. Never set it in a deployment.
   LEDE_TEST_POLL_SECONDS: optional(seconds(0.05)),
   LEDE_DIGEST_FOLDERS: optional(commaList),
+  // Checked here so a wrong value stops the start; src/core/lease.ts still reads it itself.
+  LEDE_LEASE_MS: optional(wholeNumber(200, Number.MAX_SAFE_INTEGER, 'a number of milliseconds')),
   LEDE_RATE_USER: optional(rate),
   LEDE_RATE_CHANNEL: optional(rate),
   DISCORD_TOKEN: optional(text),

@@ -82,6 +82,7 @@ describe('loadConfig', () => {
     [/LEDE_POLL_SECONDS must be a number of seconds ≥ 10 \(got "5"\)/, { LEDE_POLL_SECONDS: '5' }],
     [/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/, { LOG_LEVEL: 'loud' }],
     [/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL$/, { REDIS_URL: 'http://user:pw@host' }],
+    [/LEDE_LEASE_MS must be a number of milliseconds ≥ 200/, { LEDE_LEASE_MS: '50' }],
     [/LEDE_RATE_USER must be "N\/SECONDS"/, { LEDE_RATE_USER: '10' }],
     [/LEDE_RATE_CHANNEL must allow at least 1 request/, { LEDE_RATE_CHANNEL: '0/60' }],
   ];

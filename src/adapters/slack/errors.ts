@@ -52,7 +52,7 @@ export function describeSlackError(error: unknown, afterRateLimit = 'message dro
  */
 export function describeSlackStartError(error: unknown, credential: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', calledHost: string): string {
   const network = networkFailure(error);
-  if (network) return `${describeNetworkFailure(network, calledHost)} (${credential} was not checked)`;
+  if (network) return `Slack could not be reached: ${describeNetworkFailure(network, calledHost)} (${credential} was not checked)`;
   const code = slackErrorCode(error);
   if (code && REFUSED_CREDENTIAL.has(code)) return `Slack refused ${credential} at start-up: ${code}: check ${credential}`;
   return `${describeSlackError(error)} (check ${credential})`;
