@@ -50,10 +50,10 @@ export function describeSlackError(error: unknown, afterRateLimit = 'message dro
  * the network, naming the host (`calledHost`, e.g. slack.com); a refused credential, only when
  * Slack said so; else Slack's error as it came.
  */
-export function describeSlackStartError(error: unknown, credential: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', calledHost: string): string {
+export function describeSlackStartError(error: unknown, credential: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', calledHost: string, hint = `check ${credential}`): string {
   const network = networkFailure(error);
   if (network) return `Slack could not be reached: ${describeNetworkFailure(network, calledHost)} (${credential} was not checked)`;
   const code = slackErrorCode(error);
   if (code && REFUSED_CREDENTIAL.has(code)) return `Slack refused ${credential} at start-up: ${code}: check ${credential}`;
-  return `${describeSlackError(error)} (check ${credential})`;
+  return `${describeSlackError(error)} (${hint})`;
 }

@@ -141,7 +141,7 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
       logger.info('slack: connected to Slack (Socket Mode)');
     }
   } catch (error) {
-    if (mode === 'socket') throw new Error(`Slack could not start in Socket Mode: ${describeSlackStartError(error, 'SLACK_APP_TOKEN', hostOfUrl(options.slackApiUrl, 'slack.com'))} (xapp-…, scope connections:write, Socket Mode on)`);
+    if (mode === 'socket') throw new Error(`Slack could not start in Socket Mode: ${describeSlackStartError(error, 'SLACK_APP_TOKEN', hostOfUrl(options.slackApiUrl, 'slack.com'), 'check SLACK_APP_TOKEN: xapp-…, scope connections:write, Socket Mode on')}`);
     throw new Error(`Slack could not start in HTTP mode: ${describeSlackError(error)} (check that port ${options.port ?? 3000} is free)`);
   }
 
