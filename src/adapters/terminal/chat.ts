@@ -1,7 +1,7 @@
 // The terminal chat: questions and /commands read line by line, answers printed as text. While
 // it runs it also polls the subscriptions (the same digest loop the bots run) and prints each
 // new article's post between answers, so "/subscribe data/inbox" in the chat posts here.
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Lede } from '../../core/lede.ts';
 import { terminalPoster } from './poster.ts';
 import { renderText } from './render.ts';
@@ -20,9 +20,12 @@ export async function runChat(lede: Lede, input: NodeJS.ReadableStream, output: 
   const prompt = () => interactive && rl.prompt();
 
   lede.registerPoster('cli', terminalPoster((text) => {
-    // Interactive: the post goes above a fresh prompt that keeps what the user was typing.
-    output.write(interactive ? `\r\n${text}` : text);
-    if (interactive) rl.prompt(true);
+    if (!interactive) return void output.write(text);
+    // The post replaces the prompt line; the prompt comes back below it with what was typed.
+    clearLine(output, 0);
+    cursorTo(output, 0);
+    output.write(text);
+    rl.prompt(true);
   }));
   lede.digests.start();
 
