@@ -51,9 +51,9 @@ export function safeUrl(url: string): string {
 
 let shared: Logger | null = null;
 
-/** The process logger: level from LOG_LEVEL, created on first use. */
+/** The process logger: at "info" until src/main.ts sets it from the validated LOG_LEVEL. */
 export function log(): Logger {
-  shared ??= createLogger({ level: process.env.LOG_LEVEL?.trim() });
+  shared ??= createLogger();
   return shared;
 }
 

@@ -2,7 +2,7 @@
 // budget gets {id, error}, and the lines after it are still extracted.
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runExtract } from '../../src/adapters/cli/extract.ts';
+import { runExtract } from '../../src/commands/extract.ts';
 import { WorkPool } from '../../src/core/work/pool.ts';
 import { FAULT_MARKER, longText, withFaultMarker } from '../core/work-inputs.ts';
 

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discordCli } from '../../src/adapters/discord/cli.ts';
 import { COMMANDS } from '../../src/core/commands.ts';
+import { loadConfig } from '../../src/core/config.ts';
 import { FakeDiscord, snowflake } from '../fakes/discord/server.ts';
 
 let fake: FakeDiscord;
@@ -20,7 +21,7 @@ afterEach(async () => {
 });
 
 function run(argv: string[], env: Record<string, string>): Promise<number> {
-  return discordCli(argv, { env, api: fake.api, out: (l) => out.push(l), err: (l) => err.push(l) });
+  return discordCli(argv, { config: loadConfig(env), api: fake.api, out: (l) => out.push(l), err: (l) => err.push(l) });
 }
 
 describe('lede discord invite', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runStatus } from '../../src/adapters/cli/status.ts';
+import { runStatus } from '../../src/commands/status.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { DigestState } from '../../src/core/digest/state.ts';
 import { Lede } from '../../src/core/lede.ts';

@@ -2,10 +2,10 @@
 // ShardingManager (one child process per group of shards, each running `lede discord shard`).
 import { fileURLToPath } from 'node:url';
 import { OAuth2Scopes, PermissionFlagsBits, REST, ShardingManager } from 'discord.js';
-import { ConfigError, loadConfig } from '../../core/config.ts';
+import type { Config } from '../../core/config.ts';
 import type { Lede } from '../../core/lede.ts';
 import { commandsRoute, slashCommands } from './commands.ts';
-import { startDiscord } from './index.ts';
+import { startDiscord, type DiscordLog } from './index.ts';
 import { restPoster } from './poster.ts';
 
 const USAGE = `lede discord — Discord commands
@@ -23,11 +23,14 @@ DISCORD_MESSAGE_CONTENT (see docs/discord.md).`;
 export interface DiscordCliDeps {
   /** Opens the Lede a shard process answers from (the CLI's usual data/store options). */
   openLede?: () => Promise<Lede>;
-  env?: NodeJS.ProcessEnv;
+  /** The validated configuration (src/main.ts reads it once). */
+  config: Pick<Config, 'discord' | 'discordApplicationId'>;
   /** REST base URL (tests point it at the loopback fake). */
   api?: string;
   out?: (line: string) => void;
   err?: (line: string) => void;
+  /** The operator log of a shard process's bot (default: stderr lines). */
+  log?: DiscordLog;
 }
 
 /** `--name value` or `--name=value`. */
@@ -126,7 +129,7 @@ function untilSignal(): Promise<void> {
   });
 }
 
-export async function discordCli(argv: string[], deps: DiscordCliDeps = {}): Promise<number> {
+export async function discordCli(argv: string[], deps: DiscordCliDeps): Promise<number> {
   const out = deps.out ?? ((l: string) => process.stdout.write(l + '\n'));
   const err = deps.err ?? ((l: string) => process.stderr.write(l + '\n'));
   const [sub, ...rest] = argv;
@@ -136,24 +139,15 @@ export async function discordCli(argv: string[], deps: DiscordCliDeps = {}): Pro
   }
   if (sub === 'invite') {
     // Needs only the public application id, not the token.
-    const applicationId = (deps.env ?? process.env).DISCORD_APPLICATION_ID?.trim();
-    if (!applicationId || !SNOWFLAKE.test(applicationId)) {
+    const applicationId = deps.config.discordApplicationId;
+    if (!applicationId) {
       err('lede discord: set DISCORD_APPLICATION_ID (General Information → Application ID)');
       return 2;
     }
     out(inviteUrl(applicationId));
     return 0;
   }
-  let discord;
-  try {
-    discord = loadConfig(deps.env ?? process.env).discord;
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      err(`lede discord: configuration error: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
+  const discord = deps.config.discord;
   if (!discord) {
     err('lede discord: set DISCORD_TOKEN (the bot token from the Developer Portal, see docs/discord.md)');
     return 2;
@@ -161,7 +155,8 @@ export async function discordCli(argv: string[], deps: DiscordCliDeps = {}): Pro
 
   switch (sub) {
     case 'register': {
-      if (!discord.applicationId) {
+      const applicationId = deps.config.discordApplicationId;
+      if (!applicationId) {
         err('lede discord: set DISCORD_APPLICATION_ID (General Information → Application ID)');
         return 2;
       }
@@ -175,7 +170,7 @@ export async function discordCli(argv: string[], deps: DiscordCliDeps = {}): Pro
         return 2;
       }
       try {
-        const count = await registerCommands({ token: discord.token, applicationId: discord.applicationId, guildId, api: deps.api });
+        const count = await registerCommands({ token: discord.token, applicationId, guildId, api: deps.api });
         out(guildId ? `Registered ${count} commands in guild ${guildId} (available now).` : `Registered ${count} global commands (may take up to an hour to appear).`);
         return 0;
       } catch (e) {
@@ -190,7 +185,7 @@ export async function discordCli(argv: string[], deps: DiscordCliDeps = {}): Pro
         err(`lede discord: --count must be a whole number of shards, not "${countText}"`);
         return 2;
       }
-      const shards = await startDiscordShards({ token: discord.token, totalShards: count });
+      const shards = await startDiscordShards({ token: discord.token, totalShards: count, log: deps.log && ((line) => deps.log!.info(line)) });
       await untilSignal();
       await shards.stop();
       return 0;
@@ -202,7 +197,7 @@ export async function discordCli(argv: string[], deps: DiscordCliDeps = {}): Pro
       }
       const lede = await deps.openLede();
       // discord.js reads the shard ids and count from the environment the manager set.
-      const bot = await startDiscord(lede, { ...discord, api: deps.api });
+      const bot = await startDiscord(lede, { ...discord, applicationId: deps.config.discordApplicationId, api: deps.api, log: deps.log });
       await untilSignal();
       await bot.stop();
       await lede.close();

@@ -19,13 +19,14 @@ function flag(argv: string[], name: string): string | null {
   return null;
 }
 
-export function slackCli(argv: string[], out: { write(s: string): unknown } = process.stdout, err: { write(s: string): unknown } = process.stderr): number {
+/** `configuredPrefix`: SLACK_COMMAND_PREFIX from the validated configuration, used when --prefix is not given. */
+export function slackCli(argv: string[], out: { write(s: string): unknown } = process.stdout, err: { write(s: string): unknown } = process.stderr, configuredPrefix = ''): number {
   if (argv[0] !== 'manifest') {
     err.write(`${USAGE}\n`);
     return argv[0] === undefined || argv[0] === '--help' ? 0 : 2;
   }
   try {
-    const prefix = validateCommandPrefix(flag(argv, 'prefix') ?? process.env.SLACK_COMMAND_PREFIX?.trim() ?? '');
+    const prefix = validateCommandPrefix(flag(argv, 'prefix') ?? configuredPrefix);
     const requestUrl = flag(argv, 'http');
     if (requestUrl !== null && !/^https:\/\/\S+$/.test(requestUrl)) throw new Error('--http needs the public https:// URL Slack should call, ending in /slack/events');
     out.write(manifestYaml({ prefix, socketMode: requestUrl === null, requestUrl: requestUrl ?? undefined }));

@@ -1,6 +1,10 @@
 // Slack Web API errors in the operator's words: what went wrong and what to do, never a secret.
 import { webApi } from '@slack/bolt';
+import { describeNetworkFailure, networkFailure } from '../shared/network.ts';
 import { BOT_SCOPES } from './commands.ts';
+
+/** Slack's answers that mean the credential itself was refused (anything else is not the token's fault). */
+const REFUSED_CREDENTIAL = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'not_allowed_token_type', 'invalid_token']);
 
 /** Slack's error code of a failed Web API call (`channel_not_found`, …), if it has one. */
 export function slackErrorCode(error: unknown): string | undefined {
@@ -15,6 +19,8 @@ export function slackErrorCode(error: unknown): string | undefined {
 export function describeSlackError(error: unknown, afterRateLimit = 'message dropped'): string {
   const e = error as { code?: string; data?: { error?: string; needed?: string }; retryAfter?: number; message?: string };
   if (e?.code === webApi.ErrorCode.RateLimitedError) return `Slack rate limit (ratelimited), retry after ${e.retryAfter}s; ${afterRateLimit}`;
+  const network = networkFailure(error);
+  if (network) return describeNetworkFailure(network, 'slack.com');
   const code = slackErrorCode(error);
   switch (code) {
     case 'channel_not_found':
@@ -37,4 +43,17 @@ export function describeSlackError(error: unknown, afterRateLimit = 'message dro
     default:
       return `Slack API error ${code}`;
   }
+}
+
+/**
+ * Why Slack could not be used at start-up, for `credential` (the variable the failed call used):
+ * the network, naming the host (`calledHost`, e.g. slack.com); a refused credential, only when
+ * Slack said so; else Slack's error as it came.
+ */
+export function describeSlackStartError(error: unknown, credential: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', calledHost: string, hint = `check ${credential}`): string {
+  const network = networkFailure(error);
+  if (network) return `Slack could not be reached: ${describeNetworkFailure(network, calledHost)} (${credential} was not checked)`;
+  const code = slackErrorCode(error);
+  if (code && REFUSED_CREDENTIAL.has(code)) return `Slack refused ${credential} at start-up: ${code}: check ${credential}`;
+  return `${describeSlackError(error)} (${hint})`;
 }

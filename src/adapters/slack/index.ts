@@ -11,7 +11,8 @@ import { COMMANDS, type CommandContext, type CommandSpec } from '../../core/comm
 import type { Lede } from '../../core/lede.ts';
 import { escapeRegExp } from '../../core/wording.ts';
 import { parseCommandText, questionFromMention, slashName, validateCommandPrefix } from './commands.ts';
-import { describeSlackError } from './errors.ts';
+import { describeSlackError, describeSlackStartError } from './errors.ts';
+import { hostOfUrl } from '../shared/network.ts';
 import { slackPoster, type MarkedMessage } from './poster.ts';
 import { renderReply } from './render.ts';
 
@@ -140,8 +141,8 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
       logger.info('slack: connected to Slack (Socket Mode)');
     }
   } catch (error) {
-    const hint = mode === 'socket' ? 'check SLACK_APP_TOKEN (xapp-…, scope connections:write) and that Socket Mode is on' : `check that port ${options.port ?? 3000} is free`;
-    throw new Error(`Slack could not start in ${mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}: ${describeSlackError(error)} (${hint})`);
+    if (mode === 'socket') throw new Error(`Slack could not start in Socket Mode: ${describeSlackStartError(error, 'SLACK_APP_TOKEN', hostOfUrl(options.slackApiUrl, 'slack.com'), 'check SLACK_APP_TOKEN: xapp-…, scope connections:write, Socket Mode on')}`);
+    throw new Error(`Slack could not start in HTTP mode: ${describeSlackError(error)} (check that port ${options.port ?? 3000} is free)`);
   }
 
   return {
@@ -172,7 +173,7 @@ async function whoAmI(client: webApi.WebClient): Promise<{ botId: string; userId
     if (!auth.bot_id || !auth.user_id) throw new Error('SLACK_BOT_TOKEN is not a bot token (use the xoxb-… "Bot User OAuth Token").');
     return { botId: auth.bot_id, userId: auth.user_id };
   } catch (error) {
-    throw new Error(`Slack refused SLACK_BOT_TOKEN at start-up: ${describeSlackError(error)}`);
+    throw new Error(describeSlackStartError(error, 'SLACK_BOT_TOKEN', hostOfUrl(client.slackApiUrl, 'slack.com')));
   }
 }
 

@@ -3,11 +3,10 @@
 // unless --channel says otherwise); --platform lets an operator manage a Discord or Slack
 // channel's subscriptions from the shell.
 import { writeSync } from 'node:fs';
-import { storeOptions, type Config } from '../../core/config.ts';
-import type { DigestOptions, DigestPoster, PostMeta } from '../../core/digest.ts';
-import { Lede } from '../../core/lede.ts';
-import type { Reply } from '../../core/reply.ts';
-import { renderText } from './render.ts';
+import { digestOptions, storeOptions, type Config } from '../core/config.ts';
+import { Lede } from '../core/lede.ts';
+import { terminalPoster } from '../adapters/terminal/poster.ts';
+import { renderText } from '../adapters/terminal/render.ts';
 
 export const DIGEST_USAGE = `  lede subscribe <feed URL | folder> [--channel NAME] [--keywords a,b] [--post-newest N]
   lede unsubscribe [<feed URL | folder>] [--channel NAME]
@@ -22,33 +21,14 @@ function str(flags: Flags, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The terminal poster: one block per post, written synchronously so it is out before "posted" is recorded. */
-export function terminalPoster(fd = 1): DigestPoster & { post(channel: string, message: Reply, meta?: PostMeta): Promise<void> } {
-  return {
-    async post(channel: string, message: Reply, meta?: PostMeta): Promise<void> {
-      const head = `── ${channel} ── new article${meta ? ` [post ${meta.postId}]` : ''}`;
-      writeSync(fd, `${head}\n${renderText(message)}\n\n`);
-    },
-  };
-}
-
-/** Digest settings from the validated configuration (allowed hosts) and the environment. */
-export function digestOptions(config: Pick<Config, 'allowHosts'>, env: NodeJS.ProcessEnv = process.env): DigestOptions {
-  const poll = Number(env.LEDE_POLL_SECONDS);
-  return {
-    allowHosts: config.allowHosts,
-    pollSeconds: Number.isFinite(poll) && poll >= 10 ? poll : undefined,
-    folderRoots: (env.LEDE_DIGEST_FOLDERS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-  };
-}
-
 export async function runDigestCommand(command: string, positional: string[], flags: Flags, config: Config): Promise<number> {
   const platform = str(flags, 'platform') ?? 'cli';
   const channel = str(flags, 'channel') ?? (command === 'subscribe' ? 'terminal' : '*');
   const ctx = { platform, channel, conversation: `${platform}:${channel}` };
   const lede = await Lede.open({ store: storeOptions(config), digest: digestOptions(config) });
   const digests = lede.digests;
-  lede.registerPoster('cli', terminalPoster());
+  // Synchronous, so each post is out before the digest records it as posted.
+  lede.registerPoster('cli', terminalPoster((text) => writeSync(1, text)));
   try {
     if (command === 'subscribe' || command === 'unsubscribe' || command === 'subscriptions') {
       const args = { source: positional.join(' ') || undefined, keywords: str(flags, 'keywords'), 'post-newest': str(flags, 'post-newest') };

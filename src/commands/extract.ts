@@ -3,9 +3,9 @@
 // runs in the work pool under its time budget, so a line that throws or never ends costs only
 // itself ({id, error: "took longer than 20 s to read; skipped"}), and two lines run at once.
 import { createInterface } from 'node:readline';
-import { draftFromObject } from '../../knowledge/ingest/json.ts';
-import type { Article } from '../../knowledge/facts.ts';
-import { sharedPool, type WorkPool } from '../../core/work/pool.ts';
+import { draftFromObject } from '../knowledge/ingest/json.ts';
+import type { Article } from '../knowledge/facts.ts';
+import { sharedPool, type WorkPool } from '../core/work/pool.ts';
 
 /** Lines in flight at once: enough to keep every thread busy, few enough to bound memory. */
 const WINDOW = 8;

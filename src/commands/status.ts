@@ -1,12 +1,11 @@
 // `lede status`: what an instance started now would have — the backend, the articles (from the
 // data folder and shared by other instances), how many facts came from the cache and how many
 // had to be parsed, and every subscription with its last error and pending posts.
-import { storeOptions, type Config } from '../../core/config.ts';
-import { DigestState, type Subscription } from '../../core/digest/state.ts';
-import { Lede } from '../../core/lede.ts';
-import type { StoreOptions } from '../../core/store.ts';
-import { extractorVersion } from '../../knowledge/extract.ts';
-import { digestOptions } from './digest.ts';
+import { digestOptions, storeOptions, type Config } from '../core/config.ts';
+import { DigestState, type Subscription } from '../core/digest/state.ts';
+import { Lede } from '../core/lede.ts';
+import type { StoreOptions } from '../core/store.ts';
+import { extractorVersion } from '../knowledge/extract.ts';
 
 function ago(iso: string | null, now: number): string {
   if (!iso) return 'never';
@@ -38,7 +37,8 @@ export async function runStatus(config: Config, out: NodeJS.WritableStream = pro
   }
   try {
     const shared = lede.library.size;
-    const { problems } = await lede.load(config.dataPath);
+    const problems = [];
+    for (const path of config.dataPaths) problems.push(...(await lede.load(path)).problems);
     const { parsed, cached } = lede.library.stats;
     const state = new DigestState(lede.store);
     const subs = await state.subscriptions();
@@ -46,7 +46,7 @@ export async function runStatus(config: Config, out: NodeJS.WritableStream = pro
     const lines = [
       'Lede status',
       `  backend:       ${lede.store.backend} (${lede.store.location})${lede.cluster.shared ? ', instances share articles' : ''}`,
-      `  articles:      ${lede.library.size} (${lede.library.size - shared} from ${config.dataPath}${lede.cluster.shared ? `, ${shared} added by instances` : ''})` +
+      `  articles:      ${lede.library.size} (${lede.library.size - shared} from ${config.dataPaths.join(', ')}${lede.cluster.shared ? `, ${shared} added by instances` : ''})` +
         (problems.length ? `; ${problems.length} file(s) unreadable` : ''),
       `  facts cache:   ${cached} hit${cached === 1 ? '' : 's'}, ${parsed} parsed (extractor ${extractorVersion()})`,
       `  subscriptions: ${subs.length}${subs.some((s) => s.status.failures > 0) ? ` (${subs.filter((s) => s.status.failures > 0).length} failing)` : ''}`,
