@@ -11,6 +11,7 @@ import {
   type Message,
 } from 'discord.js';
 import type { CommandContext } from '../../core/commands.ts';
+import { MANAGE_PERMISSION } from './commands.ts';
 import type { Lede } from '../../core/lede.ts';
 import { reply, type Reply } from '../../core/reply.ts';
 import { clientPoster } from './poster.ts';
@@ -90,6 +91,14 @@ export function commandArgs(interaction: Pick<ChatInputCommandInteraction, 'opti
   return args;
 }
 
+/**
+ * Whether the member may manage the channel the command came from. Discord sends the member's
+ * permissions in that channel (overwrites applied) with the interaction; in a DM there are none.
+ */
+export function mayManage(interaction: Pick<ChatInputCommandInteraction, 'memberPermissions'>): boolean {
+  return interaction.memberPermissions?.has(MANAGE_PERMISSION) ?? false;
+}
+
 /** Core reports its own failures as error replies; this also covers a rejected promise. */
 async function runCommand(lede: Lede, name: string, args: Record<string, string>, ctx: CommandContext, log: DiscordLog): Promise<Reply> {
   try {
@@ -122,7 +131,14 @@ async function answerMessage(lede: Lede, message: Message, botId: string, listen
     lede,
     'ask',
     { question },
-    { platform: 'discord', channel: message.channelId, conversation: conversationKey({ guildId: message.guildId, channelId: message.channelId, userId: message.author.id }) },
+    {
+      platform: 'discord',
+      channel: message.channelId,
+      conversation: conversationKey({ guildId: message.guildId, channelId: message.channelId, userId: message.author.id }),
+      user: message.author.id,
+      // A message only ever asks; managing a channel is a slash command.
+      mayManage: async () => false,
+    },
     log,
   );
   const [first, ...rest] = renderReply(answer);
@@ -154,6 +170,8 @@ async function answerCommand(lede: Lede, interaction: ChatInputCommandInteractio
       platform: 'discord',
       channel: interaction.channelId,
       conversation: conversationKey({ guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id }),
+      user: interaction.user.id,
+      mayManage: async () => mayManage(interaction),
     },
     log,
   );
