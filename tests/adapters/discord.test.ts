@@ -12,12 +12,12 @@ import { startDiscord, type DiscordBot, type DiscordLog, type DiscordOptions } f
 import { restPoster } from '../../src/adapters/discord/poster.ts';
 import { FakeDiscord, MANAGE_CHANNELS, MEMBER_PERMISSIONS, snowflake, type FakeUser, type RecordedRequest } from '../fakes/discord/server.ts';
 import { payloadLimitProblems } from '../fakes/discord/limits.ts';
+import { UNLIMITED } from './slack-harness.ts';
 
 const ARTICLES = fileURLToPath(new URL('../fixtures/discord/articles.json', import.meta.url));
 const FOOTBRIDGE_URL = 'https://news.example.org/marlow-footbridge';
 const HOAX_URL = 'https://news.example.org/marlow-forum-hoax';
 
-const UNLIMITED = { user: { points: 10_000, seconds: 1 }, channel: { points: 10_000, seconds: 1 } };
 const alice: FakeUser = { id: snowflake(), username: 'alice' };
 const otherBot: FakeUser = { id: snowflake(), username: 'another-bot', bot: true };
 
