@@ -13,6 +13,7 @@ import {
 import type { CommandContext } from '../../core/commands.ts';
 import { MANAGE_PERMISSION } from './commands.ts';
 import type { Lede } from '../../core/lede.ts';
+import { addSecret, scrubText } from '../../core/log.ts';
 import { reply, type Reply } from '../../core/reply.ts';
 import { clientPoster } from './poster.ts';
 import { noMentions, renderReply, textMessages, type DiscordMessage } from './render.ts';
@@ -45,10 +46,11 @@ export interface DiscordBot {
 /** What users see when the answer cannot be delivered or produced. */
 export const APOLOGY = 'Sorry, something went wrong while sending the answer. Please try again in a moment.';
 
+// Scrubbed like the operator log: an error from discord.js must not carry the token to stderr.
 const stderrLog: DiscordLog = {
-  info: (m) => process.stderr.write(`discord: ${m}\n`),
-  warn: (m) => process.stderr.write(`discord: warning: ${m}\n`),
-  error: (m, e) => process.stderr.write(`discord: error: ${m}${e ? `: ${e instanceof Error ? e.message : String(e)}` : ''}\n`),
+  info: (m) => process.stderr.write(scrubText(`discord: ${m}\n`)),
+  warn: (m) => process.stderr.write(scrubText(`discord: warning: ${m}\n`)),
+  error: (m, e) => process.stderr.write(scrubText(`discord: error: ${m}${e ? `: ${e instanceof Error ? e.message : String(e)}` : ''}\n`)),
 };
 
 export function intentsFor(options: Pick<DiscordOptions, 'messageContent'>): GatewayIntentBits[] {
@@ -192,6 +194,7 @@ async function answerCommand(lede: Lede, interaction: ChatInputCommandInteractio
 /** Logs in, answers mentions, DMs and slash commands, and registers the digest poster. */
 export async function startDiscord(lede: Lede, options: DiscordOptions): Promise<DiscordBot> {
   const log = options.log ?? stderrLog;
+  addSecret(options.token);
   const listenChannels = options.listenChannels ?? [];
   if (listenChannels.length && !options.messageContent) {
     log.warn('listen channels need the Message Content intent; without it only mentions, DMs and slash commands are answered');

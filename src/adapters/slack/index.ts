@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { claimsFor, memoryClaims } from '../../core/claims.ts';
 import { COMMANDS, type CommandContext, type CommandSpec } from '../../core/commands.ts';
 import type { Lede } from '../../core/lede.ts';
+import { addSecret, scrub } from '../../core/log.ts';
 import { escapeRegExp } from '../../core/wording.ts';
 import { parseCommandText, questionFromMention, slashName, validateCommandPrefix } from './commands.ts';
 import { describeSlackError } from './errors.ts';
@@ -61,6 +62,7 @@ export interface SlackHandle {
 const MAX_RATE_LIMIT_WAIT_S = 30;
 
 export async function startSlack(core: SlackCore, options: SlackOptions): Promise<SlackHandle> {
+  for (const secret of [options.botToken, options.appToken, options.signingSecret]) addSecret(secret);
   const logger = options.logger ?? consoleLogger(logLevelFrom(options.logLevel));
   const prefix = validateCommandPrefix(options.commandPrefix ?? '');
   const mode = chooseMode(options);
@@ -250,17 +252,17 @@ function logLevelFrom(name: string | undefined): LogLevel {
   return level ?? LogLevel.INFO;
 }
 
-/** Bolt's Logger over the console; Bolt never logs tokens at these levels, and neither do we. */
+/** Bolt's Logger over the console, every value scrubbed of secrets as in the operator log. */
 export function consoleLogger(level: LogLevel = LogLevel.INFO): Logger {
   const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
   let current = level;
   let name = 'slack';
   const at = (l: LogLevel) => order.indexOf(l) >= order.indexOf(current);
   return {
-    debug: (...msg) => void (at(LogLevel.DEBUG) && console.debug(`[${name}]`, ...msg)),
-    info: (...msg) => void (at(LogLevel.INFO) && console.info(`[${name}]`, ...msg)),
-    warn: (...msg) => void (at(LogLevel.WARN) && console.warn(`[${name}]`, ...msg)),
-    error: (...msg) => void (at(LogLevel.ERROR) && console.error(`[${name}]`, ...msg)),
+    debug: (...msg) => void (at(LogLevel.DEBUG) && console.debug(`[${name}]`, ...msg.map((m) => scrub(m)))),
+    info: (...msg) => void (at(LogLevel.INFO) && console.info(`[${name}]`, ...msg.map((m) => scrub(m)))),
+    warn: (...msg) => void (at(LogLevel.WARN) && console.warn(`[${name}]`, ...msg.map((m) => scrub(m)))),
+    error: (...msg) => void (at(LogLevel.ERROR) && console.error(`[${name}]`, ...msg.map((m) => scrub(m)))),
     setLevel: (l) => void (current = l),
     getLevel: () => current,
     setName: (n) => void (name = n),
