@@ -2,10 +2,9 @@
 // the public internet: IPv4 in decimal, octal and hex forms, IPv6 transition prefixes that embed
 // an IPv4 address (NAT64, 6to4, Teredo, mapped, compatible), and the special IPv6 ranges.
 // A chat user is told only that the address is not allowed; the operator log says what it was.
-import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FetchError, isNonPublicAddress, parseWebUrl, resolveAllowed, safeFetch } from '../../src/core/fetch.ts';
-import { createLogger, log, setLogger } from '../../src/core/log.ts';
+import { logCapture } from './log-capture.ts';
 
 const REFUSED: Array<[address: string, why: string]> = [
   ['0.0.0.0', 'this network'],
@@ -102,18 +101,10 @@ describe('URLs that spell a private address', () => {
 });
 
 describe('what the refusal says, and to whom', () => {
-  let lines: string[] = [];
-  const previous = log();
-  afterEach(() => setLogger(previous));
-
-  function captureLog(): void {
-    lines = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => void (lines.push(String(chunk)), done()) });
-    setLogger(createLogger({ level: 'info', destination: sink }));
-  }
+  const { lines, capture } = logCapture();
 
   it('tells the user "not allowed" without the resolved address; the operator log has it', async () => {
-    captureLog();
+    capture();
     const error = await safeFetch('http://localhost:9/feed.xml', { timeoutMs: 5000 }).catch((e) => e);
     expect(error).toBeInstanceOf(FetchError);
     expect(error.code).toBe('refused');

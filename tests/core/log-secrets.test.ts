@@ -3,9 +3,9 @@
 // from the environment as `npm start` reads them; a REDIS_URL whose server refuses the
 // connection (or the password) is logged as the store and the start-up do, and its password
 // never appears.
-import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, log, setLogger, type Logger } from '../../src/core/log.ts';
+import { describe, expect, it } from 'vitest';
+import { log, type Logger } from '../../src/core/log.ts';
+import { logCapture } from './log-capture.ts';
 import { openStore } from '../../src/core/store.ts';
 import { TEST_REDIS_URL } from './cluster-redis.ts';
 
@@ -19,16 +19,10 @@ const ENV = {
 };
 const SECRETS = [PASSWORD, ...Object.values(ENV).filter((v) => !v.startsWith('redis'))];
 
-let lines: string[] = [];
-const previous = log();
-afterEach(() => setLogger(previous));
-
+const { lines, capture: captureLog } = logCapture();
 function capture(): Logger {
-  lines = [];
-  const sink = new Writable({ write: (chunk, _enc, done) => void (lines.push(String(chunk)), done()) });
-  const logger = createLogger({ level: 'debug', destination: sink, env: ENV });
-  setLogger(logger);
-  return logger;
+  captureLog({ env: ENV });
+  return log();
 }
 
 function expectNoSecret(): void {
