@@ -19,6 +19,9 @@ let lede: Lede | null = null;
 let fake: FakeDiscord | null = null;
 let bot: DiscordBot | null = null;
 afterEach(async () => {
+  // Every message the bot sent or edited in these tests (answers, refusals, limits) pinged no one.
+  const sent = (fake?.requests ?? []).filter((r) => (r.method === 'POST' || r.method === 'PATCH') && (r.body?.content || r.body?.embeds?.length));
+  for (const r of sent) expect(r.body.allowed_mentions, `${r.method} ${r.route}`).toEqual({ parse: [], replied_user: false });
   await bot?.stop();
   await fake?.stop();
   await lede?.close();
