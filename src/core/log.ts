@@ -98,7 +98,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       base: { pid: process.pid, ...options.base },
       // Every logged object, and the message (also when pino takes it from an error).
       formatters: { log: (object) => scrub(object) as Record<string, unknown> },
-      serializers: { msg: (message: unknown) => (typeof message === 'string' ? scrubText(message) : message) },
+      serializers: {
+        msg: (message: unknown) => (typeof message === 'string' ? scrubText(message) : message),
+        // Errors are already plain objects from `scrub` (type, message, stack, cause, fields).
+        err: (error: unknown) => error,
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     (options.destination ?? pino.destination({ fd: 2, sync: true })) as pino.DestinationStream,

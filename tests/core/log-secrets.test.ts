@@ -50,6 +50,7 @@ describe('log redaction', () => {
     expectNoSecret();
     expect(lines.join('')).toContain('[secret]');
     expect(lines.join('')).toContain('at '); // the stack is still there, scrubbed
+    expect(JSON.parse(lines[0]).err).toMatchObject({ type: 'Error', cause: { type: 'Error' } });
   });
 
   it('keeps the REDIS_URL password out of the log when Redis refuses the connection', async () => {
