@@ -78,7 +78,7 @@ function progress(): ((done: number, total: number) => void) | undefined {
 
 /** Lede over the configured store, with every configured article path loaded. */
 async function openLede(config: Config): Promise<Lede> {
-  const lede = await Lede.open({ store: storeOptions(config), digest: digestOptions(config) });
+  const lede = await Lede.open({ store: storeOptions(config), digest: digestOptions(config), rateLimits: config.rateLimits });
   let added = 0;
   for (const path of config.dataPaths) {
     const loaded = await lede.load(path, progress());

@@ -11,6 +11,8 @@ export interface CommandSpec {
   name: CommandName;
   description: string;
   options: CommandOption[];
+  /** Changes what the bot posts to a channel: only people who may manage the channel run it. */
+  manage?: true;
 }
 
 export type CommandName = 'ask' | 'articles' | 'summary' | 'who' | 'subscribe' | 'unsubscribe' | 'subscriptions';
@@ -22,6 +24,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'who', description: 'Who a person or organisation is, across articles', options: [{ name: 'name', description: 'A name', required: true }] },
   {
     name: 'subscribe',
+    manage: true,
     description: 'Post summaries of new articles from a feed or folder to this channel',
     options: [
       { name: 'source', description: 'Feed URL or folder path', required: true },
@@ -29,7 +32,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'post-newest', description: 'Also post the newest N articles now', required: false },
     ],
   },
-  { name: 'unsubscribe', description: 'Stop posting a feed or folder to this channel', options: [{ name: 'source', description: 'Feed URL or folder path (default: all)', required: false }] },
+  { name: 'unsubscribe', manage: true, description: 'Stop posting a feed or folder to this channel', options: [{ name: 'source', description: 'Feed URL or folder path (default: all)', required: false }] },
   { name: 'subscriptions', description: "This channel's subscriptions and their status", options: [] },
 ];
 
@@ -41,4 +44,16 @@ export interface CommandContext {
   channel: string;
   /** Conversation key for follow-ups: a channel, a thread, or a user in a DM. */
   conversation: string;
+  /** Platform user id of the asker; per-user rate limits count by it (absent: the terminal's one user). */
+  user?: string;
+  /**
+   * Whether the asker may manage this channel (run `manage` commands). Chat adapters always set
+   * it; absent means the caller is the operator (the terminal, scripts).
+   */
+  mayManage?: () => Promise<boolean>;
+}
+
+/** The spec of a command by name, if there is one. */
+export function commandSpec(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
 }

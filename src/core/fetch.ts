@@ -8,6 +8,7 @@ import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { log } from './log.ts';
 
 export interface FetchOptions {
   /** Whole exchange, all redirects included. */
@@ -47,28 +48,68 @@ export const FETCH_DEFAULTS = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, ma
 
 const USER_AGENT = 'Lede/0.1 (+https://github.com/lede-bot/lede; news digest)';
 
-/** Ranges that are never the public internet (RFC 1918, 6598, 3927, 4193, 4291, loopback, multicast, reserved). */
-const NON_PUBLIC = (() => {
+/** IPv4 ranges that are never the public internet (RFC 6890 special-purpose, multicast, reserved). */
+const NON_PUBLIC_V4 = (() => {
   const list = new BlockList();
   for (const [net, bits] of [
     ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-    ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
+    ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
     ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
   ] as const) list.addSubnet(net, bits, 'ipv4');
-  for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32]] as const) {
-    list.addSubnet(net, bits, 'ipv6');
-  }
   return list;
 })();
 
-/** True for loopback, private, link-local, multicast and reserved addresses (IPv4-mapped IPv6 included). */
+/**
+ * IPv6, as a table read top to bottom; the first prefix that contains the address decides.
+ * 'ipv4': the last 32 bits are an IPv4 address, judged as one (::ffff:127.0.0.1 is loopback;
+ * 64:ff9b::808:808 is how a DNS64 network reaches 8.8.8.8). 'public' is the global unicast
+ * space (2000::/3) after its special blocks; everything outside it (::, ::1, ::/96 IPv4-
+ * compatible, ::ffff:0:0:0/96, 64:ff9b:1::/48, 100::/64, fc00::/7, fe80::/10, fec0::/10,
+ * ff00::/8, …) is refused.
+ */
+const V6_RULES: ReadonlyArray<readonly [prefix: string, bits: number, verdict: 'ipv4' | 'refuse' | 'public']> = [
+  ['::ffff:0:0', 96, 'ipv4'], // IPv4-mapped
+  ['64:ff9b::', 96, 'ipv4'], // NAT64, well-known prefix (RFC 6052)
+  ['2001::', 23, 'refuse'], // IETF protocol assignments: Teredo 2001::/32 (embeds any IPv4), benchmarking, ORCHID
+  ['2001:db8::', 32, 'refuse'], // documentation
+  ['2002::', 16, 'refuse'], // 6to4: embeds any IPv4 (2002:7f00:1:: is 127.0.0.1), deprecated
+  ['3fff::', 20, 'refuse'], // documentation (RFC 9637)
+  ['2000::', 3, 'public'],
+];
+
+/** An IPv6 address as a 128-bit number, or null when it is not one. */
+function ipv6Value(address: string): bigint | null {
+  let host: string;
+  try {
+    // The URL parser validates and rewrites to hex groups ("::ffff:127.0.0.1" → "::ffff:7f00:1").
+    host = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  } catch {
+    return null;
+  }
+  const [head, tail = null] = host.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === null ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return groups.length === 8 ? groups.reduce((n, g) => (n << 16n) | BigInt(`0x${g}`), 0n) : null;
+}
+
+const V6_TABLE = V6_RULES.map(([prefix, bits, verdict]) => ({ bits: BigInt(bits), value: ipv6Value(prefix)!, verdict }));
+
+function ipv4Of(value: bigint): string {
+  return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
+}
+
+/** True for loopback, private, link-local, multicast, reserved and transition addresses that can hide one. */
 export function isNonPublicAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return NON_PUBLIC.check(mapped[1], 'ipv4');
   const family = isIP(address);
-  if (family === 4) return NON_PUBLIC.check(address, 'ipv4');
-  if (family === 6) return NON_PUBLIC.check(address, 'ipv6');
-  return true;
+  if (family === 4) return NON_PUBLIC_V4.check(address, 'ipv4');
+  if (family !== 6) return true;
+  const value = ipv6Value(address);
+  if (value === null) return true;
+  const rule = V6_TABLE.find((r) => value >> (128n - r.bits) === r.value >> (128n - r.bits));
+  if (!rule) return true;
+  if (rule.verdict === 'ipv4') return NON_PUBLIC_V4.check(ipv4Of(value & 0xffffffffn), 'ipv4');
+  return rule.verdict === 'refuse';
 }
 
 interface Resolved {
@@ -95,7 +136,10 @@ export async function resolveAllowed(hostname: string, allowHosts: readonly stri
   // Every answer must pass: a name with one public and one private address is refused.
   const blocked = addresses.find((a) => isNonPublicAddress(a.address) && !allowed.has(a.address));
   if (blocked) {
-    throw new FetchError('refused', `refused ${host}: it resolves to a loopback, private or link-local address (${blocked.address}); allow it in configuration if intended`);
+    // The chat user learns only that the host is refused; which internal address a name
+    // resolves to is for the operator's log (it maps the operator's network otherwise).
+    log().warn({ host, address: blocked.address }, 'fetch refused: the host resolves to a non-public address (allow it with LEDE_ALLOW_HOSTS if intended)');
+    throw new FetchError('refused', `refused ${host}: that address is not allowed (loopback, private or link-local addresses are refused unless the operator allows them)`);
   }
   return addresses;
 }

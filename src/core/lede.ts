@@ -4,10 +4,11 @@ import type { Article } from '../knowledge/facts.ts';
 import type { LoadProblem } from '../knowledge/ingest/index.ts';
 import { ask, type Answer } from './ask.ts';
 import { clusterFor, type Cluster } from './cluster.ts';
-import { COMMANDS, type CommandContext, type CommandName } from './commands.ts';
+import { COMMANDS, commandSpec, type CommandContext, type CommandName } from './commands.ts';
 import { Digests, type DigestOptions, type DigestPoster } from './digest.ts';
 import { Conversations } from './conversation.ts';
 import { Library } from './library.ts';
+import { overLimitText, RateLimits, type RateLimitOptions } from './limits.ts';
 import { answerReply, articleListReply, summaryReply } from './replies.ts';
 import { reply, type Reply } from './reply.ts';
 import { log } from './log.ts';
@@ -28,7 +29,12 @@ export interface LedeOptions {
   digest?: DigestOptions;
   /** Where files are read and facts extracted (default: the process's shared work pool). */
   work?: WorkPool;
+  /** Per-user and per-channel request limits (defaults 10 and 30 per 60 s). */
+  rateLimits?: RateLimitOptions;
 }
+
+/** What someone who may not manage a channel hears when they try /subscribe or /unsubscribe there. */
+export const MANAGE_REFUSAL = 'Only people who can manage this channel can change its subscriptions. Ask a channel manager, or use /subscriptions to see what is posted here.';
 
 /** Longest question we read; longer input is cut, not rejected. */
 export const MAX_QUESTION_CHARS = 2000;
@@ -44,10 +50,12 @@ export class Lede {
   private readonly posters = new Map<string, ChannelPoster>();
   /** Where files are read and facts extracted; set by open(). */
   private work: WorkPool = sharedPool();
+  private readonly limits: RateLimits;
 
-  private constructor(library: Library, store: Store, digestOptions: DigestOptions = {}) {
+  private constructor(library: Library, store: Store, digestOptions: DigestOptions = {}, rateLimits: RateLimitOptions = {}) {
     this.library = library;
     this.store = store;
+    this.limits = new RateLimits(store, rateLimits);
     this.conversations = new Conversations(store.ns('conversations'));
     this.cluster = clusterFor(store);
     this.digests = new Digests({
@@ -64,7 +72,7 @@ export class Lede {
     const store = options.openedStore ?? (await openStore(options.store));
     const work = options.work ?? sharedPool();
     const library = new Library(store.ns('facts'), undefined, (article) => work.run('extract', { article }, { label: article.id, size: article.text.length }));
-    const lede = new Lede(library, store, options.digest);
+    const lede = new Lede(library, store, options.digest, options.rateLimits);
     lede.work = work;
     if (options.dataPath) await lede.load(options.dataPath, options.onProgress);
     // Articles other instances added before this one started; later ones arrive as they come.
@@ -119,6 +127,10 @@ export class Lede {
 
   async run(name: CommandName | string, args: Record<string, string | undefined>, ctx: CommandContext): Promise<Reply> {
     try {
+      // Limits first: a refused request must not cost a permission look-up either.
+      const over = await this.limits.take(ctx);
+      if (over) return reply('info', overLimitText(over));
+      if (commandSpec(name)?.manage && ctx.mayManage && !(await ctx.mayManage())) return reply('info', MANAGE_REFUSAL);
       switch (name) {
         case 'ask': {
           const question = (args.question ?? '').trim();

@@ -10,8 +10,9 @@ import { reply } from '../../src/core/reply.ts';
 import type { DigestPoster } from '../../src/core/digest.ts';
 import { startDiscord, type DiscordBot, type DiscordLog, type DiscordOptions } from '../../src/adapters/discord/index.ts';
 import { restPoster } from '../../src/adapters/discord/poster.ts';
-import { FakeDiscord, snowflake, type FakeUser, type RecordedRequest } from '../fakes/discord/server.ts';
+import { FakeDiscord, MANAGE_CHANNELS, MEMBER_PERMISSIONS, snowflake, type FakeUser, type RecordedRequest } from '../fakes/discord/server.ts';
 import { payloadLimitProblems } from '../fakes/discord/limits.ts';
+import { UNLIMITED } from './slack-harness.ts';
 
 const ARTICLES = fileURLToPath(new URL('../fixtures/discord/articles.json', import.meta.url));
 const FOOTBRIDGE_URL = 'https://news.example.org/marlow-footbridge';
@@ -31,7 +32,8 @@ const log: DiscordLog = {
 };
 
 beforeAll(async () => {
-  lede = await Lede.open({ dataPath: ARTICLES, store: { sqlitePath: ':memory:' } });
+  // One asker sends every request of this file: limits are tested in discord-permissions.test.ts.
+  lede = await Lede.open({ dataPath: ARTICLES, store: { sqlitePath: ':memory:' }, rateLimits: UNLIMITED });
 });
 
 afterAll(async () => {
@@ -70,8 +72,11 @@ async function ask(f: FakeDiscord, content: string, channelId = f.channels[0]): 
   return f.waitForRequest(succeeded(repliesTo(id)));
 }
 
+/** A member who may manage the channel: /subscribe and /unsubscribe need it. */
+const MANAGER = MEMBER_PERMISSIONS | MANAGE_CHANNELS;
+
 async function command(f: FakeDiscord, name: string, options: Record<string, string> = {}, channelId = f.channels[0]): Promise<{ defer: RecordedRequest; edit: RecordedRequest }> {
-  const { id, token } = f.sendCommand({ name, options, user: alice, channelId });
+  const { id, token } = f.sendCommand({ name, options, user: alice, channelId, permissions: MANAGER });
   const defer = await f.waitForRequest((r) => r.method === 'POST' && r.route === `/interactions/${id}/${token}/callback`);
   const edit = await f.waitForRequest(succeeded(isOriginalEdit(token)));
   return { defer, edit };

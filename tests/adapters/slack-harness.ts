@@ -38,6 +38,8 @@ export interface Rig {
 /** Starts a fake Slack and the adapter in one mode; `core` defaults to the shared Lede. */
 export async function startRig(mode: 'http' | 'socket', core: SlackCore, extra: Partial<SlackOptions> = {}): Promise<Rig> {
   const fake = await new FakeSlack().start();
+  // USER created the test channel, so USER may manage its subscriptions.
+  fake.addChannel(CHANNEL, { creator: USER });
   const logs: LogLine[] = [];
   const options: SlackOptions =
     mode === 'http'
@@ -56,8 +58,11 @@ export async function startRig(mode: 'http' | 'socket', core: SlackCore, extra: 
   };
 }
 
+/** Limits no test of the shared Lede reaches (one USER sends every request); slack-guard.test.ts tests limits. */
+export const UNLIMITED = { user: { points: 10_000, seconds: 1 }, channel: { points: 10_000, seconds: 1 } };
+
 export async function openLede(): Promise<Lede> {
-  return Lede.open({ dataPath: FIXTURE, store: { sqlitePath: ':memory:' } });
+  return Lede.open({ dataPath: FIXTURE, store: { sqlitePath: ':memory:' }, rateLimits: UNLIMITED });
 }
 
 /** All the text a message shows: fallback, headers, sections, fields, contexts. */

@@ -53,6 +53,20 @@ describe('renderReply', () => {
     expect(blockProblems(message.blocks)).toEqual([]);
   });
 
+  it('escapes the notification text like the blocks, so no mention of anyone can form', () => {
+    const pings = '<!channel> <!here> <!everyone> <@U0BOSS> <!subteam^S0EDITORS|@editors> & more';
+    const messages = renderReply(reply('summary', `Said ${pings}`, { title: `Title ${pings}` }));
+    for (const message of messages) {
+      expect(message.text).not.toMatch(/[<>]/);
+      expect(message.text).toContain('&lt;!channel&gt;');
+      expect(message.text).toContain('&amp; more');
+    }
+    // A long reply: every continued message's text is escaped too.
+    const many = renderReply(reply('list', `<!here> ${'x'.repeat(10)}`, { items: Array.from({ length: 120 }, (_, i) => ({ title: `T${i}`, detail: null, source })) }));
+    expect(many.length).toBeGreaterThan(1);
+    for (const message of many) expect(message.text).not.toMatch(/[<>]/);
+  });
+
   it('trims a long title to a 150-character header and links the article', () => {
     const [message] = renderReply(reply('summary', 'Short.', { title: 'Timetable '.repeat(40), url: 'https://news.example/t' }));
     const header = message.blocks[0] as any;

@@ -1,6 +1,6 @@
 // Slash command definitions, generated from the core command table so a new core command
 // becomes a Discord command without touching this file.
-import { ApplicationCommandOptionType, ApplicationCommandType, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { COMMANDS, type CommandSpec } from '../../core/commands.ts';
 
 /** Discord's limits for command names (lowercase, 1–32) and descriptions (1–100). */
@@ -32,10 +32,21 @@ export function slashCommand(spec: CommandSpec): RESTPostAPIChatInputApplication
       required: o.required,
       max_length: STRING_OPTION_MAX_LENGTH,
     })),
-    // Usable in servers and in DMs with the bot.
-    contexts: [0, 1],
+    ...(spec.manage
+      ? {
+          // Hidden from members without Manage Channels (server admins can widen this per
+          // command); the adapter checks again at run time, since admins can also narrow it.
+          default_member_permissions: MANAGE_PERMISSION.toString(),
+          dm_permission: false,
+          contexts: [0],
+        }
+      : // Usable in servers and in DMs with the bot.
+        { contexts: [0, 1] }),
   };
 }
+
+/** What a member needs to run a `manage` command (/subscribe, /unsubscribe) in a channel. */
+export const MANAGE_PERMISSION = PermissionFlagsBits.ManageChannels;
 
 export function slashCommands(specs: readonly CommandSpec[] = COMMANDS): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return specs.map(slashCommand);

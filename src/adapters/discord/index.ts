@@ -11,7 +11,9 @@ import {
   type Message,
 } from 'discord.js';
 import type { CommandContext } from '../../core/commands.ts';
+import { MANAGE_PERMISSION } from './commands.ts';
 import type { Lede } from '../../core/lede.ts';
+import { addSecret, scrubText } from '../../core/log.ts';
 import { reply, type Reply } from '../../core/reply.ts';
 import { clientPoster } from './poster.ts';
 import { noMentions, renderReply, textMessages, type DiscordMessage } from './render.ts';
@@ -44,10 +46,11 @@ export interface DiscordBot {
 /** What users see when the answer cannot be delivered or produced. */
 export const APOLOGY = 'Sorry, something went wrong while sending the answer. Please try again in a moment.';
 
+// Scrubbed like the operator log: an error from discord.js must not carry the token to stderr.
 const stderrLog: DiscordLog = {
-  info: (m) => process.stderr.write(`discord: ${m}\n`),
-  warn: (m) => process.stderr.write(`discord: warning: ${m}\n`),
-  error: (m, e) => process.stderr.write(`discord: error: ${m}${e ? `: ${e instanceof Error ? e.message : String(e)}` : ''}\n`),
+  info: (m) => process.stderr.write(scrubText(`discord: ${m}\n`)),
+  warn: (m) => process.stderr.write(scrubText(`discord: warning: ${m}\n`)),
+  error: (m, e) => process.stderr.write(scrubText(`discord: error: ${m}${e ? `: ${e instanceof Error ? e.message : String(e)}` : ''}\n`)),
 };
 
 export function intentsFor(options: Pick<DiscordOptions, 'messageContent'>): GatewayIntentBits[] {
@@ -90,6 +93,14 @@ export function commandArgs(interaction: Pick<ChatInputCommandInteraction, 'opti
   return args;
 }
 
+/**
+ * Whether the member may manage the channel the command came from. Discord sends the member's
+ * permissions in that channel (overwrites applied) with the interaction; in a DM there are none.
+ */
+export function mayManage(interaction: Pick<ChatInputCommandInteraction, 'memberPermissions'>): boolean {
+  return interaction.memberPermissions?.has(MANAGE_PERMISSION) ?? false;
+}
+
 /** Core reports its own failures as error replies; this also covers a rejected promise. */
 async function runCommand(lede: Lede, name: string, args: Record<string, string>, ctx: CommandContext, log: DiscordLog): Promise<Reply> {
   try {
@@ -122,7 +133,14 @@ async function answerMessage(lede: Lede, message: Message, botId: string, listen
     lede,
     'ask',
     { question },
-    { platform: 'discord', channel: message.channelId, conversation: conversationKey({ guildId: message.guildId, channelId: message.channelId, userId: message.author.id }) },
+    {
+      platform: 'discord',
+      channel: message.channelId,
+      conversation: conversationKey({ guildId: message.guildId, channelId: message.channelId, userId: message.author.id }),
+      user: message.author.id,
+      // A message only ever asks; managing a channel is a slash command.
+      mayManage: async () => false,
+    },
     log,
   );
   const [first, ...rest] = renderReply(answer);
@@ -154,6 +172,8 @@ async function answerCommand(lede: Lede, interaction: ChatInputCommandInteractio
       platform: 'discord',
       channel: interaction.channelId,
       conversation: conversationKey({ guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id }),
+      user: interaction.user.id,
+      mayManage: async () => mayManage(interaction),
     },
     log,
   );
@@ -174,6 +194,7 @@ async function answerCommand(lede: Lede, interaction: ChatInputCommandInteractio
 /** Logs in, answers mentions, DMs and slash commands, and registers the digest poster. */
 export async function startDiscord(lede: Lede, options: DiscordOptions): Promise<DiscordBot> {
   const log = options.log ?? stderrLog;
+  addSecret(options.token);
   const listenChannels = options.listenChannels ?? [];
   if (listenChannels.length && !options.messageContent) {
     log.warn('listen channels need the Message Content intent; without it only mentions, DMs and slash commands are answered');

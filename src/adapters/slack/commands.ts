@@ -71,7 +71,9 @@ export interface ManifestOptions {
 
 // channels:history and groups:history let digests check, after a crash, whether a post already
 // reached a public or private channel (conversations.history) instead of sending it twice.
-export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history'] as const;
+// channels:read, groups:read (conversations.info: a channel's creator) and users:read (users.info:
+// workspace admins and owners) tell who may change a channel's subscriptions.
+export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'users:read'] as const;
 
 /** The app manifest (YAML) a user pastes at api.slack.com/apps → "From a manifest". */
 export function manifestYaml(options: ManifestOptions): string {

@@ -7,19 +7,23 @@ import { App, HTTPReceiver, SocketModeReceiver, LogLevel, webApi, type Logger, t
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
+import { claimsFor, memoryClaims } from '../../core/claims.ts';
 import { COMMANDS, type CommandContext, type CommandSpec } from '../../core/commands.ts';
 import type { Lede } from '../../core/lede.ts';
+import { addSecret, scrub } from '../../core/log.ts';
 import { escapeRegExp } from '../../core/wording.ts';
 import { parseCommandText, questionFromMention, slashName, validateCommandPrefix } from './commands.ts';
 import { describeSlackError, describeSlackStartError } from './errors.ts';
 import { hostOfUrl } from '../shared/network.ts';
+import { channelManagers } from './permissions.ts';
 import { slackPoster, type MarkedMessage } from './poster.ts';
-import { renderReply } from './render.ts';
+import { escapeMrkdwn, renderReply } from './render.ts';
+import { refuseFutureRequests, replayGuard, signedRequestProperties } from './replays.ts';
 
 export { describeSlackError } from './errors.ts';
 
-/** What the adapter needs from core (a Lede satisfies it). */
-export type SlackCore = Pick<Lede, 'run' | 'registerPoster'>;
+/** What the adapter needs from core (a Lede satisfies it); without a store, repeats are caught per process. */
+export type SlackCore = Pick<Lede, 'run' | 'registerPoster'> & Partial<Pick<Lede, 'store'>>;
 
 export interface SlackOptions {
   /** Bot token (xoxb-…): posting messages. */
@@ -36,6 +40,8 @@ export interface SlackOptions {
   host?: string;
   /** Web API base URL (tests point it at a fake Slack). */
   slackApiUrl?: string;
+  /** Slack user ids who may change any channel's subscriptions (SLACK_OPERATORS); channel creators and workspace admins may too. */
+  operators?: readonly string[];
   /** Slash command answers visible to the whole channel (default: only to the asker). */
   inChannel?: boolean;
   /** Retries of failed Web API calls (network errors, 5xx); rate limits are handled separately. Default 2. */
@@ -55,10 +61,9 @@ export interface SlackHandle {
 
 /** Longest wait we honour from a Retry-After before giving up on a message. */
 const MAX_RATE_LIMIT_WAIT_S = 30;
-/** How long an event id is remembered to drop Slack's retries of it. */
-const SEEN_EVENT_TTL_MS = 60 * 60 * 1000;
 
 export async function startSlack(core: SlackCore, options: SlackOptions): Promise<SlackHandle> {
+  for (const secret of [options.botToken, options.appToken, options.signingSecret]) addSecret(secret);
   const logger = options.logger ?? consoleLogger(logLevelFrom(options.logLevel));
   const prefix = validateCommandPrefix(options.commandPrefix ?? '');
   const mode = chooseMode(options);
@@ -75,7 +80,8 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
           logger,
           installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl, ...(options.webApiRetries !== undefined ? { retryConfig: { retries: options.webApiRetries } } : {}) } },
         })
-      : new HTTPReceiver({ signingSecret: options.signingSecret!, logger, endpoints: ['/slack/events'] });
+      : new HTTPReceiver({ signingSecret: options.signingSecret!, logger, endpoints: ['/slack/events'], customPropertiesExtractor: signedRequestProperties });
+  if (receiver instanceof HTTPReceiver) refuseFutureRequests(receiver, logger);
   // Checking the token ourselves gives a clear start-up error (Bolt would only fail at the
   // first event) and hands Bolt the bot's ids so it never calls auth.test in the background.
   const bot = await whoAmI(new webApi.WebClient(options.botToken, { ...clientOptions, logger }));
@@ -87,7 +93,9 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
     void work.finally(() => inflight.delete(work)).catch(() => {});
     return work;
   };
-  const seen = new SeenEvents(SEEN_EVENT_TTL_MS);
+  // Before any listener: a retry or a replay is acknowledged and dropped, in every instance.
+  app.use(replayGuard(core.store ? claimsFor(core.store) : memoryClaims(), logger));
+  const managers = channelManagers({ client: app.client, operators: options.operators, logger });
   // Cuts rate-limit waits short on stop(), so shutting down never waits out a Retry-After.
   const stopping = new AbortController();
   const post = (where: { channel: string; thread_ts?: string }, messages: MarkedMessage[]) => postMessages(app.client, where, messages, logger, stopping.signal);
@@ -97,7 +105,13 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
     app.command(slashName(spec, prefix), async ({ command, ack, respond }) => {
       // Ack first, always: Slack gives up after 3 seconds; the answer follows via response_url.
       await ack();
-      const ctx: CommandContext = { platform: 'slack', channel: command.channel_id, conversation: `slack:${command.team_id}:${command.channel_id}:${command.user_id}` };
+      const ctx: CommandContext = {
+        platform: 'slack',
+        channel: command.channel_id,
+        conversation: `slack:${command.team_id}:${command.channel_id}:${command.user_id}`,
+        user: command.user_id,
+        mayManage: () => managers.mayManage(command.user_id, command.channel_id),
+      };
       await track(answerCommand(core, spec, command.text, ctx, respond, responseType, logger));
     });
   }
@@ -111,14 +125,15 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
   });
 
   app.event('app_mention', async ({ event, body, context }) => {
-    // Checked before any await: a retry arriving while the first delivery is still being
-    // answered must not produce a second answer.
-    if (!seen.firstTime(body.event_id)) {
-      logger.info(`slack: ignoring redelivery of event ${body.event_id} (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`);
-      return;
-    }
     const threadTs = event.thread_ts ?? event.ts;
-    const ctx: CommandContext = { platform: 'slack', channel: event.channel, conversation: `slack:${body.team_id ?? ''}:${event.channel}:${threadTs}` };
+    const ctx: CommandContext = {
+      platform: 'slack',
+      channel: event.channel,
+      conversation: `slack:${body.team_id ?? ''}:${event.channel}:${threadTs}`,
+      user: event.user,
+      // A mention only ever asks; managing a channel is a slash command.
+      mayManage: async () => false,
+    };
     const question = questionFromMention(event.text, context.botUserId);
     await track(answerMention(core, question, ctx, threadTs, post, logger));
   });
@@ -164,7 +179,7 @@ export function unknownCommandPattern(known: readonly string[]): RegExp {
 }
 
 function unknownCommandText(command: string, known: readonly string[]): string {
-  return `Lede doesn't know ${command.slice(0, 40)} here. Its commands are ${known.join(', ')}.`;
+  return `Lede doesn't know ${escapeMrkdwn(command.slice(0, 40))} here. Its commands are ${known.join(', ')}.`;
 }
 
 async function whoAmI(client: webApi.WebClient): Promise<{ botId: string; userId: string }> {
@@ -233,41 +248,22 @@ function rateLimitWait(error: unknown): number | null {
   return Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_RATE_LIMIT_WAIT_S ? seconds : null;
 }
 
-/** Event ids already handled, remembered for a while; old ones are forgotten. */
-class SeenEvents {
-  private readonly seen = new Map<string, number>();
-  constructor(private readonly ttlMs: number) {}
-
-  /** True the first time an id is offered (ids missing from a payload always count as new). */
-  firstTime(id: string | undefined): boolean {
-    if (!id) return true;
-    const now = Date.now();
-    for (const [key, at] of this.seen) {
-      if (now - at < this.ttlMs) break; // insertion order = age order
-      this.seen.delete(key);
-    }
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, now);
-    return true;
-  }
-}
-
 function logLevelFrom(name: string | undefined): LogLevel {
   const level = Object.values(LogLevel).find((l) => l === name?.toLowerCase());
   return level ?? LogLevel.INFO;
 }
 
-/** Bolt's Logger over the console; Bolt never logs tokens at these levels, and neither do we. */
+/** Bolt's Logger over the console, every value scrubbed of secrets as in the operator log. */
 export function consoleLogger(level: LogLevel = LogLevel.INFO): Logger {
   const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
   let current = level;
   let name = 'slack';
   const at = (l: LogLevel) => order.indexOf(l) >= order.indexOf(current);
   return {
-    debug: (...msg) => void (at(LogLevel.DEBUG) && console.debug(`[${name}]`, ...msg)),
-    info: (...msg) => void (at(LogLevel.INFO) && console.info(`[${name}]`, ...msg)),
-    warn: (...msg) => void (at(LogLevel.WARN) && console.warn(`[${name}]`, ...msg)),
-    error: (...msg) => void (at(LogLevel.ERROR) && console.error(`[${name}]`, ...msg)),
+    debug: (...msg) => void (at(LogLevel.DEBUG) && console.debug(`[${name}]`, ...msg.map((m) => scrub(m)))),
+    info: (...msg) => void (at(LogLevel.INFO) && console.info(`[${name}]`, ...msg.map((m) => scrub(m)))),
+    warn: (...msg) => void (at(LogLevel.WARN) && console.warn(`[${name}]`, ...msg.map((m) => scrub(m)))),
+    error: (...msg) => void (at(LogLevel.ERROR) && console.error(`[${name}]`, ...msg.map((m) => scrub(m)))),
     setLevel: (l) => void (current = l),
     getLevel: () => current,
     setName: (n) => void (name = n),

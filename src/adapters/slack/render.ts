@@ -2,7 +2,8 @@
 // 3000 characters a section, 150 a header, 2000 a field, 10 fields a section,
 // 10 elements a context, 50 blocks a message. Long text is split at paragraph, sentence or
 // word boundaries; too many blocks continue in a further message, up to MAX_MESSAGES.
-// Every message carries a plain `text` fallback for notifications and screen readers.
+// Every message carries a `text` fallback for notifications and screen readers; Slack reads it as
+// mrkdwn, so it is escaped like the blocks: "<!channel>" in an article must not ping a channel.
 import type { Reply, ReplyItem, ReplySource } from '../../core/reply.ts';
 
 export const SLACK_LIMITS = {
@@ -155,10 +156,11 @@ export function replyBlocks(reply: Reply): Block[] {
   return blocks;
 }
 
-/** The notification text: title and answer, cut to a readable length. */
+/** The notification text: title and answer, cut to a readable length, escaped (no mention can form). */
 export function fallbackText(reply: Reply): string {
   const text = [reply.title, reply.text].filter((s) => s && s.trim()).join(' — ') || (reply.items.length ? `${reply.items.length} articles` : 'Lede');
-  return trimText(text, SLACK_LIMITS.fallbackText);
+  // Cut first, then escape: a cut never splits an entity ("&l…"), so nothing half-escaped remains.
+  return escapeMrkdwn(trimText(text, SLACK_LIMITS.fallbackText));
 }
 
 /**
@@ -169,7 +171,7 @@ export function renderReply(reply: Reply): SlackMessage[] {
   const text = fallbackText(reply);
   const found = replyBlocks(reply);
   // Slack refuses an empty block list; a reply with nothing to show still says something.
-  const blocks: Block[] = found.length ? found : [{ type: 'section', text: plain(text) }];
+  const blocks: Block[] = found.length ? found : [{ type: 'section', text: mrkdwn(text) }];
   const per = SLACK_LIMITS.blocksPerMessage;
   if (blocks.length <= per) return [{ text, blocks }];
   const capacity = per * MAX_MESSAGES;
@@ -179,7 +181,7 @@ export function renderReply(reply: Reply): SlackMessage[] {
   const messages: SlackMessage[] = [];
   for (let i = 0; i < kept.length; i += per) {
     const part = messages.length + 1;
-    messages.push({ text: part === 1 ? text : trimText(`(continued ${part}) ${text}`, SLACK_LIMITS.fallbackText), blocks: kept.slice(i, i + per) });
+    messages.push({ text: part === 1 ? text : `(continued ${part}) ${text}`, blocks: kept.slice(i, i + per) });
   }
   return messages;
 }

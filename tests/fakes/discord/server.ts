@@ -51,6 +51,13 @@ export interface FakeDiscordOptions {
 
 type Waiter = { check: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void };
 
+/** An ordinary member's permissions (the @everyone role of a new server): no Manage Channels. */
+export const MEMBER_PERMISSIONS = 2248473465835073n;
+/** Manage Channels (1 << 4), what /subscribe and /unsubscribe need. */
+export const MANAGE_CHANNELS = 1n << 4n;
+/** Administrator (1 << 3): Discord grants every permission to it. */
+export const ADMINISTRATOR = 1n << 3n;
+
 let snowflakeCounter = 0n;
 /** Snowflake-shaped ids, increasing, so discord.js can read timestamps from them. */
 export function snowflake(): string {
@@ -182,29 +189,45 @@ export class FakeDiscord {
     return id;
   }
 
-  /** Dispatches a slash command INTERACTION_CREATE; returns its id and token. */
-  sendCommand(input: { name: string; options?: Record<string, string>; user: FakeUser; channelId?: string }): { id: string; token: string } {
+  /**
+   * Dispatches a slash command INTERACTION_CREATE; returns its id and token. `permissions` are the
+   * member's permissions in that channel, as Discord computes them (default: an ordinary member,
+   * see MEMBER_PERMISSIONS); `guild: false` sends it from a DM, where there is no member.
+   */
+  sendCommand(input: { name: string; options?: Record<string, string>; user: FakeUser; channelId?: string; permissions?: bigint; guild?: false }): { id: string; token: string } {
     const id = snowflake();
     const token = `itoken-${id}`;
-    const channelId = input.channelId ?? this.channels[0];
+    const inGuild = input.guild !== false;
+    const channelId = input.channelId ?? (inGuild ? this.channels[0] : snowflake());
     const options = Object.entries(input.options ?? {}).map(([name, value]) => ({ name, type: 3, value }));
+    const where = inGuild
+      ? {
+          guild_id: this.guildId,
+          channel: channelObject(channelId, this.guildId),
+          member: { ...memberObject(), user: userObject(input.user), permissions: String(input.permissions ?? MEMBER_PERMISSIONS) },
+          guild_locale: 'en-US',
+          authorizing_integration_owners: { '0': this.guildId },
+          context: 0,
+        }
+      : {
+          // A DM: Discord sends the user (no member, no guild) and a DM channel.
+          channel: { id: channelId, type: 1, last_message_id: null, recipients: [userObject(input.user)], flags: 0 },
+          user: userObject(input.user),
+          authorizing_integration_owners: { '1': input.user.id },
+          context: 1,
+        };
     this.dispatch('INTERACTION_CREATE', {
       id,
       application_id: this.applicationId,
       type: 2,
       token,
       version: 1,
-      guild_id: this.guildId,
       channel_id: channelId,
-      channel: channelObject(channelId, this.guildId),
-      member: { ...memberObject(), user: userObject(input.user), permissions: '2248473465835073' },
+      ...where,
       data: { id: snowflake(), name: input.name, type: 1, options },
       locale: 'en-US',
-      guild_locale: 'en-US',
       app_permissions: '2248473465835073',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
-      context: 0,
     });
     return { id, token };
   }

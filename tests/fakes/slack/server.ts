@@ -280,9 +280,47 @@ export class FakeSlack extends EventEmitter {
         const hasMore = newestFirst.length > limit;
         return answer(200, { ok: true, messages, has_more: hasMore, pin_count: 0, channel_actions_ts: null, channel_actions_count: 0, ...(hasMore ? { response_metadata: { next_cursor: `bmV4dF90czo${limit}` } } : {}) });
       }
+      case 'conversations.info':
+      case 'users.info':
+        return this.answerDirectory(method, body, answer);
       default:
         return answer(200, { ok: false, error: 'unknown_method' });
     }
+  }
+
+  // ---- the workspace directory: channels (who created them) and members (admins, owners) ----
+
+  /** Makes a channel known to conversations.info, created by `creator`. */
+  addChannel(id: string, input: { creator: string; name?: string; isPrivate?: boolean }): void {
+    this.directory.channels.set(id, { id, name: input.name ?? `channel-${id.slice(-4).toLowerCase()}`, creator: input.creator, isPrivate: input.isPrivate ?? false });
+  }
+
+  /** Makes a member known to users.info; admins and owners may manage every channel. */
+  addUser(id: string, input: { admin?: boolean; owner?: boolean } = {}): void {
+    this.directory.users.set(id, { id, admin: input.admin ?? false, owner: input.owner ?? false });
+  }
+
+  private readonly directory = {
+    channels: new Map<string, { id: string; name: string; creator: string; isPrivate: boolean }>(),
+    users: new Map<string, { id: string; admin: boolean; owner: boolean }>(),
+  };
+
+  /** conversations.info and users.info, with the fields Slack gives (and its errors for unknown ids). */
+  private answerDirectory(method: string, body: any, answer: (status: number, payload: Record<string, unknown>) => void): void {
+    if (method === 'conversations.info') {
+      const c = this.directory.channels.get(String(body.channel ?? ''));
+      if (!c) return answer(200, { ok: false, error: 'channel_not_found' });
+      return answer(200, {
+        ok: true,
+        channel: { id: c.id, name: c.name, is_channel: !c.isPrivate, is_group: c.isPrivate, is_im: false, is_mpim: false, is_private: c.isPrivate, created: 1700000000, creator: c.creator, is_archived: false, is_general: false, is_member: true, topic: { value: '', creator: '', last_set: 0 }, purpose: { value: '', creator: '', last_set: 0 } },
+      });
+    }
+    const u = this.directory.users.get(String(body.user ?? ''));
+    if (!u) return answer(200, { ok: false, error: 'user_not_found' });
+    return answer(200, {
+      ok: true,
+      user: { id: u.id, team_id: FAKE_TEAM.id, name: u.id.toLowerCase(), deleted: false, is_admin: u.admin || u.owner, is_owner: u.owner, is_primary_owner: false, is_restricted: false, is_ultra_restricted: false, is_bot: false, is_app_user: false, updated: 1700000000 },
+    });
   }
 
   private historyOf(channel: string): HistoryMessage[] {
