@@ -384,10 +384,6 @@ export class Digests {
         failed.push(`${c.title ?? c.key}: ${(e as Error).message}`);
       }
     }
-    if (posted) {
-      const current = await this.state.getSubscription(sub.id);
-      if (current) await this.state.updateStatus(sub.id, { posted: current.status.posted + posted });
-    }
     if (failed.length) throw new Error(`${failed.length} new item(s) could not be posted: ${failed.slice(0, 2).join('; ')}`);
     // Validators are kept only once every item of this version is handled: saved earlier, a
     // crash mid-way would make the next poll a 304 and the rest of the items would be lost.

@@ -2,7 +2,8 @@
 // to the terminal. Subscriptions made here belong to the "cli" platform (channel "terminal"
 // unless --channel says otherwise); --platform lets an operator manage a Discord or Slack
 // channel's subscriptions from the shell.
-import { writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { storeOptions, type Config } from '../../core/config.ts';
 import type { DigestOptions, DigestPoster, PostMeta } from '../../core/digest.ts';
 import { Lede } from '../../core/lede.ts';
@@ -22,13 +23,65 @@ function str(flags: Flags, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The terminal poster: one block per post, written synchronously so it is out before "posted" is recorded. */
-export function terminalPoster(fd = 1): DigestPoster & { post(channel: string, message: Reply, meta?: PostMeta): Promise<void> } {
+/** How much of the journal's end `hasPosted` reads: ids of pending posts are among the last ones. */
+const JOURNAL_TAIL_BYTES = 256 * 1024;
+
+/** Where the terminal poster keeps the ids of the posts it printed: next to the SQLite file. */
+export function terminalJournalPath(config: Pick<Config, 'sqlitePath'>): string {
+  return join(dirname(config.sqlitePath), 'terminal-posts.journal');
+}
+
+/** The last `JOURNAL_TAIL_BYTES` of the journal as lines (none when there is no journal yet). */
+function journalTail(path: string): string[] {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, JOURNAL_TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString('utf8').split('\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The terminal poster: one block per post, written synchronously. With a journal, each post's id
+ * is appended to it (and fsynced) right after the block, in the same synchronous step — no await
+ * between them — so `hasPosted` can tell a post printed before a crash from one never printed.
+ * The only window left is a kill landing between those two system calls (microseconds wide):
+ * the post is then printed again on the next run (at least once, never lost).
+ */
+export function terminalPoster(options: { fd?: number; journal?: string } = {}): DigestPoster & { post(channel: string, message: Reply, meta?: PostMeta): Promise<void> } {
+  const fd = options.fd ?? 1;
+  const journal = options.journal;
+  const entry = (channel: string, postId: string) => `${channel}\t${postId}`;
+  let journalFd: number | null = null;
   return {
     async post(channel: string, message: Reply, meta?: PostMeta): Promise<void> {
       const head = `── ${channel} ── new article${meta ? ` [post ${meta.postId}]` : ''}`;
-      writeSync(fd, `${head}\n${renderText(message)}\n\n`);
+      const block = `${head}\n${renderText(message)}\n\n`;
+      if (!journal || !meta) {
+        writeSync(fd, block);
+        return;
+      }
+      // Opened before printing, so nothing but the two writes stands between print and record.
+      if (journalFd === null) {
+        mkdirSync(dirname(journal), { recursive: true });
+        journalFd = openSync(journal, 'a');
+      }
+      const line = Buffer.from(`${entry(channel, meta.postId)}\n`);
+      writeSync(fd, block);
+      writeSync(journalFd, line);
+      fsyncSync(journalFd);
     },
+    ...(journal ? { async hasPosted(channel: string, postId: string) { return journalTail(journal).includes(entry(channel, postId)); } } : {}),
   };
 }
 
@@ -48,7 +101,7 @@ export async function runDigestCommand(command: string, positional: string[], fl
   const ctx = { platform, channel, conversation: `${platform}:${channel}` };
   const lede = await Lede.open({ store: storeOptions(config), digest: digestOptions(config) });
   const digests = lede.digests;
-  lede.registerPoster('cli', terminalPoster());
+  lede.registerPoster('cli', terminalPoster({ journal: terminalJournalPath(config) }));
   try {
     if (command === 'subscribe' || command === 'unsubscribe' || command === 'subscriptions') {
       const args = { source: positional.join(' ') || undefined, keywords: str(flags, 'keywords'), 'post-newest': str(flags, 'post-newest') };

@@ -21,6 +21,10 @@ export interface SubscriptionStatus {
   /** Conditional-request validators from the last good response. */
   etag: string | null;
   lastModified: string | null;
+  /**
+   * Posts made before the count moved to its own record (stores written by older versions); the
+   * number shown is `DigestState.postedCount`, kept with each "posted" mark.
+   */
   posted: number;
 }
 
@@ -67,6 +71,15 @@ export function postIdFor(subscriptionId: string, itemKey: string): string {
 const INDEX = 'index';
 const PENDING_INDEX = 'pending-index';
 
+/** A subscription's posted count, with the ids of its latest posts so a repeated mark counts once. */
+interface PostedCount {
+  posted: number;
+  recent: string[];
+}
+
+/** How many latest post ids the count remembers: a mark is repeated only for a post still pending. */
+const COUNT_RECENT = 500;
+
 export class DigestState {
   private readonly subs: Keyv;
   private readonly seen: Keyv;
@@ -84,11 +97,12 @@ export class DigestState {
     return ((await this.subs.get(INDEX)) as string[] | undefined) ?? [];
   }
 
+  /** Every subscription, its status showing the posted count. */
   async subscriptions(): Promise<Subscription[]> {
     const out: Subscription[] = [];
     for (const id of await this.subscriptionIds()) {
       const sub = (await this.subs.get(`sub:${id}`)) as Subscription | undefined;
-      if (sub) out.push(sub);
+      if (sub) out.push({ ...sub, status: { ...sub.status, posted: await this.postedCount(sub) } });
     }
     return out;
   }
@@ -149,6 +163,26 @@ export class DigestState {
     return Boolean(await this.outbox.get(`posted:${postId}`));
   }
 
+  /** How many posts this subscription has made (every process's, each counted once). */
+  async postedCount(sub: Subscription): Promise<number> {
+    const count = (await this.outbox.get(`count:${sub.id}`)) as PostedCount | undefined;
+    return count?.posted ?? sub.status.posted;
+  }
+
+  /**
+   * Counts a post once: under the subscription's count lease, so two processes marking posts of
+   * one subscription lose no increment, and by id, so marking the same post again (a run that
+   * completes a post an earlier run sent) does not count it twice.
+   */
+  private async countPosted(post: OutboxPost): Promise<void> {
+    await this.leases.exclusive(`digest:count:${post.subscriptionId}`, async () => {
+      const key = `count:${post.subscriptionId}`;
+      const count = ((await this.outbox.get(key)) as PostedCount | undefined) ?? { posted: (await this.getSubscription(post.subscriptionId))?.status.posted ?? 0, recent: [] };
+      if (count.recent.includes(post.postId)) return;
+      await this.outbox.set(key, { posted: count.posted + 1, recent: [...count.recent, post.postId].slice(-COUNT_RECENT) });
+    }, { ttlMs: Math.min(5000, defaultLeaseMs()) });
+  }
+
   /** Step 1 of a post: the record exists before anything is sent. */
   async recordPending(post: OutboxPost): Promise<void> {
     await this.outbox.set(`pending:${post.postId}`, post);
@@ -159,6 +193,7 @@ export class DigestState {
   async recordPosted(post: OutboxPost): Promise<void> {
     await this.outbox.set(`posted:${post.postId}`, { at: new Date().toISOString(), channel: post.channel, platform: post.platform });
     await this.markSeen(post.subscriptionId, post.itemKey, 'posted');
+    await this.countPosted(post);
     await this.changeList(this.outbox, PENDING_INDEX, (ids) => ids.filter((x) => x !== post.postId));
     await this.outbox.delete(`pending:${post.postId}`);
   }
