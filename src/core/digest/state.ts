@@ -18,6 +18,10 @@ export interface SubscriptionStatus {
   lastError: string | null;
   lastErrorAt: string | null;
   lastOkAt: string | null;
+  /** Which configuration the failures happened under (`Digests.configKey`): a changed one retries at once. */
+  failedUnder?: string;
+  /** Files of a folder source that could not be read at the last poll ("broken.json: …"). */
+  problems?: string[];
   /** Conditional-request validators from the last good response. */
   etag: string | null;
   lastModified: string | null;
@@ -53,6 +57,8 @@ export interface OutboxPost {
   channel: string;
   message: Reply;
   createdAt: string;
+  /** A notice about the source (e.g. an unreadable file), not an article: not counted as posted. */
+  notice?: boolean;
 }
 
 export function shortHash(...parts: string[]): string {
@@ -175,6 +181,7 @@ export class DigestState {
    * completes a post an earlier run sent) does not count it twice.
    */
   private async countPosted(post: OutboxPost): Promise<void> {
+    if (post.notice) return;
     await this.leases.exclusive(`digest:count:${post.subscriptionId}`, async () => {
       const key = `count:${post.subscriptionId}`;
       const count = ((await this.outbox.get(key)) as PostedCount | undefined) ?? { posted: (await this.getSubscription(post.subscriptionId))?.status.posted ?? 0, recent: [] };
