@@ -35,9 +35,10 @@ export interface DigestPoster {
   /**
    * Optional: whether a post with this id is already in the channel (e.g. found in the recent
    * messages by the id the poster put in them). Asked only when completing a post left pending
-   * by an earlier run, which closes the window between "sent" and "marked posted".
+   * by an earlier run, which closes the window between "sent" and "marked posted". `since` is
+   * when the post was recorded (ISO): it cannot be in the channel from before then.
    */
-  hasPosted?(channel: string, postId: string): Promise<boolean>;
+  hasPosted?(channel: string, postId: string, since?: string): Promise<boolean>;
 }
 
 export interface DigestOptions {
@@ -470,9 +471,11 @@ export class Digests {
   private async recordAndSend(post: OutboxPost): Promise<boolean> {
     // A record left by an earlier attempt means it may have been sent: ask the poster first.
     const earlier = await this.state.pending(post.postId);
-    await this.state.recordPending(post);
+    // Kept from the first attempt: a poster looks for the post from that time on.
+    const recorded = earlier ? { ...post, createdAt: earlier.createdAt } : post;
+    await this.state.recordPending(recorded);
     crashPoint('pending');
-    return this.send(post, Boolean(earlier));
+    return this.send(recorded, Boolean(earlier));
   }
 
   /**
@@ -492,7 +495,7 @@ export class Digests {
         return false;
       }
       if (!poster) return false;
-      if (recovering && poster.hasPosted && (await poster.hasPosted(post.channel, post.postId))) {
+      if (recovering && poster.hasPosted && (await poster.hasPosted(post.channel, post.postId, post.createdAt))) {
         await this.state.recordPosted(post);
         return false;
       }

@@ -10,7 +10,8 @@ import { DigestState, postIdFor, type OutboxPost } from '../../src/core/digest/s
 import { Lede } from '../../src/core/lede.ts';
 import { reply } from '../../src/core/reply.ts';
 import type { SlackPoster } from '../../src/adapters/slack/poster.ts';
-import { CHANNEL, sendSlash, shownText, startRig, type Rig } from './slack-harness.ts';
+import { webApi } from '@slack/bolt';
+import { BOT_TOKEN, CHANNEL, sendSlash, shownText, startRig, type Rig } from './slack-harness.ts';
 
 const ARTICLE = [
   'Riverside market hall reopens after roof repairs',
@@ -133,6 +134,40 @@ describe('Slack digests across a crash', () => {
     expect(await state.pendingIds()).toEqual([]);
     expect(await state.isPosted(sent.postId)).toBe(true);
     expect(await state.isPosted(unsent.postId)).toBe(true);
+  });
+
+  it('a post sent before a crash is found even when the channel got busy since', async () => {
+    rig = await startRig('http', lede);
+    const subId = await subscribeInbox(rig);
+    const state = new DigestState(lede.store);
+    const sent = outboxPost(subId, 'g:sent-then-busy', 'Harbour dredging starts');
+    await state.recordPending(sent);
+    await slackPosterOf(lede).post(CHANNEL, sent.message, { postId: sent.postId });
+    // 250 messages by people after it: more than one page of conversations.history.
+    for (let i = 0; i < 250; i++) rig.fake.addMessage(CHANNEL, { text: `chatter ${i}`, user: 'U0READER' });
+    expect(await lede.digests.pollOnce()).toEqual({ posted: 0, errors: 0 });
+    expect(digestPosts(rig).filter((p) => shownText(p.body).includes('Harbour dredging starts'))).toHaveLength(1);
+    expect(await state.isPosted(sent.postId)).toBe(true);
+    // It read from shortly before the post was recorded, page by page, following the cursor.
+    const reads = rig.fake.calls('conversations.history');
+    expect(reads.length).toBeGreaterThan(1);
+    expect(reads[0].body).toMatchObject({ channel: CHANNEL, include_all_metadata: 'true', oldest: expect.stringMatching(/^\d+(\.\d+)?$/) });
+    expect(reads[1].body).toMatchObject({ cursor: expect.any(String) });
+  });
+
+  it('the fake pages conversations.history as Slack does: newest first, oldest/latest bounds, cursor', async () => {
+    rig = await startRig('http', lede);
+    for (let i = 0; i < 5; i++) rig.fake.addMessage(CHANNEL, { text: `m${i}`, user: 'U0READER' });
+    const ts = rig.fake.history(CHANNEL).map((m) => m.ts);
+    const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: rig.fake.apiUrl, retryConfig: { retries: 0 } });
+    const first = await client.conversations.history({ channel: CHANNEL, limit: 2, oldest: ts[0] });
+    expect(first.messages!.map((m) => m.text)).toEqual(['m4', 'm3']);
+    expect(first.has_more).toBe(true);
+    const second = await client.conversations.history({ channel: CHANNEL, limit: 2, oldest: ts[0], cursor: first.response_metadata!.next_cursor });
+    expect(second.messages!.map((m) => m.text)).toEqual(['m2', 'm1']);
+    expect(second.has_more).toBe(false);
+    const inclusive = await client.conversations.history({ channel: CHANNEL, oldest: ts[1], latest: ts[3], inclusive: true });
+    expect(inclusive.messages!.map((m) => m.text)).toEqual(['m3', 'm2', 'm1']);
   });
 
   it('without history access (missing_scope) digests still post, at least once, with one clear warning', async () => {
