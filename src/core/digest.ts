@@ -233,7 +233,7 @@ export class Digests {
     const id = subscriptionId(ctx.platform, ctx.channel, parsed.source);
     const existing = await this.state.getSubscription(id);
     if (existing) {
-      if (args.keywords !== undefined) await this.state.putSubscription({ ...existing, keywords });
+      if (args.keywords !== undefined) await this.state.changeSubscription(id, (sub) => ({ ...sub, keywords }));
       const kw = args.keywords !== undefined ? ` Keywords are now: ${keywords.join(', ') || '(none: every article)'}.` : '';
       return reply('info', `This channel is already subscribed to ${existing.name ?? existing.source}.${kw}`);
     }

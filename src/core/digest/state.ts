@@ -128,21 +128,33 @@ export class DigestState {
     await this.subs.delete(`sub:${id}`);
   }
 
+  /** A short read-change-write of one record, one writer at a time across processes and instances. */
+  private locked<T>(name: string, work: () => Promise<T>): Promise<T> {
+    return this.leases.exclusive(name, work, { ttlMs: Math.min(5000, defaultLeaseMs()) });
+  }
+
   /** Read-change-write of a list, one writer at a time across instances. */
   private async changeList(ns: Keyv, key: string, change: (ids: string[]) => string[]): Promise<void> {
-    await this.leases.exclusive(`digest:list:${key}`, async () => {
+    await this.locked(`digest:list:${key}`, async () => {
       const ids = ((await ns.get(key)) as string[] | undefined) ?? [];
       const next = change(ids);
       if (next !== ids) await ns.set(key, next);
-    }, { ttlMs: Math.min(5000, defaultLeaseMs()) });
+    });
+  }
+
+  /** Read-change-write of one subscription, one writer at a time across processes (a status and a keyword change both land). */
+  async changeSubscription(id: string, change: (sub: Subscription) => Subscription): Promise<Subscription | undefined> {
+    return this.locked(`digest:sub:${id}`, async () => {
+      const sub = await this.getSubscription(id);
+      if (!sub) return undefined; // unsubscribed meanwhile
+      const next = change(sub);
+      await this.subs.set(`sub:${id}`, next);
+      return next;
+    });
   }
 
   async updateStatus(id: string, change: Partial<SubscriptionStatus>): Promise<Subscription | undefined> {
-    const sub = await this.getSubscription(id);
-    if (!sub) return undefined; // unsubscribed meanwhile
-    const next = { ...sub, status: { ...sub.status, ...change } };
-    await this.subs.set(`sub:${id}`, next);
-    return next;
+    return this.changeSubscription(id, (sub) => ({ ...sub, status: { ...sub.status, ...change } }));
   }
 
   async isSeen(subId: string, itemKey: string): Promise<boolean> {
@@ -182,12 +194,12 @@ export class DigestState {
    */
   private async countPosted(post: OutboxPost): Promise<void> {
     if (post.notice) return;
-    await this.leases.exclusive(`digest:count:${post.subscriptionId}`, async () => {
+    await this.locked(`digest:count:${post.subscriptionId}`, async () => {
       const key = `count:${post.subscriptionId}`;
       const count = ((await this.outbox.get(key)) as PostedCount | undefined) ?? { posted: (await this.getSubscription(post.subscriptionId))?.status.posted ?? 0, recent: [] };
       if (count.recent.includes(post.postId)) return;
       await this.outbox.set(key, { posted: count.posted + 1, recent: [...count.recent, post.postId].slice(-COUNT_RECENT) });
-    }, { ttlMs: Math.min(5000, defaultLeaseMs()) });
+    });
   }
 
   /** Step 1 of a post: the record exists before anything is sent. */
