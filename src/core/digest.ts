@@ -5,10 +5,11 @@
 //   3. the post is marked posted and the item seen, and the pending record removed.
 // A crash before 1 leaves the item unseen (it is posted on the next run); a crash between 1
 // and 3 leaves a pending record that the next run sends before anything else. All sending goes
-// through `send()`. Several instances on one Redis share the work without doubling it: a
-// subscription is polled by one instance at a time (a renewed lease per subscription), and
-// each post is sent under a lease of its own, re-checking "posted" once the lease is held.
-// A crashed instance's leases expire and another instance completes its pending posts.
+// through `send()`. Several processes on one store (Redis, or one SQLite file) share the work
+// without doubling it: a subscription is polled by one process at a time (a renewed lease per
+// subscription), and each post is sent under a lease of its own, re-checking "posted" once the
+// lease is held. A crashed process's leases expire (or, on SQLite, are taken over as soon as
+// its process id is gone) and another one completes its pending posts.
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Article, ArticleFacts } from '../knowledge/facts.ts';

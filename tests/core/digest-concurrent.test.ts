@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { storyParagraphs, storyTitle } from '../fakes/feeds/articles.ts';
+import { openStore } from '../../src/core/store.ts';
 import { postCounts, runLede } from './digest-cli.ts';
 
 let dir: string;
@@ -47,3 +48,21 @@ it('posts each item once when two processes poll one SQLite file together', asyn
     expect(list.stdout, `trial ${trial}`).toMatch(new RegExp(`ok, ${ITEMS} posted`));
   }
 }, 240_000);
+
+it('a lease on a SQLite file is held against another connection to it until released', async () => {
+  const sqlite = join(dir, 'leases.sqlite');
+  const [a, b] = [await openStore({ sqlitePath: sqlite }), await openStore({ sqlitePath: sqlite })];
+  try {
+    const held = await a.leases.tryAcquire('digest:poll:x');
+    expect(held).not.toBeNull();
+    expect(await b.leases.tryAcquire('digest:poll:x')).toBeNull();
+    await held!.release();
+    const next = await b.leases.tryAcquire('digest:poll:x');
+    expect(next).not.toBeNull();
+    await next!.release();
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+

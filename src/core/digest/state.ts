@@ -1,7 +1,7 @@
 // Digest state in the store: subscriptions, the items each subscription has seen, and the
 // outbox of posts (pending → posted). Every write is awaited before the next step, so what
 // the store says survives a SIGKILL at any point. The two lists (subscriptions, pending posts)
-// are read, changed and written back under a lease, so instances sharing Redis lose no entry.
+// are read, changed and written back under a lease, so processes sharing a store lose no entry.
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
 import { defaultLeaseMs, type Leases } from '../lease.ts';
