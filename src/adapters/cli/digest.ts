@@ -67,7 +67,7 @@ export function terminalPoster(options: { fd?: number; journal?: string } = {}):
   let journalFd: number | null = null;
   return {
     async post(channel: string, message: Reply, meta?: PostMeta): Promise<void> {
-      const head = `── ${channel} ── new article${meta ? ` [post ${meta.postId}]` : ''}`;
+      const head = `── ${channel} ── ${message.kind === 'digest' ? 'new article' : 'notice'}${meta ? ` [post ${meta.postId}]` : ''}`;
       const block = `${head}\n${renderText(message)}\n\n`;
       if (!journal || !meta) {
         writeSync(fd, block);
