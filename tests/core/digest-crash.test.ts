@@ -79,7 +79,7 @@ it('loses and duplicates nothing over repeated kill/restart cycles', async () =>
   // Every post counted once, also those completed by a later run.
   const list = await lede(['subscriptions']);
   expect(list.stdout).toMatch(new RegExp(`ok, ${expected.length} posted`));
-}, 180_000);
+}, 300_000);
 
 /** Writes a story elsewhere and moves it into the folder (as docs/digests.md asks). */
 function drop(inbox: string, n: number): void {
