@@ -15,6 +15,7 @@ import { slackCli } from './adapters/slack/cli.ts';
 import { startSlack } from './adapters/slack/index.ts';
 import { boltLogger } from './adapters/slack/log.ts';
 import { runChat } from './adapters/terminal/chat.ts';
+import { terminalJournalPath } from './adapters/terminal/poster.ts';
 import { DIGEST_USAGE, runDigestCommand } from './commands/digest.ts';
 import { runExtract } from './commands/extract.ts';
 import { runFacts } from './commands/facts.ts';
@@ -123,7 +124,7 @@ async function start(config: Config): Promise<number> {
   const lede = await openLede(config);
   if (!config.discord && !config.slack) {
     try {
-      return await runChat(lede, process.stdin, process.stdout);
+      return await runChat(lede, process.stdin, process.stdout, { journal: terminalJournalPath(config) });
     } finally {
       await lede.close();
     }
@@ -201,7 +202,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'chat': {
       const lede = await openLede(config);
       try {
-        return await runChat(lede, process.stdin, process.stdout);
+        return await runChat(lede, process.stdin, process.stdout, { journal: terminalJournalPath(config) });
       } finally {
         await lede.close();
       }

@@ -5,12 +5,14 @@
 import { writeSync } from 'node:fs';
 import { digestOptions, storeOptions, type Config } from '../core/config.ts';
 import { Lede } from '../core/lede.ts';
-import { terminalPoster } from '../adapters/terminal/poster.ts';
+import { terminalJournalPath, terminalPoster } from '../adapters/terminal/poster.ts';
 import { renderText } from '../adapters/terminal/render.ts';
 
 export const DIGEST_USAGE = `  lede subscribe <feed URL | folder> [--channel NAME] [--keywords a,b] [--post-newest N]
   lede unsubscribe [<feed URL | folder>] [--channel NAME]
   lede subscriptions [--channel NAME]       all terminal channels when --channel is not given
+  lede subscribe <feed URL | folder> --platform slack|discord --channel ID
+                                            a chat channel's subscription (posted by that bot)
   lede digest --once [--data PATH]          poll every subscription once, post new articles here
   lede digest                               keep polling (Ctrl-C stops)`;
 
@@ -24,15 +26,20 @@ function str(flags: Flags, name: string): string | undefined {
 export async function runDigestCommand(command: string, positional: string[], flags: Flags, config: Config): Promise<number> {
   const platform = str(flags, 'platform') ?? 'cli';
   const channel = str(flags, 'channel') ?? (command === 'subscribe' ? 'terminal' : '*');
+  if (command === 'subscribe' && platform !== 'cli' && !str(flags, 'channel')) {
+    process.stderr.write(`lede subscribe: with --platform ${platform}, give the channel: --channel <channel id>\n`);
+    return 2;
+  }
   const ctx = { platform, channel, conversation: `${platform}:${channel}` };
   const lede = await Lede.open({ store: storeOptions(config), digest: digestOptions(config) });
   const digests = lede.digests;
-  // Synchronous, so each post is out before the digest records it as posted.
-  lede.registerPoster('cli', terminalPoster((text) => writeSync(1, text)));
+  // Synchronous, so each post is out (and journalled) before the digest records it as posted.
+  lede.registerPoster('cli', terminalPoster((text) => writeSync(1, text), { journal: terminalJournalPath(config) }));
   try {
     if (command === 'subscribe' || command === 'unsubscribe' || command === 'subscriptions') {
       const args = { source: positional.join(' ') || undefined, keywords: str(flags, 'keywords'), 'post-newest': str(flags, 'post-newest') };
-      const r = await digests.command(command, args, ctx);
+      // The shell is the operator's: any folder may be subscribed, for any platform's channel.
+      const r = await digests.command(command, args, ctx, { operator: true });
       process.stdout.write(renderText(r) + '\n');
       return r.kind === 'error' ? 1 : 0;
     }

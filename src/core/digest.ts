@@ -5,18 +5,19 @@
 //   3. the post is marked posted and the item seen, and the pending record removed.
 // A crash before 1 leaves the item unseen (it is posted on the next run); a crash between 1
 // and 3 leaves a pending record that the next run sends before anything else. All sending goes
-// through `send()`. Several instances on one Redis share the work without doubling it: a
-// subscription is polled by one instance at a time (a renewed lease per subscription), and
-// each post is sent under a lease of its own, re-checking "posted" once the lease is held.
-// A crashed instance's leases expire and another instance completes its pending posts.
+// through `send()`. Several processes on one store (Redis, or one SQLite file) share the work
+// without doubling it: a subscription is polled by one process at a time (a renewed lease per
+// subscription), and each post is sent under a lease of its own, re-checking "posted" once the
+// lease is held. A crashed process's leases expire (or, on SQLite, are taken over as soon as
+// its process id is gone) and another one completes its pending posts.
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Article, ArticleFacts } from '../knowledge/facts.ts';
 import type { CommandContext } from './commands.ts';
 import { FETCH_DEFAULTS, FetchError, parseWebUrl, type FetchOptions } from './fetch.ts';
 import { digestReply } from './digest/post.ts';
-import { readFeedSource, readFolderSource, type Candidate, type SourceSnapshot } from './digest/sources.ts';
-import { DigestState, postIdFor, subscriptionId, type OutboxPost, type Subscription } from './digest/state.ts';
+import { describeProblem, readFeedSource, readFolderSource, type Candidate, type SourceProblem, type SourceSnapshot } from './digest/sources.ts';
+import { DigestState, postIdFor, shortHash, subscriptionId, type OutboxPost, type Subscription } from './digest/state.ts';
 import type { Lease } from './lease.ts';
 import { reply, type Reply } from './reply.ts';
 import { escapeRegExp } from './wording.ts';
@@ -35,9 +36,10 @@ export interface DigestPoster {
   /**
    * Optional: whether a post with this id is already in the channel (e.g. found in the recent
    * messages by the id the poster put in them). Asked only when completing a post left pending
-   * by an earlier run, which closes the window between "sent" and "marked posted".
+   * by an earlier run, which closes the window between "sent" and "marked posted". `since` is
+   * when the post was recorded (ISO): it cannot be in the channel from before then.
    */
-  hasPosted?(channel: string, postId: string): Promise<boolean>;
+  hasPosted?(channel: string, postId: string, since?: string): Promise<boolean>;
 }
 
 export interface DigestOptions {
@@ -76,6 +78,11 @@ export interface PollResult {
 
 /** Platforms whose users are the operator: they may subscribe any folder on this machine. */
 const LOCAL_PLATFORMS = new Set(['cli']);
+
+/** Who runs a command: the operator at the shell may subscribe any channel to any folder. */
+export interface CommandSource {
+  operator?: boolean;
+}
 
 // Test hook: a deterministic crash point for the kill/restart tests. Read here only.
 const CRASH_AT = process.env.LEDE_TEST_CRASH_AFTER ?? null;
@@ -126,6 +133,12 @@ export class Digests {
   private running: Promise<PollResult> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /**
+   * The configuration that decides whether a source can be read (allowed hosts, fetch limits,
+   * folder roots), as a hash. A back-off stored under another one is not waited out: after an
+   * operator adds the feed's host to LEDE_ALLOW_HOSTS and restarts, it is checked at once.
+   */
+  private readonly configKey: string;
 
   constructor(private readonly deps: DigestDeps) {
     this.state = new DigestState(deps.store);
@@ -138,6 +151,13 @@ export class Digests {
       tickSeconds: o.tickSeconds ?? 30,
       maxPostNewest: o.maxPostNewest ?? 10,
     };
+    const sorted = (list: string[] | undefined) => [...(list ?? [])].sort();
+    this.configKey = shortHash(JSON.stringify({ allowHosts: sorted(o.allowHosts), fetch: o.fetch ?? {}, folderRoots: sorted(o.folderRoots) }));
+  }
+
+  /** Due by its schedule, or failing under a configuration that has changed since. */
+  private isDue(sub: Subscription, now: number): boolean {
+    return sub.status.nextPollAt <= now || (sub.status.failures > 0 && sub.status.failedUnder !== this.configKey);
   }
 
   private get fetchOptions(): FetchOptions {
@@ -161,10 +181,10 @@ export class Digests {
 
   // ── commands ───────────────────────────────────────────────────────────────────────────
 
-  async command(name: 'subscribe' | 'unsubscribe' | 'subscriptions' | string, args: Record<string, string | undefined>, ctx: CommandContext): Promise<Reply> {
+  async command(name: 'subscribe' | 'unsubscribe' | 'subscriptions' | string, args: Record<string, string | undefined>, ctx: CommandContext, from: CommandSource = {}): Promise<Reply> {
     switch (name) {
       case 'subscribe':
-        return this.subscribe(args, ctx);
+        return this.subscribe(args, ctx, Boolean(from.operator) || LOCAL_PLATFORMS.has(ctx.platform));
       case 'unsubscribe':
         return this.unsubscribe(args, ctx);
       case 'subscriptions':
@@ -175,7 +195,7 @@ export class Digests {
   }
 
   /** A feed URL (normalised) or a folder (absolute), or a message saying why not. */
-  private parseSource(raw: string, ctx: CommandContext): { kind: 'feed' | 'folder'; source: string } | { error: string } {
+  private parseSource(raw: string, operator: boolean): { kind: 'feed' | 'folder'; source: string } | { error: string } {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
       try {
         return { kind: 'feed', source: parseWebUrl(raw).toString() };
@@ -184,7 +204,7 @@ export class Digests {
       }
     }
     const folder = resolve(raw);
-    if (!LOCAL_PLATFORMS.has(ctx.platform)) {
+    if (!operator) {
       const roots = this.options.folderRoots ?? [];
       // Chat users must not be able to read arbitrary files of the machine the bot runs on.
       if (!roots.some((root) => isInside(folder, root))) {
@@ -204,17 +224,17 @@ export class Digests {
     return readFeedSource(sub.source, { etag: sub.status.etag, lastModified: sub.status.lastModified }, this.fetchOptions);
   }
 
-  private async subscribe(args: Record<string, string | undefined>, ctx: CommandContext): Promise<Reply> {
+  private async subscribe(args: Record<string, string | undefined>, ctx: CommandContext, operator: boolean): Promise<Reply> {
     const raw = (args.source ?? '').trim();
     if (!raw) return reply('info', 'Give a feed URL or a folder, e.g. subscribe https://example.org/feed.xml');
-    const parsed = this.parseSource(raw, ctx);
+    const parsed = this.parseSource(raw, operator);
     if ('error' in parsed) return reply('error', parsed.error);
     const keywords = parseKeywords(args.keywords);
     const postNewest = Math.max(0, Math.min(this.options.maxPostNewest, Number.parseInt(args['post-newest'] ?? args.postNewest ?? '0', 10) || 0));
     const id = subscriptionId(ctx.platform, ctx.channel, parsed.source);
     const existing = await this.state.getSubscription(id);
     if (existing) {
-      if (args.keywords !== undefined) await this.state.putSubscription({ ...existing, keywords });
+      if (args.keywords !== undefined) await this.state.changeSubscription(id, (sub) => ({ ...sub, keywords }));
       const kw = args.keywords !== undefined ? ` Keywords are now: ${keywords.join(', ') || '(none: every article)'}.` : '';
       return reply('info', `This channel is already subscribed to ${existing.name ?? existing.source}.${kw}`);
     }
@@ -229,6 +249,8 @@ export class Digests {
     const ordered = newestFirst(snapshot.candidates);
     const old = ordered.slice(postNewest);
     for (const c of old) await this.state.markSeen(id, c.key, 'existing');
+    // Unreadable files already there were named in this reply: no notice for them in the channel.
+    for (const p of snapshot.problems) await this.state.markSeen(id, p.key, 'existing');
     const now = Date.now();
     const sub: Subscription = {
       id,
@@ -247,17 +269,18 @@ export class Digests {
         lastModified: postNewest ? null : snapshot.lastModified,
         // With items to post, the first poll is due at once.
         nextPollAt: ordered.length > old.length ? now : this.nextPollAt(0, now),
+        problems: snapshot.problems.map(describeProblem),
       },
     };
     await this.state.putSubscription(sub);
     const name = snapshot.name ? `“${snapshot.name}” (${parsed.source})` : parsed.source;
     const lines = [
       `Subscribed ${ctx.channel} to ${name}.`,
-      `${old.length} item${old.length === 1 ? '' : 's'} already there ${old.length === 1 ? 'was' : 'were'} marked as seen; new articles will be posted here` +
+      `${old.length} item${old.length === 1 ? '' : 's'} already there ${old.length === 1 ? 'was' : 'were'} marked as seen; new articles will be posted ${operator && !LOCAL_PLATFORMS.has(ctx.platform) ? `there when the ${ctx.platform} bot runs` : 'here'}` +
         (postNewest ? `, starting with the newest ${Math.min(postNewest, ordered.length)}.` : '.'),
     ];
     if (keywords.length) lines.push(`Only articles mentioning: ${keywords.join(', ')}.`);
-    if (snapshot.problems.length) lines.push(`Skipped ${snapshot.problems.length} unreadable file(s): ${snapshot.problems.slice(0, 3).join('; ')}`);
+    if (snapshot.problems.length) lines.push(`Skipped ${snapshot.problems.length} unreadable file(s): ${snapshot.problems.slice(0, 3).map(describeProblem).join('; ')}`);
     return reply('info', lines.join('\n'));
   }
 
@@ -288,7 +311,9 @@ export class Digests {
         ? `FAILING (${st.failures} in a row): ${st.lastError} — ${next}`
         : `ok, ${st.posted} posted${st.lastOkAt ? `, last checked ${minutes(now - Date.parse(st.lastOkAt))} ago` : ''}; ${next}` +
           (st.lastError ? ` (earlier error: ${st.lastError})` : '');
-      return `${head}\n   ${state}`;
+      const bad = st.problems ?? [];
+      const unreadable = bad.length ? `\n   ${bad.length} unreadable file${bad.length === 1 ? '' : 's'}: ${bad.slice(0, 3).join('; ')}${bad.length > 3 ? '; …' : ''}` : '';
+      return `${head}\n   ${state}${unreadable}`;
     });
     return reply('info', lines.join('\n'));
   }
@@ -311,14 +336,14 @@ export class Digests {
     for (const listed of await this.state.subscriptions()) {
       if (this.stopped) break;
       if (!this.deps.poster(listed.platform)) continue;
-      if (dueOnly && listed.status.nextPollAt > now) continue;
+      if (dueOnly && !this.isDue(listed, now)) continue;
       // Another instance polling this subscription now has it; it is skipped here.
       const lease = await this.deps.store.leases.tryAcquire(`digest:poll:${listed.id}`, { renew: true });
       if (!lease) continue;
       try {
         // Read again under the lease: another instance may just have polled it.
         const sub = await this.state.getSubscription(listed.id);
-        if (!sub || (dueOnly && sub.status.nextPollAt > now)) continue;
+        if (!sub || (dueOnly && !this.isDue(sub, now))) continue;
         try {
           const { posted, complete } = await this.pollSubscription(sub, lease);
           result.posted += posted;
@@ -327,7 +352,7 @@ export class Digests {
           result.errors++;
           const message = (e as Error).message || String(e);
           const failures = sub.status.failures + 1;
-          await this.state.updateStatus(sub.id, { failures, lastError: message, lastErrorAt: new Date().toISOString(), nextPollAt: this.nextPollAt(failures) });
+          await this.state.updateStatus(sub.id, { failures, failedUnder: this.configKey, lastError: message, lastErrorAt: new Date().toISOString(), nextPollAt: this.nextPollAt(failures) });
           this.log(`lede digest: ${sub.source} (${sub.platform}/${sub.channel}) failed: ${message}`);
         }
       } finally {
@@ -368,6 +393,7 @@ export class Digests {
    */
   private async pollSubscription(sub: Subscription, lease: Lease): Promise<{ posted: number; complete: boolean }> {
     const snapshot = await this.readSource(sub);
+    if (!snapshot.notModified) await this.reportProblems(sub, snapshot.problems);
     const fresh: Candidate[] = [];
     for (const c of snapshot.candidates) if (!(await this.state.isSeen(sub.id, c.key))) fresh.push(c);
     let posted = 0;
@@ -384,15 +410,40 @@ export class Digests {
         failed.push(`${c.title ?? c.key}: ${(e as Error).message}`);
       }
     }
-    if (posted) {
-      const current = await this.state.getSubscription(sub.id);
-      if (current) await this.state.updateStatus(sub.id, { posted: current.status.posted + posted });
-    }
     if (failed.length) throw new Error(`${failed.length} new item(s) could not be posted: ${failed.slice(0, 2).join('; ')}`);
     // Validators are kept only once every item of this version is handled: saved earlier, a
     // crash mid-way would make the next poll a 304 and the rest of the items would be lost.
     if (complete && !snapshot.notModified) await this.state.updateStatus(sub.id, { etag: snapshot.etag, lastModified: snapshot.lastModified });
     return { posted, complete };
+  }
+
+  /**
+   * Unreadable files of a folder: the status names them (until they are fixed or gone), and each
+   * version of a file is logged and announced in the channel once, through the outbox like a post.
+   */
+  private async reportProblems(sub: Subscription, problems: SourceProblem[]): Promise<void> {
+    const shown = problems.map(describeProblem);
+    if (JSON.stringify(shown) !== JSON.stringify(sub.status.problems ?? [])) await this.state.updateStatus(sub.id, { problems: shown });
+    for (const p of problems) {
+      if (this.stopped || (await this.state.isSeen(sub.id, p.key))) continue;
+      const postId = postIdFor(sub.id, p.key);
+      if (!(await this.state.pending(postId))) this.log(`lede digest: ${sub.source} (${sub.platform}/${sub.channel}): cannot read ${describeProblem(p)}`);
+      const notice: OutboxPost = {
+        postId,
+        subscriptionId: sub.id,
+        itemKey: p.key,
+        platform: sub.platform,
+        channel: sub.channel,
+        message: reply('error', `Could not read ${p.where} in ${sub.name ?? sub.source}: ${p.message}. It is posted once it can be read (replace the file).`),
+        createdAt: new Date().toISOString(),
+        notice: true,
+      };
+      try {
+        await this.recordAndSend(notice);
+      } catch (e) {
+        this.log(`lede digest: posting to ${notice.platform}/${notice.channel} failed (will retry): ${(e as Error).message}`);
+      }
+    }
   }
 
   private async postCandidate(sub: Subscription, c: Candidate): Promise<boolean> {
@@ -414,11 +465,18 @@ export class Digests {
       createdAt: new Date().toISOString(),
     };
     crashPoint('built');
+    return this.recordAndSend(post);
+  }
+
+  /** Steps 1 and 2 of a new post: recorded as pending, then sent. */
+  private async recordAndSend(post: OutboxPost): Promise<boolean> {
     // A record left by an earlier attempt means it may have been sent: ask the poster first.
     const earlier = await this.state.pending(post.postId);
-    await this.state.recordPending(post);
+    // Kept from the first attempt: a poster looks for the post from that time on.
+    const recorded = earlier ? { ...post, createdAt: earlier.createdAt } : post;
+    await this.state.recordPending(recorded);
     crashPoint('pending');
-    return this.send(post, Boolean(earlier));
+    return this.send(recorded, Boolean(earlier));
   }
 
   /**
@@ -438,7 +496,7 @@ export class Digests {
         return false;
       }
       if (!poster) return false;
-      if (recovering && poster.hasPosted && (await poster.hasPosted(post.channel, post.postId))) {
+      if (recovering && poster.hasPosted && (await poster.hasPosted(post.channel, post.postId, post.createdAt))) {
         await this.state.recordPosted(post);
         return false;
       }

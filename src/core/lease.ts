@@ -2,8 +2,11 @@
 // single-instance lock pattern documented with the SET command (SET key token NX PX ttl; release
 // and renewal only by the holder's token, checked in one Lua script so the check and the change
 // are atomic). A holder that crashes stops renewing and its lease expires, so another instance
-// takes over. Without Redis (one process on a SQLite file) leases are kept in memory.
+// takes over. On a SQLite file, which several processes may open at once (two `lede digest
+// --once` runs, or a bot and a cron job), a lease is a row of its own table, taken and given
+// up by single statements: SQLite runs each statement atomically across processes.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { RedisClientType } from 'redis';
 
 export interface Lease {
@@ -126,28 +129,64 @@ export function redisLeases(client: RedisClientType, prefix: string, defaultTtl 
   return makeLeases(backend, (name) => `${prefix}lease:${name}`, defaultTtl);
 }
 
-/** Leases in this process only: enough for one instance on a SQLite file. */
-export function memoryLeases(defaultTtl = defaultLeaseMs()): Leases {
-  const held = new Map<string, { token: string; until: number }>();
-  const live = (key: string) => {
-    const h = held.get(key);
-    if (h && h.until <= Date.now()) held.delete(key);
-    return held.get(key);
-  };
+/** Runs one SQL statement and gives its rows (keyv's SQLite adapter's `query`). */
+export type SqlQuery = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+const LEASE_TABLE = 'lede_leases';
+
+/** Who holds a SQLite lease: host and process id, so a holder killed on this host is noticed. */
+const HOLDER = `${hostname()}:${process.pid}`;
+
+/**
+ * Whether the holder is a process of this host that no longer runs (e.g. a `digest --once`
+ * killed with SIGKILL): its lease is taken over at once instead of after the lease time, so the
+ * next run completes its pending post. Holders on other hosts are trusted until their time is up.
+ */
+function holderIsGone(holder: unknown): boolean {
+  if (typeof holder !== 'string') return false;
+  const at = holder.lastIndexOf(':');
+  const pid = Number(holder.slice(at + 1));
+  if (holder.slice(0, at) !== hostname() || !Number.isInteger(pid) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Leases in a SQLite table, shared by every process that opens the file. */
+export function sqliteLeases(query: SqlQuery, defaultTtl = defaultLeaseMs()): Leases {
+  const ready = query(`CREATE TABLE IF NOT EXISTS ${LEASE_TABLE}(name TEXT PRIMARY KEY, token TEXT NOT NULL, holder TEXT NOT NULL, until INTEGER NOT NULL)`);
+  // Insert, or take over a row whose time is up; RETURNING gives a row only when ours was written.
+  async function take(key: string, token: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const rows = await query(
+      `INSERT INTO ${LEASE_TABLE}(name, token, holder, until) VALUES(?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET token = excluded.token, holder = excluded.holder, until = excluded.until WHERE ${LEASE_TABLE}.until <= ?
+       RETURNING token`,
+      key, token, HOLDER, now + Math.round(ttlMs), now,
+    );
+    return rows.length === 1 && rows[0].token === token;
+  }
   const backend: Backend = {
     async set(key, token, ttlMs) {
-      if (live(key)) return false;
-      held.set(key, { token, until: Date.now() + ttlMs });
-      return true;
+      await ready;
+      if (await take(key, token, ttlMs)) return true;
+      const [row] = await query(`SELECT token, holder FROM ${LEASE_TABLE} WHERE name = ?`, key);
+      if (!row || !holderIsGone(row.holder)) return false;
+      // Deleted only if that dead holder's row is still there: two takers cannot both win.
+      await query(`DELETE FROM ${LEASE_TABLE} WHERE name = ? AND token = ?`, key, row.token);
+      return take(key, token, ttlMs);
     },
     async renew(key, token, ttlMs) {
-      const h = live(key);
-      if (h?.token !== token) return false;
-      h.until = Date.now() + ttlMs;
-      return true;
+      await ready;
+      const rows = await query(`UPDATE ${LEASE_TABLE} SET until = ? WHERE name = ? AND token = ? RETURNING name`, Date.now() + Math.round(ttlMs), key, token);
+      return rows.length === 1;
     },
     async release(key, token) {
-      if (live(key)?.token === token) held.delete(key);
+      await ready;
+      await query(`DELETE FROM ${LEASE_TABLE} WHERE name = ? AND token = ?`, key, token);
     },
   };
   return makeLeases(backend, (name) => name, defaultTtl);

@@ -1,13 +1,14 @@
 // State through keyv: an embedded SQLite file by default, Redis when REDIS_URL is set.
 // Every store (facts cache, conversations, subscriptions, seen items, digest state) is a namespace
 // of one backend, reached through the same keyv calls whichever backend it is. With Redis the
-// store also gives leases (digest posting across instances) and the client the cluster uses.
+// store gives the client the cluster uses. Either backend gives leases that hold across processes
+// (digest polling and posting).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Keyv from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
 import type { RedisClientType } from 'redis';
-import { memoryLeases, redisLeases, type Leases } from './lease.ts';
+import { redisLeases, sqliteLeases, type Leases, type SqlQuery } from './lease.ts';
 import { log, safeUrl } from './log.ts';
 
 export interface StoreOptions {
@@ -107,7 +108,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     backend: 'sqlite',
     location: path,
     ns,
-    leases: memoryLeases(),
+    // The adapter's own connection: a lease statement and the keyv writes share one file lock.
+    leases: sqliteLeases(sqlite.query as SqlQuery),
     redis: null,
     close: async () => {
       await sqlite.disconnect();

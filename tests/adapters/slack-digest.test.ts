@@ -2,7 +2,8 @@
 // the fake Slack on 127.0.0.1. A post carries its id in message metadata; after a crash between
 // "sent" and "marked posted", the next run finds it in the channel's history and does not send
 // it again. Without history access (missing_scope), digests still post, at least once.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +11,9 @@ import { DigestState, postIdFor, type OutboxPost } from '../../src/core/digest/s
 import { Lede } from '../../src/core/lede.ts';
 import { reply } from '../../src/core/reply.ts';
 import type { SlackPoster } from '../../src/adapters/slack/poster.ts';
-import { CHANNEL, sendSlash, shownText, startRig, type Rig } from './slack-harness.ts';
+import { webApi } from '@slack/bolt';
+import { FakeSlack } from '../fakes/slack/server.ts';
+import { BOT_TOKEN, CHANNEL, sendSlash, shownText, startRig, type Rig } from './slack-harness.ts';
 
 const ARTICLE = [
   'Riverside market hall reopens after roof repairs',
@@ -135,6 +138,40 @@ describe('Slack digests across a crash', () => {
     expect(await state.isPosted(unsent.postId)).toBe(true);
   });
 
+  it('a post sent before a crash is found even when the channel got busy since', async () => {
+    rig = await startRig('http', lede);
+    const subId = await subscribeInbox(rig);
+    const state = new DigestState(lede.store);
+    const sent = outboxPost(subId, 'g:sent-then-busy', 'Harbour dredging starts');
+    await state.recordPending(sent);
+    await slackPosterOf(lede).post(CHANNEL, sent.message, { postId: sent.postId });
+    // 250 messages by people after it: more than one page of conversations.history.
+    for (let i = 0; i < 250; i++) rig.fake.addMessage(CHANNEL, { text: `chatter ${i}`, user: 'U0READER' });
+    expect(await lede.digests.pollOnce()).toEqual({ posted: 0, errors: 0 });
+    expect(digestPosts(rig).filter((p) => shownText(p.body).includes('Harbour dredging starts'))).toHaveLength(1);
+    expect(await state.isPosted(sent.postId)).toBe(true);
+    // It read from shortly before the post was recorded, page by page, following the cursor.
+    const reads = rig.fake.calls('conversations.history');
+    expect(reads.length).toBeGreaterThan(1);
+    expect(reads[0].body).toMatchObject({ channel: CHANNEL, include_all_metadata: 'true', oldest: expect.stringMatching(/^\d+(\.\d+)?$/) });
+    expect(reads[1].body).toMatchObject({ cursor: expect.any(String) });
+  });
+
+  it('the fake pages conversations.history as Slack does: newest first, oldest/latest bounds, cursor', async () => {
+    rig = await startRig('http', lede);
+    for (let i = 0; i < 5; i++) rig.fake.addMessage(CHANNEL, { text: `m${i}`, user: 'U0READER' });
+    const ts = rig.fake.history(CHANNEL).map((m) => m.ts);
+    const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: rig.fake.apiUrl, retryConfig: { retries: 0 } });
+    const first = await client.conversations.history({ channel: CHANNEL, limit: 2, oldest: ts[0] });
+    expect(first.messages!.map((m) => m.text)).toEqual(['m4', 'm3']);
+    expect(first.has_more).toBe(true);
+    const second = await client.conversations.history({ channel: CHANNEL, limit: 2, oldest: ts[0], cursor: first.response_metadata!.next_cursor });
+    expect(second.messages!.map((m) => m.text)).toEqual(['m2', 'm1']);
+    expect(second.has_more).toBe(false);
+    const inclusive = await client.conversations.history({ channel: CHANNEL, oldest: ts[1], latest: ts[3], inclusive: true });
+    expect(inclusive.messages!.map((m) => m.text)).toEqual(['m3', 'm2', 'm1']);
+  });
+
   it('without history access (missing_scope) digests still post, at least once, with one clear warning', async () => {
     rig = await startRig('http', lede);
     const subId = await subscribeInbox(rig);
@@ -181,3 +218,60 @@ describe('Slack digests across a crash', () => {
     expect(digestPosts(rig)).toHaveLength(1);
   });
 });
+
+describe('Slack digests under kill -9', () => {
+  const CHILD = join(import.meta.dirname, 'slack-digest-child.ts');
+
+  function runChild(sqlite: string, apiUrl: string, crashAfter: string | null, killAfterMs: number | null): Promise<NodeJS.Signals | null> {
+    const env: NodeJS.ProcessEnv = { ...process.env, LEDE_SQLITE: sqlite, SLACK_TEST_API_URL: apiUrl, SLACK_TEST_TOKEN: BOT_TOKEN, REDIS_URL: '' };
+    delete env.LEDE_TEST_CRASH_AFTER;
+    if (crashAfter) env.LEDE_TEST_CRASH_AFTER = crashAfter;
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    return new Promise((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (_code, signal) => {
+        if (timer) clearTimeout(timer);
+        resolve(signal);
+      });
+    });
+  }
+
+  it('a run killed right after posting, and runs killed at random moments, post each article once', async () => {
+    const fake = await new FakeSlack().start();
+    try {
+      const sqlite = join(dir, 'state.sqlite');
+      // The subscription, made by the operator from the shell for the Slack channel.
+      await lede.digests.command('subscribe', { source: inbox }, { platform: 'slack', channel: CHANNEL, conversation: `slack:${CHANNEL}` }, { operator: true });
+      await lede.close();
+      const expected: string[] = [];
+      let n = 0;
+      const drop = (count: number) => {
+        for (let k = 0; k < count; k++, n++) {
+          const title = `Harbour notice number ${n} is published`;
+          writeFileSync(join(dir, 'next.txt'), ARTICLE.replace('Riverside market hall reopens after roof repairs', title));
+          renameSync(join(dir, 'next.txt'), join(inbox, `notice-${n}.txt`));
+          expected.push(title);
+        }
+      };
+      // Deterministic: killed after chat.postMessage succeeded, before the post was marked posted.
+      drop(2);
+      expect(await runChild(sqlite, fake.apiUrl, 'posted', null)).toBe('SIGKILL');
+      // Random: killed at any moment of the run.
+      let kills = 1;
+      for (let trial = 0; trial < 8; trial++) {
+        drop(2);
+        if ((await runChild(sqlite, fake.apiUrl, null, 500 + Math.random() * 3500)) === 'SIGKILL') kills++;
+      }
+      expect(await runChild(sqlite, fake.apiUrl, null, null)).toBeNull();
+      const shown = fake.calls('chat.postMessage').filter((c) => c.outcome === 'ok' && c.body.channel === CHANNEL && !c.body.thread_ts).map((c) => shownText(c.body));
+      const counts = expected.map((title) => shown.filter((t) => t.includes(title)).length);
+      console.log(`slack kill -9: ${kills} of 10 runs killed, ${expected.length} articles, ${shown.length} posts`);
+      expect(counts).toEqual(expected.map(() => 1));
+    } finally {
+      await fake.stop();
+      lede = await Lede.open({ store: { sqlitePath: join(dir, 'state.sqlite') }, digest: { folderRoots: [dir] } });
+    }
+  }, 240_000);
+});
+

@@ -239,6 +239,75 @@ describe('failing sources', () => {
   }
 });
 
+describe('a fix is picked up', () => {
+  it('a back-off that started under another configuration is not waited out', async () => {
+    const refused = digestsWith({ ...LOCAL, allowHosts: [] });
+    // Subscribed while 127.0.0.1 was allowed; then started without it (a configuration mistake).
+    await digestsWith().command('subscribe', { source: `${server.url}/feed.xml` }, ctx);
+    expect(await refused.pollOnce()).toEqual({ posted: 0, errors: 1 });
+    const failing = (await refused.command('subscriptions', {}, ctx)).text;
+    expect(failing).toMatch(/FAILING \(1 in a row\)/);
+    expect(failing).toMatch(/next check in \d+ min/);
+    // Restarted with the fix: the scheduler's first due-only poll checks the source again.
+    server.rssItems.unshift(fullItem(3, '2025-03-03T08:00:00Z'));
+    const fixed = digestsWith();
+    expect(await fixed.pollOnce({ dueOnly: true })).toEqual({ posted: 1, errors: 0 });
+    expect((await fixed.command('subscriptions', {}, ctx)).text).toMatch(/ok, 1 posted/);
+    // Under the same configuration, a back-off is kept as before.
+    server.mode = 'error500';
+    expect((await fixed.pollOnce()).errors).toBe(1);
+    expect(await digestsWith().pollOnce({ dueOnly: true })).toEqual({ posted: 0, errors: 0 });
+  });
+});
+
+describe('unreadable files in a subscribed folder', () => {
+  it('are shown in the status, logged, and announced in the channel once', async () => {
+    const inbox = join(dir, 'inbox');
+    mkdirSync(inbox);
+    const logged: string[] = [];
+    const digests = new Digests({
+      store: lede.store,
+      addArticle: (a) => lede.addArticle(a),
+      factsOf: (id) => lede.library.get(id)?.facts,
+      poster: (p) => lede.poster(p),
+      options: LOCAL,
+      log: (m) => void logged.push(m),
+    });
+    await digests.command('subscribe', { source: inbox }, { ...ctx, platform: 'cli' });
+    lede.registerPoster('cli', { post: async (channel: string, message: Reply) => void posts.push({ channel, message, postId: undefined }) });
+    writeFileSync(join(inbox, 'broken.json'), '{"title": "Half a file", "text": ');
+    writeFileSync(join(inbox, 'good.md'), `# ${storyTitle(7)}\n\n${storyParagraphs(7).join('\n\n')}`);
+    expect(await digests.pollOnce()).toEqual({ posted: 1, errors: 0 });
+    expect(await digests.pollOnce()).toEqual({ posted: 0, errors: 0 });
+    // The article is posted; the broken file gets one short notice, not one per poll.
+    const notices = posts.filter((p) => p.message.kind !== 'digest');
+    expect(posts.filter((p) => p.message.kind === 'digest').map((p) => p.message.title)).toEqual([storyTitle(7)]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].message.text).toMatch(/broken\.json/);
+    expect(logged.filter((l) => /broken\.json/.test(l))).toHaveLength(1);
+    const list = (await digests.command('subscriptions', {}, { ...ctx, platform: 'cli' })).text;
+    expect(list).toMatch(/1 unreadable file: broken\.json/);
+    // Fixed, it is posted as a new article, and the status no longer names it.
+    writeFileSync(join(inbox, 'broken.json'), JSON.stringify({ title: storyTitle(5), text: storyParagraphs(5).join('\n\n') }));
+    expect(await digests.pollOnce()).toEqual({ posted: 1, errors: 0 });
+    expect((await digests.command('subscriptions', {}, { ...ctx, platform: 'cli' })).text).not.toMatch(/unreadable/);
+  });
+});
+
+describe('the operator at the shell', () => {
+  it('subscribes a chat channel to any folder, as the operator may', async () => {
+    const inbox = join(dir, 'inbox');
+    mkdirSync(inbox);
+    const digests = digestsWith();
+    const slack = { platform: 'slack', channel: 'C0NEWS', conversation: 'slack:C0NEWS' };
+    // From chat, outside LEDE_DIGEST_FOLDERS: refused.
+    expect((await digests.command('subscribe', { source: inbox }, slack)).kind).toBe('error');
+    const r = await digests.command('subscribe', { source: inbox }, slack, { operator: true });
+    expect(r.kind, r.text).toBe('info');
+    expect(await digests.subscriptions()).toMatchObject([{ platform: 'slack', channel: 'C0NEWS', kind: 'folder' }]);
+  });
+});
+
 describe('address safety', () => {
   it('refuses loopback, private and link-local addresses unless allowed', async () => {
     const digests = digestsWith({ fetch: { timeoutMs: 1500 } });

@@ -11,8 +11,15 @@ import { renderReply, type SlackMessage } from './render.ts';
 /** The metadata event type of a Lede digest post. */
 export const POST_EVENT_TYPE = 'lede_post';
 
-/** How many recent messages `hasPosted` looks through (one page of conversations.history). */
+/** How many recent messages `hasPosted` looks through when it is not told when the post was made. */
 export const RECENT_MESSAGES = 50;
+
+/** Page size when reading the history since a post was recorded (Slack suggests at most 200). */
+const HISTORY_PAGE = 200;
+/** Pages read at most (2,000 messages): a post buried deeper in a busy channel is taken as not sent. */
+const MAX_HISTORY_PAGES = 10;
+/** History is read from this long before the post was recorded: Slack's clock and ours may differ. */
+const CLOCK_MARGIN_S = 300;
 
 export interface PostMetadata {
   event_type: typeof POST_EVENT_TYPE;
@@ -36,7 +43,7 @@ export interface SeenMessage {
 }
 
 /** A poster that can also tell whether a post id is already in a channel (exactly-once recovery). */
-export type SlackPoster = ChannelPoster & { hasPosted(channel: string, postId: string): Promise<boolean> };
+export type SlackPoster = ChannelPoster & { hasPosted(channel: string, postId: string, since?: string): Promise<boolean> };
 
 export function postMetadata(postId: string): PostMetadata {
   return { event_type: POST_EVENT_TYPE, event_payload: { post_id: postId } };
@@ -80,11 +87,21 @@ export function slackPoster(input: SlackPosterInput): SlackPoster {
         throw error;
       }
     },
-    async hasPosted(channel: string, postId: string) {
-      let messages: SeenMessage[];
+    // With `since` (when core recorded the post), every message from then on is read, page by
+    // page: in a busy channel the post may be far more than one page back. Without it, the
+    // latest RECENT_MESSAGES.
+    async hasPosted(channel: string, postId: string, since?: string) {
+      const from = since ? Date.parse(since) / 1000 - CLOCK_MARGIN_S : NaN;
+      const bounds = Number.isFinite(from) ? { oldest: from.toFixed(6), limit: HISTORY_PAGE } : { limit: RECENT_MESSAGES };
       try {
-        const page = await client.conversations.history({ channel, limit: RECENT_MESSAGES, include_all_metadata: true });
-        messages = (page.messages ?? []) as SeenMessage[];
+        let cursor: string | undefined;
+        for (let page = 0; page < (bounds.oldest ? MAX_HISTORY_PAGES : 1); page++) {
+          const res = await client.conversations.history({ channel, include_all_metadata: true, ...bounds, ...(cursor ? { cursor } : {}) });
+          if (((res.messages ?? []) as SeenMessage[]).some((m) => carriesPost(m, bot, postId))) return true;
+          cursor = res.response_metadata?.next_cursor || undefined;
+          if (!res.has_more || !cursor) return false;
+        }
+        return false;
       } catch (error) {
         const code = slackErrorCode(error);
         const why = code ? UNREADABLE_HISTORY[code] : undefined;
@@ -99,7 +116,6 @@ export function slackPoster(input: SlackPosterInput): SlackPoster {
         }
         return false;
       }
-      return messages.some((m) => carriesPost(m, bot, postId));
     },
   };
 }

@@ -13,7 +13,7 @@ function helpText(lede: Lede): string {
 }
 
 /** Runs until /quit or the end of input; returns the exit code. */
-export async function runChat(lede: Lede, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
+export async function runChat(lede: Lede, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: { journal?: string } = {}): Promise<number> {
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
   output.write(`Lede — ${lede.library.size} article${lede.library.size === 1 ? '' : 's'} loaded. Ask a question, /help for commands, /quit to leave.\n`);
   const rl = createInterface({ input, output: interactive ? output : undefined, prompt: '> ', terminal: interactive });
@@ -26,7 +26,7 @@ export async function runChat(lede: Lede, input: NodeJS.ReadableStream, output: 
     cursorTo(output, 0);
     output.write(text);
     rl.prompt(true);
-  }));
+  }, options));
   lede.digests.start();
 
   try {

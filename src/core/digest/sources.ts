@@ -1,5 +1,6 @@
 // What a subscription's source holds right now: feed entries or folder articles, each with
 // its identity (guid → link → content hash) and a way to build the full article.
+import { statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Article } from '../../knowledge/facts.ts';
 import { draftFromEntry, feedOutlet, type FeedEntry } from '../../knowledge/ingest/feed.ts';
@@ -32,7 +33,31 @@ export interface SourceSnapshot {
   etag: string | null;
   lastModified: string | null;
   /** Files or entries that could not be read (shown, not fatal). */
-  problems: string[];
+  problems: SourceProblem[];
+}
+
+/** A file of a folder source that could not be read as an article. */
+export interface SourceProblem {
+  /** The file, relative to the folder (e.g. "broken.json"). */
+  where: string;
+  message: string;
+  /** Identity of this version of the file, so it is announced once, and again if replaced. */
+  key: string;
+}
+
+/** "broken.json: malformed JSON …" */
+export function describeProblem(p: Pick<SourceProblem, 'where' | 'message'>): string {
+  return `${p.where}: ${p.message}`;
+}
+
+/** The file's version by size and modification time ("" when it is gone). */
+function fileVersion(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.size}@${st.mtimeMs}`;
+  } catch {
+    return '';
+  }
 }
 
 /** Identity of an entry: its guid, else its link, else a hash of what it says (never its date). */
@@ -116,6 +141,9 @@ export async function readFolderSource(folder: string): Promise<SourceSnapshot> 
     candidates,
     etag: null,
     lastModified: null,
-    problems: problems.map((p) => `${relative(folder, p.source) || p.source}: ${p.message}`),
+    problems: problems.map((p): SourceProblem => {
+      const where = relative(folder, p.source) || p.source;
+      return { where, message: p.message, key: `bad:${where}#${fileVersion(p.source)}` };
+    }),
   };
 }

@@ -1,7 +1,7 @@
 // Digest state in the store: subscriptions, the items each subscription has seen, and the
 // outbox of posts (pending → posted). Every write is awaited before the next step, so what
 // the store says survives a SIGKILL at any point. The two lists (subscriptions, pending posts)
-// are read, changed and written back under a lease, so instances sharing Redis lose no entry.
+// are read, changed and written back under a lease, so processes sharing a store lose no entry.
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
 import { defaultLeaseMs, type Leases } from '../lease.ts';
@@ -18,9 +18,17 @@ export interface SubscriptionStatus {
   lastError: string | null;
   lastErrorAt: string | null;
   lastOkAt: string | null;
+  /** Which configuration the failures happened under (`Digests.configKey`): a changed one retries at once. */
+  failedUnder?: string;
+  /** Files of a folder source that could not be read at the last poll ("broken.json: …"). */
+  problems?: string[];
   /** Conditional-request validators from the last good response. */
   etag: string | null;
   lastModified: string | null;
+  /**
+   * Posts made before the count moved to its own record (stores written by older versions); the
+   * number shown is `DigestState.postedCount`, kept with each "posted" mark.
+   */
   posted: number;
 }
 
@@ -49,6 +57,8 @@ export interface OutboxPost {
   channel: string;
   message: Reply;
   createdAt: string;
+  /** A notice about the source (e.g. an unreadable file), not an article: not counted as posted. */
+  notice?: boolean;
 }
 
 export function shortHash(...parts: string[]): string {
@@ -67,6 +77,15 @@ export function postIdFor(subscriptionId: string, itemKey: string): string {
 const INDEX = 'index';
 const PENDING_INDEX = 'pending-index';
 
+/** A subscription's posted count, with the ids of its latest posts so a repeated mark counts once. */
+interface PostedCount {
+  posted: number;
+  recent: string[];
+}
+
+/** How many latest post ids the count remembers: a mark is repeated only for a post still pending. */
+const COUNT_RECENT = 500;
+
 export class DigestState {
   private readonly subs: Keyv;
   private readonly seen: Keyv;
@@ -84,11 +103,12 @@ export class DigestState {
     return ((await this.subs.get(INDEX)) as string[] | undefined) ?? [];
   }
 
+  /** Every subscription, its status showing the posted count. */
   async subscriptions(): Promise<Subscription[]> {
     const out: Subscription[] = [];
     for (const id of await this.subscriptionIds()) {
       const sub = (await this.subs.get(`sub:${id}`)) as Subscription | undefined;
-      if (sub) out.push(sub);
+      if (sub) out.push({ ...sub, status: { ...sub.status, posted: await this.postedCount(sub) } });
     }
     return out;
   }
@@ -108,21 +128,33 @@ export class DigestState {
     await this.subs.delete(`sub:${id}`);
   }
 
+  /** A short read-change-write of one record, one writer at a time across processes and instances. */
+  private locked<T>(name: string, work: () => Promise<T>): Promise<T> {
+    return this.leases.exclusive(name, work, { ttlMs: Math.min(5000, defaultLeaseMs()) });
+  }
+
   /** Read-change-write of a list, one writer at a time across instances. */
   private async changeList(ns: Keyv, key: string, change: (ids: string[]) => string[]): Promise<void> {
-    await this.leases.exclusive(`digest:list:${key}`, async () => {
+    await this.locked(`digest:list:${key}`, async () => {
       const ids = ((await ns.get(key)) as string[] | undefined) ?? [];
       const next = change(ids);
       if (next !== ids) await ns.set(key, next);
-    }, { ttlMs: Math.min(5000, defaultLeaseMs()) });
+    });
+  }
+
+  /** Read-change-write of one subscription, one writer at a time across processes (a status and a keyword change both land). */
+  async changeSubscription(id: string, change: (sub: Subscription) => Subscription): Promise<Subscription | undefined> {
+    return this.locked(`digest:sub:${id}`, async () => {
+      const sub = await this.getSubscription(id);
+      if (!sub) return undefined; // unsubscribed meanwhile
+      const next = change(sub);
+      await this.subs.set(`sub:${id}`, next);
+      return next;
+    });
   }
 
   async updateStatus(id: string, change: Partial<SubscriptionStatus>): Promise<Subscription | undefined> {
-    const sub = await this.getSubscription(id);
-    if (!sub) return undefined; // unsubscribed meanwhile
-    const next = { ...sub, status: { ...sub.status, ...change } };
-    await this.subs.set(`sub:${id}`, next);
-    return next;
+    return this.changeSubscription(id, (sub) => ({ ...sub, status: { ...sub.status, ...change } }));
   }
 
   async isSeen(subId: string, itemKey: string): Promise<boolean> {
@@ -149,6 +181,27 @@ export class DigestState {
     return Boolean(await this.outbox.get(`posted:${postId}`));
   }
 
+  /** How many posts this subscription has made (every process's, each counted once). */
+  async postedCount(sub: Subscription): Promise<number> {
+    const count = (await this.outbox.get(`count:${sub.id}`)) as PostedCount | undefined;
+    return count?.posted ?? sub.status.posted;
+  }
+
+  /**
+   * Counts a post once: under the subscription's count lease, so two processes marking posts of
+   * one subscription lose no increment, and by id, so marking the same post again (a run that
+   * completes a post an earlier run sent) does not count it twice.
+   */
+  private async countPosted(post: OutboxPost): Promise<void> {
+    if (post.notice) return;
+    await this.locked(`digest:count:${post.subscriptionId}`, async () => {
+      const key = `count:${post.subscriptionId}`;
+      const count = ((await this.outbox.get(key)) as PostedCount | undefined) ?? { posted: (await this.getSubscription(post.subscriptionId))?.status.posted ?? 0, recent: [] };
+      if (count.recent.includes(post.postId)) return;
+      await this.outbox.set(key, { posted: count.posted + 1, recent: [...count.recent, post.postId].slice(-COUNT_RECENT) });
+    });
+  }
+
   /** Step 1 of a post: the record exists before anything is sent. */
   async recordPending(post: OutboxPost): Promise<void> {
     await this.outbox.set(`pending:${post.postId}`, post);
@@ -159,6 +212,7 @@ export class DigestState {
   async recordPosted(post: OutboxPost): Promise<void> {
     await this.outbox.set(`posted:${post.postId}`, { at: new Date().toISOString(), channel: post.channel, platform: post.platform });
     await this.markSeen(post.subscriptionId, post.itemKey, 'posted');
+    await this.countPosted(post);
     await this.changeList(this.outbox, PENDING_INDEX, (ids) => ids.filter((x) => x !== post.postId));
     await this.outbox.delete(`pending:${post.postId}`);
   }

@@ -273,12 +273,9 @@ export class FakeSlack extends EventEmitter {
       }
       case 'conversations.history': {
         if (!body.channel) return answer(200, { ok: false, error: 'channel_not_found' });
-        const limit = Math.min(Math.max(Number(body.limit) || HISTORY_DEFAULT_LIMIT, 1), HISTORY_MAX_LIMIT);
-        const newestFirst = [...this.historyOf(String(body.channel))].reverse();
-        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true' || body.include_all_metadata === '1';
-        const messages = newestFirst.slice(0, limit).map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
-        const hasMore = newestFirst.length > limit;
-        return answer(200, { ok: true, messages, has_more: hasMore, pin_count: 0, channel_actions_ts: null, channel_actions_count: 0, ...(hasMore ? { response_metadata: { next_cursor: `bmV4dF90czo${limit}` } } : {}) });
+        const page = historyPage(this.historyOf(String(body.channel)), body);
+        if ('error' in page) return answer(200, { ok: false, error: page.error });
+        return answer(200, { ok: true, ...page, pin_count: 0, channel_actions_ts: null, channel_actions_count: 0 });
       }
       case 'conversations.info':
       case 'users.info':
@@ -330,8 +327,9 @@ export class FakeSlack extends EventEmitter {
   }
 
   private nextTs(): string {
-    this.tsCounter += 1;
-    return `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
+    // Like Slack's: the time of posting in seconds, with microseconds; strictly increasing.
+    this.tsCounter = Math.max(this.tsCounter + 1, Date.now() * 1000);
+    return `${Math.floor(this.tsCounter / 1e6)}.${String(this.tsCounter % 1e6).padStart(6, '0')}`;
   }
 }
 
@@ -426,4 +424,39 @@ function describe(r: RecordedRequest): string {
   }
   const label = r.kind === 'api' ? `POST /api/${r.name}` : r.kind === 'response_url' ? `POST response_url ${r.name.slice(0, 8)}` : `WS ← ack ${r.name.slice(0, 8)}`;
   return `${label} (${r.contentType}, ${r.auth}) ${where}${blocks}${text} → ${r.outcome}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The cursor Slack hands out for the next page: base64 of "next_ts:" and the first message not served. */
+function cursorFor(ts: string): string {
+  return Buffer.from(`next_ts:${ts}`).toString('base64');
+}
+
+/**
+ * One page of conversations.history, as the real method serves it: newest first; only messages
+ * between `oldest` and `latest` (each bound left out unless `inclusive`); at most `limit`
+ * (default 100, up to 999); continuing, with `cursor`, from where the previous page stopped;
+ * `has_more` and `response_metadata.next_cursor` when more remain; `metadata` only with
+ * include_all_metadata. `history` is the channel's messages oldest first.
+ */
+export function historyPage(history: HistoryMessage[], body: Record<string, unknown>): { messages: HistoryMessage[]; has_more: boolean; response_metadata?: { next_cursor: string } } | { error: string } {
+  const truthy = (v: unknown) => v === true || v === 'true' || v === '1' || v === 1;
+  const limit = Math.min(Math.max(Number(body.limit) || HISTORY_DEFAULT_LIMIT, 1), HISTORY_MAX_LIMIT);
+  const inclusive = truthy(body.inclusive);
+  const oldest = body.oldest !== undefined && body.oldest !== '' ? Number(body.oldest) : 0;
+  const latest = body.latest !== undefined && body.latest !== '' ? Number(body.latest) : Infinity;
+  let from = Infinity;
+  if (typeof body.cursor === 'string' && body.cursor) {
+    const m = /^next_ts:(\d+\.\d+)$/.exec(Buffer.from(body.cursor, 'base64').toString('utf8'));
+    if (!m) return { error: 'invalid_cursor' };
+    from = Number(m[1]);
+  }
+  const inRange = (m: HistoryMessage) => {
+    const ts = Number(m.ts);
+    return (inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest) && ts <= from;
+  };
+  const matching = [...history].reverse().filter(inRange);
+  const withMetadata = truthy(body.include_all_metadata);
+  const messages = matching.slice(0, limit).map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
+  const next = matching[limit];
+  return next ? { messages, has_more: true, response_metadata: { next_cursor: cursorFor(next.ts) } } : { messages, has_more: false };
 }
