@@ -536,7 +536,8 @@ function quotesOf(lib: Library, name: string, enough = Infinity): Array<{ loaded
   // are found by the words they were quoted under.
   // A description may be worded differently in the article ("the MSNBC reporter" quoted as
   // "MSNBC correspondent Jane Doe"): try ever shorter runs of its words until some speaker fits.
-  const words = speakerWords(name).split(/\s+/).filter(Boolean);
+  // (A description is a few words: runs from a long one would be tried by the hundred thousand.)
+  const words = speakerWords(name).split(/\s+/).filter(Boolean).slice(0, 8);
   for (let size = words.length; out.length === 0 && size > 0; size--) {
     for (let from = 0; out.length === 0 && from + size <= words.length; from++) {
       for (const ref of lib.findQuotes(words.slice(from, from + size).join(' '))) {
@@ -744,7 +745,9 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
   const object = answerWhoObject(lib, q, context);
   if (object) return object;
   // "Who is the fbi director?" names a role; "who was the man who was shot" a clause.
-  const role = /^(?:who|whom) (?:is|was|are|were) (?:the|a|an) ((?:(?!who|that|which|whose)[\p{L}\p{N}'-]+ ?)+)$/iu.exec(q.text)?.[1]?.trim();
+  // (Words end at a space, so the pattern cannot split one word many ways: "who is the " and 40
+  // letters before a "#" would otherwise take 2^40 tries.)
+  const role = /^(?:who|whom) (?:is|was|are|were) (?:the|a|an) ((?:(?!who|that|which|whose)[\p{L}\p{N}'-]+ )*(?!who|that|which|whose)[\p{L}\p{N}'-]+) ?$/iu.exec(q.text)?.[1]?.trim();
   if (role) {
     const byRole = holderOfRole(lib, role, context);
     if (byRole) return byRole;
