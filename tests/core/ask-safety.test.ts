@@ -76,6 +76,17 @@ describe('questions that once threw', () => {
   });
 });
 
+describe('a conversation store that fails', () => {
+  it('costs only the follow-up context: the question is still answered, and the failure logged', async () => {
+    const lede = await Lede.open({ dataPath: answers, store: { sqlitePath: ':memory:' } });
+    const logged = lines.length;
+    await lede.store.close();
+    const a = await lede.answer('Why did Brindle Bakery cut the loaf size?', 'gone');
+    expect(a.answer).toMatch(/to keep its bread affordable/);
+    expect(lines.slice(logged).map((l) => l.msg)).toEqual(['conversation context unreadable; answering without it', 'conversation context not saved']);
+  });
+});
+
 describe('a failing answerer', () => {
   let lede: Lede;
 
