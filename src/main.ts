@@ -92,20 +92,31 @@ async function openLede(config: Config): Promise<Lede> {
 
 async function askJsonl(lede: Lede): Promise<number> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  // One output line per non-blank input line, in order, with the caller's id whatever fails; `line`
+  // (the input's line number) says which line it was when there is no id or the line failed.
   let n = 0;
   for await (const line of rl) {
-    if (!line.trim()) continue;
     n++;
+    if (!line.trim()) continue;
+    let req: unknown;
+    try {
+      req = JSON.parse(line);
+    } catch (e) {
+      process.stdout.write(JSON.stringify({ id: null, line: n, error: `not JSON: ${(e as Error).message}` }) + '\n');
+      continue;
+    }
+    const fields = (req !== null && typeof req === 'object' && !Array.isArray(req) ? req : {}) as { id?: unknown; question?: unknown; conversation?: unknown };
+    const id = fields.id ?? null;
     let out: Record<string, unknown>;
     try {
-      const req = JSON.parse(line) as { id?: unknown; question?: unknown; conversation?: unknown };
-      const id = req.id ?? n;
-      const conversation = req.conversation === undefined || req.conversation === null ? `jsonl:${n}` : `jsonl-c:${String(req.conversation)}`;
-      if (typeof req.question !== 'string') out = { id, error: 'question must be a string' };
-      else out = { id, ...(await lede.answer(req.question, conversation)) };
+      const conversation = fields.conversation === undefined || fields.conversation === null ? `jsonl:${n}` : `jsonl-c:${String(fields.conversation)}`;
+      if (fields !== req) out = { id, error: 'each line must be a JSON object {id, question, conversation?}' };
+      else if (typeof fields.question !== 'string') out = { id, error: 'question must be a string' };
+      else out = { id, ...(await lede.answer(fields.question, conversation)) };
     } catch (e) {
-      out = { id: n, error: `unreadable line: ${(e as Error).message}` };
+      out = { id, error: `could not answer: ${(e as Error).message}` };
     }
+    if (id === null || out.error !== undefined) out.line = n;
     process.stdout.write(JSON.stringify(out) + '\n');
   }
   return 0;

@@ -5,6 +5,7 @@ import { isFirstName } from '../knowledge/entity/gazetteer.ts';
 import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
 import type { ConversationContext } from './conversation.ts';
 import { Library, nameKey, terms, type EntityRef, type LoadedArticle, type SentenceRef } from './library.ts';
+import { log } from './log.ts';
 import { parseQuestion, type Question, type QuestionType } from './question.ts';
 import { affiliation, clip, dateInWords, describeRoles, displayTitle, escapeRegExp, stateName, withArticle, withIndefinite } from './wording.ts';
 
@@ -17,14 +18,18 @@ export interface Citation {
 }
 
 export interface Answer {
-  /** The answer with its supporting sentence, or null when the articles do not say. */
+  /** The answer with its supporting sentence, or null when the articles do not say (or on `error`). */
   answer: string | null;
   /** The short answer alone ("Friday, September 12, 2025"), with its source when it is a claim. */
   lead?: string;
   type: QuestionType;
   confidence: number;
   citations: Citation[];
+  /** Set (with `answer: null`, no citations) when answering failed; the failure is in the operator log. */
+  error?: string;
 }
+
+export const ANSWER_FAILED = 'could not answer this question (internal error); it has been logged';
 
 export interface AskResult {
   answer: Answer;
@@ -93,11 +98,14 @@ function accordingTo(q: QuoteFact): string | null {
  */
 function attributed(lib: Library, ref: SentenceRef, words: string[] = []): string {
   const loaded = lib.articles[ref.article];
+  const span = loaded.facts.sentences[ref.sentence];
+  // A headline match (sentence 4095) is no sentence of the text: nobody is quoted in it.
+  if (!span) return excerpt(lib.sentenceText(ref), words);
   const sentence = lib.sentenceText(ref);
   const text = excerpt(sentence, words);
   const q = attributionOf(loaded, ref.sentence);
   // A quote that covers the sentence may not cover the part shown of an overlong one.
-  const shownFrom = loaded.facts.sentences[ref.sentence].start + sentence.length - (text.length - (text === sentence ? 0 : 1));
+  const shownFrom = span.start + sentence.length - (text.length - (text === sentence ? 0 : 1));
   const who = q && q.end > shownFrom ? speakerName(q) : null;
   if (!who) return text;
   const named = nameKey(text).includes(nameKey(who).split(' ').pop() ?? '');
@@ -447,8 +455,10 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
   }
   // Quoted words must mostly match; a paraphrase ("who said the well was empty") needs less.
   const needed = q.quote && /["“”]/.test(q.text) ? 0.5 : 0.34;
-  if (best && best.overlap >= needed && best.quote.speaker) {
-    const who = speakerName(best.quote)!;
+  // A speaker the extractor left as a pronoun ("… too fast!!" he said) names no one: the words
+  // are in the articles without a speaker, as below.
+  const who = best && best.overlap >= needed ? speakerName(best.quote) : null;
+  if (best && who && best.quote.speaker) {
     const entity = best.quote.speaker.entity ? best.loaded.facts.entities.find((e) => e.id === best!.quote.speaker!.entity) : entityOfName(best.loaded, who);
     const ref = { article: best.loaded.index, sentence: sentenceAt(best.loaded, best.quote.start) };
     const cite = citation(lib, ref);
@@ -526,7 +536,8 @@ function quotesOf(lib: Library, name: string, enough = Infinity): Array<{ loaded
   // are found by the words they were quoted under.
   // A description may be worded differently in the article ("the MSNBC reporter" quoted as
   // "MSNBC correspondent Jane Doe"): try ever shorter runs of its words until some speaker fits.
-  const words = speakerWords(name).split(/\s+/).filter(Boolean);
+  // (A description is a few words: runs from a long one would be tried by the hundred thousand.)
+  const words = speakerWords(name).split(/\s+/).filter(Boolean).slice(0, 8);
   for (let size = words.length; out.length === 0 && size > 0; size--) {
     for (let from = 0; out.length === 0 && from + size <= words.length; from++) {
       for (const ref of lib.findQuotes(words.slice(from, from + size).join(' '))) {
@@ -734,7 +745,9 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
   const object = answerWhoObject(lib, q, context);
   if (object) return object;
   // "Who is the fbi director?" names a role; "who was the man who was shot" a clause.
-  const role = /^(?:who|whom) (?:is|was|are|were) (?:the|a|an) ((?:(?!who|that|which|whose)[\p{L}\p{N}'-]+ ?)+)$/iu.exec(q.text)?.[1]?.trim();
+  // (Words end at a space, so the pattern cannot split one word many ways: "who is the " and 40
+  // letters before a "#" would otherwise take 2^40 tries.)
+  const role = /^(?:who|whom) (?:is|was|are|were) (?:the|a|an) ((?:(?!who|that|which|whose)[\p{L}\p{N}'-]+ )*(?!who|that|which|whose)[\p{L}\p{N}'-]+) ?$/iu.exec(q.text)?.[1]?.trim();
   if (role) {
     const byRole = holderOfRole(lib, role, context);
     if (byRole) return byRole;
@@ -845,6 +858,8 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     if (!loaded) return result('when', null, 0.1, [], context);
     const lead = leadSentence(loaded);
     candidates = [lead, lead + 1, lead + 2].filter((i) => i < loaded.facts.sentences.length).map((i) => ({ article: loaded.index, sentence: i, score: 1, matched: 0 }));
+    // An article with no sentence (its text is only a dateline) tells no time.
+    if (candidates.length === 0) return result('when', null, 0.1, [], context);
   }
   // A question about the story itself ("when did the tram crash happen", matching a headline)
   // is answered by the article's main event.
@@ -992,6 +1007,7 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
     if (!loaded) return result('where', null, 0.1, [], context);
     const lead = leadSentence(loaded);
     candidates = loaded.facts.sentences.slice(lead, lead + 12).map((_, i) => ({ article: loaded.index, sentence: lead + i, score: 1, matched: 0 }));
+    if (candidates.length === 0) return result('where', null, 0.1, [], context);
   }
   const places: Array<{ name: string; ref: Ranked; score: number; named: boolean }> = [];
   const wanted = new Set(words);
@@ -1091,7 +1107,8 @@ const SHARE_WORDS = new Set(terms('percentage percent proportion share'));
 
 /** Of a sentence's pattern matches, the text of the one nearest the asked words. */
 function nearestMatch(lib: Library, hit: Ranked, words: string[], matches: RegExpMatchArray[]): string {
-  const start = lib.articles[hit.article].facts.sentences[hit.sentence].start;
+  // (A headline, 4095, has no offset in the text: its matches keep their own.)
+  const start = lib.articles[hit.article].facts.sentences[hit.sentence]?.start ?? 0;
   const spans = matches.map((m) => ({ text: m[0], start: start + m.index!, end: start + m.index! + m[0].length }));
   return byNearness(lib, hit, words, spans)[0].text;
 }
@@ -1266,6 +1283,8 @@ function answerBySentence(lib: Library, q: Question, context: ConversationContex
 function mostlyAsSource(lib: Library, ref: SentenceRef, words: string[]): boolean {
   const loaded = lib.articles[ref.article];
   const s = loaded.facts.sentences[ref.sentence];
+  // A headline (4095) names no source.
+  if (!s) return false;
   const text = loaded.article.text;
   const regions: Array<[number, number]> = [];
   for (const x of loaded.facts.quotes) {
@@ -1434,19 +1453,64 @@ function onTopic(lib: Library, q: Question, r: AskResult, context: ConversationC
   return best >= MIN_TOPIC_COVERAGE || r.answer.citations.length === 0 ? r : result(q.type, null, 0, [], context);
 }
 
+/**
+ * Answers a question; never throws. A fault in an answerer is logged and the next answerer in
+ * ANSWERERS is tried; when none can answer, the answer says so (`error`), and the context is kept.
+ */
 export function ask(lib: Library, questionText: string, context: ConversationContext = {}): AskResult {
-  let q = withPersonResolved(parseQuestion(questionText), context);
-  if (lib.size === 0) return result(q.type, null, 0, [], context);
-  if (!q.text) return result('unknown', null, 0, [], context);
-  // "When did the plant close?" … "Why?": the follow-up keeps the topic of the question before it.
-  const ownTopic = topicTerms(q).length > 0;
-  if (!ownTopic && context.topic && FOLLOW_UP_TYPES.has(q.type)) q = { ...q, text: `${q.text} ${context.topic}` };
-  const followUp = !ownTopic || FOLLOW_UP_WORDS.test(questionText);
-  const r = onTopic(lib, q, answerByType(lib, q, context), context, followUp);
-  if (ownTopic && r.answer.answer !== null && FOLLOW_UP_TYPES.has(q.type)) {
-    r.context = { ...r.context, topic: q.text.replace(/^\S+(?:\s+(?:many|much|long|old|did|does|do|was|were|is|are|will|has|have|had))?\s+/i, '') };
+  let kind: QuestionType = 'unknown';
+  try {
+    let q = withPersonResolved(parseQuestion(questionText), context);
+    kind = q.type;
+    if (lib.size === 0) return result(q.type, null, 0, [], context);
+    if (!q.text) return result('unknown', null, 0, [], context);
+    // "When did the plant close?" … "Why?": the follow-up keeps the topic of the question before it.
+    const ownTopic = topicTerms(q).length > 0;
+    if (!ownTopic && context.topic && FOLLOW_UP_TYPES.has(q.type)) q = { ...q, text: `${q.text} ${context.topic}` };
+    const followUp = !ownTopic || FOLLOW_UP_WORDS.test(questionText);
+    const r = onTopic(lib, q, firstAnswer(lib, q, context), context, followUp);
+    if (ownTopic && r.answer.answer !== null && FOLLOW_UP_TYPES.has(q.type)) {
+      r.context = { ...r.context, topic: q.text.replace(/^\S+(?:\s+(?:many|much|long|old|did|does|do|was|were|is|are|will|has|have|had))?\s+/i, '') };
+    }
+    return r;
+  } catch (e) {
+    answerFailed(e, kind, 'ask', questionText);
+    return failedAnswer(kind, context);
   }
-  return r;
+}
+
+type Answerer = (lib: Library, q: Question, context: ConversationContext) => AskResult;
+
+/**
+ * Answerers in the order they are tried when one fails: the question's own kind, then the
+ * sentence that best matches the question (which fits every kind: "When did the ferry sail?"
+ * gets the sentence about the ferry rather than nothing).
+ */
+const ANSWERERS: Array<{ name: string; answer: Answerer }> = [
+  { name: 'kind', answer: answerByType },
+  { name: 'sentence', answer: (lib, q, context) => answerBySentence(lib, q, context) },
+];
+
+function firstAnswer(lib: Library, q: Question, context: ConversationContext): AskResult {
+  for (const answerer of ANSWERERS) {
+    try {
+      return answerer.answer(lib, q, context);
+    } catch (e) {
+      answerFailed(e, q.type, answerer.name, q.text);
+    }
+  }
+  return failedAnswer(q.type, context);
+}
+
+/** The operator learns what failed, for which kind of question, and where. */
+function answerFailed(e: unknown, kind: QuestionType, answerer: string, question: string): void {
+  const err = e instanceof Error ? e.message : String(e);
+  const at = e instanceof Error ? e.stack?.split('\n').slice(1, 4).map((l) => l.trim()).join(' < ') : undefined;
+  log().error({ err, at, kind, answerer, question: clip(String(question), 200) }, 'answering failed');
+}
+
+function failedAnswer(kind: QuestionType, context: ConversationContext): AskResult {
+  return { answer: { answer: null, type: kind, confidence: 0, citations: [], error: ANSWER_FAILED }, context };
 }
 
 function answerByType(lib: Library, q: Question, context: ConversationContext): AskResult {

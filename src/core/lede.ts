@@ -116,12 +116,20 @@ export class Lede {
     return this.posters.get(platform);
   }
 
-  /** The raw answer object (the `--json` form). */
+  /**
+   * The raw answer object (the `--json` form). Never throws: a failed answer carries `error`
+   * (see `ask`), and a conversation store that fails only costs the follow-up context (logged).
+   */
   async answer(question: string, conversation: string): Promise<Answer> {
-    const q = question.slice(0, MAX_QUESTION_CHARS);
-    const context = await this.conversations.get(conversation);
+    const q = String(question ?? '').slice(0, MAX_QUESTION_CHARS);
+    const context = await this.conversations.get(conversation).catch((e: unknown) => {
+      log().error({ err: e instanceof Error ? e.message : String(e) }, 'conversation context unreadable; answering without it');
+      return {};
+    });
     const result = ask(this.library, q, context);
-    await this.conversations.set(conversation, result.context);
+    await this.conversations.set(conversation, result.context).catch((e: unknown) => {
+      log().error({ err: e instanceof Error ? e.message : String(e) }, 'conversation context not saved');
+    });
     return result.answer;
   }
 

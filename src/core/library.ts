@@ -454,10 +454,12 @@ export class Library {
     return out;
   }
 
+  /** A sentence's text; the title for the headline (4095); '' past the article's sentences. */
   sentenceText(ref: SentenceRef): string {
     const { article, facts } = this.articles[ref.article];
     if (ref.sentence === 4095) return article.title ?? '';
     const s = facts.sentences[ref.sentence];
-    return article.text.slice(s.start, s.end);
+    // A sentence the article does not have (an empty text has none) reads as no text.
+    return s ? article.text.slice(s.start, s.end) : '';
   }
 }

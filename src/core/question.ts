@@ -1,22 +1,26 @@
 // What is being asked: a question's type and its parts, from plain-language patterns.
 // Pure: no library access; ask.ts resolves names and pronouns against the facts.
 
-export type QuestionType =
-  | 'who-said' // who said "…" / who said that …
-  | 'what-said' // what did X say (about Y)
-  | 'who-is' // who is <name>
-  | 'who' // who did / was <something>
-  | 'name' // what was the officer's name
-  | 'when'
-  | 'where'
-  | 'count' // how many / how much / how long
-  | 'why'
-  | 'how'
-  | 'what-happened'
-  | 'what'
-  | 'meta' // author, outlet, date, title of an article
-  | 'list' // list or search articles
-  | 'unknown';
+/** Every kind of question, as an answer's `type` names it. */
+export const QUESTION_TYPES = [
+  'who-said', // who said "…" / who said that …
+  'what-said', // what did X say (about Y)
+  'who-is', // who is <name>
+  'who', // who did / was <something>
+  'name', // what was the officer's name
+  'when',
+  'where',
+  'count', // how many / how much / how long
+  'why',
+  'how',
+  'what-happened',
+  'what',
+  'meta', // author, outlet, date, title of an article
+  'list', // list or search articles
+  'unknown',
+] as const;
+
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export type MetaField = 'author' | 'outlet' | 'published' | 'title' | 'url';
 

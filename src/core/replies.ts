@@ -19,6 +19,8 @@ function quotesFor(lib: Library, citations: Citation[]) {
 }
 
 export function answerReply(lib: Library, answer: Answer): Reply {
+  // A failed answer is not "the articles don't say": the asker may try other words.
+  if (answer.error) return reply('error', 'Sorry, I could not answer that question (an internal error, now logged). Try asking it in other words.');
   if (answer.answer === null) {
     const text = lib.size === 0 ? 'No articles are loaded yet.' : NOT_STATED;
     return reply('not-stated', text, { quotes: quotesFor(lib, answer.citations.slice(0, 1)) });

@@ -42,11 +42,11 @@ describe('the lede command', () => {
     const r = lede(['ask', '--jsonl', '--data', articles], input, env);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.id)).toEqual(['a', 'b', 'c', 4]);
+    expect(lines.map((l) => l.id)).toEqual(['a', 'b', 'c', null]);
     expect(lines[0].answer).toMatch(/chief/i);
     expect(lines[1].answer).toMatch(/fuel depot|loading bay/);
     expect(lines[2].answer).toBeNull();
-    expect(lines[3].error).toMatch(/unreadable line/);
+    expect(lines[3]).toMatchObject({ line: 4, error: expect.stringMatching(/^not JSON/) });
   });
 
   it('extract follows the eval contract: one facts line per article, errors per line, offsets into the text', () => {
