@@ -44,10 +44,12 @@ export async function runDigestCommand(command: string, positional: string[], fl
       return r.kind === 'error' ? 1 : 0;
     }
     // digest
-    const data = str(flags, 'data');
-    if (data) {
-      const { problems } = await lede.load(data);
-      for (const p of problems) process.stderr.write(`lede: skipped ${p.source}: ${p.message}\n`);
+    // --data (each one given: main puts them in config.dataPaths) adds articles to ask about.
+    if (flags.data) {
+      for (const path of config.dataPaths) {
+        const { problems } = await lede.load(path);
+        for (const p of problems) process.stderr.write(`lede: skipped ${p.source}: ${p.message}\n`);
+      }
     }
     if (flags.once) {
       const { posted, errors } = await digests.pollOnce();

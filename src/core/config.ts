@@ -45,6 +45,8 @@ export interface Config {
     operators: string[];
   } | null;
   rateLimits: { user: RateLimit; channel: RateLimit };
+  /** How long a lease (digest post, list write) lives without renewal (LEDE_LEASE_MS, default 30 s). */
+  leaseMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +55,7 @@ export class ConfigError extends Error {}
 const SECRETS = new Set(['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'REDIS_URL']);
 
 export const MIN_POLL_SECONDS = 10;
+const DEFAULT_LEASE_MS = 30_000;
 const DEFAULT_TICK_SECONDS = 30;
 
 // ── value types: each says what a good value looks like, in the words of the error message ──
@@ -163,12 +166,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     rateLimits: { user: e.LEDE_RATE_USER ?? { points: 10, seconds: 60 }, channel: e.LEDE_RATE_CHANNEL ?? { points: 30, seconds: 60 } },
+    leaseMs: e.LEDE_LEASE_MS ?? DEFAULT_LEASE_MS,
   };
 }
 
 /** Where state lives, as the store opens it. */
-export function storeOptions(c: Config): { sqlitePath: string; redisUrl: string | null; keyPrefix: string } {
-  return { sqlitePath: c.sqlitePath, redisUrl: c.redisUrl, keyPrefix: c.redisPrefix };
+export function storeOptions(c: Config): { sqlitePath: string; redisUrl: string | null; keyPrefix: string; leaseMs: number } {
+  return { sqlitePath: c.sqlitePath, redisUrl: c.redisUrl, keyPrefix: c.redisPrefix, leaseMs: c.leaseMs };
 }
 
 /** Digest settings: allowed hosts, poll interval and tick, folders chat users may subscribe. */

@@ -29,15 +29,12 @@ export interface Leases {
   tryAcquire(name: string, options?: AcquireOptions): Promise<Lease | null>;
   /** Runs `work` holding the lease, waiting for it when another holder has it. */
   exclusive<T>(name: string, work: () => Promise<T>, options?: AcquireOptions & { waitMs?: number }): Promise<T>;
+  /** The time to live of a lease taken without one. */
+  readonly defaultTtlMs: number;
 }
 
-const DEFAULT_TTL_MS = 30_000;
-
-/** Lease time from the environment, for tests that crash a holder and wait for expiry. */
-export function defaultLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
-  const ms = Number(env.LEDE_LEASE_MS);
-  return Number.isFinite(ms) && ms >= 200 ? ms : DEFAULT_TTL_MS;
-}
+/** How long a lease lives without renewal, unless the store was opened with another (LEDE_LEASE_MS). */
+export const DEFAULT_LEASE_MS = 30_000;
 
 // Delete / extend only when the value is still our token (from the SET command documentation).
 const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
@@ -110,11 +107,11 @@ function makeLeases(backend: Backend, keyOf: (name: string) => string, defaultTt
     }
   }
 
-  return { tryAcquire, exclusive };
+  return { tryAcquire, exclusive, defaultTtlMs: defaultTtl };
 }
 
 /** Leases in Redis, keys `${prefix}lease:${name}`. */
-export function redisLeases(client: RedisClientType, prefix: string, defaultTtl = defaultLeaseMs()): Leases {
+export function redisLeases(client: RedisClientType, prefix: string, defaultTtl = DEFAULT_LEASE_MS): Leases {
   const backend: Backend = {
     async set(key, token, ttlMs) {
       return (await client.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: Math.round(ttlMs) } })) === 'OK';
@@ -156,7 +153,7 @@ function holderIsGone(holder: unknown): boolean {
 }
 
 /** Leases in a SQLite table, shared by every process that opens the file. */
-export function sqliteLeases(query: SqlQuery, defaultTtl = defaultLeaseMs()): Leases {
+export function sqliteLeases(query: SqlQuery, defaultTtl = DEFAULT_LEASE_MS): Leases {
   const ready = query(`CREATE TABLE IF NOT EXISTS ${LEASE_TABLE}(name TEXT PRIMARY KEY, token TEXT NOT NULL, holder TEXT NOT NULL, until INTEGER NOT NULL)`);
   // Insert, or take over a row whose time is up; RETURNING gives a row only when ours was written.
   async function take(key: string, token: string, ttlMs: number): Promise<boolean> {

@@ -18,6 +18,8 @@ export interface StoreOptions {
   sqlitePath?: string;
   /** Redis only: every key starts with this (default "lede:"), so several deployments or tests share a server. */
   keyPrefix?: string;
+  /** How long a lease lives without renewal (default 30 s; tests that crash a holder shorten it). */
+  leaseMs?: number;
 }
 
 export type Namespace = 'facts' | 'conversations' | 'subscriptions' | 'seen' | 'digest';
@@ -49,7 +51,7 @@ function reconnectStrategy(connected: () => boolean) {
   };
 }
 
-async function openRedis(url: string, prefix: string): Promise<Store> {
+async function openRedis(url: string, prefix: string, leaseMs?: number): Promise<Store> {
   const { createClient } = await import('redis');
   const { default: KeyvRedis } = await import('@keyv/redis');
   let connected = false;
@@ -85,7 +87,7 @@ async function openRedis(url: string, prefix: string): Promise<Store> {
     backend: 'redis',
     location: safeUrl(url),
     ns,
-    leases: redisLeases(client, prefix),
+    leases: redisLeases(client, prefix, leaseMs),
     redis: { client, prefix },
     close: async () => {
       if (client.isOpen) await client.close();
@@ -94,7 +96,7 @@ async function openRedis(url: string, prefix: string): Promise<Store> {
 }
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  if (options.redisUrl) return openRedis(options.redisUrl, options.keyPrefix ?? 'lede:');
+  if (options.redisUrl) return openRedis(options.redisUrl, options.keyPrefix ?? 'lede:', options.leaseMs);
   const path = options.sqlitePath ?? '.lede/lede.sqlite';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new KeyvSqlite({ uri: path === ':memory:' ? 'sqlite://:memory:' : `sqlite://${path}`, busyTimeout: 5000 });
@@ -109,7 +111,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     location: path,
     ns,
     // The adapter's own connection: a lease statement and the keyv writes share one file lock.
-    leases: sqliteLeases(sqlite.query as SqlQuery),
+    leases: sqliteLeases(sqlite.query as SqlQuery, options.leaseMs),
     redis: null,
     close: async () => {
       await sqlite.disconnect();

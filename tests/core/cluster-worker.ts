@@ -22,7 +22,7 @@ function say(event: Record<string, unknown>): void {
 }
 
 const lede = await Lede.open({
-  store: { redisUrl: url, keyPrefix: prefix },
+  store: { redisUrl: url, keyPrefix: prefix, leaseMs: Number(process.env.LEDE_LEASE_MS) || undefined },
   digest: { pollSeconds: 0.3, jitter: 0, tickSeconds: 0.1, folderRoots: ['/'] },
 });
 

@@ -4,7 +4,7 @@
 // are read, changed and written back under a lease, so processes sharing a store lose no entry.
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
-import { defaultLeaseMs, type Leases } from '../lease.ts';
+import type { Leases } from '../lease.ts';
 import type { Reply } from '../reply.ts';
 import type { Store } from '../store.ts';
 
@@ -130,7 +130,7 @@ export class DigestState {
 
   /** A short read-change-write of one record, one writer at a time across processes and instances. */
   private locked<T>(name: string, work: () => Promise<T>): Promise<T> {
-    return this.leases.exclusive(name, work, { ttlMs: Math.min(5000, defaultLeaseMs()) });
+    return this.leases.exclusive(name, work, { ttlMs: Math.min(5000, this.leases.defaultTtlMs) });
   }
 
   /** Read-change-write of a list, one writer at a time across instances. */
