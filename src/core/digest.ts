@@ -19,6 +19,7 @@ import { digestReply } from './digest/post.ts';
 import { describeProblem, readFeedSource, readFolderSource, type Candidate, type SourceProblem, type SourceSnapshot } from './digest/sources.ts';
 import { DigestState, postIdFor, shortHash, subscriptionId, type OutboxPost, type Subscription } from './digest/state.ts';
 import type { Lease } from './lease.ts';
+import { log as processLog } from './log.ts';
 import { reply, type Reply } from './reply.ts';
 import { escapeRegExp } from './wording.ts';
 import type { Store } from './store.ts';
@@ -67,7 +68,7 @@ export interface DigestDeps {
   factsOf(id: string): ArticleFacts | undefined | Promise<ArticleFacts | undefined>;
   poster(platform: string): DigestPoster | undefined;
   options?: DigestOptions;
-  /** Operator log (errors of background polls); default console.error. */
+  /** Operator log (errors of background polls); default the process logger. */
   log?: (message: string) => void;
 }
 
@@ -165,7 +166,7 @@ export class Digests {
   }
 
   private log(message: string): void {
-    (this.deps.log ?? ((m: string) => console.error(m)))(message);
+    (this.deps.log ?? ((m: string) => processLog().error(m)))(message);
   }
 
   /** Next poll time: the interval doubled per consecutive failure (capped), with jitter. */

@@ -3,7 +3,9 @@
 // test's fake Slack, the real digest outbox on the test's SQLite file. Prints the poll result.
 // Environment: LEDE_SQLITE, SLACK_TEST_API_URL, SLACK_TEST_TOKEN (and LEDE_TEST_CRASH_AFTER).
 import { startSlack } from '../../src/adapters/slack/index.ts';
+import { boltLogger } from '../../src/adapters/slack/log.ts';
 import { Lede } from '../../src/core/lede.ts';
+import { createLogger } from '../../src/core/log.ts';
 
 const lede = await Lede.open({ store: { sqlitePath: process.env.LEDE_SQLITE! } });
 const slack = await startSlack(lede, {
@@ -13,7 +15,7 @@ const slack = await startSlack(lede, {
   host: '127.0.0.1',
   slackApiUrl: process.env.SLACK_TEST_API_URL!,
   webApiRetries: 0,
-  logLevel: 'error',
+  logger: boltLogger(createLogger({ level: 'error' })),
 });
 const result = await lede.digests.pollOnce();
 process.stdout.write(`${JSON.stringify(result)}\n`);

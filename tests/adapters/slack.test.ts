@@ -231,7 +231,7 @@ describe('Slack configuration', () => {
   it('starts from the environment configuration as `npm start` does', async () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_COMMAND_PREFIX: 'news-', SLACK_IN_CHANNEL: 'true' });
     const fake = await new FakeSlack().start();
-    const slack = await startSlack(lede, { ...config.slack!, logLevel: config.logLevel, slackApiUrl: fake.apiUrl, webApiRetries: 0, logger: recordingLogger([]) });
+    const slack = await startSlack(lede, { ...config.slack!, slackApiUrl: fake.apiUrl, webApiRetries: 0, logger: recordingLogger([]) });
     try {
       expect(slack.mode).toBe('socket');
       const responseUrl = fake.newResponseUrl();

@@ -13,7 +13,8 @@ import {
 import type { CommandContext } from '../../core/commands.ts';
 import { MANAGE_PERMISSION } from './commands.ts';
 import type { Lede } from '../../core/lede.ts';
-import { addSecret, scrubText } from '../../core/log.ts';
+import { addSecret, log as processLog } from '../../core/log.ts';
+import { discordLog } from './log.ts';
 import { reply, type Reply } from '../../core/reply.ts';
 import { clientPoster } from './poster.ts';
 import { noMentions, renderReply, textMessages, type DiscordMessage } from './render.ts';
@@ -45,13 +46,6 @@ export interface DiscordBot {
 
 /** What users see when the answer cannot be delivered or produced. */
 export const APOLOGY = 'Sorry, something went wrong while sending the answer. Please try again in a moment.';
-
-// Scrubbed like the operator log: an error from discord.js must not carry the token to stderr.
-const stderrLog: DiscordLog = {
-  info: (m) => process.stderr.write(scrubText(`discord: ${m}\n`)),
-  warn: (m) => process.stderr.write(scrubText(`discord: warning: ${m}\n`)),
-  error: (m, e) => process.stderr.write(scrubText(`discord: error: ${m}${e ? `: ${e instanceof Error ? e.message : String(e)}` : ''}\n`)),
-};
 
 export function intentsFor(options: Pick<DiscordOptions, 'messageContent'>): GatewayIntentBits[] {
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
@@ -193,7 +187,8 @@ async function answerCommand(lede: Lede, interaction: ChatInputCommandInteractio
 
 /** Logs in, answers mentions, DMs and slash commands, and registers the digest poster. */
 export async function startDiscord(lede: Lede, options: DiscordOptions): Promise<DiscordBot> {
-  const log = options.log ?? stderrLog;
+  // One logger: the process's (pino, redacted), unless the caller gives its own.
+  const log = options.log ?? discordLog(processLog());
   addSecret(options.token);
   const listenChannels = options.listenChannels ?? [];
   if (listenChannels.length && !options.messageContent) {

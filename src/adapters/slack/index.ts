@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { claimsFor, memoryClaims } from '../../core/claims.ts';
 import { COMMANDS, type CommandContext, type CommandSpec } from '../../core/commands.ts';
 import type { Lede } from '../../core/lede.ts';
-import { addSecret, scrub } from '../../core/log.ts';
+import { addSecret, log as processLog } from '../../core/log.ts';
+import { boltLogger } from './log.ts';
 import { escapeRegExp } from '../../core/wording.ts';
 import { parseCommandText, questionFromMention, slashName, validateCommandPrefix } from './commands.ts';
 import { describeSlackError, describeSlackStartError } from './errors.ts';
@@ -46,10 +47,8 @@ export interface SlackOptions {
   inChannel?: boolean;
   /** Retries of failed Web API calls (network errors, 5xx); rate limits are handled separately. Default 2. */
   webApiRetries?: number;
-  /** Bolt's and our log lines; default: the console at `logLevel`. */
+  /** Bolt's and our log lines; default: the process logger (LOG_LEVEL decides what is written). */
   logger?: Logger;
-  /** debug, info, warn or error (default info); used when no logger is given. */
-  logLevel?: string;
 }
 
 export interface SlackHandle {
@@ -64,7 +63,8 @@ const MAX_RATE_LIMIT_WAIT_S = 30;
 
 export async function startSlack(core: SlackCore, options: SlackOptions): Promise<SlackHandle> {
   for (const secret of [options.botToken, options.appToken, options.signingSecret]) addSecret(secret);
-  const logger = options.logger ?? consoleLogger(logLevelFrom(options.logLevel));
+  // One logger: the process's (pino, redacted), unless the caller gives its own.
+  const logger = options.logger ?? boltLogger(processLog());
   const prefix = validateCommandPrefix(options.commandPrefix ?? '');
   const mode = chooseMode(options);
   const clientOptions = {
@@ -248,24 +248,3 @@ function rateLimitWait(error: unknown): number | null {
   return Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_RATE_LIMIT_WAIT_S ? seconds : null;
 }
 
-function logLevelFrom(name: string | undefined): LogLevel {
-  const level = Object.values(LogLevel).find((l) => l === name?.toLowerCase());
-  return level ?? LogLevel.INFO;
-}
-
-/** Bolt's Logger over the console, every value scrubbed of secrets as in the operator log. */
-export function consoleLogger(level: LogLevel = LogLevel.INFO): Logger {
-  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
-  let current = level;
-  let name = 'slack';
-  const at = (l: LogLevel) => order.indexOf(l) >= order.indexOf(current);
-  return {
-    debug: (...msg) => void (at(LogLevel.DEBUG) && console.debug(`[${name}]`, ...msg.map((m) => scrub(m)))),
-    info: (...msg) => void (at(LogLevel.INFO) && console.info(`[${name}]`, ...msg.map((m) => scrub(m)))),
-    warn: (...msg) => void (at(LogLevel.WARN) && console.warn(`[${name}]`, ...msg.map((m) => scrub(m)))),
-    error: (...msg) => void (at(LogLevel.ERROR) && console.error(`[${name}]`, ...msg.map((m) => scrub(m)))),
-    setLevel: (l) => void (current = l),
-    getLevel: () => current,
-    setName: (n) => void (name = n),
-  };
-}
