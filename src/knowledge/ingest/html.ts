@@ -5,6 +5,7 @@
 // paragraphs are dropped after, because Readability keeps whatever sits inside the main column.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { checkDocument, LIMITS, LimitError } from '../limits.ts';
 import { normaliseText, type ArticleDraft } from './text.ts';
 
 function meta(document: Document, ...names: string[]): string | null {
@@ -69,18 +70,69 @@ export function isBoilerplateParagraph(text: string): boolean {
   return text.length < 300 && BOILERPLATE_LINE.test(text.trim());
 }
 
+/** Whether an element lies inside one of `blocks` (a walk up its ancestors, not a search of every block). */
+function insideAny(el: Element, blocks: ReadonlySet<Element>): boolean {
+  for (let up = el.parentElement; up; up = up.parentElement) if (blocks.has(up)) return true;
+  return false;
+}
+
 /** Block text with paragraphs kept apart by blank lines. */
 function blockText(root: Element): string {
   const blocks = Array.from(root.querySelectorAll('p, h1, h2, h3, h4, li, blockquote, pre'));
+  const all = new Set(blocks);
   const texts = blocks
-    .filter((el) => !blocks.some((other) => other !== el && other.contains(el)))
+    .filter((el) => !insideAny(el, all))
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter((t) => t && !isBoilerplateParagraph(t));
   return texts.length ? texts.join('\n\n') : (root.textContent ?? '');
 }
 
+/** Element names whose end tag may be left out (an open <p> or <li> is closed by the next): not counted as nesting. */
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp']);
+/** Elements that have no end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** One tag; `[^<>]*` stops at the next angle bracket, so a page of "<a<a<a…" is scanned once. */
+const TAG = /<(\/?)([A-Za-z][\w:-]*)[^<>]*>/g;
+
+/**
+ * Why markup is over the element or nesting limits, or null: one scan of its tags before any
+ * parser sees it (linkedom's parse and Readability's scoring grow faster than the depth).
+ * The depth is an estimate that can only run high: tags in scripts and comments count too.
+ */
+export function markupOverLimits(html: string, what: string): LimitError | null {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (m[1]) {
+      if (!OPTIONAL_END.has(name) && !VOID.has(name) && depth > 0) depth--;
+      continue;
+    }
+    elements++;
+    if (OPTIONAL_END.has(name) || VOID.has(name) || m[0].endsWith('/>')) continue;
+    if (++depth > deepest) deepest = depth;
+  }
+  if (elements > LIMITS.htmlElements) {
+    return new LimitError('htmlElements', `${what} has too many elements (${elements.toLocaleString('en')}; at most ${LIMITS.htmlElements.toLocaleString('en')})`);
+  }
+  if (deepest > LIMITS.htmlDepth) {
+    return new LimitError('htmlDepth', `${what}'s elements are nested ${deepest} deep; at most ${LIMITS.htmlDepth}`);
+  }
+  return null;
+}
+
+/** Text of markup read without a DOM: tags dropped, entities decoded (the fallback for a feed body over the limits). */
+function taglessText(html: string): string {
+  const escaped = html.replace(TAG, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const { document } = parseHTML(`<html><body>${escaped}</body></html>`);
+  return normaliseText((document.body.textContent ?? '').replace(/\s+/g, ' '));
+}
+
 /** Plain text of an HTML fragment (a feed item's description or content). */
 export function htmlFragmentText(html: string): string {
+  if (markupOverLimits(html, 'the fragment')) return taglessText(html);
   const { document } = parseHTML(`<html><body>${html}</body></html>`);
   stripChrome(document as unknown as Document);
   const body = document.body as unknown as Element;
@@ -91,7 +143,11 @@ export function htmlFragmentText(html: string): string {
   return normaliseText(blockText(body));
 }
 
+/** An HTML page as an article draft; throws LimitError for a page over LIMITS (size, elements, nesting) before parsing it. */
 export function readHtml(raw: string, url: string | null = null): ArticleDraft {
+  checkDocument(raw, 'the page');
+  const over = markupOverLimits(raw, 'the page');
+  if (over) throw over;
   const { document } = parseHTML(raw);
   const doc = document as unknown as Document;
   const title = meta(doc, 'og:title', 'twitter:title') ?? document.querySelector('title')?.textContent?.trim() ?? null;
@@ -101,7 +157,7 @@ export function readHtml(raw: string, url: string | null = null): ArticleDraft {
   const outlet = meta(doc, 'og:site_name', 'application-name');
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
   stripChrome(doc);
-  const parsed = new Readability(doc, { charThreshold: 200 }).parse();
+  const parsed = new Readability(doc, { charThreshold: 200, maxElemsToParse: LIMITS.htmlElements }).parse();
   let text = '';
   if (parsed?.content) {
     const { document: inner } = parseHTML(`<html><body>${parsed.content}</body></html>`);
