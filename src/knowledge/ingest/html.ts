@@ -143,12 +143,19 @@ export function htmlFragmentText(html: string): string {
   return normaliseText(blockText(body));
 }
 
+/** The DOM of a page; a fragment or bare text ("", "Hello") gets the <html><body> linkedom only makes for a whole page. */
+function pageDocument(raw: string) {
+  const { document } = parseHTML(raw);
+  if (document.documentElement && document.body) return document;
+  return parseHTML(`<html><body>${raw}</body></html>`).document;
+}
+
 /** An HTML page as an article draft; throws LimitError for a page over LIMITS (size, elements, nesting) before parsing it. */
 export function readHtml(raw: string, url: string | null = null): ArticleDraft {
   checkDocument(raw, 'the page');
   const over = markupOverLimits(raw, 'the page');
   if (over) throw over;
-  const { document } = parseHTML(raw);
+  const document = pageDocument(raw);
   const doc = document as unknown as Document;
   const title = meta(doc, 'og:title', 'twitter:title') ?? document.querySelector('title')?.textContent?.trim() ?? null;
   const published = meta(doc, 'article:published_time', 'datePublished', 'date', 'pubdate') ??
