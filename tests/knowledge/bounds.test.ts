@@ -7,6 +7,7 @@ import { looksLikeTeaser, parseFeed } from '../../src/knowledge/ingest/feed.ts';
 import { htmlFragmentText, readHtml } from '../../src/knowledge/ingest/html.ts';
 import { readArticleBytes } from '../../src/knowledge/ingest/index.ts';
 import { draftFromObject } from '../../src/knowledge/ingest/json.ts';
+import { readMarkdown } from '../../src/knowledge/ingest/markdown.ts';
 import { normaliseText } from '../../src/knowledge/ingest/text.ts';
 import { LIMITS, LimitError } from '../../src/knowledge/limits.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
@@ -124,5 +125,18 @@ describe('feed and text patterns', () => {
     const feed = `<rss version="2.0"><channel><title>T</title><item><title>x</title><description>${'&lt;a'.repeat(2000)}</description></item></channel></rss>`;
     const [entry] = parseFeed(feed).entries;
     expect(entry.text.length).toBeGreaterThan(0);
+  });
+});
+
+describe('markdown patterns', () => {
+  it('reads headings, links and images as their text', () => {
+    const draft = readMarkdown('## Bridge   reopens ##  \n\nSee [the plan](https://x.example/a_(b)) and ![a map](m.png) or [](empty) [x] (y).\n');
+    expect(draft.title).toBe('Bridge   reopens');
+    expect(draft.text).toBe('See the plan and a map or [](empty) [x] (y).');
+  });
+
+  it('leaves unclosed brackets as they are', () => {
+    const text = '[a]('.repeat(2000) + ' end';
+    expect(readMarkdown(`Title\n${text}`).text).toBe(text.trim());
   });
 });
