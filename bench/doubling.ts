@@ -39,6 +39,9 @@ export const TEXTS: Record<string, (n: number) => string> = {
   'brackets': (n) => repeatTo('(Lee [said ', n),
   'numbers': (n) => repeatTo('2.5 3.5 weeks 10 ', n),
   'punctuation': (n) => repeatTo('...!?-', n),
+  'blank lines': (n) => repeatTo('Lee said so.\n\n\n \t \n', n),
+  'quote marks': (n) => repeatTo('" \' “ ” ’ ', n),
+  'open parens': (n) => repeatTo('WASHINGTON (AP ', n),
 };
 
 /** HTML pages and feeds of about n characters. */

@@ -13,6 +13,8 @@ export const LIMITS = {
   tokenChars: 100,
   /** Most elements an HTML page or feed body may hold; a long news page has a few thousand. */
   htmlElements: 60_000,
+  /** Most character references (&lt;, &#8217;) in an HTML page or feed body: the parser makes a text node of each. */
+  htmlReferences: 100_000,
   /** Deepest nesting of HTML elements; real pages nest a few dozen deep, Readability slows with the cube of the depth. */
   htmlDepth: 256,
 } as const;

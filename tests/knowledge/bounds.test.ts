@@ -99,6 +99,13 @@ describe('HTML bounds', () => {
     expect(text).toBe('Deep & wide text.');
   });
 
+  it('refuses a page with more character references than the limit, and reads such a feed body without a DOM', () => {
+    const many = '&lt;a '.repeat(LIMITS.htmlReferences + 1);
+    expect(() => readHtml(`<html><body><p>${many}</p></body></html>`)).toThrow(/too many character references/);
+    const text = htmlFragmentText(`<p>Caf&#233; &amp; bar &#x2014; ${many}</p>`);
+    expect(text.startsWith('Café & bar — <a <a')).toBe(true);
+  });
+
   it('keeps only outermost blocks, once each', () => {
     const text = htmlFragmentText('<blockquote><p>One.</p><p>Two.</p></blockquote><p>Three.</p><ul><li><p>Four.</p></li></ul>');
     expect(text).toBe('One.Two.\n\nThree.\n\nFour.');

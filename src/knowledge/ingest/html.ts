@@ -94,12 +94,27 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** One tag; `[^<>]*` stops at the next angle bracket, so a page of "<a<a<a…" is scanned once. */
 const TAG = /<(\/?)([A-Za-z][\w:-]*)[^<>]*>/g;
 
+/** Character references ("&lt;", "&#8217;") in markup, counted up to `atMost` + 1. */
+function countReferences(html: string, atMost: number): number {
+  let n = 0;
+  for (let at = html.indexOf('&'); at >= 0 && n <= atMost; at = html.indexOf('&', at + 1)) {
+    const c = html.charCodeAt(at + 1) | 32;
+    if ((c >= 97 && c <= 122) || c === 35 /* # */) n++;
+  }
+  return n;
+}
+
 /**
- * Why markup is over the element or nesting limits, or null: one scan of its tags before any
- * parser sees it (linkedom's parse and Readability's scoring grow faster than the depth).
- * The depth is an estimate that can only run high: tags in scripts and comments count too.
+ * Why markup is over the element, reference or nesting limits, or null: one scan before any
+ * parser sees it (linkedom makes a text node of every reference, and its parse and
+ * Readability's scoring grow faster than the depth). The depth is an estimate that can only
+ * run high: tags in scripts and comments count too.
  */
 export function markupOverLimits(html: string, what: string): LimitError | null {
+  const references = countReferences(html, LIMITS.htmlReferences);
+  if (references > LIMITS.htmlReferences) {
+    return new LimitError('htmlReferences', `${what} has too many character references like &lt; (over ${LIMITS.htmlReferences.toLocaleString('en')})`);
+  }
   let elements = 0;
   let depth = 0;
   let deepest = 0;
@@ -123,11 +138,19 @@ export function markupOverLimits(html: string, what: string): LimitError | null 
   return null;
 }
 
-/** Text of markup read without a DOM: tags dropped, entities decoded (the fallback for a feed body over the limits). */
+/** The character references the DOM-free fallback decodes: numeric ones and the few names feeds use. */
+const REFERENCE = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeReference(whole: string, decimal?: string, hex?: string, name?: string): string {
+  if (name) return NAMED[name.toLowerCase()];
+  const code = decimal ? Number(decimal) : parseInt(hex!, 16);
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+}
+
+/** Text of markup read without a DOM, in one pass: tags dropped, references decoded (the fallback for a feed body over the limits). */
 function taglessText(html: string): string {
-  const escaped = html.replace(TAG, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const { document } = parseHTML(`<html><body>${escaped}</body></html>`);
-  return normaliseText((document.body.textContent ?? '').replace(/\s+/g, ' '));
+  return normaliseText(html.replace(TAG, ' ').replace(REFERENCE, decodeReference).replace(/\s+/g, ' '));
 }
 
 /** Plain text of an HTML fragment (a feed item's description or content). */
