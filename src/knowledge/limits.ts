@@ -53,7 +53,7 @@ export function checkArticle(text: string): void {
   if (reason) throw new LimitError('articleChars', reason);
 }
 
-/** Megabytes for a message about a file's size. */
+/** Why a file of `bytes` is over fileBytes (in MB, for the message), or null when it is not. */
 export function fileTooLarge(bytes: number): string | null {
   if (bytes <= LIMITS.fileBytes) return null;
   return `the file is too large (${(bytes / 1048576).toFixed(1)} MB; at most ${LIMITS.fileBytes / 1048576} MB)`;
