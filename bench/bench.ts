@@ -16,11 +16,14 @@ import { extractFacts } from '../src/knowledge/extract.ts';
 import type { Article, ArticleFacts } from '../src/knowledge/facts.ts';
 import { loadArticles } from '../src/knowledge/ingest/index.ts';
 import { readDocBare, readDocPipeline, wink } from '../src/knowledge/nlp.ts';
+import { doubling, doublingTable } from './doubling.ts';
 
 const root = join(import.meta.dirname, '..');
 const evalDir = join(root, '..', 'shared', 'eval', 'data', 'dev');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+/** Characters of the smallest input of the doubling test (then twice and four times that). */
+const DOUBLING_CHARS = Number(process.env.BENCH_DOUBLING_CHARS ?? 50_000);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -237,6 +240,9 @@ const latency = SIZES.map((size) => {
 });
 process.stderr.write('bench: cold start…\n');
 const cold = coldStart(big.slice(0, 1000));
+process.stderr.write(`bench: doubling test from ${DOUBLING_CHARS} characters…\n`);
+const doublingRows = doubling(DOUBLING_CHARS, Math.min(RUNS, 3));
+const worstDoubling = Math.max(...doublingRows.map((r) => r.ratio));
 
 const rows = [
   ['corpus', `${tp.articles} articles, ${tp.tokens} tokens (${from})`],
@@ -247,6 +253,8 @@ const rows = [
   ...latency.map((l) => [`ask @ ${l.size.toLocaleString('en')} articles`, `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, index ${Math.round(l.indexMs)} ms, RSS ${l.rssPerArticleKb.toFixed(1)} kB/article`]),
   ['cold start, 1000 articles', `first answer ${Math.round(cold.cachedMs)} ms with facts cached vs ${Math.round(cold.reparseMs)} ms re-parsing (${(cold.reparseMs / cold.cachedMs).toFixed(1)}x)`],
 ];
+rows.push(['worst time ratio per doubling', `${worstDoubling.toFixed(2)} (target <= 2.2; table below)`]);
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
-console.log(JSON.stringify({ bench: 'lede', runs: RUNS, corpus: { articles: tp.articles, tokens: tp.tokens, from }, bare_tokens_per_s: Math.round(tp.bareTps), pipeline_tokens_per_s: Math.round(tp.pipelineTps), extract_tokens_per_s: Math.round(tp.fullTps), extract_over_bare: +tp.ratio.toFixed(3), extract_over_pipeline: +tp.pipelineRatio.toFixed(3), ask: latency.map((l) => ({ articles: l.size, p50_ms: +l.p50.toFixed(3), p99_ms: +l.p99.toFixed(3), rss_kb_per_article: +l.rssPerArticleKb.toFixed(1) })), cold_start: cold }));
+console.log(doublingTable(doublingRows, DOUBLING_CHARS));
+console.log(JSON.stringify({ bench: 'lede', runs: RUNS, corpus: { articles: tp.articles, tokens: tp.tokens, from }, bare_tokens_per_s: Math.round(tp.bareTps), pipeline_tokens_per_s: Math.round(tp.pipelineTps), extract_tokens_per_s: Math.round(tp.fullTps), extract_over_bare: +tp.ratio.toFixed(3), extract_over_pipeline: +tp.pipelineRatio.toFixed(3), ask: latency.map((l) => ({ articles: l.size, p50_ms: +l.p50.toFixed(3), p99_ms: +l.p99.toFixed(3), rss_kb_per_article: +l.rssPerArticleKb.toFixed(1) })), cold_start: cold, doubling: { chars: DOUBLING_CHARS, worst_ratio: +worstDoubling.toFixed(2), ratios: Object.fromEntries(doublingRows.map((r) => [`${r.stage} / ${r.input}`, +r.ratio.toFixed(2)])) } }));

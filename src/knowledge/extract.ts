@@ -6,6 +6,7 @@ import { extractEntities } from './entities.ts';
 import { extractEvent } from './event.ts';
 import { furnitureSentences } from './furniture.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Sentence } from './facts.ts';
+import { checkArticle } from './limits.ts';
 import { analyse, type NlpDoc } from './nlp.ts';
 import { extractQuotes } from './quotes.ts';
 import { summarise } from './summary.ts';
@@ -49,7 +50,9 @@ function sentencesOf(doc: NlpDoc): Sentence[] {
   return out;
 }
 
+/** The facts of an article; throws LimitError for a text over LIMITS.articleChars rather than reading it. */
 export function extractFacts(article: Article): ArticleFacts {
+  checkArticle(article.text);
   // wink's own entity recogniser is skipped: our time facts replace its DATE/TIME spans.
   const doc = analyse(article.text, { winkEntities: false });
   const entities = extractEntities(doc);

@@ -1,6 +1,7 @@
 // The single typed wrapper around wink-nlp (CommonJS, loosely typed). Every extractor reads
 // the same NlpDoc, so an article is tokenised and tagged exactly once.
 import { createRequire } from 'node:module';
+import { LIMITS } from './limits.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -132,6 +133,12 @@ export function readDocPipeline(text: string): number {
   return (doc.tokens().out() as string[]).length;
 }
 
+/** Where `value` occurs at most 64 characters after `from`, or -1: the search never runs to the end of the text (which, for every token wink rewrote, would be quadratic). */
+function nearby(text: string, value: string, from: number): number {
+  const at = text.slice(from, from + 64 + value.length).indexOf(value);
+  return at < 0 ? -1 : from + at;
+}
+
 /**
  * Tokens' character offsets, written into `starts`/`ends`. wink keeps the original token text
  * but not offsets, so each token is found in the text from the end of the previous one.
@@ -141,13 +148,16 @@ function locateTokens(text: string, values: string[], starts: Int32Array, ends: 
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     // Most tokens start where the previous one ended or one space later: those need no search
-    // (the first characters are compared before the whole token).
+    // (the first characters are compared before the whole token). A word is looked for after
+    // the spaces before it, which may be many: a long run cut short by boundRuns leaves spaces.
     const first = value.charCodeAt(0);
-    const at = text.charCodeAt(cursor) === first && text.startsWith(value, cursor) ? cursor
-      : text.charCodeAt(cursor + 1) === first && text.startsWith(value, cursor + 1) ? cursor + 1
-      : text.indexOf(value, cursor);
+    let from = cursor;
+    if (!isSpace(first)) while (from < text.length && isSpace(text.charCodeAt(from))) from++;
+    const at = text.charCodeAt(from) === first && text.startsWith(value, from) ? from
+      : text.charCodeAt(from + 1) === first && text.startsWith(value, from + 1) ? from + 1
+      : nearby(text, value, from);
     // A token wink rewrote (rare) is not in the text: give it a zero-width span where we are.
-    if (at < 0 || at - cursor > 64) {
+    if (at < 0) {
       starts[i] = cursor;
       ends[i] = cursor;
       continue;
@@ -295,6 +305,38 @@ function pushSentence(sentences: NlpSentence[], values: string[], starts: Int32A
   sentences.push({ start: starts[first], end: ends[last], firstToken: first, lastToken: last });
 }
 
+/** Whitespace as wink splits on it (the characters of /\s/). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The text with the part of every run of non-space characters beyond `limit` replaced by
+ * spaces of the same length: wink's tokeniser is quadratic in the length of a token (1 MB of
+ * base64 would take minutes), while no word or URL of an article is that long. The length is
+ * kept, so offsets into the result index the original text; the same text is returned when
+ * no run is that long.
+ */
+export function boundRuns(text: string, limit: number): string {
+  let out = '';
+  let copied = 0;
+  let runStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) continue;
+    if (i - runStart > limit) {
+      // Never cut between the two halves of a surrogate pair.
+      let cut = runStart + limit;
+      if ((text.charCodeAt(cut - 1) & 0xfc00) === 0xd800) cut--;
+      out += text.slice(copied, cut) + ' '.repeat(i - cut);
+      copied = i;
+    }
+    runStart = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 /**
  * Tokens (text, normal, lemma, pos, type, offsets), sentences and wink's entities of a text.
  * wink's token properties are each read once, as whole-document arrays.
@@ -304,7 +346,9 @@ export function analyse(text: string, options: AnalyseOptions = {}): NlpDoc {
   const withEntities = options.winkEntities !== false && !options.headline;
   const nlp = withEntities ? wink() : options.headline ? winkForHeadlines() : winkWithoutEntities();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  // wink reads the text with long runs cut short; `read` has the text's length, so every offset found in it indexes `text`.
+  const read = boundRuns(text, LIMITS.tokenChars);
+  const doc = nlp.readDoc(read);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   const normals = tokens.out(its.normal) as string[];
@@ -313,7 +357,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): NlpDoc {
   const lazy = new LazyProperties(tokens, its, values, pos);
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
-  locateTokens(text, values, starts, ends);
+  locateTokens(read, values, starts, ends);
 
   // wink's sentences, cut at paragraph breaks (wink runs a sentence across a blank line when
   // a paragraph ends without punctuation, as headers and tweets do), trimmed of whitespace
@@ -321,7 +365,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): NlpDoc {
   const sentenceSpans = doc.sentences().out(its.span) as Array<[number, number]>;
   const sentences: NlpSentence[] = [];
   const tokenList: Token[] = new Array(count);
-  const blankLineBetween = blankLineFinder(text);
+  const blankLineBetween = blankLineFinder(read);
   for (const [first, last] of sentenceSpans) {
     let open = first;
     for (let i = first + 1; i <= last; i++) {

@@ -102,8 +102,12 @@ const EVENT_PLACE = new RegExp(
 const CAPITALISED = new RegExp(`\\b${NAME_WORD}(?: ${NAME_WORD})*`, 'g');
 /** One item of a list of names: a capitalised run, maybe after "the". */
 const LIST_ITEM = `(?:the )?${NAME_WORD}(?: ${NAME_WORD}){0,3}`;
-/** Three or more names in a row ("Russia, China and the Middle East"), or two joined by a comma and "and". */
-const NAME_LIST = new RegExp(`${LIST_ITEM}(?:, ${LIST_ITEM}){1,}(?:,? (?:and|or) ${LIST_ITEM})?|${LIST_ITEM} (?:and|or) ${LIST_ITEM}`, 'g');
+/**
+ * Three or more names in a row ("Russia, China and the Middle East"), or two joined by a comma
+ * and "and". A list starts where a word starts: tried from inside a word, a 1 MB run of
+ * capitals and digits would be rescanned from each of its letters.
+ */
+const NAME_LIST = new RegExp(`(?<![\\w'’-])(?:${LIST_ITEM}(?:, ${LIST_ITEM}){1,}(?:,? (?:and|or) ${LIST_ITEM})?|${LIST_ITEM} (?:and|or) ${LIST_ITEM})`, 'g');
 
 /** Broad regions: never the town of a "town, region" pair. */
 const REGION = /\b(?:East|West|North|South|Asia|Europe|Africa|America|Americas|Pacific|Atlantic|Gulf)$/;

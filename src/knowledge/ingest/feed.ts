@@ -5,6 +5,7 @@
 // <description> over <content:encoded>, cuts descriptions to 250 characters and rejects an
 // Atom feed with no entries — all things a digest must not do.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkDocument } from '../limits.ts';
 import { htmlFragmentText } from './html.ts';
 import { normaliseText, type ArticleDraft } from './text.ts';
 
@@ -77,17 +78,35 @@ function absolute(link: string | null, base: string | null): string | null {
   }
 }
 
+/** A tag or an entity: `[^<>]*` stops at the next angle bracket, so "<a<a<a…" is scanned once, not once per "<". */
+const MARKUP = /<[a-z!/][^<>]*>|&[a-z#0-9]+;/i;
+
 /** Plain text of a field that may hold HTML (escaped or CDATA). */
 function bodyText(raw: string | null): string {
   if (!raw) return '';
-  return /<[a-z!/][^>]*>/i.test(raw) || /&[a-z#0-9]+;/i.test(raw) ? htmlFragmentText(raw) : normaliseText(raw);
+  return MARKUP.test(raw) ? htmlFragmentText(raw) : normaliseText(raw);
 }
 
-/** Whether a feed body is only a lead-in to the article on the page. */
+/** An ellipsis among the marks that end a teaser ("…", "...", "[…]"). */
+const TEASER_MARK = /\.\.\.|…/;
+/** Words that end a teaser, before any closing marks ("Read more »"). */
+const TEASER_WORDS = /(?:read more|continue reading|read the full (?:story|article))$/i;
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Whether a feed body is only a lead-in to the article on the page: short, or ending in an
+ * ellipsis or a "read more" line. The trailing marks are found by one backward scan (a
+ * pattern ending in \W*$ retries from every mark of a long run of them).
+ */
 export function looksLikeTeaser(text: string): boolean {
   const t = text.trim();
   if (t.length < TEASER_CHARS) return true;
-  return /(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|read the full (story|article))\W*$/i.test(t);
+  let end = t.length;
+  while (end > 0 && !isWordChar(t.charCodeAt(end - 1))) end--;
+  return TEASER_MARK.test(t.slice(end)) || TEASER_WORDS.test(t.slice(Math.max(0, end - 32), end));
 }
 
 function entry(fields: Omit<FeedEntry, 'teaser'>): FeedEntry {
@@ -132,6 +151,7 @@ function atomEntry(item: Node, base: string | null): FeedEntry {
 
 /** Parses a feed document; throws FeedError naming the problem for malformed or unknown XML. */
 export function parseFeed(xml: string, baseUrl: string | null = null): ParsedFeed {
+  checkDocument(xml, 'the feed');
   const body = xml.replace(/^\uFEFF/, '').trim();
   if (!body) throw new FeedError('the feed is empty');
   // Feeds never need entity declarations; refusing them rules out entity-expansion bombs.

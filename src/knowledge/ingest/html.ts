@@ -5,6 +5,7 @@
 // paragraphs are dropped after, because Readability keeps whatever sits inside the main column.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { checkDocument, LIMITS, LimitError } from '../limits.ts';
 import { normaliseText, type ArticleDraft } from './text.ts';
 
 function meta(document: Document, ...names: string[]): string | null {
@@ -69,18 +70,92 @@ export function isBoilerplateParagraph(text: string): boolean {
   return text.length < 300 && BOILERPLATE_LINE.test(text.trim());
 }
 
+/** Whether an element lies inside one of `blocks` (a walk up its ancestors, not a search of every block). */
+function insideAny(el: Element, blocks: ReadonlySet<Element>): boolean {
+  for (let up = el.parentElement; up; up = up.parentElement) if (blocks.has(up)) return true;
+  return false;
+}
+
 /** Block text with paragraphs kept apart by blank lines. */
 function blockText(root: Element): string {
   const blocks = Array.from(root.querySelectorAll('p, h1, h2, h3, h4, li, blockquote, pre'));
+  const all = new Set(blocks);
   const texts = blocks
-    .filter((el) => !blocks.some((other) => other !== el && other.contains(el)))
+    .filter((el) => !insideAny(el, all))
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter((t) => t && !isBoilerplateParagraph(t));
   return texts.length ? texts.join('\n\n') : (root.textContent ?? '');
 }
 
+/** Element names whose end tag may be left out (an open <p> or <li> is closed by the next): not counted as nesting. */
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp']);
+/** Elements that have no end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** One tag; `[^<>]*` stops at the next angle bracket, so a page of "<a<a<a…" is scanned once. */
+const TAG = /<(\/?)([A-Za-z][\w:-]*)[^<>]*>/g;
+
+/** Character references ("&lt;", "&#8217;") in markup, counted up to `atMost` + 1. */
+function countReferences(html: string, atMost: number): number {
+  let n = 0;
+  for (let at = html.indexOf('&'); at >= 0 && n <= atMost; at = html.indexOf('&', at + 1)) {
+    const c = html.charCodeAt(at + 1) | 32;
+    if ((c >= 97 && c <= 122) || c === 35 /* # */) n++;
+  }
+  return n;
+}
+
+/**
+ * Why markup is over the element, reference or nesting limits, or null: one scan before any
+ * parser sees it (linkedom makes a text node of every reference, and its parse and
+ * Readability's scoring grow faster than the depth). The depth is an estimate that can only
+ * run high: tags in scripts and comments count too.
+ */
+export function markupOverLimits(html: string, what: string): LimitError | null {
+  const references = countReferences(html, LIMITS.htmlReferences);
+  if (references > LIMITS.htmlReferences) {
+    return new LimitError('htmlReferences', `${what} has too many character references like &lt; (over ${LIMITS.htmlReferences.toLocaleString('en')})`);
+  }
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (m[1]) {
+      if (!OPTIONAL_END.has(name) && !VOID.has(name) && depth > 0) depth--;
+      continue;
+    }
+    elements++;
+    if (OPTIONAL_END.has(name) || VOID.has(name) || m[0].endsWith('/>')) continue;
+    if (++depth > deepest) deepest = depth;
+  }
+  if (elements > LIMITS.htmlElements) {
+    return new LimitError('htmlElements', `${what} has too many elements (${elements.toLocaleString('en')}; at most ${LIMITS.htmlElements.toLocaleString('en')})`);
+  }
+  if (deepest > LIMITS.htmlDepth) {
+    return new LimitError('htmlDepth', `${what}'s elements are nested ${deepest} deep; at most ${LIMITS.htmlDepth}`);
+  }
+  return null;
+}
+
+/** The character references the DOM-free fallback decodes: numeric ones and the few names feeds use. */
+const REFERENCE = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeReference(whole: string, decimal?: string, hex?: string, name?: string): string {
+  if (name) return NAMED[name.toLowerCase()];
+  const code = decimal ? Number(decimal) : parseInt(hex!, 16);
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+}
+
+/** Text of markup read without a DOM, in one pass: tags dropped, references decoded (the fallback for a feed body over the limits). */
+function taglessText(html: string): string {
+  return normaliseText(html.replace(TAG, ' ').replace(REFERENCE, decodeReference).replace(/\s+/g, ' '));
+}
+
 /** Plain text of an HTML fragment (a feed item's description or content). */
 export function htmlFragmentText(html: string): string {
+  if (markupOverLimits(html, 'the fragment')) return taglessText(html);
   const { document } = parseHTML(`<html><body>${html}</body></html>`);
   stripChrome(document as unknown as Document);
   const body = document.body as unknown as Element;
@@ -91,8 +166,19 @@ export function htmlFragmentText(html: string): string {
   return normaliseText(blockText(body));
 }
 
-export function readHtml(raw: string, url: string | null = null): ArticleDraft {
+/** The DOM of a page; a fragment or bare text ("", "Hello") gets the <html><body> linkedom only makes for a whole page. */
+function pageDocument(raw: string) {
   const { document } = parseHTML(raw);
+  if (document.documentElement && document.body) return document;
+  return parseHTML(`<html><body>${raw}</body></html>`).document;
+}
+
+/** An HTML page as an article draft; throws LimitError for a page over LIMITS (size, elements, nesting) before parsing it. */
+export function readHtml(raw: string, url: string | null = null): ArticleDraft {
+  checkDocument(raw, 'the page');
+  const over = markupOverLimits(raw, 'the page');
+  if (over) throw over;
+  const document = pageDocument(raw);
   const doc = document as unknown as Document;
   const title = meta(doc, 'og:title', 'twitter:title') ?? document.querySelector('title')?.textContent?.trim() ?? null;
   const published = meta(doc, 'article:published_time', 'datePublished', 'date', 'pubdate') ??
@@ -101,7 +187,7 @@ export function readHtml(raw: string, url: string | null = null): ArticleDraft {
   const outlet = meta(doc, 'og:site_name', 'application-name');
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
   stripChrome(doc);
-  const parsed = new Readability(doc, { charThreshold: 200 }).parse();
+  const parsed = new Readability(doc, { charThreshold: 200, maxElemsToParse: LIMITS.htmlElements }).parse();
   let text = '';
   if (parsed?.content) {
     const { document: inner } = parseHTML(`<html><body>${parsed.content}</body></html>`);

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import type { Article } from '../facts.ts';
+import { articleTooLong, fileTooLarge } from '../limits.ts';
 import { readHtml } from './html.ts';
 import { readJson, readJsonLines, type DraftOrError } from './json.ts';
 import { readMarkdown } from './markdown.ts';
@@ -18,11 +19,6 @@ export interface LoadResult {
   articles: Article[];
   problems: LoadProblem[];
 }
-
-/** Largest single article body we parse; news articles are a few kB. */
-export const MAX_ARTICLE_CHARS = 1_000_000;
-/** Largest file we read at all (JSON Lines may hold many articles). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 const READERS: Record<string, (raw: string, name: string) => DraftOrError[]> = {
   '.txt': (raw) => [{ draft: readText(raw) }],
@@ -70,10 +66,7 @@ export function articleFromDraft(draft: ArticleDraft, fallbackId: string, source
 
 function checkDraft(draft: ArticleDraft): string | null {
   if (!draft.text.trim()) return 'the article is empty';
-  if (draft.text.length > MAX_ARTICLE_CHARS) {
-    return `the article is too long (${draft.text.length.toLocaleString('en')} characters; at most ${MAX_ARTICLE_CHARS.toLocaleString('en')})`;
-  }
-  return null;
+  return articleTooLong(draft.text);
 }
 
 /** Reads articles from the bytes of one file; `name` gives the format (by extension) and the default id. */
@@ -83,7 +76,8 @@ export function readArticleBytes(bytes: Buffer, name: string, source = name): Lo
   const problem = (message: string): LoadResult => ({ articles: [], problems: [{ source, message }] });
   if (!reader) return problem(`unsupported file type "${ext || '(none)'}" (Lede reads ${SUPPORTED_EXTENSIONS.join(' ')})`);
   if (bytes.length === 0) return problem('the file is empty');
-  if (bytes.length > MAX_FILE_BYTES) return problem(`the file is too large (${(bytes.length / 1048576).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1048576} MB)`);
+  const tooLarge = fileTooLarge(bytes.length);
+  if (tooLarge) return problem(tooLarge);
   if (looksBinary(bytes)) return problem('the file is binary, not text');
   let items: DraftOrError[];
   try {
@@ -137,9 +131,9 @@ export function loadArticles(path: string, onProgress?: (done: number, total: nu
     const name = isFolder ? relative(path, file) : basename(file);
     let bytes: Buffer;
     try {
-      const size = statSync(file).size;
-      if (size > MAX_FILE_BYTES) {
-        result.problems.push({ source: file, message: `the file is too large (${(size / 1048576).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1048576} MB)` });
+      const tooLarge = fileTooLarge(statSync(file).size);
+      if (tooLarge) {
+        result.problems.push({ source: file, message: tooLarge });
         return;
       }
       bytes = readFileSync(file);

@@ -1,5 +1,6 @@
 // JSON articles: one object, an array of them, or JSON Lines, each
 // {id, title, published, url, author, outlet, text} (body/content accepted for text).
+import { checkDocument } from '../limits.ts';
 import { normaliseText, type ArticleDraft } from './text.ts';
 
 function str(v: unknown): string | null {
@@ -13,6 +14,7 @@ export function draftFromObject(value: unknown): ArticleDraft {
   const o = value as Record<string, unknown>;
   const text = str(o.text) ?? str(o.body) ?? str(o.content);
   if (!text) throw new Error('article has no text');
+  checkDocument(text, 'the article text');
   return {
     id: str(o.id) ?? undefined,
     title: str(o.title),

@@ -1,17 +1,22 @@
 // Plain text articles: the seed format `date YYYY-MM-DD (Author, Outlet)` run into the first
 // paragraph, or plain text with no header (a short first line is taken as the title).
 import type { Article } from '../facts.ts';
+import { checkDocument } from '../limits.ts';
 
 export type ArticleDraft = Omit<Article, 'id'> & { id?: string };
 
 const HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s*\(([^()\n]*)\)\s*/i;
 
-/** Normalises line endings and trims the whitespace around paragraphs. */
+/**
+ * Normalises line endings and trims the whitespace around paragraphs. Spaces before a line
+ * break are matched only from the start of their run: from inside a run of 400k spaces with
+ * no break after it, each position would rescan the rest of the run.
+ */
 export function normaliseText(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
+    .replace(/(?<![ \t])[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -23,6 +28,7 @@ function splitAuthorOutlet(inside: string): { author: string | null; outlet: str
 }
 
 export function readText(raw: string): ArticleDraft {
+  checkDocument(raw, 'the text');
   const header = HEADER.exec(raw);
   if (header) {
     const { author, outlet } = splitAuthorOutlet(header[2]);

@@ -96,8 +96,10 @@ function previousQuarter(dct: Day): string {
 }
 
 function durationValue(n: number | 'X', unit: Unit): string {
-  if (n !== 'X' && !Number.isInteger(n) && !UNIT_SCALE[unit]) return fractionalDuration(n, unit);
+  const smaller = FRACTION_UNIT[unit];
+  if (n !== 'X' && !Number.isInteger(n) && smaller) return fractionalDuration(n, unit, smaller);
   const letter = UNIT_LETTER[unit];
+  // A fraction of a unit with no smaller one is a decimal amount, as TimeML allows: "2.5 weeks" = P2.5W.
   const amount = n === 'X' ? 'X' : formatAmount(n * (UNIT_SCALE[unit] ?? 1));
   return IS_CLOCK_UNIT[unit] ? `PT${amount}${letter}` : `P${amount}${letter}`;
 }
@@ -111,15 +113,13 @@ const FRACTION_UNIT: Partial<Record<Unit, [Unit, number]>> = {
   hour: ['minute', 60], minute: ['second', 60], day: ['hour', 24], month: ['day', 30], year: ['month', 12],
 };
 
-function fractionalDuration(n: number, unit: Unit): string {
-  const smaller = FRACTION_UNIT[unit];
+function fractionalDuration(n: number, unit: Unit, [smallUnit, perUnit]: [Unit, number]): string {
   const whole = Math.floor(n);
-  if (!smaller) return durationValue(n, unit);
-  const rest = Math.round((n - whole) * smaller[1]);
-  const clock = IS_CLOCK_UNIT[unit] || IS_CLOCK_UNIT[smaller[0]];
+  const rest = Math.round((n - whole) * perUnit);
+  const clock = IS_CLOCK_UNIT[unit] || IS_CLOCK_UNIT[smallUnit];
   const big = whole > 0 ? `${whole}${UNIT_LETTER[unit]}` : '';
-  if (clock && !IS_CLOCK_UNIT[unit]) return `P${big}T${rest}${UNIT_LETTER[smaller[0]]}`;
-  return `${clock ? 'PT' : 'P'}${big}${rest}${UNIT_LETTER[smaller[0]]}`;
+  if (clock && !IS_CLOCK_UNIT[unit]) return `P${big}T${rest}${UNIT_LETTER[smallUnit]}`;
+  return `${clock ? 'PT' : 'P'}${big}${rest}${UNIT_LETTER[smallUnit]}`;
 }
 
 /** Words a time expression can start with: any other token is skipped at once, which keeps
