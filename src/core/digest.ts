@@ -19,6 +19,7 @@ import { digestReply } from './digest/post.ts';
 import { describeProblem, readFeedSource, readFolderSource, type Candidate, type SourceProblem, type SourceSnapshot } from './digest/sources.ts';
 import { DigestState, postIdFor, shortHash, subscriptionId, type OutboxPost, type Subscription } from './digest/state.ts';
 import type { Lease } from './lease.ts';
+import { WorkFailure } from './work/pool.ts';
 import { log as processLog } from './log.ts';
 import { reply, type Reply } from './reply.ts';
 import { escapeRegExp } from './wording.ts';
@@ -346,9 +347,14 @@ export class Digests {
         const sub = await this.state.getSubscription(listed.id);
         if (!sub || (dueOnly && !this.isDue(sub, now))) continue;
         try {
-          const { posted, complete } = await this.pollSubscription(sub, lease);
+          const { posted, complete, skipped } = await this.pollSubscription(sub, lease);
           result.posted += posted;
           if (complete) await this.state.updateStatus(sub.id, { failures: 0, lastOkAt: new Date().toISOString(), nextPollAt: this.nextPollAt(0) });
+          // The source works (no back-off), but what was skipped is said in `subscriptions`.
+          if (skipped.length) {
+            result.errors++;
+            await this.state.updateStatus(sub.id, { lastError: `${skipped.length} new item(s) could not be read and were skipped: ${skipped.slice(0, 2).join('; ')}`, lastErrorAt: new Date().toISOString() });
+          }
         } catch (e) {
           result.errors++;
           const message = (e as Error).message || String(e);
@@ -392,13 +398,14 @@ export class Digests {
    * Stopping (or losing the lease) ends it after the post in flight: `complete` is then false
    * and the rest of the items stay unseen for the next poll, here or on another instance.
    */
-  private async pollSubscription(sub: Subscription, lease: Lease): Promise<{ posted: number; complete: boolean }> {
+  private async pollSubscription(sub: Subscription, lease: Lease): Promise<{ posted: number; complete: boolean; skipped: string[] }> {
     const snapshot = await this.readSource(sub);
     if (!snapshot.notModified) await this.reportProblems(sub, snapshot.problems);
     const fresh: Candidate[] = [];
     for (const c of snapshot.candidates) if (!(await this.state.isSeen(sub.id, c.key))) fresh.push(c);
     let posted = 0;
     const failed: string[] = [];
+    const skipped: string[] = [];
     let complete = true;
     for (const c of newestFirst(fresh).reverse()) {
       if (this.stopped || lease.lost) {
@@ -408,14 +415,22 @@ export class Digests {
       try {
         if (await this.postCandidate(sub, c)) posted++;
       } catch (e) {
-        failed.push(`${c.title ?? c.key}: ${(e as Error).message}`);
+        const what = `${c.title ?? c.key}: ${(e as Error).message}`;
+        // An item that could not be read (over a limit, over its time budget, or it made the
+        // extractor throw) fails the same way every time: it is skipped for good, with a word in
+        // the log and in this poll's status, instead of being retried on every poll forever.
+        if (e instanceof WorkFailure && !e.message.includes('pool is closed')) {
+          await this.state.markSeen(sub.id, c.key, 'unreadable');
+          this.log(`lede digest: ${sub.source} (${sub.platform}/${sub.channel}): skipped an item that could not be read: ${what}`);
+          skipped.push(what);
+        } else failed.push(what);
       }
     }
     if (failed.length) throw new Error(`${failed.length} new item(s) could not be posted: ${failed.slice(0, 2).join('; ')}`);
     // Validators are kept only once every item of this version is handled: saved earlier, a
     // crash mid-way would make the next poll a 304 and the rest of the items would be lost.
     if (complete && !snapshot.notModified) await this.state.updateStatus(sub.id, { etag: snapshot.etag, lastModified: snapshot.lastModified });
-    return { posted, complete };
+    return { posted, complete, skipped };
   }
 
   /**

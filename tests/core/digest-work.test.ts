@@ -9,7 +9,9 @@ import { Lede } from '../../src/core/lede.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { sharedPool, type WorkEvent } from '../../src/core/work/pool.ts';
 import { scratchFolders } from '../scratch.ts';
-import { longText } from './work-inputs.ts';
+import { FAULT_MARKER, longText, withFaultMarker } from './work-inputs.ts';
+
+withFaultMarker();
 
 const scratch = scratchFolders('lede-digest-work-');
 
@@ -61,6 +63,30 @@ describe('a digest of a long item', () => {
       // The long file was read, and its article's facts extracted, in the pool.
       expect(started).toEqual(expect.arrayContaining(['file', 'extract']));
       expect(await Promise.all(checks)).toEqual(checks.map(() => true));
+    } finally {
+      await lede.close();
+    }
+  }, 120_000);
+
+  it('skips for good an item that cannot be read, says so once, and posts the rest', async () => {
+    const folder = scratch();
+    const lede = await Lede.open({ store: { sqlitePath: ':memory:' }, work });
+    const posts: Reply[] = [];
+    lede.registerPoster('cli', { post: async (_channel, message) => void posts.push(message) });
+    try {
+      const ctx = { platform: 'cli', channel: 'news', conversation: 'news' };
+      expect((await lede.run('subscribe', { source: folder }, ctx)).kind).toBe('info');
+      // Its extraction throws, every time (the test fault marker stands for any such article).
+      writeFileSync(join(folder, 'broken.txt'), `Council report\n\nThe council met again on Monday. ${FAULT_MARKER}`);
+      writeFileSync(join(folder, 'short.txt'), 'Ferry back on time\n\nThe harbour ferry ran on time on Monday, the operator said.');
+      const first = await lede.digests.pollOnce();
+      expect(first).toEqual({ posted: 1, errors: 1 });
+      expect(posts).toHaveLength(1);
+      const listing = await lede.run('subscriptions', {}, ctx);
+      expect(JSON.stringify(listing)).toMatch(/could not be read and were skipped: .*test fault/);
+      // Not retried on the next poll: no error, nothing posted twice.
+      expect(await lede.digests.pollOnce()).toEqual({ posted: 0, errors: 0 });
+      expect(posts).toHaveLength(1);
     } finally {
       await lede.close();
     }

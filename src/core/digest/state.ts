@@ -165,7 +165,7 @@ export class DigestState {
     return Boolean(await this.outbox.get(`posted:${postIdFor(subId, itemKey)}`));
   }
 
-  async markSeen(subId: string, itemKey: string, why: 'existing' | 'filtered' | 'posted'): Promise<void> {
+  async markSeen(subId: string, itemKey: string, why: 'existing' | 'filtered' | 'posted' | 'unreadable'): Promise<void> {
     await this.seen.set(`${subId}|${itemKey}`, { why, at: new Date().toISOString() });
   }
 
