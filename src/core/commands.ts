@@ -42,7 +42,10 @@ export interface CommandContext {
   platform: string;
   /** Platform channel id (digests are posted there). */
   channel: string;
-  /** Conversation key for follow-ups: a channel, a thread, or a user in a DM. */
+  /**
+   * Conversation key for follow-ups: one asker's, in a channel or a thread (two people in one
+   * channel each have their own "she"); the terminal is one user.
+   */
   conversation: string;
   /** Platform user id of the asker; per-user rate limits count by it (absent: the terminal's one user). */
   user?: string;
