@@ -153,6 +153,21 @@ describe('Discord adapter against a loopback Discord', () => {
     expect(his).not.toContain('joins the two halves');
   });
 
+  it('a thread starts its own conversation: it does not inherit the channel’s, nor give it its own', async () => {
+    const f = await connect();
+    const [channel] = f.channels;
+    const [thread] = f.threads;
+    expect(shown(await ask(f, 'Who is Priya Okonkwo?', channel))).toContain('Okonkwo');
+    // In the thread, "she" is nobody yet; then the thread talks about the inspector.
+    expect(shown(await ask(f, 'What did she say?', thread))).not.toContain('joins the two halves');
+    expect(shown(await ask(f, 'Who is Tomas Varga?', thread))).toContain('Varga');
+    expect(shown(await ask(f, 'What did he say?', thread))).toContain('Nobody needs to leave');
+    // Back in the channel, the same asker's "she" is still the mayor.
+    const back = shown(await ask(f, 'What did she say?', channel));
+    expect(back).toContain('joins the two halves');
+    expect(back).not.toContain('Nobody needs to leave');
+  });
+
   it('answers every message in a listen channel when Message Content is on, and only mentions elsewhere', async () => {
     const [listen, other] = [snowflake(), snowflake()];
     const f = await connect({ messageContent: true, listenChannels: [listen] }, [listen, other]);
