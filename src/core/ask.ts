@@ -3,7 +3,7 @@
 import { countryOfDemonym } from '../knowledge/entity/demonyms.ts';
 import { isFirstName } from '../knowledge/entity/gazetteer.ts';
 import type { Entity, QuoteFact, TimeFact } from '../knowledge/facts.ts';
-import type { ConversationContext } from './conversation.ts';
+import { articleInFocus, type ConversationContext } from './conversation.ts';
 import { Library, nameKey, terms, type EntityRef, type LoadedArticle, type SentenceRef } from './library.ts';
 import { log } from './log.ts';
 import { parseQuestion, type Question, type QuestionType } from './question.ts';
@@ -213,14 +213,8 @@ function coverage(lib: Library, words: string[], hit: Ranked): number {
   return total > 0 ? Math.min(1, hit.score / total) : 0;
 }
 
-/** The article a topic-less question is about: the conversation's, else the only or newest one. */
-function currentArticle(lib: Library, context: ConversationContext): LoadedArticle | undefined {
-  if (context.articleId) {
-    const a = lib.get(context.articleId);
-    if (a) return a;
-  }
-  return lib.newestFirst()[0];
-}
+/** The article a topic-less question is about (one rule for every answer and command: `articleInFocus`). */
+const currentArticle = articleInFocus;
 
 /** The sentence that states the main event: the first sentence that is not a header line. */
 function leadSentence(loaded: LoadedArticle): number {
@@ -511,8 +505,8 @@ function speakerWords(subject: string): string {
   return named.length ? named.join(' ') : described;
 }
 
-/** Quotes of the named speaker; `enough` stops the walk over articles once that many are found. */
-function quotesOf(lib: Library, name: string, enough = Infinity): Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> {
+/** Quotes of the named speaker, in every article that quotes them. */
+function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> {
   let refs = lib.findEntities(name);
   if (refs.length === 0) refs = lib.findByRole(speakerWords(name));
   const out: Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> = [];
@@ -521,7 +515,6 @@ function quotesOf(lib: Library, name: string, enough = Infinity): Array<{ loaded
   const key = nameKey(name);
   const last = key.split(' ').pop() ?? key;
   for (const [index, entities] of byArticle) {
-    if (out.length >= enough) break;
     const loaded = lib.articles[index];
     const ids = new Set(entities.map((e) => e.id));
     for (const quote of loaded.facts.quotes) {
@@ -549,39 +542,75 @@ function quotesOf(lib: Library, name: string, enough = Infinity): Array<{ loaded
   return out;
 }
 
+/** Quoted sentences a "what did X say" answer shows; the rest are counted, never dropped unsaid. */
+const QUOTES_SHOWN = 3;
+
+/**
+ * Whether two names can be one person: one holds every word of the other ("Quill" and
+ * "Harriet Quill"), but "Dennis Quill" is not "Harriet Quill".
+ */
+function sameNamed(a: string, b: string): boolean {
+  const [x, y] = [nameKey(a).split(' '), nameKey(b).split(' ')];
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
+}
+
+/** Where the quotes not shown are, from the shown ones: "in this and 2 other articles". */
+function whereTheRestAre(rest: SentenceRef[], shown: SentenceRef[]): string {
+  const shownArticles = new Set(shown.map((r) => r.article));
+  const others = new Set(rest.map((r) => r.article).filter((a) => !shownArticles.has(a))).size;
+  const these = shownArticles.size === 1 ? 'this' : 'these';
+  if (others === 0) return `in ${these} article${shownArticles.size === 1 ? '' : 's'}`;
+  const inOthers = `${others} other article${others === 1 ? '' : 's'}`;
+  return rest.every((r) => !shownArticles.has(r.article)) ? `in ${inOthers}` : `in ${these} and ${inOthers}`;
+}
+
+/**
+ * What X said, across every article that quotes X: the conversation's article first, then the
+ * newest; with a topic ("about the terminal"), the quotes nearest it first. A few are shown and
+ * the rest counted. Only one X: "what did Quill say" is the Quill of the first article, and a
+ * Dennis Quill elsewhere is someone else.
+ */
 function answerWhatSaid(lib: Library, q: Question, context: ConversationContext): AskResult {
   const subject = resolveSubject(q.subject ?? '', context);
   if (!subject) return result('what-said', null, 0.1, [], context);
-  // Without a topic, the best-known article's quotes will do (the conversation's, if it has them).
-  let found = quotesOf(lib, subject, q.about || context.articleId ? Infinity : 10);
+  let found = quotesOf(lib, subject);
   if (found.length === 0) return result('what-said', null, 0.2, [], context);
-  if (context.articleId && !q.about) {
-    const here = found.filter((f) => f.loaded.article.id === context.articleId);
-    if (here.length) found = here;
-  }
+  const current = context.articleId ? lib.get(context.articleId)?.index : undefined;
+  const order = new Map(lib.newestFirst().map((l, i) => [l.index, l.index === current ? -1 : i]));
+  const byOrder = (a: (typeof found)[number], b: (typeof found)[number]) => order.get(a.loaded.index)! - order.get(b.loaded.index)! || a.quote.start - b.quote.start;
+  found.sort(byOrder);
+  const who = found[0].entity?.name ?? speakerName(found[0].quote) ?? subject;
+  found = found.filter((f) => !f.entity || sameNamed(f.entity.name, who));
   if (q.about) {
     // What they said about it: their quotes in the sentences that best match the topic.
     const articles = new Set(found.map((f) => f.loaded.index));
     const relevance = new Map<number, number>();
     for (const h of lib.search(terms(q.about), { limit: 500, articles })) relevance.set(h.article * 4096 + h.sentence, h.score);
     const score = (f: (typeof found)[number]) => relevance.get(f.loaded.index * 4096 + sentenceAt(f.loaded, f.quote.start)) ?? 0;
-    found = found.map((f) => ({ f, s: score(f) })).sort((a, b) => b.s - a.s).map((x) => x.f);
+    found = found.map((f) => ({ f, s: score(f) })).sort((a, b) => b.s - a.s || byOrder(a.f, b.f)).map((x) => x.f);
   }
-  // One citation per sentence, in article order within the best article.
+  // One entry per sentence: a sentence holding two quotes is shown, and counted, once.
   const seen = new Set<string>();
-  const cites: Citation[] = [];
+  const refs: SentenceRef[] = [];
   for (const f of found) {
     const ref = { article: f.loaded.index, sentence: sentenceAt(f.loaded, f.quote.start) };
-    const key = `${ref.article}:${ref.sentence}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    cites.push(citation(lib, ref));
-    if (cites.length === 3) break;
+    if (seen.has(`${ref.article}:${ref.sentence}`)) continue;
+    seen.add(`${ref.article}:${ref.sentence}`);
+    refs.push(ref);
   }
-  const first = found[0];
-  const who = first.entity?.name ?? speakerName(first.quote) ?? subject;
-  const text = { text: `${who}: ${cites.map((c) => clip(c.sentence, 400)).join(' … ')}`, lead: `What ${who} said:` };
-  return result('what-said', text, 0.8, cites, remember(context, cites, first.entity ?? entityOfName(first.loaded, who)));
+  const shown = refs.slice(0, QUOTES_SHOWN);
+  const cites = shown.map((r) => citation(lib, r));
+  const rest = refs.slice(QUOTES_SHOWN);
+  const where = whereTheRestAre(rest, shown);
+  const quotes = cites.map((c) => clip(c.sentence, 400)).join(' … ');
+  // "… and 7 more quotes in this and 2 other articles": a reader knows there is more, and where.
+  const text = rest.length === 0
+    ? { text: `${who}: ${quotes}`, lead: `What ${who} said:` }
+    : {
+        text: `${who}: ${quotes} … and ${rest.length} more quote${rest.length === 1 ? '' : 's'} ${where}.`,
+        lead: `What ${who} said (${shown.length} of ${refs.length} quotes; the other ${rest.length} ${rest.length === 1 ? 'is' : 'are'} ${where}):`,
+      };
+  return result('what-said', text, 0.8, cites, remember(context, cites, found[0].entity ?? entityOfName(found[0].loaded, who)));
 }
 
 function answerWhoIs(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -1250,15 +1279,28 @@ function answerHappened(lib: Library, q: Question, context: ConversationContext)
     const top = retrieve(lib, words, context, 5)[0];
     if (top && coverage(lib, words, top) >= 0.5) loaded = lib.articles[top.article];
   }
-  loaded ??= currentArticle(lib, context);
-  if (!loaded) return result('what-happened', null, 0.1, [], context);
+  return summaryOf(lib, 'what-happened', loaded ?? currentArticle(lib, context), context);
+}
+
+/** An article's summary sentences (else its lead), each keeping its source, as the answer. */
+function summaryOf(lib: Library, type: QuestionType, loaded: LoadedArticle | undefined, context: ConversationContext): AskResult {
+  if (!loaded) return result(type, null, 0.1, [], context);
   const lines = loaded.facts.summary.length ? loaded.facts.summary.slice(0, 2) : [lib.sentenceText({ article: loaded.index, sentence: leadSentence(loaded) })];
   const cites = lines.map((line) => {
-    const at = loaded!.article.text.indexOf(line);
-    return citation(lib, { article: loaded!.index, sentence: at >= 0 ? sentenceAt(loaded!, at) : 0 });
+    const at = loaded.article.text.indexOf(line);
+    return citation(lib, { article: loaded.index, sentence: at >= 0 ? sentenceAt(loaded, at) : 0 });
   });
-  const text = cites.map((c) => attributed(lib, { article: loaded!.index, sentence: sentenceAt(loaded!, c.start) })).join(' ');
-  return result('what-happened', clip(text, 700), 0.7, cites, remember(context, cites));
+  const text = cites.map((c) => attributed(lib, { article: loaded.index, sentence: sentenceAt(loaded, c.start) })).join(' ');
+  return result(type, clip(text, 700), 0.7, cites, remember(context, cites));
+}
+
+/**
+ * "Summarise the ferry strike": the article those words are about (none: the articles don't say);
+ * "summarise" alone: the article in focus (the conversation's, else the newest).
+ */
+function answerSummary(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const about = q.query ? articlesAbout(lib, q.query) : null;
+  return summaryOf(lib, 'summary', about ? about[0] : currentArticle(lib, context), context);
 }
 
 function answerBySentence(lib: Library, q: Question, context: ConversationContext, notSource = false): AskResult {
@@ -1379,14 +1421,28 @@ function answerMeta(lib: Library, q: Question, context: ConversationContext): As
   return result('meta', value ? `${value} — "${title}"` : null, value ? 0.95 : 0.5, [cite], remember(context, [cite]));
 }
 
+/** Share of a query's weight an article must hold to be about it ("what's new about the ferry strike"). */
+const MIN_ABOUT = 0.5;
+
+/** The articles about some words (holding most of their weight), best match first; all without words. */
+function articlesAbout(lib: Library, query: string): LoadedArticle[] {
+  const words = terms(query).filter((t) => !GENERIC.has(t));
+  const matching = lib.articlesMatching(query);
+  return words.length === 0 ? matching : matching.filter((l) => lib.articleCoverage(words, l.index) >= MIN_ABOUT);
+}
+
+/**
+ * "List the articles about the ferry": best match first. "What's new about the ferry": the articles
+ * that are about it (most of its words), newest first.
+ */
 function answerList(lib: Library, q: Question, context: ConversationContext): AskResult {
-  const chosen = lib.articlesMatching(q.query ?? null);
+  const chosen = q.newest ? lib.newestFirst(articlesAbout(lib, q.query ?? '')) : lib.articlesMatching(q.query ?? null);
   if (chosen.length === 0) return result('list', null, 0.3, [], context);
   const shown = chosen.slice(0, 10);
   const lines = shown.map((l, i) => `${i + 1}. ${displayTitle(l.article.title, l.article.text)}${l.article.outlet ? ` (${l.article.outlet}${l.article.published ? `, ${l.article.published.slice(0, 10)}` : ''})` : l.article.published ? ` (${l.article.published.slice(0, 10)})` : ''}`);
   const more = chosen.length > shown.length ? `\n… and ${chosen.length - shown.length} more` : '';
   const cites = shown.map((l) => citation(lib, { article: l.index, sentence: 0 }));
-  return result('list', `${chosen.length} article${chosen.length === 1 ? '' : 's'}:\n${lines.join('\n')}${more}`, 0.9, cites, context);
+  return result('list', `${chosen.length} article${chosen.length === 1 ? '' : 's'}${q.newest ? ', newest first' : ''}:\n${lines.join('\n')}${more}`, 0.9, cites, context);
 }
 
 /**
@@ -1535,6 +1591,7 @@ function answerByType(lib: Library, q: Question, context: ConversationContext): 
     case 'what-happened': return answerHappened(lib, q, context);
     case 'meta': return answerMeta(lib, q, context);
     case 'list': return answerList(lib, q, context);
+    case 'summary': return answerSummary(lib, q, context);
     default: return (SCORE_QUESTION.test(q.text) ? answerScore(lib, q, context) : null) ?? answerWhatIs(lib, q, context) ?? answerBySentence(lib, q, context);
   }
 }

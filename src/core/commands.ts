@@ -20,7 +20,7 @@ export type CommandName = 'ask' | 'articles' | 'summary' | 'who' | 'subscribe' |
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'ask', description: 'Ask a question about the loaded news articles', options: [{ name: 'question', description: 'Your question', required: true }] },
   { name: 'articles', description: 'List loaded articles, or search them', options: [{ name: 'query', description: 'Words to search for', required: false }] },
-  { name: 'summary', description: 'Summary of an article (default: the newest)', options: [{ name: 'article', description: 'Article title words or id', required: false }] },
+  { name: 'summary', description: 'Summary of an article (default: the one you asked about last, else the newest)', options: [{ name: 'article', description: 'Article title words or id', required: false }] },
   { name: 'who', description: 'Who a person or organisation is, across articles', options: [{ name: 'name', description: 'A name', required: true }] },
   {
     name: 'subscribe',
@@ -42,7 +42,10 @@ export interface CommandContext {
   platform: string;
   /** Platform channel id (digests are posted there). */
   channel: string;
-  /** Conversation key for follow-ups: a channel, a thread, or a user in a DM. */
+  /**
+   * Conversation key for follow-ups: one asker's, in a channel or a thread (two people in one
+   * channel each have their own "she"); the terminal is one user.
+   */
   conversation: string;
   /** Platform user id of the asker; per-user rate limits count by it (absent: the terminal's one user). */
   user?: string;

@@ -1,6 +1,7 @@
 // Per-conversation context for follow-ups ("What did she say?"): who and which article the
 // conversation is about. Kept in the store so it survives restarts and is shared by instances.
 import type Keyv from 'keyv';
+import type { Library, LoadedArticle } from './library.ts';
 
 export interface ConversationContext {
   /** The article the last answer came from. */
@@ -35,4 +36,13 @@ export class Conversations {
     this.recent.set(key, context);
     if (this.recent.size > 10_000) this.recent.delete(this.recent.keys().next().value as string);
   }
+}
+
+/**
+ * The article a request that names none is about ("summarise", /summary, "when did it happen"):
+ * the one the conversation is about, else the newest one loaded.
+ */
+export function articleInFocus(lib: Library, context: ConversationContext): LoadedArticle | undefined {
+  const current = context.articleId ? lib.get(context.articleId) : undefined;
+  return current ?? lib.newestFirst()[0];
 }

@@ -6,7 +6,7 @@ import { ask, type Answer } from './ask.ts';
 import { clusterFor, type Cluster } from './cluster.ts';
 import { COMMANDS, commandSpec, type CommandContext, type CommandName } from './commands.ts';
 import { Digests, type DigestOptions, type DigestPoster } from './digest.ts';
-import { Conversations } from './conversation.ts';
+import { Conversations, type ConversationContext } from './conversation.ts';
 import { Library } from './library.ts';
 import { overLimitText, RateLimits, type RateLimitOptions } from './limits.ts';
 import { answerReply, articleListReply, summaryReply } from './replies.ts';
@@ -122,15 +122,20 @@ export class Lede {
    */
   async answer(question: string, conversation: string): Promise<Answer> {
     const q = String(question ?? '').slice(0, MAX_QUESTION_CHARS);
-    const context = await this.conversations.get(conversation).catch((e: unknown) => {
-      log().error({ err: e instanceof Error ? e.message : String(e) }, 'conversation context unreadable; answering without it');
-      return {};
-    });
+    const context = await this.contextOf(conversation);
     const result = ask(this.library, q, context);
     await this.conversations.set(conversation, result.context).catch((e: unknown) => {
       log().error({ err: e instanceof Error ? e.message : String(e) }, 'conversation context not saved');
     });
     return result.answer;
+  }
+
+  /** A conversation's follow-up context; a store that fails only costs the context (logged). */
+  private async contextOf(conversation: string): Promise<ConversationContext> {
+    return this.conversations.get(conversation).catch((e: unknown) => {
+      log().error({ err: e instanceof Error ? e.message : String(e) }, 'conversation context unreadable; answering without it');
+      return {};
+    });
   }
 
   async run(name: CommandName | string, args: Record<string, string | undefined>, ctx: CommandContext): Promise<Reply> {
@@ -148,7 +153,7 @@ export class Lede {
         case 'articles':
           return articleListReply(this.library, args.query ?? null);
         case 'summary':
-          return summaryReply(this.library, args.article ?? null);
+          return summaryReply(this.library, args.article ?? null, await this.contextOf(ctx.conversation));
         case 'who': {
           const name = (args.name ?? '').trim();
           if (!name) return reply('info', 'Give me a name, e.g. /who name: DHS');

@@ -389,9 +389,23 @@ export class Library {
     this.postings.get(term)!.sort((a, b) => a - b);
   }
 
-  /** Articles, newest first (by published date, then most recently added). */
-  newestFirst(): LoadedArticle[] {
-    this.newest ??= [...this.articles].sort((a, b) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || b.index - a.index);
+  /**
+   * Articles, newest first: by the moment they were published (a "December 1, 2025" from a JSON
+   * feed is older than "2026-02-14T09:30:00+01:00", though it sorts after it as text), then the
+   * most recently added; undated articles last. `among`: just those articles, in that order.
+   */
+  newestFirst(among?: LoadedArticle[]): LoadedArticle[] {
+    if (among) {
+      const rank = new Map(this.newestFirst().map((l, i) => [l.index, i]));
+      return [...among].sort((a, b) => rank.get(a.index)! - rank.get(b.index)!);
+    }
+    if (!this.newest) {
+      const when = (l: LoadedArticle) => {
+        const t = l.article.published ? Date.parse(l.article.published) : NaN;
+        return Number.isNaN(t) ? -Infinity : t;
+      };
+      this.newest = this.articles.map((l) => ({ l, t: when(l) })).sort((a, b) => (b.t === a.t ? 0 : b.t > a.t ? 1 : -1) || b.l.index - a.l.index).map((x) => x.l);
+    }
     return this.newest;
   }
 

@@ -14,6 +14,7 @@ export const QUESTION_TYPES = [
   'why',
   'how',
   'what-happened',
+  'summary', // summarise (the ferry strike) / tl;dr
   'what',
   'meta', // author, outlet, date, title of an article
   'list', // list or search articles
@@ -36,8 +37,10 @@ export interface Question {
   /** what-said: what about ("about the shooting"); name: whose name. */
   about?: string;
   meta?: MetaField;
-  /** list: search words, if any. */
+  /** list: search words, if any; summary: the article's words, if any. */
   query?: string;
+  /** list: newest articles first ("what's new about the ferry"), not best match first. */
+  newest?: true;
 }
 
 const SPEECH = 'say|said|says|tell|told|claim|claimed|argue|argued|note|noted|write|wrote|tweet|tweeted|think|thought|warn|warned|announce|announced|state|stated|add|added|report|reported|mean|believe|suggest|insist|want';
@@ -68,6 +71,9 @@ const PERSON_NOUNS = /^(person|people|man|men|woman|women|boy|girl|kid|child|chi
 const PLACE_NOUNS = /^(village|city|cities|town|country|state|province|region|area|county|district|neighbou?rhood|street|road|place|location|venue|stadium|arena|building|hospital|airport|station|site|island|continent|park|field|court|school|university|prison|room)$/i;
 const TIME_NOUNS = /^(day|night|evening|morning|afternoon|year|month|week|weekend|date|time|hour|season|decade|century)$/i;
 
+const NEWS = /^(?:what(?:'s| is) (?:new|the latest(?: news)?)|(?:any|the|latest) news|anything new|(?:the )?latest(?: news)?)(?:\s+(?:about|on|with|from|regarding|in)\s+(.+))?$/;
+const SUMMARY = /^(?:summar(?:y|ise|ize)|sum up|tl;?dr|(?:give me |what is )?(?:a |the )?(?:short )?summary)(?:\s+(?:(?:of|on|about|for)\s+)?(?!(?:it|this|that|the (?:article|story|news|piece|report))$)(.+))?$/;
+
 export function parseQuestion(raw: string): Question {
   const text = cleanQuestion(raw);
   const lower = text.toLowerCase().replace(/[’]/g, "'");
@@ -82,6 +88,10 @@ export function parseQuestion(raw: string): Question {
     return q('list', { query: m[2] ?? m[1] });
   }
   if (/^(articles|stories|news) (about|on|mentioning) /.test(lower)) return q('list', { query: text.replace(/^\S+ \S+ /, '') });
+  // "What's new about the ferry?", "any news": the newest articles (about it) first.
+  if ((m = NEWS.exec(lower))) return m[1] ? q('list', { query: text.slice(text.length - m[1].length), newest: true }) : q('list', { newest: true });
+  // "Summarise", "summary of the ferry strike": the article asked for, else the one in focus.
+  if ((m = SUMMARY.exec(lower))) return m[1] ? q('summary', { query: text.slice(text.length - m[1].length) }) : q('summary');
 
   // "Who wrote the article?" asks for the byline ("the measles article": of the article about measles);
   // "who wrote the bill?" is a question about the news.
@@ -119,7 +129,7 @@ export function parseQuestion(raw: string): Question {
   }
 
   // "Tell me about Delia Ramirez", "what about the fire": a name is a who-is, a topic a summary.
-  if ((m = /^(?:what about|about|more about|anything (?:new )?(?:about|on)|any news (?:about|on)|what(?:'s| is) new (?:with|about|on)|(?:what(?:'s| is) )?the latest (?:on|about)|information on|info on) (.+)$/i.exec(text))) {
+  if ((m = /^(?:what about|about|more about|anything (?:about|on)|information on|info on) (.+)$/i.exec(text))) {
     const topic = m[1].trim();
     if (/^(the |a |an )?\p{Lu}/u.test(topic) && topic.split(' ').length <= 6 && !/^(the|a|an) /.test(topic)) return q('who-is', { subject: topic });
     if (/^(he|she|him|her|they|them|it)$/i.test(topic)) return q('who-is', { subject: topic });
@@ -154,7 +164,7 @@ export function parseQuestion(raw: string): Question {
   if (/^how (many|much|long|old|far|big|large|often|deep|high|tall|wide|fast|heavy|hot|cold|strong|powerful)\b/.test(lower) ||
     /^what (percentage|percent|proportion|share)\b/.test(lower)) return q('count');
   if (/^(why|for what reason|what (was|is) the (reason|cause|motive))\b/.test(lower)) return q('why');
-  if (/^(what happened|what('s| is| was) (it|this|that|the (article|story|news|piece|report)) about|what('s| is) (going on|the story|the news)|summar(y|ize|ise)|tl;?dr|what's up)\b/.test(lower)) return q('what-happened');
+  if (/^(what happened|what('s| is| was) (it|this|that|the (article|story|news|piece|report)) about|what('s| is) (going on|the story|the news)|what's up)\b/.test(lower)) return q('what-happened');
   if (/^how\b/.test(lower)) return q('how');
   if (/^(what|which)\b/.test(lower)) return q('what');
   return q('unknown');

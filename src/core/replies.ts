@@ -1,5 +1,6 @@
 // Answers and library listings as platform-neutral Replies.
 import type { Answer, Citation } from './ask.ts';
+import { articleInFocus, type ConversationContext } from './conversation.ts';
 import { Library, terms, type LoadedArticle } from './library.ts';
 import { reply, type Reply, type ReplySource } from './reply.ts';
 import { displayTitle } from './wording.ts';
@@ -47,17 +48,18 @@ export function articleListReply(lib: Library, query: string | null): Reply {
   return reply('list', chosen.length > items.length ? `${head} (showing ${items.length})` : head, { items });
 }
 
-/** Finds an article by id, or by the words of its title or text. */
-export function findArticle(lib: Library, ref: string | null): LoadedArticle | undefined {
-  if (!ref || !ref.trim()) return lib.newestFirst()[0];
+/** Finds an article by id, or by the words of its title or text; without any, the one in focus (see `articleInFocus`). */
+export function findArticle(lib: Library, ref: string | null, context: ConversationContext = {}): LoadedArticle | undefined {
+  if (!ref || !ref.trim()) return articleInFocus(lib, context);
   const byId = lib.get(ref.trim());
   if (byId) return byId;
   const hit = lib.search(terms(ref), { limit: 1 })[0];
   return hit ? lib.articles[hit.article] : undefined;
 }
 
-export function summaryReply(lib: Library, ref: string | null): Reply {
-  const loaded = findArticle(lib, ref);
+/** /summary: the article asked for, else the one the conversation is about, else the newest. */
+export function summaryReply(lib: Library, ref: string | null, context: ConversationContext = {}): Reply {
+  const loaded = findArticle(lib, ref, context);
   if (!loaded) return reply('not-stated', lib.size === 0 ? 'No articles are loaded yet.' : `No loaded article matches "${ref}".`);
   const { facts } = loaded;
   const source = sourceOf(loaded);

@@ -132,8 +132,12 @@ describe('Discord message routing', () => {
     expect(questionIn({ ...base, content: 'Who won?' }, bot, [base.channelId])).toBe('Who won?');
   });
 
-  it('keys conversations by channel, and by user in DMs', () => {
-    expect(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u1' })).toBe(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u2' }));
+  it('keys conversations by channel (a thread is a channel) and user, and by user in DMs', () => {
+    // Two people in one channel each keep their own follow-up context.
+    expect(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u1' })).not.toBe(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u2' }));
+    expect(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u1' })).toBe(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u1' }));
+    // A thread has its own channel id: it starts without the parent channel's context.
+    expect(conversationKey({ guildId: 'g', channelId: 'thread-of-c1', userId: 'u1' })).not.toBe(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u1' }));
     expect(conversationKey({ guildId: 'g', channelId: 'c1', userId: 'u1' })).not.toBe(conversationKey({ guildId: 'g', channelId: 'c2', userId: 'u1' }));
     expect(conversationKey({ guildId: null, channelId: 'd1', userId: 'u1' })).not.toBe(conversationKey({ guildId: null, channelId: 'd2', userId: 'u2' }));
   });

@@ -19,6 +19,7 @@ const FOOTBRIDGE_URL = 'https://news.example.org/marlow-footbridge';
 const HOAX_URL = 'https://news.example.org/marlow-forum-hoax';
 
 const alice: FakeUser = { id: snowflake(), username: 'alice' };
+const bob: FakeUser = { id: snowflake(), username: 'bob' };
 const otherBot: FakeUser = { id: snowflake(), username: 'another-bot', bot: true };
 
 let lede: Lede;
@@ -67,8 +68,8 @@ function shown(r: RecordedRequest): string {
   return JSON.stringify({ content: r.body?.content ?? '', embeds: r.body?.embeds ?? [] });
 }
 
-async function ask(f: FakeDiscord, content: string, channelId = f.channels[0]): Promise<RecordedRequest> {
-  const id = f.sendMessage({ content, author: alice, channelId, mentionBot: true });
+async function ask(f: FakeDiscord, content: string, channelId = f.channels[0], author = alice): Promise<RecordedRequest> {
+  const id = f.sendMessage({ content, author, channelId, mentionBot: true });
   return f.waitForRequest(succeeded(repliesTo(id)));
 }
 
@@ -126,7 +127,7 @@ describe('Discord adapter against a loopback Discord', () => {
     expect(shown(sent)).toContain(FOOTBRIDGE_URL);
   });
 
-  it('uses the channel conversation for a follow-up question', async () => {
+  it("uses the asker's conversation in this channel for a follow-up question", async () => {
     const f = await connect();
     const [here, elsewhere] = f.channels;
     const first = await ask(f, 'How much will the bridge cost?', here);
@@ -137,6 +138,34 @@ describe('Discord adapter against a loopback Discord', () => {
     expect(shown(followUp)).not.toContain(HOAX_URL);
     const fresh = await ask(f, 'When did it happen?', elsewhere);
     expect(shown(fresh)).not.toContain(FOOTBRIDGE_URL);
+  });
+
+  it("keeps each asker's follow-up context: two people in one channel each get their own person", async () => {
+    const f = await connect();
+    expect(shown(await ask(f, 'Who is Priya Okonkwo?', f.channels[0], alice))).toContain('Okonkwo');
+    expect(shown(await ask(f, 'Who is Tomas Varga?', f.channels[0], bob))).toContain('Varga');
+    // Alice's "she" is still the mayor, though Bob asked about the inspector in between.
+    const hers = shown(await ask(f, 'What did she say?', f.channels[0], alice));
+    expect(hers).toContain('joins the two halves');
+    expect(hers).not.toContain('Nobody needs to leave');
+    const his = shown(await ask(f, 'What did he say?', f.channels[0], bob));
+    expect(his).toContain('Nobody needs to leave');
+    expect(his).not.toContain('joins the two halves');
+  });
+
+  it('a thread starts its own conversation: it does not inherit the channel’s, nor give it its own', async () => {
+    const f = await connect();
+    const [channel] = f.channels;
+    const [thread] = f.threads;
+    expect(shown(await ask(f, 'Who is Priya Okonkwo?', channel))).toContain('Okonkwo');
+    // In the thread, "she" is nobody yet; then the thread talks about the inspector.
+    expect(shown(await ask(f, 'What did she say?', thread))).not.toContain('joins the two halves');
+    expect(shown(await ask(f, 'Who is Tomas Varga?', thread))).toContain('Varga');
+    expect(shown(await ask(f, 'What did he say?', thread))).toContain('Nobody needs to leave');
+    // Back in the channel, the same asker's "she" is still the mayor.
+    const back = shown(await ask(f, 'What did she say?', channel));
+    expect(back).toContain('joins the two halves');
+    expect(back).not.toContain('Nobody needs to leave');
   });
 
   it('answers every message in a listen channel when Message Content is on, and only mentions elsewhere', async () => {
@@ -188,7 +217,7 @@ describe('Discord adapter against a loopback Discord', () => {
       expect(shown(edit)).toContain(FOOTBRIDGE_URL);
     });
 
-    it('/ask shares the channel conversation with mentions', async () => {
+    it("/ask shares the asker's channel conversation with their mentions", async () => {
       const f = await connect();
       await ask(f, 'How much will the bridge cost?');
       const { edit } = await command(f, 'ask', { question: 'When did it happen?' });

@@ -143,6 +143,27 @@ describe.each(['http', 'socket'] as const)('Slack over %s', (mode) => {
     expect(shownText(elsewhere.body)).not.toContain('grandparents');
   });
 
+  it("keeps each asker's context in a thread: two people in one thread each get their own person", async () => {
+    rig = await startRig(mode, lede);
+    const ts = nextTs();
+    const other = 'U0SECONDREADER';
+    await sendMention(rig, mode, { channel: CHANNEL, user: USER, question: 'Who is Tobias Renn?', ts });
+    expect(shownText((await threadAnswer(rig, ts)).body)).toContain('Renn');
+    const answers = () => rig!.fake.requests.filter((r) => r.name === 'chat.postMessage' && r.body.thread_ts === ts);
+    await sendMention(rig, mode, { channel: CHANNEL, user: other, question: 'Who is Ruth Almeida?', ts: nextTs(), threadTs: ts });
+    await rig.fake.waitFor(() => answers().length >= 2);
+    expect(shownText(answers()[1].body)).toContain('Almeida');
+
+    // The first reader's "he" is still Renn, though the second asked about Almeida in between.
+    await sendMention(rig, mode, { channel: CHANNEL, user: USER, question: 'What did he say?', ts: nextTs(), threadTs: ts });
+    await rig.fake.waitFor(() => answers().length >= 3);
+    expect(shownText(answers()[2].body)).toContain('grandparents');
+    await sendMention(rig, mode, { channel: CHANNEL, user: other, question: 'What did she say?', ts: nextTs(), threadTs: ts });
+    await rig.fake.waitFor(() => answers().length >= 4);
+    expect(shownText(answers()[3].body)).toContain('returns slot');
+    expect(shownText(answers()[3].body)).not.toContain('grandparents');
+  });
+
   it('acks before answering, however slow the answer is', async () => {
     const { core, open } = gatedCore(lede);
     rig = await startRig(mode, core);

@@ -73,9 +73,13 @@ export function questionIn(message: IncomingText, bot: { id: string; roleId?: st
   return message.content.replace(new RegExp(mention, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Follow-up context is per channel (threads are channels too), or per user in a DM. */
+/**
+ * Follow-up context is each asker's own, per channel: in a shared channel Ana's "she" is the
+ * person Ana asked about, not the one Ben asked about a message later. A thread is a channel of
+ * its own on Discord (its own id), so a new thread starts without context.
+ */
 export function conversationKey(where: { guildId: string | null; channelId: string; userId: string }): string {
-  return where.guildId === null ? `discord:dm:${where.userId}` : `discord:channel:${where.channelId}`;
+  return where.guildId === null ? `discord:dm:${where.userId}` : `discord:channel:${where.channelId}:user:${where.userId}`;
 }
 
 /** Slash command options as the string arguments core commands take. */

@@ -131,3 +131,12 @@ export function questionFromMention(text: string, botUserId?: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Whose follow-up context a question reads: each asker's own, in a channel (slash commands) or in
+ * one thread (@mentions; a new top-level mention starts a thread, so it starts afresh). Two people
+ * in one thread each keep theirs: Ana's "she" is the person Ana asked about, not Ben's.
+ */
+export function conversationKey(where: { team: string; channel: string; thread?: string; user: string }): string {
+  return `slack:${where.team}:${where.channel}:${where.thread ? `thread:${where.thread}:` : ''}user:${where.user}`;
+}

@@ -13,7 +13,7 @@ import type { Lede } from '../../core/lede.ts';
 import { addSecret, log as processLog } from '../../core/log.ts';
 import { boltLogger } from './log.ts';
 import { escapeRegExp } from '../../core/wording.ts';
-import { parseCommandText, questionFromMention, slashName, validateCommandPrefix } from './commands.ts';
+import { conversationKey, parseCommandText, questionFromMention, slashName, validateCommandPrefix } from './commands.ts';
 import { describeSlackError, describeSlackStartError } from './errors.ts';
 import { hostOfUrl } from '../shared/network.ts';
 import { channelManagers } from './permissions.ts';
@@ -108,7 +108,7 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
       const ctx: CommandContext = {
         platform: 'slack',
         channel: command.channel_id,
-        conversation: `slack:${command.team_id}:${command.channel_id}:${command.user_id}`,
+        conversation: conversationKey({ team: command.team_id, channel: command.channel_id, user: command.user_id }),
         user: command.user_id,
         mayManage: () => managers.mayManage(command.user_id, command.channel_id),
       };
@@ -129,7 +129,7 @@ export async function startSlack(core: SlackCore, options: SlackOptions): Promis
     const ctx: CommandContext = {
       platform: 'slack',
       channel: event.channel,
-      conversation: `slack:${body.team_id ?? ''}:${event.channel}:${threadTs}`,
+      conversation: conversationKey({ team: body.team_id ?? '', channel: event.channel, thread: threadTs, user: event.user ?? '' }),
       user: event.user,
       // A mention only ever asks; managing a channel is a slash command.
       mayManage: async () => false,

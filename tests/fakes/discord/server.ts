@@ -45,6 +45,8 @@ export interface FakeDiscordOptions {
   guildId?: string;
   /** Text channels announced in GUILD_CREATE (messages in unknown channels are dropped by discord.js). */
   channels?: string[];
+  /** Public threads of the first channel, announced in GUILD_CREATE (a thread is a channel with its own id). */
+  threads?: string[];
   /** HELLO's heartbeat interval (Discord sends about 41 s; tests shorten it to see heartbeats). */
   heartbeatIntervalMs?: number;
 }
@@ -70,6 +72,7 @@ export class FakeDiscord {
   readonly applicationId: string;
   readonly guildId: string;
   readonly channels: string[];
+  readonly threads: string[];
   readonly heartbeatIntervalMs: number;
   /** The bot's managed role (Discord creates one per bot; users often mention it instead of the bot). */
   readonly botRoleId = snowflake();
@@ -95,6 +98,7 @@ export class FakeDiscord {
     this.applicationId = options.applicationId ?? snowflake();
     this.guildId = options.guildId ?? snowflake();
     this.channels = options.channels ?? [snowflake(), snowflake()];
+    this.threads = options.threads ?? [snowflake()];
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 45_000;
   }
 
@@ -183,7 +187,7 @@ export class FakeDiscord {
       }),
       mention_roles: input.mentionBotRole ? [this.botRoleId] : [],
       // Discord sends the channel type; discord.js needs it to build an uncached DM channel.
-      channel_type: inGuild ? 0 : 1,
+      channel_type: !inGuild ? 1 : this.threads.includes(channelId) ? 11 : 0,
       ...(inGuild ? { guild_id: this.guildId, member: memberObject() } : {}),
     });
     return id;
@@ -329,7 +333,7 @@ export class FakeDiscord {
       members: [{ ...memberObject(), roles: [this.botRoleId], user: userObject(this.botUser) }],
       member_count: 2,
       channels: this.channels.map((id) => channelObject(id, this.guildId)),
-      threads: [],
+      threads: this.threads.map((id) => threadObject(id, this.channels[0], this.guildId, this.botUser.id)),
       presences: [],
       voice_states: [],
       stage_instances: [],
@@ -489,6 +493,14 @@ function memberObject(): Record<string, unknown> {
 
 function channelObject(id: string, guildId: string): Record<string, unknown> {
   return { id, type: 0, guild_id: guildId, name: `channel-${id.slice(-4)}`, position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, parent_id: null };
+}
+
+/** A public thread (type 11) under `parentId`. */
+function threadObject(id: string, parentId: string, guildId: string, ownerId: string): Record<string, unknown> {
+  return {
+    id, type: 11, guild_id: guildId, parent_id: parentId, owner_id: ownerId, name: `thread-${id.slice(-4)}`, last_message_id: null, rate_limit_per_user: 0,
+    message_count: 0, member_count: 1, flags: 0, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+  };
 }
 
 function messageObject(input: { id: string; channelId: string; author: FakeUser; content: string; embeds?: unknown[]; mentions: unknown[] }): Record<string, unknown> {
