@@ -2,6 +2,7 @@
 // here, naming the variable), parses the arguments, wires Lede to the adapters and the digest
 // loop, and dispatches the subcommands. main imports adapters, core and knowledge; nothing
 // imports main except bin/lede.mjs.
+import { randomUUID } from 'node:crypto';
 import { delimiter } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError, describeConfig, digestOptions, loadConfig, startProblems, storeOptions, type Config } from './core/config.ts';
@@ -91,6 +92,7 @@ async function openLede(config: Config): Promise<Lede> {
 }
 
 async function askJsonl(lede: Lede): Promise<number> {
+  const run = randomUUID();
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   // One output line per non-blank input line, in order, with the caller's id whatever fails; `line`
   // (the input's line number) says which line it was when there is no id or the line failed.
@@ -109,7 +111,8 @@ async function askJsonl(lede: Lede): Promise<number> {
     const id = fields.id ?? null;
     let out: Record<string, unknown>;
     try {
-      const conversation = fields.conversation === undefined || fields.conversation === null ? `jsonl:${n}` : `jsonl-c:${String(fields.conversation)}`;
+      // A line without a conversation starts empty: its key is this run's own, never an earlier run's line n.
+      const conversation = fields.conversation === undefined || fields.conversation === null ? `jsonl:${run}:${n}` : `jsonl-c:${String(fields.conversation)}`;
       if (fields !== req) out = { id, error: 'each line must be a JSON object {id, question, conversation?}' };
       else if (typeof fields.question !== 'string') out = { id, error: 'question must be a string' };
       else out = { id, ...(await lede.answer(fields.question, conversation)) };
