@@ -117,19 +117,21 @@ function timeOnce(fn: () => unknown): number {
 export interface DoublingRow {
   stage: string;
   input: string;
+  /** n: the row's sizes are n, 2n and 4n characters. */
+  chars: number;
   ms: number[];
   /** Time ratio per doubling, over both (n → 4n): the square root of the 4n time over the n time. */
   ratio: number;
 }
 
-/** Times below this many ms are mostly noise (a collection, a timer tick): a stage that stays under it is reported as 1. */
-const FLOOR_MS = 10;
+/** Times below this many ms are mostly noise (a collection, a timer tick): a stage whose largest input stays under it (even at 3.2M characters) is reported as 1. */
+const FLOOR_MS = 25;
 
 /**
  * The best of `runs` timings of each size, the sizes taken in turn (n, 2n, 4n, n, …) so that a
  * burst of load from other processes weighs on all of them alike.
  */
-function row(stage: string, input: string, make: (n: number) => () => unknown, n: number, runs: number): DoublingRow {
+function timings(make: (n: number) => () => unknown, n: number, runs: number): number[] {
   const fns = [n, 2 * n, 4 * n].map(make);
   timeOnce(fns[0]); // warm-up: the first run of a stage compiles its code
   const ms = [Infinity, Infinity, Infinity];
@@ -139,9 +141,29 @@ function row(stage: string, input: string, make: (n: number) => () => unknown, n
       ms[k] = Math.min(ms[k], timeOnce(fns[k]));
     }
   }
+  return ms;
+}
+
+/** A stage is timed on inputs large enough that its smallest run takes at least this long. */
+const MIN_BASE_MS = 25;
+/** … but never on more than this many characters (4n). */
+const MAX_CHARS = 4_000_000;
+
+/**
+ * One row: a stage that is fast on n characters (a few ms, where a collection or a timer tick is
+ * as long as the work) is timed again on 4× the input, until its smallest run takes
+ * MIN_BASE_MS or the input reaches MAX_CHARS: a ratio is only read where there is work to time.
+ */
+function row(stage: string, input: string, make: (n: number) => () => unknown, n: number, runs: number): DoublingRow {
+  let size = n;
+  let ms = timings(make, size, runs);
+  while (ms[0] < MIN_BASE_MS && size * 16 <= MAX_CHARS) {
+    size *= 4;
+    ms = timings(make, size, runs);
+  }
   // Over two doublings rather than the worse of the two: a single disturbed timing moves it half as much.
   const ratio = ms[2] < FLOOR_MS ? 1 : Math.sqrt(ms[2] / Math.max(ms[0], FLOOR_MS / 4));
-  return { stage, input, ms, ratio };
+  return { stage, input, chars: size, ms, ratio };
 }
 
 /** The doubling table: every extraction stage over every text, every reader over its own inputs. */
@@ -149,7 +171,7 @@ export function doubling(n: number, runs = 3, log: (line: string) => void = () =
   const rows: DoublingRow[] = [];
   const add = (r: DoublingRow) => {
     rows.push(r);
-    log(`${r.stage.padEnd(16)} ${r.input.padEnd(16)} ${r.ms.map((m) => m.toFixed(1).padStart(9)).join(' ')}  x${r.ratio.toFixed(2)}`);
+    log(`${r.stage.padEnd(16)} ${r.input.padEnd(16)} ${String(r.chars).padStart(8)} ${r.ms.map((m) => m.toFixed(1).padStart(9)).join(' ')}  x${r.ratio.toFixed(2)}`);
   };
   for (const [stage, make] of Object.entries(STAGES)) {
     for (const [input, text] of Object.entries(TEXTS)) add(row(stage, input, (size) => make(text(size)), n, runs));
@@ -161,10 +183,10 @@ export function doubling(n: number, runs = 3, log: (line: string) => void = () =
 
 /** The table as text, worst ratio first. */
 export function doublingTable(rows: DoublingRow[], n: number): string {
-  const head = `${'stage'.padEnd(16)} ${'input'.padEnd(16)} ${[n, 2 * n, 4 * n].map((s) => `${s} ch ms`.padStart(12)).join(' ')}  per doubling`;
+  const head = `${'stage'.padEnd(16)} ${'input'.padEnd(16)} ${'n chars'.padStart(8)} ${['n ms', '2n ms', '4n ms'].map((s) => s.padStart(12)).join(' ')}  per doubling (from n = ${n}; fast stages on larger n)`;
   const lines = [...rows]
     .sort((a, b) => b.ratio - a.ratio)
-    .map((r) => `${r.stage.padEnd(16)} ${r.input.padEnd(16)} ${r.ms.map((m) => m.toFixed(1).padStart(12)).join(' ')}  x${r.ratio.toFixed(2)}${r.ratio > 2.2 ? '  (over 2.2)' : ''}`);
+    .map((r) => `${r.stage.padEnd(16)} ${r.input.padEnd(16)} ${String(r.chars).padStart(8)} ${r.ms.map((m) => m.toFixed(1).padStart(12)).join(' ')}  x${r.ratio.toFixed(2)}${r.ratio > 2.2 ? '  (over 2.2)' : ''}`);
   return [head, ...lines].join('\n');
 }
 

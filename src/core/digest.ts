@@ -250,9 +250,8 @@ export class Digests {
     // The back catalogue is marked seen, except the newest N the user asked for.
     const ordered = newestFirst(snapshot.candidates);
     const old = ordered.slice(postNewest);
-    for (const c of old) await this.state.markSeen(id, c.key, 'existing');
     // Unreadable files already there were named in this reply: no notice for them in the channel.
-    for (const p of snapshot.problems) await this.state.markSeen(id, p.key, 'existing');
+    await this.state.markSeenMany(id, [...old.map((c) => c.key), ...snapshot.problems.map((p) => p.key)], 'existing');
     const now = Date.now();
     const sub: Subscription = {
       id,

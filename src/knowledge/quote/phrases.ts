@@ -49,7 +49,7 @@ export function isDash(w: Word | undefined): boolean {
 }
 
 export function isQuoteMark(w: Word | undefined): boolean {
-  return w !== undefined && /^(["\u201c\u201d\u2018\u2019`']|``|'')+$/.test(w.text);
+  return w !== undefined && /^(["\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb`']|``|'')+$/.test(w.text);
 }
 
 function lemmaOf(w: Word): string {

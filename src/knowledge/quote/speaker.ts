@@ -194,6 +194,8 @@ export interface SpeakerContext {
 
 interface Named {
   name: string;
+  /** The phrase names no one ("a police spokesman", "the 52-year-old"): its name is the phrase itself. */
+  common?: boolean;
   entity?: string;
   cls: SpeakerClass;
 }
@@ -278,7 +280,7 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
   const head = words[headEnd];
   // "Residents", "Officials" opening a paragraph are tagged as proper nouns; they are groups.
   if (head.normal.endsWith('s') && (PERSON_NOUNS.has(head.normal.slice(0, -1)) || (PERSON_NOUNS.has(head.lemma) && head.normal !== head.lemma))) {
-    return { name: mention, cls: { referent: 'group' } };
+    return { name: mention, cls: { referent: 'group' }, common: true };
   }
   let titled = false;
   for (let i = range[0]; i <= headEnd && !titled; i++) titled = isTitle(words[i]) || PERSON_NOUNS.has(words[i].normal);
@@ -298,11 +300,11 @@ function describeSpeaker(ctx: SpeakerContext, range: WordRange, index: Map<strin
   if (PERSON_NOUNS.has(head.lemma) || PERSON_NOUNS.has(head.normal)) {
     const g = genderOf(head.normal);
     const plural = head.normal !== head.lemma && head.normal.endsWith('s');
-    return { name: mention, cls: plural ? { referent: 'group' } : { referent: 'person', gender: g === 'none' ? null : g } };
+    return { name: mention, cls: plural ? { referent: 'group' } : { referent: 'person', gender: g === 'none' ? null : g }, common: true };
   }
-  if (head.pos === 'NOUN' && head.normal !== head.lemma && head.normal.endsWith('s')) return { name: mention, cls: { referent: 'group' } };
+  if (head.pos === 'NOUN' && head.normal !== head.lemma && head.normal.endsWith('s')) return { name: mention, cls: { referent: 'group' }, common: true };
   // "The announcement", "the report": a thing is an "it", never a "he" or "she".
-  return { name: mention, cls: { referent: ORGANIZATION_NOUNS.has(head.lemma) || head.pos === 'NOUN' ? 'organization' : 'unknown' } };
+  return { name: mention, cls: { referent: ORGANIZATION_NOUNS.has(head.lemma) || head.pos === 'NOUN' ? 'organization' : 'unknown' }, common: true };
 }
 
 /** The gender of the first word in [from, to) that has one ("Mr.", "Sen. Mrs."), else undefined. */
@@ -312,6 +314,45 @@ function titleGenderBefore(words: Word[], from: number, to: number): 'male' | 'f
     if (g === 'male' || g === 'female') return g;
   }
   return undefined;
+}
+
+/** "the 52-year-old": the age an earlier apposition gives a name ("John Smith, 52,"). */
+const AGE_DESCRIPTION = /^the\s+(\d{1,3})-year-old$/i;
+/** "the spokeswoman": a role an earlier apposition gives a name ("Ann Lee, a spokeswoman for …"). */
+const ROLE_DESCRIPTION = /^the\s+(\p{Ll}+)$/u;
+/** How many names before a description are tried for its apposition. */
+const DESCRIBED_REACH = 30;
+
+/**
+ * The name a definite description refers back to: the nearest earlier name that an apposition
+ * ties to the same age or role — "John Smith, 52," or "52-year-old John Smith" for "the
+ * 52-year-old"; "Ann Lee, a spokeswoman for the council," or "spokeswoman Ann Lee" for "the
+ * spokeswoman". Null when no name was so described (an indefinite "a spokesman" never links).
+ */
+function describedName(text: string, names: ProperName[], phrase: string, at: number): ProperName | null {
+  let after: RegExp;
+  let before: RegExp;
+  const age = AGE_DESCRIPTION.exec(phrase);
+  const role = age ? null : ROLE_DESCRIPTION.exec(phrase);
+  if (age) {
+    after = new RegExp(`^,\\s*(?:aged\\s+)?${age[1]}\\b`);
+    before = new RegExp(`\\b${age[1]}-year-old\\s+(?:\\p{Ll}+\\s+)?$`, 'u');
+  } else if (role && PERSON_NOUNS.has(role[1])) {
+    // (Not "Jo Hart, the mayor's wife": the role must end its word.)
+    after = new RegExp(`^,\\s*(?:a|an|the)\\s+(?:[\\p{L}'\u2019-]+\\s+){0,3}${role[1]}(?![\\p{L}'\u2019])`, 'u');
+    before = new RegExp(`\\b${role[1]}\\s+$`, 'iu');
+  } else {
+    return null;
+  }
+  let tried = 0;
+  for (let k = names.length - 1; k >= 0 && tried < DESCRIBED_REACH; k--) {
+    const p = names[k];
+    if (p.start >= at) continue;
+    tried++;
+    const end = p.start + p.text.length;
+    if (after.test(text.slice(end, end + 80)) || before.test(text.slice(Math.max(0, p.start - 40), p.start))) return p;
+  }
+  return null;
 }
 
 /** Tracks the latest antecedent of each kind while walking the article in order. */
@@ -462,6 +503,18 @@ export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | n
     }
   }
   const named: Array<Named | null> = ranges.map((r) => (r && !isPronoun(r) ? nameSpeaker(ctx, r, index) : null));
+  named.forEach((n, i) => {
+    const r = ranges[i];
+    if (!n?.common || !r) return;
+    const at = words[r[0]].start;
+    const described = describedName(text, proper, text.slice(at, words[r[1]].end), at);
+    if (!described) return;
+    const full = index.get(described.surname);
+    const name = full && full.text.endsWith(described.text) ? full.text : described.text;
+    const entity = resolveOnce(ctx, name);
+    const gender = described.gender;
+    named[i] = { name: entity?.name ?? name, entity: entity?.id, cls: { referent: 'person', gender: gender === 'none' ? null : gender } };
+  });
   ranges.forEach((r, i) => {
     const n = named[i];
     if (r && n && words[r[0]].start < horizon) antecedents.push(antecedent(words[r[0]].start, n.name, n.entity, n.cls));
@@ -483,13 +536,15 @@ export function resolveSpeakers(ctx: SpeakerContext, ranges: Array<WordRange | n
     const paragraph = words[r[0]].paragraph;
     const speaker: Speaker = { start, end, text: text.slice(start, end), name: null };
     if (n) {
-      speaker.name = n.name;
+      speaker.name = n.common ? null : n.name;
       if (n.entity) speaker.entity = n.entity;
       seen.see(antecedent(start, n.name, n.entity, n.cls), paragraph);
     } else {
       const referent = SPEAKER_PRONOUNS.get(words[r[0]].normal);
       const found = referent ? seen.find(referent, paragraph) : null;
       if (found) {
+        // A pronoun takes its antecedent's words even when they name no one ("It" → "the
+        // transport department"): the pronoun alone says less.
         speaker.name = found.name;
         if (found.entity) speaker.entity = found.entity;
         // The resolved pronoun keeps its referent current ("he said … he added").
