@@ -1,7 +1,7 @@
 // The facts schema: what one article becomes. Facts are plain JSON so they can be cached;
 // bump FACTS_SCHEMA_VERSION whenever the shape or the extractors' output changes, so cached
 // facts from an older extractor are re-parsed.
-export const FACTS_SCHEMA_VERSION = 3;
+export const FACTS_SCHEMA_VERSION = 4;
 
 /** An article as every reader produces it, whatever the source format. */
 export interface Article {
