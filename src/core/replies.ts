@@ -3,6 +3,7 @@ import type { Answer, Citation } from './ask.ts';
 import { articleInFocus, type ConversationContext } from './conversation.ts';
 import { Library, terms, type LoadedArticle } from './library.ts';
 import { reply, type Reply, type ReplySource } from './reply.ts';
+import { digestFields } from './digest/post.ts';
 import { displayTitle } from './wording.ts';
 
 export const NOT_STATED = "The loaded articles don't say.";
@@ -63,10 +64,8 @@ export function summaryReply(lib: Library, ref: string | null, context: Conversa
   if (!loaded) return reply('not-stated', lib.size === 0 ? 'No articles are loaded yet.' : `No loaded article matches "${ref}".`);
   const { facts } = loaded;
   const source = sourceOf(loaded);
-  const fields = [];
-  if (facts.event?.who) fields.push({ name: 'Who', value: facts.event.who });
-  if (facts.event?.where) fields.push({ name: 'Where', value: facts.event.where });
-  if (facts.event?.when) fields.push({ name: 'When', value: facts.event.when });
+  // The same Who / Where / When lines as a digest post of the article (its source is the item below).
+  const fields = digestFields(loaded.article, facts).filter((f) => f.name !== 'Source');
   const text = facts.summary.length ? facts.summary.join(' ') : loaded.article.text.slice(0, 400);
   return reply('summary', text, { title: source.title, url: source.url, fields, quotes: [], items: [{ title: source.title, detail: null, source }] });
 }

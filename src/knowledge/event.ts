@@ -5,9 +5,11 @@
 // extractors are used when present; without them the event falls back on its own patterns.
 import type { Article, Entity, EventFacts, QuoteFact, TimeFact } from './facts.ts';
 import { analyse, type NlpDoc, type Token } from './nlp.ts';
+import { furnitureSentences, leadingFurnitureLength } from './furniture.ts';
 import { mainClause, phrase, type Clause } from './event/clause.ts';
-import { bestPlace, datelinePlace, placeCandidates } from './event/places.ts';
-import { bestTime, MAX_TIME_RANK, timePhrases } from './event/when.ts';
+import { eventNames } from './event/names.ts';
+import { bestPlace, datelinePlace, placeCandidates, usualCase } from './event/places.ts';
+import { bestTime, eventDate, MAX_TIME_RANK, timePhrases } from './event/when.ts';
 
 export interface EventInput {
   article: Article;
@@ -26,7 +28,6 @@ const PLACE_SENTENCES = 6;
 const MAX_TITLE_CHARS = 300;
 
 const PRONOUN_SUBJECT = /^(he|she|it|they|we|i|you|this|that|these|those|there|some|many|one)$/i;
-const FURNITURE = /skip ad|loading\.\.\.|embed|image copyright|image caption|media caption|click to share|subscribe|getty images|read more|scroll down|follow us/i;
 
 /** News sentences needed: the lead and place windows, and the rank at which time scores stop falling. */
 const NEWS_SENTENCES_USED = Math.max(LEAD_SENTENCES, PLACE_SENTENCES, MAX_TIME_RANK + 1);
@@ -60,20 +61,12 @@ function countWords(text: string, from: number, to: number, limit: number): numb
   return n;
 }
 
-/** Whether sentence i is page furniture (FURNITURE); each sentence is tested once, when first asked. */
+/** Whether sentence i is page furniture (the one definition in furniture.ts). */
 type FurnitureTest = (i: number) => boolean;
 
-/** The news and the place windows ask about the same first sentences: one test serves both. */
 function furnitureTest(doc: NlpDoc): FurnitureTest {
-  // 0: not tested yet, 1: news text, 2: furniture.
-  const verdicts = new Uint8Array(doc.sentences.length);
-  return (i) => {
-    if (verdicts[i] === 0) {
-      const s = doc.sentences[i];
-      verdicts[i] = FURNITURE.test(doc.text.slice(s.start, s.end)) ? 2 : 1;
-    }
-    return verdicts[i] === 2;
-  };
+  const flags = furnitureSentences(doc);
+  return (i) => flags[i] === 1;
 }
 
 /** The first sentences that carry news: not captions or share bars, with a few words. */
@@ -115,9 +108,19 @@ function visibleTokens(tokens: Token[], first: number, last: number): Token[] {
   return out;
 }
 
+/** The dateline or byline a sentence opens with ("AUGUSTA, Maine (AP) — "), as a span (empty when none). */
+function datelineSpan(doc: NlpDoc, index: number): { start: number; end: number } {
+  const s = doc.sentences[index];
+  const raw = doc.text.slice(s.start, s.end);
+  const start = s.start + (raw.length - raw.trimStart().length);
+  return { start, end: start + leadingFurnitureLength(raw.trimStart()) };
+}
+
+/** A sentence's visible tokens after any dateline or byline it opens with. */
 function sentenceTokens(doc: NlpDoc, index: number): Token[] {
   const s = doc.sentences[index];
-  return visibleTokens(doc.tokens, s.firstToken, s.lastToken);
+  const content = datelineSpan(doc, index).end;
+  return visibleTokens(doc.tokens, s.firstToken, s.lastToken).filter((t) => t.start >= content);
 }
 
 /**
@@ -227,6 +230,28 @@ function clip(raw: string, n: number): string {
   return head.split(/\s+/).slice(0, n).join(' ').trim();
 }
 
+/** Words that end the act's own clause: what follows them tells another act ("after lawmakers worked through Friday"). */
+const ACT_CLAUSE_ENDS = new Set([',', ';', 'after', 'before', 'when', 'while', 'since', 'until', 'because', 'as', 'who', 'which', 'where']);
+
+/** The lead clause's verb group and what follows it up to the next clause: where the act's own time is told. */
+function actSpan(doc: NlpDoc, clause: Clause): { start: number; end: number } | null {
+  const first = clause.predicate[0];
+  if (!first) return null;
+  let end = clause.predicate[clause.predicate.length - 1].end;
+  for (const t of clause.rest) {
+    if (ACT_CLAUSE_ENDS.has(t.normal)) break;
+    end = t.end;
+  }
+  return { start: first.start, end: end };
+}
+
+/** Whether the clause tells its act in the past ("approved", "has scrapped", "gave"), not "approves" or "will approve". */
+function toldInPast(clause: Clause): boolean {
+  const verbs = clause.predicate.filter((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (verbs.some((t) => /^(?:will|shall|would|'ll)$/.test(t.normal))) return false;
+  return verbs.some((t) => /^(?:was|were|had|has|have|did)$/.test(t.normal) || (t.pos === 'VERB' && t.normal !== t.lemma && !/(?:s|ing)$/.test(t.normal)));
+}
+
 function publishedDate(published: string | null): Date | null {
   if (!published || !/^\d{4}-\d{2}-\d{2}/.test(published)) return null;
   const date = new Date(published.slice(0, 10) + 'T12:00:00Z');
@@ -254,14 +279,19 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
     ? phrase(headline.text, headline.clause.predicate)
     : firstLead?.clause ? phrase(text, firstLead.clause.predicate) : null;
 
-  // When: the most specific time phrase at or near the lead.
-  const when = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedDate(article.published), text);
+  // When: the most specific time phrase at or near the lead, the lead clause's own first.
+  const actClause = (firstLead ?? leadClauses[0])?.clause ?? null;
+  const act = actClause ? actSpan(doc, actClause) : null;
+  const time = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedDate(article.published), text, act);
+  const when = time?.text ?? null;
+  const date = time ? eventDate(time, times, article.published, actClause !== null && toldInPast(actClause)) : null;
 
   // Where: a dateline, else the best place named near the lead.
   const placeIndexes = news.slice(0, PLACE_SENTENCES);
   const placeEnd = placeIndexes.length > 0 ? doc.sentences[placeIndexes[placeIndexes.length - 1]].end : Math.min(text.length, 800);
   const furniture = furnitureSpans(doc, placeEnd, isFurniture);
-  const where = datelinePlace(text) ?? bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who, (offset) => newsRank(doc, news, offset));
+  const dateline = datelinePlace(text);
+  const where = dateline ? usualCase(dateline, text) : bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who, (offset) => newsRank(doc, news, offset));
 
   // Why and how: cause and manner clauses in the headline and lead.
   const leadText = [article.title ?? '', ...leadIndexes.map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end))].join('\n');
@@ -271,7 +301,11 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   const how = mannerPhrase(leadText) ?? (what ? actHead(what) : null);
 
   const facts: EventFacts = { who, what, when, where, why, how };
-  return Object.values(facts).some((v) => v !== null) ? facts : null;
+  if (!Object.values(facts).some((v) => v !== null)) return null;
+  // A name met only in furniture or a dateline ("(AP)", a photo credit) is no one the story is about.
+  const notNews = [...furniture, ...leadIndexes.map((i) => datelineSpan(doc, i))];
+  const named = entities.filter((e) => e.mentions.some((m) => !notNews.some((s) => m.start >= s.start && m.start < s.end)));
+  return { ...facts, names: eventNames(who, named, `${article.title ?? ''}\n${text}`, where), date };
 }
 
 /** Exported for tests: the headline's actor and act. */

@@ -1,7 +1,7 @@
 // The facts schema: what one article becomes. Facts are plain JSON so they can be cached;
 // bump FACTS_SCHEMA_VERSION whenever the shape or the extractors' output changes, so cached
 // facts from an older extractor are re-parsed.
-export const FACTS_SCHEMA_VERSION = 3;
+export const FACTS_SCHEMA_VERSION = 4;
 
 /** An article as every reader produces it, whatever the source format. */
 export interface Article {
@@ -80,6 +80,10 @@ export interface EventFacts {
   where: string | null;
   why: string | null;
   how: string | null;
+  /** The people and organisations of the event as whole names, the actor first ("Janet Mills"); never a phrase or a fragment. */
+  names?: string[];
+  /** The time of `when` as a TIMEX3 value resolved against the publication date ("2024-03-09", "2024-03-09TNI"), or null. */
+  date?: string | null;
 }
 
 export interface ArticleFacts {

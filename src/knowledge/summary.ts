@@ -4,7 +4,7 @@
 // break ties and let a strong later sentence replace a weak lead. Page furniture (datelines,
 // bylines, captions, promos, tweets) is removed or skipped first.
 import type { NlpDoc } from './nlp.ts';
-import { FURNITURE, furnitureSentences } from './furniture.ts';
+import { FURNITURE, furnitureSentences, leadingFurnitureLength } from './furniture.ts';
 
 /** A sentence that may go into the summary: its cleaned text and what it is scored on. */
 interface Candidate {
@@ -29,41 +29,11 @@ const STOP_WORDS = new Set(
     'just more most very one two new').split(' '),
 );
 
-/** Whether a character code is an upper-case ASCII letter. */
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-
-/**
- * Leading datelines and bylines that are not part of the sentence's content. `mayMatch` is a
- * cheap test every text the pattern matches passes: most sentences fail it at once.
- */
-const LEADING_FURNITURE: Array<{ pattern: RegExp; mayMatch: (text: string) => boolean }> = [
-  // "(CNN)", "LONDON, England (CNN) -- ", "Washington (CNN)"
-  {
-    pattern: /^(?:[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*)?\((?:CNN|AP|Reuters|AFP)[^)]*\)\s*(?:--|—|–|-)?\s*/,
-    mayMatch: (text) => text.includes('('),
-  },
-  // "(The Hollywood Reporter)Stan ...": another outlet's credit opening the story.
-  {
-    pattern: /^\((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\)\s*(?:--|—|–|-)?\s*(?=["“‘A-Z])/,
-    mayMatch: (text) => text.startsWith('('),
-  },
-  // "WASHINGTON — ", "LONDON, Nov 6 (Reuters) - ": a capital, then capitals, spaces or marks.
-  {
-    pattern: /^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?: \d{1,2})?)?\s*(?:--|—|–)\s*/,
-    mayMatch: (text) => isUpper(text.charCodeAt(0)) && (isUpper(text.charCodeAt(1)) || " .'-".includes(text[1] ?? 'x')),
-  },
-  // "By . Jane Doe . ", "By Jane Doe and John Roe . "
-  {
-    pattern: /^By\s+\.?\s*(?:[A-Z][\w'-]+\s*){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'-]+\s*){1,4})?\.\s*/,
-    mayMatch: (text) => text.startsWith('By'),
-  },
-];
-
 /** The sentence with datelines, bylines and "Scroll down for video" cut away. */
 export function cleanSentence(raw: string): string {
   // Most sentences are already single-spaced: rewrite only those that are not.
   let text = hasRunOfSpace(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
-  for (const { pattern, mayMatch } of LEADING_FURNITURE) if (mayMatch(text)) text = text.replace(pattern, '');
+  text = text.slice(leadingFurnitureLength(text));
   // Most sentences have no promo: skip the second rewrite unless one is there.
   if (SCROLL_DOWN.test(text)) text = text.replace(SCROLL_DOWN_ALL, ' ').replace(/\s+/g, ' ').trim();
   return text;
@@ -119,7 +89,21 @@ function rejection(text: string, words: string[], furniture?: boolean): string |
   if (/^["“‘']/.test(text) && /["”’']\s*[.!]?$/.test(text)) return 'quote';
   // A lower-case opening is the tail of a sentence the splitter cut (inside a quote, after an abbreviation).
   if (/^[a-z]/.test(text)) return 'fragment';
+  // So is a sentence that opens or ends inside a quotation: 'We did it together," Mills said.'
+  if (!quotesBalanced(text)) return 'fragment';
   return null;
+}
+
+/** Whether every double quotation mark the text opens it also closes, and it does not open on a closing one. */
+function quotesBalanced(text: string): boolean {
+  let open = 0;
+  let straight = 0;
+  for (const c of text) {
+    if (c === '“') open++;
+    else if (c === '”' && --open < 0) return false;
+    else if (c === '"') straight++;
+  }
+  return open === 0 && straight % 2 === 0;
 }
 
 /** How many sentences use a content word, and the last one seen doing so. */
@@ -192,10 +176,34 @@ function sentenceTexts(doc: NlpDoc, limit = doc.sentences.length): string[] {
   return doc.sentences.slice(0, limit).map((s) => doc.text.slice(s.start, s.end));
 }
 
+/** Sentences a quotation may run over before its close is taken as lost. */
+const MAX_QUOTE_SENTENCES = 3;
+
+/**
+ * The splitter cuts a quotation of several sentences apart ('"We had no choice.' | 'The cranes
+ * could have fallen," she said.'): the first part takes the rest, up to the one that closes the
+ * quote, and the parts it took are left empty (too short to be chosen), so no candidate opens or
+ * ends inside a quote and the indexes still match the document's sentences.
+ */
+function joinSplitQuotes(sentences: string[]): string[] {
+  const out = [...sentences];
+  for (let i = 0; i < out.length; i++) {
+    if (quotesBalanced(out[i])) continue;
+    let joined = out[i];
+    let last = i;
+    while (last + 1 < out.length && last - i + 1 < MAX_QUOTE_SENTENCES && !quotesBalanced(joined)) joined = `${joined} ${out[++last]}`;
+    if (!quotesBalanced(joined)) continue;
+    out[i] = joined;
+    for (let k = i + 1; k <= last; k++) out[k] = '';
+    i = last;
+  }
+  return out;
+}
+
 /** Scored candidates among the first sentences of the article, furniture removed. */
 function candidates(doc: NlpDoc): Candidate[] {
   const raw = sentenceTexts(doc, MAX_CANDIDATES);
-  const cleaned = raw.map(cleanSentence);
+  const cleaned = joinSplitQuotes(raw.map(cleanSentence));
   const words = cleaned.map(wordsOf);
   const content = contentWords(words);
   const out: Candidate[] = [];

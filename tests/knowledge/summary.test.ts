@@ -70,3 +70,22 @@ describe('summarise', () => {
     expect(summarise(analyse(long)).length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('summarise: quotations cut by the splitter', () => {
+  it('never starts mid-quote or leaves a quotation open', () => {
+    const text = [
+      'The harbour master closed the port on Monday after a storm damaged two of its cranes.',
+      '"We had no choice.',
+      'The cranes could have fallen onto the quay," harbour master Ines Calloway said at a briefing in the port office.',
+      'Ships waiting to unload were sent to the neighbouring port of Lindqvist Bay for the rest of the week.',
+      'Repairs to the cranes are expected to take about a month and to cost several million dollars.',
+    ].join(' ');
+    const summary = summarise(analyse(text));
+    expect(summary.length).toBeGreaterThan(0);
+    for (const s of summary) {
+      // The quote's second sentence never stands alone, opening inside the quotation.
+      expect(s).not.toMatch(/^The cranes/);
+      expect((s.match(/"/g) ?? []).length % 2).toBe(0);
+    }
+  });
+});

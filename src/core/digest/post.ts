@@ -1,22 +1,14 @@
 // A new article as a digest post: linked title, a 2–3 sentence summary, the key who / where /
 // when, and the outlet and date. Platform-neutral; each adapter renders the Reply.
-import type { Article, ArticleFacts, Entity } from '../../knowledge/facts.ts';
+import type { Article, ArticleFacts } from '../../knowledge/facts.ts';
 import { reply, type Reply, type ReplyField } from '../reply.ts';
+import { dateInWords } from '../wording.ts';
 
 const MAX_SUMMARY_CHARS = 700;
 const MAX_FIELD_CHARS = 200;
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
-}
-
-/** The most mentioned entities of some kinds, most mentioned first. */
-function topEntities(entities: Entity[], kinds: Entity['kind'][], n: number): string[] {
-  return entities
-    .filter((e) => kinds.includes(e.kind))
-    .sort((a, b) => b.mentions.length - a.mentions.length)
-    .slice(0, n)
-    .map((e) => e.name);
 }
 
 /** First sentences of the text, for an article whose facts give no summary. */
@@ -32,27 +24,29 @@ function day(published: string | null): string | null {
   return m ? m[0] : published;
 }
 
-/** The event's actor, then the most mentioned people and organisations it does not already name. */
-function whoLine(actor: string | null, names: string[]): string | null {
-  const out = actor ? [actor] : [];
-  for (const name of names) {
-    if (out.length >= 3) break;
-    const known = out.some((o) => o.toLowerCase().includes(name.toLowerCase()) || name.toLowerCase().includes(o.toLowerCase()));
-    if (!known) out.push(name);
-  }
-  return out.length ? out.join('; ') : null;
+/** The part of day of a TIMEX3 value, in words ("2024-03-09TNI" → "at night"). */
+const PARTS_OF_DAY: Record<string, string> = { MO: 'in the morning', AF: 'in the afternoon', EV: 'in the evening', NI: 'at night' };
+
+/**
+ * The event's day written out ("Saturday, March 9, 2024", "Saturday, March 9, 2024, at night"),
+ * or null when the facts resolve no day: a weekday or a month alone would not say when.
+ */
+function writtenDate(value: string | null | undefined): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
+  const part = PARTS_OF_DAY[/T(MO|AF|EV|NI)$/.exec(value)?.[1] ?? ''];
+  const words = dateInWords(part ? value.slice(0, 10) : value);
+  return words && part ? `${words}, ${part}` : words;
 }
 
+/** The post's Who / Where / When / Source lines; a line the facts cannot fill is left out. */
 export function digestFields(article: Article, facts: ArticleFacts | undefined): ReplyField[] {
   const event = facts?.event ?? null;
-  const entities = facts?.entities ?? [];
-  const who = whoLine(event?.who ?? null, topEntities(entities, ['person', 'organization'], 3));
-  const where = event?.where ?? topEntities(entities, ['place'], 1)[0] ?? null;
-  const when = event?.when ?? day(article.published);
+  const who = event?.names?.length ? event.names.join('; ') : null;
+  const when = writtenDate(event?.date);
   const source = [article.outlet, day(article.published)].filter(Boolean).join(' · ');
   const fields: ReplyField[] = [];
   if (who) fields.push({ name: 'Who', value: clip(who, MAX_FIELD_CHARS) });
-  if (where) fields.push({ name: 'Where', value: clip(where, MAX_FIELD_CHARS) });
+  if (event?.where) fields.push({ name: 'Where', value: clip(event.where, MAX_FIELD_CHARS) });
   if (when) fields.push({ name: 'When', value: clip(when, MAX_FIELD_CHARS) });
   if (source) fields.push({ name: 'Source', value: clip(source, MAX_FIELD_CHARS) });
   return fields;

@@ -20,6 +20,9 @@ const CLAUSE_BREAKS = new Set([
 /** Words that may stand inside a subject without ending it ("Dozens of rescuers"). */
 const SUBJECT_JOINERS = new Set(['of', 'and', '&', "'s", '’s', "'", '-']);
 
+/** Tags of words that never end a name or a noun phrase ("to", "of", "the", "and"). */
+const FUNCTION_TAGS = new Set(['ADP', 'PART', 'DET', 'CCONJ', 'SCONJ']);
+
 const MAX_PREDICATE_WORDS = 7;
 const MAX_SUBJECT_WORDS = 8;
 
@@ -44,11 +47,23 @@ function headlineVerbLike(tokens: Token[], i: number, headline: boolean): boolea
 /** Index of the main verb: the first finite-looking verb after a noun phrase. */
 function mainVerbIndex(tokens: Token[], headline: boolean): number {
   let sawNoun = false;
+  // "Residents who had warned the county ... watched it": the first verb group after a relative
+  // pronoun is the relative clause's; the main verb comes after it and its object.
+  let relative = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const prev = tokens[i - 1];
-    // "the boy who fell": a relative clause's verb is not the main one.
-    if (prev && /^(who|which|that)$/.test(prev.normal) && prev.pos === 'PRON') continue;
+    if (/^(who|which|that)$/.test(t.normal) && t.pos === 'PRON' && sawNoun) {
+      relative = true;
+      continue;
+    }
+    if (relative) {
+      if (isVerbTag(t)) {
+        while (i + 1 < tokens.length && isVerbTag(tokens[i + 1])) i++;
+        relative = false;
+        sawNoun = false;
+      }
+      continue;
+    }
     if (sawNoun && headlineVerbLike(tokens, i, headline)) return i;
     if (isVerbTag(t) && sawNoun && !/ing$/.test(t.normal)) return i;
     if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(t.pos)) sawNoun = true;
@@ -75,7 +90,8 @@ function trimSubject(tokens: Token[]): Token[] {
   // "Toblerone chocolate bar shape change": a brand before a pile of common nouns is the actor.
   const names = out.findIndex((t) => t.pos !== 'PROPN');
   if (names > 0 && out.slice(names).filter((t) => t.pos === 'NOUN').length >= 2 && out.slice(names).every((t) => t.pos === 'NOUN')) out = out.slice(0, names);
-  while (out.length > 0 && (!isWord(out[out.length - 1]) || SUBJECT_JOINERS.has(out[out.length - 1].normal))) out = out.slice(0, -1);
+  // "Governor to sign budget": a subject never ends in a function word ("Governor to", "Post telling everyone to").
+  while (out.length > 0 && (!isWord(out[out.length - 1]) || SUBJECT_JOINERS.has(out[out.length - 1].normal) || FUNCTION_TAGS.has(out[out.length - 1].pos))) out = out.slice(0, -1);
   return out.length > MAX_SUBJECT_WORDS ? [] : out;
 }
 

@@ -51,6 +51,22 @@ export function datelinePlace(text: string): string | null {
   return null;
 }
 
+/**
+ * A place name in its usual case: a dateline's capitals are typography ("AUGUSTA" is Augusta).
+ * The text's own mixed-case spelling wins, then the gazetteer's, then each word capitalised.
+ */
+export function usualCase(name: string, text: string): string {
+  if (!/\p{Lu}{2}/u.test(name) || name.replace(/[^\p{L}]/gu, '').length <= 3 || /\p{Ll}/u.test(name)) return name;
+  const lower = name.toLowerCase();
+  const lowerText = text.toLowerCase();
+  for (let at = lowerText.indexOf(lower); at >= 0; at = lowerText.indexOf(lower, at + 1)) {
+    const seen = text.slice(at, at + name.length);
+    if (/\p{Ll}/u.test(seen)) return seen;
+  }
+  const known = [...knownPlaces()].find((p) => p.toLowerCase() === lower);
+  return known ?? lower.replace(/(^|[\s'’.-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
 export interface PlaceCandidate {
   text: string;
   /** Offset of the mention in the article. */
@@ -69,6 +85,8 @@ export interface PlaceCandidate {
   entityPlace?: boolean;
   /** Named before an incident noun ("the Croydon tram crash"): where the event itself happened. */
   incidentPlace?: boolean;
+  /** Named in a local body's name ("Port Alder council"): where that body acts, even when it is the actor. */
+  bodyPlace?: boolean;
   /** One of a list of places ("Syria, Iraq and the Middle East"): mentioned in passing, not where. */
   listed?: boolean;
 }
@@ -100,6 +118,15 @@ const EVENT_PLACE = new RegExp(
   'g',
 );
 const CAPITALISED = new RegExp(`\\b${NAME_WORD}(?: ${NAME_WORD})*`, 'g');
+/** Local bodies named after their place ("Port Alder council", "the Halvard Fire Department"): the place is where they act. */
+const LOCAL_BODY = new RegExp(
+  `\\b(${NAME_WORD}(?: ${NAME_WORD}){0,2}) (?:(?:[Tt]own|[Cc]ity|[Cc]ounty|[Dd]istrict|[Bb]orough|[Pp]arish|[Vv]illage) )?(?:[Cc]ouncil|[Pp]olice|[Ff]ire [Dd]epartment|[Ss]chool [Bb]oard|[Hh]arbou?r [Aa]uthority|(?:[Pp]ublic )?[Ll]ibrary|[Cc]ommunity)\\b`,
+  'g',
+);
+/** An apposition naming a kind of place after a name: ", the market town where", ", a village in". */
+const PLACE_APPOSITION = /^,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:town|city|village|port|county|suburb|district|region|province|capital|island|hamlet)\b/u;
+/** "the town of Halvard", "the city of Baoding": the name is a place by the words before it. */
+const PLACE_OF = new RegExp(`\\b[Tt]he (?:town|city|village|county|port|district) of (${NAME_WORD}(?: ${NAME_WORD}){0,2})`, 'g');
 /** One item of a list of names: a capitalised run, maybe after "the". */
 const LIST_ITEM = `(?:the )?${NAME_WORD}(?: ${NAME_WORD}){0,3}`;
 /**
@@ -296,10 +323,11 @@ export function placeCandidates(text: string, window: { start: number; end: numb
     const name = trimAtComma(cleaned, known);
     const head = name.split(/[ ,]+/)[0];
     const parts = name.split(/,\s+| in (?:the )?/);
-    const isKnown = parts.some((part) => known.has(part) || entityPlaces.has(part));
+    const at = window.start + (m.index ?? 0) + m[0].indexOf(m[2]);
+    // "in Ashby Marsh, the market town where ...": an apposition says it is a place.
+    const isKnown = parts.some((part) => known.has(part) || entityPlaces.has(part)) || PLACE_APPOSITION.test(text.slice(at + name.length, at + name.length + 60));
     // A person's name after "in"/"at" ("in Hillary Clinton's ...") is no place, unless its form says so.
     if (!isKnown && !PLACE_LIKE.test(name) && (names.has(head) || notPlaces.has(name) || notPlaces.has(head))) continue;
-    const at = window.start + (m.index ?? 0) + m[0].indexOf(m[2]);
     if (inside(furniture, at) || (!known.has(name) && numberFollows(text, at + name.length))) continue;
     add(name, at, isKnown, true);
   }
@@ -319,6 +347,20 @@ export function placeCandidates(text: string, window: { start: number; end: numb
     if (inside(furniture, at)) continue;
     out.push({ text: name, start: at, count: countHead(name), known: true, country: isCountry(name), locative: true, placeLike: true, incidentPlace: true });
   }
+  for (const m of slice.matchAll(LOCAL_BODY)) {
+    // "The Marlow town council", "Wealdshire District Council": the place is the name before the body's kind.
+    const name = cleanName(m[1].replace(/^The /, '').replace(/ (?:Town|City|County|District|Borough|Parish|Village)$/, ''));
+    // The body's form says its name is a place, whatever kind the entity extractor gave it.
+    if (!name) continue;
+    const at = window.start + (m.index ?? 0) + m[0].indexOf(name);
+    if (!inside(furniture, at)) out.push({ text: name, start: at, count: countHead(name), known: true, country: isCountry(name), locative: false, placeLike: false, bodyPlace: true });
+  }
+  for (const m of slice.matchAll(PLACE_OF)) {
+    const name = cleanName(m[1]);
+    if (!name) continue;
+    const at = window.start + (m.index ?? 0) + m[0].indexOf(m[1]);
+    if (!inside(furniture, at)) add(name, at, true, true);
+  }
   // Lists only mark candidates: without any there is nothing to look for.
   if (out.length === 0) return out;
   const starts = out.map((c) => c.start).sort((a, b) => a - b);
@@ -333,6 +375,7 @@ function placeScore(c: PlaceCandidate): number {
   if (c.locative && (c.known || c.placeLike)) score = c.country ? 2.6 : 3.2;
   // An unknown name after "in"/"at" is as often an organisation or an event: never enough alone.
   else if (c.locative) score = 1.4;
+  else if (c.bodyPlace) score = 2.7;
   else if (c.known) score = c.country ? 2.2 : 2.5;
   else if (c.entityPlace) score = c.placeLike ? 2.5 : 1.5;
   // A place named in a list is context: it still counts, but never alone makes the answer.
@@ -349,7 +392,7 @@ const RANK_PENALTY = 0.1;
 export function bestPlace(candidates: PlaceCandidate[], who: string | null, rankOf: (offset: number) => number = () => 0): string | null {
   const scored = candidates
     // A place inside the actor's name ("Chicago Cubs") is not where; one before an incident noun is.
-    .filter((c) => !who || !who.includes(c.text) || c.incidentPlace)
+    .filter((c) => !who || !who.includes(c.text) || c.incidentPlace || c.bodyPlace)
     .map((c) => ({ c, score: placeScore(c) - RANK_PENALTY * rankOf(c.start) }))
     .filter((s) => s.score >= MIN_PLACE_SCORE);
   scored.sort((a, b) => b.score - a.score);

@@ -276,13 +276,24 @@ export function isPostDate(text: string, start: number): boolean {
  */
 const POST_DATE_PENALTY = 1.5;
 
-/** The time of the event: specific phrases early in the story win (rankOf: the news-sentence rank of an offset). */
+/**
+ * A phrase in the lead's own clause, after its verb ("watched it give way on Thursday morning"),
+ * dates the act; one in a clause hung on a noun before it ("who had warned ... at a meeting on
+ * Monday") dates something else.
+ */
+const ACT_CLAUSE_BONUS = 0.5;
+
+/**
+ * The time of the event: specific phrases early in the story win (rankOf: the news-sentence
+ * rank of an offset; act: the span of the lead clause's verb group and what follows it).
+ */
 export function bestTime(
   phrases: TimePhrase[],
   rankOf: (offset: number) => number,
   published: Date | null = null,
   text: string | null = null,
-): string | null {
+  act: { start: number; end: number } | null = null,
+): TimePhrase | null {
   let best: { phrase: TimePhrase; score: number } | null = null;
   for (const p of phrases) {
     const specific = specificity(p.text);
@@ -293,9 +304,34 @@ export function bestTime(
     const stale = published && isStaleDate(p.text, published) ? 1.5 : 0;
     const rank = rankOf(p.start);
     const posted = text !== null && rank < MAX_TIME_RANK && isPostDate(text, p.start) ? POST_DATE_PENALTY : 0;
-    const score = specific - stale - posted - 0.4 * Math.min(rank, MAX_TIME_RANK) + Math.min(p.text.length, 30) / 300;
+    const inAct = act !== null && p.start >= act.start && p.end <= act.end ? ACT_CLAUSE_BONUS : 0;
+    const score = specific - stale - posted + inAct - 0.4 * Math.min(rank, MAX_TIME_RANK) + Math.min(p.text.length, 30) / 300;
     if (!best || score > best.score) best = { phrase: p, score };
   }
   if (!best) return null;
-  return best.phrase.text.replace(/\s+/g, ' ').trim();
+  return { ...best.phrase, text: best.phrase.text.replace(/\s+/g, ' ').trim() };
+}
+
+/** A day value (2024-03-19, 2024-03-19TNI) moved by whole days. */
+function shiftDays(value: string, days: number): string {
+  const d = new Date(`${value.slice(0, 10)}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10) + value.slice(10);
+}
+
+/**
+ * The calendar value of the event's time phrase: the value the times extractor resolved
+ * against the publication date ("Saturday" in a story of Monday, March 11, 2024 is
+ * 2024-03-09). A weekday alone that the act tells in the past ("approved plans on Tuesday")
+ * cannot fall after the story: it is the week before. Null when no date is known.
+ */
+export function eventDate(phrase: TimePhrase, times: TimeFact[], published: string | null, actInPast: boolean): string | null {
+  const time = times.find((t) => (t.type === 'date' || t.type === 'time') && t.start < phrase.end && t.end > phrase.start && t.value && /^\d{4}-\d{2}(?:-\d{2})?/.test(t.value));
+  if (!time?.value) return null;
+  const day = /^\d{4}-\d{2}-\d{2}/.test(time.value) ? time.value : null;
+  const dateline = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null;
+  if (day && dateline && actInPast && HAS_WEEKDAY.test(time.text) && !MONTH_THEN_DAY.test(time.text) && !DAY_THEN_MONTH.test(time.text) && day.slice(0, 10) > dateline) {
+    return shiftDays(day, -7);
+  }
+  return time.value;
 }
