@@ -1407,6 +1407,8 @@ const FOLLOW_UP_TYPES = new Set<QuestionType>(['when', 'where', 'why', 'count'])
 const TOPICAL = new Set<QuestionType>(['who', 'who-is', 'name', 'when', 'where', 'count', 'why', 'what-happened', 'what-said', 'who-said', 'what', 'unknown']);
 /** Below this share of the question's topic in every cited article, the answer is from another story. */
 const MIN_TOPIC_COVERAGE = 0.5;
+/** A question whose subject is a pronoun ("how old is he", "when will it open") asks about someone or something the conversation named. */
+const PRONOUN_SUBJECT = /^\S+(?:\s+\S+){0,2}?\s+(?:he|she|it|they)\b/i;
 /** A question that leans on the conversation: a pronoun stands for its person or story. */
 const FOLLOW_UP_WORDS = /\b(?:he|she|him|her|his|hers|they|them|their)\b/i;
 /** Words of the question's frame, not its topic: "what's the name of", "what's going on". */
@@ -1440,11 +1442,14 @@ function verified(lib: Library, q: Question, r: AskResult): AskResult | null {
  * russian cargo ship" must not be answered from a story about a meat trader because its
  * sentence happened to score best.
  */
-function onTopic(lib: Library, q: Question, r: AskResult, context: ConversationContext, followUp: boolean): AskResult {
+function onTopic(lib: Library, q: Question, r: AskResult, context: ConversationContext, followUp: boolean, pronounSubject = false): AskResult {
   if (r.answer.answer === null || !TOPICAL.has(q.type)) return r;
   const checked = verified(lib, q, r);
   if (checked === null) return result(q.type, null, 0, [], context);
   r = checked;
+  // "where's he from", asked after a question about one story, is about someone in that story:
+  // an answer from another story is about someone (or something) else.
+  if (pronounSubject && context.articleId && !r.answer.citations.some((c) => c.articleId === context.articleId)) return result(q.type, null, 0, [], context);
   const words = topicTerms({ ...q, text: q.text.replace(FRAME_WORDS, ' ') }).filter((t) => !SCAFFOLD.has(t));
   if (words.length === 0) return r;
   let best = 0;
@@ -1472,7 +1477,7 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
     const ownTopic = topicTerms(q).length > 0;
     if (!ownTopic && context.topic && FOLLOW_UP_TYPES.has(q.type)) q = { ...q, text: `${q.text} ${context.topic}` };
     const followUp = !ownTopic || FOLLOW_UP_WORDS.test(questionText);
-    const r = onTopic(lib, q, firstAnswer(lib, q, context), context, followUp);
+    const r = onTopic(lib, q, firstAnswer(lib, q, context), context, followUp, PRONOUN_SUBJECT.test(questionText));
     if (ownTopic && r.answer.answer !== null && FOLLOW_UP_TYPES.has(q.type)) {
       r.context = { ...r.context, topic: q.text.replace(/^\S+(?:\s+(?:many|much|long|old|did|does|do|was|were|is|are|will|has|have|had))?\s+/i, '') };
     }

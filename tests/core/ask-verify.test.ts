@@ -45,6 +45,14 @@ describe('an answer must be the kind of thing the question asks for, or there is
     expect((await ask('what charge does rosa delane face')).answer).toMatch(/fraud charge/);
   });
 
+  it('a follow-up whose subject is a pronoun is answered from the conversation\'s story or not at all', async () => {
+    await lede.answer('how much did the northgate tunnel cost', 'tunnel');
+    // Old answer: "2028, according to Maren Holt", when the council's bridge will open.
+    expect((await lede.answer('when did he say it would open', 'tunnel')).answer).toBeNull();
+    // Asked afresh, the bridge's opening is an answer.
+    expect((await lede.answer('when will the new bridge open', 'bridge')).answer).toMatch(/^2028/);
+  });
+
   it('"how old" is still answered with an age, and the rules kept raise the confidence', async () => {
     const old = await ask('how old is the transport director');
     expect(old.answer).toMatch(/^52 — /);
