@@ -45,6 +45,14 @@ describe('an answer must be the kind of thing the question asks for, or there is
     expect((await ask('what charge does rosa delane face')).answer).toMatch(/fraud charge/);
   });
 
+  it('"when was <event>" wants a time on the calendar or the clock', async () => {
+    // Old answer: "the second half"; the article gives no date.
+    expect((await ask('when was the rovers harton match')).answer).toBeNull();
+    // An act within the match is timed by its part.
+    expect((await ask('when did the floodlight fail')).answer).toMatch(/^the second half — /);
+    expect((await ask('when was the northgate tunnel opened')).answer).toMatch(/^Wednesday, June 18, 2025 — /);
+  });
+
   it('a follow-up whose subject is a pronoun is answered from the conversation\'s story or not at all', async () => {
     await lede.answer('how much did the northgate tunnel cost', 'tunnel');
     // Old answer: "2028, according to Maren Holt", when the council's bridge will open.
@@ -76,6 +84,12 @@ describe('the verification rules', () => {
     expect(verify(claim('who stabbed the shopkeeper', 'Army Spc', ['Army Spc. Dale Orwin stabbed the shopkeeper.'])).broken).toEqual(['who-is-a-name']);
     expect(verify(claim('who stabbed the shopkeeper', 'The family of', ['x'])).broken).toEqual(['who-is-a-name']);
     expect(verify(claim('who stabbed the shopkeeper', 'Dale Orwin', ['Army Spc. Dale Orwin stabbed the shopkeeper.'])).broken).toEqual([]);
+  });
+
+  it('"what\'s the name of …" is answered by a name, not a role', () => {
+    const evidence = ['A night guard at the depot was shot on Friday.'];
+    expect(verify(claim('whats the name of the guard who was shot', 'A night guard', evidence)).broken).toEqual(['a-name-when-asked-for-one']);
+    expect(verify(claim('who was shot at the depot', 'A night guard', evidence)).broken).toEqual([]);
   });
 
   it('the one named for a role stands in the cited sentence', () => {

@@ -39,6 +39,12 @@ const AGE_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 /** An age as an article gives it: "38-year-old", "Pavel Mirko, 41,". */
 export const AGE = new RegExp(String.raw`\b(\d{1,3}|${AGE_WORDS})[- ]years?[- ]old\b|,\s(\d{1,3}),`, 'i');
 
+/** A time a calendar or a clock tells: a number, a day, a month, a part of a day, "last week". */
+const CALENDAR = /\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midnight|dawn|weekend|week|month|year|spring|summer|autumn|fall|winter|christmas|easter|decade|century)\b/i;
+
+/** A part of an event that times an act within it: "in the second half", "in the final round". */
+const EVENT_PART = /\b(?:half|quarter|period|round|innings?|lap|set|minute|stage|leg)\b/i;
+
 /** Words that end no name or role ("The family of —", "for —"). */
 const DANGLING = new Set('of for to the a an and or in on at by with from as that who which'.split(' '));
 /** Words that begin no name ("he kept —"). */
@@ -176,6 +182,19 @@ export const RULES: Rule[] = [
     name: 'what-names-the-thing',
     applies: (c) => c.type === 'what' && askedThing(c.question) !== undefined,
     holds: (c) => c.evidence.some((s) => holdsWord(askedThing(c.question)!, s)),
+  },
+  {
+    // "What's the name of the guard" is answered by a name, not by a role ("a night guard").
+    name: 'a-name-when-asked-for-one',
+    applies: (c) => (c.type === 'who' || c.type === 'name') && /\bnamed?\b/i.test(c.question.text),
+    holds: (c) => /^(?!(?:The|A|An|His|Her|Their|Its)\b)\p{Lu}/u.test(leadName(c.lead)),
+  },
+  {
+    // "When was the match?" is answered by a time on the calendar or the clock, not by "the second
+    // half"; an act within an event may be ("when did the floodlight fail" — "in the second half").
+    name: 'when-is-a-time',
+    applies: (c) => c.type === 'when' && c.hasLead,
+    holds: (c) => CALENDAR.test(leadName(c.lead)) || (!/^when (?:is|was|were|are)\b/i.test(c.question.text) && EVENT_PART.test(leadName(c.lead))),
   },
 ];
 
