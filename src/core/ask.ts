@@ -7,6 +7,7 @@ import { articleInFocus, type ConversationContext } from './conversation.ts';
 import { Library, nameKey, terms, type EntityRef, type LoadedArticle, type SentenceRef } from './library.ts';
 import { log } from './log.ts';
 import { parseQuestion, type Question, type QuestionType } from './question.ts';
+import { AGE, ASKS_MONEY, MONEY, verify } from './ask/verify.ts';
 import { affiliation, clip, dateInWords, describeRoles, displayTitle, escapeRegExp, stateName, withArticle, withIndefinite } from './wording.ts';
 
 export interface Citation {
@@ -1111,8 +1112,6 @@ const DIMENSION_WORDS: Record<string, RegExp> = {
 };
 
 // "PS8,000" is how "£8,000" reads after some text exports drop the pound sign.
-const MONEY = /((?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$|\bPS(?=\d)|\b(?:USD|EUR|GBP|CHF|JPY|CNY|INR|Rs\.?)\s?)\s?\d[\d,.]*(\s*(thousand|million|billion|trillion|[mbk]n?)\b)?|\d[\d,.]*\s*(thousand|million|billion|trillion)?\s*(dollars|euros|pounds|yuan|yen|rupees|francs))/i;
-const AGE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ]years?[- ]old\b|,\s(\d{1,3}),/i;
 
 /** Number phrases of a text, "six men and one woman" kept whole, without a dangling "and". */
 function numberPhrases(text: string): string[] {
@@ -1186,7 +1185,7 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     const money = MONEY.exec(text);
     if (money) return money[0].trim();
     // "How much did it cost" wants money; "two lorries" is no answer.
-    if (/\b(cost|costs|pay|paid|spend|spent|price|worth|charge|charged|fund|budget|fine|fined|raise|raised|earn|earned)\b/i.test(q.text)) return null;
+    if (ASKS_MONEY.test(q.text)) return null;
   }
   if (how === 'old') {
     const age = AGE.exec(text);
@@ -1370,6 +1369,7 @@ function excerpt(text: string, words: string[], max = 320): string {
 }
 
 // Words that give a reason: the sentence that says why, not the one that restates what.
+
 const CAUSAL = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|to ["“']?(ensure|avoid|keep|prevent|protect)|in response to|reasons?|blamed|caused|led to|amid|for \p{L}+ing)\b/iu;
 
 function answerWhy(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -1459,28 +1459,12 @@ const RESOLVED_TYPES = new Set<QuestionType>(['count', 'when', 'where', 'why', '
 /** Question types a bare follow-up ("Why?", "And where?") asks of the last question's topic. */
 const FOLLOW_UP_TYPES = new Set<QuestionType>(['when', 'where', 'why', 'count']);
 
-/** Words that end no name or role ("The family of —", "for —"). */
-const DANGLING = new Set('of for to the a an and or in on at by with from as that who which'.split(' '));
-/** Words that begin no name ("he kept —"). */
-const PRONOUN_START = new Set('he she it they we i you his her its their this these those'.split(' '));
-
-/**
- * A who-answer leads with a name or a role phrase ("Ron Lane", "a police spokesman"), never a
- * fragment cut at a function word ("The family of"), a clause ("he kept") or a whole sentence.
- */
-function nameLike(lead: string): boolean {
-  const who = lead.replace(/,? according to .*$/s, '').replace(/\s*\(.*$/s, '').trim();
-  const words = who.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 8) return false;
-  const first = words[0].toLowerCase();
-  const last = words[words.length - 1].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  return !PRONOUN_START.has(first) && !DANGLING.has(last);
-}
-
 /** Kinds whose answer is read from the story the question names (not meta questions about the articles themselves). */
 const TOPICAL = new Set<QuestionType>(['who', 'who-is', 'name', 'when', 'where', 'count', 'why', 'what-happened', 'what-said', 'who-said', 'what', 'unknown']);
 /** Below this share of the question's topic in every cited article, the answer is from another story. */
 const MIN_TOPIC_COVERAGE = 0.5;
+/** A question whose subject is a pronoun ("how old is he", "when will it open") asks about someone or something the conversation named. */
+const PRONOUN_SUBJECT = /^\S+(?:\s+\S+){0,2}?\s+(?:he|she|it|they)\b/i;
 /** A question that leans on the conversation: a pronoun stands for its person or story. */
 const FOLLOW_UP_WORDS = /\b(?:he|she|him|her|his|hers|they|them|their)\b/i;
 /** Words of the question's frame, not its topic: "what's the name of", "what's going on". */
@@ -1489,14 +1473,39 @@ const SCAFFOLD = new Set(terms('name names called going happening'));
 const FRAME_WORDS = /\bhow\s+\p{L}+|\bstands?\s+for\b/giu;
 
 /**
+ * Verification of the answer against what the question asks for (the rules of ask/verify.ts):
+ * null when it breaks one, else the answer with a little more confidence for each rule it kept.
+ */
+function verified(lib: Library, q: Question, r: AskResult): AskResult | null {
+  const a = r.answer;
+  if (a.answer === null) return r;
+  const cited = new Set(a.citations.map((c) => lib.get(c.articleId)?.index));
+  const { broken, held } = verify({
+    question: q,
+    type: a.type,
+    lead: a.lead ?? a.answer.split(' — ')[0],
+    hasLead: a.lead !== undefined || a.answer.includes(' — '),
+    evidence: a.citations.map((c) => c.sentence),
+    kindOf: (name) => (name ? lib.findEntities(name, 50).find((x) => cited.has(x.article))?.entity.kind : undefined),
+  });
+  if (broken.length > 0) return null;
+  return held > 0 ? { ...r, answer: { ...a, confidence: Math.min(0.95, Math.round((a.confidence + 0.05 * held) * 100) / 100) } } : r;
+}
+
+/**
  * Verification of the story: an answer stands only when one of its cited articles holds most of
  * what the question names (by rarity), else the articles don't say. "whats going on with the
  * russian cargo ship" must not be answered from a story about a meat trader because its
  * sentence happened to score best.
  */
-function onTopic(lib: Library, q: Question, r: AskResult, context: ConversationContext, followUp: boolean): AskResult {
+function onTopic(lib: Library, q: Question, r: AskResult, context: ConversationContext, followUp: boolean, pronounSubject = false): AskResult {
   if (r.answer.answer === null || !TOPICAL.has(q.type)) return r;
-  if ((r.answer.type === 'who' || r.answer.type === 'name') && !nameLike(r.answer.lead ?? r.answer.answer.split(' — ')[0])) return result(q.type, null, 0, [], context);
+  const checked = verified(lib, q, r);
+  if (checked === null) return result(q.type, null, 0, [], context);
+  r = checked;
+  // "where's he from", asked after a question about one story, is about someone in that story:
+  // an answer from another story is about someone (or something) else.
+  if (pronounSubject && context.articleId && !r.answer.citations.some((c) => c.articleId === context.articleId)) return result(q.type, null, 0, [], context);
   const words = topicTerms({ ...q, text: q.text.replace(FRAME_WORDS, ' ') }).filter((t) => !SCAFFOLD.has(t));
   if (words.length === 0) return r;
   let best = 0;
@@ -1524,7 +1533,7 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
     const ownTopic = topicTerms(q).length > 0;
     if (!ownTopic && context.topic && FOLLOW_UP_TYPES.has(q.type)) q = { ...q, text: `${q.text} ${context.topic}` };
     const followUp = !ownTopic || FOLLOW_UP_WORDS.test(questionText);
-    const r = onTopic(lib, q, firstAnswer(lib, q, context), context, followUp);
+    const r = onTopic(lib, q, firstAnswer(lib, q, context), context, followUp, PRONOUN_SUBJECT.test(questionText));
     if (ownTopic && r.answer.answer !== null && FOLLOW_UP_TYPES.has(q.type)) {
       r.context = { ...r.context, topic: q.text.replace(/^\S+(?:\s+(?:many|much|long|old|did|does|do|was|were|is|are|will|has|have|had))?\s+/i, '') };
     }

@@ -1,0 +1,211 @@
+// Verification of an answer against what the question asks for: each constraint a news question
+// puts on its answer is one named rule. An answer that breaks any rule that applies is no answer
+// (the articles don't say); one that keeps them gains a little confidence for each.
+// Pure: the caller (ask.ts) gives the question, the answer's lead, its cited sentences and a way to
+// learn what kind of thing a name is in the cited article.
+import type { Entity } from '../../knowledge/facts.ts';
+import { escapeRegExp } from '../wording.ts';
+import { PERSON_ROLE, type Question, type QuestionType } from '../question.ts';
+
+/** What a rule sees of an answer. */
+export interface Claim {
+  question: Question;
+  /** The kind of answer given (a who-question answered by its sentence stays 'who'). */
+  type: QuestionType;
+  /** The short answer without its source ("Dale Orwin" of "Dale Orwin (a teacher), according to police"). */
+  lead: string;
+  /** Whether the answer has a lead of its own (not only a sentence). */
+  hasLead: boolean;
+  /** The cited sentences. */
+  evidence: string[];
+  /** The kind of the entity a name stands for in the cited article, if it names one. */
+  kindOf: (name: string) => Entity['kind'] | undefined;
+}
+
+export interface Rule {
+  name: string;
+  /** Whether the question puts this constraint on its answer. */
+  applies: (c: Claim) => boolean;
+  holds: (c: Claim) => boolean;
+}
+
+/** A sum of money: "$4.2 million", "£300", "12 million euros". */
+export const MONEY = /((?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$|\bPS(?=\d)|\b(?:USD|EUR|GBP|CHF|JPY|CNY|INR|Rs\.?)\s?)\s?\d[\d,.]*(\s*(thousand|million|billion|trillion|[mbk]n?)\b)?|\d[\d,.]*\s*(thousand|million|billion|trillion)?\s*(dollars|euros|pounds|yuan|yen|rupees|francs))/i;
+
+/** "How much … spend / cost / pay / tickets": a question whose answer is a sum of money. */
+export const ASKS_MONEY = /\b(cost|costs|costing|pay|pays|paying|paid|spend|spends|spending|spent|price|prices|priced|worth|charge|charges|charging|charged|fund|funding|budget|fine|fined|raise|raised|earn|earns|earning|earned|owe|owes|owed|salary|wage|wages|fee|fees|ticket|tickets|bail|bill|sell|sold|buy|bought|donate|donated|bid|compensation|damages)\b/i;
+
+const AGE_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
+/** An age as an article gives it: "38-year-old", "Pavel Mirko, 41,". */
+export const AGE = new RegExp(String.raw`\b(\d{1,3}|${AGE_WORDS})[- ]years?[- ]old\b|,\s(\d{1,3}),`, 'i');
+
+/** A time a calendar or a clock tells: a number, a day, a month, a part of a day, "last week". */
+const CALENDAR = /\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midnight|dawn|weekend|week|month|year|spring|summer|autumn|fall|winter|christmas|easter|decade|century)\b/i;
+
+/** A part of an event that times an act within it: "in the second half", "in the final round". */
+const EVENT_PART = /\b(?:half|quarter|period|round|innings?|lap|set|minute|stage|leg)\b/i;
+
+/** Words that end no name or role ("The family of —", "for —"). */
+const DANGLING = new Set('of for to the a an and or in on at by with from as that who which'.split(' '));
+/** Words that begin no name ("he kept —"). */
+const PRONOUN_START = new Set('he she it they we i you his her its their this these those'.split(' '));
+/** A title cut from its name ("Army Spc" of "Army Spc. Dale Orwin") names no one. */
+const TITLE_STUB = /^(?:spc|sgt|cpl|pvt|lt|col|gen|maj|capt|cmdr|adm|gov|sen|rep|supt|insp|det|dr|mr|mrs|ms|st|rev|prof|hon)\.?$/i;
+
+/** The who of a lead: without its source (", according to …") and its description ("(the mayor)"). */
+export function leadName(lead: string): string {
+  return lead.replace(/,? according to .*$/s, '').replace(/\s*\(.*$/s, '').trim();
+}
+
+/**
+ * A who-answer leads with a name or a role phrase ("Dale Orwin", "a police spokesman"), never a
+ * fragment cut at a function word ("The family of"), a clause ("he kept"), a bare title
+ * ("Army Spc") or a whole sentence.
+ */
+export function nameLike(lead: string): boolean {
+  const words = leadName(lead).split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  const first = words[0].toLowerCase();
+  const last = words[words.length - 1].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return !PRONOUN_START.has(first) && !DANGLING.has(last) && !TITLE_STUB.test(last);
+}
+
+/** Nouns that say a name is no person when they stand before it: "the magazine Nordlys". */
+const ORGANISATION_NOUNS = '(?:magazine|newspaper|paper|tabloid|broadcaster|network|channel|website|agency|company|firm|bank|club|charity|union|outlet|daily|weekly|journal|airline|carrier|group)';
+
+/** Who- and name-questions that name the role of the one asked for. */
+function asksForPerson(c: Claim): boolean {
+  if (c.type !== 'who' && c.type !== 'name') return false;
+  const asked = c.question.about ?? c.question.text.replace(/^\S+\s+/, '');
+  return PERSON_ROLE.test(asked);
+}
+
+/** The words of a name that are its own (capitalised, three letters or more). */
+function nameWords(name: string): string[] {
+  return (name.match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? []).map((w) => w.toLowerCase());
+}
+
+/** "… 41-year-old Pavel Mirko …": the number stands for someone's age there. */
+function isAgeIn(number: string, sentence: string): boolean {
+  const n = escapeRegExp(number);
+  return new RegExp(String.raw`\b${n}[- ]years?[- ]old\b|\baged\s+${n}\b|,\s${n},`, 'i').test(sentence);
+}
+
+/** The noun of "what <noun> did / was / is …" ("sentence" of "what sentence did he get"). */
+function askedThing(q: Question): string | undefined {
+  const noun = /^what (\p{L}{3,}) (?:did|does|do|is|was|were|are|has|have|had|will|would)\b/iu.exec(q.text)?.[1]?.toLowerCase();
+  return noun && !/^(kind|sort|type|else|exactly|happened|about)$/.test(noun) ? noun : undefined;
+}
+
+/** Whether a sentence holds a word in some form: "sentence" → "sentenced"; "arrested" → "arrest". */
+function holdsWord(word: string, sentence: string): boolean {
+  const stem = word.replace(/(?:ied|ed|d)$/, (x) => (x === 'ied' ? 'y' : '')).replace(/([^aeiou])\1$/, '$1');
+  return new RegExp(String.raw`\b${escapeRegExp(stem.length >= 4 ? stem.slice(0, Math.max(4, stem.length - 1)) : stem)}`, 'i').test(sentence);
+}
+
+/** The first number of a count's lead ("38" of "38, according to police"). */
+function leadNumber(c: Claim): string | undefined {
+  return /\d[\d,.]*/.exec(leadName(c.lead))?.[0];
+}
+
+/** Whether a count's lead names what the question counts ("200 fans" for "how many fans"). */
+function namesCounted(c: Claim): boolean {
+  const counted = countedNoun(c.question);
+  return !!counted && leadName(c.lead).toLowerCase().includes(counted.replace(/e?s$/, ''));
+}
+
+/** The thing a how-many question counts ("armenians" in "how many armenians were killed"). */
+function countedNoun(q: Question): string | undefined {
+  return /^how many ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
+}
+
+/**
+ * The constraints, in the order they are checked. Each is true of news questions in general:
+ * the answer must be the kind of thing asked for, and it must stand in the evidence cited.
+ */
+export const RULES: Rule[] = [
+  {
+    // "The family of", "he kept", "Army Spc" answer no who-question.
+    name: 'who-is-a-name',
+    applies: (c) => c.type === 'who' || c.type === 'name',
+    holds: (c) => nameLike(c.lead),
+  },
+  {
+    // "What's the name of the guard who was killed?" is not answered by "Elm Streets" when the cited
+    // sentence names no one: the one named must stand in the evidence the answer cites.
+    name: 'name-in-evidence',
+    applies: (c) => asksForPerson(c) && c.hasLead && nameWords(leadName(c.lead)).length > 0,
+    holds: (c) => {
+      const words = nameWords(leadName(c.lead));
+      const evidence = c.evidence.join(' ').toLowerCase();
+      return words.some((w) => new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(w)}(?![\p{L}])`, 'u').test(evidence));
+    },
+  },
+  {
+    // "Who's the scientist …" is a person: "CNN" (an organisation) or "Riverside Park" (a place) is not.
+    name: 'person-for-a-person',
+    applies: (c) => asksForPerson(c) && c.hasLead,
+    holds: (c) => {
+      const name = leadName(c.lead);
+      const kind = c.kindOf(name);
+      // "the weekly magazine Nordlys": the evidence calls it a publication or a company, whatever its
+      // entity says; "PORT ELLIS (Coastline Wire) —" credits a news agency.
+      const called = new RegExp(String.raw`\b${ORGANISATION_NOUNS}\s+(?:the\s+)?${escapeRegExp(name)}\b|\(${escapeRegExp(name)}\)`, 'i');
+      return kind !== 'organization' && kind !== 'place' && !c.evidence.some((s) => called.test(s));
+    },
+  },
+  {
+    // "How much is the council spending …" wants money, not "12 years" or "200 fans".
+    name: 'money-for-how-much',
+    applies: (c) => c.type === 'count' && /^how much\b/i.test(c.question.text) && ASKS_MONEY.test(c.question.text),
+    holds: (c) => MONEY.test(c.lead),
+  },
+  {
+    // "How old was she" wants an age: a number a life can have.
+    name: 'age-for-how-old',
+    applies: (c) => c.type === 'count' && /^how old\b/i.test(c.question.text),
+    holds: (c) => {
+      const n = leadNumber(c);
+      return n !== undefined ? Number(n.replace(/,/g, '')) <= 130 : new RegExp(String.raw`\b(${AGE_WORDS})\b`, 'i').test(c.lead);
+    },
+  },
+  {
+    // "How many were deported" is not answered by the 41 of "41-year-old Pavel Mirko".
+    // (A year is not refused the same way: "2000 people" would be lost with "the 1926 strike".)
+    name: 'count-not-an-age',
+    applies: (c) => c.type === 'count' && /^how many\b/i.test(c.question.text) && leadNumber(c) !== undefined,
+    holds: (c) => namesCounted(c) || !c.evidence.some((s) => isAgeIn(leadNumber(c)!, s)),
+  },
+  {
+    // "What sentence did he get?" is answered by a sentence that tells a sentence, not by
+    // "… was charged with murder": the thing asked for must be named in the evidence.
+    name: 'what-names-the-thing',
+    applies: (c) => c.type === 'what' && askedThing(c.question) !== undefined,
+    holds: (c) => c.evidence.some((s) => holdsWord(askedThing(c.question)!, s)),
+  },
+  {
+    // "What's the name of the guard" is answered by a name, not by a role ("a night guard").
+    name: 'a-name-when-asked-for-one',
+    applies: (c) => (c.type === 'who' || c.type === 'name') && /\bnamed?\b/i.test(c.question.text),
+    holds: (c) => /^(?!(?:The|A|An|His|Her|Their|Its)\b)\p{Lu}/u.test(leadName(c.lead)),
+  },
+  {
+    // "When was the match?" is answered by a time on the calendar or the clock, not by "the second
+    // half"; an act within an event may be ("when did the floodlight fail" — "in the second half").
+    name: 'when-is-a-time',
+    applies: (c) => c.type === 'when' && c.hasLead,
+    holds: (c) => CALENDAR.test(leadName(c.lead)) || (!/^when (?:is|was|were|are)\b/i.test(c.question.text) && EVENT_PART.test(leadName(c.lead))),
+  },
+];
+
+/** The rules an answer breaks (empty: it stands) and how many it kept. */
+export function verify(c: Claim): { broken: string[]; held: number } {
+  const broken: string[] = [];
+  let held = 0;
+  for (const rule of RULES) {
+    if (!rule.applies(c)) continue;
+    if (rule.holds(c)) held++;
+    else broken.push(rule.name);
+  }
+  return { broken, held };
+}
