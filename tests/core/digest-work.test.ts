@@ -27,14 +27,20 @@ describe('a digest of a long item', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('keeps the event loop answering while the item is read and its facts extracted', async () => {
+  /** A Lede on the shared pool, its terminal channel subscribed to a new empty folder; posts are collected. */
+  async function subscribedFolder() {
     const folder = scratch();
     const lede = await Lede.open({ store: { sqlitePath: ':memory:' }, work });
     const posts: Reply[] = [];
     lede.registerPoster('cli', { post: async (_channel, message) => void posts.push(message) });
+    const ctx = { platform: 'cli', channel: 'news', conversation: 'news' };
+    expect((await lede.run('subscribe', { source: folder }, ctx)).kind).toBe('info');
+    return { folder, lede, posts, ctx };
+  }
+
+  it('keeps the event loop answering while the item is read and its facts extracted', async () => {
+    const { folder, lede, posts, ctx } = await subscribedFolder();
     try {
-      const ctx = { platform: 'cli', channel: 'news', conversation: 'news' };
-      expect((await lede.run('subscribe', { source: folder }, ctx)).kind).toBe('info');
       writeFileSync(join(folder, 'long.txt'), `Harbour news in depth\n\n${longText(300_000)}`);
       // The slow part, the facts of the long article (seconds): a request started when it starts
       // must be answered before it ends (the old, in-thread way answered only after). Reading
@@ -69,13 +75,8 @@ describe('a digest of a long item', () => {
   }, 120_000);
 
   it('skips for good an item that cannot be read, says so once, and posts the rest', async () => {
-    const folder = scratch();
-    const lede = await Lede.open({ store: { sqlitePath: ':memory:' }, work });
-    const posts: Reply[] = [];
-    lede.registerPoster('cli', { post: async (_channel, message) => void posts.push(message) });
+    const { folder, lede, posts, ctx } = await subscribedFolder();
     try {
-      const ctx = { platform: 'cli', channel: 'news', conversation: 'news' };
-      expect((await lede.run('subscribe', { source: folder }, ctx)).kind).toBe('info');
       // Its extraction throws, every time (the test fault marker stands for any such article).
       writeFileSync(join(folder, 'broken.txt'), `Council report\n\nThe council met again on Monday. ${FAULT_MARKER}`);
       writeFileSync(join(folder, 'short.txt'), 'Ferry back on time\n\nThe harbour ferry ran on time on Monday, the operator said.');
