@@ -214,9 +214,6 @@ function coverage(lib: Library, words: string[], hit: Ranked): number {
   return total > 0 ? Math.min(1, hit.score / total) : 0;
 }
 
-/** The article a topic-less question is about (one rule for every answer and command: `articleInFocus`). */
-const currentArticle = articleInFocus;
-
 /** The sentence that states the main event: the first sentence that is not a header line. */
 function leadSentence(loaded: LoadedArticle): number {
   const ss = loaded.facts.sentences;
@@ -577,8 +574,8 @@ function answerWhatSaid(lib: Library, q: Question, context: ConversationContext)
   let found = quotesOf(lib, subject);
   if (found.length === 0) return result('what-said', null, 0.2, [], context);
   const current = context.articleId ? lib.get(context.articleId)?.index : undefined;
-  const order = new Map(lib.newestFirst().map((l, i) => [l.index, l.index === current ? -1 : i]));
-  const byOrder = (a: (typeof found)[number], b: (typeof found)[number]) => order.get(a.loaded.index)! - order.get(b.loaded.index)! || a.quote.start - b.quote.start;
+  const order = (index: number) => (index === current ? -1 : lib.recency(index));
+  const byOrder = (a: (typeof found)[number], b: (typeof found)[number]) => order(a.loaded.index) - order(b.loaded.index) || a.quote.start - b.quote.start;
   found.sort(byOrder);
   const who = found[0].entity?.name ?? speakerName(found[0].quote) ?? subject;
   found = found.filter((f) => !f.entity || sameNamed(f.entity.name, who));
@@ -884,7 +881,7 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   let candidates = deep.slice(0, 10).filter((h) => coverage(lib, words, h) >= 0.4);
   if (candidates.length === 0) {
     if (words.length > 0 && !context.articleId && lib.size > 1) return result('when', null, 0.1, [], context);
-    const loaded = currentArticle(lib, context);
+    const loaded = articleInFocus(lib, context);
     if (!loaded) return result('when', null, 0.1, [], context);
     const lead = leadSentence(loaded);
     candidates = [lead, lead + 1, lead + 2].filter((i) => i < loaded.facts.sentences.length).map((i) => ({ article: loaded.index, sentence: i, score: 1, matched: 0 }));
@@ -1033,7 +1030,7 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
   const generic = candidates.length === 0;
   if (generic) {
     if (words.length > 0 && !context.articleId && lib.size > 1) return result('where', null, 0.1, [], context);
-    const loaded = currentArticle(lib, context);
+    const loaded = articleInFocus(lib, context);
     if (!loaded) return result('where', null, 0.1, [], context);
     const lead = leadSentence(loaded);
     candidates = loaded.facts.sentences.slice(lead, lead + 12).map((_, i) => ({ article: loaded.index, sentence: lead + i, score: 1, matched: 0 }));
@@ -1278,7 +1275,7 @@ function answerHappened(lib: Library, q: Question, context: ConversationContext)
     const top = retrieve(lib, words, context, 5)[0];
     if (top && coverage(lib, words, top) >= 0.5) loaded = lib.articles[top.article];
   }
-  return summaryOf(lib, 'what-happened', loaded ?? currentArticle(lib, context), context);
+  return summaryOf(lib, 'what-happened', loaded ?? articleInFocus(lib, context), context);
 }
 
 /** An article's summary sentences (else its lead), each keeping its source, as the answer. */
@@ -1299,7 +1296,7 @@ function summaryOf(lib: Library, type: QuestionType, loaded: LoadedArticle | und
  */
 function answerSummary(lib: Library, q: Question, context: ConversationContext): AskResult {
   const about = q.query ? articlesAbout(lib, q.query) : null;
-  return summaryOf(lib, 'summary', about ? about[0] : currentArticle(lib, context), context);
+  return summaryOf(lib, 'summary', about ? about[0] : articleInFocus(lib, context), context);
 }
 
 function answerBySentence(lib: Library, q: Question, context: ConversationContext, notSource = false): AskResult {
@@ -1407,7 +1404,7 @@ function answerMeta(lib: Library, q: Question, context: ConversationContext): As
   // "Who wrote the measles article?": the article about those words, else the conversation's.
   const about = q.query ? terms(q.query) : [];
   const top = about.length > 0 ? retrieve(lib, about, context, 1)[0] : undefined;
-  const loaded = top && coverage(lib, about, top) >= 0.5 ? lib.articles[top.article] : currentArticle(lib, context);
+  const loaded = top && coverage(lib, about, top) >= 0.5 ? lib.articles[top.article] : articleInFocus(lib, context);
   if (!loaded) return result('meta', null, 0.1, [], context);
   const a = loaded.article;
   const cite = citation(lib, { article: loaded.index, sentence: 0 });
@@ -1672,7 +1669,7 @@ function answerScore(lib: Library, q: Question, context: ConversationContext): A
   const hits = words.length > 0 ? retrieve(lib, words, context, 5).filter((h) => coverage(lib, words, h) >= 0.4) : [];
   // The story's lead holds its result: the story of the best sentence, the conversation's, or the one that talks of scoring.
   const anchor = hits[0] ?? (context.articleId ? undefined : retrieve(lib, terms(q.text), context, 1)[0]);
-  const loaded = anchor ? lib.articles[anchor.article] : currentArticle(lib, context);
+  const loaded = anchor ? lib.articles[anchor.article] : articleInFocus(lib, context);
   const lead = loaded ? [0, 1, 2].map((i) => ({ article: loaded.index, sentence: leadSentence(loaded) + i, score: 0, matched: 0 })) : [];
   for (const hit of [...hits, ...lead]) {
     if (!lib.articles[hit.article].facts.sentences[hit.sentence]) continue;

@@ -3,8 +3,7 @@
 // to claim a key within its time-to-live wins, in every instance and across restarts, because
 // the claim lives in the store. Redis: SET key 1 NX PX ttl. SQLite: one INSERT … ON CONFLICT …
 // RETURNING statement on the store's table, atomic even between processes sharing the file.
-import type KeyvSqlite from '@keyv/sqlite';
-import type { Store } from './store.ts';
+import type { SqliteHandle, Store } from './store.ts';
 
 export interface Claims {
   /** True for the first claim of `key` within `ttlMs`; false while an earlier claim holds. */
@@ -25,8 +24,7 @@ function redisClaims(redis: NonNullable<Store['redis']>): Claims {
   };
 }
 
-function sqliteClaims(adapter: KeyvSqlite): Claims {
-  const table = (adapter.opts as { table?: string }).table ?? 'keyv';
+function sqliteClaims({ query, table }: SqliteHandle): Claims {
   let claims = 0;
   return {
     async first(key, ttlMs) {
@@ -34,14 +32,14 @@ function sqliteClaims(adapter: KeyvSqlite): Claims {
       // The value is keyv's own format ({value, expires}), so the row reads like any stored key.
       const value = JSON.stringify({ value: true, expires: now + ttlMs });
       // Inserted, or taken over from an expired claim: a row comes back. A live claim: none.
-      const rows = (await adapter.query(
+      const rows = (await query(
         `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE json_extract(${table}.value, '$.expires') <= ? RETURNING key`,
         `${SQLITE_PREFIX}${key}`,
         value,
         now,
       )) as unknown[];
       if (++claims % SWEEP_EVERY === 0) {
-        await adapter.query(`DELETE FROM ${table} WHERE key LIKE '${SQLITE_PREFIX}%' AND json_extract(value, '$.expires') <= ?`, now);
+        await query(`DELETE FROM ${table} WHERE key LIKE '${SQLITE_PREFIX}%' AND json_extract(value, '$.expires') <= ?`, now);
       }
       return rows.length > 0;
     },
@@ -65,5 +63,5 @@ export function memoryClaims(): Claims {
 /** The claims of a store: in Redis, or in the SQLite file. */
 export function claimsFor(store: Store): Claims {
   if (store.redis) return redisClaims(store.redis);
-  return sqliteClaims(store.ns('seen').store as KeyvSqlite);
+  return store.sqlite ? sqliteClaims(store.sqlite) : memoryClaims();
 }

@@ -165,6 +165,8 @@ export class Library {
   private readonly unsorted = new Set<string>();
   /** Newest-first order, computed when first asked for after a change. */
   private newest: LoadedArticle[] | null = null;
+  /** Each article's place in `newest` (by article index), built with it: ordering a few articles reads it, not the whole list. */
+  private newestRank: Int32Array | null = null;
   /** Counters for `lede status` and the cache tests. */
   readonly stats = { parsed: 0, cached: 0 };
 
@@ -395,18 +397,23 @@ export class Library {
    * most recently added; undated articles last. `among`: just those articles, in that order.
    */
   newestFirst(among?: LoadedArticle[]): LoadedArticle[] {
-    if (among) {
-      const rank = new Map(this.newestFirst().map((l, i) => [l.index, i]));
-      return [...among].sort((a, b) => rank.get(a.index)! - rank.get(b.index)!);
-    }
+    if (among) return [...among].sort((a, b) => this.recency(a.index) - this.recency(b.index));
     if (!this.newest) {
       const when = (l: LoadedArticle) => {
         const t = l.article.published ? Date.parse(l.article.published) : NaN;
         return Number.isNaN(t) ? -Infinity : t;
       };
       this.newest = this.articles.map((l) => ({ l, t: when(l) })).sort((a, b) => (b.t === a.t ? 0 : b.t > a.t ? 1 : -1) || b.l.index - a.l.index).map((x) => x.l);
+      this.newestRank = new Int32Array(this.articles.length);
+      this.newest.forEach((l, i) => (this.newestRank![l.index] = i));
     }
     return this.newest;
+  }
+
+  /** An article's place among all, newest first (0 = the newest). */
+  recency(index: number): number {
+    this.newestFirst();
+    return this.newestRank![index];
   }
 
   /** Articles that mention the query's words, best match first; every article, newest first, without a query. */

@@ -41,6 +41,14 @@ export interface Store {
   readonly leases: Leases;
   /** Set with the Redis backend only. */
   readonly redis: RedisHandle | null;
+  /** Set with the SQLite backend only: statements on keyv's own table, on the adapter's connection. */
+  readonly sqlite: SqliteHandle | null;
+}
+
+export interface SqliteHandle {
+  query: SqlQuery;
+  /** keyv's table; a row is (key "<namespace>:<key>", value '{"value":…,"expires":…}'). */
+  table: string;
 }
 
 /** Gives up on the first connection quickly (a wrong REDIS_URL fails at start); later, reconnects for ever. */
@@ -89,6 +97,7 @@ async function openRedis(url: string, prefix: string, leaseMs?: number): Promise
     ns,
     leases: redisLeases(client, prefix, leaseMs),
     redis: { client, prefix },
+    sqlite: null,
     close: async () => {
       if (client.isOpen) await client.close();
     },
@@ -113,6 +122,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     // The adapter's own connection: a lease statement and the keyv writes share one file lock.
     leases: sqliteLeases(sqlite.query as SqlQuery, options.leaseMs),
     redis: null,
+    sqlite: { query: sqlite.query as SqlQuery, table: (sqlite.opts as { table?: string }).table ?? 'keyv' },
     close: async () => {
       await sqlite.disconnect();
     },

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Leases } from '../lease.ts';
 import type { Reply } from '../reply.ts';
-import type { Store } from '../store.ts';
+import type { SqliteHandle, Store } from '../store.ts';
 
 export type SourceKind = 'feed' | 'folder';
 
@@ -94,6 +94,8 @@ const COUNT_RECENT = 500;
 export class DigestState {
   private readonly subs: Keyv;
   private readonly seen: Keyv;
+  /** The SQLite file's statements (many items marked seen in one); null on Redis. */
+  private readonly sqlite: SqliteHandle | null;
   private readonly outbox: Keyv;
   private readonly leases: Leases;
 
@@ -101,6 +103,7 @@ export class DigestState {
     this.leases = store.leases;
     this.subs = store.ns('subscriptions');
     this.seen = store.ns('seen');
+    this.sqlite = store.sqlite;
     this.outbox = store.ns('digest');
   }
 
@@ -181,18 +184,17 @@ export class DigestState {
    */
   async markSeenMany(subId: string, itemKeys: string[], why: SeenWhy): Promise<void> {
     const value = { why, at: new Date().toISOString() };
-    const sqlite = this.seen.store as { query?: (sql: string, ...params: unknown[]) => Promise<unknown>; opts?: { table?: string } };
-    if (typeof sqlite.query !== 'function') {
+    if (!this.sqlite) {
       if (itemKeys.length) await this.seen.setMany(itemKeys.map((k) => ({ key: `${subId}|${k}`, value })));
       return;
     }
-    const table = sqlite.opts?.table ?? 'keyv';
+    const { query, table } = this.sqlite;
     // keyv's own row format, so the rows read like any other stored key.
     const row = JSON.stringify({ value });
     for (let i = 0; i < itemKeys.length; i += SEEN_ROWS_PER_STATEMENT) {
       const keys = itemKeys.slice(i, i + SEEN_ROWS_PER_STATEMENT);
       const params = keys.flatMap((k) => [`${this.seen.namespace}:${subId}|${k}`, row]);
-      await sqlite.query(`INSERT INTO ${table} (key, value) VALUES ${keys.map(() => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`, ...params);
+      await query(`INSERT INTO ${table} (key, value) VALUES ${keys.map(() => '(?, ?)').join(', ')} ON CONFLICT(key) DO UPDATE SET value = excluded.value`, ...params);
     }
   }
 

@@ -104,7 +104,8 @@ export function readArticleBytes(bytes: Buffer, name: string, source = name): Lo
   return result;
 }
 
-function listFiles(dir: string): string[] {
+/** Every file below a folder, in name order, hidden files and folders left out. */
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
@@ -113,6 +114,17 @@ function listFiles(dir: string): string[] {
     else if (entry.isFile()) out.push(full);
   }
   return out;
+}
+
+/** Ids unique across one load: the second "a" (notes/a.txt and old/a.txt) becomes "a-2". */
+export function uniqueIds(): (id: string) => string {
+  const seen = new Set<string>();
+  return (id) => {
+    let free = id;
+    for (let n = 2; seen.has(free); n++) free = `${id}-${n}`;
+    seen.add(free);
+    return free;
+  };
 }
 
 /** Every article under a file or folder path. Ids are made unique across the whole load. */
@@ -126,7 +138,7 @@ export function loadArticles(path: string, onProgress?: (done: number, total: nu
   } catch (e) {
     return { articles: [], problems: [{ source: path, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
   }
-  const seen = new Set<string>();
+  const unique = uniqueIds();
   files.forEach((file, i) => {
     const name = isFolder ? relative(path, file) : basename(file);
     let bytes: Buffer;
@@ -143,12 +155,7 @@ export function loadArticles(path: string, onProgress?: (done: number, total: nu
     }
     const one = readArticleBytes(bytes, name, file);
     result.problems.push(...one.problems);
-    for (const article of one.articles) {
-      let id = article.id;
-      for (let n = 2; seen.has(id); n++) id = `${article.id}-${n}`;
-      seen.add(id);
-      result.articles.push({ ...article, id });
-    }
+    for (const article of one.articles) result.articles.push({ ...article, id: unique(article.id) });
     onProgress?.(i + 1, files.length);
   });
   return result;
