@@ -44,7 +44,7 @@ const GROUP_PRONOUNS = /^(it|its|they|them|their|the (department|agency|company|
 const GENERIC = new Set(['actually', 'really', 'just', 'ever', 'get', 'got', 'gets', 'getting', 'happen', 'happened', 'occur', 'event', 'incident', 'thing', 'article', 'story', 'news', 'it', 'this', 'that', 'take', 'place', 'did', 'go', 'on', 'tell', 'me', 'know', 'exactly', 'time', 'date', 'day', 'city', 'country', 'state', 'location']);
 
 function citation(lib: Library, ref: SentenceRef): Citation {
-  const { article, facts } = lib.articles[ref.article];
+  const { article, facts } = lib.article(ref.article);
   const title = displayTitle(article.title, article.text);
   if (ref.sentence === 4095 || !facts.sentences[ref.sentence]) {
     const first = facts.sentences[0] ?? { start: 0, end: Math.min(article.text.length, 200) };
@@ -98,7 +98,7 @@ function accordingTo(q: QuoteFact): string | null {
  * speech whose speaker is not named in it, "According to X, …" says whose claim it is.
  */
 function attributed(lib: Library, ref: SentenceRef, words: string[] = []): string {
-  const loaded = lib.articles[ref.article];
+  const loaded = lib.article(ref.article);
   const span = loaded.facts.sentences[ref.sentence];
   // A headline match (sentence 4095) is no sentence of the text: nobody is quoted in it.
   if (!span) return excerpt(lib.sentenceText(ref), words);
@@ -187,7 +187,7 @@ function retrieve(lib: Library, words: string[], context: ConversationContext, l
     // News states its main facts first: among equal matches, an early sentence is the better
     // source; a caption or credit line is the worse one.
     if (h.sentence !== 4095) h.score *= 1 + 0.2 * Math.exp(-h.sentence / 6);
-    if (lib.articles[h.article].facts.sentences[h.sentence]?.furniture) h.score *= 0.6;
+    if (lib.article(h.article).facts.sentences[h.sentence]?.furniture) h.score *= 0.6;
   }
   hits.sort((a, b) => b.score - a.score || a.article - b.article || a.sentence - b.sentence);
   return hits.slice(0, limit);
@@ -197,7 +197,7 @@ function retrieve(lib: Library, words: string[], context: ConversationContext, l
 function neighbours(lib: Library, hits: Ranked[]): Ranked[] {
   const out: Ranked[] = [];
   for (const h of hits) {
-    const ss = lib.articles[h.article].facts.sentences;
+    const ss = lib.article(h.article).facts.sentences;
     const here = ss[h.sentence];
     if (!here) continue;
     for (const i of [h.sentence - 1, h.sentence + 1]) {
@@ -269,7 +269,7 @@ function sharesWord(lib: Library, ref: SentenceRef, words: string[]): boolean {
  * "uncle … well" is the one asked about, not the first one.
  */
 function wordDistance(lib: Library, ref: SentenceRef, words: string[]): (span: { start: number; end: number }) => number {
-  const s = lib.articles[ref.article].facts.sentences[ref.sentence];
+  const s = lib.article(ref.article).facts.sentences[ref.sentence];
   const at = s ? askedWordsIn(lib.sentenceText(ref), words).map((w) => s.start + w.at) : [];
   return (x) => at.reduce((best, p) => Math.min(best, p < x.start ? x.start - p : p > x.end ? p - x.end : 0), Infinity);
 }
@@ -301,7 +301,7 @@ const NUMBERED_ROAD = /\b(?:(?:State|County|U\.S\.|US)\s+)?(?:Route|Highway|Hwy\
 
 /** Places a sentence names: place entities, venues named as organisations, numbered roads, and venue phrases. */
 function placesIn(lib: Library, ref: SentenceRef): Array<{ name: string; start: number; end: number; entity?: Entity; head?: string }> {
-  const loaded = lib.articles[ref.article];
+  const loaded = lib.article(ref.article);
   const s = loaded.facts.sentences[ref.sentence];
   if (!s) return [];
   const out: Array<{ name: string; start: number; end: number; entity?: Entity; head?: string }> = [];
@@ -384,8 +384,8 @@ function withFullName(lead: string, fullName: string): string {
  * in "Judge Mendes told Victor Hale, 54, that …" is the writer's).
  */
 function supported(lib: Library, ref: SentenceRef, lead: string, max = 300, quoted?: string): { text: string; lead: string } {
-  const claim = attributionOf(lib.articles[ref.article], ref.sentence);
-  const q = claim && quoted !== undefined && !lib.articles[ref.article].article.text.slice(claim.start, claim.end).includes(quoted) ? null : claim;
+  const claim = attributionOf(lib.article(ref.article), ref.sentence);
+  const q = claim && quoted !== undefined && !lib.article(ref.article).article.text.slice(claim.start, claim.end).includes(quoted) ? null : claim;
   const who = q ? speakerName(q) : null;
   // The speaker's own name in the lead ("Ruth Adair (Dunmore Mayor)" for "Dunmore Mayor Ruth Adair") needs no "according to".
   const surname = who ? nameKey(who).split(' ').pop() : undefined;
@@ -433,7 +433,7 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
   let best: { loaded: LoadedArticle; quote: QuoteFact; overlap: number } | null = null;
   const wanted = new Set(words);
   for (const hit of hits) {
-    const loaded = lib.articles[hit.article];
+    const loaded = lib.article(hit.article);
     const s = loaded.facts.sentences[hit.sentence];
     if (!s) continue;
     for (const quote of loaded.facts.quotes) {
@@ -473,7 +473,7 @@ function answerWhoSaid(lib: Library, q: Question, context: ConversationContext):
   const top = hits[0];
   if (top && coverage(lib, words, top) > 0.6) {
     // Words of an embedded post are its author's: the post's byline follows them in the paragraph.
-    const loaded = lib.articles[top.article];
+    const loaded = lib.article(top.article);
     const s = loaded.facts.sentences[top.sentence];
     const post = s ? postAuthor(loaded.article.text, s.start) : null;
     const cite = citation(lib, top);
@@ -513,7 +513,7 @@ function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; qu
   const key = nameKey(name);
   const last = key.split(' ').pop() ?? key;
   for (const [index, entities] of byArticle) {
-    const loaded = lib.articles[index];
+    const loaded = lib.article(index);
     const ids = new Set(entities.map((e) => e.id));
     for (const quote of loaded.facts.quotes) {
       if (!quote.speaker) continue;
@@ -532,7 +532,7 @@ function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; qu
   for (let size = words.length; out.length === 0 && size > 0; size--) {
     for (let from = 0; out.length === 0 && from + size <= words.length; from++) {
       for (const ref of lib.findQuotes(words.slice(from, from + size).join(' '))) {
-        const loaded = lib.articles[ref.article];
+        const loaded = lib.article(ref.article);
         out.push({ loaded, quote: loaded.facts.quotes[ref.quote] });
       }
     }
@@ -615,7 +615,7 @@ function answerWhoIs(lib: Library, q: Question, context: ConversationContext): A
   const subject = resolveSubject(q.subject ?? '', context);
   if (!subject) return result('who-is', null, 0.1, [], context);
   const refs = lib.findEntities(subject);
-  const preferred = context.articleId ? refs.find((r) => lib.articles[r.article].article.id === context.articleId) : undefined;
+  const preferred = context.articleId ? refs.find((r) => lib.article(r.article).article.id === context.articleId) : undefined;
   const withRoles = refs.find((r) => r.entity.roles.length > 0);
   const ref = withRoles ?? preferred ?? refs[0];
   if (!ref) {
@@ -627,7 +627,7 @@ function answerWhoIs(lib: Library, q: Question, context: ConversationContext): A
     }
     return result('who-is', null, 0.1, [], context);
   }
-  const loaded = lib.articles[ref.article];
+  const loaded = lib.article(ref.article);
   const { entity } = ref;
   const roles = rolesOf(loaded, entity);
   const mention = entity.mentions[0];
@@ -714,7 +714,7 @@ function holderOfRole(lib: Library, role: string, context: ConversationContext):
   }
   // Every other asked word that the article could hold must count for something.
   if (!best || (words.length > 0 && best.score < 1)) return null;
-  const loaded = lib.articles[best.ref.article];
+  const loaded = lib.article(best.ref.article);
   const { entity } = best.ref;
   const mention = entity.mentions.find((m) => nameKey(lib.sentenceText({ article: loaded.index, sentence: sentenceAt(loaded, m.start) })).includes(head)) ?? entity.mentions[0];
   const ref = { article: loaded.index, sentence: mention ? sentenceAt(loaded, mention.start) : 0 };
@@ -740,7 +740,7 @@ function answerWhoObject(lib: Library, q: Question, context: ConversationContext
   const subjectTerms = terms(m[1]).filter((t) => !GENERIC.has(t));
   const namingArticles = new Set(lib.findEntities(m[1], 50).map((r) => r.article));
   for (const hit of retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.4)) {
-    const loaded = lib.articles[hit.article];
+    const loaded = lib.article(hit.article);
     const s = loaded.facts.sentences[hit.sentence];
     if (!s) continue;
     if (subjectTerms.length > 0 && !sharesWord(lib, hit, subjectTerms) && !namingArticles.has(hit.article)) continue;
@@ -796,7 +796,7 @@ function answerWho(lib: Library, q: Question, context: ConversationContext): Ask
     const told = inArticle.find((h) => asWritten.test(lib.sentenceText(h))) ?? inArticle.find((h) => terms(lib.sentenceText(h)).includes(act));
     if (told) top = { ...told };
   }
-  const loaded = lib.articles[top.article];
+  const loaded = lib.article(top.article);
   const cite = citation(lib, top);
   // "Who was shot?" and "the kid who fell down the well" ask for the one it happened to.
   const passive = /^(who|whom) (was|were|is|are|has been|have been|got|had been)\b/i.test(q.text) || Boolean(q.about);
@@ -851,7 +851,7 @@ function answerName(lib: Library, q: Question, context: ConversationContext): As
   const headTerm = terms(head)[0];
   const modifiers = aboutTerms.filter((t) => t !== headTerm);
   for (const hit of hits) {
-    const loaded = lib.articles[hit.article];
+    const loaded = lib.article(hit.article);
     const s = loaded.facts.sentences[hit.sentence];
     if (!s) continue;
     const text = loaded.article.text.slice(s.start, s.end);
@@ -891,7 +891,7 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
   // A question about the story itself ("when did the tram crash happen", matching a headline)
   // is answered by the article's main event.
   const headline = deep.find((h) => h.sentence === 4095 && coverage(lib, words, h) >= 0.6);
-  const event = headline ? lib.articles[headline.article] : undefined;
+  const event = headline ? lib.article(headline.article) : undefined;
   const phrase = event?.facts.event?.when;
   const time = phrase ? event!.facts.times.find((t) => t.text === phrase || phrase.includes(t.text)) : undefined;
   if (event && phrase && !(time && postedAt(event.article.text, time))) {
@@ -927,7 +927,7 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     // Nor does one that lacks an asked word the dated sentence has ("The plant opened in 1964" for
     // "when did the plant open?", not "… said on Tuesday it would close the plant").
     if (fallback && fallback.words.some((w) => !sharesWord(lib, hit, [w]))) continue;
-    const loaded = lib.articles[hit.article];
+    const loaded = lib.article(hit.article);
     // "now" or "recently" is no answer to "when".
     const times = byNearness(lib, hit, words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
     if (times.length === 0) continue;
@@ -956,14 +956,14 @@ function answerWhen(lib: Library, q: Question, context: ConversationContext): As
     const article = candidates[0].article;
     const acts = lib.search(told, { limit: 10, articles: new Set([article]) }).filter((h) => coverage(lib, told, h) >= 0.5);
     for (const hit of acts) {
-      const times = byNearness(lib, hit, told, timesIn(lib.articles[article], hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
-      if (times.length === 0 || postedAt(lib.articles[article].article.text, times[0])) continue;
+      const times = byNearness(lib, hit, told, timesIn(lib.article(article), hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
+      if (times.length === 0 || postedAt(lib.article(article).article.text, times[0])) continue;
       const cite = citation(lib, hit);
       return result('when', supported(lib, hit, timeWords(times[0]), 300), 0.55, [cite], remember(context, [cite]));
     }
   }
   // The story's own date answers "when did it happen?", not a question about something else in it.
-  const loaded = lib.articles[candidates[0].article];
+  const loaded = lib.article(candidates[0].article);
   if (loaded.facts.event?.when && words.length === 0) {
     const cite = citation(lib, candidates[0]);
     return result('when', supported(lib, candidates[0], loaded.facts.event.when), 0.5, [cite], remember(context, [cite]));
@@ -981,7 +981,7 @@ function answerWhereFrom(lib: Library, q: Question, context: ConversationContext
   const name = resolveSubject(subject, context) ?? subject;
   for (const ref of lib.findEntities(name, 20)) {
     if (ref.entity.kind !== 'person') continue;
-    const loaded = lib.articles[ref.article];
+    const loaded = lib.article(ref.article);
     for (const m of ref.entity.mentions) {
       const sentence = sentenceAt(loaded, m.start);
       const hit = { article: ref.article, sentence };
@@ -1007,7 +1007,7 @@ function answerWhereIsPlace(lib: Library, q: Question, context: ConversationCont
   const name = escapeRegExp(asked);
   const container = new RegExp(`${name}(?:,\\s+(?:a|an|the)\\s+(?:\\p{Ll}+\\s+){0,2}?(?:suburb|neighbou?rhood|district|town|village|city|area|region|county|province|state)\\s+(?:of|in|outside|near)\\s+|,\\s+|\\s+(?:in|near|outside)\\s+(?:the\\s+)?)((?:\\p{Lu}[\\p{L}.'’-]*)(?:\\s+\\p{Lu}[\\p{L}.'’-]*)*)`, 'u');
   for (const ref of places) {
-    const loaded = lib.articles[ref.article];
+    const loaded = lib.article(ref.article);
     for (const m of ref.entity.mentions) {
       const hit = { article: ref.article, sentence: sentenceAt(loaded, m.start) };
       const found = container.exec(lib.sentenceText(hit));
@@ -1065,7 +1065,7 @@ function answerWhere(lib: Library, q: Question, context: ConversationContext): A
   }
   const first = places[0];
   if (!first) {
-    const loaded = lib.articles[candidates[0].article];
+    const loaded = lib.article(candidates[0].article);
     if (loaded.facts.event?.where) {
       const cite = citation(lib, candidates[0]);
       return result('where', supported(lib, candidates[0], loaded.facts.event.where), 0.5, [cite], remember(context, [cite]));
@@ -1133,14 +1133,14 @@ const SHARE_WORDS = new Set(terms('percentage percent proportion share'));
 /** Of a sentence's pattern matches, the text of the one nearest the asked words. */
 function nearestMatch(lib: Library, hit: Ranked, words: string[], matches: RegExpMatchArray[]): string {
   // (A headline, 4095, has no offset in the text: its matches keep their own.)
-  const start = lib.articles[hit.article].facts.sentences[hit.sentence]?.start ?? 0;
+  const start = lib.article(hit.article).facts.sentences[hit.sentence]?.start ?? 0;
   const spans = matches.map((m) => ({ text: m[0], start: start + m.index!, end: start + m.index! + m[0].length }));
   return byNearness(lib, hit, words, spans)[0].text;
 }
 
 /** The number phrase of a sentence that answers a how-many/much/long/old question. */
 function countIn(lib: Library, hit: Ranked, q: Question): string | null {
-  const loaded = lib.articles[hit.article];
+  const loaded = lib.article(hit.article);
   const text = lib.sentenceText(hit);
   const how = /^how (\w+)/i.exec(q.text)?.[1]?.toLowerCase();
   if (how === 'long') {
@@ -1273,7 +1273,7 @@ function answerHappened(lib: Library, q: Question, context: ConversationContext)
   if (q.query) return answerBySentence(lib, { ...q, text: q.query }, context);
   if (words.length > 0) {
     const top = retrieve(lib, words, context, 5)[0];
-    if (top && coverage(lib, words, top) >= 0.5) loaded = lib.articles[top.article];
+    if (top && coverage(lib, words, top) >= 0.5) loaded = lib.article(top.article);
   }
   return summaryOf(lib, 'what-happened', loaded ?? articleInFocus(lib, context), context);
 }
@@ -1319,7 +1319,7 @@ function answerBySentence(lib: Library, q: Question, context: ConversationContex
  * a quote, up to the comma after "according to …".
  */
 function mostlyAsSource(lib: Library, ref: SentenceRef, words: string[]): boolean {
-  const loaded = lib.articles[ref.article];
+  const loaded = lib.article(ref.article);
   const s = loaded.facts.sentences[ref.sentence];
   // A headline (4095) names no source.
   if (!s) return false;
@@ -1389,7 +1389,7 @@ function answerWhy(lib: Library, q: Question, context: ConversationContext): Ask
   // "Cases rose to 127,000. The agency blamed falling vaccination rates …": the reason often
   // follows in the next sentence, which names the subject again in other words.
   const next = { ...top, sentence: top.sentence + 1 };
-  if (!CAUSAL.test(lib.sentenceText(top)) && lib.articles[top.article].facts.sentences[next.sentence] && CAUSAL.test(lib.sentenceText(next)) &&
+  if (!CAUSAL.test(lib.sentenceText(top)) && lib.article(top.article).facts.sentences[next.sentence] && CAUSAL.test(lib.sentenceText(next)) &&
     FOLLOW_ON.test(lib.sentenceText(next))) {
     const cites = [cite, citation(lib, next)];
     return result('why', clip(`${attributed(lib, top)} ${attributed(lib, next)}`, 700), confidence, cites, remember(context, cites));
@@ -1404,7 +1404,7 @@ function answerMeta(lib: Library, q: Question, context: ConversationContext): As
   // "Who wrote the measles article?": the article about those words, else the conversation's.
   const about = q.query ? terms(q.query) : [];
   const top = about.length > 0 ? retrieve(lib, about, context, 1)[0] : undefined;
-  const loaded = top && coverage(lib, about, top) >= 0.5 ? lib.articles[top.article] : articleInFocus(lib, context);
+  const loaded = top && coverage(lib, about, top) >= 0.5 ? lib.article(top.article) : articleInFocus(lib, context);
   if (!loaded) return result('meta', null, 0.1, [], context);
   const a = loaded.article;
   const cite = citation(lib, { article: loaded.index, sentence: 0 });
@@ -1613,7 +1613,7 @@ function answerWhatIs(lib: Library, q: Question, context: ConversationContext): 
   if (expands) {
     // The longest of the entity's names that is not the acronym itself spells it out, else the
     // capitalised words right before "(ACRONYM)" in the text.
-    const loaded = lib.articles[ref.article];
+    const loaded = lib.article(ref.article);
     const mention = ref.entity.mentions[0];
     const full = [ref.entity.name, ...ref.entity.aliases].filter((n) => nameKey(n) !== nameKey(name)).sort((a, b) => b.length - a.length)[0] ??
       spelledOut(loaded.article.text, name);
@@ -1632,7 +1632,7 @@ function definingSentence(lib: Library, thing: string, context: ConversationCont
   if (words.length === 0) return null;
   const opening = new RegExp(`^(?:the\\s+)?${escapeRegExp(thing)}\\s+(?:is|are|was|were|\\p{Ll}+s)\\b`, 'iu');
   for (const hit of retrieve(lib, words, context, 20)) {
-    if (!lib.articles[hit.article].facts.sentences[hit.sentence] || !opening.test(lib.sentenceText(hit))) continue;
+    if (!lib.article(hit.article).facts.sentences[hit.sentence] || !opening.test(lib.sentenceText(hit))) continue;
     const cite = citation(lib, hit);
     return result('what', clip(attributed(lib, hit), 500), 0.6, [cite], remember(context, [cite]));
   }
@@ -1669,10 +1669,10 @@ function answerScore(lib: Library, q: Question, context: ConversationContext): A
   const hits = words.length > 0 ? retrieve(lib, words, context, 5).filter((h) => coverage(lib, words, h) >= 0.4) : [];
   // The story's lead holds its result: the story of the best sentence, the conversation's, or the one that talks of scoring.
   const anchor = hits[0] ?? (context.articleId ? undefined : retrieve(lib, terms(q.text), context, 1)[0]);
-  const loaded = anchor ? lib.articles[anchor.article] : articleInFocus(lib, context);
+  const loaded = anchor ? lib.article(anchor.article) : articleInFocus(lib, context);
   const lead = loaded ? [0, 1, 2].map((i) => ({ article: loaded.index, sentence: leadSentence(loaded) + i, score: 0, matched: 0 })) : [];
   for (const hit of [...hits, ...lead]) {
-    if (!lib.articles[hit.article].facts.sentences[hit.sentence]) continue;
+    if (!lib.article(hit.article).facts.sentences[hit.sentence]) continue;
     const score = SCORE.exec(lib.sentenceText(hit));
     if (!score) continue;
     const cite = citation(lib, hit);

@@ -181,6 +181,11 @@ export class Library {
     return this.articles.length;
   }
 
+  /** The loaded article at a position (a SentenceRef's or EntityRef's `article`). */
+  article(index: number): LoadedArticle {
+    return this.articles[index];
+  }
+
   get(id: string): LoadedArticle | undefined {
     const i = this.byId.get(id);
     return i === undefined ? undefined : this.articles[i];

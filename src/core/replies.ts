@@ -55,7 +55,7 @@ export function findArticle(lib: Library, ref: string | null, context: Conversat
   const byId = lib.get(ref.trim());
   if (byId) return byId;
   const hit = lib.search(terms(ref), { limit: 1 })[0];
-  return hit ? lib.articles[hit.article] : undefined;
+  return hit ? lib.article(hit.article) : undefined;
 }
 
 /** /summary: the article asked for, else the one the conversation is about, else the newest. */
