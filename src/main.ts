@@ -8,13 +8,12 @@ import { createInterface } from 'node:readline';
 import { ConfigError, describeConfig, digestOptions, loadConfig, startProblems, storeOptions, type Config } from './core/config.ts';
 import { createLogger, log, setLogger } from './core/log.ts';
 import { Lede } from './core/lede.ts';
-import { discordCli, startDiscordSharded } from './adapters/discord/cli.ts';
+// discord.js and Bolt take about a second to load, which the terminal never needs: the modules
+// that import them (discord/cli, discord/index, slack/index, slack/log) are imported where
+// their adapter starts. The ones imported here load neither.
 import { describeDiscordStartError } from './adapters/discord/errors.ts';
-import { startDiscord } from './adapters/discord/index.ts';
 import { discordLog } from './adapters/discord/log.ts';
 import { slackCli } from './adapters/slack/cli.ts';
-import { startSlack } from './adapters/slack/index.ts';
-import { boltLogger } from './adapters/slack/log.ts';
 import { runChat } from './adapters/terminal/chat.ts';
 import { terminalJournalPath } from './adapters/terminal/poster.ts';
 import { DIGEST_USAGE, runDigestCommand } from './commands/digest.ts';
@@ -149,11 +148,12 @@ async function start(config: Config): Promise<number> {
     if (config.discord) {
       const { token, shards, ...options } = config.discord;
       const starting = shards
-        ? startDiscordSharded(lede, { token, log: (line) => log().info({ adapter: 'discord' }, line) })
-        : startDiscord(lede, { token, ...options, applicationId: config.discordApplicationId, log: discordLog(log()) });
+        ? import('./adapters/discord/cli.ts').then(({ startDiscordSharded }) => startDiscordSharded(lede, { token, log: (line) => log().info({ adapter: 'discord' }, line) }))
+        : import('./adapters/discord/index.ts').then(({ startDiscord }) => startDiscord(lede, { token, ...options, applicationId: config.discordApplicationId, log: discordLog(log()) }));
       running.push(await starting.catch((e: unknown) => Promise.reject(new Error(describeDiscordStartError(e)))));
     }
     if (config.slack) {
+      const [{ startSlack }, { boltLogger }] = await Promise.all([import('./adapters/slack/index.ts'), import('./adapters/slack/log.ts')]);
       running.push(await startSlack(lede, { ...config.slack, logger: boltLogger(log()) }));
     }
     // Posters are registered now: subscribed feeds and folders start polling.
@@ -230,7 +230,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'status':
       return runStatus(config);
     case 'discord':
-      return discordCli(rest, { config, openLede: () => openLede(config), log: discordLog(log()) });
+      return (await import('./adapters/discord/cli.ts')).discordCli(rest, { config, openLede: () => openLede(config), log: discordLog(log()) });
     case 'slack':
       return slackCli(rest, process.stdout, process.stderr, config.slack?.commandPrefix);
     case 'subscribe':

@@ -2,7 +2,7 @@
 // rate-limiter-flexible: counted in memory, or in Redis when the store is Redis so that every
 // instance shares one count (a user spreading requests over three instances still gets 10).
 // The terminal and scripts pass no user and are not limited: they are the operator.
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandContext } from './commands.ts';
 import type { Store } from './store.ts';
 
@@ -29,7 +29,9 @@ export interface OverLimit {
 
 type Scope = OverLimit['scope'];
 
-function limiter(store: Store, scope: Scope, rate: Rate): RateLimiterAbstract {
+type Library = typeof import('rate-limiter-flexible');
+
+function limiter({ RateLimiterMemory, RateLimiterRedis }: Library, store: Store, scope: Scope, rate: Rate): RateLimiterAbstract {
   const base = { points: rate.points, duration: rate.seconds };
   if (!store.redis) return new RateLimiterMemory(base);
   return new RateLimiterRedis({
@@ -43,27 +45,41 @@ function limiter(store: Store, scope: Scope, rate: Rate): RateLimiterAbstract {
 }
 
 export class RateLimits {
-  private readonly limiters: Record<Scope, RateLimiterAbstract>;
+  /**
+   * Made with the first request that has a user: the terminal and scripts never have one, so a
+   * one-off `lede ask` does not load rate-limiter-flexible (its index loads every backend it has).
+   */
+  private limiters: Promise<{ library: Library; byScope: Record<Scope, RateLimiterAbstract> }> | null = null;
 
-  constructor(store: Store, options: RateLimitOptions = {}) {
-    this.limiters = {
-      user: limiter(store, 'user', options.user ?? RATE_DEFAULTS.user),
-      channel: limiter(store, 'channel', options.channel ?? RATE_DEFAULTS.channel),
-    };
+  constructor(
+    private readonly store: Store,
+    private readonly options: RateLimitOptions = {},
+  ) {}
+
+  private load(): Promise<{ library: Library; byScope: Record<Scope, RateLimiterAbstract> }> {
+    this.limiters ??= import('rate-limiter-flexible').then((library) => ({
+      library,
+      byScope: {
+        user: limiter(library, this.store, 'user', this.options.user ?? RATE_DEFAULTS.user),
+        channel: limiter(library, this.store, 'channel', this.options.channel ?? RATE_DEFAULTS.channel),
+      },
+    }));
+    return this.limiters;
   }
 
   /** Counts one request; null when it is within every limit. */
   async take(ctx: CommandContext): Promise<OverLimit | null> {
     if (!ctx.user) return null;
+    const { library, byScope } = await this.load();
     const keys: [Scope, string][] = [
       ['user', `${ctx.platform}:${ctx.user}`],
       ['channel', `${ctx.platform}:${ctx.channel}`],
     ];
     for (const [scope, key] of keys) {
       try {
-        await this.limiters[scope].consume(key);
+        await byScope[scope].consume(key);
       } catch (e) {
-        if (!(e instanceof RateLimiterRes)) throw e;
+        if (!(e instanceof library.RateLimiterRes)) throw e;
         return { scope, retryInSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
       }
     }

@@ -14,12 +14,16 @@ import { extractTimes } from './times.ts';
 
 let version: string | null = null;
 
+/** Set by the compiled build (scripts/build.mjs) to the fingerprint of the sources it bundled: dist/ has no .ts files to read. */
+declare const LEDE_EXTRACTOR_VERSION: string | undefined;
+
 /**
  * Which extractor produced a set of facts: the schema version plus a fingerprint of this
  * folder's code, so cached facts are re-parsed exactly when the extractor changes.
  */
 export function extractorVersion(): string {
   if (version) return version;
+  if (typeof LEDE_EXTRACTOR_VERSION === 'string') return (version = LEDE_EXTRACTOR_VERSION);
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -1,6 +1,7 @@
 // `lede discord …`: register slash commands, and run the bot sharded through discord.js's own
 // ShardingManager (one child process per group of shards, each running `lede discord shard`).
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { OAuth2Scopes, PermissionFlagsBits, REST, ShardingManager } from 'discord.js';
 import type { Config } from '../../core/config.ts';
 import type { Lede } from '../../core/lede.ts';
@@ -66,9 +67,14 @@ export async function registerCommands(input: { token: string; applicationId: st
   return created.length;
 }
 
-/** The bin script: shard processes run `lede discord shard` through it, so TypeScript needs no build. */
+/**
+ * The bin script: shard processes run `lede discord shard` through it. Found by walking up to
+ * the package root, as this code runs from src/adapters/discord/ or from the compiled dist/.
+ */
 function ledeBin(): string {
-  return fileURLToPath(new URL('../../../bin/lede.mjs', import.meta.url));
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'bin', 'lede.mjs')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'bin', 'lede.mjs');
 }
 
 /** Starts the sharding manager; resolves once every shard is ready. */

@@ -4,7 +4,7 @@
 // guid-less item from its date (a re-dated item would look new), prefers the teaser
 // <description> over <content:encoded>, cuts descriptions to 250 characters and rejects an
 // Atom feed with no entries — all things a digest must not do.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
 import { checkDocument } from '../limits.ts';
 import { htmlFragmentText } from './html.ts';
 import { normaliseText, type ArticleDraft } from './text.ts';
@@ -41,7 +41,7 @@ export class FeedError extends Error {
 /** A body shorter than this is taken as a teaser (news articles run to thousands of characters). */
 export const TEASER_CHARS = 600;
 
-const parser = new XMLParser({
+const PARSER_OPTIONS: import('fast-xml-parser').X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   // Keep "0042" and "true" as text: guids must not turn into numbers.
@@ -50,7 +50,19 @@ const parser = new XMLParser({
   trimValues: true,
   htmlEntities: true,
   isArray: (name) => ['item', 'entry', 'link', 'category', 'author'].includes(name),
-});
+};
+
+const require = createRequire(import.meta.url);
+
+/** The XML library, loaded with the first feed read rather than at start (the terminal chat over files never reads one). */
+let xml: { parser: import('fast-xml-parser').XMLParser; validator: typeof import('fast-xml-parser').XMLValidator } | null = null;
+
+function xmlLibrary(): NonNullable<typeof xml> {
+  if (xml) return xml;
+  const { XMLParser, XMLValidator } = require('fast-xml-parser') as typeof import('fast-xml-parser');
+  xml = { parser: new XMLParser(PARSER_OPTIONS), validator: XMLValidator };
+  return xml;
+}
 
 type Node = Record<string, unknown>;
 
@@ -156,7 +168,8 @@ export function parseFeed(xml: string, baseUrl: string | null = null): ParsedFee
   if (!body) throw new FeedError('the feed is empty');
   // Feeds never need entity declarations; refusing them rules out entity-expansion bombs.
   if (/<!ENTITY/i.test(body)) throw new FeedError('the feed declares XML entities, which are not accepted');
-  const valid = XMLValidator.validate(body);
+  const { parser, validator } = xmlLibrary();
+  const valid = validator.validate(body);
   if (valid !== true) throw new FeedError(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
   const doc = parser.parse(body) as Node;
   const rss = doc.rss as Node | undefined;

@@ -3,10 +3,29 @@
 // navigation, cookie and consent banners, newsletter and subscription promos, share bars,
 // "related" lists — is removed before Readability scores the page, and leftover boilerplate
 // paragraphs are dropped after, because Readability keeps whatever sits inside the main column.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { checkDocument, LIMITS, LimitError } from '../limits.ts';
 import { normaliseText, type ArticleDraft } from './text.ts';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * linkedom and Readability load with the first page read, not when this module does: a library
+ * of .txt and .md files never needs them, and they were a fifth of a one-off `lede ask`.
+ */
+let dom: { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability } | null = null;
+
+function domLibraries(): NonNullable<typeof dom> {
+  dom ??= {
+    parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+  };
+  return dom;
+}
+
+function parseHTML(html: string): ReturnType<typeof import('linkedom').parseHTML> {
+  return domLibraries().parseHTML(html);
+}
 
 function meta(document: Document, ...names: string[]): string | null {
   for (const name of names) {
@@ -187,7 +206,7 @@ export function readHtml(raw: string, url: string | null = null): ArticleDraft {
   const outlet = meta(doc, 'og:site_name', 'application-name');
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
   stripChrome(doc);
-  const parsed = new Readability(doc, { charThreshold: 200, maxElemsToParse: LIMITS.htmlElements }).parse();
+  const parsed = new (domLibraries().Readability)(doc, { charThreshold: 200, maxElemsToParse: LIMITS.htmlElements }).parse();
   let text = '';
   if (parsed?.content) {
     const { document: inner } = parseHTML(`<html><body>${parsed.content}</body></html>`);
