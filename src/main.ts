@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { delimiter } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError, describeConfig, digestOptions, loadConfig, startProblems, storeOptions, type Config } from './core/config.ts';
-import { createLogger, log, setLogger } from './core/log.ts';
+import { configureLogger, log } from './core/log.ts';
 import { Lede } from './core/lede.ts';
 // discord.js and Bolt take about a second to load, which the terminal never needs: the modules
 // that import them (discord/cli, discord/index, slack/index, slack/log) are imported where
@@ -188,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   // Command-line paths replace the configured ones: `--data a --data b` loads a and b.
   if (args.all.data) config = { ...config, dataPaths: args.all.data };
-  setLogger(createLogger({ level: config.logLevel }));
+  configureLogger({ level: config.logLevel });
   switch (command) {
     case 'extract':
       return runExtract(process.stdin, process.stdout);

@@ -4,7 +4,10 @@
 // credentials are cut out of every string, and the secret values the process was given
 // (DISCORD_TOKEN, SLACK_*_TOKEN, SLACK_SIGNING_SECRET, the REDIS_URL password, …) are replaced
 // wherever they appear. `safeUrl` shows a URL without its credentials.
-import { pino, type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type { Logger } from 'pino';
+
+const require = createRequire(import.meta.url);
 
 export type { Logger };
 
@@ -92,6 +95,8 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level && isLogLevel(options.level) ? options.level : 'info';
   addSecretsFrom(options.env ?? process.env);
+  // Required here, not imported: a process that never logs (a one-off `lede ask`) never loads pino.
+  const { pino } = require('pino') as typeof import('pino');
   return pino(
     {
       level,
@@ -105,7 +110,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    (options.destination ?? pino.destination({ fd: 2, sync: true })) as pino.DestinationStream,
+    (options.destination ?? pino.destination({ fd: 2, sync: true })) as import('pino').DestinationStream,
   );
 }
 
@@ -122,14 +127,21 @@ export function safeUrl(url: string): string {
 }
 
 let shared: Logger | null = null;
+let sharedOptions: LoggerOptions = {};
 
-/** The process logger: at "info" until src/main.ts sets it from the validated LOG_LEVEL. */
+/** The process logger, made on first use: at "info" until src/main.ts configures it from the validated LOG_LEVEL. */
 export function log(): Logger {
-  shared ??= createLogger();
+  shared ??= createLogger(sharedOptions);
   return shared;
 }
 
-/** Replaces the process logger (main sets it from the validated config). */
+/** How the process logger is made when something first logs (main passes the validated config). */
+export function configureLogger(options: LoggerOptions): void {
+  sharedOptions = options;
+  shared = null;
+}
+
+/** Replaces the process logger (tests pass one writing to a stream they read). */
 export function setLogger(logger: Logger): void {
   shared = logger;
 }

@@ -28,7 +28,7 @@ function loadedPackage(stderr: string, name: string): boolean {
 }
 
 describe('what answering one question loads', () => {
-  it('from cached facts over text and Markdown: neither discord.js, Bolt, the language model nor the HTML and XML readers', () => {
+  it('from cached facts over text and Markdown: no chat platform, language model, HTML or XML reader, rate limiter, gazetteer or logger', () => {
     const env = { LEDE_SQLITE: join(scratchDir(), 'state.sqlite'), LEDE_DIST: 'off' };
     const ask = ['ask', 'What did Natarajan say?', '--data', articles];
     // The first run parses the articles, so it does load the model: the trace would show it.
@@ -40,7 +40,7 @@ describe('what answering one question loads', () => {
     expect(cached.code).toBe(0);
     expect(cached.stdout).toBe(first.stdout);
     expect(cached.stdout).toMatch(/Natarajan/);
-    for (const name of ['discord.js', '@slack/bolt', 'wink-nlp', 'wink-eng-lite-web-model', 'linkedom', '@mozilla/readability', 'fast-xml-parser', 'rate-limiter-flexible']) {
+    for (const name of ['discord.js', '@slack/bolt', 'wink-nlp', 'wink-eng-lite-web-model', 'linkedom', '@mozilla/readability', 'fast-xml-parser', 'rate-limiter-flexible', 'pino', 'countries-list']) {
       expect(loadedPackage(cached.stderr, name), name).toBe(false);
     }
   }, SLOW);

@@ -1,10 +1,14 @@
 // Where the event happened: a dateline, a known place name, or a capitalised name after a
 // locative preposition ("in Baoding", "outside Trump Tower") near the lead.
 import { createRequire } from 'node:module';
-import { countries } from 'countries-list';
 import type { Entity } from '../facts.ts';
 
 const require = createRequire(import.meta.url);
+
+/** countries-list, required when first needed (as the other gazetteers do): answering from cached facts never loads it. */
+function countries(): Record<string, unknown> {
+  return (require('countries-list') as { countries: Record<string, unknown> }).countries;
+}
 
 let gazetteer: Set<string> | null = null;
 
@@ -12,7 +16,7 @@ let gazetteer: Set<string> | null = null;
 function knownPlaces(): Set<string> {
   if (gazetteer) return gazetteer;
   const names = new Set<string>();
-  for (const c of Object.values(countries) as Array<{ name: string; capital: string; alias?: string[] }>) {
+  for (const c of Object.values(countries()) as Array<{ name: string; capital: string; alias?: string[] }>) {
     names.add(c.name);
     if (c.capital) names.add(c.capital);
     for (const a of c.alias ?? []) names.add(a);
@@ -258,7 +262,7 @@ let countryNames: Set<string> | null = null;
 function knownCountries(): Set<string> {
   if (!countryNames) {
     countryNames = new Set();
-    for (const c of Object.values(countries) as Array<{ name: string; alias?: string[] }>) {
+    for (const c of Object.values(countries()) as Array<{ name: string; alias?: string[] }>) {
       countryNames.add(c.name);
       for (const a of c.alias ?? []) countryNames.add(a);
     }
