@@ -74,103 +74,176 @@ export function indirectInStretch(ex: Extraction, sf: number, sl: number, senten
   // Decide each cue's layout: a cue with nothing after it takes the clause before it.
   const afterRanges = cues.map((cue) => (cue.layout === 'after' ? contentAfter(w, cue.at, sl) : null));
   cues.forEach((cue, k) => {
-    const before = w[cue.speaker[0] - 1];
-    // "…, as police have said": a comment clause after the content sets the cue off too.
-    const asComment = before?.normal === 'as' && w[cue.speaker[0] - 2]?.text === ',' && cue.speaker[1] < cue.at[0];
-    const setOff = Boolean(before && (before.text === ',' || isQuoteMark(before) || isDash(before) || asComment));
-    if (cue.layout === 'after' && !afterRanges[k]) {
-      // Cue last ("…, officials said") needs the comma that sets the content off.
-      cue.layout = setOff ? 'before' : 'after';
+    if (cue.layout === 'after') cue.layout = settledLayout(w, sf, cue, afterRanges[k]);
+  });
+  const claims: Claims = { ex, w, sf, sl, cues, floor: sf, claimed: [], drafts: [] };
+  // Cue-last attributions claim the clause before them, from the right; inner cues are nested.
+  cues.forEach((cue, k) => {
+    if (cue.layout === 'around') claimAround(claims, cue);
+    else if (cue.layout !== 'after' && !claimAfterSource(claims, cue, k)) claimBefore(claims, cue);
+  });
+  cues.forEach((cue, k) => {
+    if (cue.layout === 'after') claimAfter(claims, cue, k, afterRanges[k]);
+  });
+  for (const d of claims.drafts) ex.add(d);
+}
+
+/** The contents claimed so far in a stretch, left to right. */
+interface Claims {
+  ex: Extraction;
+  w: Word[];
+  sf: number;
+  sl: number;
+  cues: Cue[];
+  /** The first word no content before it has claimed. */
+  floor: number;
+  /** Word ranges already claimed: a cue inside one reports nothing of its own. */
+  claimed: Array<[number, number]>;
+  drafts: Draft[];
+}
+
+/** "The museum, he told me on Friday, is …": the content runs on both sides of the cue. */
+function claimAround(s: Claims, cue: Cue): void {
+  const { w, floor } = s;
+  const end = contrastEnd(w, Math.max(cue.at[1], cue.speaker[1]) + 1, trimEnd(w, floor, s.sl));
+  // "…the stadium, which, Lee said, is …": the cue sits in a relative clause; its content starts there.
+  const relative = Math.min(cue.at[0], cue.speaker[0]) - 2;
+  const first = relative > floor && w[relative - 1].text === ',' && ADJUNCT_RELATIVES.has(w[relative].normal) ? relative : floor;
+  if (end >= first) s.drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+  s.claimed.push([floor, end]);
+  s.floor = end + 1;
+}
+
+/**
+ * "According to X, …", "As the memo put it, …": the content after the source, when the phrase
+ * opens the stretch (or a sentence the splitter missed) or its content follows. False when the
+ * phrase closes its content instead ("…, according to X").
+ */
+function claimAfterSource(s: Claims, cue: Cue, k: number): boolean {
+  const { w, sl } = s;
+  if (cue.layout !== 'according') return false;
+  // A capital "According" opens a sentence the splitter missed (captions run into the text).
+  const opensSentence = w[cue.at[0]].text === 'According' && w[cue.speaker[1] + 1]?.text === ',';
+  if (!(cue.at[0] <= s.floor + 1 || cue.contentFollows || opensSentence)) return false;
+  // ("As the memo put it, …": the cue closes the source.)
+  let start = Math.max(cue.speaker[1], cue.at[1]) + 1;
+  // "As Ms. Lee put it in a statement, …": its circumstance runs to the comma.
+  if (w[cue.at[0]].normal === 'as') {
+    for (let k2 = start; k2 <= Math.min(sl, start + MAX_PHRASE); k2++) {
+      if (w[k2].text === ',') {
+        start = k2;
+        break;
+      }
+      if (w[k2].quotation >= 0 || isSentenceEnd(w[k2])) break;
     }
+  }
+  if (w[start]?.text === ',') start++;
+  const end = cutAtNextCue(s.ex, start, sl, s.cues, k);
+  if (start <= end) s.drafts.push({ content: [start, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+  s.claimed.push([cue.at[0], end]);
+  s.floor = end + 1;
+  return true;
+}
+
+/** "…, officials said", "…, according to X": the clause before the cue (and its speaker). */
+function claimBefore(s: Claims, cue: Cue): void {
+  const { w, floor } = s;
+  const anchor = cue.layout === 'according' ? cue.at[0] : Math.min(cue.speaker[0], cue.at[0]);
+  let end = anchor - 1;
+  if (w[end]?.normal === 'as' && w[end - 1]?.text === ',') end--;
+  while (end >= floor && (w[end].text === ',' || isDash(w[end]))) end--;
+  if (end < floor) return;
+  // "Last month, the FBI warned officials": a fronted time is no content.
+  if (onlyTime(w, floor, end)) return;
+  // "…, as the memo put it": the phrase comments on the last clause only.
+  const first = cue.layout === 'according' && w[cue.at[0]].normal === 'as' ? lastClauseStart(w, floor, end) : floor;
+  s.drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
+  s.claimed.push([floor, Math.max(cue.at[1], cue.speaker[1])]);
+  s.floor = Math.max(cue.at[1], cue.speaker[1]) + 1;
+}
+
+/** "X said (that) …": the content after the cue, unless a content before has claimed the cue. */
+function claimAfter(s: Claims, cue: Cue, k: number, range: WordRange | null): void {
+  const { w } = s;
+  if (!range) return;
+  if (s.claimed.some(([a, b]) => cue.at[0] >= a && cue.at[0] <= b)) return;
+  if (!cue.strong && !weakCueReports(w, cue.at, cue.speaker, range)) return;
+  // "wrote because …", "know -- the one …": a reason or an aside, not what was said.
+  const lead = w[range[0]];
+  if (lead.quotation < 0 && (lead.normal === 'because' || isDash(lead) || lead.text === ')')) return;
+  // "reported from Midway, and …", "the rate he proposed for individuals", "known as …":
+  // a second predicate, a purpose or beneficiary after a gapped object, or a name.
+  if (lead.quotation < 0 && (lead.text === 'and' || (lead.normal === 'for' && !/^(plead|beg|appeal|pray)$/.test(w[cue.at[0]].lemma)) ||
+    (w[cue.at[0]].normal === 'known' && lead.normal === 'as'))) return;
+  const end = closeRelativeClause(w, cue.speaker, range[0], cutAtNextCue(s.ex, range[0], range[1], s.cues, k));
+  if (end < range[0]) return;
+  s.drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });
+  s.claimed.push([cue.at[0], end]);
+}
+
+/** A cue read with its content after it, and how the words around it set it off. */
+interface Placement {
+  w: Word[];
+  cue: Cue;
+  /** The content after the cue, null when nothing follows it. */
+  after: WordRange | null;
+  /** A comma, quotation mark, dash or ", as" comes right before the cue's clause. */
+  setOff: boolean;
+  /** A comma comes between the cue (with its time and hearer) and the content after it. */
+  commaAfter: boolean;
+  /** The stretch's first word. */
+  sf: number;
+}
+
+interface LayoutRule {
+  name: string;
+  /** The layout the rule gives the cue, or null when it does not apply. */
+  layout(p: Placement): Cue['layout'] | null;
+}
+
+/** Where a cue read as "content after" really has its content, the first rule that applies. */
+const LAYOUT_RULES: readonly LayoutRule[] = [
+  {
+    // Cue last ("…, officials said") needs the comma that sets the content off.
+    name: 'nothing after the cue ("…, officials said")',
+    layout: ({ after, setOff }) => (after ? null : setOff ? 'before' : 'after'),
+  },
+  {
     // "…, the agency said in a statement obtained by the paper": a participle after a cue-last
     // attribution describes the statement; the content is the clause before.
-    const after = afterRanges[k];
-    // A comma between the cue (with its time and hearer) and the words after it sets the cue off.
-    const commaAfter = after !== null && w[after[0] - 1]?.text === ',' && after[0] - 1 > cue.at[1];
-    if (cue.layout === 'after' && after && setOff) {
+    // After a comma only a participle with its preposition ("said, compared with …"):
+    // "The museum, he said, celebrated …" has the finite verb of the content.
+    name: 'a participle after a cue-last attribution ("…, the agency said in a statement obtained by")',
+    layout: ({ w, after, setOff, commaAfter }) => {
+      if (!after || !setOff) return null;
       const first = w[after[0]];
-      // After a comma only a participle with its preposition ("said, compared with …"):
-      // "The museum, he said, celebrated …" has the finite verb of the content.
-      if (first && first.pos === 'VERB' && /(ed|en|wn)$/.test(first.normal) && (!commaAfter || w[after[0] + 1]?.pos === 'ADP')) cue.layout = 'before';
-    }
+      return first && first.pos === 'VERB' && /(ed|en|wn)$/.test(first.normal) && (!commaAfter || w[after[0] + 1]?.pos === 'ADP') ? 'before' : null;
+    },
+  },
+  {
     // Parenthetical "…, Graham said, since …", "The museum, he told me on Friday, is …": the
     // content runs on both sides of the cue; "…, he said, and …" closes the content before it.
-    if (cue.layout === 'after' && w[cue.speaker[0] - 1]?.text === ',' && cue.speaker[0] - 2 >= sf && after && commaAfter) {
-      cue.layout = isClauseLink(w[after[0]]) ? 'before' : 'around';
-    }
-  });
-  // Cue-last attributions claim the clause before them, from the right; inner cues are nested.
-  const drafts: Draft[] = [];
-  let floor = sf;
-  const claimed: Array<[number, number]> = [];
-  for (let k = 0; k < cues.length; k++) {
-    const cue = cues[k];
-    if (cue.layout === 'after') continue;
-    if (cue.layout === 'around') {
-      const end = contrastEnd(w, Math.max(cue.at[1], cue.speaker[1]) + 1, trimEnd(w, floor, sl));
-      // "…the stadium, which, Lee said, is …": the cue sits in a relative clause; its content starts there.
-      const relative = Math.min(cue.at[0], cue.speaker[0]) - 2;
-      const first = relative > floor && w[relative - 1].text === ',' && ADJUNCT_RELATIVES.has(w[relative].normal) ? relative : floor;
-      if (end >= first) drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
-      claimed.push([floor, end]);
-      floor = end + 1;
-      continue;
-    }
-    const anchor = cue.layout === 'according' ? cue.at[0] : Math.min(cue.speaker[0], cue.at[0]);
-    // A capital "According" opens a sentence the splitter missed (captions run into the text).
-    const opensSentence = w[cue.at[0]].text === 'According' && w[cue.speaker[1] + 1]?.text === ',';
-    if (cue.layout === 'according' && (anchor <= floor + 1 || cue.contentFollows || opensSentence)) {
-      // "According to X, …": content after the source.
-      // ("As the memo put it, …": the cue closes the source.)
-      let start = Math.max(cue.speaker[1], cue.at[1]) + 1;
-      // "As Ms. Lee put it in a statement, …": its circumstance runs to the comma.
-      if (w[cue.at[0]].normal === 'as') {
-        for (let k2 = start; k2 <= Math.min(sl, start + MAX_PHRASE); k2++) {
-          if (w[k2].text === ',') {
-            start = k2;
-            break;
-          }
-          if (w[k2].quotation >= 0 || isSentenceEnd(w[k2])) break;
-        }
-      }
-      if (w[start]?.text === ',') start++;
-      const end = cutAtNextCue(ex, start, sl, cues, k);
-      if (start <= end) drafts.push({ content: [start, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
-      claimed.push([cue.at[0], end]);
-      floor = end + 1;
-      continue;
-    }
-    let end = anchor - 1;
-    if (w[end]?.normal === 'as' && w[end - 1]?.text === ',') end--;
-    while (end >= floor && (w[end].text === ',' || isDash(w[end]))) end--;
-    if (end < floor) continue;
-    // "Last month, the FBI warned officials": a fronted time is no content.
-    if (onlyTime(w, floor, end)) continue;
-    // "…, as the memo put it": the phrase comments on the last clause only.
-    const first = cue.layout === 'according' && w[cue.at[0]].normal === 'as' ? lastClauseStart(w, floor, end) : floor;
-    drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
-    claimed.push([floor, Math.max(cue.at[1], cue.speaker[1])]);
-    floor = Math.max(cue.at[1], cue.speaker[1]) + 1;
+    name: 'a parenthetical cue ("…, Graham said, since …")',
+    layout: ({ w, cue, after, commaAfter, sf }) => {
+      if (w[cue.speaker[0] - 1]?.text !== ',' || cue.speaker[0] - 2 < sf || !after || !commaAfter) return null;
+      return isClauseLink(w[after[0]]) ? 'before' : 'around';
+    },
+  },
+];
+
+/** The layout of a cue read as "content after", given the content after it (null: none). */
+function settledLayout(w: Word[], sf: number, cue: Cue, after: WordRange | null): Cue['layout'] {
+  const before = w[cue.speaker[0] - 1];
+  // "…, as police have said": a comment clause after the content sets the cue off too.
+  const asComment = before?.normal === 'as' && w[cue.speaker[0] - 2]?.text === ',' && cue.speaker[1] < cue.at[0];
+  const setOff = Boolean(before && (before.text === ',' || isQuoteMark(before) || isDash(before) || asComment));
+  const commaAfter = after !== null && w[after[0] - 1]?.text === ',' && after[0] - 1 > cue.at[1];
+  const placement: Placement = { w, cue, after, setOff, commaAfter, sf };
+  for (const rule of LAYOUT_RULES) {
+    const layout = rule.layout(placement);
+    if (layout) return layout;
   }
-  for (let k = 0; k < cues.length; k++) {
-    const cue = cues[k];
-    const range = afterRanges[k];
-    if (cue.layout !== 'after' || !range) continue;
-    if (claimed.some(([a, b]) => cue.at[0] >= a && cue.at[0] <= b)) continue;
-    if (!cue.strong && !weakCueReports(w, cue.at, cue.speaker, range)) continue;
-    // "wrote because …", "know -- the one …": a reason or an aside, not what was said.
-    const lead = w[range[0]];
-    if (lead.quotation < 0 && (lead.normal === 'because' || isDash(lead) || lead.text === ')')) continue;
-    // "reported from Midway, and …", "the rate he proposed for individuals", "known as …":
-    // a second predicate, a purpose or beneficiary after a gapped object, or a name.
-    if (lead.quotation < 0 && (lead.text === 'and' || (lead.normal === 'for' && !/^(plead|beg|appeal|pray)$/.test(w[cue.at[0]].lemma)) ||
-      (w[cue.at[0]].normal === 'known' && lead.normal === 'as'))) continue;
-    const end = closeRelativeClause(w, cue.speaker, range[0], cutAtNextCue(ex, range[0], range[1], cues, k));
-    if (end < range[0]) continue;
-    drafts.push({ content: [range[0], end], kind: 'indirect', speaker: cue.unsourced ? null : cue.speaker, cue: cue.at });
-    claimed.push([cue.at[0], end]);
-  }
-  for (const d of drafts) ex.add(d);
+  return cue.layout;
 }
 
 /** A weak cue ("found", "shows", "called for") reports only before a clause or from a document. */
