@@ -2,8 +2,8 @@
 // ends, and what a stretch of words holds (a verb, a time, a subordinate opening). Pure
 // functions of the words; every walk is bounded.
 import { cueStrength } from './cues.ts';
-import { ADJUNCT_RELATIVES, CONTRASTIVE, RELATIVE_SPEAKERS, SUBORDINATORS } from './lexicon.ts';
-import { isDash, isQuoteMark, isSentenceEnd, MAX_PHRASE, nounPhraseStartingAt, skipTrailers, type WordRange } from './phrases.ts';
+import { ADJUNCT_RELATIVES, CONTRASTIVE, FORMS_OF_BE, RELATIVE_SPEAKERS, SUBORDINATORS } from './lexicon.ts';
+import { isDash, isQuoteMark, isSentenceEnd, MAX_PHRASE, nounPhraseStartingAt, skipTrailers, VERB_MODIFIERS, type WordRange } from './phrases.ts';
 import type { Word } from './words.ts';
 
 /** Words that open an embedded clause ("what", "that", "who", "where", …). */
@@ -67,7 +67,7 @@ export function gappedClause(w: Word[], i: number, last: number): boolean {
   let passive = false;
   while (k < last && (w[k + 1].pos === 'AUX' || w[k + 1].pos === 'VERB' || w[k + 1].pos === 'ADV' || w[k + 1].pos === 'PART') &&
     (w[k].pos === 'AUX' || w[k].pos === 'ADV' || w[k].pos === 'PART')) {
-    if (/^(is|was|are|were|be|been|being)$/.test(w[k].normal)) passive = true;
+    if (FORMS_OF_BE.has(w[k].normal)) passive = true;
     k++;
   }
   const verb = w[k];
@@ -249,4 +249,15 @@ export function trimEnd(w: Word[], from: number, end: number): number {
   while (end >= from && w[end].quotation < 0 && (isSentenceEnd(w[end]) || w[end].text === ',' || w[end].text === ':' || isDash(w[end]) ||
     (end > from && /^(and|but)$/.test(w[end].normal)))) end--;
   return end;
+}
+
+/** "It is clear that …", "there is …": a one-word subject (it, there, this) that names no one. */
+export function namesNoOne(w: Word[], subject: WordRange): boolean {
+  return subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal);
+}
+
+/** From word k back over auxiliaries, adverbs and verb modifiers ("has also been"), no further than sf: the first word that is none. */
+export function backOverAuxiliaries(w: Word[], k: number, sf: number): number {
+  while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal))) k--;
+  return k;
 }

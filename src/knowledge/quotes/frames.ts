@@ -2,7 +2,7 @@
 // ("the claim that …", "afraid that …"), attitudes ("critical of"), intent ("determined to"),
 // public reactions ("faced criticism for"), advocates ("an opponent of") and fixed phrases of
 // taking a stand ("took aim at", "made clear that").
-import { clauseSubject, gappedClause, startsClause } from './clause.ts';
+import { backOverAuxiliaries, clauseSubject, gappedClause, namesNoOne, startsClause } from './clause.ts';
 import { cueStrength } from './cues.ts';
 import { STANCE_ADJECTIVES, STANCE_NOUNS } from './lexicon.ts';
 import { isSentenceEnd, nounPhraseEndingAt, subjectBefore, VERB_MODIFIERS, type WordRange } from './phrases.ts';
@@ -59,7 +59,7 @@ export function complementCue(ex: Extraction, that: number, sf: number, sl: numb
   while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal) || (w[k].pos === 'VERB' && /^(came|come|comes|grew|grow|grows|became|become|becomes|seemed|seems|seem|appeared|appears|remained|remains|felt|feels)$/.test(w[k].normal)))) k--;
   const subject = subjectBefore(w, k + 1, sf) ?? (verb ? participleSpeaker(ex, h, sf, sf) : null);
   // "It is clear that …": an empty subject says nothing.
-  if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+  if (!subject || namesNoOne(w, subject)) return null;
   return { at: [h, h], speaker: subject, layout: 'after', strong: true };
 }
 
@@ -102,11 +102,10 @@ export function attitudeCue(w: Word[], adjective: number, sf: number): Cue | nul
 /** "Mr. Obama is also determined to warn …": the infinitive after an adjective of will. */
 export function intentCue(w: Word[], to: number, sf: number): Cue | null {
   const h = to - 1;
-  let k = h - 1;
-  while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal))) k--;
+  const k = backOverAuxiliaries(w, h - 1, sf);
   if (k === h - 1) return null;
   const subject = subjectBefore(w, k + 1, sf);
-  if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+  if (!subject || namesNoOne(w, subject)) return null;
   return { at: [h, h], speaker: subject, layout: 'after', strong: true };
 }
 
@@ -122,7 +121,7 @@ export function reactionCue(w: Word[], c: number, sf: number): Cue | null {
   const verb = w[k]?.normal ?? '';
   if (/^(raise|raises|raised|raising)$/.test(verb) && /^(questions|concerns|doubts)$/.test(w[c].normal)) {
     const subject = subjectBefore(w, k, sf);
-    if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+    if (!subject || namesNoOne(w, subject)) return null;
     return { at: [k, c + 1], speaker: subject, layout: 'after', strong: true };
   }
   const faced = /^(face|faces|faced|facing)$/.test(verb) || (verb === 'under' && /^(come|comes|came|coming)$/.test(w[k - 1]?.normal ?? ''));
@@ -143,7 +142,7 @@ export function advocateCue(w: Word[], c: number, sf: number): Cue | null {
   let s = copula;
   while (s > sf && VERB_MODIFIERS.has(w[s - 1].normal)) s--;
   const subject = subjectBefore(w, s, sf);
-  if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+  if (!subject || namesNoOne(w, subject)) return null;
   return { at: [copula, c + 1], speaker: subject, layout: 'after', strong: true };
 }
 
@@ -170,7 +169,7 @@ export function stanceIdiomCue(ex: Extraction, c: number, sf: number, sl: number
   else if (verb === 'come' && at(k) === 'out' && at(k + 1) === 'in' && /^(favor|favour|support)$/.test(at(k + 2)) && at(k + 3) === 'of') last = k + 3;
   if (last < 0 || last >= sl) return null;
   const subject = subjectBefore(w, c, sf) ?? participleSpeaker(ex, c, sf, sf);
-  if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+  if (!subject || namesNoOne(w, subject)) return null;
   return { at: [c, last], speaker: subject, layout: 'after', strong: true };
 }
 
@@ -194,7 +193,7 @@ export function makeStanceCue(ex: Extraction, c: number, sf: number, sl: number)
   }
   const at: WordRange = [c, last];
   const subject = subjectBefore(w, c, sf) ?? participleSpeaker(ex, c, sf, sf) ?? infinitiveSpeaker(w, c, at, sf, sl);
-  if (!subject || (subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal))) return null;
+  if (!subject || namesNoOne(w, subject)) return null;
   return { at, speaker: subject, layout: 'after', strong: true };
 }
 

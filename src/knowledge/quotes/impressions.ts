@@ -2,9 +2,9 @@
 // risky", "is expected to …"), passive reports ("was criticized for …", "endorsed by the
 // union") and the question before a fronted "Asked about …,".
 import { opensCircumstance } from './boundaries.ts';
-import { hasCueBetween, lastClauseStart, trimEnd } from './clause.ts';
+import { backOverAuxiliaries, hasCueBetween, lastClauseStart, trimEnd } from './clause.ts';
 import { cueStrength } from './cues.ts';
-import { HEARER_VERBS, RELATIVE_SPEAKERS } from './lexicon.ts';
+import { FORMS_OF_BE, HEARER_VERBS, RELATIVE_SPEAKERS } from './lexicon.ts';
 import { isDash, isSentenceEnd, MAX_PHRASE, nounPhraseEndingAt, nounPhraseStartingAt, subjectBefore, VERB_MODIFIERS, type WordRange } from './phrases.ts';
 import { canSpeak } from './sources.ts';
 import type { Draft } from './state.ts';
@@ -31,7 +31,7 @@ export function passiveReport(w: Word[], c: number, sl: number): boolean {
   if (x.quotation >= 0 || (x.pos !== 'VERB' && x.pos !== 'ADJ') || !hasParticipleEnding(x.normal)) return false;
   let k = c - 1;
   while (k > 0 && c - k < 4 && w[k].pos === 'ADV') k--;
-  if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
+  if (!FORMS_OF_BE.has(w[k]?.normal ?? '')) return false;
   // (The lemma only now: it is looked up on first use, and most participles follow no "be".)
   if (!PASSIVE_REPORT_LEMMAS.has(x.lemma)) return false;
   const next = w[c + 1];
@@ -60,7 +60,7 @@ export function passiveOpinion(w: Word[], c: number): boolean {
   if (!PASSIVE_OPINION_FORMS.has(w[c].normal)) return false;
   let k = c - 1;
   while (k > 0 && c - k < 4 && (w[k].pos === 'ADV' || w[k].normal === 'widely')) k--;
-  if (!/^(is|are|was|were|be|been|being)$/.test(w[k]?.normal ?? '')) return false;
+  if (!FORMS_OF_BE.has(w[k]?.normal ?? '')) return false;
   return /^(to|as)$/.test(w[c + 1]?.normal ?? '');
 }
 
@@ -79,8 +79,7 @@ export function impression(w: Word[], c: number, sf: number, sl: number, report 
   if (!infinitive && !predicate && !report) return null;
   // "seemed to think that …": the verb after it is a cue of its own.
   if (infinitive && cueStrength(w, c + 2)) return null;
-  let k = c - 1;
-  while (k > sf && (w[k].pos === 'ADV' || w[k].pos === 'AUX' || VERB_MODIFIERS.has(w[k].normal))) k--;
+  const k = backOverAuxiliaries(w, c - 1, sf);
   const subject = subjectBefore(w, k + 1, sf);
   if (!subject || /^(it|there|this|that)$/.test(w[subject[0]].normal) || w[subject[0]].quotation >= 0) return null;
   // The whole subject ("the lack of enthusiasm among voters seems"): from the clause's start,

@@ -218,3 +218,5 @@ export const ADJUNCT_RELATIVES: ReadonlySet<string> = new Set(['which', 'who', '
 /** Things whose findings are reported ("the poll shows", "a study found"). */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'data', 'average', 'review', 'audit',
   'investigation', 'document', 'memo', 'letter', 'filing', 'record', 'video', 'footage', 'transcript', 'census', 'research', 'test', 'model']);
+/** The forms of "be" that make a passive or a predicate ("was criticized", "is expected to"). */
+export const FORMS_OF_BE: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);

@@ -1,7 +1,7 @@
 // Who a cue's source is in the words: the subject of a participle or coordinated cue, the
 // speaker after an inverted cue ("…, said Jo Hart, a spokeswoman"), a transcript's name, the
 // issuer of a document, the source of "according to".
-import { parenthesisEnd } from './clause.ts';
+import { backOverAuxiliaries, namesNoOne, parenthesisEnd } from './clause.ts';
 import { cueStrength } from './cues.ts';
 import { DOCUMENT_NOUNS, MEDIUM_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS, SUBORDINATORS } from './lexicon.ts';
 import { isDash, isQuoteMark, isSentenceEnd, MAX_PHRASE, nounPhraseStartingAt, skipTrailers, subjectBefore, VERB_MODIFIERS, withDescription, type WordRange } from './phrases.ts';
@@ -157,10 +157,9 @@ export function infinitiveSpeaker(w: Word[], c: number, at: WordRange, sf: numbe
   if (w[skipTrailers(w, at[1] + 1, sl)]?.normal !== 'that') return null;
   const verb = c - 2;
   if (w[verb].pos !== 'VERB' && w[verb].pos !== 'ADJ') return null;
-  let k = verb - 1;
-  while (k > sf && (w[k].pos === 'AUX' || w[k].pos === 'ADV' || VERB_MODIFIERS.has(w[k].normal))) k--;
+  const k = backOverAuxiliaries(w, verb - 1, sf);
   const subject = subjectBefore(w, k + 1, sf);
-  return subject && !(subject[0] === subject[1] && /^(it|there|this)$/.test(w[subject[0]].normal)) ? subject : null;
+  return subject && !namesNoOne(w, subject) ? subject : null;
 }
 
 /** The speaker of the main (first) cue before word `c` whose speaker is its subject, else null. */
