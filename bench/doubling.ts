@@ -13,7 +13,7 @@ import { draftFromObject } from '../src/knowledge/ingest/json.ts';
 import { readMarkdown } from '../src/knowledge/ingest/markdown.ts';
 import { readText } from '../src/knowledge/ingest/text.ts';
 import { analyse } from '../src/knowledge/nlp.ts';
-import { extractQuotes } from '../src/knowledge/quotes.ts';
+import { extractQuotes } from '../src/knowledge/quotes/index.ts';
 import { summarise } from '../src/knowledge/summary.ts';
 import { extractTimes } from '../src/knowledge/times.ts';
 

@@ -8,7 +8,7 @@ import { furnitureSentences } from './furniture.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Sentence } from './facts.ts';
 import { checkArticle } from './limits.ts';
 import { analyse, type NlpDoc } from './nlp.ts';
-import { extractQuotes } from './quotes.ts';
+import { extractQuotes } from './quotes/index.ts';
 import { summarise } from './summary.ts';
 import { extractTimes } from './times.ts';
 

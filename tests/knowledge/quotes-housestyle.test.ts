@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/knowledge/extract.ts';
 import type { Article, QuoteFact } from '../../src/knowledge/facts.ts';
 import { loadArticles } from '../../src/knowledge/ingest/index.ts';
-import { findQuotations } from '../../src/knowledge/quote/marks.ts';
+import { findQuotations } from '../../src/knowledge/quotes/marks.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'house-styles');
 

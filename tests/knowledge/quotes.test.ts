@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/knowledge/entities.ts';
 import type { QuoteFact } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
-import { findQuotations } from '../../src/knowledge/quote/marks.ts';
-import { extractQuotes } from '../../src/knowledge/quotes.ts';
+import { findQuotations } from '../../src/knowledge/quotes/marks.ts';
+import { extractQuotes } from '../../src/knowledge/quotes/index.ts';
 
 function quotesOf(text: string): QuoteFact[] {
   const doc = analyse(text);

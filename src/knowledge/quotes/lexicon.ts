@@ -207,3 +207,16 @@ export const ATTITUDE_ADJECTIVES: ReadonlyMap<string, ReadonlySet<string>> = new
   ['uncertain', new Set(['about', 'of'])],
 ]);
 
+
+/** Conjunctions of contrast: after a comma they open a clause that is no longer reported. */
+export const CONTRASTIVE: ReadonlySet<string> = new Set(['but', 'yet', 'while', 'though', 'although', 'whereas']);
+/** Sentence-initial words of a subordinate clause: the main clause after its comma is not reported. */
+export const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'when', 'because', 'since', 'if', 'although', 'though', 'while', 'as', 'before', 'once', 'until', 'unless']);
+export const RELATIVE_SPEAKERS: ReadonlySet<string> = new Set(['who', 'which', 'that']);
+/** Non-restrictive relatives (", which …"): their clause describes, it is not reported. */
+export const ADJUNCT_RELATIVES: ReadonlySet<string> = new Set(['which', 'who', 'whose', 'where']);
+/** Things whose findings are reported ("the poll shows", "a study found"). */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'data', 'average', 'review', 'audit',
+  'investigation', 'document', 'memo', 'letter', 'filing', 'record', 'video', 'footage', 'transcript', 'census', 'research', 'test', 'model']);
+/** The forms of "be" that make a passive or a predicate ("was criticized", "is expected to"). */
+export const FORMS_OF_BE: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
