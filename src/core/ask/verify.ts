@@ -1,11 +1,12 @@
 // Verification of an answer against what the question asks for: each constraint a news question
 // puts on its answer is one named rule. An answer that breaks any rule that applies is no answer
 // (the articles don't say); one that keeps them gains a little confidence for each.
-// Pure: the caller (ask.ts) gives the question, the answer's lead, its cited sentences and a way to
+// Pure: the caller (on-topic.ts) gives the question, the answer's lead, its cited sentences and a way to
 // learn what kind of thing a name is in the cited article.
 import type { Entity } from '../../knowledge/facts.ts';
+import { ASKS_MONEY, PERSON_ROLE, type Question, type QuestionType } from '../../knowledge/question/index.ts';
+import { AGE_WORDS, MONEY } from '../../knowledge/sentence/index.ts';
 import { escapeRegExp } from '../wording.ts';
-import { PERSON_ROLE, type Question, type QuestionType } from '../question.ts';
 
 /** What a rule sees of an answer. */
 export interface Claim {
@@ -28,16 +29,6 @@ export interface Rule {
   applies: (c: Claim) => boolean;
   holds: (c: Claim) => boolean;
 }
-
-/** A sum of money: "$4.2 million", "£300", "12 million euros". */
-export const MONEY = /((?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$|\bPS(?=\d)|\b(?:USD|EUR|GBP|CHF|JPY|CNY|INR|Rs\.?)\s?)\s?\d[\d,.]*(\s*(thousand|million|billion|trillion|[mbk]n?)\b)?|\d[\d,.]*\s*(thousand|million|billion|trillion)?\s*(dollars|euros|pounds|yuan|yen|rupees|francs))/i;
-
-/** "How much … spend / cost / pay / tickets": a question whose answer is a sum of money. */
-export const ASKS_MONEY = /\b(cost|costs|costing|pay|pays|paying|paid|spend|spends|spending|spent|price|prices|priced|worth|charge|charges|charging|charged|fund|funding|budget|fine|fined|raise|raised|earn|earns|earning|earned|owe|owes|owed|salary|wage|wages|fee|fees|ticket|tickets|bail|bill|sell|sold|buy|bought|donate|donated|bid|compensation|damages)\b/i;
-
-const AGE_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
-/** An age as an article gives it: "38-year-old", "Pavel Mirko, 41,". */
-export const AGE = new RegExp(String.raw`\b(\d{1,3}|${AGE_WORDS})[- ]years?[- ]old\b|,\s(\d{1,3}),`, 'i');
 
 /** A time a calendar or a clock tells: a number, a day, a month, a part of a day, "last week". */
 const CALENDAR = /\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midnight|dawn|weekend|week|month|year|spring|summer|autumn|fall|winter|christmas|easter|decade|century)\b/i;

@@ -1,0 +1,40 @@
+// What a question is about, resolved through the conversation: "he" is its person, "it" its
+// organisation; a name is looked up in an article's entity table.
+import type { Entity } from '../../knowledge/facts.ts';
+import type { Question, QuestionType } from '../../knowledge/question/index.ts';
+import type { ConversationContext } from '../conversation.ts';
+import { type LoadedArticle, nameKey } from '../library.ts';
+
+export const PERSON_PRONOUNS = /^(he|she|him|her|his|hers)$/i;
+
+const GROUP_PRONOUNS = /^(it|its|they|them|their|the (department|agency|company|group|organi[sz]ation|government|ministry|police))$/i;
+
+export function entityOfName(loaded: LoadedArticle, name: string): Entity | undefined {
+  const key = nameKey(name);
+  const exact = loaded.facts.entities.find((e) => nameKey(e.name) === key || e.aliases.some((a) => nameKey(a) === key));
+  if (exact) return exact;
+  // "Retired Lt. Gen. Michael Flynn" is the "Gen. Michael Flynn" of the entity table: a name that
+  // ends the way the longer one does, when only one entity fits.
+  const fits = loaded.facts.entities.filter((e) => e.kind === 'person' && nameKey(e.name).includes(' ') && ` ${key}`.endsWith(` ${nameKey(e.name)}`));
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** Resolves a pronoun or name against the conversation; returns the name to look up. */
+export function resolveSubject(subject: string, context: ConversationContext): string | null {
+  const s = subject.trim().replace(/^(the )?/i, (x) => x);
+  if (PERSON_PRONOUNS.test(s)) return context.person ?? null;
+  if (GROUP_PRONOUNS.test(s)) return context.organization ?? context.person ?? null;
+  return s;
+}
+
+/**
+ * "How old is he?" after talking of Victor Hale: a person pronoun in a question about facts reads as
+ * the conversation's person, so the question's words find that person's sentences.
+ */
+export function withPersonResolved(q: Question, context: ConversationContext): Question {
+  if (!context.person || !RESOLVED_TYPES.has(q.type) || !/\b(he|she|him|her|his|hers)\b/i.test(q.text)) return q;
+  const person = context.person;
+  return { ...q, text: q.text.replace(/\b(his|hers)\b/gi, `${person}'s`).replace(/\b(he|she|him|her)\b/gi, person) };
+}
+
+const RESOLVED_TYPES = new Set<QuestionType>(['count', 'when', 'where', 'why', 'what', 'what-happened']);
