@@ -1,7 +1,7 @@
 // Evidence for an answer: the sentences that match the question's words, their neighbours, and
 // what each sentence holds (times, entities, places, the asked words and where they stand).
 import type { Entity, TimeFact } from '../../knowledge/facts.ts';
-import type { Question } from '../../knowledge/question/index.ts';
+import { frameOf, type Question } from '../../knowledge/question/index.ts';
 import { placePhrases, postedAt, VENUE_HEAD } from '../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../conversation.ts';
 import { Library, type LoadedArticle, type SentenceRef, terms } from '../library.ts';
@@ -50,7 +50,7 @@ export interface Ranked extends SentenceRef {
  * is about the article with a Whitfield, not another vote that was delayed); all hits when none does.
  */
 export function inNamingArticles(lib: Library, q: Question, hits: Ranked[]): Ranked[] {
-  const names = q.text.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/gu) ?? [];
+  const names = frameOf(q).focus;
   if (names.length === 0 || hits.length === 0) return hits;
   const naming = new Set<number>();
   for (const name of names) for (const r of lib.findEntities(name, 200)) naming.add(r.article);
@@ -179,7 +179,7 @@ export function placesIn(lib: Library, ref: SentenceRef): Array<{ name: string; 
 
 /** The terms of the names a question holds (its capitalised words after the first). */
 export function namedTerms(q: Question): Set<string> {
-  return new Set(terms((q.text.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
+  return new Set(terms(frameOf(q).focusWords.join(' ')));
 }
 
 /** The question's words that tell the act, not the names ("sentenced" in "why was Victor Hale sentenced"); none without names. */

@@ -4,7 +4,7 @@
 // Pure: the caller (on-topic.ts) gives the question, the answer's lead, its cited sentences and a way to
 // learn what kind of thing a name is in the cited article.
 import type { Entity } from '../../knowledge/facts.ts';
-import { ASKS_MONEY, PERSON_ROLE, type Question, type QuestionType } from '../../knowledge/question/index.ts';
+import { frameOf, PERSON_ROLE, type Question, type QuestionType } from '../../knowledge/question/index.ts';
 import { AGE_WORDS, MONEY } from '../../knowledge/sentence/index.ts';
 import { escapeRegExp } from '../wording.ts';
 
@@ -84,8 +84,7 @@ function isAgeIn(number: string, sentence: string): boolean {
 
 /** The noun of "what <noun> did / was / is …" ("sentence" of "what sentence did he get"). */
 function askedThing(q: Question): string | undefined {
-  const noun = /^what (\p{L}{3,}) (?:did|does|do|is|was|were|are|has|have|had|will|would)\b/iu.exec(q.text)?.[1]?.toLowerCase();
-  return noun && !/^(kind|sort|type|else|exactly|happened|about)$/.test(noun) ? noun : undefined;
+  return frameOf(q).constraints.noun;
 }
 
 /** Whether a sentence holds a word in some form: "sentence" → "sentenced"; "arrested" → "arrest". */
@@ -105,9 +104,15 @@ function namesCounted(c: Claim): boolean {
   return !!counted && leadName(c.lead).toLowerCase().includes(counted.replace(/e?s$/, ''));
 }
 
+/** Whether a how-question asks this dimension ("how much", "how old"). */
+function asks(c: Claim, dimension: string): boolean {
+  return frameOf(c.question).constraints.dimension?.toLowerCase() === dimension;
+}
+
 /** The thing a how-many question counts ("armenians" in "how many armenians were killed"). */
 function countedNoun(q: Question): string | undefined {
-  return /^how many ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
+  const { dimension, counted } = frameOf(q).constraints;
+  return dimension?.toLowerCase() === 'many' ? counted?.toLowerCase() : undefined;
 }
 
 /**
@@ -148,13 +153,13 @@ export const RULES: Rule[] = [
   {
     // "How much is the council spending …" wants money, not "12 years" or "200 fans".
     name: 'money-for-how-much',
-    applies: (c) => c.type === 'count' && /^how much\b/i.test(c.question.text) && ASKS_MONEY.test(c.question.text),
+    applies: (c) => c.type === 'count' && asks(c, 'much') && frameOf(c.question).constraints.money,
     holds: (c) => MONEY.test(c.lead),
   },
   {
     // "How old was she" wants an age: a number a life can have.
     name: 'age-for-how-old',
-    applies: (c) => c.type === 'count' && /^how old\b/i.test(c.question.text),
+    applies: (c) => c.type === 'count' && asks(c, 'old'),
     holds: (c) => {
       const n = leadNumber(c);
       return n !== undefined ? Number(n.replace(/,/g, '')) <= 130 : new RegExp(String.raw`\b(${AGE_WORDS})\b`, 'i').test(c.lead);
@@ -164,7 +169,7 @@ export const RULES: Rule[] = [
     // "How many were deported" is not answered by the 41 of "41-year-old Pavel Mirko".
     // (A year is not refused the same way: "2000 people" would be lost with "the 1926 strike".)
     name: 'count-not-an-age',
-    applies: (c) => c.type === 'count' && /^how many\b/i.test(c.question.text) && leadNumber(c) !== undefined,
+    applies: (c) => c.type === 'count' && asks(c, 'many') && leadNumber(c) !== undefined,
     holds: (c) => namesCounted(c) || !c.evidence.some((s) => isAgeIn(leadNumber(c)!, s)),
   },
   {

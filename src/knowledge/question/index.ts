@@ -4,3 +4,4 @@ export { QUESTION_TYPES, type MetaField, type Question, type QuestionType } from
 export { cleanQuestion, parseQuestion } from './parse.ts';
 export { PERSON_ROLE } from './nouns.ts';
 export { ASKS_MONEY, OBJECT_QUESTION, SCORE_QUESTION, speakerWords } from './slots.ts';
+export { frameOf, type AnswerType, type Constraints, type Frame, type Predicate } from './frame.ts';

@@ -1,7 +1,7 @@
 // "How many / much / long / old / far …": the number phrase that counts or measures what is asked.
 import type { TimeFact } from '../../../knowledge/facts.ts';
-import { ASKS_MONEY, type Question } from '../../../knowledge/question/index.ts';
-import { AGE, CHANGE_VERBS, DIMENSION_WORDS, MAGNITUDE, MEASURE_UNITS, measuresIn, MONEY, numberPhrases, partCount, PERCENT } from '../../../knowledge/sentence/index.ts';
+import { frameOf, type Question } from '../../../knowledge/question/index.ts';
+import { AGE, DIMENSION_WORDS, MAGNITUDE, MEASURE_UNITS, measuresIn, MONEY, numberPhrases, partCount, PERCENT } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { Library, terms } from '../../library.ts';
 import { remember, result, supported } from '../compose.ts';
@@ -16,7 +16,8 @@ const SHARE_WORDS = new Set(terms('percentage percent proportion share'));
 function countIn(lib: Library, hit: Ranked, q: Question): string | null {
   const loaded = lib.article(hit.article);
   const text = lib.sentenceText(hit);
-  const how = /^how (\w+)/i.exec(q.text)?.[1]?.toLowerCase();
+  const { constraints } = frameOf(q);
+  const how = constraints.dimension?.toLowerCase();
   if (how === 'long') {
     // "How long was the rain delay": the duration next to "delay", not any duration in the sentence.
     const distance = wordDistance(lib, hit, topicTerms(q));
@@ -45,8 +46,8 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     }
   }
   // "How much did profit fall?", "what percentage of …": a percentage answers before any sum.
-  const asksShare = /^what (percentage|percent|proportion|share)\b/i.test(q.text);
-  if ((how === 'much' && CHANGE_VERBS.test(q.text)) || asksShare) {
+  const asksShare = constraints.share;
+  if ((how === 'much' && constraints.change) || asksShare) {
     const percents = [...text.matchAll(PERCENT)];
     if (percents.length) return nearestMatch(lib, hit, topicTerms(q), percents);
     // A share is a percentage: a sentence without one does not answer it.
@@ -56,13 +57,13 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     const money = MONEY.exec(text);
     if (money) return money[0].trim();
     // "How much did it cost" wants money; "two lorries" is no answer.
-    if (ASKS_MONEY.test(q.text)) return null;
+    if (constraints.money) return null;
   }
   if (how === 'old') {
     const age = AGE.exec(text);
     if (age) return age[0].replace(/^,\s*|,$/g, '');
   }
-  const unit = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
+  const unit = constraints.counted?.toLowerCase();
   const wantedUnit = unit ? terms(unit)[0] : undefined;
   // "How many people …" is not answered by "420 jobs": a count of some other plural thing.
   // ("How many people" is answered by "two workers and three volunteers": people come under many names.)
@@ -108,13 +109,12 @@ function nearestNumber(lib: Library, hit: Ranked, q: Question, text: string, num
 
 export function answerCount(lib: Library, q: Question, context: ConversationContext): AskResult {
   // "How much", "how long": the question's own words are not its topic.
-  const how = /^how (\w+)/i.exec(q.text)?.[1];
+  const { dimension: how, counted } = frameOf(q).constraints;
   const howTerm = how ? terms(how)[0] : undefined;
   // ("What percentage did Otto get?": "percentage" asks for the form of the answer.)
   const words = topicTerms(q).filter((t) => t !== howTerm && !SHARE_WORDS.has(t));
   let hits = inNamingArticles(lib, q, retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.3));
   // "How much money was missing?": the thing counted is often written as the number itself ("$2 million").
-  const counted = /^how (?:many|much) ([\p{L}-]+)/iu.exec(q.text)?.[1];
   const countedTerm = counted ? terms(counted)[0] : undefined;
   if (hits.length === 0 && countedTerm && words.length > 1) {
     const rest = words.filter((t) => t !== countedTerm);

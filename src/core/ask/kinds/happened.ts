@@ -1,5 +1,5 @@
 // "What happened (to X)?", "summarise (X)": the article's summary, or the sentence about X.
-import type { Question, QuestionType } from '../../../knowledge/question/index.ts';
+import { frameOf, type Question, type QuestionType } from '../../../knowledge/question/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
 import { Library, type LoadedArticle } from '../../library.ts';
 import { clip } from '../../wording.ts';
@@ -14,7 +14,7 @@ export function answerHappened(lib: Library, q: Question, context: ConversationC
   let loaded: LoadedArticle | undefined;
   // "What happened to the driver?" is about one thing: the sentence that says it, where the
   // driver is not merely the source ("according to the driver, …").
-  if (/^what happened (to|with)\b/i.test(q.text)) return answerBySentence(lib, q, context, true);
+  if (frameOf(q).constraints.happenedTo) return answerBySentence(lib, q, context, true);
   // "What about the officer?": what the articles say about that topic.
   if (q.query) return answerBySentence(lib, { ...q, text: q.query }, context);
   if (words.length > 0) {

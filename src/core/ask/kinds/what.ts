@@ -1,5 +1,5 @@
 // "What …" and questions of no other kind: a score, what a name or acronym is, a defining sentence.
-import { type Question, SCORE_QUESTION } from '../../../knowledge/question/index.ts';
+import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { SCORE, spelledOut } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
 import { Library, nameKey, terms } from '../../library.ts';
@@ -12,8 +12,8 @@ import { answerWhoIs } from './who-is.ts';
 
 /** "What is the WHO?", "What does CDC stand for?": a name the articles know, described like a who-is. */
 export function answerWhatIs(lib: Library, q: Question, context: ConversationContext): AskResult | null {
-  const expands = /^what (?:does|did) (?:the )?(.+?) stand for$/i.exec(q.text)?.[1];
-  const name = /^what (?:is|are|was|were) (?:the |an? )?(.+?)$/i.exec(q.text)?.[1] ?? expands;
+  const { acronym: expands, thing } = frameOf(q).constraints;
+  const name = thing ?? expands;
   if (!name) return null;
   if (!/\p{Lu}/u.test(name)) return expands ? null : definingSentence(lib, name, context);
   const ref = lib.findEntities(name, 1)[0];
@@ -68,5 +68,5 @@ export function answerScore(lib: Library, q: Question, context: ConversationCont
 
 /** "What …", "how …" and questions of no known kind: a score, a name the articles know, a defining sentence, else the best sentence. */
 export function answerWhat(lib: Library, q: Question, context: ConversationContext): AskResult {
-  return (SCORE_QUESTION.test(q.text) ? answerScore(lib, q, context) : null) ?? answerWhatIs(lib, q, context) ?? answerBySentence(lib, q, context);
+  return (frameOf(q).constraints.score ? answerScore(lib, q, context) : null) ?? answerWhatIs(lib, q, context) ?? answerBySentence(lib, q, context);
 }

@@ -1,7 +1,7 @@
 // "When did …": the date of the act asked about, near the asked words, recent before history,
 // ahead of the dateline for "when will …".
 import type { TimeFact } from '../../../knowledge/facts.ts';
-import type { Question } from '../../../knowledge/question/index.ts';
+import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { postedAt } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
 import { Library, terms } from '../../library.ts';
@@ -63,13 +63,13 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
   const related = near.filter((n) => sharesWord(lib, n, words));
   // "When did the plant open?": a sentence with the verb in the past ("opened") tells the act;
   // "to keep the plant open" shares the word but not the act, so it goes after.
-  const verb = /^when did .+ (\p{Ll}{3,})$/iu.exec(q.text)?.[1]?.toLowerCase();
+  const verb = frameOf(q).predicate.verb;
   const past = verb && !GENERIC.has(terms(verb)[0] ?? verb) ? new RegExp(`\\b${verb}(?:ed|d)\\b`, 'i') : null;
   const actFirst = (a: Ranked, b: Ranked) => (past ? Number(past.test(lib.sentenceText(b))) - Number(past.test(lib.sentenceText(a))) : 0);
   const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => actFirst(a, b) || b.score - a.score), ...near.filter((n) => !related.includes(n))];
   // "When did Tom Ashby work as harbor master?": a sentence that only names Tom Ashby dates something else.
   const named = namedTerms(q);
-  const asksFuture = /\b(will|shall|going to|(?:is|are) (?:due|set|expected|scheduled) to)\b/i.test(q.text);
+  const asksFuture = frameOf(q).constraints.future;
   const told = actWords(q, words);
   for (const hit of ranked) {
     // (Unless no better sentence tells the act either: "When did Northwind announce the closure?")

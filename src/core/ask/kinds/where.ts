@@ -1,7 +1,7 @@
 // "Where …": the place named nearest the asked words; "where is X from" (a nationality) and
 // "where is <place>" (what contains it).
 import { countryOfDemonym } from '../../../knowledge/entity/demonyms.ts';
-import type { Question } from '../../../knowledge/question/index.ts';
+import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { NATIONALITY } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
 import { Library, nameKey, terms } from '../../library.ts';
@@ -13,7 +13,7 @@ import type { AskResult } from '../types.ts';
 
 /** "Where is Silverio Villegas-Gonzalez from?": the country his nationality names, from a sentence about him. */
 function answerWhereFrom(lib: Library, q: Question, context: ConversationContext): AskResult | null {
-  const subject = /^where (?:is|was|are|were|does|did|do) (.+?) (?:come )?from$/i.exec(q.text)?.[1];
+  const subject = frameOf(q).constraints.origin;
   if (!subject) return null;
   const name = resolveSubject(subject, context) ?? subject;
   for (const ref of lib.findEntities(name, 20)) {
@@ -37,7 +37,7 @@ function answerWhereFrom(lib: Library, q: Question, context: ConversationContext
  * it ("Franklin Park, Ill.", "Franklin Park, a suburb of Chicago", "in Franklin Park near Chicago").
  */
 function answerWhereIsPlace(lib: Library, q: Question, context: ConversationContext): AskResult | null {
-  const asked = /^where (?:is|was|are|were) (?:the )?(.+?)(?: located)?$/i.exec(q.text)?.[1];
+  const asked = frameOf(q).constraints.placeAsked;
   if (!asked || !/^\p{Lu}/u.test(asked)) return null;
   const places = lib.findEntities(asked, 20).filter((r) => r.entity.kind === 'place');
   if (places.length === 0) return null;
@@ -79,7 +79,7 @@ export function answerWhere(lib: Library, q: Question, context: ConversationCont
   const asked = nameKey(q.text);
   const inQuestion = (name: string) => name.length > 1 && ` ${asked} `.includes(` ${nameKey(name)} `);
   // "Which village …": a place whose name says it is one ("Zhongmengchang Village") answers best.
-  const kindNoun = /^(?:which|what|in which|in what) ([a-z]+)/i.exec(q.text)?.[1]?.toLowerCase();
+  const kindNoun = frameOf(q).constraints.placeNoun;
   for (const [rank, hit] of candidates.slice(0, generic ? 12 : 6).entries()) {
     // Among the best sentences, the place next to the asked words wins; without topic words
     // the article's order decides.

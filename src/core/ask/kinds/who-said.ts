@@ -1,7 +1,7 @@
 // "Who said '…'?": the speaker of the quote that holds the asked words, as the article introduces them.
 import { isFirstName } from '../../../knowledge/entity/gazetteer.ts';
 import type { QuoteFact } from '../../../knowledge/facts.ts';
-import type { Question } from '../../../knowledge/question/index.ts';
+import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { postAuthor } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { Library, type LoadedArticle, nameKey, terms } from '../../library.ts';
@@ -51,7 +51,7 @@ export function answerWhoSaid(lib: Library, q: Question, context: ConversationCo
     }
   }
   // Quoted words must mostly match; a paraphrase ("who said the well was empty") needs less.
-  const needed = q.quote && /["“”]/.test(q.text) ? 0.5 : 0.34;
+  const needed = q.quote && frameOf(q).constraints.quoted ? 0.5 : 0.34;
   // A speaker the extractor left as a pronoun ("… too fast!!" he said) names no one: the words
   // are in the articles without a speaker, as below.
   const who = best && best.overlap >= needed ? speakerName(best.quote) : null;

@@ -1,7 +1,7 @@
 // "Who did / was …": the one in the asked role — the agent of the asked verb, the one it was done
 // to, or the holder of a named role.
 import type { Entity } from '../../../knowledge/facts.ts';
-import { OBJECT_QUESTION, type Question } from '../../../knowledge/question/index.ts';
+import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { agentAfterBy, OBJECT_PHRASE, passiveSubject, subjectBefore } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { type EntityRef, Library, nameKey, terms } from '../../library.ts';
@@ -43,14 +43,14 @@ function holderOfRole(lib: Library, role: string, context: ConversationContext):
  * the sentence that tells it ("asked Governor Paul Brandt for help"). Null when no sentence has the verb.
  */
 function answerWhoObject(lib: Library, q: Question, context: ConversationContext): AskResult | null {
-  const m = OBJECT_QUESTION.exec(q.text);
-  if (!m || /^(you|i|we)$/i.test(m[1])) return null;
-  const verb = terms(m[2])[0];
+  const m = frameOf(q).predicate.object;
+  if (!m || /^(you|i|we)$/i.test(m.subject)) return null;
+  const verb = terms(m.verb)[0];
   if (!verb) return null;
-  const words = [...terms(m[1]), verb, ...terms(m[3])].filter((t) => !GENERIC.has(t));
+  const words = [...terms(m.subject), verb, ...terms(m.rest)].filter((t) => !GENERIC.has(t));
   // The asker's subject must be the sentence's, or someone its article names ("Haskell thanked …").
-  const subjectTerms = terms(m[1]).filter((t) => !GENERIC.has(t));
-  const namingArticles = new Set(lib.findEntities(m[1], 50).map((r) => r.article));
+  const subjectTerms = terms(m.subject).filter((t) => !GENERIC.has(t));
+  const namingArticles = new Set(lib.findEntities(m.subject, 50).map((r) => r.article));
   for (const hit of retrieve(lib, words, context, 10).filter((h) => coverage(lib, words, h) >= 0.4)) {
     const loaded = lib.article(hit.article);
     const s = loaded.facts.sentences[hit.sentence];
@@ -81,9 +81,7 @@ export function answerWho(lib: Library, q: Question, context: ConversationContex
   const object = answerWhoObject(lib, q, context);
   if (object) return object;
   // "Who is the fbi director?" names a role; "who was the man who was shot" a clause.
-  // (Words end at a space, so the pattern cannot split one word many ways: "who is the " and 40
-  // letters before a "#" would otherwise take 2^40 tries.)
-  const role = /^(?:who|whom) (?:is|was|are|were) (?:the|a|an) ((?:(?!who|that|which|whose)[\p{L}\p{N}'-]+ )*(?!who|that|which|whose)[\p{L}\p{N}'-]+) ?$/iu.exec(q.text)?.[1]?.trim();
+  const { predicate, constraints: { role } } = frameOf(q);
   if (role) {
     const byRole = holderOfRole(lib, role, context);
     if (byRole) return byRole;
@@ -94,7 +92,7 @@ export function answerWho(lib: Library, q: Question, context: ConversationContex
   const words = q.about ? terms(q.about) : topicTerms(q);
   const hits = inNamingArticles(lib, q, retrieve(lib, words, context, 10));
   // "Who shot Gonzalez?" is answered where the shooting is told, not where Gonzalez is named most.
-  const verb = /^who\s+(?!(?:was|were|is|are|has|have|had|did|does|do|got)\b)(\w+)/i.exec(q.text)?.[1];
+  const verb = predicate.verb;
   const act = verb ? terms(verb)[0] : undefined;
   let top = hits[0];
   if (!top || coverage(lib, words, top) < 0.4) return result('who', null, 0.1, [], context);
@@ -108,7 +106,7 @@ export function answerWho(lib: Library, q: Question, context: ConversationContex
   const loaded = lib.article(top.article);
   const cite = citation(lib, top);
   // "Who was shot?" and "the kid who fell down the well" ask for the one it happened to.
-  const passive = /^(who|whom) (was|were|is|are|has been|have been|got|had been)\b/i.test(q.text) || Boolean(q.about);
+  const passive = predicate.passive || Boolean(q.about);
   const asked = new Set(terms(q.text));
   const named = entitiesIn(loaded, top.sentence, ['person', 'organization']).filter((x) => !terms(x.entity.name).some((t) => asked.has(t)));
   let lead: string | null = null;
@@ -124,7 +122,7 @@ export function answerWho(lib: Library, q: Question, context: ConversationContex
     const inSentence = [...people].sort((a, b) => b.entity.mentions.length - a.entity.mentions.length)[0]?.entity;
     // "… while 50 other passengers were injured": the sentence's own passive subject, when it
     // names no one, says who better than the story's main figure.
-    const participle = /^(?:who|whom) (?:was|were|is|are|has been|have been|got|had been) (\w+)/i.exec(q.text)?.[1];
+    const participle = predicate.participle;
     const sufferer = !inSentence && participle ? passiveSubject(cite.sentence, participle) : null;
     // Asked for a role no one is named in ("who was the tram driver"), the story's main figure is
     // no answer: the sentence about the role is.
