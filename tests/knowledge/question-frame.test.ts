@@ -1,8 +1,8 @@
 // Reading a question into its frame (knowledge/question) and a sentence into the parts answering
 // needs (knowledge/sentence): chat-typed questions and sentences in several house styles.
 import { describe, expect, it } from 'vitest';
-import { frameOf, parseQuestion } from '../../src/knowledge/question/index.ts';
-import { agentAfterBy, numberPhrases, placePhrases, postAuthor, spelledOut, subjectBefore } from '../../src/knowledge/sentence/index.ts';
+import { followUpTopic, frameOf, happenedTo, hasPronounSubject, leansOnConversation, parseQuestion, withoutFrameWords, withPersonNamed } from '../../src/knowledge/question/index.ts';
+import { agentAfterBy, namedAsRole, numberPhrases, pastTense, placePhrases, placesInTime, postAuthor, spelledOut, subjectBefore } from '../../src/knowledge/sentence/index.ts';
 
 const frame = (text: string) => frameOf(parseQuestion(text));
 
@@ -55,7 +55,38 @@ describe('question frame', () => {
   });
 });
 
+describe('question wording in a conversation', () => {
+  it('reads pronouns for the person the conversation named', () => {
+    expect(withPersonNamed('how old is he and what is his job', 'Victor Hale')).toBe("how old is Victor Hale and what is Victor Hale's job");
+    expect(hasPronounSubject('where is she from')).toBe(true);
+    expect(hasPronounSubject('where is the ferry from')).toBe(false);
+    expect(leansOnConversation('what did they add')).toBe(true);
+    expect(leansOnConversation('what did the council add')).toBe(false);
+  });
+
+  it('keeps the topic of a follow-up and drops the words that frame a question', () => {
+    expect(followUpTopic('when did the plant close')).toBe('the plant close');
+    expect(followUpTopic('how many jobs went')).toBe('jobs went');
+    expect(withoutFrameWords('how deep is the well').trim()).toBe('is the well');
+    expect(happenedTo("what happened to the boy's parents").split(/\s+/)).toEqual(['the', 'parents']);
+  });
+});
+
 describe('sentence reading', () => {
+  it('ties a name to the role written next to it', () => {
+    expect(namedAsRole('The ferry captain ', ' said the crossing', 'captain')).toBe(true);
+    expect(namedAsRole('a captain named ', ' said', 'captain')).toBe(true);
+    expect(namedAsRole('Passengers thanked ', ', the captain of the ferry, for', 'captain')).toBe(true);
+    expect(namedAsRole('The captain thanked ', ' for the help', 'captain')).toBe(false);
+  });
+
+  it('tells a length from a point in time, and finds a verb in the past', () => {
+    expect(placesInTime(' after she left')).toBe(true);
+    expect(placesInTime(' of talks')).toBe(false);
+    expect(pastTense('open').test('The plant opened in 1964.')).toBe(true);
+    expect(pastTense('open').test('to keep the plant open')).toBe(false);
+  });
+
   it('keeps a counted list whole and drops a number in a name', () => {
     expect(numberPhrases('Six men and one woman died on Route 9, while 50 other passengers were hurt.')).toEqual(['Six men and one woman', '50 other passengers']);
   });

@@ -1,13 +1,9 @@
 // What a question is about, resolved through the conversation: "he" is its person, "it" its
 // organisation; a name is looked up in an article's entity table.
 import type { Entity } from '../../knowledge/facts.ts';
-import type { Question, QuestionType } from '../../knowledge/question/index.ts';
+import { GROUP_PRONOUNS, mentionsPerson, PERSON_PRONOUNS, type Question, type QuestionType, withPersonNamed } from '../../knowledge/question/index.ts';
 import type { ConversationContext } from '../conversation.ts';
 import { type LoadedArticle, nameKey } from '../library.ts';
-
-export const PERSON_PRONOUNS = /^(he|she|him|her|his|hers)$/i;
-
-const GROUP_PRONOUNS = /^(it|its|they|them|their|the (department|agency|company|group|organi[sz]ation|government|ministry|police))$/i;
 
 export function entityOfName(loaded: LoadedArticle, name: string): Entity | undefined {
   const key = nameKey(name);
@@ -32,9 +28,8 @@ export function resolveSubject(subject: string, context: ConversationContext): s
  * the conversation's person, so the question's words find that person's sentences.
  */
 export function withPersonResolved(q: Question, context: ConversationContext): Question {
-  if (!context.person || !RESOLVED_TYPES.has(q.type) || !/\b(he|she|him|her|his|hers)\b/i.test(q.text)) return q;
-  const person = context.person;
-  return { ...q, text: q.text.replace(/\b(his|hers)\b/gi, `${person}'s`).replace(/\b(he|she|him|her)\b/gi, person) };
+  if (!context.person || !RESOLVED_TYPES.has(q.type) || !mentionsPerson(q.text)) return q;
+  return { ...q, text: withPersonNamed(q.text, context.person) };
 }
 
 const RESOLVED_TYPES = new Set<QuestionType>(['count', 'when', 'where', 'why', 'what', 'what-happened']);

@@ -1,7 +1,7 @@
 // Questions → answers: read the question (knowledge/question), answer it by its kind (kinds/),
 // from the evidence of the loaded articles (evidence.ts), composed with its source (compose.ts),
 // and checked against what was asked (on-topic.ts, verify.ts). Null when the articles do not say.
-import { parseQuestion, type Question, type QuestionType } from '../../knowledge/question/index.ts';
+import { followUpTopic, hasPronounSubject, leansOnConversation, parseQuestion, type Question, type QuestionType } from '../../knowledge/question/index.ts';
 import type { ConversationContext } from '../conversation.ts';
 import { Library } from '../library.ts';
 import { log } from '../log.ts';
@@ -19,12 +19,6 @@ export { ANSWER_FAILED, type Answer, type AskResult, type Citation } from './typ
 /** Question types a bare follow-up ("Why?", "And where?") asks of the last question's topic. */
 const FOLLOW_UP_TYPES = new Set<QuestionType>(['when', 'where', 'why', 'count']);
 
-/** A question whose subject is a pronoun ("how old is he", "when will it open") asks about someone or something the conversation named. */
-const PRONOUN_SUBJECT = /^\S+(?:\s+\S+){0,2}?\s+(?:he|she|it|they)\b/i;
-
-/** A question that leans on the conversation: a pronoun stands for its person or story. */
-const FOLLOW_UP_WORDS = /\b(?:he|she|him|her|his|hers|they|them|their)\b/i;
-
 /**
  * Answers a question; never throws. A fault in an answerer is logged and the next answerer in
  * ANSWERERS is tried; when none can answer, the answer says so (`error`), and the context is kept.
@@ -39,10 +33,10 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
     // "When did the plant close?" … "Why?": the follow-up keeps the topic of the question before it.
     const ownTopic = topicTerms(q).length > 0;
     if (!ownTopic && context.topic && FOLLOW_UP_TYPES.has(q.type)) q = { ...q, text: `${q.text} ${context.topic}` };
-    const followUp = !ownTopic || FOLLOW_UP_WORDS.test(questionText);
-    const r = onTopic(lib, q, firstAnswer(lib, q, context), context, followUp, PRONOUN_SUBJECT.test(questionText));
+    const followUp = !ownTopic || leansOnConversation(questionText);
+    const r = onTopic(lib, q, firstAnswer(lib, q, context), context, followUp, hasPronounSubject(questionText));
     if (ownTopic && r.answer.answer !== null && FOLLOW_UP_TYPES.has(q.type)) {
-      r.context = { ...r.context, topic: q.text.replace(/^\S+(?:\s+(?:many|much|long|old|did|does|do|was|were|is|are|will|has|have|had))?\s+/i, '') };
+      r.context = { ...r.context, topic: followUpTopic(q.text) };
     }
     return r;
   } catch (e) {

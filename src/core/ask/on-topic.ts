@@ -1,6 +1,6 @@
 // Verification of an answer before it is given: the rules of verify.ts, then the story check (the
 // cited article must hold most of what the question names).
-import type { Question, QuestionType } from '../../knowledge/question/index.ts';
+import { type Question, type QuestionType, withoutFrameWords } from '../../knowledge/question/index.ts';
 import type { ConversationContext } from '../conversation.ts';
 import { Library, terms } from '../library.ts';
 import { result } from './compose.ts';
@@ -16,9 +16,6 @@ const MIN_TOPIC_COVERAGE = 0.5;
 
 /** Words of the question's frame, not its topic: "what's the name of", "what's going on". */
 const SCAFFOLD = new Set(terms('name names called going happening'));
-
-/** The asked dimension ("how deep", "how far", "how much") and "stand for" are the frame too. */
-const FRAME_WORDS = /\bhow\s+\p{L}+|\bstands?\s+for\b/giu;
 
 /**
  * Verification of the answer against what the question asks for (the rules of ask/verify.ts):
@@ -54,7 +51,7 @@ export function onTopic(lib: Library, q: Question, r: AskResult, context: Conver
   // "where's he from", asked after a question about one story, is about someone in that story:
   // an answer from another story is about someone (or something) else.
   if (pronounSubject && context.articleId && !r.answer.citations.some((c) => c.articleId === context.articleId)) return result(q.type, null, 0, [], context);
-  const words = topicTerms({ ...q, text: q.text.replace(FRAME_WORDS, ' ') }).filter((t) => !SCAFFOLD.has(t));
+  const words = topicTerms({ ...q, text: withoutFrameWords(q.text) }).filter((t) => !SCAFFOLD.has(t));
   if (words.length === 0) return r;
   let best = 0;
   for (const c of r.answer.citations) {

@@ -3,5 +3,8 @@
 export { QUESTION_TYPES, type MetaField, type Question, type QuestionType } from './types.ts';
 export { cleanQuestion, parseQuestion } from './parse.ts';
 export { PERSON_ROLE } from './nouns.ts';
-export { ASKS_MONEY, OBJECT_QUESTION, SCORE_QUESTION, speakerWords } from './slots.ts';
+export {
+  ASKS_MONEY, followUpTopic, GROUP_PRONOUNS, happenedTo, hasPronounSubject, leansOnConversation, mentionsPerson, OBJECT_QUESTION,
+  PERSON_PRONOUNS, SCORE_QUESTION, speakerWords, withoutFrameWords, withPersonNamed,
+} from './slots.ts';
 export { frameOf, type AnswerType, type Constraints, type Frame, type Predicate } from './frame.ts';

@@ -7,3 +7,4 @@ export * from './subjects.ts';
 export * from './reasons.ts';
 export * from './posts.ts';
 export * from './acronyms.ts';
+export * from './names.ts';

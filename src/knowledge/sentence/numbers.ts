@@ -72,3 +72,8 @@ export const MAGNITUDE = /\b(?:magnitude|magnitude-)\s*\d(?:\.\d)?|\d(?:\.\d)?[-
 export function partCount(text: string, unit: string): RegExpExecArray | null {
   return new RegExp(String.raw`\b(?:\d[\d,.]*|${NUMBER_WORDS}|all|both|most|some|many)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\p{L}-]+\s+)?${unit.replace(/e?s$/, '')}\p{L}*`, 'iu').exec(text);
 }
+
+/** "a day after she …", "two years ago": the words after a duration place an event in time; they tell no length. */
+export function placesInTime(following: string): boolean {
+  return /^\s*(after|before|later|earlier|ago|since|from now)\b/i.test(following);
+}

@@ -60,3 +60,8 @@ export function agentAfterBy(sentence: string, isAsked: (word: string) => boolea
 
 /** The object right after a verb: a short noun phrase that ends before a clause, a preposition or punctuation. */
 export const OBJECT_PHRASE = /^\s+((?:(?:the|a|an|his|her|their|its|our|some|several|many|two|three|four|five)\s+)?\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3}?)(?=\s+(?:that|the|to|for|about|of|in|on|at|with|from|and|who|which|after|before|because)\b|\s*[,.;:!?]|$)/u;
+
+/** The past tense of a verb as asked ("open" → "opened"), as a pattern over a sentence. */
+export function pastTense(verb: string): RegExp {
+  return new RegExp(`\\b${verb}(?:ed|d)\\b`, 'i');
+}

@@ -1,7 +1,7 @@
 // "How many / much / long / old / far …": the number phrase that counts or measures what is asked.
 import type { TimeFact } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
-import { AGE, DIMENSION_WORDS, MAGNITUDE, MEASURE_UNITS, measuresIn, MONEY, numberPhrases, partCount, PERCENT } from '../../../knowledge/sentence/index.ts';
+import { AGE, DIMENSION_WORDS, MAGNITUDE, MEASURE_UNITS, measuresIn, MONEY, numberPhrases, partCount, PERCENT, placesInTime } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { Library, terms } from '../../library.ts';
 import { remember, result, supported } from '../compose.ts';
@@ -23,7 +23,7 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     const distance = wordDistance(lib, hit, topicTerms(q));
     const near = (t: TimeFact) => distance(t) <= 40;
     // "a day after she …" places an event in time; it does not say how long anything lasted.
-    const offset = (t: TimeFact) => /^\s*(after|before|later|earlier|ago|since|from now)\b/i.test(loaded.article.text.slice(t.end, t.end + 12));
+    const offset = (t: TimeFact) => placesInTime(loaded.article.text.slice(t.end, t.end + 12));
     const durations = timesIn(loaded, hit.sentence).filter((t) => t.type === 'duration' && !offset(t));
     const d = durations.find(near);
     if (d) return d.text;

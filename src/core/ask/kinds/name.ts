@@ -1,5 +1,6 @@
 // "What is the officer's name?": the name written next to the asked role ("officer John Smith").
 import type { Question } from '../../../knowledge/question/index.ts';
+import { namedAsRole } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { Library, terms } from '../../library.ts';
 import { remember, result, supported } from '../compose.ts';
@@ -27,10 +28,7 @@ export function answerName(lib: Library, q: Question, context: ConversationConte
       const before = text.slice(Math.max(0, local - 40), local);
       const mention = entity.mentions.find((m) => m.start === at)!;
       const after = text.slice(mention.end - s.start, mention.end - s.start + 40);
-      // "officer John Smith", "the officer, John Smith,", "an officer named / identified as John Smith", "John Smith, the officer"
-      const headRe = new RegExp(`\\b${head}(e?s)?(\\s*,)?(\\s+(named|called|identified as))?\\s*$`, 'i');
-      const afterRe = new RegExp(`^,\\s+(a|an|the)\\s+([\\w-]+\\s+){0,3}${head}(e?s)?\\b`, 'i');
-      if (headRe.test(before.replace(/\b(Mr|Mrs|Ms|Dr)\.?\s*$/, '')) || afterRe.test(after)) {
+      if (namedAsRole(before, after, head)) {
         const cite = citation(lib, hit);
         return result('name', supported(lib, hit, entity.name), 0.75, [cite], remember(context, [cite], entity));
       }

@@ -1,5 +1,5 @@
 // The best-matching sentence as the answer: the fallback of every kind.
-import type { Question } from '../../../knowledge/question/index.ts';
+import { happenedTo, type Question } from '../../../knowledge/question/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { Library, terms } from '../../library.ts';
 import { clip } from '../../wording.ts';
@@ -12,7 +12,7 @@ export function answerBySentence(lib: Library, q: Question, context: Conversatio
   const hits = retrieve(lib, words, context, 5);
   if (notSource) {
     // The one asked about, without its possessor: "the boy's parents" → parents.
-    const object = terms(q.text.replace(/^what happened (to|with)\s+/i, '').replace(/\S+['’]s?\b(?=\s)/g, ' '));
+    const object = terms(happenedTo(q.text));
     for (const h of hits) if (mostlyAsSource(lib, h, object)) h.score *= 0.5;
     hits.sort((a, b) => b.score - a.score);
   }

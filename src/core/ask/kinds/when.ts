@@ -2,7 +2,7 @@
 // ahead of the dateline for "when will …".
 import type { TimeFact } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
-import { postedAt } from '../../../knowledge/sentence/index.ts';
+import { pastTense, postedAt } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
 import { Library, terms } from '../../library.ts';
 import { remember, result, supported, timeWords } from '../compose.ts';
@@ -64,7 +64,7 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
   // "When did the plant open?": a sentence with the verb in the past ("opened") tells the act;
   // "to keep the plant open" shares the word but not the act, so it goes after.
   const verb = frameOf(q).predicate.verb;
-  const past = verb && !GENERIC.has(terms(verb)[0] ?? verb) ? new RegExp(`\\b${verb}(?:ed|d)\\b`, 'i') : null;
+  const past = verb && !GENERIC.has(terms(verb)[0] ?? verb) ? pastTense(verb) : null;
   const actFirst = (a: Ranked, b: Ranked) => (past ? Number(past.test(lib.sentenceText(b))) - Number(past.test(lib.sentenceText(a))) : 0);
   const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => actFirst(a, b) || b.score - a.score), ...near.filter((n) => !related.includes(n))];
   // "When did Tom Ashby work as harbor master?": a sentence that only names Tom Ashby dates something else.

@@ -1,11 +1,11 @@
 // "Who is X?": what the articles say X is (their roles), else the sentence that mentions X.
-import type { Question } from '../../../knowledge/question/index.ts';
+import { PERSON_PRONOUNS, type Question } from '../../../knowledge/question/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { Library, nameKey, terms } from '../../library.ts';
 import { clip, withIndefinite } from '../../wording.ts';
 import { remember, result, rolesOf } from '../compose.ts';
 import { citation, coverage, sentenceAt } from '../evidence.ts';
-import { PERSON_PRONOUNS, resolveSubject } from '../focus.ts';
+import { resolveSubject } from '../focus.ts';
 import type { AskResult } from '../types.ts';
 import { answerHappened } from './happened.ts';
 import { answerWho } from './who.ts';
