@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ask } from '../src/core/ask.ts';
+import { ask } from '../src/core/ask/index.ts';
 import { Library } from '../src/core/library.ts';
 import { extractFacts } from '../src/knowledge/extract.ts';
 import type { Article, ArticleFacts } from '../src/knowledge/facts.ts';

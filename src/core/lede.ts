@@ -2,7 +2,7 @@
 // Adapters translate platform events into `run()` calls and render the Reply they get back.
 import type { Article } from '../knowledge/facts.ts';
 import type { LoadProblem } from '../knowledge/ingest/index.ts';
-import { ask, type Answer } from './ask.ts';
+import { ask, type Answer } from './ask/index.ts';
 import { clusterFor, type Cluster } from './cluster.ts';
 import { COMMANDS, commandSpec, type CommandContext, type CommandName } from './commands.ts';
 import { Digests, type DigestOptions, type DigestPoster } from './digest.ts';

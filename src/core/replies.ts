@@ -1,5 +1,5 @@
 // Answers and library listings as platform-neutral Replies.
-import type { Answer, Citation } from './ask.ts';
+import type { Answer, Citation } from './ask/index.ts';
 import { articleInFocus, type ConversationContext } from './conversation.ts';
 import { Library, terms, type LoadedArticle } from './library.ts';
 import { reply, type Reply, type ReplySource } from './reply.ts';

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANSWER_FAILED } from '../../src/core/ask.ts';
+import { ANSWER_FAILED } from '../../src/core/ask/index.ts';
 import { Lede } from '../../src/core/lede.ts';
 import { scratchFolders } from '../scratch.ts';
 

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/ask.ts';
+import type { Answer } from '../../src/core/ask/index.ts';
 import { Lede, MAX_QUESTION_CHARS } from '../../src/core/lede.ts';
 import { createLogger, log, setLogger } from '../../src/core/log.ts';
-import { QUESTION_TYPES } from '../../src/core/question.ts';
+import { QUESTION_TYPES } from '../../src/knowledge/question/index.ts';
 import { scratchFolders } from '../scratch.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/ask.ts';
+import type { Answer } from '../../src/core/ask/index.ts';
 import { Lede } from '../../src/core/lede.ts';
 import { createLogger, log, setLogger } from '../../src/core/log.ts';
 import { extractFacts } from '../../src/knowledge/extract.ts';

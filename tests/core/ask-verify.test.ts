@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES, verify, type Claim } from '../../src/core/ask/verify.ts';
 import { Lede } from '../../src/core/lede.ts';
-import { parseQuestion } from '../../src/core/question.ts';
+import { parseQuestion } from '../../src/knowledge/question/index.ts';
 
 // Verification of the answer against what the question asks for. Our own short articles (a wire
 // story with a dateline, a council report, a court report, a sports brief, …) in several house styles.

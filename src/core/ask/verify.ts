@@ -1,11 +1,12 @@
 // Verification of an answer against what the question asks for: each constraint a news question
 // puts on its answer is one named rule. An answer that breaks any rule that applies is no answer
 // (the articles don't say); one that keeps them gains a little confidence for each.
-// Pure: the caller (ask.ts) gives the question, the answer's lead, its cited sentences and a way to
+// Pure: the caller (on-topic.ts) gives the question, the answer's lead, its cited sentences and a way to
 // learn what kind of thing a name is in the cited article.
 import type { Entity } from '../../knowledge/facts.ts';
+import { frameOf, PERSON_ROLE, type Question, type QuestionType } from '../../knowledge/question/index.ts';
+import { AGE_WORDS, MONEY } from '../../knowledge/sentence/index.ts';
 import { escapeRegExp } from '../wording.ts';
-import { PERSON_ROLE, type Question, type QuestionType } from '../question.ts';
 
 /** What a rule sees of an answer. */
 export interface Claim {
@@ -28,16 +29,6 @@ export interface Rule {
   applies: (c: Claim) => boolean;
   holds: (c: Claim) => boolean;
 }
-
-/** A sum of money: "$4.2 million", "£300", "12 million euros". */
-export const MONEY = /((?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$|\bPS(?=\d)|\b(?:USD|EUR|GBP|CHF|JPY|CNY|INR|Rs\.?)\s?)\s?\d[\d,.]*(\s*(thousand|million|billion|trillion|[mbk]n?)\b)?|\d[\d,.]*\s*(thousand|million|billion|trillion)?\s*(dollars|euros|pounds|yuan|yen|rupees|francs))/i;
-
-/** "How much … spend / cost / pay / tickets": a question whose answer is a sum of money. */
-export const ASKS_MONEY = /\b(cost|costs|costing|pay|pays|paying|paid|spend|spends|spending|spent|price|prices|priced|worth|charge|charges|charging|charged|fund|funding|budget|fine|fined|raise|raised|earn|earns|earning|earned|owe|owes|owed|salary|wage|wages|fee|fees|ticket|tickets|bail|bill|sell|sold|buy|bought|donate|donated|bid|compensation|damages)\b/i;
-
-const AGE_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
-/** An age as an article gives it: "38-year-old", "Pavel Mirko, 41,". */
-export const AGE = new RegExp(String.raw`\b(\d{1,3}|${AGE_WORDS})[- ]years?[- ]old\b|,\s(\d{1,3}),`, 'i');
 
 /** A time a calendar or a clock tells: a number, a day, a month, a part of a day, "last week". */
 const CALENDAR = /\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midnight|dawn|weekend|week|month|year|spring|summer|autumn|fall|winter|christmas|easter|decade|century)\b/i;
@@ -93,8 +84,7 @@ function isAgeIn(number: string, sentence: string): boolean {
 
 /** The noun of "what <noun> did / was / is …" ("sentence" of "what sentence did he get"). */
 function askedThing(q: Question): string | undefined {
-  const noun = /^what (\p{L}{3,}) (?:did|does|do|is|was|were|are|has|have|had|will|would)\b/iu.exec(q.text)?.[1]?.toLowerCase();
-  return noun && !/^(kind|sort|type|else|exactly|happened|about)$/.test(noun) ? noun : undefined;
+  return frameOf(q).constraints.noun;
 }
 
 /** Whether a sentence holds a word in some form: "sentence" → "sentenced"; "arrested" → "arrest". */
@@ -114,9 +104,15 @@ function namesCounted(c: Claim): boolean {
   return !!counted && leadName(c.lead).toLowerCase().includes(counted.replace(/e?s$/, ''));
 }
 
+/** Whether a how-question asks this dimension ("how much", "how old"). */
+function asks(c: Claim, dimension: string): boolean {
+  return frameOf(c.question).constraints.dimension?.toLowerCase() === dimension;
+}
+
 /** The thing a how-many question counts ("armenians" in "how many armenians were killed"). */
 function countedNoun(q: Question): string | undefined {
-  return /^how many ([\p{L}-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
+  const { dimension, counted } = frameOf(q).constraints;
+  return dimension?.toLowerCase() === 'many' ? counted?.toLowerCase() : undefined;
 }
 
 /**
@@ -157,13 +153,13 @@ export const RULES: Rule[] = [
   {
     // "How much is the council spending …" wants money, not "12 years" or "200 fans".
     name: 'money-for-how-much',
-    applies: (c) => c.type === 'count' && /^how much\b/i.test(c.question.text) && ASKS_MONEY.test(c.question.text),
+    applies: (c) => c.type === 'count' && asks(c, 'much') && frameOf(c.question).constraints.money,
     holds: (c) => MONEY.test(c.lead),
   },
   {
     // "How old was she" wants an age: a number a life can have.
     name: 'age-for-how-old',
-    applies: (c) => c.type === 'count' && /^how old\b/i.test(c.question.text),
+    applies: (c) => c.type === 'count' && asks(c, 'old'),
     holds: (c) => {
       const n = leadNumber(c);
       return n !== undefined ? Number(n.replace(/,/g, '')) <= 130 : new RegExp(String.raw`\b(${AGE_WORDS})\b`, 'i').test(c.lead);
@@ -173,7 +169,7 @@ export const RULES: Rule[] = [
     // "How many were deported" is not answered by the 41 of "41-year-old Pavel Mirko".
     // (A year is not refused the same way: "2000 people" would be lost with "the 1926 strike".)
     name: 'count-not-an-age',
-    applies: (c) => c.type === 'count' && /^how many\b/i.test(c.question.text) && leadNumber(c) !== undefined,
+    applies: (c) => c.type === 'count' && asks(c, 'many') && leadNumber(c) !== undefined,
     holds: (c) => namesCounted(c) || !c.evidence.some((s) => isAgeIn(leadNumber(c)!, s)),
   },
   {

@@ -1,47 +1,7 @@
-// What is being asked: a question's type and its parts, from plain-language patterns.
-// Pure: no library access; ask.ts resolves names and pronouns against the facts.
-
-/** Every kind of question, as an answer's `type` names it. */
-export const QUESTION_TYPES = [
-  'who-said', // who said "…" / who said that …
-  'what-said', // what did X say (about Y)
-  'who-is', // who is <name>
-  'who', // who did / was <something>
-  'name', // what was the officer's name
-  'when',
-  'where',
-  'count', // how many / how much / how long
-  'why',
-  'how',
-  'what-happened',
-  'summary', // summarise (the ferry strike) / tl;dr
-  'what',
-  'meta', // author, outlet, date, title of an article
-  'list', // list or search articles
-  'unknown',
-] as const;
-
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-export type MetaField = 'author' | 'outlet' | 'published' | 'title' | 'url';
-
-export interface Question {
-  type: QuestionType;
-  text: string;
-  /** who-said: the quoted words (or the paraphrase). */
-  quote?: string;
-  /** who-is: the name was guessed from a question typed all in lower case. */
-  nameGuess?: boolean;
-  /** who-is / what-said: the name or pronoun asked about. */
-  subject?: string;
-  /** what-said: what about ("about the shooting"); name: whose name. */
-  about?: string;
-  meta?: MetaField;
-  /** list: search words, if any; summary: the article's words, if any. */
-  query?: string;
-  /** list: newest articles first ("what's new about the ferry"), not best match first. */
-  newest?: true;
-}
+// A question's kind and its parts, from plain-language patterns ("who said …", "what did X say
+// about Y", "how many …"). Pure: no library access.
+import { askedNounKind } from './nouns.ts';
+import type { Question, QuestionType } from './types.ts';
 
 const SPEECH = 'say|said|says|tell|told|claim|claimed|argue|argued|note|noted|write|wrote|tweet|tweeted|think|thought|warn|warned|announce|announced|state|stated|add|added|report|reported|mean|believe|suggest|insist|want';
 
@@ -66,38 +26,8 @@ function quoted(text: string): string | undefined {
   return m ? m[1].trim() : undefined;
 }
 
-// "which <noun>" / "what <noun>" questions take their type from the noun asked about.
-const PERSON_NOUNS = /^(person|people|man|men|woman|women|boy|girl|kid|child|children|celebs?|celebrit(y|ies)|players?|officials?|leaders?|politicians?|candidates?|officers?|suspects?|victims?|company|companies|organi[sz]ations?|group|groups|team|teams|agency|agencies|country|countries|party|parties|minister|president|senator|lawmakers?|judge|doctors?|police|star|stars|actors?|actress|singers?|member|members|family|relatives?|witness|witnesses)$/i;
-/**
- * Nouns that ask for a person: "the agency scientist", "the tram driver's name", "which club
- * legend", "her dad". (A company or a team is asked for with other nouns.)
- */
-export const PERSON_ROLE = /\b(person|man|woman|boy|girl|kid|child|teen|teenager|baby|scientist|researcher|professor|doctor|nurse|surgeon|driver|pilot|captain|guard|officer|policeman|policewoman|cop|detective|soldier|sergeant|gunman|shooter|suspect|killer|attacker|robber|thief|victim|widow|minister|secretary|senator|governor|mayor|president|chancellor|premier|lawmaker|politician|candidate|judge|lawyer|attorney|prosecutor|spokes(?:man|woman|person)|legend|star|player|striker|goalkeeper|keeper|midfielder|defender|footballer|golfer|boxer|jockey|rider|cyclist|athlete|coach|manager|boss|chief|founder|owner|ceo|chairman|chairwoman|teacher|student|pupil|schoolgirl|schoolboy|worker|employee|fan|mother|mum|mom|father|dad|son|daughter|wife|husband|brother|sister|uncle|aunt|grandmother|grandfather|girlfriend|boyfriend|jihadi|bride|groom|inventor|author|writer|singer|actor|actress|astronaut|engineer|witness|neighbou?r|friend)s?\b/i;
-
-const PLACE_NOUNS = /^(village|city|cities|town|country|state|province|region|area|county|district|neighbou?rhood|street|road|place|location|venue|stadium|arena|building|hospital|airport|station|site|island|continent|park|field|court|school|university|prison|room)$/i;
-const TIME_NOUNS = /^(day|night|evening|morning|afternoon|year|month|week|weekend|date|time|hour|season|decade|century)$/i;
-
 const NEWS = /^(?:what(?:'s| is) (?:new|the latest(?: news)?)|(?:any|the|latest) news|anything new|(?:the )?latest(?: news)?)(?:\s+(?:about|on|with|from|regarding|in)\s+(.+))?$/;
 const SUMMARY = /^(?:summar(?:y|ise|ize)|sum up|tl;?dr|(?:give me |what is )?(?:a |the )?(?:short )?summary)(?:\s+(?:(?:of|on|about|for)\s+)?(?!(?:it|this|that|the (?:article|story|news|piece|report))$)(.+))?$/;
-
-/** Words that end the noun phrase after "which": "which club legend | opened …". */
-const PHRASE_END = /^(is|was|are|were|did|does|do|has|have|had|will|would|can|could|said|says|of|in|on|at|to|for|from|with|by|and|or|who|that|\p{L}+ed)$/u;
-
-/**
- * The kind of answer "which <words>" asks for, from the head of its noun phrase, the last noun
- * before the verb: "which club legend opened" asks for a person, "which finance minister said" too,
- * "which city did" for a place.
- */
-function askedNounKind(words: string[]): QuestionType | null {
-  let kind: QuestionType | null = null;
-  for (const word of words) {
-    if (PHRASE_END.test(word)) break;
-    if (PERSON_NOUNS.test(word) || PERSON_ROLE.test(word)) kind = 'who';
-    else if (PLACE_NOUNS.test(word)) kind = 'where';
-    else if (TIME_NOUNS.test(word)) kind = 'when';
-  }
-  return kind;
-}
 
 export function parseQuestion(raw: string): Question {
   const text = cleanQuestion(raw);

@@ -1,0 +1,119 @@
+// "What did X say (about Y)?": X's quotes across every article that quotes X, a few shown and the
+// rest counted.
+import type { Entity, QuoteFact } from '../../../knowledge/facts.ts';
+import { type Question, speakerWords } from '../../../knowledge/question/index.ts';
+import type { ConversationContext } from '../../conversation.ts';
+import { Library, type LoadedArticle, nameKey, type SentenceRef, terms } from '../../library.ts';
+import { clip } from '../../wording.ts';
+import { remember, result, speakerName } from '../compose.ts';
+import { citation, sentenceAt } from '../evidence.ts';
+import { entityOfName, resolveSubject } from '../focus.ts';
+import type { AskResult } from '../types.ts';
+
+/** Quotes of the named speaker, in every article that quotes them. */
+function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> {
+  let refs = lib.findEntities(name);
+  if (refs.length === 0) refs = lib.findByRole(speakerWords(name));
+  const out: Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> = [];
+  const byArticle = new Map<number, Entity[]>();
+  for (const r of refs) byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), r.entity]);
+  const key = nameKey(name);
+  const last = key.split(' ').pop() ?? key;
+  for (const [index, entities] of byArticle) {
+    const loaded = lib.article(index);
+    const ids = new Set(entities.map((e) => e.id));
+    for (const quote of loaded.facts.quotes) {
+      if (!quote.speaker) continue;
+      const spoken = nameKey(quote.speaker.name ?? quote.speaker.text);
+      if ((quote.speaker.entity && ids.has(quote.speaker.entity)) || spoken === key || spoken.split(' ').includes(last)) {
+        out.push({ loaded, quote, entity: entities.find((e) => e.id === quote.speaker!.entity) ?? entities[0] });
+      }
+    }
+  }
+  // Speakers the entity table missed, or described rather than named ("Dorota's sister-in-law"),
+  // are found by the words they were quoted under.
+  // A description may be worded differently in the article ("the MSNBC reporter" quoted as
+  // "MSNBC correspondent Jane Doe"): try ever shorter runs of its words until some speaker fits.
+  // (A description is a few words: runs from a long one would be tried by the hundred thousand.)
+  const words = speakerWords(name).split(/\s+/).filter(Boolean).slice(0, 8);
+  for (let size = words.length; out.length === 0 && size > 0; size--) {
+    for (let from = 0; out.length === 0 && from + size <= words.length; from++) {
+      for (const ref of lib.findQuotes(words.slice(from, from + size).join(' '))) {
+        const loaded = lib.article(ref.article);
+        out.push({ loaded, quote: loaded.facts.quotes[ref.quote] });
+      }
+    }
+  }
+  return out;
+}
+
+/** Quoted sentences a "what did X say" answer shows; the rest are counted, never dropped unsaid. */
+const QUOTES_SHOWN = 3;
+
+/**
+ * Whether two names can be one person: one holds every word of the other ("Quill" and
+ * "Harriet Quill"), but "Dennis Quill" is not "Harriet Quill".
+ */
+function sameNamed(a: string, b: string): boolean {
+  const [x, y] = [nameKey(a).split(' '), nameKey(b).split(' ')];
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
+}
+
+/** Where the quotes not shown are, from the shown ones: "in this and 2 other articles". */
+function whereTheRestAre(rest: SentenceRef[], shown: SentenceRef[]): string {
+  const shownArticles = new Set(shown.map((r) => r.article));
+  const others = new Set(rest.map((r) => r.article).filter((a) => !shownArticles.has(a))).size;
+  const these = shownArticles.size === 1 ? 'this' : 'these';
+  if (others === 0) return `in ${these} article${shownArticles.size === 1 ? '' : 's'}`;
+  const inOthers = `${others} other article${others === 1 ? '' : 's'}`;
+  return rest.every((r) => !shownArticles.has(r.article)) ? `in ${inOthers}` : `in ${these} and ${inOthers}`;
+}
+
+/**
+ * What X said, across every article that quotes X: the conversation's article first, then the
+ * newest; with a topic ("about the terminal"), the quotes nearest it first. A few are shown and
+ * the rest counted. Only one X: "what did Quill say" is the Quill of the first article, and a
+ * Dennis Quill elsewhere is someone else.
+ */
+export function answerWhatSaid(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const subject = resolveSubject(q.subject ?? '', context);
+  if (!subject) return result('what-said', null, 0.1, [], context);
+  let found = quotesOf(lib, subject);
+  if (found.length === 0) return result('what-said', null, 0.2, [], context);
+  const current = context.articleId ? lib.get(context.articleId)?.index : undefined;
+  const order = (index: number) => (index === current ? -1 : lib.recency(index));
+  const byOrder = (a: (typeof found)[number], b: (typeof found)[number]) => order(a.loaded.index) - order(b.loaded.index) || a.quote.start - b.quote.start;
+  found.sort(byOrder);
+  const who = found[0].entity?.name ?? speakerName(found[0].quote) ?? subject;
+  found = found.filter((f) => !f.entity || sameNamed(f.entity.name, who));
+  if (q.about) {
+    // What they said about it: their quotes in the sentences that best match the topic.
+    const articles = new Set(found.map((f) => f.loaded.index));
+    const relevance = new Map<number, number>();
+    for (const h of lib.search(terms(q.about), { limit: 500, articles })) relevance.set(h.article * 4096 + h.sentence, h.score);
+    const score = (f: (typeof found)[number]) => relevance.get(f.loaded.index * 4096 + sentenceAt(f.loaded, f.quote.start)) ?? 0;
+    found = found.map((f) => ({ f, s: score(f) })).sort((a, b) => b.s - a.s || byOrder(a.f, b.f)).map((x) => x.f);
+  }
+  // One entry per sentence: a sentence holding two quotes is shown, and counted, once.
+  const seen = new Set<string>();
+  const refs: SentenceRef[] = [];
+  for (const f of found) {
+    const ref = { article: f.loaded.index, sentence: sentenceAt(f.loaded, f.quote.start) };
+    if (seen.has(`${ref.article}:${ref.sentence}`)) continue;
+    seen.add(`${ref.article}:${ref.sentence}`);
+    refs.push(ref);
+  }
+  const shown = refs.slice(0, QUOTES_SHOWN);
+  const cites = shown.map((r) => citation(lib, r));
+  const rest = refs.slice(QUOTES_SHOWN);
+  const where = whereTheRestAre(rest, shown);
+  const quotes = cites.map((c) => clip(c.sentence, 400)).join(' … ');
+  // "… and 7 more quotes in this and 2 other articles": a reader knows there is more, and where.
+  const text = rest.length === 0
+    ? { text: `${who}: ${quotes}`, lead: `What ${who} said:` }
+    : {
+        text: `${who}: ${quotes} … and ${rest.length} more quote${rest.length === 1 ? '' : 's'} ${where}.`,
+        lead: `What ${who} said (${shown.length} of ${refs.length} quotes; the other ${rest.length} ${rest.length === 1 ? 'is' : 'are'} ${where}):`,
+      };
+  return result('what-said', text, 0.8, cites, remember(context, cites, found[0].entity ?? entityOfName(found[0].loaded, who)));
+}

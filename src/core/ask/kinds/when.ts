@@ -1,0 +1,126 @@
+// "When did …": the date of the act asked about, near the asked words, recent before history,
+// ahead of the dateline for "when will …".
+import type { TimeFact } from '../../../knowledge/facts.ts';
+import { frameOf, type Question } from '../../../knowledge/question/index.ts';
+import { pastTense, postedAt } from '../../../knowledge/sentence/index.ts';
+import { articleInFocus, type ConversationContext } from '../../conversation.ts';
+import { Library, terms } from '../../library.ts';
+import { remember, result, supported, timeWords } from '../compose.ts';
+import { actWords, byNearness, citation, coverage, GENERIC, leadSentence, namedTerms, neighbours, type Ranked, retrieve, sentenceAt, sharesWord, timesIn, topicTerms } from '../evidence.ts';
+import type { AskResult } from '../types.ts';
+
+/** Whether a time's date is later than the article's date. */
+function afterDateline(t: TimeFact, published: string | null): boolean {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(t.value ?? '');
+  if (!published || !m) return false;
+  const day = published.slice(0, 10);
+  // A month or year is ahead only when it begins after the dateline's month or year.
+  return m[3] ? `${m[1]}-${m[2]}-${m[3]}` > day : m[2] ? `${m[1]}-${m[2]}` > day.slice(0, 7) : m[1] > day.slice(0, 4);
+}
+
+/** Whether a time falls within two weeks before (or a few days after) the article's date. */
+function nearDateline(t: TimeFact, published: string | null): boolean {
+  if (!published || !t.value) return false;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
+  if (!m) return /^T\d/.test(t.value);
+  const days = (Date.parse(published.slice(0, 10)) - Date.parse(m[1])) / 86_400_000;
+  return days >= -3 && days <= 14;
+}
+
+export function answerWhen(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = topicTerms(q);
+  // Headlines are short, so a teaser sentence can outrank the story's own headline: look deeper
+  // for the headline than for the sentences.
+  const deep = words.length > 0 ? retrieve(lib, words, context, 40) : [];
+  let candidates = deep.slice(0, 10).filter((h) => coverage(lib, words, h) >= 0.4);
+  if (candidates.length === 0) {
+    if (words.length > 0 && !context.articleId && lib.size > 1) return result('when', null, 0.1, [], context);
+    const loaded = articleInFocus(lib, context);
+    if (!loaded) return result('when', null, 0.1, [], context);
+    const lead = leadSentence(loaded);
+    candidates = [lead, lead + 1, lead + 2].filter((i) => i < loaded.facts.sentences.length).map((i) => ({ article: loaded.index, sentence: i, score: 1, matched: 0 }));
+    // An article with no sentence (its text is only a dateline) tells no time.
+    if (candidates.length === 0) return result('when', null, 0.1, [], context);
+  }
+  // A question about the story itself ("when did the tram crash happen", matching a headline)
+  // is answered by the article's main event.
+  const headline = deep.find((h) => h.sentence === 4095 && coverage(lib, words, h) >= 0.6);
+  const event = headline ? lib.article(headline.article) : undefined;
+  const phrase = event?.facts.event?.when;
+  const time = phrase ? event!.facts.times.find((t) => t.text === phrase || phrase.includes(t.text)) : undefined;
+  if (event && phrase && !(time && postedAt(event.article.text, time))) {
+    const lead = leadSentence(event);
+    const ref = { article: event.index, sentence: time ? sentenceAt(event, time.start) : lead, score: 1, matched: 0 };
+    const cite = citation(lib, ref);
+    return result('when', supported(lib, ref, time ? timeWords(time) : phrase), 0.7, [cite], remember(context, [cite]));
+  }
+  // News reports recent events: among the best sentences, a date near the dateline wins over
+  // history. A sentence often leaves its date to the one before or after it.
+  let fallback: { hit: Ranked; time: TimeFact; current: boolean; words: string[] } | null = null;
+  // A neighbour that shares a word with the question may carry the hit's date ("The uncle said
+  // they dug from 5am"); one that shares none is a last resort.
+  const near = neighbours(lib, candidates.slice(0, 3));
+  const related = near.filter((n) => sharesWord(lib, n, words));
+  // "When did the plant open?": a sentence with the verb in the past ("opened") tells the act;
+  // "to keep the plant open" shares the word but not the act, so it goes after.
+  const verb = frameOf(q).predicate.verb;
+  const past = verb && !GENERIC.has(terms(verb)[0] ?? verb) ? pastTense(verb) : null;
+  const actFirst = (a: Ranked, b: Ranked) => (past ? Number(past.test(lib.sentenceText(b))) - Number(past.test(lib.sentenceText(a))) : 0);
+  const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => actFirst(a, b) || b.score - a.score), ...near.filter((n) => !related.includes(n))];
+  // "When did Tom Ashby work as harbor master?": a sentence that only names Tom Ashby dates something else.
+  const named = namedTerms(q);
+  const asksFuture = frameOf(q).constraints.future;
+  const told = actWords(q, words);
+  for (const hit of ranked) {
+    // (Unless no better sentence tells the act either: "When did Northwind announce the closure?")
+    if (told.length > 0 && named.size > 0 && candidates.includes(hit) && !sharesWord(lib, hit, told) &&
+      candidates.some((c) => c.score > hit.score && sharesWord(lib, c, told))) continue;
+    // A far weaker sentence with a recent date answers another question than the one asked,
+    // unless the strong sentence's date is history ("the 2011 raid").
+    if (fallback && fallback.current && hit.score < 0.6 * fallback.hit.score) break;
+    // Nor does one that lacks an asked word the dated sentence has ("The plant opened in 1964" for
+    // "when did the plant open?", not "… said on Tuesday it would close the plant").
+    if (fallback && fallback.words.some((w) => !sharesWord(lib, hit, [w]))) continue;
+    const loaded = lib.article(hit.article);
+    // "now" or "recently" is no answer to "when".
+    const times = byNearness(lib, hit, words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
+    if (times.length === 0) continue;
+    // "When will the plant close?" asks for a date still ahead of the story.
+    const ahead = asksFuture ? times.find((t) => afterDateline(t, loaded.article.published)) : undefined;
+    // A date already past answers no "when will" question.
+    if (asksFuture && !ahead && loaded.article.published) continue;
+    const recent = ahead ?? times.find((t) => nearDateline(t, loaded.article.published));
+    if (recent || !loaded.article.published) {
+      const cite = citation(lib, hit);
+      return result('when', supported(lib, hit, timeWords(recent ?? times[0]), 300), 0.75, [cite], remember(context, [cite]));
+    }
+    if (!fallback) {
+      const time = times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0];
+      const year = loaded.article.published?.slice(0, 4);
+      fallback = { hit, time, current: Boolean(year && time.value?.startsWith(year)), words: words.filter((w) => sharesWord(lib, hit, [w])) };
+    }
+  }
+  if (fallback) {
+    const cite = citation(lib, fallback.hit);
+    return result('when', supported(lib, fallback.hit, timeWords(fallback.time), 300), 0.6, [cite], remember(context, [cite]));
+  }
+  // "When was Villegas-Gonzalez shot?": the sentences naming him give no date, but the one that
+  // tells the shooting in his article does ("agents fatally shot an illegal alien … Friday").
+  if (told.length > 0 && named.size > 0) {
+    const article = candidates[0].article;
+    const acts = lib.search(told, { limit: 10, articles: new Set([article]) }).filter((h) => coverage(lib, told, h) >= 0.5);
+    for (const hit of acts) {
+      const times = byNearness(lib, hit, told, timesIn(lib.article(article), hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
+      if (times.length === 0 || postedAt(lib.article(article).article.text, times[0])) continue;
+      const cite = citation(lib, hit);
+      return result('when', supported(lib, hit, timeWords(times[0]), 300), 0.55, [cite], remember(context, [cite]));
+    }
+  }
+  // The story's own date answers "when did it happen?", not a question about something else in it.
+  const loaded = lib.article(candidates[0].article);
+  if (loaded.facts.event?.when && words.length === 0) {
+    const cite = citation(lib, candidates[0]);
+    return result('when', supported(lib, candidates[0], loaded.facts.event.when), 0.5, [cite], remember(context, [cite]));
+  }
+  return result('when', null, 0.3, [], context);
+}

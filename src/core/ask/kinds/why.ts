@@ -1,0 +1,37 @@
+// "Why …": the sentence that gives the reason (a causal cue), in the act's sentence or the next.
+import type { Question } from '../../../knowledge/question/index.ts';
+import { CAUSAL, FOLLOW_ON } from '../../../knowledge/sentence/index.ts';
+import type { ConversationContext } from '../../conversation.ts';
+import { Library, terms } from '../../library.ts';
+import { clip } from '../../wording.ts';
+import { attributed, remember, result } from '../compose.ts';
+import { actWords, citation, coverage, inNamingArticles, neighbours, type Ranked, retrieve, sharesWord, topicTerms } from '../evidence.ts';
+import type { AskResult } from '../types.ts';
+
+export function answerWhy(lib: Library, q: Question, context: ConversationContext): AskResult {
+  const words = topicTerms(q);
+  let hits = inNamingArticles(lib, q, retrieve(lib, words, context, 8).filter((h) => coverage(lib, words, h) >= 0.3));
+  if (hits.length === 0) return result('why', null, 0.1, [], context);
+  // "Why was Victor Hale sentenced?": the reason is told where the act is, not where the name is.
+  const told = actWords(q, words);
+  const telling = told.length > 0 ? hits.filter((h) => sharesWord(lib, h, told)) : [];
+  if (telling.length > 0) hits = telling;
+  // … best where the act is written as asked ("sentenced", not "a lighter sentence").
+  const asked = (q.text.match(/\p{L}+/gu) ?? []).filter((w) => told.includes(terms(w)[0] ?? ''));
+  const asWritten = asked.length > 0 ? hits.filter((h) => asked.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(lib.sentenceText(h)))) : [];
+  if (asWritten.length > 0) hits = asWritten;
+  const near = neighbours(lib, hits.slice(0, 3)).filter((n) => sharesWord(lib, n, words));
+  const weigh = (h: Ranked) => h.score * (CAUSAL.test(lib.sentenceText(h)) ? 1.6 : 1);
+  const top = [...hits, ...near].reduce((best, h) => (weigh(h) > weigh(best) ? h : best));
+  const cite = citation(lib, top);
+  const confidence = 0.5 * coverage(lib, words, hits[0]) + 0.2;
+  // "Cases rose to 127,000. The agency blamed falling vaccination rates …": the reason often
+  // follows in the next sentence, which names the subject again in other words.
+  const next = { ...top, sentence: top.sentence + 1 };
+  if (!CAUSAL.test(lib.sentenceText(top)) && lib.article(top.article).facts.sentences[next.sentence] && CAUSAL.test(lib.sentenceText(next)) &&
+    FOLLOW_ON.test(lib.sentenceText(next))) {
+    const cites = [cite, citation(lib, next)];
+    return result('why', clip(`${attributed(lib, top)} ${attributed(lib, next)}`, 700), confidence, cites, remember(context, cites));
+  }
+  return result('why', clip(attributed(lib, top), 500), confidence, [cite], remember(context, [cite]));
+}
