@@ -1,4 +1,4 @@
-// The archive in the store's SQLite file (better-sqlite3, synchronous), beside keyv's table:
+// The archive in a SQLite file beside the store's (better-sqlite3, synchronous; see archivePath):
 // a fresh LEDE_SQLITE is a fresh archive. Opening reads three counters, never the articles:
 // an id is found by an SQL index, newest-first order by an index on the publication moment.
 //
@@ -59,17 +59,32 @@ export class SqliteArchive implements Archive {
 
   constructor(path: string, options: SqliteArchiveOptions = {}) {
     this.db = new Database(path);
-    // keyv's own connection writes to this file too: wait for its lock rather than fail.
+    // Another process (a second instance, `lede status`) may hold the lock a moment: wait for it.
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.sql = this.prepare();
-    const meta = new Map((this.sql.meta.all() as Array<{ k: string; v: number }>).map((r) => [r.k, r.v]));
-    this.counters = { size: meta.get('size') ?? 0, sentences: meta.get('sentences') ?? 0, next: meta.get('next') ?? 0 };
+    this.counters = this.readCounters();
     this.gone = new Set((this.sql.gone.all() as Array<{ idx: number }>).map((r) => r.idx));
     this.articles = new Lru(options.articles ?? 1000);
     this.refs = new Lru(options.refs ?? 4_000_000, (list) => list.length);
+  }
+
+  private readCounters(): Counters {
+    const meta = new Map((this.sql.meta.all() as Array<{ k: string; v: number }>).map((r) => [r.k, r.v]));
+    return { size: meta.get('size') ?? 0, sentences: meta.get('sentences') ?? 0, next: meta.get('next') ?? 0 };
+  }
+
+  /** Counters, replaced positions and caches as the file has them now (another process may have written). */
+  private reload(): void {
+    const now = this.readCounters();
+    if (now.next === this.counters.next && now.size === this.counters.size) return;
+    Object.assign(this.counters, now);
+    this.gone.clear();
+    for (const r of this.sql.gone.all() as Array<{ idx: number }>) this.gone.add(r.idx);
+    this.refs.clear();
+    this.articles.clear();
   }
 
   private prepare() {
@@ -98,6 +113,11 @@ export class SqliteArchive implements Archive {
       insertLookup: db.prepare('INSERT OR REPLACE INTO archive_lookups (kind, word, article, item, keys, words, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteLookup: db.prepare('DELETE FROM archive_lookups WHERE kind = ? AND word = ? AND article = ? AND item = ?'),
     };
+  }
+
+  /** What the caches hold now: parsed articles, decoded refs. */
+  get held(): { articles: number; refs: number } {
+    return { articles: this.articles.size, refs: this.refs.weight };
   }
 
   get size(): number {
@@ -169,16 +189,18 @@ export class SqliteArchive implements Archive {
   }
 
   putMany(entries: ArticleEntry[]): StoredArticle[] {
-    const before = { ...this.counters };
+    // Immediate: the write lock is taken first, so the counters read next are the file's latest.
     try {
-      return this.db.transaction(() => this.write(entries))();
+      return this.db
+        .transaction(() => {
+          this.reload();
+          return this.write(entries);
+        })
+        .immediate();
     } catch (e) {
-      // Nothing of the batch was stored: neither are its counts, nor its cached reads.
-      Object.assign(this.counters, before);
-      this.gone.clear();
-      for (const r of this.sql.gone.all() as Array<{ idx: number }>) this.gone.add(r.idx);
-      this.refs.clear();
-      this.articles.clear();
+      // Nothing of the batch was stored: forget what it changed in memory.
+      this.counters.next = -1;
+      this.reload();
       throw e;
     }
   }
