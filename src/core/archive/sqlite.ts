@@ -53,7 +53,8 @@ export class SqliteArchive implements Archive {
   private readonly counters: Counters;
   /** Replaced positions (few: only articles stored again with new content). */
   private readonly gone: Set<number>;
-  private readonly articles: Lru<number, StoredArticle>;
+  /** Parsed articles with their publication moment (ordering a few articles reads it per comparison). */
+  private readonly articles: Lru<number, { stored: StoredArticle; published: number | null }>;
   private readonly refs: Lru<string, Float64Array>;
   private readonly sql: ReturnType<SqliteArchive['prepare']>;
 
@@ -94,7 +95,7 @@ export class SqliteArchive implements Archive {
       setMeta: db.prepare('INSERT INTO archive_meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v'),
       gone: db.prepare('SELECT idx FROM archive_gone'),
       addGone: db.prepare('INSERT OR IGNORE INTO archive_gone (idx) VALUES (?)'),
-      article: db.prepare('SELECT doc FROM archive_articles WHERE idx = ?').pluck(),
+      article: db.prepare('SELECT doc, published FROM archive_articles WHERE idx = ?'),
       indexOf: db.prepare('SELECT idx FROM archive_articles WHERE id = ?').pluck(),
       keyAt: db.prepare('SELECT key FROM archive_articles WHERE idx = ?').pluck(),
       published: db.prepare('SELECT published FROM archive_articles WHERE idx = ?').pluck(),
@@ -129,14 +130,18 @@ export class SqliteArchive implements Archive {
   }
 
   article(index: number): StoredArticle | undefined {
+    return this.parsed(index)?.stored;
+  }
+
+  private parsed(index: number): { stored: StoredArticle; published: number | null } | undefined {
     const hit = this.articles.get(index);
     if (hit) return hit;
-    const doc = this.sql.article.get(index) as Buffer | undefined;
-    if (!doc) return undefined;
-    const { article, facts } = JSON.parse(inflateRawSync(doc).toString('utf8')) as Omit<StoredArticle, 'index'>;
-    const stored = { index, article, facts };
-    this.articles.set(index, stored);
-    return stored;
+    const row = this.sql.article.get(index) as { doc: Buffer; published: number | null } | undefined;
+    if (!row) return undefined;
+    const { article, facts } = JSON.parse(inflateRawSync(row.doc).toString('utf8')) as Omit<StoredArticle, 'index'>;
+    const parsed = { stored: { index, article, facts }, published: row.published };
+    this.articles.set(index, parsed);
+    return parsed;
   }
 
   indexOf(id: string): number | undefined {
@@ -148,6 +153,8 @@ export class SqliteArchive implements Archive {
   }
 
   published(index: number): number | null {
+    const hit = this.articles.get(index);
+    if (hit) return hit.published;
     return (this.sql.published.get(index) as number | null | undefined) ?? null;
   }
 
@@ -230,7 +237,7 @@ export class SqliteArchive implements Archive {
     for (const [term, n] of df) if (n !== 0) sql.addDf.run(term, n);
     for (const [term, refs] of added) this.append(term, refs);
     for (const [k, v] of Object.entries(this.counters)) sql.setMeta.run(k, v);
-    for (const s of stored) this.articles.set(s.index, s);
+    stored.forEach((s, i) => this.articles.set(s.index, { stored: s, published: entries[i].published }));
     return stored;
   }
 
