@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractEntities } from './entities.ts';
+import { extractEntities } from './entities/index.ts';
 import { extractEvent } from './event.ts';
 import { furnitureSentences } from './furniture.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Sentence } from './facts.ts';
@@ -10,7 +10,7 @@ import { checkArticle } from './limits.ts';
 import { analyse, type NlpDoc } from './nlp.ts';
 import { extractQuotes } from './quotes.ts';
 import { summarise } from './summary.ts';
-import { extractTimes } from './times.ts';
+import { extractTimes } from './times/index.ts';
 
 let version: string | null = null;
 
