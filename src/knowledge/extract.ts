@@ -8,6 +8,7 @@ import { furnitureSentences } from './furniture.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Sentence } from './facts.ts';
 import { checkArticle } from './limits.ts';
 import { analyse, type NlpDoc } from './nlp.ts';
+import { hasParagraphBreak } from './paragraphs.ts';
 import { extractQuotes } from './quotes.ts';
 import { summarise } from './summary.ts';
 import { extractTimes } from './times/index.ts';
@@ -33,7 +34,7 @@ export function extractorVersion(): string {
   return version;
 }
 
-/** Sentences with the index of their paragraph (paragraphs are split by blank lines). */
+/** Sentences with the index of their paragraph (paragraphs.ts). */
 function sentencesOf(doc: NlpDoc): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
@@ -41,7 +42,7 @@ function sentencesOf(doc: NlpDoc): Sentence[] {
   const furniture = furnitureSentences(doc);
   for (let i = 0; i < doc.sentences.length; i++) {
     const s = doc.sentences[i];
-    if (out.length > 0 && /\n\s*\n/.test(doc.text.slice(previousEnd, s.start))) paragraph++;
+    if (out.length > 0 && hasParagraphBreak(doc.text.slice(previousEnd, s.start))) paragraph++;
     const sentence: Sentence = { start: s.start, end: s.end, paragraph };
     if (furniture[i] === 1) sentence.furniture = true;
     out.push(sentence);

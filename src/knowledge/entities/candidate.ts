@@ -2,10 +2,10 @@
 // split from the name itself, with the run's kind votes.
 import type { Token } from '../nlp.ts';
 import { type Candidate, type DocContext, emptyVotes, isCapitalisedWordAt, isFirstNameAt, isNameToken, isSentenceInitial, isSkipped, isWord, isWordAt, keyOfToken, low, placeOfToken, plain, slice } from './context.ts';
-import { isFirstName, nameKey, placeName, placeOfKey } from './gazetteer.ts';
+import { isFirstName, placeName, placeOfKey } from './gazetteer.ts';
 import { lowerCaseTitleBefore, relationBefore, voteKind } from './kind.ts';
 import { COURTESY_TITLES, DEMONYM_SUFFIX, INTERJECTIONS, isHonorific, isLowerDemonym, KNOWN_ACRONYMS, NOT_ACRONYMS, NOT_NAMES, ORG_HEADS, PARTY_WORDS, PHOTO_CREDITS, RELATIONAL_NOUNS, SENTENCE_CUE_VERBS, SENTENCE_OPENERS, TENSE_MODIFIERS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.ts';
-import { acronymLetters, initialsOf, isAcronym, isCapitalised, isLowerInitial, NAME_SUFFIXES } from './names.ts';
+import { acronymLetters, initialsOf, isAcronym, isCapitalised, isLowerInitial, NAME_SUFFIXES, nameKey } from './names.ts';
 import { titleEnd } from './runs.ts';
 
 const GALLERY_COUNTER = /^\d+\/\d+$/;

@@ -2,8 +2,8 @@
 // sentence-initial…), the shouty sentences, and the candidate and vote types it produces.
 import { lowerOf, type NlpDoc, type Token } from '../nlp.ts';
 import { AFFILIATION, DATELINE_HEADER, mayHoldAffiliation } from './affiliation.ts';
-import { isFirstName, isPlainName, nameKey, placeOfKey } from './gazetteer.ts';
-import { isCapitalised, isLowerInitial } from './names.ts';
+import { isFirstName, placeOfKey } from './gazetteer.ts';
+import { isCapitalised, isLowerInitial, isPlainName, nameKey } from './names.ts';
 
 export interface Votes {
   person: number;

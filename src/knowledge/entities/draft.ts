@@ -1,8 +1,7 @@
 // An entity while it is being built (a draft), and the registry of drafts by name key.
 import type { EntityKind, Span } from '../facts.ts';
 import type { Candidate, Votes } from './context.ts';
-import { nameKey } from './gazetteer.ts';
-import { nameWords } from './names.ts';
+import { nameKey, nameWords } from './names.ts';
 
 /** An entity while it is being built. */
 export interface Draft {

@@ -1,10 +1,9 @@
 // Drafts → reported entities: the fullest name, the final kind, distinct aliases and mentions.
 import type { Entity, EntityKind, Span } from '../facts.ts';
 import { type Draft, kindOf, Registry, wordsOf } from './draft.ts';
-import { nameKey } from './gazetteer.ts';
 import { KNOWN_ACRONYMS } from './lexicon.ts';
 import { acronymsOf } from './merge.ts';
-import { isAcronym } from './names.ts';
+import { isAcronym, nameKey } from './names.ts';
 
 const NON_ASCII = /[^\x00-\x7F]/;
 

@@ -3,10 +3,10 @@
 import type { Token } from '../nlp.ts';
 import { pushCandidate } from './candidate.ts';
 import { type Candidate, type DocContext, isNameToken, low, slice } from './context.ts';
-import { isFirstName, nameKey, placeName } from './gazetteer.ts';
+import { isFirstName, placeName } from './gazetteer.ts';
 import { POSSESSIVE_MARKS } from './kind.ts';
 import { isHonorific, isLowerDemonym, KNOWN_ORGS, ORG_HEADS, OTHER_HEADS, PARTY_WORDS, PLACE_HEADS, RELATIONAL_NOUNS, TITLES } from './lexicon.ts';
-import { isAcronym, nameWords } from './names.ts';
+import { isAcronym, nameKey, nameWords } from './names.ts';
 
 /** Whether a word may be a stray word glued in front of a name rather than its first part. */
 function mayBeGlued(ctx: DocContext, t: Token, rest: string, restWords: number, restFirst: Token): boolean {

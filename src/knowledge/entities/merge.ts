@@ -1,7 +1,7 @@
 // Drafts registered apart that are one entity: name tails ("Peña Nieto") and known acronyms.
 import { addRole, type Draft, Registry, wordsOf } from './draft.ts';
-import { nameKey } from './gazetteer.ts';
 import { KNOWN_ACRONYMS } from './lexicon.ts';
+import { nameKey } from './names.ts';
 import { personShaped } from './register.ts';
 
 /** "Peña Nieto" after "Enrique Peña Nieto": a shorter person name that ends a longer one. */

@@ -3,9 +3,9 @@
 import type { NlpDoc, Token } from '../nlp.ts';
 import { type Candidate, low } from './context.ts';
 import { addAlias, candidateWords, type Draft, kindOf, placeKey, Registry, wordsOf } from './draft.ts';
-import { firstNameGender, isFirstName, nameKey, placeOfKey } from './gazetteer.ts';
+import { firstNameGender, isFirstName, placeOfKey } from './gazetteer.ts';
 import { KNOWN_ACRONYMS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS } from './lexicon.ts';
-import { acronymLetters, endsInSingleS, initialsOfWords, isAcronym, isCapitalised, surnameKeysOfWords } from './names.ts';
+import { acronymLetters, endsInSingleS, initialsOfWords, isAcronym, isCapitalised, nameKey, surnameKeysOfWords } from './names.ts';
 
 /** Person drafts by surname and by "first last", org drafts by initials. */
 interface NameIndexes {

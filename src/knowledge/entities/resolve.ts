@@ -2,9 +2,9 @@
 // entity. The lookup tables are built once per entity list (cached by identity; the name-word
 // tables only when first needed), so each call is a handful of Map lookups.
 import type { Entity } from '../facts.ts';
-import { nameKey, placeName } from './gazetteer.ts';
+import { placeName } from './gazetteer.ts';
 import { DEFINITE_HEADS, HONORIFICS, KNOWN_ACRONYMS, PARTY_WORDS, TITLE_HEADS, TITLES } from './lexicon.ts';
-import { acronymLetters, initialsOf, initialsOfWords, isAcronym, nameWords, surnameKeys, surnameKeysOfWords } from './names.ts';
+import { acronymLetters, initialsOf, initialsOfWords, isAcronym, nameKey, nameWords, surnameKeys, surnameKeysOfWords } from './names.ts';
 
 /** The tables of name words, needed only when a mention is no exact name or alias. */
 interface WordTables {

@@ -1,6 +1,6 @@
 // Finding name candidates: runs of capitalised tokens (with the connectors names contain), one
 // left-to-right pass over each sentence's tokens; candidate.ts turns each run into candidates.
-import { FURNITURE, furnitureSentences } from '../furniture.ts';
+import { furnitureSentences, furnitureWordSpans, type FurnitureSpan } from '../furniture.ts';
 import { abbreviates, analyseRun } from './candidate.ts';
 import { type Candidate, type DocContext, isCapitalisedWordAt, isFirstNameAt, isNameToken, low, PARTICLES, touching } from './context.ts';
 import { placeName } from './gazetteer.ts';
@@ -122,7 +122,7 @@ export function findCandidates(ctx: DocContext): Candidate[] {
     scanSentence(ctx, sentence.firstToken, sentence.lastToken, out);
     if (out.length === before || furniture[n] !== 1) continue;
     // Credits and furniture words only count when they name something the story names.
-    const spans = furnitureSpans(doc.text.slice(sentence.start, sentence.end), sentence.start);
+    const spans = furnitureWordSpans(doc.text.slice(sentence.start, sentence.end), sentence.start);
     for (let k = before; k < out.length; k++) {
       if (!touchesAnyFurniture(out[k], spans)) continue;
       out[k].weak = true;
@@ -133,23 +133,8 @@ export function findCandidates(ctx: DocContext): Candidate[] {
   return out;
 }
 
-const FURNITURE_ALL = new RegExp(FURNITURE.source, 'gi');
-// "Image copyright The Paper", "Photo: Ann Lee": the credit comes right after these.
-const CREDIT_AFTER = /^(?:image copyright|copyright|\bphoto:|published:|updated:|\bvideo:)$/i;
 /** How far a credit may sit from its furniture words ("Ann Lee, Getty Images", "Ann Lee/Getty"). */
 const CREDIT_GAP = 3;
-
-interface FurnitureSpan { start: number; end: number; creditAfter: boolean }
-
-/** Where the furniture words of a sentence are, in document offsets. */
-function furnitureSpans(text: string, offset: number): FurnitureSpan[] {
-  const spans: FurnitureSpan[] = [];
-  FURNITURE_ALL.lastIndex = 0;
-  for (const m of text.matchAll(FURNITURE_ALL)) {
-    spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, creditAfter: CREDIT_AFTER.test(m[0]) });
-  }
-  return spans;
-}
 
 function touchesAnyFurniture(c: Candidate, spans: FurnitureSpan[]): boolean {
   for (const span of spans) if (touchesFurniture(c, span)) return true;
