@@ -28,7 +28,7 @@ describe('a paragraph', () => {
 
   it('numbers the sentences of the facts', () => {
     const text = 'A police spokesman said the road was shut.\nIt reopened at noon.\n\nWitnesses are asked to call the police.';
-    const facts = extractFacts({ id: 'p', title: null, published: null, url: null, text });
+    const facts = extractFacts({ id: 'p', title: null, published: null, url: null, author: null, outlet: null, text });
     expect(facts.sentences.map((s) => [text.slice(s.start, s.end), s.paragraph])).toEqual([
       ['A police spokesman said the road was shut.', 0],
       ['It reopened at noon.', 0],

@@ -292,7 +292,7 @@ export function pushCandidate(ctx: DocContext, idx: number[], roles: string[], t
     if (!acronym && !titled && next && isWord(next) && !isCapitalised(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ') &&
         DEMONYM_SUFFIX.test(t.text) && !isFirstName(t.text)) return;
   }
-  const votes = voteKind(ctx, idx, words, text, key, titled, place);
+  const votes = voteKind(ctx, idx, words, key, titled, place);
   if (acronym && !place) votes.organization += 2;
   let weak = shouty || words.length > 6;
   if (!weak && single && !acronym && !titled && !place && votes.place < 2 && atSentenceStart(ctx, first)) weak = true;

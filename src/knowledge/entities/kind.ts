@@ -112,56 +112,103 @@ function allPlainNameWords(ctx: DocContext, words: number[]): boolean {
   return true;
 }
 
-/**
- * Kind votes for a name from its own words and the words around it. `words` are the run's word
- * tokens, `text` and `key` the run's text and nameKey (as pushCandidate has them already).
- */
-export function voteKind(ctx: DocContext, idx: number[], words: number[], text: string, key: string, titled: boolean, place: string | null): Votes {
-  const tokens = ctx.doc.tokens;
-  const votes = emptyVotes();
-  const firstTok = tokens[idx[0]];
-  const lastTok = tokens[idx[idx.length - 1]];
-  if (place) votes.place += 3;
+/** What the vote rules read of a run: its tokens, its words and the tokens around it. */
+interface RunView {
+  ctx: DocContext;
+  tokens: Token[];
+  /** The run's token indices, and those of its words (punctuation left out). */
+  idx: number[];
+  words: number[];
+  key: string;
+  titled: boolean;
+  place: string | null;
+  firstTok: Token;
+  lastTok: Token;
+  before: Token | undefined;
+  after: Token | undefined;
+  after2: Token | undefined;
+  /** The head before "of" ("Port" of "Port of Brenton"), or "". */
+  ofHead: string;
+  speechAfter: boolean;
+  /** Two or three words, no gazetteer place and no acronym: the names speech context speaks for. */
+  plainName: boolean;
+}
+
+/** One piece of evidence for a kind: when it holds (given the votes so far), the kind gains `weight`. */
+interface VoteRule {
+  name: string;
+  kind: keyof Votes;
+  weight: number;
+  holds: (r: RunView, votes: Votes) => boolean;
+}
+
+const orgHeadLast = (r: RunView): boolean => ORG_HEADS.has(low(r.lastTok)) || KNOWN_ORGS.has(r.key);
+
+/** The vote rules, in order: the later ones read the votes the earlier ones gave. */
+const VOTE_RULES: readonly VoteRule[] = [
+  { name: 'a gazetteer place', kind: 'place', weight: 3, holds: (r) => !!r.place },
   // "Port of Brenton", "University of Marrowfield": the head before "of" says what it is.
-  const ofHead = words.length > 1 && low(tokens[idx[0] + 1]) === 'of' ? low(firstTok) : '';
-  if (PLACE_OF_HEADS.has(ofHead) && !ORG_HEADS.has(low(lastTok))) votes.place += 3;
-  if (ORG_OF_HEADS.has(ofHead)) votes.organization += 3;
-  if (ORG_HEADS.has(low(lastTok)) || KNOWN_ORGS.has(key)) votes.organization += 3;
+  { name: 'a place head before "of"', kind: 'place', weight: 3, holds: (r) => PLACE_OF_HEADS.has(r.ofHead) && !ORG_HEADS.has(low(r.lastTok)) },
+  { name: 'an organisation head before "of"', kind: 'organization', weight: 3, holds: (r) => ORG_OF_HEADS.has(r.ofHead) },
+  { name: 'an organisation head last, or a known organisation', kind: 'organization', weight: 3, holds: orgHeadLast },
   // "Department of Justice", "Center for Transatlantic Relations": the head comes first.
-  else if (words.length > 2 && hasOfOrFor(tokens, idx) && hasOrgHeadBeforeLast(tokens, idx)) votes.organization += 3;
-  if (hasBrandCapitals(tokens, words)) votes.organization += 1;
-  if (PLACE_HEADS.has(low(lastTok)) && words.length > 1) votes.place += 3;
+  { name: 'an organisation head before "of" or "for"', kind: 'organization', weight: 3,
+    holds: (r) => !orgHeadLast(r) && r.words.length > 2 && hasOfOrFor(r.tokens, r.idx) && hasOrgHeadBeforeLast(r.tokens, r.idx) },
+  { name: 'brand capitals', kind: 'organization', weight: 1, holds: (r) => hasBrandCapitals(r.tokens, r.words) },
+  { name: 'a place head last', kind: 'place', weight: 3, holds: (r) => PLACE_HEADS.has(low(r.lastTok)) && r.words.length > 1 },
   // "Chicago Cubs", "New York Yankees": a place and a plural is a team, not a person.
-  if (words.length > 1 && !place && endsInSingleS(lastTok.text) && !PLACE_HEADS.has(low(lastTok)) && !isLowerDemonym(low(lastTok)) && placeName(slice(ctx, idx[0], words[words.length - 2]))) votes.organization += 3;
-  if (titled) votes.person += 3;
-  if (words.length > 1 && isFirstNameAt(ctx, idx[0]) && !ofHead) votes.person += 2;
+  { name: 'a place and a plural', kind: 'organization', weight: 3,
+    holds: (r) => r.words.length > 1 && !r.place && endsInSingleS(r.lastTok.text) && !PLACE_HEADS.has(low(r.lastTok)) && !isLowerDemonym(low(r.lastTok)) &&
+      !!placeName(slice(r.ctx, r.idx[0], r.words[r.words.length - 2])) },
+  { name: 'a title', kind: 'person', weight: 3, holds: (r) => r.titled },
+  { name: 'a first name first', kind: 'person', weight: 2, holds: (r) => r.words.length > 1 && isFirstNameAt(r.ctx, r.idx[0]) && !r.ofHead },
   // Context: "in Chicago", "Chicago-based", "Franklin Park, Ill.", "DHS said".
-  const before = tokens[idx[0] - 1];
-  const after = tokens[idx[idx.length - 1] + 1];
-  const after2 = tokens[idx[idx.length - 1] + 2];
-  if (before && PLACE_PREPOSITIONS.has(low(before)) && !titled && words.length === 1) votes.place += 1;
+  { name: 'a place preposition before one word', kind: 'place', weight: 1,
+    holds: (r) => !!r.before && PLACE_PREPOSITIONS.has(low(r.before)) && !r.titled && r.words.length === 1 },
   // "the mayor of Brenton", "the town of Dunmore", "residents of Marlow": what such a word is of is a place.
-  if (before && low(before) === 'of' && !titled && PLACE_OWNERS.has(low(tokens[idx[0] - 2]))) votes.place += 2;
-  if (after?.text === '-' && low(after2) === 'based' && touching(lastTok, after)) votes.place += 2;
-  if (after?.text === ',' && after2 && (isStateAbbreviation(after2.text) || (placeOfToken(after2) && isCapitalised(after2.text))) &&
-      isCapitalised(after2.text) && !titled) votes.place += 2;
-  const speechAfter = after !== undefined && SPEECH_VERBS.has(low(after));
-  if (speechAfter) votes.person += 0.5;
+  { name: 'of a place owner', kind: 'place', weight: 2,
+    holds: (r) => !!r.before && low(r.before) === 'of' && !r.titled && PLACE_OWNERS.has(low(r.tokens[r.idx[0] - 2])) },
+  { name: '"-based" after', kind: 'place', weight: 2, holds: (r) => r.after?.text === '-' && low(r.after2) === 'based' && touching(r.lastTok, r.after) },
+  { name: 'a state or place after a comma', kind: 'place', weight: 2,
+    holds: (r) => r.after?.text === ',' && !!r.after2 && (isStateAbbreviation(r.after2.text) || (!!placeOfToken(r.after2) && isCapitalised(r.after2.text))) &&
+      isCapitalised(r.after2.text) && !r.titled },
+  { name: 'a speech verb after', kind: 'person', weight: 0.5, holds: (r) => r.speechAfter },
   // Speech context only speaks for short plain names, not "MSNBC Political Correspondent Ann Lee".
-  const plainName = words.length >= 2 && words.length <= 3 && !place && !hasAcronym(tokens, words);
-  if (!speechAfter && plainName && speaksAfterApposition(ctx, idx[idx.length - 1])) votes.person += 0.5;
+  { name: 'a speech verb after an apposition', kind: 'person', weight: 0.5,
+    holds: (r) => !r.speechAfter && r.plainName && speaksAfterApposition(r.ctx, r.idx[r.idx.length - 1]) },
   // '"...," said Mitt Romney', "according to Mitt Romney".
-  if (plainName && before && (low(before) === 'said' || low(before) === 'says' ||
-      (low(before) === 'to' && low(tokens[idx[0] - 2]) === 'according'))) votes.person += 0.5;
+  { name: '"said" or "according to" before', kind: 'person', weight: 0.5,
+    holds: (r) => r.plainName && !!r.before && (low(r.before) === 'said' || low(r.before) === 'says' || (low(r.before) === 'to' && low(r.tokens[r.idx[0] - 2]) === 'according')) },
   // Two or three plain capitalised words never written in lower case here ("Dainis Ivans"), with
   // nothing saying organisation or place: most likely a person.
-  if (words.length >= 2 && words.length <= 3 && votes.organization === 0 && votes.place === 0 && votes.other === 0 && !titled &&
-      allPlainNameWords(ctx, words)) votes.person += 0.5;
+  { name: 'plain name words and no other evidence', kind: 'person', weight: 0.5,
+    holds: (r, votes) => r.words.length >= 2 && r.words.length <= 3 && votes.organization === 0 && votes.place === 0 && votes.other === 0 && !r.titled &&
+      allPlainNameWords(r.ctx, r.words) },
   // "FLINT, Mich." — the state abbreviation itself.
-  if (words.length === 1 && before?.text === ',' && isStateAbbreviation(firstTok.text) && /\.|^\p{Lu}\p{Ll}/u.test(firstTok.text + (after?.text === '.' ? '.' : ''))) votes.place += 3;
-  if (OTHER_HEADS.has(low(lastTok)) && words.length > 1 && votes.organization === 0) votes.other += 3;
+  { name: 'a state abbreviation after a comma', kind: 'place', weight: 3,
+    holds: (r) => r.words.length === 1 && r.before?.text === ',' && isStateAbbreviation(r.firstTok.text) && /\.|^\p{Lu}\p{Ll}/u.test(r.firstTok.text + (r.after?.text === '.' ? '.' : '')) },
+  { name: 'a head of another kind', kind: 'other', weight: 3, holds: (r, votes) => OTHER_HEADS.has(low(r.lastTok)) && r.words.length > 1 && votes.organization === 0 },
   // A lone given name never written in lower case here ("Laura"): a person.
-  if (words.length === 1 && isFirstNameAt(ctx, idx[0]) && !place && !ctx.lowerWords.has(low(firstTok))) votes.person += 1;
+  { name: 'a lone given name', kind: 'person', weight: 1, holds: (r) => r.words.length === 1 && isFirstNameAt(r.ctx, r.idx[0]) && !r.place && !r.ctx.lowerWords.has(low(r.firstTok)) },
+];
+
+/**
+ * Kind votes for a name from its own words and the words around it: the weights of the VOTE_RULES
+ * that hold, in order. `words` are the run's word tokens, `key` its nameKey.
+ */
+export function voteKind(ctx: DocContext, idx: number[], words: number[], key: string, titled: boolean, place: string | null): Votes {
+  const tokens = ctx.doc.tokens;
+  const firstTok = tokens[idx[0]];
+  const after = tokens[idx[idx.length - 1] + 1];
+  const r: RunView = {
+    ctx, tokens, idx, words, key, titled, place, firstTok, lastTok: tokens[idx[idx.length - 1]],
+    before: tokens[idx[0] - 1], after, after2: tokens[idx[idx.length - 1] + 2],
+    ofHead: words.length > 1 && low(tokens[idx[0] + 1]) === 'of' ? low(firstTok) : '',
+    speechAfter: after !== undefined && SPEECH_VERBS.has(low(after)),
+    plainName: words.length >= 2 && words.length <= 3 && !place && !hasAcronym(tokens, words),
+  };
+  const votes = emptyVotes();
+  for (const rule of VOTE_RULES) if (rule.holds(r, votes)) votes[rule.kind] += rule.weight;
   return votes;
 }
 
