@@ -3,7 +3,7 @@
 // doubling (target <= 2.2), a quadratic one four times. Run alone with
 // `node --import tsx bench/doubling.ts [n]`.
 import { pathToFileURL } from 'node:url';
-import { extractEntities } from '../src/knowledge/entities.ts';
+import { extractEntities } from '../src/knowledge/entities/index.ts';
 import { extractEvent } from '../src/knowledge/event.ts';
 import { extractFacts } from '../src/knowledge/extract.ts';
 import type { Article } from '../src/knowledge/facts.ts';
@@ -15,7 +15,7 @@ import { readText } from '../src/knowledge/ingest/text.ts';
 import { analyse } from '../src/knowledge/nlp.ts';
 import { extractQuotes } from '../src/knowledge/quotes/index.ts';
 import { summarise } from '../src/knowledge/summary.ts';
-import { extractTimes } from '../src/knowledge/times.ts';
+import { extractTimes } from '../src/knowledge/times/index.ts';
 
 /** A paragraph of ordinary news prose with names, dates, quotes and a duration. */
 const PROSE =

@@ -6,6 +6,7 @@
 import type { Article, Entity, EventFacts, QuoteFact, TimeFact } from './facts.ts';
 import { analyse, type NlpDoc, type Token } from './nlp.ts';
 import { furnitureSentences, leadingFurnitureLength } from './furniture.ts';
+import { wordsIn } from './words.ts';
 import { mainClause, phrase, type Clause } from './event/clause.ts';
 import { eventNames } from './event/names.ts';
 import { bestPlace, datelinePlace, placeCandidates, usualCase } from './event/places.ts';
@@ -161,7 +162,7 @@ const ASCII_WORD = /^[\x00-\x7f]*$/;
 
 /** True when the phrase names something the body talks about (one of its words recurs there). */
 function supportedByBody(phraseText: string, body: string): boolean {
-  const words = (phraseText.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2);
+  const words = wordsIn(phraseText).filter((w) => w.length > 2);
   // An ASCII word found as written is found in the lower-cased body too: most are, and then the
   // body need not be lower-cased.
   if (words.some((w) => ASCII_WORD.test(w) && body.includes(w))) return true;

@@ -2,15 +2,16 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractEntities } from './entities.ts';
+import { extractEntities } from './entities/index.ts';
 import { extractEvent } from './event.ts';
 import { furnitureSentences } from './furniture.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Sentence } from './facts.ts';
 import { checkArticle } from './limits.ts';
 import { analyse, type NlpDoc } from './nlp.ts';
+import { hasParagraphBreak } from './paragraphs.ts';
 import { extractQuotes } from './quotes/index.ts';
 import { summarise } from './summary.ts';
-import { extractTimes } from './times.ts';
+import { extractTimes } from './times/index.ts';
 
 let version: string | null = null;
 
@@ -37,7 +38,7 @@ export function extractorVersion(): string {
   return version;
 }
 
-/** Sentences with the index of their paragraph (paragraphs are split by blank lines). */
+/** Sentences with the index of their paragraph (paragraphs.ts). */
 function sentencesOf(doc: NlpDoc): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
@@ -45,7 +46,7 @@ function sentencesOf(doc: NlpDoc): Sentence[] {
   const furniture = furnitureSentences(doc);
   for (let i = 0; i < doc.sentences.length; i++) {
     const s = doc.sentences[i];
-    if (out.length > 0 && /\n\s*\n/.test(doc.text.slice(previousEnd, s.start))) paragraph++;
+    if (out.length > 0 && hasParagraphBreak(doc.text.slice(previousEnd, s.start))) paragraph++;
     const sentence: Sentence = { start: s.start, end: s.end, paragraph };
     if (furniture[i] === 1) sentence.furniture = true;
     out.push(sentence);

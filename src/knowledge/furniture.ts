@@ -110,3 +110,31 @@ export function leadingFurnitureLength(sentence: string): number {
   for (const { pattern, mayMatch } of LEADING_FURNITURE) if (mayMatch(text)) text = text.replace(pattern, '');
   return sentence.length - text.length;
 }
+
+/** FURNITURE, to find every place it matches. */
+const FURNITURE_ALL = new RegExp(FURNITURE.source, 'gi');
+
+// "Image copyright The Paper", "Photo: Ann Lee": the credit comes right after these.
+const CREDIT_AFTER = /^(?:image copyright|copyright|\bphoto:|published:|updated:|\bvideo:)$/i;
+
+/** Where a furniture word stands; `creditAfter`: a credit follows it ("Photo: Ann Lee"). */
+export interface FurnitureSpan { start: number; end: number; creditAfter: boolean }
+
+/** Where the furniture words of a text are, in document offsets (`offset`: where the text starts). */
+export function furnitureWordSpans(text: string, offset: number): FurnitureSpan[] {
+  const spans: FurnitureSpan[] = [];
+  FURNITURE_ALL.lastIndex = 0;
+  for (const m of text.matchAll(FURNITURE_ALL)) {
+    spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, creditAfter: CREDIT_AFTER.test(m[0]) });
+  }
+  return spans;
+}
+
+const VIDEO_PROMPT = /\bScroll down for video\b/i;
+const VIDEO_PROMPT_ALL = /\bScroll down for video\b\.?/gi;
+
+/** The text without its "Scroll down for video" prompts, single-spaced where one was cut. */
+export function withoutVideoPrompts(text: string): string {
+  // Most sentences have no prompt: the rewrite runs only when one is there.
+  return VIDEO_PROMPT.test(text) ? text.replace(VIDEO_PROMPT_ALL, ' ').replace(/\s+/g, ' ').trim() : text;
+}

@@ -2,6 +2,7 @@
 // the same NlpDoc, so an article is tokenised and tagged exactly once.
 import { createRequire } from 'node:module';
 import { LIMITS } from './limits.ts';
+import { hasParagraphBreak } from './paragraphs.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -168,7 +169,6 @@ function locateTokens(text: string, values: string[], starts: Int32Array, ends: 
   }
 }
 
-const BLANK_LINE_IN_TOKEN = /\n\s*\n/;
 const BLANK_LINE_IN_GAP = /\n[ \t\r\u00a0]*\n/;
 
 /**
@@ -369,7 +369,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): NlpDoc {
   for (const [first, last] of sentenceSpans) {
     let open = first;
     for (let i = first + 1; i <= last; i++) {
-      if (i > open && ((values[i].includes('\n') && BLANK_LINE_IN_TOKEN.test(values[i])) || blankLineBetween(ends[i - 1], starts[i]))) {
+      if (i > open && ((values[i].includes('\n') && hasParagraphBreak(values[i])) || blankLineBetween(ends[i - 1], starts[i]))) {
         pushSentence(sentences, values, starts, ends, open, i - 1);
         open = i;
       }

@@ -4,7 +4,8 @@
 // break ties and let a strong later sentence replace a weak lead. Page furniture (datelines,
 // bylines, captions, promos, tweets) is removed or skipped first.
 import type { NlpDoc } from './nlp.ts';
-import { FURNITURE, furnitureSentences, leadingFurnitureLength } from './furniture.ts';
+import { FURNITURE, furnitureSentences, leadingFurnitureLength, withoutVideoPrompts } from './furniture.ts';
+import { lowerWords } from './words.ts';
 
 /** A sentence that may go into the summary: its cleaned text and what it is scored on. */
 interface Candidate {
@@ -34,9 +35,7 @@ export function cleanSentence(raw: string): string {
   // Most sentences are already single-spaced: rewrite only those that are not.
   let text = hasRunOfSpace(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
   text = text.slice(leadingFurnitureLength(text));
-  // Most sentences have no promo: skip the second rewrite unless one is there.
-  if (SCROLL_DOWN.test(text)) text = text.replace(SCROLL_DOWN_ALL, ' ').replace(/\s+/g, ' ').trim();
-  return text;
+  return withoutVideoPrompts(text);
 }
 
 /** White space other than a space. */
@@ -48,31 +47,6 @@ const OTHER_SPACE = /[^\S ]/;
  */
 function hasRunOfSpace(text: string): boolean {
   return OTHER_SPACE.test(text) || text.includes('  ');
-}
-const SCROLL_DOWN = /\bScroll down for video\b/i;
-const SCROLL_DOWN_ALL = /\bScroll down for video\b\.?/gi;
-
-const WORDS = /[\p{L}\p{N}]+/gu;
-
-/** The lower-cased runs of letters and digits of a text, as /[\p{L}\p{N}]+/gu finds them. */
-function wordsOf(text: string): string[] {
-  const lower = text.toLowerCase();
-  // ASCII text is scanned by hand (its only letters and digits are a-z and 0-9 once lower-cased);
-  // any other character hands the text to the Unicode pattern.
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (c >= 128) return lower.match(WORDS) ?? [];
-    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    if (wordChar && start < 0) start = i;
-    else if (!wordChar && start >= 0) {
-      words.push(lower.slice(start, i));
-      start = -1;
-    }
-  }
-  if (start >= 0) words.push(lower.slice(start));
-  return words;
 }
 
 /**
@@ -204,7 +178,7 @@ function joinSplitQuotes(sentences: string[]): string[] {
 function candidates(doc: NlpDoc): Candidate[] {
   const raw = sentenceTexts(doc, MAX_CANDIDATES);
   const cleaned = joinSplitQuotes(raw.map(cleanSentence));
-  const words = cleaned.map(wordsOf);
+  const words = cleaned.map(lowerWords);
   const content = contentWords(words);
   const out: Candidate[] = [];
   let rank = 0;

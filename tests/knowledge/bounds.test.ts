@@ -11,7 +11,7 @@ import { readMarkdown } from '../../src/knowledge/ingest/markdown.ts';
 import { normaliseText } from '../../src/knowledge/ingest/text.ts';
 import { LIMITS, LimitError } from '../../src/knowledge/limits.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
-import { extractTimes } from '../../src/knowledge/times.ts';
+import { extractTimes } from '../../src/knowledge/times/index.ts';
 
 const article = (text: string): Article => ({ id: 'a', title: null, published: '2025-09-13', url: null, author: null, outlet: null, text });
 

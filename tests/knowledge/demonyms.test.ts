@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryOfDemonym } from '../../src/knowledge/entity/demonyms.ts';
+import { countryOfDemonym } from '../../src/knowledge/entities/demonyms.ts';
 
 describe('countryOfDemonym', () => {
   it('finds the country a nationality word shares its stem with', () => {

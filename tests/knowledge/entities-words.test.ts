@@ -1,8 +1,8 @@
 // The word-shape helpers answer ASCII words over char codes and others by their patterns:
 // both paths must give the answers the patterns give.
 import { describe, expect, it } from 'vitest';
-import { endsInSingleS, initialsOfWords, isAcronym, isLowerInitial, nameWords, surnameKeys } from '../../src/knowledge/entity/names.ts';
-import { isDemonym, isHonorific, isLowerDemonym, isStateAbbreviation } from '../../src/knowledge/entity/lexicon.ts';
+import { endsInSingleS, initialsOfWords, isAcronym, isLowerInitial, nameWords, surnameKeys } from '../../src/knowledge/entities/names.ts';
+import { isDemonym, isHonorific, isLowerDemonym, isStateAbbreviation } from '../../src/knowledge/entities/lexicon.ts';
 
 describe('word shapes', () => {
   it('tells acronyms by their capitals, ASCII or not', () => {

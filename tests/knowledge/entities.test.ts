@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities, resolveName } from '../../src/knowledge/entities.ts';
+import { extractEntities, resolveName } from '../../src/knowledge/entities/index.ts';
 import type { Entity } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
 

@@ -3,7 +3,7 @@ import { extractEvent, headlineEvent } from '../../src/knowledge/event.ts';
 import { isPostDate } from '../../src/knowledge/event/when.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
-import { extractEntities } from '../../src/knowledge/entities.ts';
+import { extractEntities } from '../../src/knowledge/entities/index.ts';
 
 function article(text: string, title: string | null = null, published: string | null = '2024-03-12'): Article {
   return { id: 't', title, published, url: null, author: null, outlet: null, text };

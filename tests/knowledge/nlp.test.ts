@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, lowerOf, lowerWord } from '../../src/knowledge/nlp.ts';
-import { tokenize } from '../../src/knowledge/time/tokens.ts';
+import { tokenize } from '../../src/knowledge/times/tokens.ts';
 
 const tokenTexts = (text: string, headline: boolean): string[] =>
   analyse(text, headline ? { headline: true } : { winkEntities: false }).tokens.map((t) => t.text);

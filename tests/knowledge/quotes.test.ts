@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../src/knowledge/entities.ts';
+import { extractEntities } from '../../src/knowledge/entities/index.ts';
 import type { QuoteFact } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
 import { findQuotations } from '../../src/knowledge/quotes/marks.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeFact } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
-import { extractTimes } from '../../src/knowledge/times.ts';
+import { extractTimes } from '../../src/knowledge/times/index.ts';
 
 // 2025-09-13 is a Saturday in ISO week 37.
 const DATELINE = '2025-09-13';

@@ -8,21 +8,16 @@
 //   3. continuations: a quotation paragraph without a cue goes to the previous speaker.
 // Content spans follow the usual annotation conventions (PolNeAR, PARC): a direct quote keeps
 // its quotation marks, an indirect content keeps a leading "that" and drops the final period.
-import * as entityModule from '../entities.ts';
+import { resolveName } from '../entities/index.ts';
 import type { Entity, QuoteFact, QuoteKind, TimeFact } from '../facts.ts';
 import type { NlpDoc } from '../nlp.ts';
 import { continuationPass, directPass } from './direct.ts';
 import { indirectPass } from './indirect.ts';
 import { findQuotations } from './marks.ts';
-import { resolveSpeakers, type NameResolver } from './speaker.ts';
+import { resolveSpeakers } from './speaker.ts';
 import { Extraction, type Draft } from './state.ts';
 import { buildWordView, type Word } from './words.ts';
 
-/** entities.ts's resolveName, when that module exports it. */
-function nameResolver(): NameResolver | null {
-  const candidate = (entityModule as Record<string, unknown>).resolveName;
-  return typeof candidate === 'function' ? (candidate as NameResolver) : null;
-}
 
 function kindOf(words: Word[], d: Draft): QuoteKind {
   if (d.kind === 'direct') return 'direct';
@@ -54,7 +49,7 @@ export function extractQuotes(doc: NlpDoc, entities: Entity[], times?: TimeFact[
   const drafts = ex.drafts.sort((a, b) => a.content[0] - b.content[0]);
   const words = view.words;
   const contents = drafts.map((d): [number, number] => [words[d.content[0]].start, words[d.content[1]].end]);
-  const speakers = resolveSpeakers({ text, words, entities, resolver: nameResolver(), contents }, drafts.map((d) => d.speaker ?? d.inherits?.speaker ?? null));
+  const speakers = resolveSpeakers({ text, words, entities, resolver: resolveName, contents }, drafts.map((d) => d.speaker ?? d.inherits?.speaker ?? null));
   const out: QuoteFact[] = [];
   drafts.forEach((d, i) => {
     const start = words[d.content[0]].start;

@@ -1,6 +1,6 @@
 // "Where …": the place named nearest the asked words; "where is X from" (a nationality) and
 // "where is <place>" (what contains it).
-import { countryOfDemonym } from '../../../knowledge/entity/demonyms.ts';
+import { countryOfDemonym } from '../../../knowledge/entities/index.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { NATIONALITY } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';

@@ -1,5 +1,5 @@
 // "Who said '…'?": the speaker of the quote that holds the asked words, as the article introduces them.
-import { isFirstName } from '../../../knowledge/entity/gazetteer.ts';
+import { isFirstName } from '../../../knowledge/entities/index.ts';
 import type { QuoteFact } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { postAuthor } from '../../../knowledge/sentence/index.ts';

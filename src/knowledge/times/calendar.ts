@@ -1,6 +1,5 @@
 // Calendar arithmetic on TIMEX3 values. Everything works in UTC days so no time zone or
 // daylight-saving shift can move a date.
-
 /** A calendar day; month 1-12. */
 export interface Day {
   y: number;

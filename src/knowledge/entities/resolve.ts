@@ -3,7 +3,7 @@
 // tables only when first needed), so each call is a handful of Map lookups.
 import type { Entity } from '../facts.ts';
 import { placeName } from './gazetteer.ts';
-import { DEFINITE_HEADS, HONORIFICS, KNOWN_ACRONYMS, PARTY_WORDS, TITLES, TITLE_HEADS } from './lexicon.ts';
+import { DEFINITE_HEADS, HONORIFICS, KNOWN_ACRONYMS, PARTY_WORDS, TITLE_HEADS, TITLES } from './lexicon.ts';
 import { acronymLetters, initialsOf, initialsOfWords, isAcronym, nameKey, nameWords, surnameKeys, surnameKeysOfWords } from './names.ts';
 
 /** The tables of name words, needed only when a mention is no exact name or alias. */

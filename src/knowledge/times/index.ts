@@ -1,13 +1,15 @@
 // Time expressions, typed and normalised to TIMEX3 values against the dateline.
-// A hand-written grammar (src/knowledge/time/grammar.ts) over a small tokeniser of its own
+// A hand-written grammar (grammar.ts) over a small tokeniser of its own
 // finds the expressions left to right; each value is then computed from the dateline and the
 // previous date, as TempEval anchors relative expressions ("the following day").
-import type { TimeFact } from './facts.ts';
-import type { NlpDoc } from './nlp.ts';
-import { parseDateline } from './time/calendar.ts';
-import { possibleStarts, TimeGrammar, type Match } from './time/grammar.ts';
-import { FUTURE_CUES, PAST_CUES } from './time/lexicon.ts';
-import { tokenize, type TimeToken } from './time/tokens.ts';
+import type { TimeFact } from '../facts.ts';
+import type { NlpDoc } from '../nlp.ts';
+import { parseDateline } from './calendar.ts';
+import { TimeGrammar } from './grammar.ts';
+import { FUTURE_CUES, PAST_CUES } from './lexicon.ts';
+import { possibleStarts } from './starts.ts';
+import { type TimeToken, tokenize } from './tokens.ts';
+import type { Match } from './values.ts';
 
 /** How far back (in tokens) to look for a tense cue before a weekday or a month. */
 const TENSE_WINDOW = 12;

@@ -1,6 +1,5 @@
 // A small tokeniser of its own: time grammar needs to see hyphens and periods as tokens and
 // to know whether a token touches the previous one ("third-quarter", "Sept.", "1990s").
-
 /** A token of the time grammar. Its text and lower case are made when first read: the grammar
  * reads the words around possible starts only, and most tokens are never asked. */
 export class TimeToken {

@@ -1,8 +1,6 @@
-// Small word-shape helpers shared by the entity extractor and resolveName.
-import { nameKey } from './gazetteer.ts';
+// The name key, and small word-shape helpers shared by the entity extractor and resolveName.
 import { ACRONYM_SKIP } from './lexicon.ts';
 
-export { nameKey };
 
 const UPPER_INITIAL = /^\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -116,4 +114,54 @@ const ACRONYM_SKIP_MAX_LENGTH = Math.max(...[...ACRONYM_SKIP].map((w) => w.lengt
 /** An acronym's letters in lower case ("U.S." → "us"). */
 export function acronymLetters(word: string): string {
   return word.replace(/[^\p{L}]/gu, '').toLowerCase();
+}
+
+/** Name keys already computed (bounded below). */
+const keyCache = new Map<string, string>();
+
+/**
+ * Plain ASCII words (letters, digits, "&", "-") separated by single spaces: their key is just
+ * the lower case. Checked by char codes, as /^[A-Za-z0-9&-]+(?: [A-Za-z0-9&-]+)*$/ would.
+ */
+export function isPlainName(name: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 45) {
+      afterSpace = false;
+    } else {
+      return false;
+    }
+  }
+  return !afterSpace;
+}
+
+/**
+ * The one key every name of an article is compared by: lower-case, no dots, one space, straight
+ * apostrophes, no possessive ("Trump's" and "trump" → "trump", "U.S." → "us").
+ */
+export function nameKey(name: string): string {
+  if (isPlainName(name)) return name.toLowerCase();
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    // Bounded: names repeat within and across articles, but a long-running bot must not grow forever.
+    if (keyCache.size > 50_000) keyCache.clear();
+    key = computeKey(name);
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
+function computeKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s$/i, '')
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }

@@ -1,7 +1,6 @@
 // Hand-written word lists that tell names apart from ordinary capitalised words, and people
 // from organisations and places. All keys are lower-case; lookups go through Sets/Maps so a
 // token costs O(1).
-
 const set = (words: string): Set<string> => new Set(words.trim().split(/\s*\|\s*|\n\s*/).filter(Boolean));
 
 /** The length of the longest word of a list: a longer word is not on it (lower-casing never shortens a word). */

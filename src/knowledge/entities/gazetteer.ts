@@ -2,54 +2,9 @@
 // short hand-written list of large world/US cities and regions. Loaded once per process, on
 // first use, into Maps/Sets keyed by the normal form (see nameKey).
 import { createRequire } from 'node:module';
+import { nameKey } from './names.ts';
 
 const require = createRequire(import.meta.url);
-
-/** The key every name is compared by: lower-case, no dots, one space, straight apostrophes. */
-const keyCache = new Map<string, string>();
-
-/**
- * Plain ASCII words (letters, digits, "&", "-") separated by single spaces: their key is just
- * the lower case. Checked by char codes, as /^[A-Za-z0-9&-]+(?: [A-Za-z0-9&-]+)*$/ would.
- */
-export function isPlainName(name: string): boolean {
-  let afterSpace = true;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c === 32) {
-      if (afterSpace) return false;
-      afterSpace = true;
-    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 45) {
-      afterSpace = false;
-    } else {
-      return false;
-    }
-  }
-  return !afterSpace;
-}
-
-export function nameKey(name: string): string {
-  if (isPlainName(name)) return name.toLowerCase();
-  let key = keyCache.get(name);
-  if (key === undefined) {
-    // Bounded: names repeat within and across articles, but a long-running bot must not grow forever.
-    if (keyCache.size > 50_000) keyCache.clear();
-    key = computeKey(name);
-    keyCache.set(name, key);
-  }
-  return key;
-}
-
-function computeKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .replace(/[’‘`]/g, "'")
-    .replace(/'s$/i, '')
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
 
 // Large cities and regions that news names without a country ("in Chicago", "in Gaza").
 const CITIES_AND_REGIONS = `
