@@ -69,6 +69,30 @@ describe.skipIf(!TEST_POSTGRES_URL)('SyncPostgres', () => {
     }
   });
 
+  it('hands over what another connection notifies on the channel it listens on', async () => {
+    const listener = new SyncPostgres(fresh.url, { listen: 'lede_test_news' });
+    try {
+      expect(listener.notifications()).toEqual([]);
+      // LISTEN starts in the background: notify until it is heard (CI machines can be slow).
+      let heard: string[] = [];
+      for (let i = 0; i < 100 && !heard.includes('article 7'); i++) {
+        db.query(`SELECT pg_notify('lede_test_news', $1)`, ['article 7']);
+        await new Promise((r) => setTimeout(r, 100));
+        heard = heard.concat(listener.notifications());
+      }
+      expect(heard).toContain('article 7');
+      expect(listener.notifications()).toEqual([]);
+      db.query(`SELECT pg_notify('lede_test_news', 'a'), pg_notify('lede_test_other', 'x'), pg_notify('lede_test_news', 'b')`);
+      for (let i = 0; i < 100 && heard.at(-1) !== 'b'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        heard = heard.concat(listener.notifications());
+      }
+      expect(heard.filter((p) => p !== 'article 7')).toEqual(['a', 'b']);
+    } finally {
+      listener.close();
+    }
+  });
+
   it('refuses calls after close', () => {
     const other = new SyncPostgres(fresh.url);
     other.close();

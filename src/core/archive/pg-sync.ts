@@ -30,6 +30,8 @@ export class PostgresError extends Error {
 export interface SyncPostgresOptions {
   /** How long one call may block before it throws (default 10 s; the first call includes connecting). */
   timeoutMs?: number;
+  /** A channel to LISTEN on (an SQL identifier): its payloads are read with notifications(). */
+  listen?: string;
 }
 
 type Reply = { id: number; ok: true; results: Array<QueryResult<unknown>> } | { id: number; ok: false; error: { message: string; code: string | null } };
@@ -40,20 +42,25 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 export class SyncPostgres {
   private readonly worker: Worker;
   private readonly port: MessagePort;
-  /** Bumped by the thread after each reply: a value to wait on that cannot miss a wake-up. */
-  private readonly replies = new Int32Array(new SharedArrayBuffer(4));
+  private readonly notices: MessagePort;
+  /** [0] is bumped by the thread after each reply: a value to wait on that cannot miss a wake-up; [1] after each notification. */
+  private readonly counters = new Int32Array(new SharedArrayBuffer(8));
+  private noticesSeen = 0;
   private readonly timeoutMs: number;
   private nextId = 1;
   private closed = false;
 
   constructor(url: string, options: SyncPostgresOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
+    if (options.listen !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.listen)) throw new Error(`not a channel name: ${options.listen}`);
+    const requests = new MessageChannel();
+    const notices = new MessageChannel();
+    this.port = requests.port1;
+    this.notices = notices.port1;
     this.worker = new Worker(THREAD, {
       // The server gives up a little after the caller does, so a query nobody waits for ends soon.
-      workerData: { url, port: port2, signal: this.replies.buffer, statementTimeoutMs: this.timeoutMs + 1_000 },
-      transferList: [port2],
+      workerData: { url, port: requests.port2, notices: notices.port2, listen: options.listen, signal: this.counters.buffer, statementTimeoutMs: this.timeoutMs + 1_000 },
+      transferList: [requests.port2, notices.port2],
       execArgv: [],
     });
     // The thread must never keep the process alive on its own; close() ends it cleanly.
@@ -70,7 +77,17 @@ export class SyncPostgres {
     return this.call(statements, true) as Array<QueryResult<Record<string, unknown>>>;
   }
 
-  /** Ends the connection and the thread. Safe to call twice. */
+  /** Payloads notified on the `listen` channel since the last call, oldest first; cheap when there are none. */
+  notifications(): string[] {
+    const now = Atomics.load(this.counters, 1);
+    if (now === this.noticesSeen) return [];
+    this.noticesSeen = now;
+    const out: string[] = [];
+    for (let m = receiveMessageOnPort(this.notices); m; m = receiveMessageOnPort(this.notices)) out.push(m.message as string);
+    return out;
+  }
+
+  /** Ends the connections and the thread. Safe to call twice. */
   close(): void {
     if (this.closed) return;
     try {
@@ -80,6 +97,7 @@ export class SyncPostgres {
     } finally {
       this.closed = true;
       this.port.close();
+      this.notices.close();
       void this.worker.terminate();
     }
   }
@@ -94,7 +112,7 @@ export class SyncPostgres {
     this.port.postMessage({ id, ...request });
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const seen = Atomics.load(this.replies, 0);
+      const seen = Atomics.load(this.counters, 0);
       const message = receiveMessageOnPort(this.port)?.message as Reply | undefined;
       if (message) {
         // A reply to an earlier call that timed out arrives late: it is dropped.
@@ -103,7 +121,7 @@ export class SyncPostgres {
         throw new PostgresError(message.error.message, message.error.code);
       }
       const left = deadline - Date.now();
-      if (left <= 0 || Atomics.wait(this.replies, 0, seen, left) === 'timed-out') {
+      if (left <= 0 || Atomics.wait(this.counters, 0, seen, left) === 'timed-out') {
         throw new PostgresError(`Postgres did not answer within ${timeoutMs} ms`, null);
       }
     }

@@ -5,7 +5,8 @@
 import { workerData } from 'node:worker_threads';
 import pg from 'pg';
 
-const { url, port, signal, statementTimeoutMs } = workerData;
+const { url, port, signal, statementTimeoutMs, listen, notices } = workerData;
+// [0]: replies sent; [1]: notifications forwarded (the caller drains them only when it moved).
 const counter = new Int32Array(signal);
 // One connection, re-made by the pool if the server drops it. statement_timeout makes the server
 // give up on a query the main thread has stopped waiting for, so a late reply never piles up.
@@ -43,9 +44,38 @@ async function run({ statements, transaction }) {
   }
 }
 
+// LISTEN on a connection of its own: each notification is forwarded on the notices port. When
+// that connection is lost, notifications may have been missed, so '*' (anything may have
+// changed) is forwarded and the thread listens again.
+let listener = null;
+function forward(payload) {
+  notices.postMessage(payload);
+  Atomics.add(counter, 1, 1);
+}
+async function startListening() {
+  const client = new pg.Client({ connectionString: url });
+  listener = client;
+  client.on('notification', (n) => forward(n.payload ?? ''));
+  client.on('error', () => {});
+  client.on('end', () => {
+    if (listener !== client) return; // closed on purpose
+    forward('*');
+    setTimeout(() => startListening().catch(() => {}), 1_000);
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${listen}`);
+  } catch {
+    await client.end().catch(() => {});
+  }
+}
+if (listen) startListening();
+
 port.on('message', async (request) => {
   if (request.close) {
-    await pool.end().catch(() => {});
+    const closing = listener;
+    listener = null;
+    await Promise.all([pool.end(), closing?.end()].map((p) => p?.catch(() => {})));
     reply({ id: request.id, ok: true, results: [] });
     port.close();
     return;
