@@ -148,11 +148,13 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgresArchive', () => {
     const second = await Lede.open({ store: { sqlitePath: ':memory:', postgresUrl: url } });
     try {
       expect((await second.answer('When did the warehouse fire happen?', 'c1')).answer).toBeNull();
+      expect(second.library.newestFirst()).toHaveLength(0); // read (and kept) before the other instance writes
       const { added } = await first.load(join(fixtures, 'articles', 'harbor-fire.txt'));
       expect(added).toBe(1);
       await eventually(() => second.library.size === 1);
       const answer = (await second.answer('When did the warehouse fire happen?', 'c2')).answer;
       expect(answer).toMatch(/Thursday/);
+      expect(second.library.newestFirst().map((a) => a.article.id)).toEqual(['harbor-fire']);
       // Nothing was parsed or loaded by the second instance: it read the first one's archive.
       expect(second.library.stats).toEqual({ parsed: 0, cached: 0 });
     } finally {

@@ -112,6 +112,8 @@ export class PostgresArchive implements Archive {
   private readonly lookupRows: Lru<string, LookupRow[]>;
   /** Reads that any write may change, dropped on every notification. */
   private readonly small = new Map<string, unknown>();
+  /** Writes seen: this instance's and those notified by others. */
+  private writes = 0;
 
   constructor(url: string, options: PostgresArchiveOptions = {}) {
     this.db = new SyncPostgres(url, { timeoutMs: options.timeoutMs, listen: CHANNEL });
@@ -125,6 +127,11 @@ export class PostgresArchive implements Archive {
     this.articles = new Lru(options.articles ?? 1000);
     this.refs = new Lru(options.refs ?? 4_000_000, (list) => list.length + 1);
     this.lookupRows = new Lru(options.lookups ?? 200_000, (rows) => rows.length + 1);
+  }
+
+  get writesSeen(): number {
+    this.catchUp();
+    return this.writes;
   }
 
   get size(): number {
@@ -266,6 +273,7 @@ export class PostgresArchive implements Archive {
 
   /** After a write: `payload` lists the replaced positions as JSON, or is '*' (anything may have changed). */
   private forget(payload: string): void {
+    this.writes++;
     this.small.clear();
     this.refs.clear();
     this.lookupRows.clear();
