@@ -136,6 +136,13 @@ function contains(sorted: Postings, value: number): boolean {
   return false;
 }
 
+/** The refs that pass a test, in their order. */
+function keep(refs: ArrayLike<number>, test: (ref: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < refs.length; i++) if (test(refs[i])) out.push(refs[i]);
+  return out;
+}
+
 /** Whether a sorted array holds a value in [lo, hi]: binary search for the first value ≥ lo. */
 function anyInRange(sorted: Postings, lo: number, hi: number): boolean {
   let a = 0;
@@ -366,23 +373,24 @@ export class Library {
     // best matches hold the most terms anyway). Every term then adds its weight to the
     // candidates it contains, by binary search in its sorted postings, so a long list is
     // never walked.
-    let seed: number[] = Array.from(list(unique[0]));
+    let seed: ArrayLike<number> = list(unique[0]);
     if (seed.length > CANDIDATES) {
       for (let i = 1; i < unique.length && seed.length > CANDIDATES; i++) {
         const next = list(unique[i]);
-        const both = seed.filter((p) => contains(next, p));
+        const both = keep(seed, (p) => contains(next, p));
         if (both.length === 0) break;
         seed = both;
       }
     } else {
-      const union = new Set(seed);
+      const union = new Set(Array.from(seed));
       for (let i = 1; i < unique.length; i++) {
         if (union.size + df.get(unique[i])! > CANDIDATES) break;
-        for (const p of Array.from(list(unique[i]))) union.add(p);
+        const next = list(unique[i]);
+        for (let j = 0; j < next.length; j++) union.add(next[j]);
       }
       seed = [...union];
     }
-    if (options.articles) seed = seed.filter((p) => options.articles!.has(Math.floor(p / SLOTS)));
+    if (options.articles) seed = keep(seed, (p) => options.articles!.has(Math.floor(p / SLOTS)));
     const n = seed.length;
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
