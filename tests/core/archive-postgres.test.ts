@@ -12,6 +12,7 @@ import { entryFor } from '../../src/core/library.ts';
 import { extractFacts } from '../../src/knowledge/extract.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
 import { loadArticles } from '../../src/knowledge/ingest/index.ts';
+import { archiveContract } from './archive-contract.ts';
 import { freshDatabase, TEST_POSTGRES_URL } from './postgres-test.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -49,6 +50,31 @@ function readAll(archive: Archive, all: ArticleEntry[], positions: number) {
 async function eventually(ok: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
 }
+
+describe.skipIf(!TEST_POSTGRES_URL)('PostgresArchive: the contract every archive keeps', () => {
+  const databases: Array<ReturnType<typeof freshDatabase>> = [];
+  const urls = new WeakMap<Archive, string>();
+  afterAll(() => {
+    for (const d of databases) d.drop();
+  });
+  archiveContract('Postgres', {
+    open: () => {
+      const db = freshDatabase('contract');
+      databases.push(db);
+      const archive = new PostgresArchive(db.url);
+      urls.set(archive, db.url);
+      return archive;
+    },
+    // Another instance on the same database, with nothing cached.
+    reopen: (archive) => {
+      const url = urls.get(archive)!;
+      archive.close();
+      const again = new PostgresArchive(url);
+      urls.set(again, url);
+      return again;
+    },
+  });
+});
 
 describe.skipIf(!TEST_POSTGRES_URL)('PostgresArchive', () => {
   let all: ArticleEntry[];
