@@ -191,20 +191,22 @@ export function entryFor(article: Article, facts: ArticleFacts, key: string): Ar
   });
   facts.entities.forEach((entity, ei) => {
     const keys = [entity.name, ...entity.aliases].map(nameKey);
-    const mentions = entity.mentions.length;
+    // Facts from a faulty extractor may lack mentions: indexing takes them as none, answering copes.
+    const mentions = Array.isArray(entity.mentions) ? entity.mentions.length : 0;
     for (const word of lookupWords(keys.join(' '), isWord)) lookups.push({ kind: 'name', word, row: { item: ei, keys, words: keys, mentions } });
     for (const word of lookupWords(entity.roles.join(' '), isRoleWord)) lookups.push({ kind: 'role', word, row: { item: ei, keys, words: entity.roles, mentions } });
   });
   return { article, facts, key, published: publishedMs(article), terms: index, sentences: sentences.length, lookups };
 }
 
-// A recency value packs (publication second, position) into one exact number: seconds from
-// 2017 (clamped to ±68 years, 1949–2085) times POSITIONS, plus the position; undated articles
-// come after every dated one. All of it stays below 2^53, where doubles are exact.
+// A recency value packs (publication second, position) into one exact, non-negative number:
+// seconds from 2017 (clamped to ±68 years, 1949–2085), newest smallest, times POSITIONS, plus
+// the position, latest smallest; dated values stay below 2^53, where doubles are exact, and
+// undated articles come after them, spaced by 2 (the step of doubles from 2^53 to 2^54).
 const POSITIONS = 2 ** 21;
 const EPOCH_SECONDS = 1.5e9;
 const SECONDS = 2 ** 31;
-const UNDATED = 2 ** 52;
+const UNDATED = 2 ** 53;
 
 export class Library {
   /** Counters for `lede status` and the cache tests. */
@@ -476,14 +478,16 @@ export class Library {
   }
 
   /**
-   * A number that orders articles newest first (smaller = newer): by publication second, then
-   * the later added; undated last. Only its order means anything (it is not a rank).
+   * A number that orders articles newest first (smaller = newer, never negative, so a caller
+   * can put one article before all with -1): by publication second, then the later added;
+   * undated last. Only its order means anything (it is not a rank).
    */
   recency(index: number): number {
+    const latest = POSITIONS - 1 - Math.min(index, POSITIONS - 1);
     const t = this.archive.published(index);
-    if (t === null) return UNDATED + (POSITIONS - index);
+    if (t === null) return UNDATED + 2 * latest;
     const second = Math.max(-SECONDS, Math.min(SECONDS - 1, Math.floor(t / 1000) - EPOCH_SECONDS));
-    return -(second * POSITIONS + index);
+    return (SECONDS - 1 - second) * POSITIONS + latest;
   }
 
   /** Articles that mention the query's words, best match first; every article, newest first, without a query. */
