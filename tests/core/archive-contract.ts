@@ -118,6 +118,16 @@ export function archiveContract(name: string, maker: ArchiveMaker): void {
       expect(archive.newest(0, 10)).not.toContain(first.index);
     });
 
+    it('keeps the stored article when the same content comes again under its id (another writer got there first)', async () => {
+      const archive = await open();
+      const [ferry] = entriesOf(FIXTURES.slice(0, 1));
+      const first = archive.put(ferry);
+      const again = archive.putMany([{ ...ferry }]);
+      expect(again.map((s) => s.index)).toEqual([first.index]);
+      expect(archive.size).toBe(1);
+      expect(archive.df('aground')).toBe(ferry.terms.get('aground')!.length);
+    });
+
     it('finds names, roles and speakers as rows in article order, with what ranking needs', async () => {
       let archive = await open();
       const entries = entriesOf(FIXTURES);

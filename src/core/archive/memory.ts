@@ -100,6 +100,8 @@ export class MemoryArchive implements Archive {
 
   put(entry: ArticleEntry): StoredArticle {
     const old = this.byId.get(entry.article.id);
+    // The same content stored again (as a second process may): the stored one stays.
+    if (old !== undefined && !entry.replaces && this.slots[old]!.key === entry.key) return this.slots[old]!.stored;
     if (old !== undefined) this.remove(old);
     const index = this.slots.length;
     const stored: StoredArticle = { index, article: entry.article, facts: entry.facts };

@@ -223,6 +223,11 @@ export class SqliteArchive implements Archive {
     const lookups: Array<[kind: string, word: string, article: number, item: number, keys: string, words: string, mentions: number]> = [];
     for (const entry of entries) {
       const old = this.indexOf(entry.article.id);
+      // Another process stored this very content since the caller looked: keep theirs.
+      if (old !== undefined && !entry.replaces && this.keyAt(old) === entry.key) {
+        stored.push(this.article(old)!);
+        continue;
+      }
       if (old !== undefined) this.remove(old, entry.replaces, df);
       const index = this.counters.next++;
       sql.insertArticle.run(index, entry.article.id, entry.key, entry.published, deflateRawSync(JSON.stringify({ article: entry.article, facts: entry.facts })));
@@ -256,7 +261,7 @@ export class SqliteArchive implements Archive {
     this.gone.add(index);
     this.articles.delete(index);
     this.counters.size--;
-    if (!replaced) throw new Error('SqliteArchive: replacing an article needs the entry it replaces');
+    if (!replaced) throw new Error(`SqliteArchive: article ${JSON.stringify(index)} was replaced by another process while this one replaced it; try again`);
     this.counters.sentences -= replaced.sentences;
     for (const [term, sentences] of replaced.terms) {
       df.set(term, (df.get(term) ?? 0) - sentences.length);
