@@ -89,6 +89,7 @@ const WRITE = {
 const READ = {
   article: 'SELECT live, key, published, article, facts FROM lede_articles WHERE idx = $1',
   indexOf: 'SELECT idx FROM lede_articles WHERE id = $1 AND live',
+  liveKeys: 'SELECT id, idx, key FROM lede_articles WHERE id = ANY($1) AND live',
   indexes: 'SELECT idx FROM lede_articles WHERE live AND idx > $1 ORDER BY idx LIMIT $2',
   newest: 'SELECT idx FROM lede_articles WHERE live ORDER BY published DESC NULLS LAST, idx DESC OFFSET $1 LIMIT $2',
   postings: 'SELECT idx, sentences FROM lede_postings WHERE term = $1 ORDER BY idx',
@@ -200,11 +201,18 @@ export class PostgresArchive implements Archive {
 
   putMany(entries: ArticleEntry[]): StoredArticle[] {
     if (!entries.length) return [];
+    // The same content already stored under its id (another instance got there first) stays as it is.
+    const live = new Map(this.db.query<{ id: string; idx: number; key: string }>(READ.liveKeys, [entries.map((e) => e.article.id)]).rows.map((r) => [r.id, r]));
+    const unchanged = (e: ArticleEntry) => {
+      const row = live.get(e.article.id);
+      return row && !e.replaces && row.key === e.key ? this.article(row.idx) : undefined;
+    };
     const positions = this.db.query<{ idx: number }>(READ.positions, [entries.length]).rows.map((r) => r.idx);
-    const stored = entries.map((e, i): StoredArticle => ({ index: positions[i], article: e.article, facts: e.facts }));
+    const stored = entries.map((e, i): StoredArticle => unchanged(e) ?? { index: positions[i], article: e.article, facts: e.facts });
     // Within one batch the later entry with an id replaces the earlier: only the last is written.
     const last = new Map(entries.map((e, i) => [e.article.id, i]));
-    const kept = entries.map((e, i) => ({ e, index: positions[i] })).filter(({ e }, i) => last.get(e.article.id) === i);
+    const kept = entries.map((e, i) => ({ e, index: positions[i], i })).filter(({ e, index, i }) => last.get(e.article.id) === i && stored[i].index === index);
+    if (!kept.length) return stored;
     const statements = writeStatements(kept);
     let gone: string;
     for (let attempt = 1; ; attempt++) {
@@ -219,7 +227,7 @@ export class PostgresArchive implements Archive {
     }
     // Our own write is seen at once here; others see it when its notification arrives.
     this.forget(gone);
-    for (const { e, index } of kept) this.articles.set(index, { stored: stored[positions.indexOf(index)], key: e.key, published: e.published });
+    for (const { e, index, i } of kept) this.articles.set(index, { stored: stored[i], key: e.key, published: e.published });
     return stored;
   }
 
