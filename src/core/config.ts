@@ -5,7 +5,7 @@
 import { delimiter } from 'node:path';
 import { z } from 'zod';
 import type { DigestOptions } from './digest.ts';
-import { LOG_LEVELS } from './log.ts';
+import { LOG_LEVELS, safeUrl } from './log.ts';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -21,6 +21,8 @@ export interface Config {
   redisUrl: string | null;
   /** Prefix of every Redis key, so several deployments can share one Redis. */
   redisPrefix: string;
+  /** The archive in this shared Postgres database (LEDE_POSTGRES_URL, else DATABASE_URL), or null: the store's own. */
+  postgresUrl: string | null;
   logLevel: string;
   /** Hosts that feed/page fetches may reach even though they are private or loopback. */
   allowHosts: string[];
@@ -52,7 +54,7 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /** Values never shown in an error message. */
-const SECRETS = new Set(['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'REDIS_URL']);
+const SECRETS = new Set(['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'REDIS_URL', 'LEDE_POSTGRES_URL', 'DATABASE_URL']);
 
 export const MIN_POLL_SECONDS = 10;
 const DEFAULT_LEASE_MS = 30_000;
@@ -76,6 +78,7 @@ const rate = text
   .refine(([points, secs]) => points >= 1 && secs >= 1, 'must allow at least 1 request in at least 1 second')
   .transform(([points, secs]): RateLimit => ({ points, seconds: secs }));
 const prefixed = (prefix: string, what: string) => text.refine((s) => s.startsWith(prefix) && s.length > prefix.length, `must be ${what} (${prefix}…)`);
+const postgresUrl = text.regex(/^postgres(ql)?:\/\/[^\s/]+/, 'must be a postgres:// or postgresql:// URL');
 const snowflakes = commaList.refine((ids) => ids.every((id) => /^\d{15,22}$/.test(id)), 'must be comma-separated Discord ids (numbers)');
 const slackUserIds = commaList.refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)), 'must be comma-separated Slack user ids (U…)');
 
@@ -85,6 +88,8 @@ const SCHEMA = z.object({
   LEDE_SQLITE: optional(text),
   REDIS_URL: optional(text.regex(/^rediss?:\/\/[^\s/]+/, 'must be a redis:// or rediss:// URL')),
   LEDE_REDIS_PREFIX: optional(text),
+  LEDE_POSTGRES_URL: optional(postgresUrl),
+  DATABASE_URL: optional(postgresUrl),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   LEDE_ALLOW_HOSTS: optional(commaList),
   LEDE_POLL_SECONDS: optional(seconds(MIN_POLL_SECONDS)),
@@ -147,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: e.LEDE_SQLITE ?? '.lede/lede.sqlite',
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.LEDE_REDIS_PREFIX ?? 'lede:',
+    postgresUrl: e.LEDE_POSTGRES_URL ?? e.DATABASE_URL ?? null,
     logLevel: e.LOG_LEVEL ?? 'info',
     allowHosts: e.LEDE_ALLOW_HOSTS ?? [],
     digest: { pollSeconds, tickSeconds: Math.min(DEFAULT_TICK_SECONDS, pollSeconds), folderRoots: e.LEDE_DIGEST_FOLDERS ?? [] },
@@ -171,8 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Where state lives, as the store opens it. */
-export function storeOptions(c: Config): { sqlitePath: string; redisUrl: string | null; keyPrefix: string; leaseMs: number } {
-  return { sqlitePath: c.sqlitePath, redisUrl: c.redisUrl, keyPrefix: c.redisPrefix, leaseMs: c.leaseMs };
+export function storeOptions(c: Config): { sqlitePath: string; redisUrl: string | null; keyPrefix: string; leaseMs: number; postgresUrl: string | null } {
+  return { sqlitePath: c.sqlitePath, redisUrl: c.redisUrl, keyPrefix: c.redisPrefix, leaseMs: c.leaseMs, postgresUrl: c.postgresUrl };
 }
 
 /** Digest settings: allowed hosts, poll interval and tick, folders chat users may subscribe. */
@@ -192,6 +198,7 @@ export function startProblems(c: Config): string[] {
 /** The configuration as it may be logged: secrets reduced to "set". */
 export function describeConfig(c: Config): string {
   const parts = [`data=${c.dataPaths.join(delimiter)}`, c.redisUrl ? 'store=redis' : `store=sqlite:${c.sqlitePath}`];
+  if (c.postgresUrl) parts.push(`archive=${safeUrl(c.postgresUrl)}`);
   if (c.discord) parts.push(`discord=on${c.discord.shards ? ' (sharded)' : ''}`);
   if (c.slack) parts.push(`slack=on (${c.slack.appToken ? 'socket mode' : `http :${c.slack.port}`})`);
   return parts.join(' ');

@@ -73,7 +73,7 @@ export class Lede {
     const store = options.openedStore ?? (await openStore(options.store));
     const work = options.work ?? sharedPool();
     // The store's archive: every article ever added to this store answers, with or without --data.
-    const library = new Library(store.ns('facts'), undefined, (article) => work.run('extract', { article }, { label: article.id, size: article.text.length }), openArchive(store));
+    const library = new Library(store.ns('facts'), undefined, (article) => work.run('extract', { article }, { label: article.id, size: article.text.length }), openArchive(store, options.store?.postgresUrl));
     const lede = new Lede(library, store, options.digest, options.rateLimits);
     lede.work = work;
     if (options.dataPath) await lede.load(options.dataPath, options.onProgress);

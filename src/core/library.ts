@@ -450,8 +450,13 @@ export class Library {
     return this.archive.newest(0, limit).map((i) => this.article(i));
   }
 
+  /** What moves when the archive changes: on a shared engine, other instances write too. */
+  private get archiveVersion(): number {
+    return this.archive.writesSeen ?? this.writes;
+  }
+
   private everyArticleNewest(): LoadedArticle[] {
-    if (this.everyNewest && this.everyNewestWrites === this.writes) return this.everyNewest;
+    if (this.everyNewest && this.everyNewestWrites === this.archiveVersion) return this.everyNewest;
     const size = this.size;
     const pages = new Map<number, number[]>();
     const PAGE = 64;
@@ -468,7 +473,7 @@ export class Library {
       get: (target, prop, receiver) => (prop === 'length' ? size : item(prop) >= 0 ? at(item(prop)) : Reflect.get(target, prop, receiver)),
       has: (target, prop) => (item(prop) >= 0 ? item(prop) < size : Reflect.has(target, prop)),
     });
-    this.everyNewestWrites = this.writes;
+    this.everyNewestWrites = this.archiveVersion;
     return this.everyNewest;
   }
 

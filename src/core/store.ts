@@ -20,6 +20,8 @@ export interface StoreOptions {
   keyPrefix?: string;
   /** How long a lease lives without renewal (default 30 s; tests that crash a holder shorten it). */
   leaseMs?: number;
+  /** The archive (articles, facts, index) in this shared Postgres database instead of the store's own (src/core/archive/index.ts). */
+  postgresUrl?: string | null;
 }
 
 export type Namespace = 'facts' | 'conversations' | 'subscriptions' | 'seen' | 'digest';

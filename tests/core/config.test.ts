@@ -2,7 +2,7 @@
 // wrong or partial value rejected with a message naming the variable (and never a secret).
 import { delimiter } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/core/config.ts';
+import { ConfigError, describeConfig, loadConfig } from '../../src/core/config.ts';
 
 const SLACK_SOCKET = { SLACK_BOT_TOKEN: 'xoxb-1-test', SLACK_APP_TOKEN: 'xapp-1-test' };
 
@@ -57,6 +57,17 @@ describe('loadConfig', () => {
     expect(c.logLevel).toBe('debug');
   });
 
+  it('reads the shared archive from LEDE_POSTGRES_URL, else DATABASE_URL, and describes it without the password', () => {
+    expect(loadConfig({}).postgresUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:pw@db.internal:5432/news' }).postgresUrl).toBe('postgres://app:pw@db.internal:5432/news');
+    const both = loadConfig({ LEDE_POSTGRES_URL: 'postgresql://lede:s3cret@10.0.0.5/lede', DATABASE_URL: 'postgres://other@db/other' });
+    expect(both.postgresUrl).toBe('postgresql://lede:s3cret@10.0.0.5/lede');
+    const described = describeConfig(both);
+    expect(described).toMatch(/archive=postgresql:\/\/\*\*\*:\*\*\*@10\.0\.0\.5\//);
+    expect(described).toContain('10.0.0.5');
+    expect(described).not.toContain('s3cret');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: ' ', LEDE_POLL_SECONDS: '' }).slack).toBeNull();
   });
@@ -82,6 +93,8 @@ describe('loadConfig', () => {
     [/LEDE_POLL_SECONDS must be a number of seconds ≥ 10 \(got "5"\)/, { LEDE_POLL_SECONDS: '5' }],
     [/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/, { LOG_LEVEL: 'loud' }],
     [/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL$/, { REDIS_URL: 'http://user:pw@host' }],
+    [/LEDE_POSTGRES_URL must be a postgres:\/\/ or postgresql:\/\/ URL$/, { LEDE_POSTGRES_URL: 'mysql://user:pw@host/db' }],
+    [/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL$/, { DATABASE_URL: 'sqlite:///var/lede.db' }],
     [/LEDE_LEASE_MS must be a number of milliseconds ≥ 200/, { LEDE_LEASE_MS: '50' }],
     [/LEDE_RATE_USER must be "N\/SECONDS"/, { LEDE_RATE_USER: '10' }],
     [/LEDE_RATE_CHANNEL must allow at least 1 request/, { LEDE_RATE_CHANNEL: '0/60' }],

@@ -1,7 +1,9 @@
-// Which archive a store gets: a SQLite file beside the store's, or (':memory:' and Redis, until a
-// shared engine holds it) one in this process's memory.
+// Which archive a store gets: a shared Postgres database when one is configured (several
+// instances answer from it), else a SQLite file beside the store's, or (':memory:' and Redis)
+// one in this process's memory.
 import type { Store } from '../store.ts';
 import { MemoryArchive } from './memory.ts';
+import { PostgresArchive } from './postgres.ts';
 import { SqliteArchive } from './sqlite.ts';
 import type { Archive } from './types.ts';
 
@@ -16,6 +18,7 @@ export function archivePath(storePath: string): string {
   return `${storePath}.archive`;
 }
 
-export function openArchive(store: Store): Archive {
+export function openArchive(store: Store, postgresUrl?: string | null): Archive {
+  if (postgresUrl) return new PostgresArchive(postgresUrl);
   return store.backend === 'sqlite' && store.location !== ':memory:' ? new SqliteArchive(archivePath(store.location)) : new MemoryArchive();
 }

@@ -60,6 +60,11 @@ export type Postings = ArrayLike<number>;
 export interface Archive {
   /** Live articles (a replaced article counts once). */
   readonly size: number;
+  /**
+   * Shared engines only: every write this archive has seen, its own and other instances'. A list
+   * derived from the archive (e.g. the Library's newest-first list) is read again when it moves.
+   */
+  readonly writesSeen?: number;
   /** Sentences indexed across live articles. */
   readonly sentences: number;
   /** The article at a position; undefined for a position never used or replaced. */
