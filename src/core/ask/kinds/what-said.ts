@@ -10,16 +10,27 @@ import { citation, sentenceAt } from '../evidence.ts';
 import { entityOfName, resolveSubject } from '../focus.ts';
 import type { AskResult } from '../types.ts';
 
-/** Quotes of the named speaker, in every article that quotes them. */
-function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> {
+/**
+ * Articles read for one speaker's quotes, newest first (the conversation's article before all):
+ * a name as common as a president's is in thousands of a large archive's articles, and reading
+ * each of them would take seconds; a reply shows three quotes and counts the rest.
+ */
+const ARTICLES_READ = 60;
+
+/** Quotes of the named speaker, in the articles that quote them (at most ARTICLES_READ, the preferred first). */
+function quotesOf(lib: Library, name: string, current: number | undefined): { found: Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }>; unread: number } {
   let refs = lib.findEntities(name);
   if (refs.length === 0) refs = lib.findByRole(speakerWords(name));
   const out: Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> = [];
-  const byArticle = new Map<number, Entity[]>();
-  for (const r of refs) byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), r.entity]);
+  const byArticle = new Map<number, typeof refs>();
+  for (const r of refs) byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), r]);
+  const order = (index: number) => (index === current ? -1 : lib.recency(index));
+  const naming = [...byArticle.keys()].sort((a, b) => order(a) - order(b));
+  const read = naming.slice(0, ARTICLES_READ);
   const key = nameKey(name);
   const last = key.split(' ').pop() ?? key;
-  for (const [index, entities] of byArticle) {
+  for (const index of read) {
+    const entities = byArticle.get(index)!.map((r) => r.entity);
     const loaded = lib.article(index);
     const ids = new Set(entities.map((e) => e.id));
     for (const quote of loaded.facts.quotes) {
@@ -44,7 +55,7 @@ function quotesOf(lib: Library, name: string): Array<{ loaded: LoadedArticle; qu
       }
     }
   }
-  return out;
+  return { found: out, unread: naming.length - read.length };
 }
 
 /** Quoted sentences a "what did X say" answer shows; the rest are counted, never dropped unsaid. */
@@ -78,9 +89,10 @@ function whereTheRestAre(rest: SentenceRef[], shown: SentenceRef[]): string {
 export function answerWhatSaid(lib: Library, q: Question, context: ConversationContext): AskResult {
   const subject = resolveSubject(q.subject ?? '', context);
   if (!subject) return result('what-said', null, 0.1, [], context);
-  let found = quotesOf(lib, subject);
-  if (found.length === 0) return result('what-said', null, 0.2, [], context);
   const current = context.articleId ? lib.get(context.articleId)?.index : undefined;
+  const { found: all, unread } = quotesOf(lib, subject, current);
+  let found = all;
+  if (found.length === 0) return result('what-said', null, 0.2, [], context);
   const order = (index: number) => (index === current ? -1 : lib.recency(index));
   const byOrder = (a: (typeof found)[number], b: (typeof found)[number]) => order(a.loaded.index) - order(b.loaded.index) || a.quote.start - b.quote.start;
   found.sort(byOrder);
@@ -115,5 +127,7 @@ export function answerWhatSaid(lib: Library, q: Question, context: ConversationC
         text: `${who}: ${quotes} … and ${rest.length} more quote${rest.length === 1 ? '' : 's'} ${where}.`,
         lead: `What ${who} said (${shown.length} of ${refs.length} quotes; the other ${rest.length} ${rest.length === 1 ? 'is' : 'are'} ${where}):`,
       };
+  // Past the articles read: said, never implied to be all there is.
+  if (unread > 0) text.text += ` (${unread} older article${unread === 1 ? '' : 's'} naming ${who} not read.)`;
   return result('what-said', text, 0.8, cites, remember(context, cites, found[0].entity ?? entityOfName(found[0].loaded, who)));
 }

@@ -14,8 +14,10 @@ export function answerWhoIs(lib: Library, q: Question, context: ConversationCont
   const subject = resolveSubject(q.subject ?? '', context);
   if (!subject) return result('who-is', null, 0.1, [], context);
   const refs = lib.findEntities(subject);
-  const preferred = context.articleId ? refs.find((r) => lib.article(r.article).article.id === context.articleId) : undefined;
-  const withRoles = refs.find((r) => r.entity.roles.length > 0);
+  const current = context.articleId ? lib.get(context.articleId)?.index : undefined;
+  const preferred = current === undefined ? undefined : refs.find((r) => r.article === current);
+  // The best-ranked few are looked at for roles: each look reads an article (a common name has thousands).
+  const withRoles = refs.slice(0, 30).find((r) => r.entity.roles.length > 0);
   const ref = withRoles ?? preferred ?? refs[0];
   if (!ref) {
     const hits = lib.search(terms(subject), { limit: 1 });
