@@ -159,7 +159,7 @@ function throughput(articles: Article[]) {
 function questionsFor(lib: Library, n: number): string[] {
   const qs: string[] = [];
   for (let i = 0; qs.length < n && i < lib.size * 4; i++) {
-    const { facts, article } = lib.articles[(i * 7919) % lib.size];
+    const { facts, article } = lib.article((i * 7919) % lib.size);
     const e = facts.entities[i % Math.max(1, facts.entities.length)];
     const quote = facts.quotes.find((q) => q.kind === 'direct');
     const s = facts.sentences[i % Math.max(1, facts.sentences.length)];

@@ -5,6 +5,8 @@ import type Keyv from 'keyv';
 import { extractFacts, extractorVersion } from '../knowledge/extract.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Entity } from '../knowledge/facts.ts';
 import { contentHash, type LoadProblem } from '../knowledge/ingest/index.ts';
+import { MemoryArchive } from './archive/memory.ts';
+import { SLOTS, TITLE, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type Postings, type StoredArticle } from './archive/types.ts';
 
 /** How an article's facts are computed: in this thread by default, or by a work pool. */
 export type Extractor = (article: Article) => Promise<ArticleFacts>;
@@ -14,12 +16,8 @@ const inThisThread: Extractor = async (article) => extractFacts(article);
 /** Articles whose facts are being computed at once during a load (keeps a pool's threads busy). */
 const LOAD_WINDOW = 4;
 
-export interface LoadedArticle {
-  /** Position in the library (index into Library.articles). */
-  index: number;
-  article: Article;
-  facts: ArticleFacts;
-}
+/** An article of the library with its facts, at its position (see Archive). */
+export type LoadedArticle = StoredArticle;
 
 /** A sentence of a loaded article. */
 export interface SentenceRef {
@@ -35,7 +33,8 @@ export interface QuoteRef {
 
 export interface EntityRef {
   article: number;
-  entity: Entity;
+  /** Read from the article's facts when first used. */
+  readonly entity: Entity;
   /** nameKey of the entity's name and each alias, computed once when indexed. */
   keys: string[];
 }
@@ -124,7 +123,7 @@ function normaliseName(name: string): string {
 const CANDIDATES = 3000;
 
 /** Binary search in a sorted array. */
-function contains(sorted: number[], value: number): boolean {
+function contains(sorted: Postings, value: number): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
@@ -138,7 +137,7 @@ function contains(sorted: number[], value: number): boolean {
 }
 
 /** Whether a sorted array holds a value in [lo, hi]: binary search for the first value ≥ lo. */
-function anyInRange(sorted: number[], lo: number, hi: number): boolean {
+function anyInRange(sorted: Postings, lo: number, hi: number): boolean {
   let a = 0;
   let b = sorted.length;
   while (a < b) {
@@ -149,46 +148,96 @@ function anyInRange(sorted: number[], lo: number, hi: number): boolean {
   return a < sorted.length && sorted[a] <= hi;
 }
 
+/** Publication moment in ms, null when undated or unreadable ("December 1, 2025" reads; "soon" does not). */
+function publishedMs(article: Article): number | null {
+  const t = article.published ? Date.parse(article.published) : NaN;
+  return Number.isNaN(t) ? null : t;
+}
+
+/** Words of a name or description that a lookup files it under. */
+function lookupWords(text: string, keep: (w: string) => boolean): Set<string> {
+  return new Set(nameKey(text).split(' ').filter(keep));
+}
+const isWord = (w: string) => w !== '';
+const isRoleWord = (w: string) => w.length > 1 && !STOP.has(w);
+const isSpeakerWord = (w: string) => w !== '' && !STOP.has(w);
+
+/** What an article adds to the index: its terms per sentence, its names, roles and speakers. */
+export function entryFor(article: Article, facts: ArticleFacts, key: string): ArticleEntry {
+  const index = new Map<string, number[]>();
+  const add = (term: string, sentence: number) => {
+    let list = index.get(term);
+    if (!list) index.set(term, (list = []));
+    if (list[list.length - 1] !== sentence) list.push(sentence);
+  };
+  const sentences = facts.sentences.slice(0, TITLE);
+  sentences.forEach((s, si) => {
+    for (const t of terms(article.text.slice(s.start, s.end))) add(t, si);
+  });
+  // The title counts as sentence TITLE so a match on it leads to the article.
+  if (article.title) for (const t of terms(article.title)) add(t, TITLE);
+  const lookups: ArticleEntry['lookups'] = [];
+  facts.quotes.forEach((quote, qi) => {
+    if (!quote.speaker) return;
+    const words = [quote.speaker.name ?? '', quote.speaker.text];
+    for (const word of lookupWords(words.join(' '), isSpeakerWord)) lookups.push({ kind: 'speaker', word, row: { item: qi, keys: [], words, mentions: 0 } });
+  });
+  facts.entities.forEach((entity, ei) => {
+    const keys = [entity.name, ...entity.aliases].map(nameKey);
+    const mentions = entity.mentions.length;
+    for (const word of lookupWords(keys.join(' '), isWord)) lookups.push({ kind: 'name', word, row: { item: ei, keys, words: keys, mentions } });
+    for (const word of lookupWords(entity.roles.join(' '), isRoleWord)) lookups.push({ kind: 'role', word, row: { item: ei, keys, words: entity.roles, mentions } });
+  });
+  return { article, facts, key, published: publishedMs(article), terms: index, sentences: sentences.length, lookups };
+}
+
+// A recency value packs (publication second, position) into one exact number: seconds from
+// 2017 (clamped to ±68 years, 1949–2085) times POSITIONS, plus the position; undated articles
+// come after every dated one. All of it stays below 2^53, where doubles are exact.
+const POSITIONS = 2 ** 21;
+const EPOCH_SECONDS = 1.5e9;
+const SECONDS = 2 ** 31;
+const UNDATED = 2 ** 52;
+
 export class Library {
-  readonly articles: LoadedArticle[] = [];
-  private readonly byId = new Map<string, number>();
-  /** term → sentences (article, sentence) containing it, packed as article * 4096 + sentence. */
-  private readonly postings = new Map<string, number[]>();
-  /** name word → entities whose name or alias contains it. */
-  private readonly names = new Map<string, EntityRef[]>();
-  /** word of an entity's role ("sister-in-law", "spokesman") → entities with it. */
-  private readonly roles = new Map<string, EntityRef[]>();
-  /** word of a speaker's name or description → quotes spoken by them. */
-  private readonly speakers = new Map<string, QuoteRef[]>();
-  private sentenceCount = 0;
-  /** Terms whose postings lost their order (an article was replaced). */
-  private readonly unsorted = new Set<string>();
-  /** Newest-first order, computed when first asked for after a change. */
-  private newest: LoadedArticle[] | null = null;
-  /** Each article's place in `newest` (by article index), built with it: ordering a few articles reads it, not the whole list. */
-  private newestRank: Int32Array | null = null;
   /** Counters for `lede status` and the cache tests. */
   readonly stats = { parsed: 0, cached: 0 };
+  /** Every article newest first, as a list read on demand (see `newestFirst`). */
+  private everyNewest: LoadedArticle[] | null = null;
+  /** Writes through this library so far: a change makes a new newest-first list. */
+  private writes = 0;
+  private everyNewestWrites = -1;
 
   /** `version` defaults to the extractor's; tests pass another to simulate an upgrade. */
   constructor(
     private readonly cache: Keyv | null = null,
     private readonly version: string = extractorVersion(),
     private readonly extract: Extractor = inThisThread,
+    readonly archive: Archive = new MemoryArchive(),
   ) {}
 
   get size(): number {
-    return this.articles.length;
+    return this.archive.size;
   }
 
-  /** The loaded article at a position (a SentenceRef's or EntityRef's `article`). */
+  /** The article at a position (a SentenceRef's or EntityRef's `article`). */
   article(index: number): LoadedArticle {
-    return this.articles[index];
+    return this.archive.article(index)!;
   }
 
   get(id: string): LoadedArticle | undefined {
-    const i = this.byId.get(id);
-    return i === undefined ? undefined : this.articles[i];
+    const i = this.archive.indexOf(id);
+    return i === undefined ? undefined : this.archive.article(i);
+  }
+
+  /** Every article, oldest added first, read a page at a time (never all at once). */
+  *all(): Generator<LoadedArticle> {
+    for (let after = -1; ; ) {
+      const page = this.archive.indexes(after, 256);
+      if (page.length === 0) return;
+      for (const i of page) yield this.article(i);
+      after = page[page.length - 1];
+    }
   }
 
   /** Facts depend on the article's content and on the extractor that read it. */
@@ -196,9 +245,20 @@ export class Library {
     return `${this.version}:${contentHash(JSON.stringify([article.id, article.published, article.text]))}`;
   }
 
-  /** Facts for an article: from the cache when this content was parsed before, else parsed now. */
+  /** The stored article with this id when it holds this very content (read by this extractor). */
+  private stored(article: Article, key = this.cacheKey(article)): LoadedArticle | undefined {
+    const i = this.archive.indexOf(article.id);
+    return i !== undefined && this.archive.keyAt(i) === key ? this.archive.article(i) : undefined;
+  }
+
+  /** Facts for an article: from the archive or the cache when this content was parsed before, else parsed now. */
   async factsFor(article: Article): Promise<ArticleFacts> {
     const key = this.cacheKey(article);
+    const known = this.stored(article, key);
+    if (known) {
+      this.stats.cached++;
+      return known.facts;
+    }
     const cached = this.cache ? ((await this.cache.get(key)) as ArticleFacts | undefined) : undefined;
     if (cached && cached.schema === FACTS_SCHEMA_VERSION) {
       this.stats.cached++;
@@ -238,76 +298,24 @@ export class Library {
     return problems;
   }
 
-  /** Adds (or replaces, by id) an article whose facts are known. */
+  /** Adds (or replaces, by id) an article whose facts are known; the same content already stored is kept as it is. */
   insert(article: Article, facts: ArticleFacts): LoadedArticle {
-    const existing = this.byId.get(article.id);
-    if (existing !== undefined) {
-      // Replacing keeps the slot; stale postings for the old text are filtered at lookup.
-      const loaded = { index: existing, article, facts };
-      this.articles[existing] = loaded;
-      this.indexArticle(loaded);
-      return loaded;
-    }
-    const loaded = { index: this.articles.length, article, facts };
-    this.articles.push(loaded);
-    this.byId.set(article.id, loaded.index);
-    this.indexArticle(loaded);
-    return loaded;
+    const key = this.cacheKey(article);
+    const known = this.stored(article, key);
+    if (known) return known;
+    this.writes++;
+    return this.archive.put(entryFor(article, facts, key));
   }
 
-  private addPosting(term: string, packed: number): void {
-    let list = this.postings.get(term);
-    if (!list) this.postings.set(term, (list = []));
-    if (list.length > 0 && list[list.length - 1] > packed) this.unsorted.add(term);
-    list.push(packed);
-  }
-
-  private indexArticle({ index, article, facts }: LoadedArticle): void {
-    this.newest = null;
-    const sentences = facts.sentences.slice(0, 4095);
-    sentences.forEach((s, si) => {
-      const seen = new Set<string>();
-      for (const t of terms(article.text.slice(s.start, s.end))) {
-        if (seen.has(t)) continue;
-        seen.add(t);
-        this.addPosting(t, index * 4096 + si);
-      }
-    });
-    this.sentenceCount += sentences.length;
-    if (article.title) {
-      // The title counts as sentence 4095 so a match on it leads to the article.
-      for (const t of new Set(terms(article.title))) this.addPosting(t, index * 4096 + 4095);
-    }
-    facts.quotes.forEach((quote, qi) => {
-      if (!quote.speaker) return;
-      const words = new Set(nameKey(`${quote.speaker.name ?? ''} ${quote.speaker.text}`).split(' ').filter((w) => w && !STOP.has(w)));
-      for (const w of words) {
-        let list = this.speakers.get(w);
-        if (!list) this.speakers.set(w, (list = []));
-        list.push({ article: index, quote: qi });
-      }
-    });
-    for (const entity of facts.entities) {
-      const ref: EntityRef = { article: index, entity, keys: [entity.name, ...entity.aliases].map(nameKey) };
-      const words = new Set(ref.keys.flatMap((k) => k.split(' ')).filter(Boolean));
-      for (const w of words) {
-        let list = this.names.get(w);
-        if (!list) this.names.set(w, (list = []));
-        list.push(ref);
-      }
-      const roleWords = new Set(entity.roles.flatMap((r) => nameKey(r).split(' ')).filter((w) => w.length > 1 && !STOP.has(w)));
-      for (const w of roleWords) {
-        let list = this.roles.get(w);
-        if (!list) this.roles.set(w, (list = []));
-        list.push(ref);
-      }
-    }
+  /** Many at once, in one write (see Archive.putMany). */
+  insertMany(items: Array<{ article: Article; facts: ArticleFacts }>): LoadedArticle[] {
+    this.writes++;
+    return this.archive.putMany(items.map(({ article, facts }) => entryFor(article, facts, this.cacheKey(article))));
   }
 
   /** How rare a term is: log-scaled inverse sentence frequency. */
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5));
+    return Math.log(1 + (this.archive.sentences + 1) / (this.archive.df(term) + 0.5));
   }
 
   /**
@@ -316,19 +324,29 @@ export class Library {
    * ones exist, so a lookup stays fast with 100k articles loaded.
    */
   search(query: string[], options: { limit?: number; articles?: Set<number> } = {}): Array<SentenceRef & { score: number; matched: number }> {
-    const unique = [...new Set(query)].filter((t) => this.postings.has(t));
+    const df = new Map<string, number>();
+    for (const t of new Set(query)) {
+      const n = this.archive.df(t);
+      if (n > 0) df.set(t, n);
+    }
+    const unique = [...df.keys()];
     if (unique.length === 0) return [];
-    for (const t of unique) this.sortPostings(t);
-    unique.sort((a, b) => this.postings.get(a)!.length - this.postings.get(b)!.length);
+    unique.sort((a, b) => df.get(a)! - df.get(b)!);
+    const postings = new Map<string, Postings>();
+    const list = (t: string) => {
+      let p = postings.get(t);
+      if (!p) postings.set(t, (p = this.archive.postings(t)));
+      return p;
+    };
     // Candidates: every sentence holding one of the rarer terms, as long as they are few; when
     // even the rarest term is common, the sentences that also hold the next rarest terms (the
     // best matches hold the most terms anyway). Every term then adds its weight to the
     // candidates it contains, by binary search in its sorted postings, so a long list is
     // never walked.
-    let seed = this.postings.get(unique[0])!;
+    let seed: number[] = Array.from(list(unique[0]));
     if (seed.length > CANDIDATES) {
       for (let i = 1; i < unique.length && seed.length > CANDIDATES; i++) {
-        const next = this.postings.get(unique[i])!;
+        const next = list(unique[i]);
         const both = seed.filter((p) => contains(next, p));
         if (both.length === 0) break;
         seed = both;
@@ -336,21 +354,20 @@ export class Library {
     } else {
       const union = new Set(seed);
       for (let i = 1; i < unique.length; i++) {
-        const next = this.postings.get(unique[i])!;
-        if (union.size + next.length > CANDIDATES) break;
-        for (const p of next) union.add(p);
+        if (union.size + df.get(unique[i])! > CANDIDATES) break;
+        for (const p of Array.from(list(unique[i]))) union.add(p);
       }
       seed = [...union];
     }
-    if (options.articles) seed = seed.filter((p) => options.articles!.has(Math.floor(p / 4096)));
+    if (options.articles) seed = seed.filter((p) => options.articles!.has(Math.floor(p / SLOTS)));
     const n = seed.length;
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
     for (const t of unique) {
       const w = this.idf(t);
-      const list = this.postings.get(t)!;
+      const refs = list(t);
       for (let i = 0; i < n; i++) {
-        if (contains(list, seed[i])) {
+        if (contains(refs, seed[i])) {
           score[i] += w;
           matched[i]++;
         }
@@ -358,15 +375,9 @@ export class Library {
     }
     // Rank positions, not objects: only the returned few become objects.
     const order: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const article = Math.floor(seed[i] / 4096);
-      const sentence = seed[i] % 4096;
-      // A replaced article leaves postings past its new end: skip them.
-      if (sentence !== 4095 && sentence >= this.articles[article].facts.sentences.length) continue;
-      order.push(i);
-    }
+    for (let i = 0; i < n; i++) order.push(i);
     order.sort((a, b) => score[b] - score[a] || seed[a] - seed[b]);
-    return order.slice(0, options.limit ?? 20).map((i) => ({ article: Math.floor(seed[i] / 4096), sentence: seed[i] % 4096, score: score[i], matched: matched[i] }));
+    return order.slice(0, options.limit ?? 20).map((i) => ({ article: Math.floor(seed[i] / SLOTS), sentence: seed[i] % SLOTS, score: score[i], matched: matched[i] }));
   }
 
   /**
@@ -382,43 +393,61 @@ export class Library {
       // A word no loaded article has weighs the most: the question is about something else.
       const w = this.idf(t);
       total += w;
-      const list = this.postings.get(t);
-      if (!list) continue;
-      this.sortPostings(t);
-      if (anyInRange(list, article * 4096, article * 4096 + 4095)) found += w;
+      if (this.archive.df(t) === 0) continue;
+      if (anyInRange(this.archive.postings(t), article * SLOTS, article * SLOTS + TITLE)) found += w;
     }
     return total > 0 ? found / total : 1;
-  }
-
-  /** Postings are appended in article order; a replaced article's may land out of order. */
-  private sortPostings(term: string): void {
-    if (!this.unsorted.delete(term)) return;
-    this.postings.get(term)!.sort((a, b) => a - b);
   }
 
   /**
    * Articles, newest first: by the moment they were published (a "December 1, 2025" from a JSON
    * feed is older than "2026-02-14T09:30:00+01:00", though it sorts after it as text), then the
    * most recently added; undated articles last. `among`: just those articles, in that order.
+   * Without `among`, every article: a list whose items are read when used (its first few, as a
+   * rule), so a million articles are never all loaded.
    */
   newestFirst(among?: LoadedArticle[]): LoadedArticle[] {
-    if (among) return [...among].sort((a, b) => this.recency(a.index) - this.recency(b.index));
-    if (!this.newest) {
-      const when = (l: LoadedArticle) => {
-        const t = l.article.published ? Date.parse(l.article.published) : NaN;
-        return Number.isNaN(t) ? -Infinity : t;
-      };
-      this.newest = this.articles.map((l) => ({ l, t: when(l) })).sort((a, b) => (b.t === a.t ? 0 : b.t > a.t ? 1 : -1) || b.l.index - a.l.index).map((x) => x.l);
-      this.newestRank = new Int32Array(this.articles.length);
-      this.newest.forEach((l, i) => (this.newestRank![l.index] = i));
-    }
-    return this.newest;
+    if (!among) return this.everyArticleNewest();
+    if (among === this.everyNewest) return among;
+    return [...among].sort((a, b) => this.recency(a.index) - this.recency(b.index));
   }
 
-  /** An article's place among all, newest first (0 = the newest). */
+  /** The newest `limit` articles. */
+  newest(limit: number): LoadedArticle[] {
+    return this.archive.newest(0, limit).map((i) => this.article(i));
+  }
+
+  private everyArticleNewest(): LoadedArticle[] {
+    if (this.everyNewest && this.everyNewestWrites === this.writes) return this.everyNewest;
+    const size = this.size;
+    const pages = new Map<number, number[]>();
+    const PAGE = 64;
+    const at = (i: number): LoadedArticle | undefined => {
+      if (i < 0 || i >= size) return undefined;
+      const p = Math.floor(i / PAGE);
+      let page = pages.get(p);
+      if (!page) pages.set(p, (page = this.archive.newest(p * PAGE, PAGE)));
+      return page[i % PAGE] === undefined ? undefined : this.article(page[i % PAGE]);
+    };
+    // An array in every way a caller can tell (length, slice, filter, iteration), whose items are read on demand.
+    const item = (prop: string | symbol) => (typeof prop === 'string' && /^\d+$/.test(prop) ? Number(prop) : -1);
+    this.everyNewest = new Proxy<LoadedArticle[]>([], {
+      get: (target, prop, receiver) => (prop === 'length' ? size : item(prop) >= 0 ? at(item(prop)) : Reflect.get(target, prop, receiver)),
+      has: (target, prop) => (item(prop) >= 0 ? item(prop) < size : Reflect.has(target, prop)),
+    });
+    this.everyNewestWrites = this.writes;
+    return this.everyNewest;
+  }
+
+  /**
+   * A number that orders articles newest first (smaller = newer): by publication second, then
+   * the later added; undated last. Only its order means anything (it is not a rank).
+   */
   recency(index: number): number {
-    this.newestFirst();
-    return this.newestRank![index];
+    const t = this.archive.published(index);
+    if (t === null) return UNDATED + (POSITIONS - index);
+    const second = Math.max(-SECONDS, Math.min(SECONDS - 1, Math.floor(t / 1000) - EPOCH_SECONDS));
+    return -(second * POSITIONS + index);
   }
 
   /** Articles that mention the query's words, best match first; every article, newest first, without a query. */
@@ -429,24 +458,35 @@ export class Library {
     for (const h of this.search(terms(query), { limit: 1000 })) {
       if (seen.has(h.article)) continue;
       seen.add(h.article);
-      out.push(this.articles[h.article]);
+      out.push(this.lazy(h.article));
     }
     return out;
   }
 
+  /** An article whose text and facts are read when first used (a long list shows its first few). */
+  private lazy(index: number): LoadedArticle {
+    const archive = this.archive;
+    return {
+      index,
+      get article() {
+        return archive.article(index)!.article;
+      },
+      get facts() {
+        return archive.article(index)!.facts;
+      },
+    };
+  }
+
   /** Entities described by every word of `description` in their roles ("sister-in-law"). */
   findByRole(description: string): EntityRef[] {
-    const words = nameKey(description).split(' ').filter((w) => w.length > 1 && !STOP.has(w));
-    return this.rarestMatching(this.roles, words, (r) => r.entity.roles);
+    const words = nameKey(description).split(' ').filter(isRoleWord);
+    return this.rarestMatching('role', words).map((r) => this.entityRef(r));
   }
 
   /** Quotes whose speaker's name or description holds every word of `who` ("sister-in-law", "Palmieri"). */
   findQuotes(who: string): QuoteRef[] {
-    const words = nameKey(who).split(' ').filter((w) => w.length > 1 && !STOP.has(w));
-    return this.rarestMatching(this.speakers, words, (r) => {
-      const speaker = this.articles[r.article].facts.quotes[r.quote].speaker;
-      return speaker ? [speaker.name ?? '', speaker.text] : [];
-    });
+    const words = nameKey(who).split(' ').filter(isRoleWord);
+    return this.rarestMatching('speaker', words).map((r) => ({ article: r.article, quote: r.item }));
   }
 
   /** Entities whose name or alias matches the given name (every word of it), best first. */
@@ -454,36 +494,50 @@ export class Library {
     // An acronym that is also a common word ("WHO", "IT") stays in the lookup.
     const acronyms = new Set((name.match(/\b\p{Lu}{2,}\b/gu) ?? []).map((w) => w.toLowerCase()));
     const words = nameKey(name).split(' ').filter((w) => w && (!STOP.has(w) || acronyms.has(w)));
-    const refs = this.rarestMatching(this.names, words, (r) => r.keys);
+    const rows = this.rarestMatching('name', words);
     const key = nameKey(name);
-    const ranked = refs.map((r) => ({ r, exact: r.keys.includes(key) ? 1 : 0 }));
-    ranked.sort((a, b) => b.exact - a.exact || b.r.entity.mentions.length - a.r.entity.mentions.length || a.r.article - b.r.article);
-    return ranked.slice(0, limit).map((x) => x.r);
+    const ranked = rows.map((r) => ({ r, exact: r.keys.includes(key) ? 1 : 0 }));
+    ranked.sort((a, b) => b.exact - a.exact || b.r.mentions - a.r.mentions || a.r.article - b.r.article);
+    return ranked.slice(0, limit).map((x) => this.entityRef(x.r));
+  }
+
+  private entityRef(row: LookupRow): EntityRef {
+    const archive = this.archive;
+    return {
+      article: row.article,
+      keys: row.keys,
+      get entity() {
+        return archive.article(row.article)!.facts.entities[row.item];
+      },
+    };
   }
 
   /**
-   * The entries of the rarest word's list whose own words (from `wordsOf`) hold every query
-   * word: the short list is walked, the long ones never are.
+   * The entries of the rarest word's list whose own words hold every query word: the short
+   * list is walked (a page at a time), the long ones never are.
    */
-  private rarestMatching<T>(index: Map<string, T[]>, words: string[], wordsOf: (entry: T) => string[]): T[] {
+  private rarestMatching(kind: LookupKind, words: string[]): LookupRow[] {
     if (words.length === 0) return [];
-    const lists = words.map((w) => index.get(w) ?? []);
-    const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+    const counts = words.map((w) => this.archive.lookupCount(kind, w));
+    let rarest = 0;
+    counts.forEach((c, i) => c < counts[rarest] && (rarest = i));
     // A name as common as "Trump" across 100,000 articles would copy and rank every mention:
     // the first MATCHES (in article order) are plenty to answer from.
-    if (words.length === 1) return rarest.slice(0, MATCHES);
-    const out: T[] = [];
-    for (const entry of rarest) {
-      const own = new Set(wordsOf(entry).flatMap((text) => nameKey(text).split(' ')));
-      if (words.every((w) => own.has(w)) && out.push(entry) >= MATCHES) break;
+    if (words.length === 1) return this.archive.lookup(kind, words[0], 0, MATCHES);
+    const out: LookupRow[] = [];
+    for (let offset = 0; offset < counts[rarest]; offset += MATCHES) {
+      for (const row of this.archive.lookup(kind, words[rarest], offset, MATCHES)) {
+        const own = new Set(row.words.flatMap((text) => nameKey(text).split(' ')));
+        if (words.every((w) => own.has(w)) && out.push(row) >= MATCHES) return out;
+      }
     }
     return out;
   }
 
-  /** A sentence's text; the title for the headline (4095); '' past the article's sentences. */
+  /** A sentence's text; the title for the headline (TITLE); '' past the article's sentences. */
   sentenceText(ref: SentenceRef): string {
-    const { article, facts } = this.articles[ref.article];
-    if (ref.sentence === 4095) return article.title ?? '';
+    const { article, facts } = this.article(ref.article);
+    if (ref.sentence === TITLE) return article.title ?? '';
     const s = facts.sentences[ref.sentence];
     // A sentence the article does not have (an empty text has none) reads as no text.
     return s ? article.text.slice(s.start, s.end) : '';

@@ -84,8 +84,8 @@ describe('asking anything', () => {
     lede = await Lede.open({ store: { sqlitePath: ':memory:' } });
     for (const path of [join(fixtures, 'answers'), join(fixtures, 'articles'), odd]) await lede.load(path);
 
-    const names = [...new Set(lede.library.articles.flatMap((l) => l.facts.entities.map((e) => e.name)))].sort();
-    const quoted = lede.library.articles.flatMap((l) => l.facts.quotes.map((q) => q.text.replace(/["“”]/g, '').trim())).filter(Boolean).sort();
+    const names = [...new Set([...lede.library.all()].flatMap((l) => l.facts.entities.map((e) => e.name)))].sort();
+    const quoted = [...lede.library.all()].flatMap((l) => l.facts.quotes.map((q) => q.text.replace(/["“”]/g, '').trim())).filter(Boolean).sort();
     const real = fc.oneof(
       fc.constantFrom(...QUESTIONS),
       fc.tuple(fc.constantFrom(...TEMPLATES), fc.constantFrom(...names)).map(([t, n]) => t.replace('X', n)),

@@ -82,7 +82,7 @@ describe('subscribing and posting new items', () => {
     expect(fields.Source).toBe('Harbour Gazette · 2025-03-03');
     expect(fields.Who).toBeTruthy();
     // The new article is in the library, so it can be asked about at once.
-    expect(lede.library.articles.map((a) => a.article.title)).toContain(storyTitle(3));
+    expect([...lede.library.all()].map((a) => a.article.title)).toContain(storyTitle(3));
   });
 
   it('does not repost an item whose date changed, with or without a guid', async () => {
@@ -114,7 +114,7 @@ describe('subscribing and posting new items', () => {
     server.pages.set('/news/story-4', pageWithChrome(storyTitle(4), storyParagraphs(4)));
     server.rssItems.unshift(fullItem(4, '2025-03-04T08:00:00Z', { body: `<p>${storyParagraphs(4)[0].slice(0, 80)}…</p>` }));
     expect((await digests.pollOnce()).posted).toBe(1);
-    const article = lede.library.articles.find((a) => a.article.title === storyTitle(4))!.article;
+    const article = [...lede.library.all()].find((a) => a.article.title === storyTitle(4))!.article;
     for (const p of storyParagraphs(4)) expect(article.text).toContain(p);
     expect(article.text).not.toMatch(/cookies|newsletter|Advertisement|Related stories|All rights reserved|Sport/);
     expect(posts[0].message.text).not.toMatch(/teaser only/);

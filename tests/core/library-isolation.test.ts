@@ -37,7 +37,7 @@ describe('loading a folder with a throwing and an overrunning article', () => {
     try {
       const { added, problems } = await lede.load(dir);
       expect(added).toBe(2);
-      expect(lede.library.articles.map((a) => a.article.id).sort()).toEqual(['council-vote', 'harbor-fire']);
+      expect([...lede.library.all()].map((a) => a.article.id).sort()).toEqual(['council-vote', 'harbor-fire']);
       expect(problems).toHaveLength(2);
       const throws = problems.find((p) => p.source.includes('throws.txt'));
       expect(throws?.message).toMatch(/test fault/);

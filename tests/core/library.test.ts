@@ -23,7 +23,7 @@ describe('the library index', () => {
     for (let i = 0; i < 30; i++) await lib.add(article(`filler-${i}`, `The council met on Tuesday. The council said the budget was approved.`));
     await lib.add(article('ferry', 'The council met on Tuesday. A ferry ran aground near the lighthouse, the coast guard said.'));
     const [top] = lib.search(terms('where did the ferry run aground'));
-    expect(lib.articles[top.article].article.id).toBe('ferry');
+    expect(lib.article(top.article).article.id).toBe('ferry');
     expect(lib.sentenceText(top)).toMatch(/ran aground/);
   });
 

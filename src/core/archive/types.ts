@@ -1,0 +1,91 @@
+// The archive: every article ever ingested into a store, its facts, and the index answering
+// reads (term postings, name/role/speaker lookups, publication order). The Library is a thin
+// layer over it; an implementation may keep it in memory (memory.ts), in the store's SQLite file
+// (sqlite.ts) or in a shared engine. Reads are synchronous (answering is), the surface is
+// row-shaped (no callbacks), and what an article adds to the index is computed once, by the
+// Library (`ArticleEntry`), so every implementation stores the same rows and ranks the same.
+import type { Article, ArticleFacts } from '../../knowledge/facts.ts';
+
+/** Sentence numbers per article in a packed ref (article * SLOTS + sentence). */
+export const SLOTS = 4096;
+/** The sentence number of an article's title: a match on it leads to the article. */
+export const TITLE = SLOTS - 1;
+
+/** An article of the archive with its facts, at its position (`index`, stable for its life). */
+export interface StoredArticle {
+  index: number;
+  article: Article;
+  facts: ArticleFacts;
+}
+
+export type LookupKind = 'name' | 'role' | 'speaker';
+
+/**
+ * One entry of a name, role or speaker lookup: which article's entity (`item` = its position in
+ * facts.entities) or quote (facts.quotes), with what a multi-word query is matched against, so a
+ * lookup never loads the article. E.g. the entity "Maria Ortiz" (alias "Ortiz") is found under
+ * the words "maria" and "ortiz", each row holding keys ["maria ortiz", "ortiz"].
+ */
+export interface LookupRow {
+  article: number;
+  item: number;
+  /** nameKey of the entity's name and each alias (empty for a speaker). */
+  keys: string[];
+  /** The texts whose words must hold every query word: the keys (name), the roles (role), the speaker's name and description (speaker). */
+  words: string[];
+  /** How often the entity is mentioned (0 for a speaker): a better-known entity ranks first. */
+  mentions: number;
+}
+
+/** What one article adds to the archive, computed by the Library (the one definition of terms and lookups). */
+export interface ArticleEntry {
+  article: Article;
+  facts: ArticleFacts;
+  /** The content key (extractor version + content hash): a reload of the same content is skipped. */
+  key: string;
+  /** Publication moment in ms since the epoch (Date.parse), null when undated or unreadable. */
+  published: number | null;
+  /** Index term → the sentence numbers (0..TITLE, ascending, no repeats) of this article holding it. */
+  terms: Map<string, number[]>;
+  /** Sentences indexed (at most TITLE): the collection size rarity is measured against. */
+  sentences: number;
+  lookups: Array<{ kind: LookupKind; word: string; row: Omit<LookupRow, 'article'> }>;
+}
+
+/** Sorted (ascending) packed sentence refs, without repeats. */
+export type Postings = ArrayLike<number>;
+
+export interface Archive {
+  /** Live articles (a replaced article counts once). */
+  readonly size: number;
+  /** Sentences indexed across live articles. */
+  readonly sentences: number;
+  /** The article at a position; undefined for a position never used or replaced. */
+  article(index: number): StoredArticle | undefined;
+  /** Position of the live article with this id. */
+  indexOf(id: string): number | undefined;
+  /** Content key the live article at this position was stored with. */
+  keyAt(index: number): string | undefined;
+  /** Publication moment (ms) of the article at a position; null when undated. */
+  published(index: number): number | null;
+  /** Live positions, ascending, after `after` (-1 for the start), at most `limit`. */
+  indexes(after: number, limit: number): number[];
+  /** Live positions newest first (by publication moment, then the later added; undated last), from `offset`, at most `limit`. */
+  newest(offset: number, limit: number): number[];
+  /** The packed refs of every live sentence holding the term. */
+  postings(term: string): Postings;
+  /** How many live sentences hold the term (= postings(term).length, without reading them). */
+  df(term: string): number;
+  /** Entries for one word, in (article, item) order, from `offset`, at most `limit`. */
+  lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[];
+  /** How many entries one word has. */
+  lookupCount(kind: LookupKind, word: string): number;
+  /**
+   * Adds an article, or replaces the live one with its id: the replacement takes a new
+   * position, the old one reads as gone (never a stale sentence of the old text).
+   */
+  put(entry: ArticleEntry): StoredArticle;
+  /** put() for many, in one transaction: all are stored, or (the process died) none. */
+  putMany(entries: ArticleEntry[]): StoredArticle[];
+  close(): void;
+}
