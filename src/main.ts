@@ -190,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'facts':
       return runFacts(args.positional[0]);
     case 'ingest':
-      return runIngest(args.positional, config);
+      return runIngest(args.positional, args.flags, config);
     case 'ask': {
       const lede = await openLede(config);
       try {

@@ -6,11 +6,12 @@ import { Lede } from '../core/lede.ts';
 import { WorkPool } from '../core/work/pool.ts';
 import { progressPrinter } from '../adapters/terminal/progress.ts';
 
-export const INGEST_USAGE = '  lede ingest PATH...                     stream files, folders, JSON Lines into the archive (resumable)';
+export const INGEST_USAGE = '  lede ingest PATH... [--batch N]         stream files, folders, JSON Lines into the archive (resumable)';
 
-export async function runIngest(paths: string[], config: Config, err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): Promise<number> {
-  if (!paths.length) {
-    err.write('usage: lede ingest PATH... (files, folders or .jsonl files)\n');
+export async function runIngest(paths: string[], flags: Record<string, string | true>, config: Config, err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): Promise<number> {
+  const batch = flags.batch === undefined ? undefined : Number(flags.batch);
+  if (!paths.length || (batch !== undefined && !(Number.isInteger(batch) && batch > 0))) {
+    err.write('usage: lede ingest PATH... [--batch N] (files, folders or .jsonl files; N articles written at once, default 200)\n');
     return 2;
   }
   // Every article's facts are computed on a thread, even a short one: both cores work at once.
@@ -19,6 +20,7 @@ export async function runIngest(paths: string[], config: Config, err: NodeJS.Wri
   const progress = progressPrinter(err);
   try {
     const result = await lede.ingest(paths, {
+      batch,
       onProgress: (p) => progress.update(p),
       onProblem: (p) => err.write(`${err.isTTY ? '\r\x1b[K' : ''}lede: skipped ${p.source}: ${p.message}\n`),
     });

@@ -15,7 +15,9 @@ import { log } from './log.ts';
 import { openStore, type Store, type StoreOptions } from './store.ts';
 import { sharedPool, type WorkPool } from './work/pool.ts';
 import { ingest, type IngestOptions, type IngestResult } from './ingest/index.ts';
-import type { SourceLog } from './ingest/sources.ts';
+import { storedSources, type SourceLog } from './ingest/sources.ts';
+import { MemoryArchive } from './archive/memory.ts';
+import { extractorVersion } from '../knowledge/extract.ts';
 
 /** How core posts to a channel on a platform (digests); each adapter registers one. */
 export type ChannelPoster = DigestPoster;
@@ -56,7 +58,7 @@ export class Lede {
    * Stamps of the files read, so a restart skips the unchanged ones: only beside an archive a
    * restart keeps (with one that starts empty, a skipped file would be missing).
    */
-  private readonly sources: SourceLog | null = null;
+  private readonly sources: SourceLog | null;
 
   private constructor(library: Library, store: Store, digestOptions: DigestOptions = {}, rateLimits: RateLimitOptions = {}) {
     this.library = library;
@@ -64,6 +66,7 @@ export class Lede {
     this.limits = new RateLimits(store, rateLimits);
     this.conversations = new Conversations(store.ns('conversations'));
     this.cluster = clusterFor(store);
+    this.sources = library.archive instanceof MemoryArchive ? null : storedSources(store.ns('sources'), extractorVersion());
     this.digests = new Digests({
       store,
       addArticle: (a) => this.addArticle(a),

@@ -22,8 +22,8 @@ export interface StoreOptions {
   leaseMs?: number;
 }
 
-export type Namespace = 'facts' | 'conversations' | 'subscriptions' | 'seen' | 'digest';
-export const NAMESPACES: readonly Namespace[] = ['facts', 'conversations', 'subscriptions', 'seen', 'digest'];
+export type Namespace = 'facts' | 'conversations' | 'subscriptions' | 'seen' | 'digest' | 'sources';
+export const NAMESPACES: readonly Namespace[] = ['facts', 'conversations', 'subscriptions', 'seen', 'digest', 'sources'];
 
 export interface RedisHandle {
   /** The connection the store's commands use (not for blocking reads: `duplicate()` one). */

@@ -48,10 +48,10 @@ type Outcome =
   | { kind: 'problem'; problem: LoadProblem; units: number }
   | Extract<Item, { kind: 'skip' | 'stamp' }>;
 
-/** The library holds this article with this very content (id, date, text), so it is not written again. */
+/** The archive holds this article with this very content (id, date, text): its key says so, no facts are read. */
 function alreadyIn(library: Library, article: Article): boolean {
-  const known = library.get(article.id);
-  return !!known && library.cacheKey(known.article) === library.cacheKey(article);
+  const index = library.archive.indexOf(article.id);
+  return index !== undefined && library.archive.keyAt(index) === library.cacheKey(article);
 }
 
 function sourceOf(article: Article): string {
@@ -70,7 +70,7 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
   let batch: Array<{ article: Article; facts: ArticleFacts }> = [];
   const stamps = new Map<string, SourceStamp>();
   const flush = async () => {
-    for (const { article, facts } of batch) library.insert(article, facts);
+    if (batch.length) library.insertMany(batch);
     progress.added += batch.length;
     batch = [];
     // A stamp says "everything before this is in": written only once what preceded it is.

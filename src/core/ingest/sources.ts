@@ -24,12 +24,15 @@ export interface SourceLog {
   set(path: string, stamp: SourceStamp): Promise<void>;
 }
 
-/** Stamps in a keyv namespace, keyed by the file's absolute path. */
-export function storedSources(kv: Keyv): SourceLog {
+/**
+ * Stamps in a keyv namespace, keyed by the extractor version and the file's absolute path: an
+ * upgraded extractor finds no stamps, so every file is read (and re-parsed) once more.
+ */
+export function storedSources(kv: Keyv, version: string): SourceLog {
   return {
-    get: async (path) => (await kv.get(path)) as SourceStamp | undefined,
+    get: async (path) => (await kv.get(`${version}:${path}`)) as SourceStamp | undefined,
     set: async (path, stamp) => {
-      await kv.set(path, stamp);
+      await kv.set(`${version}:${path}`, stamp);
     },
   };
 }
