@@ -7,6 +7,7 @@ import { clusterFor, type Cluster } from './cluster.ts';
 import { COMMANDS, commandSpec, type CommandContext, type CommandName } from './commands.ts';
 import { Digests, type DigestOptions, type DigestPoster } from './digest.ts';
 import { Conversations, type ConversationContext } from './conversation.ts';
+import { openArchive } from './archive/index.ts';
 import { Library } from './library.ts';
 import { overLimitText, RateLimits, type RateLimitOptions } from './limits.ts';
 import { answerReply, articleListReply, summaryReply } from './replies.ts';
@@ -80,7 +81,8 @@ export class Lede {
   static async open(options: LedeOptions = {}): Promise<Lede> {
     const store = options.openedStore ?? (await openStore(options.store));
     const work = options.work ?? sharedPool();
-    const library = new Library(store.ns('facts'), undefined, (article) => work.run('extract', { article }, { label: article.id, size: article.text.length }));
+    // The store's archive: every article ever added to this store answers, with or without --data.
+    const library = new Library(store.ns('facts'), undefined, (article) => work.run('extract', { article }, { label: article.id, size: article.text.length }), openArchive(store));
     const lede = new Lede(library, store, options.digest, options.rateLimits);
     lede.work = work;
     if (options.dataPath) await lede.load(options.dataPath, options.onProgress);
@@ -189,6 +191,7 @@ export class Lede {
   async close(): Promise<void> {
     await this.digests.stop();
     await this.cluster.stop();
+    this.library.close();
     await this.store.close();
   }
 }

@@ -304,13 +304,36 @@ export class Library {
     const known = this.stored(article, key);
     if (known) return known;
     this.writes++;
-    return this.archive.put(entryFor(article, facts, key));
+    return this.archive.put(this.entry(article, facts, key, new Map()));
   }
 
-  /** Many at once, in one write (see Archive.putMany). */
+  /** Many at once, in one write (see Archive.putMany); content already stored is skipped. */
   insertMany(items: Array<{ article: Article; facts: ArticleFacts }>): LoadedArticle[] {
+    const batch = new Map<string, ArticleEntry>();
+    const entries: ArticleEntry[] = [];
+    for (const { article, facts } of items) {
+      const key = this.cacheKey(article);
+      if (!batch.has(article.id) && this.stored(article, key)) continue;
+      const entry = this.entry(article, facts, key, batch);
+      batch.set(article.id, entry);
+      entries.push(entry);
+    }
     this.writes++;
-    return this.archive.putMany(items.map(({ article, facts }) => entryFor(article, facts, this.cacheKey(article))));
+    return this.archive.putMany(entries);
+  }
+
+  /** An article's entry, with the one it replaces: the same id earlier in the batch, else the stored one. */
+  private entry(article: Article, facts: ArticleFacts, key: string, batch: Map<string, ArticleEntry>): ArticleEntry {
+    const entry = entryFor(article, facts, key);
+    const earlier = batch.get(article.id);
+    const index = earlier ? undefined : this.archive.indexOf(article.id);
+    const old = index === undefined ? undefined : this.archive.article(index);
+    entry.replaces = earlier ?? (old && entryFor(old.article, old.facts, this.archive.keyAt(old.index) ?? ''));
+    return entry;
+  }
+
+  close(): void {
+    this.archive.close();
   }
 
   /** How rare a term is: log-scaled inverse sentence frequency. */

@@ -1,0 +1,256 @@
+// The archive in the store's SQLite file (better-sqlite3, synchronous), beside keyv's table:
+// a fresh LEDE_SQLITE is a fresh archive. Opening reads three counters, never the articles:
+// an id is found by an SQL index, newest-first order by an index on the publication moment.
+//
+// Tables:
+//   archive_articles  position, id, content key, publication ms, the deflated JSON {article, facts}
+//   archive_postings  term's packed refs in segments (delta varints, see codec.ts); a write adds a
+//                     segment per term and merges the newest ones while they grow as large as the
+//                     one before (so a term has about log2(refs) segments, each ref rewritten as often)
+//   archive_terms     term → live refs (df), read without the postings
+//   archive_lookups   one row per (kind, word, article, item) with what ranking and matching need
+//   archive_gone      positions of replaced articles: their refs are skipped when read, and dropped
+//                     when their segment is next merged
+//   archive_meta      live articles, live sentences, next position
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { decodeRefs, encodeRefs } from './codec.ts';
+import { Lru } from './lru.ts';
+import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
+
+export interface SqliteArchiveOptions {
+  /** Articles kept parsed in memory (default 1000). */
+  articles?: number;
+  /** Decoded refs kept in memory, summed over terms (default 4M, 32 MB). */
+  refs?: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS archive_meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS archive_articles (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, key TEXT NOT NULL, published REAL, doc BLOB NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS archive_articles_id ON archive_articles (id);
+CREATE INDEX IF NOT EXISTS archive_articles_newest ON archive_articles (published DESC, idx DESC);
+CREATE TABLE IF NOT EXISTS archive_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS archive_postings (term TEXT NOT NULL, seg INTEGER NOT NULL, n INTEGER NOT NULL, refs BLOB NOT NULL, PRIMARY KEY (term, seg)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS archive_lookups (kind TEXT NOT NULL, word TEXT NOT NULL, article INTEGER NOT NULL, item INTEGER NOT NULL, keys TEXT NOT NULL, words TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (kind, word, article, item)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS archive_gone (idx INTEGER PRIMARY KEY);
+`;
+
+interface Counters {
+  size: number;
+  sentences: number;
+  next: number;
+}
+
+interface Segment {
+  seg: number;
+  n: number;
+  refs: Uint8Array;
+}
+
+export class SqliteArchive implements Archive {
+  private readonly db: Database.Database;
+  private readonly counters: Counters;
+  /** Replaced positions (few: only articles stored again with new content). */
+  private readonly gone: Set<number>;
+  private readonly articles: Lru<number, StoredArticle>;
+  private readonly refs: Lru<string, Float64Array>;
+  private readonly sql: ReturnType<SqliteArchive['prepare']>;
+
+  constructor(path: string, options: SqliteArchiveOptions = {}) {
+    this.db = new Database(path);
+    // keyv's own connection writes to this file too: wait for its lock rather than fail.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    this.sql = this.prepare();
+    const meta = new Map((this.sql.meta.all() as Array<{ k: string; v: number }>).map((r) => [r.k, r.v]));
+    this.counters = { size: meta.get('size') ?? 0, sentences: meta.get('sentences') ?? 0, next: meta.get('next') ?? 0 };
+    this.gone = new Set((this.sql.gone.all() as Array<{ idx: number }>).map((r) => r.idx));
+    this.articles = new Lru(options.articles ?? 1000);
+    this.refs = new Lru(options.refs ?? 4_000_000, (list) => list.length);
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      meta: db.prepare('SELECT k, v FROM archive_meta'),
+      setMeta: db.prepare('INSERT INTO archive_meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v'),
+      gone: db.prepare('SELECT idx FROM archive_gone'),
+      addGone: db.prepare('INSERT OR IGNORE INTO archive_gone (idx) VALUES (?)'),
+      article: db.prepare('SELECT doc FROM archive_articles WHERE idx = ?').pluck(),
+      indexOf: db.prepare('SELECT idx FROM archive_articles WHERE id = ?').pluck(),
+      keyAt: db.prepare('SELECT key FROM archive_articles WHERE idx = ?').pluck(),
+      published: db.prepare('SELECT published FROM archive_articles WHERE idx = ?').pluck(),
+      indexes: db.prepare('SELECT idx FROM archive_articles WHERE idx > ? ORDER BY idx LIMIT ?').pluck(),
+      newest: db.prepare('SELECT idx FROM archive_articles ORDER BY published DESC, idx DESC LIMIT ? OFFSET ?').pluck(),
+      insertArticle: db.prepare('INSERT INTO archive_articles (idx, id, key, published, doc) VALUES (?, ?, ?, ?, ?)'),
+      deleteArticle: db.prepare('DELETE FROM archive_articles WHERE idx = ?'),
+      df: db.prepare('SELECT df FROM archive_terms WHERE term = ?').pluck(),
+      addDf: db.prepare('INSERT INTO archive_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df'),
+      segments: db.prepare('SELECT seg, n, refs FROM archive_postings WHERE term = ? ORDER BY seg'),
+      sizes: db.prepare('SELECT seg, n FROM archive_postings WHERE term = ? ORDER BY seg'),
+      insertSegment: db.prepare('INSERT INTO archive_postings (term, seg, n, refs) VALUES (?, ?, ?, ?)'),
+      deleteSegments: db.prepare('DELETE FROM archive_postings WHERE term = ? AND seg >= ?'),
+      lookup: db.prepare('SELECT article, item, keys, words, mentions FROM archive_lookups WHERE kind = ? AND word = ? ORDER BY article, item LIMIT ? OFFSET ?'),
+      lookupCount: db.prepare('SELECT count(*) FROM archive_lookups WHERE kind = ? AND word = ?').pluck(),
+      insertLookup: db.prepare('INSERT OR REPLACE INTO archive_lookups (kind, word, article, item, keys, words, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deleteLookup: db.prepare('DELETE FROM archive_lookups WHERE kind = ? AND word = ? AND article = ? AND item = ?'),
+    };
+  }
+
+  get size(): number {
+    return this.counters.size;
+  }
+
+  get sentences(): number {
+    return this.counters.sentences;
+  }
+
+  article(index: number): StoredArticle | undefined {
+    const hit = this.articles.get(index);
+    if (hit) return hit;
+    const doc = this.sql.article.get(index) as Buffer | undefined;
+    if (!doc) return undefined;
+    const { article, facts } = JSON.parse(inflateRawSync(doc).toString('utf8')) as Omit<StoredArticle, 'index'>;
+    const stored = { index, article, facts };
+    this.articles.set(index, stored);
+    return stored;
+  }
+
+  indexOf(id: string): number | undefined {
+    return (this.sql.indexOf.get(id) as number | undefined) ?? undefined;
+  }
+
+  keyAt(index: number): string | undefined {
+    return (this.sql.keyAt.get(index) as string | undefined) ?? undefined;
+  }
+
+  published(index: number): number | null {
+    return (this.sql.published.get(index) as number | null | undefined) ?? null;
+  }
+
+  indexes(after: number, limit: number): number[] {
+    return this.sql.indexes.all(after, limit) as number[];
+  }
+
+  newest(offset: number, limit: number): number[] {
+    return this.sql.newest.all(limit, offset) as number[];
+  }
+
+  postings(term: string): Float64Array {
+    const hit = this.refs.get(term);
+    if (hit) return hit;
+    const segments = this.sql.segments.all(term) as Segment[];
+    let list = new Float64Array(segments.reduce((n, s) => n + s.n, 0));
+    let at = 0;
+    for (const s of segments) at = decodeRefs(s.refs, list, at);
+    if (this.gone.size > 0) list = list.filter((p) => !this.gone.has(Math.floor(p / SLOTS)));
+    this.refs.set(term, list);
+    return list;
+  }
+
+  df(term: string): number {
+    return (this.sql.df.get(term) as number | undefined) ?? 0;
+  }
+
+  lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[] {
+    const rows = this.sql.lookup.all(kind, word, limit, offset) as Array<{ article: number; item: number; keys: string; words: string; mentions: number }>;
+    return rows.map((r) => ({ article: r.article, item: r.item, keys: JSON.parse(r.keys) as string[], words: JSON.parse(r.words) as string[], mentions: r.mentions }));
+  }
+
+  lookupCount(kind: LookupKind, word: string): number {
+    return this.sql.lookupCount.get(kind, word) as number;
+  }
+
+  put(entry: ArticleEntry): StoredArticle {
+    return this.putMany([entry])[0];
+  }
+
+  putMany(entries: ArticleEntry[]): StoredArticle[] {
+    const before = { ...this.counters };
+    try {
+      return this.db.transaction(() => this.write(entries))();
+    } catch (e) {
+      // Nothing of the batch was stored: neither are its counts, nor its cached reads.
+      Object.assign(this.counters, before);
+      this.gone.clear();
+      for (const r of this.sql.gone.all() as Array<{ idx: number }>) this.gone.add(r.idx);
+      this.refs.clear();
+      this.articles.clear();
+      throw e;
+    }
+  }
+
+  private write(entries: ArticleEntry[]): StoredArticle[] {
+    const sql = this.sql;
+    /** term → refs this batch adds, ascending (positions grow through the batch). */
+    const added = new Map<string, number[]>();
+    const df = new Map<string, number>();
+    const stored: StoredArticle[] = [];
+    for (const entry of entries) {
+      const old = this.indexOf(entry.article.id);
+      if (old !== undefined) this.remove(old, entry.replaces, df);
+      const index = this.counters.next++;
+      sql.insertArticle.run(index, entry.article.id, entry.key, entry.published, deflateRawSync(JSON.stringify({ article: entry.article, facts: entry.facts })));
+      for (const [term, sentences] of entry.terms) {
+        let list = added.get(term);
+        if (!list) added.set(term, (list = []));
+        for (const s of sentences) list.push(index * SLOTS + s);
+        df.set(term, (df.get(term) ?? 0) + sentences.length);
+      }
+      for (const { kind, word, row } of entry.lookups) sql.insertLookup.run(kind, word, index, row.item, JSON.stringify(row.keys), JSON.stringify(row.words), row.mentions);
+      this.counters.size++;
+      this.counters.sentences += entry.sentences;
+      stored.push({ index, article: entry.article, facts: entry.facts });
+    }
+    for (const [term, n] of df) if (n !== 0) sql.addDf.run(term, n);
+    for (const [term, refs] of added) this.append(term, refs);
+    for (const [k, v] of Object.entries(this.counters)) sql.setMeta.run(k, v);
+    for (const s of stored) this.articles.set(s.index, s);
+    return stored;
+  }
+
+  /** Takes a replaced article out: its row, its lookups, its share of each term's count; its refs are skipped from now on. */
+  private remove(index: number, replaced: ArticleEntry | undefined, df: Map<string, number>): void {
+    const sql = this.sql;
+    sql.deleteArticle.run(index);
+    sql.addGone.run(index);
+    this.gone.add(index);
+    this.articles.delete(index);
+    this.counters.size--;
+    if (!replaced) throw new Error('SqliteArchive: replacing an article needs the entry it replaces');
+    this.counters.sentences -= replaced.sentences;
+    for (const [term, sentences] of replaced.terms) {
+      df.set(term, (df.get(term) ?? 0) - sentences.length);
+      this.refs.delete(term);
+    }
+    for (const { kind, word, row } of replaced.lookups) sql.deleteLookup.run(kind, word, index, row.item);
+  }
+
+  /** Adds a segment to a term, then merges the newest segments while the last is as large as the one before it. */
+  private append(term: string, refs: number[]): void {
+    const sql = this.sql;
+    this.refs.delete(term);
+    const sizes = sql.sizes.all(term) as Array<{ seg: number; n: number }>;
+    let from = sizes.length;
+    let n = refs.length;
+    while (from > 0 && n >= sizes[from - 1].n) n += sizes[--from].n;
+    if (from === sizes.length) {
+      sql.insertSegment.run(term, from, refs.length, encodeRefs(refs));
+      return;
+    }
+    const merged = new Float64Array(n);
+    let at = 0;
+    for (const s of (sql.segments.all(term) as Segment[]).slice(from)) at = decodeRefs(s.refs, merged, at);
+    merged.set(refs, at);
+    const live = this.gone.size > 0 ? merged.filter((p) => !this.gone.has(Math.floor(p / SLOTS))) : merged;
+    sql.deleteSegments.run(term, from);
+    sql.insertSegment.run(term, from, live.length, encodeRefs(live));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
