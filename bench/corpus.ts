@@ -3,15 +3,17 @@
 // capitalised words (and a third of the longer lower-case ones) are letter-shifted: same length,
 // so facts' offsets stay valid, and the facts are shifted alike, so a variant needs no extraction.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Article, ArticleFacts } from '../src/knowledge/facts.ts';
 import { loadArticles } from '../src/knowledge/ingest/index.ts';
+import type { Library } from '../src/core/library.ts';
 
 export const root = join(import.meta.dirname, '..');
-const evalDir = join(root, '..', 'shared', 'eval', 'data', 'dev');
+// Beside the repository, or beside the folder of worktrees it was checked out into.
+const evalDir = [join(root, '..', 'shared', 'eval', 'data', 'dev'), join(root, '..', '..', 'shared', 'eval', 'data', 'dev')].find(existsSync) ?? '';
 
 export function baseArticles(): { articles: Article[]; from: string } {
-  if (existsSync(evalDir)) {
+  if (evalDir) {
     const articles: Article[] = [];
     for (const file of readdirSync(evalDir).filter((f) => /^(when|quotes|fivew|summary)\.jsonl$/.test(f))) {
       for (const line of readFileSync(join(evalDir, file), 'utf8').split('\n')) {
@@ -20,7 +22,7 @@ export function baseArticles(): { articles: Article[]; from: string } {
         articles.push({ id: o.id, title: o.title, published: o.published, url: o.url, author: null, outlet: null, text: o.text });
       }
     }
-    return { articles, from: '../shared/eval/data/dev' };
+    return { articles, from: relative(root, evalDir) };
   }
   return { articles: loadArticles(join(root, 'data')).articles.concat(loadArticles(join(root, 'tests', 'fixtures', 'articles')).articles), from: 'data/ + tests/fixtures' };
 }
@@ -95,4 +97,23 @@ export function synthetic(base: Article[], baseFacts: ArticleFacts[], k: number)
   const i = k % base.length;
   const article = variant(base[i], copy);
   return { article, facts: { ...variantFacts(baseFacts[i], copy), id: article.id } };
+}
+
+/** n questions of the five common shapes about the library's articles (spread over it). */
+export function questionsFor(lib: Library, n: number): string[] {
+  const qs: string[] = [];
+  for (let i = 0; qs.length < n && i < lib.size * 4; i++) {
+    const { facts, article } = lib.article((i * 7919) % lib.size);
+    const e = facts.entities[i % Math.max(1, facts.entities.length)];
+    const quote = facts.quotes.find((q) => q.kind === 'direct');
+    const s = facts.sentences[i % Math.max(1, facts.sentences.length)];
+    switch (i % 5) {
+      case 0: if (e) qs.push(`Who is ${e.name}?`); break;
+      case 1: if (e) qs.push(`What did ${e.name} say?`); break;
+      case 2: if (quote) qs.push(`Who said "${quote.text.replace(/["“”]/g, '').split(/\s+/).slice(0, 10).join(' ')}"?`); break;
+      case 3: if (s) qs.push(`When did ${article.text.slice(s.start, s.end).split(/\s+/).slice(2, 8).join(' ')} happen?`); break;
+      default: if (s) qs.push(`What happened ${article.text.slice(s.start, s.end).split(/\s+/).slice(0, 5).join(' ')}`); break;
+    }
+  }
+  return qs;
 }

@@ -8,10 +8,15 @@ function pick<T>(xs: T[], i: number, step: number): T {
   return xs[(i * step) % xs.length];
 }
 
+/** The person the i-th item quotes. */
+export function personOf(i: number): string {
+  return pick(PEOPLE, i, 5);
+}
+
 /** The i-th item (1-based) as an object. */
 export function newsItem(i: number, prefix: string): Record<string, string> {
   const town = pick(TOWNS, i, 3);
-  const person = pick(PEOPLE, i, 5);
+  const person = personOf(i);
   const event = pick(EVENTS, i, 1);
   const day = 1 + (i % 27);
   const amount = (i % 9) + 1;
