@@ -36,9 +36,15 @@ export async function runStatus(config: Config, out: NodeJS.WritableStream = pro
     return 1;
   }
   try {
-    const shared = lede.library.size;
     const problems = [];
-    for (const path of config.dataPaths) problems.push(...(await lede.load(path)).problems);
+    let fromPaths = 0;
+    for (const path of config.dataPaths) {
+      const loaded = await lede.load(path);
+      problems.push(...loaded.problems);
+      fromPaths += loaded.added;
+    }
+    // The rest were stored by earlier runs (the archive keeps them) or, on Redis, added by other instances.
+    const others = lede.library.size - fromPaths;
     const { parsed, cached } = lede.library.stats;
     const state = new DigestState(lede.store);
     const subs = await state.subscriptions();
@@ -46,7 +52,7 @@ export async function runStatus(config: Config, out: NodeJS.WritableStream = pro
     const lines = [
       'Lede status',
       `  backend:       ${lede.store.backend} (${lede.store.location})${lede.cluster.shared ? ', instances share articles' : ''}`,
-      `  articles:      ${lede.library.size} (${lede.library.size - shared} from ${config.dataPaths.join(', ')}${lede.cluster.shared ? `, ${shared} added by instances` : ''})` +
+      `  articles:      ${lede.library.size} (${fromPaths} from ${config.dataPaths.join(', ')}${others > 0 ? `, ${others} ${lede.cluster.shared ? 'added by instances' : 'stored before'}` : ''})` +
         (problems.length ? `; ${problems.length} file(s) unreadable` : ''),
       `  facts cache:   ${cached} hit${cached === 1 ? '' : 's'}, ${parsed} parsed (extractor ${extractorVersion()})`,
       `  subscriptions: ${subs.length}${subs.some((s) => s.status.failures > 0) ? ` (${subs.filter((s) => s.status.failures > 0).length} failing)` : ''}`,

@@ -136,6 +136,13 @@ function contains(sorted: Postings, value: number): boolean {
   return false;
 }
 
+/** The refs that pass a test, in their order. */
+function keep(refs: ArrayLike<number>, test: (ref: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < refs.length; i++) if (test(refs[i])) out.push(refs[i]);
+  return out;
+}
+
 /** Whether a sorted array holds a value in [lo, hi]: binary search for the first value ≥ lo. */
 function anyInRange(sorted: Postings, lo: number, hi: number): boolean {
   let a = 0;
@@ -184,20 +191,22 @@ export function entryFor(article: Article, facts: ArticleFacts, key: string): Ar
   });
   facts.entities.forEach((entity, ei) => {
     const keys = [entity.name, ...entity.aliases].map(nameKey);
-    const mentions = entity.mentions.length;
+    // Facts from a faulty extractor may lack mentions: indexing takes them as none, answering copes.
+    const mentions = Array.isArray(entity.mentions) ? entity.mentions.length : 0;
     for (const word of lookupWords(keys.join(' '), isWord)) lookups.push({ kind: 'name', word, row: { item: ei, keys, words: keys, mentions } });
     for (const word of lookupWords(entity.roles.join(' '), isRoleWord)) lookups.push({ kind: 'role', word, row: { item: ei, keys, words: entity.roles, mentions } });
   });
   return { article, facts, key, published: publishedMs(article), terms: index, sentences: sentences.length, lookups };
 }
 
-// A recency value packs (publication second, position) into one exact number: seconds from
-// 2017 (clamped to ±68 years, 1949–2085) times POSITIONS, plus the position; undated articles
-// come after every dated one. All of it stays below 2^53, where doubles are exact.
+// A recency value packs (publication second, position) into one exact, non-negative number:
+// seconds from 2017 (clamped to ±68 years, 1949–2085), newest smallest, times POSITIONS, plus
+// the position, latest smallest; dated values stay below 2^53, where doubles are exact, and
+// undated articles come after them, spaced by 2 (the step of doubles from 2^53 to 2^54).
 const POSITIONS = 2 ** 21;
 const EPOCH_SECONDS = 1.5e9;
 const SECONDS = 2 ** 31;
-const UNDATED = 2 ** 52;
+const UNDATED = 2 ** 53;
 
 export class Library {
   /** Counters for `lede status` and the cache tests. */
@@ -366,23 +375,24 @@ export class Library {
     // best matches hold the most terms anyway). Every term then adds its weight to the
     // candidates it contains, by binary search in its sorted postings, so a long list is
     // never walked.
-    let seed: number[] = Array.from(list(unique[0]));
+    let seed: ArrayLike<number> = list(unique[0]);
     if (seed.length > CANDIDATES) {
       for (let i = 1; i < unique.length && seed.length > CANDIDATES; i++) {
         const next = list(unique[i]);
-        const both = seed.filter((p) => contains(next, p));
+        const both = keep(seed, (p) => contains(next, p));
         if (both.length === 0) break;
         seed = both;
       }
     } else {
-      const union = new Set(seed);
+      const union = new Set(Array.from(seed));
       for (let i = 1; i < unique.length; i++) {
         if (union.size + df.get(unique[i])! > CANDIDATES) break;
-        for (const p of Array.from(list(unique[i]))) union.add(p);
+        const next = list(unique[i]);
+        for (let j = 0; j < next.length; j++) union.add(next[j]);
       }
       seed = [...union];
     }
-    if (options.articles) seed = seed.filter((p) => options.articles!.has(Math.floor(p / SLOTS)));
+    if (options.articles) seed = keep(seed, (p) => options.articles!.has(Math.floor(p / SLOTS)));
     const n = seed.length;
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
@@ -463,14 +473,16 @@ export class Library {
   }
 
   /**
-   * A number that orders articles newest first (smaller = newer): by publication second, then
-   * the later added; undated last. Only its order means anything (it is not a rank).
+   * A number that orders articles newest first (smaller = newer, never negative, so a caller
+   * can put one article before all with -1): by publication second, then the later added;
+   * undated last. Only its order means anything (it is not a rank).
    */
   recency(index: number): number {
+    const latest = POSITIONS - 1 - Math.min(index, POSITIONS - 1);
     const t = this.archive.published(index);
-    if (t === null) return UNDATED + (POSITIONS - index);
+    if (t === null) return UNDATED + 2 * latest;
     const second = Math.max(-SECONDS, Math.min(SECONDS - 1, Math.floor(t / 1000) - EPOCH_SECONDS));
-    return -(second * POSITIONS + index);
+    return (SECONDS - 1 - second) * POSITIONS + latest;
   }
 
   /** Articles that mention the query's words, best match first; every article, newest first, without a query. */

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_FAILED } from '../../src/core/ask.ts';
 import { Lede } from '../../src/core/lede.ts';
+import { extractFacts } from '../../src/knowledge/extract.ts';
+import { loadArticles } from '../../src/knowledge/ingest/index.ts';
 import { scratchFolders } from '../scratch.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'lede.mjs');
@@ -30,14 +32,15 @@ describe('lede ask when a line or an answer fails', () => {
       text: '"The frost took half the blossom in one night," said grower Tomas Reyes of Hillcrest orchard.\n\nThe Hillcrest cider press will open a week late, on April 9.',
     }));
     env = { LEDE_SQLITE: join(dir, 'state.sqlite'), LOG_LEVEL: 'error' };
-    // The facts cache holds what a faulty extractor wrote for this article (a speaker "name" that
-    // is a number): the command reads it back as cached facts, and every answerer that reads
+    // The archive holds what a faulty extractor wrote for this article (a speaker "name" that
+    // is a number), read from the facts cache when it was loaded: every answerer that reads
     // attribution fails on it.
     const seed = await Lede.open({ store: { sqlitePath: env.LEDE_SQLITE } });
+    const [article] = loadArticles(data).articles;
+    const facts = extractFacts(article);
+    const spoiled = { ...facts, quotes: facts.quotes.map((q) => ({ ...q, speaker: q.speaker && { ...q.speaker, name: 42 } })) };
+    await seed.store.ns('facts').set(seed.library.cacheKey(article), spoiled);
     await seed.load(data);
-    const loaded = seed.library.get('orchard')!;
-    const spoiled = { ...loaded.facts, quotes: loaded.facts.quotes.map((q) => ({ ...q, speaker: q.speaker && { ...q.speaker, name: 42 } })) };
-    await seed.store.ns('facts').set(seed.library.cacheKey(loaded.article), spoiled);
     await seed.close();
   });
 

@@ -89,7 +89,9 @@ describe('the lede command', () => {
   });
 
   it('npm start without tokens is the terminal chat over data/', () => {
-    const out = execFileSync(process.execPath, [bin, 'start'], { cwd: root, input: 'Who was shot?\n', encoding: 'utf8', env: { ...process.env, ...env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } });
+    // A store of its own: the others' store keeps every article they loaded (the archive).
+    const fresh = { LEDE_SQLITE: join(scratchDir(), 'state.sqlite') };
+    const out = execFileSync(process.execPath, [bin, 'start'], { cwd: root, input: 'Who was shot?\n', encoding: 'utf8', env: { ...process.env, ...fresh, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' } });
     expect(out).toMatch(/1 article loaded/);
     expect(out).toMatch(/Villegas-Gonzalez/);
   });

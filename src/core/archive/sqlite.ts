@@ -1,4 +1,4 @@
-// The archive in the store's SQLite file (better-sqlite3, synchronous), beside keyv's table:
+// The archive in a SQLite file beside the store's (better-sqlite3, synchronous; see archivePath):
 // a fresh LEDE_SQLITE is a fresh archive. Opening reads three counters, never the articles:
 // an id is found by an SQL index, newest-first order by an index on the publication moment.
 //
@@ -53,23 +53,41 @@ export class SqliteArchive implements Archive {
   private readonly counters: Counters;
   /** Replaced positions (few: only articles stored again with new content). */
   private readonly gone: Set<number>;
-  private readonly articles: Lru<number, StoredArticle>;
+  /** Parsed articles with their publication moment (ordering a few articles reads it per comparison). */
+  private readonly articles: Lru<number, { stored: StoredArticle; published: number | null }>;
   private readonly refs: Lru<string, Float64Array>;
   private readonly sql: ReturnType<SqliteArchive['prepare']>;
 
   constructor(path: string, options: SqliteArchiveOptions = {}) {
     this.db = new Database(path);
-    // keyv's own connection writes to this file too: wait for its lock rather than fail.
+    // Another process (a second instance, `lede status`) may hold the lock a moment: wait for it.
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Index pages a batch touches stay in memory through it (the default cache is 2 MB).
+    this.db.pragma('cache_size = -65536');
     this.db.exec(SCHEMA);
     this.sql = this.prepare();
-    const meta = new Map((this.sql.meta.all() as Array<{ k: string; v: number }>).map((r) => [r.k, r.v]));
-    this.counters = { size: meta.get('size') ?? 0, sentences: meta.get('sentences') ?? 0, next: meta.get('next') ?? 0 };
+    this.counters = this.readCounters();
     this.gone = new Set((this.sql.gone.all() as Array<{ idx: number }>).map((r) => r.idx));
     this.articles = new Lru(options.articles ?? 1000);
     this.refs = new Lru(options.refs ?? 4_000_000, (list) => list.length);
+  }
+
+  private readCounters(): Counters {
+    const meta = new Map((this.sql.meta.all() as Array<{ k: string; v: number }>).map((r) => [r.k, r.v]));
+    return { size: meta.get('size') ?? 0, sentences: meta.get('sentences') ?? 0, next: meta.get('next') ?? 0 };
+  }
+
+  /** Counters, replaced positions and caches as the file has them now (another process may have written). */
+  private reload(): void {
+    const now = this.readCounters();
+    if (now.next === this.counters.next && now.size === this.counters.size) return;
+    Object.assign(this.counters, now);
+    this.gone.clear();
+    for (const r of this.sql.gone.all() as Array<{ idx: number }>) this.gone.add(r.idx);
+    this.refs.clear();
+    this.articles.clear();
   }
 
   private prepare() {
@@ -79,7 +97,7 @@ export class SqliteArchive implements Archive {
       setMeta: db.prepare('INSERT INTO archive_meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v'),
       gone: db.prepare('SELECT idx FROM archive_gone'),
       addGone: db.prepare('INSERT OR IGNORE INTO archive_gone (idx) VALUES (?)'),
-      article: db.prepare('SELECT doc FROM archive_articles WHERE idx = ?').pluck(),
+      article: db.prepare('SELECT doc, published FROM archive_articles WHERE idx = ?'),
       indexOf: db.prepare('SELECT idx FROM archive_articles WHERE id = ?').pluck(),
       keyAt: db.prepare('SELECT key FROM archive_articles WHERE idx = ?').pluck(),
       published: db.prepare('SELECT published FROM archive_articles WHERE idx = ?').pluck(),
@@ -100,6 +118,11 @@ export class SqliteArchive implements Archive {
     };
   }
 
+  /** What the caches hold now: parsed articles, decoded refs. */
+  get held(): { articles: number; refs: number } {
+    return { articles: this.articles.size, refs: this.refs.weight };
+  }
+
   get size(): number {
     return this.counters.size;
   }
@@ -109,14 +132,18 @@ export class SqliteArchive implements Archive {
   }
 
   article(index: number): StoredArticle | undefined {
+    return this.parsed(index)?.stored;
+  }
+
+  private parsed(index: number): { stored: StoredArticle; published: number | null } | undefined {
     const hit = this.articles.get(index);
     if (hit) return hit;
-    const doc = this.sql.article.get(index) as Buffer | undefined;
-    if (!doc) return undefined;
-    const { article, facts } = JSON.parse(inflateRawSync(doc).toString('utf8')) as Omit<StoredArticle, 'index'>;
-    const stored = { index, article, facts };
-    this.articles.set(index, stored);
-    return stored;
+    const row = this.sql.article.get(index) as { doc: Buffer; published: number | null } | undefined;
+    if (!row) return undefined;
+    const { article, facts } = JSON.parse(inflateRawSync(row.doc).toString('utf8')) as Omit<StoredArticle, 'index'>;
+    const parsed = { stored: { index, article, facts }, published: row.published };
+    this.articles.set(index, parsed);
+    return parsed;
   }
 
   indexOf(id: string): number | undefined {
@@ -128,6 +155,8 @@ export class SqliteArchive implements Archive {
   }
 
   published(index: number): number | null {
+    const hit = this.articles.get(index);
+    if (hit) return hit.published;
     return (this.sql.published.get(index) as number | null | undefined) ?? null;
   }
 
@@ -169,16 +198,18 @@ export class SqliteArchive implements Archive {
   }
 
   putMany(entries: ArticleEntry[]): StoredArticle[] {
-    const before = { ...this.counters };
+    // Immediate: the write lock is taken first, so the counters read next are the file's latest.
     try {
-      return this.db.transaction(() => this.write(entries))();
+      return this.db
+        .transaction(() => {
+          this.reload();
+          return this.write(entries);
+        })
+        .immediate();
     } catch (e) {
-      // Nothing of the batch was stored: neither are its counts, nor its cached reads.
-      Object.assign(this.counters, before);
-      this.gone.clear();
-      for (const r of this.sql.gone.all() as Array<{ idx: number }>) this.gone.add(r.idx);
-      this.refs.clear();
-      this.articles.clear();
+      // Nothing of the batch was stored: forget what it changed in memory.
+      this.counters.next = -1;
+      this.reload();
       throw e;
     }
   }
@@ -189,6 +220,7 @@ export class SqliteArchive implements Archive {
     const added = new Map<string, number[]>();
     const df = new Map<string, number>();
     const stored: StoredArticle[] = [];
+    const lookups: Array<[kind: string, word: string, article: number, item: number, keys: string, words: string, mentions: number]> = [];
     for (const entry of entries) {
       const old = this.indexOf(entry.article.id);
       if (old !== undefined) this.remove(old, entry.replaces, df);
@@ -200,15 +232,19 @@ export class SqliteArchive implements Archive {
         for (const s of sentences) list.push(index * SLOTS + s);
         df.set(term, (df.get(term) ?? 0) + sentences.length);
       }
-      for (const { kind, word, row } of entry.lookups) sql.insertLookup.run(kind, word, index, row.item, JSON.stringify(row.keys), JSON.stringify(row.words), row.mentions);
+      for (const { kind, word, row } of entry.lookups) lookups.push([kind, word, index, row.item, JSON.stringify(row.keys), JSON.stringify(row.words), row.mentions]);
       this.counters.size++;
       this.counters.sentences += entry.sentences;
       stored.push({ index, article: entry.article, facts: entry.facts });
     }
-    for (const [term, n] of df) if (n !== 0) sql.addDf.run(term, n);
-    for (const [term, refs] of added) this.append(term, refs);
+    // In key order: each index page is visited once per batch, not once per row.
+    lookups.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2] || a[3] - b[3]));
+    for (const row of lookups) sql.insertLookup.run(...row);
+    const byTerm = <T>(m: Map<string, T>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [term, n] of byTerm(df)) if (n !== 0) sql.addDf.run(term, n);
+    for (const [term, refs] of byTerm(added)) this.append(term, refs);
     for (const [k, v] of Object.entries(this.counters)) sql.setMeta.run(k, v);
-    for (const s of stored) this.articles.set(s.index, s);
+    stored.forEach((s, i) => this.articles.set(s.index, { stored: s, published: entries[i].published }));
     return stored;
   }
 

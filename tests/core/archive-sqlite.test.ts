@@ -1,0 +1,119 @@
+// The SQLite archive: the contract on real files, and what only a stored archive does: a restart
+// answers from it without --data, the LRUs stay bounded, a killed writer loses nothing committed.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Lru } from '../../src/core/archive/lru.ts';
+import { SqliteArchive } from '../../src/core/archive/sqlite.ts';
+import { SLOTS } from '../../src/core/archive/types.ts';
+import { Lede } from '../../src/core/lede.ts';
+import { scratchFolders } from '../scratch.ts';
+import { archiveContract } from './archive-contract.ts';
+import { entriesOf, FIXTURES } from './archive-fixtures.ts';
+
+const scratch = scratchFolders('lede-archive-');
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'articles');
+
+const paths = new WeakMap<SqliteArchive, string>();
+archiveContract('SQLite', {
+  open: () => {
+    const path = join(scratch(), 'state.sqlite');
+    const archive = new SqliteArchive(path);
+    paths.set(archive, path);
+    return archive;
+  },
+  reopen: (archive) => {
+    const path = paths.get(archive as SqliteArchive)!;
+    archive.close();
+    const again = new SqliteArchive(path);
+    paths.set(again, path);
+    return again;
+  },
+});
+
+describe('a stored archive', () => {
+  it('answers after a restart without --data, and a reload of the same content parses nothing', async () => {
+    const sqlitePath = join(scratch(), 'state.sqlite');
+    const first = await Lede.open({ dataPath: fixtures, store: { sqlitePath } });
+    const question = 'When did the warehouse fire happen?';
+    let answer: string | null;
+    try {
+      answer = (await first.answer(question, 'c1')).answer;
+      expect(answer).toMatch(/Thursday/);
+    } finally {
+      await first.close();
+    }
+    const again = await Lede.open({ store: { sqlitePath } });
+    try {
+      expect(again.library.size).toBe(2);
+      expect((await again.answer(question, 'c2')).answer).toBe(answer);
+      await again.load(fixtures);
+      expect(again.library.size).toBe(2);
+      expect(again.library.stats).toEqual({ parsed: 0, cached: 2 });
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('keeps at most its bound of parsed articles and decoded refs', () => {
+    const archive = new SqliteArchive(join(scratch(), 'state.sqlite'), { articles: 3, refs: 40 });
+    try {
+      const entries = entriesOf(FIXTURES);
+      for (let i = 0; i < 5; i++) archive.putMany(entries.map((e) => ({ ...e, article: { ...e.article, id: `${e.article.id}-${i}` } })));
+      for (const i of archive.indexes(-1, 100)) archive.article(i);
+      for (const t of new Set(entries.flatMap((e) => [...e.terms.keys()]))) archive.postings(t);
+      expect(archive.held.articles).toBe(3);
+      expect(archive.held.refs).toBeLessThanOrEqual(40);
+      // What fell out is read again, the same.
+      expect(archive.article(0)!.article.id).toBe('wire-ferry-0');
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('a writer killed in the middle of a batch loses nothing it committed, and leaves no half batch', async () => {
+    const path = join(scratch(), 'state.sqlite');
+    const writer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'archive-writer.ts'), path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let committed = 0;
+    await new Promise<void>((resolve) => {
+      writer.stdout.on('data', (chunk: Buffer) => {
+        const lines = chunk.toString().trim().split('\n');
+        committed = Number(lines[lines.length - 1]);
+        // Killed while it writes its next batches.
+        if (committed >= 3) {
+          writer.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => writer.on('exit', resolve));
+    const archive = new SqliteArchive(path);
+    try {
+      const batch = FIXTURES.length;
+      expect(archive.size).toBeGreaterThanOrEqual(committed * batch);
+      expect(archive.size % batch).toBe(0);
+      const positions = archive.indexes(-1, 1_000_000);
+      expect(positions).toHaveLength(archive.size);
+      for (const i of positions) expect(archive.article(i)!.index).toBe(i);
+      const live = new Set(positions);
+      const refs = Array.from(archive.postings('said'));
+      expect(refs.every((p) => live.has(Math.floor(p / SLOTS)))).toBe(true);
+      expect(archive.df('said')).toBe(refs.length);
+      expect(archive.lookupCount('name', 'reyes')).toBe((archive.size / batch) * 2);
+    } finally {
+      archive.close();
+    }
+  });
+});
+
+describe('the LRU', () => {
+  it('drops the least recently used first, by weight', () => {
+    const lru = new Lru<string, number[]>(5, (v) => v.length);
+    lru.set('a', [1, 2]);
+    lru.set('b', [1, 2]);
+    lru.get('a');
+    lru.set('c', [1, 2]);
+    expect([lru.get('a'), lru.get('b'), lru.get('c')]).toEqual([[1, 2], undefined, [1, 2]]);
+    expect(lru.weight).toBe(4);
+  });
+});
