@@ -11,6 +11,7 @@ import { Library } from '../../src/core/library.ts';
 import { WorkPool, type WorkEvent } from '../../src/core/work/pool.ts';
 import { scratchFolders } from '../scratch.ts';
 import { newsLines } from './ingest-inputs.ts';
+import { FAULT_MARKER, withFaultMarker } from './work-inputs.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const scratch = scratchFolders('lede-ingest-');
@@ -70,6 +71,10 @@ describe('streaming ingest', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'wire.jsonl'), newsLines(8).join('\n') + '\n');
     const work = pool({ size: 2, inlineBelow: { extract: 0 } });
+    // Both threads started first (loading the language model takes a while): one ready long
+    // before the other would take every item alone.
+    const warm = (id: string) => work.run('extract', { article: { id, title: null, published: null, url: null, author: null, outlet: null, text: 'The model is loaded.' } });
+    await Promise.all([warm('warm-1'), warm('warm-2')]);
     let running = 0;
     let most = 0;
     work.on('start', (e: WorkEvent) => {
@@ -128,4 +133,23 @@ describe('streaming ingest', () => {
     expect(lib.size).toBe(n);
     expect(sources.stamps.get(resolve(file))).toMatchObject({ units: n, done: true });
   }, 120_000);
+
+  describe('a file whose article could not be read', () => {
+    withFaultMarker();
+    it('is not stamped, so the next run tries it again; a file of an unsupported type is not reported again', async () => {
+      const dir = scratch();
+      copyFileSync(join(fixtures, 'articles', 'harbor-fire.txt'), join(dir, 'harbor-fire.txt'));
+      writeFileSync(join(dir, 'throws.txt'), `2025-03-01 (Staff, Test Wire) The ferry was late again on Tuesday. ${FAULT_MARKER}\n`);
+      writeFileSync(join(dir, 'notes.docx'), 'not an article format');
+      const sources = memorySources();
+      const work = pool();
+      const lib = new Library(null, undefined, (article) => work.run('extract', { article }, { size: article.text.length }));
+      const first = await ingest([dir], lib, work, { sources });
+      expect(first).toMatchObject({ added: 1, failed: 2 });
+      expect([...sources.stamps.keys()].map((k) => k.slice(dir.length + 1)).sort()).toEqual(['harbor-fire.txt', 'notes.docx']);
+      const again = await ingest([dir], lib, work, { sources });
+      expect(again).toMatchObject({ added: 0, already: 2, failed: 1 });
+      expect(again.problems[0].source).toMatch(/throws\.txt/);
+    }, 120_000);
+  });
 });

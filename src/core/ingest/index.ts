@@ -4,6 +4,7 @@
 // only then is a source's stamp saved. A crash loses nothing already parsed (the facts cache
 // holds it), and a re-run skips what is in: unchanged files by their stamp, articles by id and
 // content. One bad line or article is a problem reported and counted, never the end of the run.
+import { resolve } from 'node:path';
 import type { Article, ArticleFacts } from '../../knowledge/facts.ts';
 import { uniqueIds, type LoadProblem } from '../../knowledge/ingest/index.ts';
 import type { Library } from '../library.ts';
@@ -45,7 +46,8 @@ const MAX_KEPT = 1000;
 type Outcome =
   | { kind: 'article'; article: Article; facts: ArticleFacts; units: number }
   | { kind: 'already'; units: number }
-  | { kind: 'problem'; problem: LoadProblem; units: number }
+  /** `retry`: the file to read again next time (its article's facts could not be computed: a time-out may pass then). */
+  | { kind: 'problem'; problem: LoadProblem; units: number; retry?: string }
   | Extract<Item, { kind: 'skip' | 'stamp' }>;
 
 /** The archive holds this article with this very content (id, date, text): its key says so, no facts are read. */
@@ -69,6 +71,8 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
   const unique = uniqueIds();
   let batch: Array<{ article: Article; facts: ArticleFacts }> = [];
   const stamps = new Map<string, SourceStamp>();
+  /** Files not to stamp this run: one of their articles failed extraction, so the next run reads them again. */
+  const retry = new Set<string>();
   const flush = async () => {
     if (batch.length) library.insertMany(batch);
     progress.added += batch.length;
@@ -93,7 +97,12 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
     if (alreadyIn(library, article)) return Promise.resolve({ kind: 'already', units: item.units });
     return library.factsFor(article).then(
       (facts): Outcome => ({ kind: 'article', article, facts, units: item.units }),
-      (e: unknown): Outcome => ({ kind: 'problem', problem: { source: sourceOf(article), message: e instanceof Error ? e.message : String(e) }, units: item.units }),
+      (e: unknown): Outcome => ({
+        kind: 'problem',
+        problem: { source: sourceOf(article), message: e instanceof Error ? e.message : String(e) },
+        units: item.units,
+        retry: article.source ? resolve(article.source) : undefined,
+      }),
     );
   };
 
@@ -109,12 +118,13 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
         progress.failed++;
         if (problems.length < MAX_KEPT) problems.push(outcome.problem);
         options.onProblem?.(outcome.problem);
+        if (outcome.retry) retry.add(outcome.retry);
         break;
       case 'skip':
         if (outcome.unchanged) progress.already += outcome.units;
         break;
       case 'stamp':
-        stamps.set(outcome.path, outcome.stamp);
+        if (!retry.has(outcome.path)) stamps.set(outcome.path, outcome.stamp);
         break;
     }
     progress.done += outcome.units;
