@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSyn
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { progressPrinter } from '../src/adapters/terminal/progress.ts';
+import { archivePath } from '../src/core/archive/index.ts';
 import { SqliteArchive } from '../src/core/archive/sqlite.ts';
 import { ingest } from '../src/core/ingest/index.ts';
 import { Library } from '../src/core/library.ts';
@@ -41,28 +42,34 @@ export function baseFactsIn(dir: string, base: Article[]): ArticleFacts[] {
   return facts;
 }
 
-/** Bytes of a SQLite file with its WAL. */
-function sizeOnDisk(path: string): number {
-  return [path, `${path}-wal`].reduce((sum, p) => sum + (existsSync(p) ? statSync(p).size : 0), 0);
+/** Bytes of a store: its SQLite file and its archive's, with their WALs. */
+function sizeOnDisk(store: string): number {
+  const files = [store, archivePath(store)].flatMap((f) => [f, `${f}-wal`]);
+  return files.reduce((sum, p) => sum + (existsSync(p) ? statSync(p).size : 0), 0);
+}
+
+/** The store (LEDE_SQLITE) of the size's archive; the archive is its archivePath(). */
+function storeOf(dir: string, size: number): string {
+  return join(dir, `store-${size}.sqlite`);
 }
 
 /**
- * The archive of the first `size` synthetic articles, built (or finished: a build stopped
- * half-way resumes from the articles it holds, each batch being one transaction).
+ * The store whose archive holds the first `size` synthetic articles, built (or finished: a
+ * build stopped half-way resumes from the articles it holds, each batch being one transaction).
  */
 export function archiveOf(dir: string, base: Article[], baseFacts: ArticleFacts[], size: number): string {
-  const path = join(dir, `archive-${size}.sqlite`);
+  const store = storeOf(dir, size);
+  const path = archivePath(store);
   // The first n synthetic articles are the same whatever the size: a bigger archive starts as a
   // copy of the biggest smaller one (closed, so its WAL is folded in) and goes on from there.
-  const smaller = keptArchives(dir)
-    .map((f) => Number(f.slice('archive-'.length, -'.sqlite'.length)))
+  const smaller = keptSizes(dir)
     .filter((n) => n < size)
     .sort((a, b) => b - a)[0];
-  if (!existsSync(path) && smaller) copyFileSync(join(dir, `archive-${smaller}.sqlite`), path);
+  if (!existsSync(path) && smaller) copyFileSync(archivePath(storeOf(dir, smaller)), path);
   const archive = new SqliteArchive(path);
   const lib = new Library(null, undefined, undefined, archive);
   try {
-    if (lib.size >= size) return path;
+    if (lib.size >= size) return store;
     const progress = progressPrinter(process.stderr, { label: `bench: building ${path}`, everyMs: 10_000 });
     const from = lib.size;
     for (let k = from; k < size; ) {
@@ -72,7 +79,7 @@ export function archiveOf(dir: string, base: Article[], baseFacts: ArticleFacts[
       progress.update({ done: k, total: size, added: k - from, already: from, failed: 0 });
     }
     progress.end();
-    return path;
+    return store;
   } finally {
     lib.close();
   }
@@ -100,7 +107,7 @@ export interface ScaleRow {
   rssMb: number;
 }
 
-/** The measures over one stored archive: a fresh process each, the archive never re-ingested. */
+/** The measures over one store's archive: a fresh process each, the archive never re-ingested. */
 export function measureArchive(path: string, size: number, runs: number): ScaleRow {
   const empty = join(path.replace(/\.sqlite$/, ''), 'no-data');
   mkdirSync(empty, { recursive: true });
@@ -166,7 +173,7 @@ export async function measureIngest(dir: string, base: Article[], baseFacts: Art
   return { articles, oneThread, twoThreads };
 }
 
-/** The archives a folder holds, by file name ("archive-10000.sqlite"). */
-function keptArchives(dir: string): string[] {
-  return readdirSync(dir).filter((f) => /^archive-\d+\.sqlite$/.test(f));
+/** The sizes whose archives a folder holds ("store-10000.sqlite.archive" → 10000). */
+function keptSizes(dir: string): number[] {
+  return readdirSync(dir).flatMap((f) => /^store-(\d+)\.sqlite\.archive$/.exec(f)?.[1] ?? []).map(Number);
 }
