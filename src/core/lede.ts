@@ -106,7 +106,9 @@ export class Lede {
 
   /** Streams files, folders and JSON Lines into the library (see core/ingest). */
   async ingest(paths: string[], options: IngestOptions = {}): Promise<IngestResult> {
-    const result = await ingest(paths, this.library, this.work, { sources: this.sources, ...options });
+    // Stamps describe what the archive holds: an empty one (new, or deleted beside its store) reads every file.
+    const sources = this.sources && this.library.size === 0 ? { get: async () => undefined, set: this.sources.set } : this.sources;
+    const result = await ingest(paths, this.library, this.work, { sources, ...options });
     this.problems.push(...result.problems);
     return result;
   }

@@ -1,10 +1,12 @@
 // Streaming ingest over real files: JSON Lines read line by line, folders file by file, bad
 // lines reported with their line number and counted, progress that ends at its total, a source
 // log that lets a re-run skip unchanged files and resume a JSON Lines file after its last stamp.
-import { appendFileSync, copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { archivePath } from '../../src/core/archive/index.ts';
 import { ingest, type IngestProgress } from '../../src/core/ingest/index.ts';
+import { Lede } from '../../src/core/lede.ts';
 import { CHECKPOINT_LINES, countUnits } from '../../src/core/ingest/items.ts';
 import type { SourceLog, SourceStamp } from '../../src/core/ingest/sources.ts';
 import { Library } from '../../src/core/library.ts';
@@ -152,4 +154,24 @@ describe('streaming ingest', () => {
       expect(again.problems[0].source).toMatch(/throws\.txt/);
     }, 120_000);
   });
+
+  it('reads every file again when the archive is gone though the store (and its stamps) is not', async () => {
+    const dir = scratch();
+    copyFileSync(join(fixtures, 'articles', 'harbor-fire.txt'), join(dir, 'harbor-fire.txt'));
+    const sqlitePath = join(scratch(), 'state.sqlite');
+    const work = pool();
+    const first = await Lede.open({ store: { sqlitePath }, work });
+    await first.load(dir);
+    expect(first.library.size).toBe(1);
+    await first.close();
+    rmSync(archivePath(sqlitePath), { force: true });
+    rmSync(`${archivePath(sqlitePath)}-wal`, { force: true });
+    const again = await Lede.open({ store: { sqlitePath }, work });
+    try {
+      await again.load(dir);
+      expect(again.library.size).toBe(1);
+    } finally {
+      await again.close();
+    }
+  }, 120_000);
 });
