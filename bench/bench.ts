@@ -1,118 +1,28 @@
 // `npm run bench`: speed and memory, as medians of several runs after a warm-up, with ratios
 // against a baseline measured in the same run. Not a test: it asserts nothing.
 //
-// Corpus: the articles of ../shared/eval/data/dev (read in place, never copied) when that
-// folder is there, else the repository's own articles; either way grown to the sizes needed
-// by variants whose capitalised words are letter-shifted (same length, so facts' offsets stay
-// valid) so that retrieval is not fooled by duplicates.
+// Corpus: see corpus.ts (the eval's dev articles read in place, grown by letter-shifted copies).
+// The stored-archive rows (10k / 100k / 1M articles) come from scale.ts: the archives are built
+// once into .bench/ (resumable, with progress) and reused by later runs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ask } from '../src/core/ask/index.ts';
-import { Library } from '../src/core/library.ts';
 import { extractFacts } from '../src/knowledge/extract.ts';
-import type { Article, ArticleFacts } from '../src/knowledge/facts.ts';
-import { loadArticles } from '../src/knowledge/ingest/index.ts';
+import type { Article } from '../src/knowledge/facts.ts';
 import { readDocBare, readDocPipeline, wink } from '../src/knowledge/nlp.ts';
+import { baseArticles, corpus, root } from './corpus.ts';
 import { doubling, doublingTable } from './doubling.ts';
+import { archiveOf, baseFactsIn, benchFolder, bundledAsk, measureArchive, measureIngest } from './scale.ts';
+import { median } from './stats.ts';
 
-const root = join(import.meta.dirname, '..');
-const evalDir = join(root, '..', 'shared', 'eval', 'data', 'dev');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+/** Articles ingested with real extraction, on 1 and on 2 threads. */
+const INGEST_SAMPLE = Number(process.env.BENCH_INGEST_SAMPLE ?? 200);
 /** Characters of the smallest input of the doubling test (then twice and four times that). */
 const DOUBLING_CHARS = Number(process.env.BENCH_DOUBLING_CHARS ?? 50_000);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-function baseArticles(): { articles: Article[]; from: string } {
-  if (existsSync(evalDir)) {
-    const articles: Article[] = [];
-    for (const file of readdirSync(evalDir).filter((f) => /^(when|quotes|fivew|summary)\.jsonl$/.test(f))) {
-      for (const line of readFileSync(join(evalDir, file), 'utf8').split('\n')) {
-        if (!line.trim()) continue;
-        const o = JSON.parse(line) as { id: string; title: string | null; published: string | null; url: string | null; text: string };
-        articles.push({ id: o.id, title: o.title, published: o.published, url: o.url, author: null, outlet: null, text: o.text });
-      }
-    }
-    return { articles, from: '../shared/eval/data/dev' };
-  }
-  return { articles: loadArticles(join(root, 'data')).articles.concat(loadArticles(join(root, 'tests', 'fixtures', 'articles')).articles), from: 'data/ + tests/fixtures' };
-}
-
-/** Shifts the letters of every capitalised word by an amount depending on the copy: same length. */
-function shiftWord(word: string, copy: number): string {
-  let out = '';
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    const k = (copy * 7 + i * 3) % 26;
-    if (c >= 65 && c <= 90) out += String.fromCharCode(65 + ((c - 65 + k) % 26));
-    else if (c >= 97 && c <= 122) out += String.fromCharCode(97 + ((c - 97 + k) % 26));
-    else out += word[i];
-  }
-  return out;
-}
-
-/** A third of the longer lower-case words vary between copies too: topics differ, "said" does not. */
-function varies(word: string): boolean {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (h * 31 + word.charCodeAt(i)) | 0;
-  return (h >>> 0) % 3 === 0;
-}
-
-function variantText(text: string, copy: number): string {
-  if (copy === 0) return text;
-  return text.replace(/\b([A-Z][a-z]{2,}|[a-z]{5,})\b/g, (w) => (w[0] >= 'a' && !varies(w) ? w : shiftWord(w, copy)));
-}
-
-/** Facts fields that are labels, not text. */
-const KEEP = new Set(['id', 'entity', 'kind', 'type', 'value', 'schema']);
-
-/** The same variant applied to every string inside facts, so names stay consistent with the text. */
-function variantFacts<T>(value: T, copy: number): T {
-  if (copy === 0) return value;
-  if (typeof value === 'string') return variantText(value, copy) as T;
-  if (Array.isArray(value)) return value.map((v) => variantFacts(v, copy)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = KEEP.has(k) ? v : variantFacts(v, copy);
-    return out as T;
-  }
-  return value;
-}
-
-function variant(article: Article, copy: number): Article {
-  return copy === 0 ? article : { ...article, id: `${article.id}~${copy}`, title: article.title && variantText(article.title, copy), text: variantText(article.text, copy) };
-}
-
-function corpus(base: Article[], minArticles: number, minTokens: number): Article[] {
-  const out: Article[] = [];
-  let tokens = 0;
-  for (let copy = 0; out.length < minArticles || tokens < minTokens; copy++) {
-    for (const a of base) {
-      const v = variant(a, copy);
-      out.push(v);
-      tokens += v.text.split(/\s+/).length;
-    }
-  }
-  return out;
-}
-
-function time(fn: () => void): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-}
 
 /** Milliseconds spent in fn, added to acc[key]. */
 function timed<T>(acc: Record<string, number>, key: string, fn: () => T): T {
@@ -156,50 +66,6 @@ function throughput(articles: Article[]) {
   return { tokens, articles: articles.length, bareTps, pipelineTps, fullTps, ratio: fullTps / bareTps, pipelineRatio: fullTps / pipelineTps };
 }
 
-function questionsFor(lib: Library, n: number): string[] {
-  const qs: string[] = [];
-  for (let i = 0; qs.length < n && i < lib.size * 4; i++) {
-    const { facts, article } = lib.article((i * 7919) % lib.size);
-    const e = facts.entities[i % Math.max(1, facts.entities.length)];
-    const quote = facts.quotes.find((q) => q.kind === 'direct');
-    const s = facts.sentences[i % Math.max(1, facts.sentences.length)];
-    switch (i % 5) {
-      case 0: if (e) qs.push(`Who is ${e.name}?`); break;
-      case 1: if (e) qs.push(`What did ${e.name} say?`); break;
-      case 2: if (quote) qs.push(`Who said "${quote.text.replace(/["“”]/g, '').split(/\s+/).slice(0, 10).join(' ')}"?`); break;
-      case 3: if (s) qs.push(`When did ${article.text.slice(s.start, s.end).split(/\s+/).slice(2, 8).join(' ')} happen?`); break;
-      default: if (s) qs.push(`What happened ${article.text.slice(s.start, s.end).split(/\s+/).slice(0, 5).join(' ')}`); break;
-    }
-  }
-  return qs;
-}
-
-function askLatency(base: Article[], baseFacts: Map<string, ArticleFacts>, size: number) {
-  global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
-  const lib = new Library(null);
-  const t0 = performance.now();
-  for (let copy = 0, added = 0; added < size; copy++) {
-    for (const a of base) {
-      if (added >= size) break;
-      const v = variant(a, copy);
-      const f = baseFacts.get(a.id)!;
-      lib.insert(v, { ...variantFacts(f, copy), id: v.id });
-      added++;
-    }
-  }
-  const indexMs = performance.now() - t0;
-  global.gc?.();
-  const rssPerArticle = (process.memoryUsage().rss - rssBefore) / size;
-  const questions = questionsFor(lib, 300);
-  for (const q of questions.slice(0, 30)) ask(lib, q, {});
-  const ms: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    for (const q of questions) ms.push(time(() => ask(lib, q, {})));
-  }
-  return { size, p50: median(ms), p99: percentile(ms, 99), indexMs, rssPerArticleKb: rssPerArticle / 1024 };
-}
-
 function coldStart(articles: Article[]) {
   const dir = mkdtempSync(join(tmpdir(), 'lede-bench-'));
   try {
@@ -233,28 +99,74 @@ wink();
 const big = corpus(base, 1000, 500_000);
 process.stderr.write(`bench: corpus of ${big.length} articles from ${from}, ${RUNS} runs each\n`);
 const tp = throughput(big);
-const baseFacts = new Map(base.map((a) => [a.id, extractFacts(a)]));
-const latency = SIZES.map((size) => {
-  process.stderr.write(`bench: ask with ${size} articles loaded…\n`);
-  return askLatency(base, baseFacts, size);
+const folder = benchFolder(base);
+const baseFacts = baseFactsIn(folder, base);
+process.stderr.write(`bench: ingest with real extraction, ${INGEST_SAMPLE} articles on 1 then 2 work threads…\n`);
+const ingestRow = await measureIngest(folder, base, baseFacts, INGEST_SAMPLE);
+const scale = SIZES.map((size) => {
+  const path = archiveOf(folder, base, baseFacts, size);
+  process.stderr.write(`bench: ${size.toLocaleString('en')} articles stored (${path})…\n`);
+  return measureArchive(path, size, RUNS);
 });
+process.stderr.write('bench: `lede ask` on the bundled article…\n');
+const bundledMs = bundledAsk(folder, RUNS);
 process.stderr.write('bench: cold start…\n');
 const cold = coldStart(big.slice(0, 1000));
 process.stderr.write(`bench: doubling test from ${DOUBLING_CHARS} characters…\n`);
 const doublingRows = doubling(DOUBLING_CHARS, Math.min(RUNS, 3));
 const worstDoubling = Math.max(...doublingRows.map((r) => r.ratio));
 
+const mb = (n: number) => `${n.toLocaleString('en', { maximumFractionDigits: 0 })} MB`;
 const rows = [
   ['corpus', `${tp.articles} articles, ${tp.tokens} tokens (${from})`],
   ['wink readDoc (bare)', `${Math.round(tp.bareTps).toLocaleString('en')} tokens/s (wink's default pipeline)`],
   ['wink readDoc (our pipe)', `${Math.round(tp.pipelineTps).toLocaleString('en')} tokens/s (sbd, pos: no entities, sentiment, negation)`],
   ['lede extract (full)', `${Math.round(tp.fullTps).toLocaleString('en')} tokens/s`],
   ['extract / bare', `${tp.ratio.toFixed(2)} (target >= 0.5); over our pipe's readDoc ${tp.pipelineRatio.toFixed(2)}`],
-  ...latency.map((l) => [`ask @ ${l.size.toLocaleString('en')} articles`, `p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, index ${Math.round(l.indexMs)} ms, RSS ${l.rssPerArticleKb.toFixed(1)} kB/article`]),
+  [
+    'ingest (real extraction)',
+    `${ingestRow.oneThread.toFixed(1)} articles/s on 1 thread, ${ingestRow.twoThreads.toFixed(1)} on 2 (${(ingestRow.twoThreads / 2).toFixed(1)} per core): ${(ingestRow.twoThreads / ingestRow.oneThread).toFixed(2)}x (target >= 1.7)`,
+  ],
+  ...scale.map((r) => [
+    `stored @ ${r.articles.toLocaleString('en')} articles`,
+    `restart to first answer ${Math.round(r.restartMs)} ms${r.restartAnswered ? '' : ' (NOT answered)'}; ask p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms; RSS ${mb(r.rssMb)}; on disk ${mb(r.diskMb)}; open ${r.openMs.toFixed(0)} ms`,
+  ]),
+  ['lede ask, bundled article', `${Math.round(bundledMs)} ms wall (target <= 1000)`],
   ['cold start, 1000 articles', `first answer ${Math.round(cold.cachedMs)} ms with facts cached vs ${Math.round(cold.reparseMs)} ms re-parsing (${(cold.reparseMs / cold.cachedMs).toFixed(1)}x)`],
 ];
 rows.push(['worst time ratio per doubling', `${worstDoubling.toFixed(2)} (target <= 2.2; table below)`]);
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
 console.log(doublingTable(doublingRows, DOUBLING_CHARS));
-console.log(JSON.stringify({ bench: 'lede', runs: RUNS, corpus: { articles: tp.articles, tokens: tp.tokens, from }, bare_tokens_per_s: Math.round(tp.bareTps), pipeline_tokens_per_s: Math.round(tp.pipelineTps), extract_tokens_per_s: Math.round(tp.fullTps), extract_over_bare: +tp.ratio.toFixed(3), extract_over_pipeline: +tp.pipelineRatio.toFixed(3), ask: latency.map((l) => ({ articles: l.size, p50_ms: +l.p50.toFixed(3), p99_ms: +l.p99.toFixed(3), rss_kb_per_article: +l.rssPerArticleKb.toFixed(1) })), cold_start: cold, doubling: { chars: DOUBLING_CHARS, worst_ratio: +worstDoubling.toFixed(2), ratios: Object.fromEntries(doublingRows.map((r) => [`${r.stage} / ${r.input}`, +r.ratio.toFixed(2)])) } }));
+console.log(
+  JSON.stringify({
+    bench: 'lede',
+    runs: RUNS,
+    corpus: { articles: tp.articles, tokens: tp.tokens, from },
+    bare_tokens_per_s: Math.round(tp.bareTps),
+    pipeline_tokens_per_s: Math.round(tp.pipelineTps),
+    extract_tokens_per_s: Math.round(tp.fullTps),
+    extract_over_bare: +tp.ratio.toFixed(3),
+    extract_over_pipeline: +tp.pipelineRatio.toFixed(3),
+    ingest: {
+      articles: ingestRow.articles,
+      one_thread_per_s: +ingestRow.oneThread.toFixed(2),
+      two_threads_per_s: +ingestRow.twoThreads.toFixed(2),
+      per_core_per_s: +(ingestRow.twoThreads / 2).toFixed(2),
+      two_over_one: +(ingestRow.twoThreads / ingestRow.oneThread).toFixed(3),
+    },
+    stored: scale.map((r) => ({
+      articles: r.articles,
+      restart_to_first_answer_ms: Math.round(r.restartMs),
+      restart_answered: r.restartAnswered,
+      p50_ms: +r.p50.toFixed(3),
+      p99_ms: +r.p99.toFixed(3),
+      rss_mb: Math.round(r.rssMb),
+      disk_mb: Math.round(r.diskMb),
+      open_ms: Math.round(r.openMs),
+    })),
+    lede_ask_bundled_ms: Math.round(bundledMs),
+    cold_start: cold,
+    doubling: { chars: DOUBLING_CHARS, worst_ratio: +worstDoubling.toFixed(2), ratios: Object.fromEntries(doublingRows.map((r) => [`${r.stage} / ${r.input}`, +r.ratio.toFixed(2)])) },
+  }),
+);

@@ -19,8 +19,10 @@ import { terminalJournalPath } from './adapters/terminal/poster.ts';
 import { DIGEST_USAGE, runDigestCommand } from './commands/digest.ts';
 import { runExtract } from './commands/extract.ts';
 import { runFacts } from './commands/facts.ts';
+import { INGEST_USAGE, runIngest } from './commands/ingest.ts';
 import { runStatus } from './commands/status.ts';
 import { renderText } from './adapters/terminal/render.ts';
+import { progressPrinter } from './adapters/terminal/progress.ts';
 
 const USAGE = `lede — answers questions about news articles
 
@@ -29,6 +31,7 @@ const USAGE = `lede — answers questions about news articles
   lede ask --jsonl [--data PATH]...       stdin {id, question, conversation?} → stdout answers
   lede extract                            stdin JSONL articles → stdout JSONL facts
   lede facts FILE                         the facts of one article file
+${INGEST_USAGE}
   lede start                              Discord and/or Slack when their tokens are set, else chat
   lede status                             store backend, articles, facts cache, subscriptions and their errors
   lede discord register [--guild ID]      register the Discord slash commands (lede discord help)
@@ -66,23 +69,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
   return { positional, flags, all };
 }
 
-function progress(): ((done: number, total: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  let last = 0;
-  return (done, total) => {
-    const now = Date.now();
-    if (total < 20 || (now - last < 200 && done < total)) return;
-    last = now;
-    process.stderr.write(`\rreading articles ${done}/${total}${done === total ? '\n' : ''}`);
-  };
-}
-
 /** Lede over the configured store, with every configured article path loaded. */
 async function openLede(config: Config): Promise<Lede> {
   const lede = await Lede.open({ store: storeOptions(config), digest: digestOptions(config), rateLimits: config.rateLimits });
   let added = 0;
   for (const path of config.dataPaths) {
-    const loaded = await lede.load(path, progress());
+    // A terminal sees the progress of a big load; a script's stderr stays quiet.
+    const progress = process.stderr.isTTY ? progressPrinter(process.stderr, { label: `reading ${path}` }) : null;
+    const loaded = await lede.load(path, progress ? (p) => progress.update(p) : undefined);
+    progress?.end();
     added += loaded.added;
     for (const p of loaded.problems) process.stderr.write(`lede: skipped ${p.source}: ${p.message}\n`);
   }
@@ -194,6 +189,8 @@ export async function main(argv: string[]): Promise<number> {
       return runExtract(process.stdin, process.stdout);
     case 'facts':
       return runFacts(args.positional[0]);
+    case 'ingest':
+      return runIngest(args.positional, args.flags, config);
     case 'ask': {
       const lede = await openLede(config);
       try {

@@ -15,7 +15,10 @@ import { reply, type Reply } from './reply.ts';
 import { log } from './log.ts';
 import { openStore, type Store, type StoreOptions } from './store.ts';
 import { sharedPool, type WorkPool } from './work/pool.ts';
-import { readArticles } from './work/read.ts';
+import { ingest, type IngestOptions, type IngestResult } from './ingest/index.ts';
+import { storedSources, type SourceLog } from './ingest/sources.ts';
+import { MemoryArchive } from './archive/memory.ts';
+import { extractorVersion } from '../knowledge/extract.ts';
 
 /** How core posts to a channel on a platform (digests); each adapter registers one. */
 export type ChannelPoster = DigestPoster;
@@ -26,7 +29,7 @@ export interface LedeOptions {
   store?: StoreOptions;
   /** An already opened store (tests share one between instances). */
   openedStore?: Store;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: IngestOptions['onProgress'];
   digest?: DigestOptions;
   /** Where files are read and facts extracted (default: the process's shared work pool). */
   work?: WorkPool;
@@ -52,6 +55,11 @@ export class Lede {
   /** Where files are read and facts extracted; set by open(). */
   private work: WorkPool = sharedPool();
   private readonly limits: RateLimits;
+  /**
+   * Stamps of the files read, so a restart skips the unchanged ones: only beside an archive a
+   * restart keeps (with one that starts empty, a skipped file would be missing).
+   */
+  private readonly sources: SourceLog | null;
 
   private constructor(library: Library, store: Store, digestOptions: DigestOptions = {}, rateLimits: RateLimitOptions = {}) {
     this.library = library;
@@ -59,6 +67,7 @@ export class Lede {
     this.limits = new RateLimits(store, rateLimits);
     this.conversations = new Conversations(store.ns('conversations'));
     this.cluster = clusterFor(store);
+    this.sources = library.archive instanceof MemoryArchive ? null : storedSources(store.ns('sources'), extractorVersion());
     this.digests = new Digests({
       store,
       addArticle: (a) => this.addArticle(a),
@@ -90,12 +99,18 @@ export class Lede {
    * Loads a file or folder. A file that cannot be read and an article whose facts cannot be
    * extracted (an error, or over the time budget) are kept as problems; the rest are added.
    */
-  async load(path: string, onProgress?: (done: number, total: number) => void): Promise<{ added: number; problems: LoadProblem[] }> {
-    const { articles, problems } = await readArticles(path, this.work);
-    const skipped = await this.library.addAll(articles, onProgress);
-    problems.push(...skipped);
-    this.problems.push(...problems);
-    return { added: articles.length - skipped.length, problems };
+  async load(path: string, onProgress?: IngestOptions['onProgress']): Promise<{ added: number; problems: LoadProblem[] }> {
+    const result = await this.ingest([path], { onProgress, count: !!onProgress });
+    return { added: result.added + result.already, problems: result.problems };
+  }
+
+  /** Streams files, folders and JSON Lines into the library (see core/ingest). */
+  async ingest(paths: string[], options: IngestOptions = {}): Promise<IngestResult> {
+    // Stamps describe what the archive holds: an empty one (new, or deleted beside its store) reads every file.
+    const sources = this.sources && this.library.size === 0 ? { get: async () => undefined, set: this.sources.set } : this.sources;
+    const result = await ingest(paths, this.library, this.work, { sources, ...options });
+    this.problems.push(...result.problems);
+    return result;
   }
 
   async addArticle(article: Article): Promise<void> {

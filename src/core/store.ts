@@ -24,8 +24,8 @@ export interface StoreOptions {
   postgresUrl?: string | null;
 }
 
-export type Namespace = 'facts' | 'conversations' | 'subscriptions' | 'seen' | 'digest';
-export const NAMESPACES: readonly Namespace[] = ['facts', 'conversations', 'subscriptions', 'seen', 'digest'];
+export type Namespace = 'facts' | 'conversations' | 'subscriptions' | 'seen' | 'digest' | 'sources';
+export const NAMESPACES: readonly Namespace[] = ['facts', 'conversations', 'subscriptions', 'seen', 'digest', 'sources'];
 
 export interface RedisHandle {
   /** The connection the store's commands use (not for blocking reads: `duplicate()` one). */

@@ -104,8 +104,10 @@ for (const backend of [sqlite, redis]) {
       expect(first.library.stats).toEqual({ parsed: articleCount, cached: 0 });
       await first.close();
 
+      // Nothing is parsed again. Beside a stored archive (SQLite) the unchanged files are not even
+      // read (their stamps say so); an archive a restart empties (memory, on Redis) takes the facts from the cache.
       const second = await Lede.open({ dataPath: ARTICLES, store: options });
-      expect(second.library.stats).toEqual({ parsed: 0, cached: articleCount });
+      expect(second.library.stats).toEqual({ parsed: 0, cached: backend.name === 'sqlite' ? 0 : articleCount });
       expect((await second.answer(QUESTIONS[0], 'c')).answer).toMatch(/March 7, 2024/);
       await second.close();
 

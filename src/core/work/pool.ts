@@ -35,8 +35,12 @@ export interface PoolOptions {
   size?: number;
   /** Time budget per item in ms (default 20 s). */
   budgetMs?: number;
-  /** Items whose size is below this run in the calling thread (default 20,000; 0 sends everything to a thread). */
-  inlineBelow?: number;
+  /**
+   * Items whose size is below this run in the calling thread (default 20,000; 0 sends everything
+   * to a thread). Per task, e.g. `{ extract: 0 }`: a bulk ingest extracts every article on the
+   * threads (both cores busy) yet still reads a small file in place.
+   */
+  inlineBelow?: number | Partial<Record<TaskName, number>>;
 }
 
 export interface RunOptions {
@@ -77,7 +81,8 @@ function seconds(ms: number): string {
 export class WorkPool extends EventEmitter {
   readonly size: number;
   readonly budgetMs: number;
-  readonly inlineBelow: number;
+  private readonly inline: Partial<Record<TaskName, number>>;
+  private readonly inlineDefault: number;
   private readonly threads: Thread[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -87,18 +92,25 @@ export class WorkPool extends EventEmitter {
     super();
     this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
     this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-    this.inlineBelow = options.inlineBelow ?? DEFAULT_INLINE_BELOW;
+    const inline = options.inlineBelow ?? DEFAULT_INLINE_BELOW;
+    this.inlineDefault = typeof inline === 'number' ? inline : DEFAULT_INLINE_BELOW;
+    this.inline = typeof inline === 'number' ? {} : inline;
   }
 
   /** Runs one item; rejects with a WorkFailure naming why it was skipped. */
   run<T extends TaskName>(task: T, input: TaskInput<T>, options: RunOptions = {}): Promise<TaskOutput<T>> {
     const label = options.label ?? task;
-    if (options.size !== undefined && options.size < this.inlineBelow) return this.runHere(task, input, label);
+    if (options.size !== undefined && options.size < this.inlineBelow(task)) return this.runHere(task, input, label);
     if (this.closed) return Promise.reject(new WorkFailure('the work pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, input, label, resolve: resolve as (v: unknown) => void, reject });
       this.pump();
     });
+  }
+
+  /** Inputs of this task smaller than this run in the calling thread. */
+  inlineBelow(task: TaskName): number {
+    return this.inline[task] ?? this.inlineDefault;
   }
 
   private async runHere<T extends TaskName>(task: T, input: TaskInput<T>, label: string): Promise<TaskOutput<T>> {

@@ -104,16 +104,22 @@ export function readArticleBytes(bytes: Buffer, name: string, source = name): Lo
   return result;
 }
 
-/** Every file below a folder, in name order, hidden files and folders left out. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
+/**
+ * Every file below a folder, in name order, hidden files and folders left out, one at a time:
+ * a walk over a million files holds one folder's names at a time, never the whole tree.
+ */
+export function* walkFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else if (entry.isFile()) out.push(full);
+    if (entry.isDirectory()) yield* walkFiles(full);
+    else if (entry.isFile()) yield full;
   }
-  return out;
+}
+
+/** Every file below a folder, as walkFiles orders them. */
+export function listFiles(dir: string): string[] {
+  return [...walkFiles(dir)];
 }
 
 /** Ids unique across one load: the second "a" (notes/a.txt and old/a.txt) becomes "a-2". */

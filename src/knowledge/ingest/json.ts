@@ -50,15 +50,22 @@ export function readJson(raw: string): DraftOrError[] {
   });
 }
 
+/** One line of a JSON Lines file (numbered from 1); null for a blank line. */
+export function readJsonLine(line: string, lineNumber: number): DraftOrError | null {
+  if (!line.trim()) return null;
+  const at = `line ${lineNumber}`;
+  try {
+    return { draft: draftFromObject(JSON.parse(line)), at };
+  } catch (e) {
+    return { error: (e as Error).message, at };
+  }
+}
+
 export function readJsonLines(raw: string): DraftOrError[] {
   const out: DraftOrError[] = [];
   raw.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      out.push({ draft: draftFromObject(JSON.parse(line)), at: `line ${i + 1}` });
-    } catch (e) {
-      out.push({ error: (e as Error).message, at: `line ${i + 1}` });
-    }
+    const item = readJsonLine(line, i + 1);
+    if (item) out.push(item);
   });
   return out;
 }
