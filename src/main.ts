@@ -81,7 +81,8 @@ async function openLede(config: Config): Promise<Lede> {
     added += loaded.added;
     for (const p of loaded.problems) process.stderr.write(`lede: skipped ${p.source}: ${p.message}\n`);
   }
-  if (added === 0) process.stderr.write(`lede: no articles loaded from ${config.dataPaths.join(', ')}\n`);
+  // A restart over unchanged files adds nothing, yet answers from the archive: only an empty one is worth a word.
+  if (added === 0 && lede.library.size === 0) process.stderr.write(`lede: no articles loaded from ${config.dataPaths.join(', ')}\n`);
   return lede;
 }
 
