@@ -1,6 +1,7 @@
 // The single typed wrapper around wink-nlp (CommonJS, loosely typed). Every extractor reads
 // the same NlpDoc, so an article is tokenised and tagged exactly once.
 import { createRequire } from 'node:module';
+import { readEveryTextFirst } from './first-reading.ts';
 import { LIMITS } from './limits.ts';
 import { hasParagraphBreak } from './paragraphs.ts';
 
@@ -81,42 +82,8 @@ let instance: WinkNlp | null = null;
 let untypedInstance: WinkNlp | null = null;
 let defaultInstance: WinkNlp | null = null;
 
-/**
- * wink adds every unknown word it reads to its instance's vocabulary, and its tokeniser keeps a
- * chunk whole when the vocabulary has it: after one article wrote "Clinton's" as a single token,
- * another article's "Clinton's." stops splitting into "Clinton" + "'s", and the same text gets
- * other facts depending on what the process read before. The tokeniser's two questions to the
- * vocabulary ("is this chunk a word?", "add it if known") are made to see the model's own
- * words only, so every text is tokenised as if it were the first one read.
- */
-function firstReadingOnly(): void {
-  const path = require.resolve('wink-nlp').replace(/wink-nlp\.js$/, 'dd-wrapper.js');
-  type Cache = { lookup(text: string): number[] | null; intrinsicSize(): number };
-  type Wrapped = { _addTokenIfInCache(text: string, spaces: number, nbsp: string | null): number; isLexeme(text: string): number[] | null };
-  const original = require(path) as ((rdd: { cache: Cache }) => Wrapped) & { firstReading?: true };
-  if (original.firstReading) return;
-  if (require.cache[require.resolve('wink-nlp')]) throw new Error('wink-nlp was loaded before its tokeniser was made independent of earlier texts');
-  const wrapped = (rdd: { cache: Cache }) => {
-    const doc = original(rdd);
-    const known = rdd.cache.intrinsicSize();
-    // A single index past the model's vocabulary is a word an earlier text added (a contraction's expansions are the model's).
-    const modelWord = (text: string) => {
-      const found = rdd.cache.lookup(text);
-      return found && found.length === 1 && found[0] >= known ? null : found;
-    };
-    const addIfKnown = doc._addTokenIfInCache;
-    doc._addTokenIfInCache = (text, spaces, nbsp) => (modelWord(text) ? addIfKnown(text, spaces, nbsp) : UNKNOWN);
-    doc.isLexeme = modelWord;
-    return doc;
-  };
-  wrapped.firstReading = true as const;
-  require.cache[path]!.exports = wrapped;
-}
-/** wink's "not in the vocabulary" answer to the tokeniser (its constants.UNK). */
-const UNKNOWN = 0;
-
 function loadWink(pipe: string[] | null): WinkNlp {
-  firstReadingOnly();
+  readEveryTextFirst(require);
   const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => WinkNlp;
   const model = require('wink-eng-lite-web-model') as unknown;
   return pipe ? winkNLP(model, pipe) : winkNLP(model);
