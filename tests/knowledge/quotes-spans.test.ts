@@ -109,3 +109,39 @@ describe('a plural possessive inside a subject', () => {
     expect(q.text).toBe('to lend the cooperative $2 million');
   });
 });
+
+describe('a fronted time before the speaker', () => {
+  it('"On Wednesday, he called for increased …": the comma closes the time, the content follows the cue', () => {
+    const q = quoteCuedBy('The vote was close. On Wednesday, he called for increased spending on rural roads. Staff left early.', 'called for');
+    expect(q.text).toBe('increased spending on rural roads');
+    expect(q.speaker?.text).toBe('he');
+  });
+
+  it('a bare weekday works the same way', () => {
+    const q = quoteCuedBy('The vote was close. Tuesday, the mayor called for expanded bus service on the east side. Staff left early.', 'called for');
+    expect(q.text).toBe('expanded bus service on the east side');
+  });
+
+  it('still reads "…, the agency said in a statement obtained by …" as cue-last', () => {
+    const q = quoteCuedBy('The plant will close in June, the company said in a statement obtained by the paper.', 'said');
+    expect(q.text).toBe('The plant will close in June');
+  });
+});
+
+describe('a present-tense cue the tagger reads as a noun', () => {
+  it('"…, the Ledger reports." closes its content like "said"', () => {
+    const q = quoteCuedBy('The vote was close. Fees for tellers were raised twice last year, the Harbor Ledger reports. Staff left early.', 'reports');
+    expect(q.text).toBe('Fees for tellers were raised twice last year');
+    expect(q.speaker?.text).toBe('the Harbor Ledger');
+  });
+
+  it('"…, Okafor notes." likewise', () => {
+    const q = quoteCuedBy('The vote was close. Nobody on the board had read the audit, Okafor notes. Staff left early.', 'notes');
+    expect(q.text).toBe('Nobody on the board had read the audit');
+  });
+
+  it('a plural noun closing a list is no cue ("…, and quarterly reports.")', () => {
+    const qs = quotesOf('The vote was close. The firm publishes annual accounts, budgets and its Harbor reports. Staff left early.');
+    expect(qs.filter((q) => q.cue?.text === 'reports')).toHaveLength(0);
+  });
+});

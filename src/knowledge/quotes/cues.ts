@@ -26,7 +26,7 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   // The tagger reads some present-tense cues as plural nouns ("The Foundation estimates that").
   const nounCue = w.pos === 'NOUN' && (IRREGULAR_CUE_FORMS.has(w.normal) ||
     (w.normal.endsWith('s') && words[i - 1]?.pos === 'PROPN' && /^(that|:)$/.test(words[i + 1]?.normal ?? '')) ||
-    isVerbReadAsNoun(words, i));
+    isVerbReadAsNoun(words, i) || closesCueLast(words, i));
   // "has also detailed …": a participle after a form of "have" the tagger read as an adjective.
   // So is "Japan branded North Korea …": a past tense between a name or pronoun and an object.
   const participle = w.pos === 'ADJ' && w.normal.endsWith('ed') && (perfectAuxiliaryBefore(words, i) ||
@@ -131,6 +131,25 @@ function isVerbReadAsNoun(words: Word[], i: number): boolean {
   }
   return prev.pos === 'PROPN' || (prev.pos === 'NOUN' && ((prev.normal !== prev.lemma && prev.normal.endsWith('s')) || subjectPronoun)) ||
     (prev.pos === 'PRON' && /^(they|we|i|you)$/.test(prev.normal));
+}
+
+/** Words that may make up a short source name between a comma and its cue ("the Harbor Ledger"). */
+const SOURCE_NAME_TAGS = new Set(['PROPN', 'DET', 'NOUN', 'ADJ']);
+
+/**
+ * "…, the Harbor Ledger reports.", "…, Okafor notes.": an -s form the tagger read as a plural
+ * noun, right after a name and closing a sentence whose content the comma before the name sets off.
+ */
+function closesCueLast(words: Word[], i: number): boolean {
+  const w = words[i];
+  if (!w.normal.endsWith('s') || words[i - 1]?.pos !== 'PROPN') return false;
+  const next = words[i + 1];
+  if (!next || !(next.text === '.' || next.text === ',')) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    if (words[k].text === ',') return k < i - 1 && words[k - 1]?.text !== ',';
+    if (!SOURCE_NAME_TAGS.has(words[k].pos)) return false;
+  }
+  return false;
 }
 
 /** The cue's own words: the verb, a particle ("pointed out"), nothing else. */

@@ -2,7 +2,7 @@
 // quote holds) is read for cues, and each cue's content is the clause after it (X said that …),
 // before it (…, X said), around it (…, X said, …) or after "according to X".
 import { contentAfter, cutAtNextCue } from './boundaries.ts';
-import { closeRelativeClause, contrastEnd, lastClauseStart, onlyTime, opensParagraph, startsClause, trimEnd } from './clause.ts';
+import { closeRelativeClause, contrastEnd, frontedAdverbialEnd, lastClauseStart, onlyTime, opensParagraph, startsClause, trimEnd } from './clause.ts';
 import { readCues } from './cue-rules.ts';
 import { ADJUNCT_RELATIVES, EVIDENCE_VERBS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS } from './lexicon.ts';
 import { isClauseLink, isDash, isQuoteMark, isSentenceEnd, MAX_PHRASE, type WordRange } from './phrases.ts';
@@ -236,7 +236,10 @@ function settledLayout(w: Word[], sf: number, cue: Cue, after: WordRange | null)
   const before = w[cue.speaker[0] - 1];
   // "…, as police have said": a comment clause after the content sets the cue off too.
   const asComment = before?.normal === 'as' && w[cue.speaker[0] - 2]?.text === ',' && cue.speaker[1] < cue.at[0];
-  const setOff = Boolean(before && (before.text === ',' || isQuoteMark(before) || isDash(before) || asComment));
+  // "On Wednesday, he called for increased …": a comma that closes a fronted time or adverbial
+  // opens the sentence's clause, it sets no content off before the cue.
+  const frontedComma = before?.text === ',' && (onlyTime(w, sf, cue.speaker[0] - 2) || frontedAdverbialEnd(w, sf, cue.speaker[0]) === cue.speaker[0] - 1);
+  const setOff = Boolean(before && ((before.text === ',' && !frontedComma) || isQuoteMark(before) || isDash(before) || asComment));
   const commaAfter = after !== null && w[after[0] - 1]?.text === ',' && after[0] - 1 > cue.at[1];
   const placement: Placement = { w, cue, after, setOff, commaAfter, sf };
   for (const rule of LAYOUT_RULES) {
