@@ -145,3 +145,23 @@ describe('a present-tense cue the tagger reads as a noun', () => {
     expect(qs.filter((q) => q.cue?.text === 'reports')).toHaveLength(0);
   });
 });
+
+describe('a participle cue after the main clause (", promising to …")', () => {
+  it('a participle the tagger reads as a noun (", offering broad new support …")', () => {
+    const q = quoteCuedBy('The mill closed. County leaders gathered Friday, offering broad new support for the mill towns. The town waited.', 'offering');
+    expect(q.text).toBe('broad new support for the mill towns');
+    expect(q.speaker?.text).toBe('County leaders');
+  });
+
+  it('", citing …" after a cue speaks for the cue\'s speaker, named or not', () => {
+    const q = quoteCuedBy('The mill closed. Analysts said local factors helped the mayor, citing the strategic importance of a town on the river. The town waited.', 'citing');
+    expect(q.text).toBe('the strategic importance of a town on the river');
+    expect(q.speaker?.text).toBe('Analysts');
+  });
+
+  it('the subject after two fronted phrases ("On Thursday, however, Hart spoke …, promising to …")', () => {
+    const q = quoteCuedBy('The mill closed. On Thursday, however, Hart spoke to a gathering of mill owners, promising to lift county rules. The town waited.', 'promising');
+    expect(q.text).toBe('to lift county rules');
+    expect(q.speaker?.text).toBe('Hart');
+  });
+});

@@ -36,9 +36,13 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   // ("is promising to researchers" is an adjective: after "be" the "to" must open an infinitive.)
   const gerund = w.pos === 'ADJ' && w.normal.endsWith('ing') && /^(to|that)$/.test(words[i + 1]?.normal ?? '') && (words[i - 1]?.text === ',' ||
     (progressiveAuxiliaryBefore(words, i) && (words[i + 1].normal === 'that' || /^(VERB|AUX)$/.test(words[i + 2]?.pos ?? ''))));
-  if (w.pos !== 'VERB' && !nounCue && !participle && !gerund) return null;
+  // "…, offering broad new support": a present participle after a comma the tagger read as a
+  // noun, before the start of its object.
+  const commaGerund = w.pos === 'NOUN' && w.normal.endsWith('ing') && words[i - 1]?.text === ',' && OBJECT_START_TAGS.has(words[i + 1]?.pos ?? '');
+  if (w.pos !== 'VERB' && !nounCue && !participle && !gerund && !commaGerund) return null;
   // Read only now: a lemma is looked up on first use, and most words are no verb.
-  const lemma = (w.pos === 'NOUN' ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ?? (participle ? participleLemma(w.normal) : gerund ? gerundLemma(w.normal) : lemmaOf(w));
+  const lemma = (w.pos === 'NOUN' && !commaGerund ? IRREGULAR_CUE_FORMS.get(w.normal) : undefined) ??
+    (participle ? participleLemma(w.normal) : gerund || commaGerund ? gerundLemma(w.normal) : lemmaOf(w));
   // Most verbs are no cue verb at all: every test below gives null for them.
   if (!CUE_LEMMAS.has(lemma)) return null;
   const particles = NEEDS_PARTICLE.get(lemma);
@@ -55,6 +59,9 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
 }
+
+/** Tags that open a verb's object ("offering broad support", "citing the report", "urging them"). */
+const OBJECT_START_TAGS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'PRON', 'PROPN', 'NUM']);
 
 /** Every lemma cueStrength can call a cue (with or without its particle). */
 const CUE_LEMMAS: ReadonlySet<string> = new Set([...SPEECH_LEMMAS, ...WEAK_LEMMAS, ...NEEDS_PARTICLE.keys()]);

@@ -258,6 +258,9 @@ export function weakCueReports(w: Word[], cue: WordRange, speaker: WordRange, co
   const head = w[speaker[1]];
   // "Clinton called the plan …": naming by a named or pronoun speaker, not "a group called X".
   // Not "called in to a show" nor the naming participle ", called the Fund,".
+  // ", citing the report": a participle after a comma speaks for the sentence's speaker, found
+  // and checked by its own rule, whatever kind of phrase that speaker is.
+  if (lemma === 'cite' && w[cue[0] - 1]?.text === ',' && w[cue[0]].normal.endsWith('ing') && speaker[1] < cue[0] - 1) return true;
   if (NAMING_VERBS.has(lemma)) {
     // After an apposition ("His partner, Lena Broun, called him …") the comma is the apposition's.
     let comma = -1;

@@ -92,6 +92,8 @@ export function subjectAfterFronted(w: Word[], start: number, last: number): Wor
   let comma = start + 1;
   while (comma <= Math.min(last, start + 8) && w[comma].text !== ',' && /^(ADP|DET|NOUN|PROPN|NUM|ADJ|PART)$/.test(w[comma].pos) && w[comma].quotation < 0) comma++;
   if (w[comma]?.text !== ',' || comma >= last) return null;
+  // "On Thursday, however, Hart spoke …": a connective adverb set off by its own commas.
+  if (w[comma + 1]?.pos === 'ADV' && w[comma + 2]?.text === ',') comma += 2;
   const np = nounPhraseStartingAt(w, comma + 1, last);
   if (!np) return null;
   let k = np[1] + 1;
