@@ -165,3 +165,22 @@ describe('a participle cue after the main clause (", promising to …")', () => 
     expect(q.speaker?.text).toBe('Hart');
   });
 });
+
+describe('a view held of something ("see X as Y")', () => {
+  it('"see the bridge as a waste" reports a view', () => {
+    const q = quoteCuedBy('The mill closed. Many residents see the new bridge as a waste of county money. The town waited.', 'see');
+    expect(q.text).toBe('the new bridge as a waste of county money');
+    expect(q.speaker?.text).toBe('Many residents');
+  });
+
+  it('"viewed the proposal as premature", "view the mayor more favorably than …"', () => {
+    expect(quoteCuedBy('The mill closed. The council viewed the proposal as premature. The town waited.', 'viewed').text).toBe('the proposal as premature');
+    expect(quoteCuedBy('The mill closed. Young voters also view the mayor more favorably than her rival. The town waited.', 'view').text)
+      .toBe('the mayor more favorably than her rival');
+  });
+
+  it('seeing a thing is no view ("saw the fireworks from the bridge")', () => {
+    const qs = quotesOf('The mill closed. Residents saw the fireworks from the new bridge. The town waited.');
+    expect(qs).toHaveLength(0);
+  });
+});

@@ -4,7 +4,7 @@
 import { contentAfter, cutAtNextCue } from './boundaries.ts';
 import { closeRelativeClause, contrastEnd, frontedAdverbialEnd, lastClauseStart, onlyTime, opensParagraph, startsClause, trimEnd } from './clause.ts';
 import { readCues } from './cue-rules.ts';
-import { ADJUNCT_RELATIVES, EVIDENCE_VERBS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS } from './lexicon.ts';
+import { ADJUNCT_RELATIVES, EVIDENCE_VERBS, NAMING_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, REGARDING_VERBS } from './lexicon.ts';
 import { isClauseLink, isDash, isQuoteMark, isSentenceEnd, MAX_PHRASE, type WordRange } from './phrases.ts';
 import { canSpeak, namesDocument, transcriptSpeaker } from './sources.ts';
 import type { Cue, Draft, Extraction } from './state.ts';
@@ -249,6 +249,16 @@ function settledLayout(w: Word[], sf: number, cue: Cue, after: WordRange | null)
   return cue.layout;
 }
 
+/** An object with an "as" complement or a comparing manner adverb within a few words ("X as Y", "X more favorably"). */
+function regardsAs(w: Word[], content: WordRange): boolean {
+  for (let k = content[0] + 1; k <= Math.min(content[1], content[0] + MAX_PHRASE / 3); k++) {
+    if (w[k].normal === 'as') return k + 1 <= content[1];
+    if (w[k].pos === 'ADV' && w[k].normal.endsWith('ly') && w[k - 1]?.pos !== 'VERB') return true;
+    if (w[k].pos === 'VERB' || w[k].pos === 'AUX' || w[k].text === ',') return false;
+  }
+  return false;
+}
+
 /** A weak cue ("found", "shows", "called for") reports only before a clause or from a document. */
 export function weakCueReports(w: Word[], cue: WordRange, speaker: WordRange, content: WordRange): boolean {
   if (cue[1] > cue[0]) return true;
@@ -258,6 +268,8 @@ export function weakCueReports(w: Word[], cue: WordRange, speaker: WordRange, co
   const head = w[speaker[1]];
   // "Clinton called the plan …": naming by a named or pronoun speaker, not "a group called X".
   // Not "called in to a show" nor the naming participle ", called the Fund,".
+  // "see the bridge as a waste", "view the mayor more favorably than …": a view of something.
+  if (REGARDING_VERBS.has(lemma)) return regardsAs(w, content);
   // ", citing the report": a participle after a comma speaks for the sentence's speaker, found
   // and checked by its own rule, whatever kind of phrase that speaker is.
   if (lemma === 'cite' && w[cue[0] - 1]?.text === ',' && w[cue[0]].normal.endsWith('ing') && speaker[1] < cue[0] - 1) return true;

@@ -40,8 +40,11 @@ const WEAK_VERBS = [
   'add', 'note', 'report', 'find', 'show', 'learn', 'hear', 'see', 'observe', 'point', 'cite',
   'call', 'signal', 'suggest', 'determine', 'discover', 'establish', 'demonstrate', 'prove',
   'want', 'plan', 'intend', 'seek', 'decide', 'refuse', 'decline', 'label', 'dub', 'brand',
-  'vote', 'aim', 'vie', 'strive',
+  'vote', 'aim', 'vie', 'strive', 'view', 'regard',
 ];
+
+/** Verbs of regarding: a view only with an "as" complement or a manner adverb ("see X as Y", "view X favorably"). */
+export const REGARDING_VERBS: ReadonlySet<string> = new Set(['see', 'view', 'regard']);
 
 /** Verbs of naming and citing ("called the plan a disaster"): report when a named speaker uses them. */
 export const NAMING_VERBS: ReadonlySet<string> = new Set(['call', 'cite', 'label', 'dub', 'brand', 'describe']);
