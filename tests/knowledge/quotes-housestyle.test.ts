@@ -148,3 +148,22 @@ describe('descriptions that name no one', () => {
     expect(speaker?.name).toBeNull();
   });
 });
+
+describe('a headline that quotes its subject ("X on Y: \'…\'")', () => {
+  it.each([
+    ["A lesson from Jo Hart: 'Be the voice that people hear.'", 'Jo Hart'],
+    ['Jo Hart on the flood: “We were not ready for this”', 'Jo Hart'],
+  ])('%s', (headline, speaker) => {
+    const text = `${headline}\n\nThe river rose on Monday. Hart spoke to residents at the town hall.`;
+    const qs = quotesOf({ id: 'h', title: null, published: null, url: null, author: null, outlet: null, text });
+    expect(qs).toHaveLength(1);
+    expect(qs[0].kind).toBe('direct');
+    expect(qs[0].speaker?.text).toBe(speaker);
+  });
+
+  it('a place before the colon is no speaker ("Weather in Leeds: …")', () => {
+    const text = "Weather in Leeds: 'Heavy rain all week'\n\nThe river rose on Monday.";
+    const qs = quotesOf({ id: 'h', title: null, published: null, url: null, author: null, outlet: null, text });
+    expect(qs.filter((q) => q.speaker?.text === 'Leeds')).toHaveLength(0);
+  });
+});

@@ -6,7 +6,7 @@ import { endsAfter, hasCueBetween, opensParagraph, paragraphStart, parenthesisEn
 import { cueRange, cueStrength } from './cues.ts';
 import { HEARER_VERBS } from './lexicon.ts';
 import { isDash, isQuoteMark, isSentenceEnd, MAX_PHRASE, nounPhraseStartingAt, skipHearer, skipTrailers, subjectBefore, VERB_MODIFIERS, withDescription, type WordRange } from './phrases.ts';
-import { descriptionEnd, participleSpeaker, transcriptSpeaker } from './sources.ts';
+import { descriptionEnd, headlineSpeaker, participleSpeaker, transcriptSpeaker } from './sources.ts';
 import type { Draft, Extraction } from './state.ts';
 import type { Word } from './words.ts';
 
@@ -164,7 +164,7 @@ export function cueBeforeQuote(ex: Extraction, qa: number, qb: number): Draft | 
   if (p < 0) return null;
   const floor = paragraphStart(w, p);
   if (colon) {
-    const speaker = transcriptSpeaker(w, floor, p);
+    const speaker = transcriptSpeaker(w, floor, p) ?? headlineSpeaker(w, floor, p + 1);
     if (speaker) return directFrom(ex, qa, qb, speaker, [p + 1, p + 1]);
   }
   for (let c = p; c >= Math.max(floor, p - 8); c--) {

@@ -43,6 +43,36 @@ export function transcriptSpeaker(w: Word[], paragraphFirst: number, colon: numb
   return [first, colon - 1];
 }
 
+/** Words that tie a headline's speaker to its topic ("Jo Hart on the flood:", "A lesson from Jo Hart:"). */
+const HEADLINE_LINKS = new Set(['on', 'about', 'from', 'by', 'to']);
+
+/**
+ * A headline line with no verb before its colon that names its speaker: "Jo Hart on the flood:
+ * '…'", "A lesson from Jo Hart: '…'". The speaker is a run of two or more proper nouns (a full
+ * name, not "Leeds") that opens the line before a link word or follows one up to the colon.
+ */
+export function headlineSpeaker(w: Word[], paragraphFirst: number, colon: number): WordRange | null {
+  if (colon - paragraphFirst > 10) return null;
+  for (let i = paragraphFirst; i < colon; i++) if (w[i].pos === 'VERB' || w[i].pos === 'AUX' || isSentenceEnd(w[i]) || w[i].quotation >= 0) return null;
+  const runEnd = (first: number): number => {
+    let k = first;
+    while (k + 1 < colon && w[k + 1].pos === 'PROPN') k++;
+    return k;
+  };
+  // "Jo Hart on the flood:": the name opens the line, a link word follows it.
+  if (w[paragraphFirst].pos === 'PROPN') {
+    const end = runEnd(paragraphFirst);
+    if (end > paragraphFirst && HEADLINE_LINKS.has(w[end + 1]?.normal ?? '')) return [paragraphFirst, end];
+  }
+  // "A lesson from Jo Hart:": a link word, then the name up to the colon.
+  for (let k = colon - 3; k >= paragraphFirst; k--) {
+    if (!HEADLINE_LINKS.has(w[k].normal)) continue;
+    for (let i = k + 1; i < colon; i++) if (w[i].pos !== 'PROPN') return null;
+    return [k + 1, colon - 1];
+  }
+  return null;
+}
+
 /** ", saying …" / ", adding …": the speaker is the subject of the sentence. */
 export function participleSpeaker(ex: Extraction, cue: number, floor: number, sentenceFirst?: number, draftsFrom?: number): WordRange | null {
   const w = ex.words;
