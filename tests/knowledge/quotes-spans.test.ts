@@ -184,3 +184,17 @@ describe('a view held of something ("see X as Y")', () => {
     expect(qs).toHaveLength(0);
   });
 });
+
+describe('a cue after "went on to"', () => {
+  it('"Hart went on to say …" is Hart\'s', () => {
+    const q = quoteCuedBy('The mill closed. Hart went on to say the cuts had left his hands tied. The town waited.', 'say');
+    expect(q.text).toBe('the cuts had left his hands tied');
+    expect(q.speaker?.text).toBe('Hart');
+  });
+
+  it('"went on to explain how …" keeps the wh- clause', () => {
+    const q = quoteCuedBy('The mill closed. Hart went on to explain how the cuts had left his hands tied. The town waited.', 'explain');
+    expect(q.text).toBe('how the cuts had left his hands tied');
+    expect(q.speaker?.text).toBe('Hart');
+  });
+});

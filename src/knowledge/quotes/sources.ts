@@ -184,9 +184,18 @@ export function coordinatedSource(w: Word[], source: WordRange, last: number): W
   return !stop || second[1] + 1 > last || stop.text === ',' || isSentenceEnd(stop) ? [source[0], second[1]] : source;
 }
 
+const GO_FORMS = new Set(['go', 'goes', 'went', 'gone', 'going']);
+
 export function infinitiveSpeaker(w: Word[], c: number, at: WordRange, sf: number, sl: number): WordRange | null {
-  if (w[c - 1]?.normal !== 'to' || w[c - 1].pos !== 'PART' || c - 2 < sf) return null;
-  if (w[skipTrailers(w, at[1] + 1, sl)]?.normal !== 'that') return null;
+  if (w[c - 1]?.normal !== 'to' || c - 2 < sf) return null;
+  // "Hart went on to say …", "went on to explain how …": "go on" passes its subject to
+  // the cue whatever follows it.
+  const goesOn = w[c - 2].normal === 'on' && GO_FORMS.has(w[c - 3]?.normal ?? '') ? c - 3 : -1;
+  if (goesOn > sf) {
+    const subject = subjectBefore(w, backOverAuxiliaries(w, goesOn - 1, sf) + 1, sf);
+    return subject && !namesNoOne(w, subject) ? subject : null;
+  }
+  if (w[c - 1].pos !== 'PART' || w[skipTrailers(w, at[1] + 1, sl)]?.normal !== 'that') return null;
   const verb = c - 2;
   if (w[verb].pos !== 'VERB' && w[verb].pos !== 'ADJ') return null;
   const k = backOverAuxiliaries(w, verb - 1, sf);
