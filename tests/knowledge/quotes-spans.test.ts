@@ -198,3 +198,20 @@ describe('a cue after "went on to"', () => {
     expect(q.speaker?.text).toBe('Hart');
   });
 });
+
+describe('verbs that report only with a clause ("assume", "maintain")', () => {
+  it('"assumed a new role", "maintains a program" report nothing', () => {
+    const qs = quotesOf('The mill closed. Ms. Okafor assumed a newly created role as county manager. The foundation maintains a program for young welders. The town waited.');
+    expect(qs).toHaveLength(0);
+  });
+
+  it('"assumed that …", "maintains that …" still report', () => {
+    expect(quoteCuedBy('Regulators assumed that the owner had the backing of the bank.', 'assumed').text).toBe('that the owner had the backing of the bank');
+    expect(quoteCuedBy('The owner maintains the furnace was safe.', 'maintains').text).toBe('the furnace was safe');
+  });
+
+  it('"feel stung" is a feeling, not a view', () => {
+    const qs = quotesOf('The mill closed. Many residents feel stung after the vote. The town waited.');
+    expect(qs).toHaveLength(0);
+  });
+});

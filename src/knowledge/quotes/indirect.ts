@@ -171,6 +171,8 @@ function claimAfter(s: Claims, cue: Cue, k: number, range: WordRange | null): vo
   // "wrote because …", "know -- the one …": a reason or an aside, not what was said.
   const lead = w[range[0]];
   if (lead.quotation < 0 && (lead.normal === 'because' || isDash(lead) || lead.text === ')')) return;
+  // "feel stung", "felt good": a linking verb before an adjective or participle names a state.
+  if (w[cue.at[0]].lemma === 'feel' && cue.at[0] === cue.at[1] && (lead.pos === 'ADJ' || (lead.pos === 'VERB' && lead.normal !== lead.lemma && !lead.normal.endsWith('ing')))) return;
   // "reported from Midway, and …", "the rate he proposed for individuals", "known as …":
   // a second predicate, a purpose or beneficiary after a gapped object, or a name.
   if (lead.quotation < 0 && (lead.text === 'and' || (lead.normal === 'for' && !/^(plead|beg|appeal|pray)$/.test(w[cue.at[0]].lemma)) ||

@@ -10,7 +10,7 @@ const SPEECH_VERBS = [
   'assure', 'reassure', 'remind', 'notify', 'joke', 'quip', 'muse', 'whisper', 'shout', 'yell',
   'exclaim', 'chant', 'blog', 'email', 'concur', 'echo', 'voice',
   // asserting and arguing
-  'claim', 'argue', 'contend', 'assert', 'insist', 'maintain', 'allege', 'stress', 'emphasize',
+  'claim', 'argue', 'contend', 'assert', 'insist', 'allege', 'stress', 'emphasize',
   'emphasise', 'underscore', 'reason', 'posit', 'suggest', 'imply', 'hint', 'indicate',
   'acknowledge', 'admit', 'concede', 'confess', 'confirm', 'deny', 'dispute', 'reject',
   'disagree', 'agree', 'boast', 'brag', 'complain', 'lament', 'protest', 'object', 'charge',
@@ -30,7 +30,7 @@ const SPEECH_VERBS = [
   // presenting and discussing ("X outlined a plan", "X discussed the deal")
   'offer', 'discuss', 'encourage', 'reference', 'outline', 'detail', 'unveil', 'address', 'sing', 'pitch',
   // believing and thinking
-  'believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'assume', 'reckon',
+  'believe', 'think', 'feel', 'fear', 'hope', 'expect', 'suspect', 'reckon',
   'speculate', 'conclude', 'judge', 'worry', 'understand', 'know', 'realize', 'realise',
   'recognize', 'recognise', 'acknowledge', 'disclose', 'reveal', 'concede',
 ];
@@ -40,7 +40,9 @@ const WEAK_VERBS = [
   'add', 'note', 'report', 'find', 'show', 'learn', 'hear', 'see', 'observe', 'point', 'cite',
   'call', 'signal', 'suggest', 'determine', 'discover', 'establish', 'demonstrate', 'prove',
   'want', 'plan', 'intend', 'seek', 'decide', 'refuse', 'decline', 'label', 'dub', 'brand',
-  'vote', 'aim', 'vie', 'strive', 'view', 'regard',
+  'vote', 'aim', 'vie', 'strive',
+  // with a plain object they take on or keep something ("assumed the post", "maintains a program")
+  'assume', 'maintain', 'view', 'regard',
 ];
 
 /** Verbs of regarding: a view only with an "as" complement or a manner adverb ("see X as Y", "view X favorably"). */
