@@ -573,6 +573,9 @@ export class Library {
     const counts = words.map((w) => this.archive.lookupCount(kind, w, RARE_ENOUGH));
     let rarest = 0;
     counts.forEach((c, i) => c < counts[rarest] && (rarest = i));
+    // An entry is filed under every word of its texts that a query word can be (entryFor), so
+    // "filed under each word" is "its words hold each word".
+    if (this.archive.lookupEvery) return this.archive.lookupEvery(kind, [words[rarest], ...words.filter((_, i) => i !== rarest)], MATCHES);
     const out: LookupRow[] = [];
     for (let offset = 0; ; offset += MATCHES) {
       const page = this.archive.lookup(kind, words[rarest], offset, MATCHES);

@@ -46,6 +46,20 @@ interface Counters {
   next: number;
 }
 
+interface StoredLookup {
+  article: number;
+  item: number;
+  keys: string;
+  words: string;
+  mentions: number;
+}
+
+function lookupRow(r: StoredLookup): LookupRow {
+  const keys = JSON.parse(r.keys) as string[];
+  // A name's words are its keys (entryFor files one list as both): parsed once.
+  return { article: r.article, item: r.item, keys, words: r.words === r.keys ? keys : (JSON.parse(r.words) as string[]), mentions: r.mentions };
+}
+
 interface Segment {
   seg: number;
   n: number;
@@ -63,6 +77,8 @@ export class SqliteArchive implements Archive {
   /** Sentences read without the rest of their article (see sentencesOf). */
   private readonly sentenceLists: Lru<number, Sentence[]>;
   private readonly sql: ReturnType<SqliteArchive['prepare']>;
+  /** lookupEvery's statements by the number of words probed. */
+  private readonly everyStatements = new Map<number, Database.Statement>();
 
   constructor(path: string, options: SqliteArchiveOptions = {}) {
     this.db = new Database(path);
@@ -207,8 +223,18 @@ export class SqliteArchive implements Archive {
   }
 
   lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[] {
-    const rows = this.sql.lookup.all(kind, word, limit, offset) as Array<{ article: number; item: number; keys: string; words: string; mentions: number }>;
-    return rows.map((r) => ({ article: r.article, item: r.item, keys: JSON.parse(r.keys) as string[], words: JSON.parse(r.words) as string[], mentions: r.mentions }));
+    return (this.sql.lookup.all(kind, word, limit, offset) as StoredLookup[]).map(lookupRow);
+  }
+
+  lookupEvery(kind: LookupKind, words: string[], limit: number): LookupRow[] {
+    const [first, ...rest] = words;
+    let statement = this.everyStatements.get(rest.length);
+    if (!statement) {
+      const probe = 'AND EXISTS (SELECT 1 FROM archive_lookups b WHERE b.kind = a.kind AND b.word = ? AND b.article = a.article AND b.item = a.item)';
+      const sql = `SELECT a.article, a.item, a.keys, a.words, a.mentions FROM archive_lookups a WHERE a.kind = ? AND a.word = ? ${rest.map(() => probe).join(' ')} ORDER BY a.article, a.item LIMIT ?`;
+      this.everyStatements.set(rest.length, (statement = this.db.prepare(sql)));
+    }
+    return (statement.all(kind, first, ...rest, limit) as StoredLookup[]).map(lookupRow);
   }
 
   lookupCount(kind: LookupKind, word: string, atMost?: number): number {

@@ -92,6 +92,12 @@ export interface Archive {
   /** Entries for one word, in (article, item) order, from `offset`, at most `limit`. */
   lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[];
   /**
+   * Optional: the entries filed under every one of the words, in (article, item) order, at most
+   * `limit`; words[0]'s list is walked, the others probed (put the rarest first). "N.J." at 1M
+   * articles: a probe per "j" entry instead of copying 60,000 entries to test their words.
+   */
+  lookupEvery?(kind: LookupKind, words: string[], limit: number): LookupRow[];
+  /**
    * How many entries one word has; given `atMost`, it may stop counting there (any count from
    * `atMost` up means "at least that many"): a word as common as "ap" has 100,000 at 1M articles.
    */
