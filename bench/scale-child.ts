@@ -1,6 +1,7 @@
 // One store's archive (the argument: the store's path, LEDE_SQLITE), measured in a process of its own (so its RSS is the archive's, not the
 // bench's): `probe` prints a question about an article added last that the archive answers; `ask RUNS` opens the archive,
-// asks 300 questions RUNS times after a warm-up, and prints open time, p50/p99 and RSS (MB).
+// asks 300 questions RUNS times after a warm-up, and prints open time, p50/p99 and RSS (MB); `each RUNS` prints, per
+// question, its median CPU ms over RUNS asks (CPU, not wall: a loaded machine's wall clock is noise), slowest first.
 import { performance } from 'node:perf_hooks';
 import { ask } from '../src/core/ask/index.ts';
 import { archivePath } from '../src/core/archive/index.ts';
@@ -27,6 +28,21 @@ if (mode === 'probe') {
     }
   }
   process.stdout.write(JSON.stringify({ question }) + '\n');
+} else if (mode === 'each') {
+  const runs = Number(runsArg ?? 5);
+  const questions = questionsFor(lib, 300);
+  for (const q of questions.slice(0, 30)) ask(lib, q, {});
+  const cpu = questions.map(() => [] as number[]);
+  for (let run = 0; run < runs; run++) {
+    questions.forEach((q, i) => {
+      const t = process.cpuUsage();
+      ask(lib, q, {});
+      const d = process.cpuUsage(t);
+      cpu[i].push((d.user + d.system) / 1000);
+    });
+  }
+  const rows = questions.map((q, i) => ({ ms: percentile(cpu[i], 50), q })).sort((a, b) => b.ms - a.ms);
+  for (const r of rows) process.stdout.write(JSON.stringify(r) + '\n');
 } else {
   const runs = Number(runsArg ?? 5);
   const questions = questionsFor(lib, 300);

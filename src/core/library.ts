@@ -77,6 +77,8 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 
 /** At most this many entries from a name, role or speaker lookup. */
 const MATCHES = 2000;
+/** A lookup word with this many entries is common: which of two common words is walked matters little. */
+const RARE_ENOUGH = 10 * MATCHES;
 
 /** A deliberately small stemmer: enough to match "shot"/"shooting", "arrests"/"arrested". */
 export function stem(w: string): string {
@@ -232,6 +234,11 @@ export class Library {
   /** The article at a position (a SentenceRef's or EntityRef's `article`). */
   article(index: number): LoadedArticle {
     return this.archive.article(index)!;
+  }
+
+  /** The sentences of the article at a position, read without the rest of it when the archive can. */
+  sentences(index: number): ArticleFacts['sentences'] {
+    return this.archive.sentencesOf?.(index) ?? this.article(index).facts.sentences;
   }
 
   get(id: string): LoadedArticle | undefined {
@@ -558,20 +565,26 @@ export class Library {
    */
   private rarestMatching(kind: LookupKind, words: string[]): LookupRow[] {
     if (words.length === 0) return [];
-    const counts = words.map((w) => this.archive.lookupCount(kind, w));
-    let rarest = 0;
-    counts.forEach((c, i) => c < counts[rarest] && (rarest = i));
     // A name as common as "Trump" across 100,000 articles would copy and rank every mention:
     // the first MATCHES (in article order) are plenty to answer from.
     if (words.length === 1) return this.archive.lookup(kind, words[0], 0, MATCHES);
+    // Every word's list holds the entries that match them all, in the same order: the rarest is
+    // only the shortest walk, so counting stops at RARE_ENOUGH ("n" of "N.J." has 100,000 at 1M).
+    const counts = words.map((w) => this.archive.lookupCount(kind, w, RARE_ENOUGH));
+    let rarest = 0;
+    counts.forEach((c, i) => c < counts[rarest] && (rarest = i));
+    // An entry is filed under every word of its texts that a query word can be (entryFor), so
+    // "filed under each word" is "its words hold each word".
+    if (this.archive.lookupEvery) return this.archive.lookupEvery(kind, [words[rarest], ...words.filter((_, i) => i !== rarest)], MATCHES);
     const out: LookupRow[] = [];
-    for (let offset = 0; offset < counts[rarest]; offset += MATCHES) {
-      for (const row of this.archive.lookup(kind, words[rarest], offset, MATCHES)) {
+    for (let offset = 0; ; offset += MATCHES) {
+      const page = this.archive.lookup(kind, words[rarest], offset, MATCHES);
+      for (const row of page) {
         const own = new Set(row.words.flatMap((text) => nameKey(text).split(' ')));
         if (words.every((w) => own.has(w)) && out.push(row) >= MATCHES) return out;
       }
+      if (page.length < MATCHES) return out;
     }
-    return out;
   }
 
   /** A sentence's text; the title for the headline (TITLE); '' past the article's sentences. */

@@ -72,6 +72,44 @@ describe('a stored archive', () => {
     }
   });
 
+  it('reads an article\'s sentences alone, the same as its whole facts, whatever its text holds', () => {
+    const path = join(scratch(), 'state.sqlite');
+    // Texts that look like the stored document's own keys, escaped or not.
+    const tricky = [
+      'The log read "sentences":[1,2] at the end of the file. Nothing else was found.',
+      'A backslash \\"sentences":[ and a bracket ] appear here. The council met on Monday.',
+      'Quoted: \\\\"sentences":[{"start":0}] in a code sample. The report was filed.',
+    ];
+    const entries = entriesOf([...FIXTURES, ...tricky.map((text, i) => ({ ...FIXTURES[0], id: `tricky "sentences":[ ${i}`, title: '"sentences":[', text }))]);
+    const writer = new SqliteArchive(path);
+    const stored = writer.putMany(entries);
+    writer.close();
+    const archive = new SqliteArchive(path);
+    try {
+      for (const s of stored) expect(archive.sentencesOf(s.index)).toEqual(s.facts.sentences);
+      expect(archive.held.articles).toBe(0);
+      expect(archive.sentencesOf(9999)).toBeUndefined();
+      for (const s of stored) expect(archive.article(s.index)!.facts.sentences).toEqual(s.facts.sentences);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('counts a word\'s lookup entries exactly, or up to a bound when given one', () => {
+    const archive = new SqliteArchive(join(scratch(), 'state.sqlite'));
+    try {
+      const entries = entriesOf(FIXTURES);
+      for (let i = 0; i < 6; i++) archive.putMany(entries.map((e) => ({ ...e, article: { ...e.article, id: `${e.article.id}-${i}` } })));
+      const all = archive.lookupCount('name', 'reyes');
+      expect(all).toBeGreaterThanOrEqual(12);
+      expect(archive.lookupCount('name', 'reyes', 5)).toBe(5);
+      expect(archive.lookupCount('name', 'reyes', all + 10)).toBe(all);
+      expect(archive.lookupCount('name', 'nobody-by-this-name', 5)).toBe(0);
+    } finally {
+      archive.close();
+    }
+  });
+
   it('a writer killed in the middle of a batch loses nothing it committed, and leaves no half batch', async () => {
     const path = join(scratch(), 'state.sqlite');
     const writer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'archive-writer.ts'), path], { stdio: ['ignore', 'pipe', 'inherit'] });

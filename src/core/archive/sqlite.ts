@@ -12,9 +12,11 @@
 //   archive_gone      positions of replaced articles: their refs are skipped when read, and dropped
 //                     when their segment is next merged
 //   archive_meta      live articles, live sentences, next position
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import type { Sentence } from '../../knowledge/facts.ts';
 import { decodeRefs, encodeRefs } from './codec.ts';
+import { readDoc, readSentences } from './doc.ts';
 import { Lru } from './lru.ts';
 import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
 
@@ -23,6 +25,8 @@ export interface SqliteArchiveOptions {
   articles?: number;
   /** Decoded refs kept in memory, summed over terms (default 4M, 32 MB). */
   refs?: number;
+  /** Articles whose sentences alone are kept in memory (default 10,000, about 25 MB). */
+  sentences?: number;
 }
 
 const SCHEMA = `
@@ -42,6 +46,20 @@ interface Counters {
   next: number;
 }
 
+interface StoredLookup {
+  article: number;
+  item: number;
+  keys: string;
+  words: string;
+  mentions: number;
+}
+
+function lookupRow(r: StoredLookup): LookupRow {
+  const keys = JSON.parse(r.keys) as string[];
+  // A name's words are its keys (entryFor files one list as both): parsed once.
+  return { article: r.article, item: r.item, keys, words: r.words === r.keys ? keys : (JSON.parse(r.words) as string[]), mentions: r.mentions };
+}
+
 interface Segment {
   seg: number;
   n: number;
@@ -56,7 +74,11 @@ export class SqliteArchive implements Archive {
   /** Parsed articles with their publication moment (ordering a few articles reads it per comparison). */
   private readonly articles: Lru<number, { stored: StoredArticle; published: number | null }>;
   private readonly refs: Lru<string, Float64Array>;
+  /** Sentences read without the rest of their article (see sentencesOf). */
+  private readonly sentenceLists: Lru<number, Sentence[]>;
   private readonly sql: ReturnType<SqliteArchive['prepare']>;
+  /** lookupEvery's statements by the number of words probed. */
+  private readonly everyStatements = new Map<number, Database.Statement>();
 
   constructor(path: string, options: SqliteArchiveOptions = {}) {
     this.db = new Database(path);
@@ -72,6 +94,7 @@ export class SqliteArchive implements Archive {
     this.gone = new Set((this.sql.gone.all() as Array<{ idx: number }>).map((r) => r.idx));
     this.articles = new Lru(options.articles ?? 1000);
     this.refs = new Lru(options.refs ?? 4_000_000, (list) => list.length);
+    this.sentenceLists = new Lru(options.sentences ?? 10_000);
   }
 
   private readCounters(): Counters {
@@ -88,6 +111,7 @@ export class SqliteArchive implements Archive {
     for (const r of this.sql.gone.all() as Array<{ idx: number }>) this.gone.add(r.idx);
     this.refs.clear();
     this.articles.clear();
+    this.sentenceLists.clear();
   }
 
   private prepare() {
@@ -98,6 +122,7 @@ export class SqliteArchive implements Archive {
       gone: db.prepare('SELECT idx FROM archive_gone'),
       addGone: db.prepare('INSERT OR IGNORE INTO archive_gone (idx) VALUES (?)'),
       article: db.prepare('SELECT doc, published FROM archive_articles WHERE idx = ?'),
+      doc: db.prepare('SELECT doc FROM archive_articles WHERE idx = ?').pluck(),
       indexOf: db.prepare('SELECT idx FROM archive_articles WHERE id = ?').pluck(),
       keyAt: db.prepare('SELECT key FROM archive_articles WHERE idx = ?').pluck(),
       published: db.prepare('SELECT published FROM archive_articles WHERE idx = ?').pluck(),
@@ -113,14 +138,15 @@ export class SqliteArchive implements Archive {
       deleteSegments: db.prepare('DELETE FROM archive_postings WHERE term = ? AND seg >= ?'),
       lookup: db.prepare('SELECT article, item, keys, words, mentions FROM archive_lookups WHERE kind = ? AND word = ? ORDER BY article, item LIMIT ? OFFSET ?'),
       lookupCount: db.prepare('SELECT count(*) FROM archive_lookups WHERE kind = ? AND word = ?').pluck(),
+      lookupCountUpTo: db.prepare('SELECT count(*) FROM (SELECT 1 FROM archive_lookups WHERE kind = ? AND word = ? LIMIT ?)').pluck(),
       insertLookup: db.prepare('INSERT OR REPLACE INTO archive_lookups (kind, word, article, item, keys, words, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteLookup: db.prepare('DELETE FROM archive_lookups WHERE kind = ? AND word = ? AND article = ? AND item = ?'),
     };
   }
 
-  /** What the caches hold now: parsed articles, decoded refs. */
-  get held(): { articles: number; refs: number } {
-    return { articles: this.articles.size, refs: this.refs.weight };
+  /** What the caches hold now: parsed articles, decoded refs, articles whose sentences alone were read. */
+  get held(): { articles: number; refs: number; sentences: number } {
+    return { articles: this.articles.size, refs: this.refs.weight, sentences: this.sentenceLists.size };
   }
 
   get size(): number {
@@ -140,10 +166,22 @@ export class SqliteArchive implements Archive {
     if (hit) return hit;
     const row = this.sql.article.get(index) as { doc: Buffer; published: number | null } | undefined;
     if (!row) return undefined;
-    const { article, facts } = JSON.parse(inflateRawSync(row.doc).toString('utf8')) as Omit<StoredArticle, 'index'>;
+    const { article, facts } = readDoc(row.doc);
     const parsed = { stored: { index, article, facts }, published: row.published };
     this.articles.set(index, parsed);
     return parsed;
+  }
+
+  sentencesOf(index: number): Sentence[] | undefined {
+    const whole = this.articles.get(index);
+    if (whole) return whole.stored.facts.sentences;
+    const hit = this.sentenceLists.get(index);
+    if (hit) return hit;
+    const doc = this.sql.doc.get(index) as Buffer | undefined;
+    if (!doc) return undefined;
+    const sentences = readSentences(doc);
+    this.sentenceLists.set(index, sentences);
+    return sentences;
   }
 
   indexOf(id: string): number | undefined {
@@ -185,12 +223,22 @@ export class SqliteArchive implements Archive {
   }
 
   lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[] {
-    const rows = this.sql.lookup.all(kind, word, limit, offset) as Array<{ article: number; item: number; keys: string; words: string; mentions: number }>;
-    return rows.map((r) => ({ article: r.article, item: r.item, keys: JSON.parse(r.keys) as string[], words: JSON.parse(r.words) as string[], mentions: r.mentions }));
+    return (this.sql.lookup.all(kind, word, limit, offset) as StoredLookup[]).map(lookupRow);
   }
 
-  lookupCount(kind: LookupKind, word: string): number {
-    return this.sql.lookupCount.get(kind, word) as number;
+  lookupEvery(kind: LookupKind, words: string[], limit: number): LookupRow[] {
+    const [first, ...rest] = words;
+    let statement = this.everyStatements.get(rest.length);
+    if (!statement) {
+      const probe = 'AND EXISTS (SELECT 1 FROM archive_lookups b WHERE b.kind = a.kind AND b.word = ? AND b.article = a.article AND b.item = a.item)';
+      const sql = `SELECT a.article, a.item, a.keys, a.words, a.mentions FROM archive_lookups a WHERE a.kind = ? AND a.word = ? ${rest.map(() => probe).join(' ')} ORDER BY a.article, a.item LIMIT ?`;
+      this.everyStatements.set(rest.length, (statement = this.db.prepare(sql)));
+    }
+    return (statement.all(kind, first, ...rest, limit) as StoredLookup[]).map(lookupRow);
+  }
+
+  lookupCount(kind: LookupKind, word: string, atMost?: number): number {
+    return (atMost === undefined ? this.sql.lookupCount.get(kind, word) : this.sql.lookupCountUpTo.get(kind, word, atMost)) as number;
   }
 
   put(entry: ArticleEntry): StoredArticle {
@@ -260,6 +308,7 @@ export class SqliteArchive implements Archive {
     sql.addGone.run(index);
     this.gone.add(index);
     this.articles.delete(index);
+    this.sentenceLists.delete(index);
     this.counters.size--;
     if (!replaced) throw new Error(`SqliteArchive: article ${JSON.stringify(index)} was replaced by another process while this one replaced it; try again`);
     this.counters.sentences -= replaced.sentences;

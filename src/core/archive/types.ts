@@ -4,7 +4,7 @@
 // (sqlite.ts) or in a shared engine. Reads are synchronous (answering is), the surface is
 // row-shaped (no callbacks), and what an article adds to the index is computed once, by the
 // Library (`ArticleEntry`), so every implementation stores the same rows and ranks the same.
-import type { Article, ArticleFacts } from '../../knowledge/facts.ts';
+import type { Article, ArticleFacts, Sentence } from '../../knowledge/facts.ts';
 
 /** Sentence numbers per article in a packed ref (article * SLOTS + sentence). */
 export const SLOTS = 4096;
@@ -69,6 +69,12 @@ export interface Archive {
   readonly sentences: number;
   /** The article at a position; undefined for a position never used or replaced. */
   article(index: number): StoredArticle | undefined;
+  /**
+   * Optional: the sentences of the article at a position without its text and other facts (a
+   * ranking that only asks "is this sentence a caption?" of a hundred articles reads less);
+   * the Library falls back to article(index).facts.sentences.
+   */
+  sentencesOf?(index: number): Sentence[] | undefined;
   /** Position of the live article with this id. */
   indexOf(id: string): number | undefined;
   /** Content key the live article at this position was stored with. */
@@ -85,8 +91,17 @@ export interface Archive {
   df(term: string): number;
   /** Entries for one word, in (article, item) order, from `offset`, at most `limit`. */
   lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[];
-  /** How many entries one word has. */
-  lookupCount(kind: LookupKind, word: string): number;
+  /**
+   * Optional: the entries filed under every one of the words, in (article, item) order, at most
+   * `limit`; words[0]'s list is walked, the others probed (put the rarest first). "N.J." at 1M
+   * articles: a probe per "j" entry instead of copying 60,000 entries to test their words.
+   */
+  lookupEvery?(kind: LookupKind, words: string[], limit: number): LookupRow[];
+  /**
+   * How many entries one word has; given `atMost`, it may stop counting there (any count from
+   * `atMost` up means "at least that many"): a word as common as "ap" has 100,000 at 1M articles.
+   */
+  lookupCount(kind: LookupKind, word: string, atMost?: number): number;
   /**
    * Adds an article, or replaces the live one with its id: the replacement takes a new
    * position, the old one reads as gone (never a stale sentence of the old text).
