@@ -40,6 +40,30 @@ describe('extractEvent', () => {
     expect(headlineEvent('Story of the Welsh girl who found a gold coin').what).toBeNull();
   });
 
+  it('keeps an age apposition out of the headline actor ("Boy, 6, ...")', () => {
+    // Tabloid and local-paper style: the age sits between commas after the noun.
+    expect(headlineEvent('Boy, 6, rescued from flooded quarry').who).toBe('Boy');
+    expect(headlineEvent('Grandmother, 82, wins village marathon').who).toBe('Grandmother');
+  });
+
+  it('reads the verb after a relative clause in a headline', () => {
+    expect(headlineEvent('Girl who fell down mine shaft dies in hospital')).toEqual({ who: 'Girl', what: 'dies in hospital' });
+    // "well" tagged as an adverb is the relative clause's object, not part of the verb group.
+    expect(headlineEvent('Girl who fell down well dies in hospital')).toEqual({ who: 'Girl', what: 'dies in hospital' });
+  });
+
+  it('reads a headline participle before a finite verb as a reduced relative clause', () => {
+    // "Boy trapped in X is found": the participle tells who the boy is; "is found" is the act.
+    expect(headlineEvent('Boy, 6, trapped down mine shaft for three days is found alive')).toEqual({ who: 'Boy', what: 'is found alive' });
+    expect(headlineEvent('Mother of toddler stuck in lift pleads for help')).toEqual({ who: 'Mother of toddler', what: 'pleads for help' });
+    // Without a later finite verb the participle is the act itself.
+    expect(headlineEvent('Hospital chief cleared by inquiry over waiting lists').what).toBe('cleared by inquiry');
+  });
+
+  it('reads a headline noun before "to" and a verb as the verb ("Rescuers race to save")', () => {
+    expect(headlineEvent('Rescuers race to free miners trapped underground')).toEqual({ who: 'Rescuers', what: 'race to free miners trapped underground' });
+  });
+
   it('reads the clause after ", but" only when the one before it has no actor', () => {
     expect(headlineEvent('You knew it would be hard, but the Harbour Hawks are league champions')).toEqual({ who: 'Harbour Hawks', what: 'are league champions' });
     expect(headlineEvent('Acme Corp raises its prices, but shoppers are not happy').who).toBe('Acme Corp');

@@ -39,9 +39,30 @@ function headlineVerbLike(tokens: Token[], i: number, headline: boolean): boolea
   const thirdPerson = /s$/.test(t.text) && !/ss$/.test(t.text);
   // "the Chinese boy who fell": a relative pronoun after the word makes it a noun, not a verb.
   const objectFollows = !!next && ['DET', 'NUM', 'ADJ', 'PRON'].includes(next.pos) && !/^(who|which|that|whose)$/.test(next.normal);
+  // "Rescuers race to free ...": a noun before "to" and a verb reads as a verb with its infinitive.
+  const infinitiveFollows = next?.pos === 'PART' && next.normal === 'to' && !!tokens[i + 2] && isVerbTag(tokens[i + 2]);
   // In running text only "Toblerone changes the ..." counts; headlines drop articles, so allow more.
   const pastTense = /ed$/.test(t.text);
-  return headline ? thirdPerson || objectFollows : (thirdPerson || pastTense) && objectFollows;
+  return headline ? thirdPerson || objectFollows || infinitiveFollows : (thirdPerson || pastTense) && objectFollows;
+}
+
+/** A verb form that may be a past participle: "trapped", "stuck", "found" (not "traps" or "trapping"). */
+const mayBeParticiple = (t: Token): boolean => t.pos === 'VERB' && !/(?:s|ing)$/.test(t.normal) && (/ed$/.test(t.normal) || t.normal !== t.lemma);
+/** A finite verb form: an auxiliary ("is", "has") or a third-person present ("pleads", "dies"). */
+const isFinite = (t: Token): boolean => t.pos === 'AUX' || (t.pos === 'VERB' && /[^s]s$/.test(t.normal));
+
+/**
+ * A headline drops its auxiliaries, so a bare participle can be the act ("Chief cleared by
+ * inquiry") or only say which one is meant ("Boy trapped in shaft is found alive"). When a
+ * finite verb follows in the same clause, that verb is the act: its index, else -1.
+ */
+function finiteAfterParticiple(tokens: Token[], verb: number): number {
+  for (let i = verb + 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos === 'PUNCT' || CLAUSE_BREAKS.has(t.normal) || t.normal === 'that') return -1;
+    if (isFinite(t)) return i;
+  }
+  return -1;
 }
 
 /** Index of the main verb: the first finite-looking verb after a noun phrase. */
@@ -60,12 +81,19 @@ function mainVerbIndex(tokens: Token[], headline: boolean): number {
       if (isVerbTag(t)) {
         while (i + 1 < tokens.length && isVerbTag(tokens[i + 1])) i++;
         relative = false;
-        sawNoun = false;
+        // "Girl who fell down well dies": the subject was named before the relative clause, so a
+        // verb may follow its object at once; a headline drops the object's articles and tags
+        // ("well" as an adverb), so it need not be seen as a noun.
+        sawNoun = headline;
       }
       continue;
     }
     if (sawNoun && headlineVerbLike(tokens, i, headline)) return i;
-    if (isVerbTag(t) && sawNoun && !/ing$/.test(t.normal)) return i;
+    if (isVerbTag(t) && sawNoun && !/ing$/.test(t.normal)) {
+      // "You knew it would be": after a pronoun the verb is finite itself.
+      const finite = headline && mayBeParticiple(t) && tokens[i - 1]?.pos !== 'PRON' ? finiteAfterParticiple(tokens, i) : -1;
+      return finite > 0 ? finite : i;
+    }
     if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(t.pos)) sawNoun = true;
     // Past a clause boundary with no verb yet, the opening was a fronted phrase: keep looking.
   }
@@ -78,12 +106,17 @@ function trimSubject(tokens: Token[]): Token[] {
   // keep what follows the last clause word.
   let from = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (CLAUSE_BREAKS.has(tokens[i].normal) || tokens[i].text === ',' && i < 3) from = i + 1;
+    // "Boy, 6, rescued ...": a comma before an age is an apposition's, not a fronted phrase's.
+    const ageFollows = tokens[i + 1]?.pos === 'NUM' && tokens[i + 2]?.text === ',';
+    // "Girl who fell down well": a relative pronoun after the head opens no fronted clause; it is cut below.
+    const relative = i > 0 && tokens[i].pos === 'PRON' && /^(who|which)$/.test(tokens[i].normal);
+    if (CLAUSE_BREAKS.has(tokens[i].normal) && !relative || tokens[i].text === ',' && i < 3 && !ageFollows) from = i + 1;
   }
   let out = tokens.slice(from);
-  // Cut at an apposition or a post-modifier ("Dozens of rescuers in China", "Lady Gaga, a supporter").
+  // Cut at an apposition or a post-modifier ("Dozens of rescuers in China", "Lady Gaga, a
+  // supporter", "Mother of toddler stuck in lift").
   const cut = out.findIndex(
-    (t, i) => i > 0 && (t.pos === 'PUNCT' && !SUBJECT_JOINERS.has(t.text) || (t.pos === 'ADP' && !SUBJECT_JOINERS.has(t.normal)) || t.pos === 'PRON' && /^(who|which|that)$/.test(t.normal)),
+    (t, i) => i > 0 && (t.pos === 'PUNCT' && !SUBJECT_JOINERS.has(t.text) || (t.pos === 'ADP' && !SUBJECT_JOINERS.has(t.normal)) || t.pos === 'PRON' && /^(who|which|that)$/.test(t.normal) || mayBeParticiple(t)),
   );
   if (cut > 0) out = out.slice(0, cut);
   while (out.length > 0 && (out[0].pos === 'DET' || !isWord(out[0]))) out = out.slice(1);
@@ -120,13 +153,22 @@ function predicateFrom(tokens: Token[], verb: number): { predicate: Token[]; res
   return { predicate: out, rest: tokens.slice(i) };
 }
 
+/**
+ * An adverb that stands before a verb in its group: "-ly" ones and a few short ones ("has
+ * finally won", "still hopes"). Another word tagged an adverb is more often a mis-tagged noun
+ * ending the subject's clause ("who fell down well dies").
+ */
+function isPreverbalAdverb(t: Token): boolean {
+  return t.pos === 'ADV' && (/ly$/.test(t.normal) || /^(?:not|n't|never|also|still|just|now|already|again|even|only|soon|then|ever|once)$/.test(t.normal));
+}
+
 /** Subject and predicate of one sentence or headline, or null when no verb is found. */
 export function mainClause(tokens: Token[], headline = false): Clause | null {
   const verb = mainVerbIndex(tokens, headline);
   if (verb <= 0) return null;
   // Auxiliaries and adverbs just before the verb belong to the predicate ("has been named").
   let start = verb;
-  while (start > 0 && (tokens[start - 1].pos === 'AUX' || tokens[start - 1].pos === 'ADV' || tokens[start - 1].pos === 'PART' && tokens[start - 1].normal !== 'to')) start--;
+  while (start > 0 && (tokens[start - 1].pos === 'AUX' || isPreverbalAdverb(tokens[start - 1]) || tokens[start - 1].pos === 'PART' && tokens[start - 1].normal !== 'to')) start--;
   const subject = trimSubject(tokens.slice(0, start));
   if (subject.length === 0) return null;
   const { predicate, rest } = predicateFrom(tokens, start);
