@@ -96,6 +96,20 @@ describe('extractEvent', () => {
     expect(eventOf(text)?.where).toBe('Nairobi');
   });
 
+  it('reads a dateline whose region has several words', () => {
+    const text = 'SANTO DOMINGO, Dominican Republic (AP) — Officials said on Monday that the new port terminal would open next year.';
+    expect(eventOf(text)?.where).toBe('Santo Domingo');
+  });
+
+  it('takes a known place after the lead verb over the wire dateline', () => {
+    const text =
+      'WASHINGTON (Reuters) - Floods cut off villages in Nepal on Sunday, cutting power to thousands of homes, officials said. ' +
+      'Aid agencies in Washington pledged emergency funds.';
+    expect(eventOf(text)?.where).toBe('Nepal');
+    // Without a place in the act's clause, the dateline stays the answer.
+    expect(eventOf('WASHINGTON (Reuters) - The agency said on Sunday it had approved the new drug after a long review.')?.where).toBe('Washington');
+  });
+
   it('names the place of an incident from "the X crash"', () => {
     const text =
       'Investigators have named the driver involved in the Brinkley bus crash. The driver, 54, was treated at hospital. ' +
