@@ -64,6 +64,20 @@ describe('extractEvent', () => {
     expect(headlineEvent('Rescuers race to free miners trapped underground')).toEqual({ who: 'Rescuers', what: 'race to free miners trapped underground' });
   });
 
+  it('keeps a plural noun after a capitalised word in the actor when a verb follows it', () => {
+    // "Junior doctors ... vote", "Harbour Hawks fans celebrate": the -s word is the subject's head.
+    expect(headlineEvent('Junior doctors in Wales vote to strike over pay')).toEqual({ who: 'Junior doctors', what: 'vote to strike over pay' });
+    expect(headlineEvent('Harbour Hawks fans celebrate title win').who).toBe('Harbour Hawks fans');
+    // Followed by no other verb, the -s word is the verb ("Lady Gaga stages protest").
+    expect(headlineEvent('Acme Corp stages protest outside city hall').what).toBe('stages protest outside city hall');
+  });
+
+  it('ends the act before a second clause with its own subject ("and more than 40 have been")', () => {
+    const e = eventOf('Four people have died and more than 40 have been injured after a coach overturned near Harwick on Monday.');
+    expect(e?.who).toBe('Four people');
+    expect(e?.what).toBe('have died');
+  });
+
   it('reads the clause after ", but" only when the one before it has no actor', () => {
     expect(headlineEvent('You knew it would be hard, but the Harbour Hawks are league champions')).toEqual({ who: 'Harbour Hawks', what: 'are league champions' });
     expect(headlineEvent('Acme Corp raises its prices, but shoppers are not happy').who).toBe('Acme Corp');

@@ -43,7 +43,22 @@ function headlineVerbLike(tokens: Token[], i: number, headline: boolean): boolea
   const infinitiveFollows = next?.pos === 'PART' && next.normal === 'to' && !!tokens[i + 2] && isVerbTag(tokens[i + 2]);
   // In running text only "Toblerone changes the ..." counts; headlines drop articles, so allow more.
   const pastTense = /ed$/.test(t.text);
-  return headline ? thirdPerson || objectFollows || infinitiveFollows : (thirdPerson || pastTense) && objectFollows;
+  if (!headline) return (thirdPerson || pastTense) && objectFollows;
+  // "Junior doctors in Wales vote", "Harbour Hawks fans celebrate": an -s word with no object
+  // after it, followed in its clause by a verb, is the plural head of the subject.
+  if (thirdPerson && !objectFollows && !infinitiveFollows && verbLater(tokens, i)) return false;
+  return thirdPerson || objectFollows || infinitiveFollows;
+}
+
+/** Whether a verb (not a participle or "-ing" form) or a noun before "to" + verb follows token i in its clause. */
+function verbLater(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.pos === 'PUNCT' || CLAUSE_BREAKS.has(t.normal) || t.pos === 'DET') return false;
+    if (t.pos === 'NOUN' && tokens[j + 1]?.normal === 'to' && tokens[j + 2] && isVerbTag(tokens[j + 2])) return true;
+    if (isVerbTag(t) && !/ing$/.test(t.normal) && !mayBeParticiple(t)) return true;
+  }
+  return false;
 }
 
 /** A verb form that may be a past participle: "trapped", "stuck", "found" (not "traps" or "trapping"). */
@@ -128,6 +143,19 @@ function trimSubject(tokens: Token[]): Token[] {
   return out.length > MAX_SUBJECT_WORDS ? [] : out;
 }
 
+/**
+ * Whether the conjunction at i opens a clause with its own subject: "have died and more than
+ * 40 have been injured" (a few non-verb words, then an auxiliary).
+ */
+function newSubjectAfter(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6); j++) {
+    const t = tokens[j];
+    if (t.pos === 'AUX') return j > i + 1;
+    if (t.pos === 'VERB' || t.pos === 'PUNCT') return false;
+  }
+  return false;
+}
+
 /** Verb group and object: stops at punctuation, a subordinate clause, or a second preposition. */
 function predicateFrom(tokens: Token[], verb: number): { predicate: Token[]; rest: Token[] } {
   const out: Token[] = [];
@@ -139,7 +167,7 @@ function predicateFrom(tokens: Token[], verb: number): { predicate: Token[]; res
     if (i > verb) {
       if (t.pos === 'PUNCT' && !/^['’‘-]$/.test(t.text)) break;
       if (CLAUSE_BREAKS.has(t.normal) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'PRON' || t.pos === 'ADV')) break;
-      if (t.pos === 'CCONJ' && tokens[i + 1] && isVerbTag(tokens[i + 1])) break;
+      if (t.pos === 'CCONJ' && (tokens[i + 1] && isVerbTag(tokens[i + 1]) || newSubjectAfter(tokens, i))) break;
       if (t.pos === 'ADP') {
         prepositions++;
         if (prepositions > 1) break;
