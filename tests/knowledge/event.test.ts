@@ -4,6 +4,7 @@ import { isPostDate } from '../../src/knowledge/event/when.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
 import { extractEntities } from '../../src/knowledge/entities/index.ts';
+import { extractTimes } from '../../src/knowledge/times/index.ts';
 
 function article(text: string, title: string | null = null, published: string | null = '2024-03-12'): Article {
   return { id: 't', title, published, url: null, author: null, outlet: null, text };
@@ -17,6 +18,12 @@ function eventOf(text: string, title: string | null = null, published: string | 
 function eventWithEntities(text: string, title: string | null = null) {
   const doc = analyse(text);
   return extractEvent(doc, { article: article(text, title), entities: extractEntities(doc), times: [], quotes: [] });
+}
+
+/** The event with the times extractor's times, against a publication date. */
+function eventWithTimes(text: string, published: string) {
+  const doc = analyse(text);
+  return extractEvent(doc, { article: article(text, null, published), entities: [], times: extractTimes(doc, published), quotes: [] });
 }
 
 const FIRE_STORY =
@@ -91,6 +98,27 @@ describe('extractEvent', () => {
 
   it('finds the time phrase of the lead, with its part of day', () => {
     expect(eventOf(FIRE_STORY)?.when).toBe('Monday morning');
+  });
+
+  it('reads "yesterday" and "this morning" in the lead as the day they name, over a later weekday', () => {
+    // British tabloid style: the act's day is "yesterday"; the weekday below is background.
+    const tabloid =
+      'TRIBUTES have been paid to a teenage cyclist who was killed in a crash on a country lane yesterday. ' +
+      'Sam Hollis, 19, had been out with friends on Saturday, his family said. The lorry driver was not hurt.';
+    expect(eventWithTimes(tabloid, '2025-05-13')?.when).toBe('yesterday');
+    // Broadcaster style: "this morning".
+    const broadcast =
+      'A bus company has cancelled all of its night services in the county, it announced this morning. ' +
+      'The firm said on Friday it was reviewing its timetable after two buses failed checks last week.';
+    expect(eventWithTimes(broadcast, '2025-10-21')?.when).toBe('this morning');
+  });
+
+  it('prefers the time told in a sentence naming the actor to another person\'s', () => {
+    // Tabloid style: a friend's act is dated nearer the lead than the actor's own.
+    const text =
+      'A pop star staged a protest outside the tower. Her friend, a vocal supporter, tweeted yesterday that she was upset. ' +
+      'The star waved a sign in the early hours of Wednesday as crowds gathered.';
+    expect(eventWithTimes(text, '2025-11-09')?.when).toMatch(/early hours of Wednesday/);
   });
 
   it('prefers the news day to an old calendar date in the lead', () => {
