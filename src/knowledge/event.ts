@@ -8,7 +8,7 @@ import { analyse, type NlpDoc, type Token } from './nlp.ts';
 import { furnitureSentences, leadingFurnitureLength } from './furniture.ts';
 import { wordsIn } from './words.ts';
 import { mainClause, phrase, type Clause } from './event/clause.ts';
-import { eventNames } from './event/names.ts';
+import { eventNames, fullName } from './event/names.ts';
 import { bestPlace, datelinePlace, placeCandidates, usualCase } from './event/places.ts';
 import { bestTime, eventDate, MAX_TIME_RANK, timePhrases } from './event/when.ts';
 
@@ -307,7 +307,8 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   const firstLead = leadClauses.find((l) => l.clause && actorPhrase(text, l.clause.subject, entities));
   const leadWho = firstLead?.clause ? actorPhrase(text, firstLead.clause.subject, entities) : null;
   const useHeadline = !!headlineWho && supportedByBody(headlineWho, text);
-  const who = useHeadline ? headlineWho : leadWho;
+  const actor = useHeadline ? headlineWho : leadWho;
+  const who = actor ? fullName(actor, entities, text) : null;
   const what = useHeadline && headline
     ? phrase(headline.text, headline.clause.predicate)
     : firstLead?.clause ? phrase(text, firstLead.clause.predicate) : null;

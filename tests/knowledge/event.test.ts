@@ -90,6 +90,16 @@ describe('extractEvent', () => {
     expect(headlineEvent('Acme Corp raises its prices, but shoppers are not happy').who).toBe('Acme Corp');
   });
 
+  it('gives the actor\'s full name when the headline uses a surname', () => {
+    // Back-page style: the headline has the surname, the lead the whole name.
+    const text =
+      'Tom Hartley has resigned as manager of Ashby Town after three years in charge. ' +
+      'Hartley said he was proud of what the players had achieved.';
+    expect(eventWithEntities(text, 'Hartley quits as Ashby Town manager')?.who).toBe('Tom Hartley');
+    // A common noun actor is kept as written.
+    expect(eventWithEntities('Firefighters rescued a dog from a frozen lake on Monday.', 'Firefighters rescue dog from frozen lake')?.who).toBe('Firefighters');
+  });
+
   it('falls back on the lead sentence without a usable headline', () => {
     const e = eventOf(FIRE_STORY, null);
     expect(e?.who).toBe('Firefighters');
