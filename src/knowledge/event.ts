@@ -253,38 +253,6 @@ function toldInPast(clause: Clause): boolean {
   return verbs.some((t) => /^(?:was|were|had|has|have|did)$/.test(t.normal) || (t.pos === 'VERB' && t.normal !== t.lemma && !/(?:s|ing)$/.test(t.normal)));
 }
 
-/** The sentence holding an offset (the last one starting at or before it), by binary search. */
-function sentenceAt(doc: NlpDoc, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.sentences[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/**
- * Whether the sentence holding an offset names the actor, by the head word of the who phrase
- * ("Lady Gaga" by "Gaga", "Ferry operator" by "operator"); null without an actor.
- */
-function actorNamedAt(doc: NlpDoc, who: string | null): ((offset: number) => boolean) | null {
-  const head = who ? wordsIn(who).filter((w) => w.length > 2).pop()?.toLowerCase() : undefined;
-  if (!head || doc.sentences.length === 0) return null;
-  const found = new Map<number, boolean>();
-  return (offset) => {
-    const i = sentenceAt(doc, offset);
-    let named = found.get(i);
-    if (named === undefined) {
-      const s = doc.sentences[i];
-      named = new RegExp(`(?<![\\p{L}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(doc.text.slice(s.start, s.end));
-      found.set(i, named);
-    }
-    return named;
-  };
-}
-
 function publishedDate(published: string | null): Date | null {
   if (!published || !/^\d{4}-\d{2}-\d{2}/.test(published)) return null;
   const date = new Date(published.slice(0, 10) + 'T12:00:00Z');
@@ -316,7 +284,7 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   // When: the most specific time phrase at or near the lead, the lead clause's own first.
   const actClause = (firstLead ?? leadClauses[0])?.clause ?? null;
   const act = actClause ? actSpan(doc, actClause) : null;
-  const time = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedDate(article.published), text, act, actorNamedAt(doc, who));
+  const time = bestTime(timePhrases(doc, times), (offset) => newsRank(doc, news, offset), publishedDate(article.published), text, act);
   const when = time?.text ?? null;
   const date = time ? eventDate(time, times, article.published, actClause !== null && toldInPast(actClause)) : null;
 

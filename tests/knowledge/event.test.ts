@@ -123,8 +123,8 @@ describe('extractEvent', () => {
     expect(eventWithTimes(broadcast, '2025-10-21')?.when).toBe('this morning');
   });
 
-  it('prefers the time told in a sentence naming the actor to another person\'s', () => {
-    // Tabloid style: a friend's act is dated nearer the lead than the actor's own.
+  it('does not date the act by a "yesterday" below the opening sentence', () => {
+    // Tabloid style: a friend's act is dated "yesterday" nearer the lead than the actor's own day.
     const text =
       'A pop star staged a protest outside the tower. Her friend, a vocal supporter, tweeted yesterday that she was upset. ' +
       'The star waved a sign in the early hours of Wednesday as crowds gathered.';

@@ -198,15 +198,16 @@ const DAY_THEN_MONTH = new RegExp(`\\d\\s+${MONTH}`);
 
 /**
  * A day named from the story's own day: "yesterday", "last night", "this morning", "tonight".
- * British papers and broadcasters date the act this way ("was killed in a crash yesterday"),
- * as exactly as a weekday. ("today" is left out: "the world today" names no day.)
+ * British papers and broadcasters date the act this way in the opening sentence ("was killed
+ * in a crash yesterday"), as exactly as a weekday; further down such a day dates side events
+ * ("her friend tweeted yesterday"). ("today" is left out: "the world today" names no day.)
  */
 const DEICTIC_DAY = /^(?:(?:late|early)\s+)?(?:yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today)$/i;
 
-/** How specific a time phrase is: a weekday or a full date beats a bare year or "now". */
-function specificity(text: string): number {
+/** How specific a time phrase is: a weekday or a full date beats a bare year or "now" (rank: its news-sentence rank). */
+function specificity(text: string, rank: number): number {
   if (/^(now|today|currently|recently|then|so far|once|early this year|earlier this year)$/i.test(text.trim())) return 0;
-  if (DEICTIC_DAY.test(text.trim())) return 3;
+  if (rank === 0 && DEICTIC_DAY.test(text.trim())) return 3;
   if (HAS_WEEKDAY.test(text)) return 3 + (HAS_CLOCK.test(text) || /morning|night|evening|afternoon/.test(text) ? 0.3 : 0);
   if (MONTH_THEN_DAY.test(text) || DAY_THEN_MONTH.test(text)) return /\d{4}/.test(text) ? 3.2 : 3.1;
   if (/^(?:midnight|noon)$/i.test(text.trim())) return 1.5;
@@ -292,16 +293,8 @@ const POST_DATE_PENALTY = 1.5;
 const ACT_CLAUSE_BONUS = 0.5;
 
 /**
- * A phrase in a sentence that names the event's actor dates the actor's act: "Lady Gaga waved
- * a sign in the early hours of Wednesday" over "the singer's friend tweeted yesterday";
- * "A ferry operator cancelled its sailings this morning" over "Island Link said on Friday".
- */
-const ACTOR_SENTENCE_BONUS = 0.4;
-
-/**
  * The time of the event: specific phrases early in the story win (rankOf: the news-sentence
- * rank of an offset; act: the span of the lead clause's verb group and what follows it;
- * namesActor: whether the sentence holding an offset names the event's actor).
+ * rank of an offset; act: the span of the lead clause's verb group and what follows it).
  */
 export function bestTime(
   phrases: TimePhrase[],
@@ -309,11 +302,10 @@ export function bestTime(
   published: Date | null = null,
   text: string | null = null,
   act: { start: number; end: number } | null = null,
-  namesActor: ((offset: number) => boolean) | null = null,
 ): TimePhrase | null {
   let best: { phrase: TimePhrase; score: number } | null = null;
   for (const p of phrases) {
-    const specific = specificity(p.text);
+    const specific = specificity(p.text, rankOf(p.start));
     if (/^(this|that|the|last) day$/i.test(p.text.trim()) || specific === 0) continue;
     // A vague phrase ("Christmas", "the fall") found only past the lead is background, not the event's time.
     if (specific <= 1 && rankOf(p.start) >= MAX_TIME_RANK) continue;
@@ -322,8 +314,7 @@ export function bestTime(
     const rank = rankOf(p.start);
     const posted = text !== null && rank < MAX_TIME_RANK && isPostDate(text, p.start) ? POST_DATE_PENALTY : 0;
     const inAct = act !== null && p.start >= act.start && p.end <= act.end ? ACT_CLAUSE_BONUS : 0;
-    const byActor = namesActor?.(p.start) ? ACTOR_SENTENCE_BONUS : 0;
-    const score = specific - stale - posted + inAct + byActor - 0.4 * Math.min(rank, MAX_TIME_RANK) + Math.min(p.text.length, 30) / 300;
+    const score = specific - stale - posted + inAct - 0.4 * Math.min(rank, MAX_TIME_RANK) + Math.min(p.text.length, 30) / 300;
     if (!best || score > best.score) best = { phrase: p, score };
   }
   if (!best) return null;
