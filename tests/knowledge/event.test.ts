@@ -79,6 +79,13 @@ describe('extractEvent', () => {
     expect(headlineEvent('Acme Corp stages protest outside city hall').what).toBe('stages protest outside city hall');
   });
 
+  it('reads a bare noun-tagged word after a plural subject as its verb ("teams dig", "families demand")', () => {
+    expect(headlineEvent('Rescue teams dig through night to reach trapped miners').who).toBe('Rescue teams');
+    expect(headlineEvent('Families of crash victims demand answers')).toEqual({ who: 'Families of crash victims', what: 'demand answers' });
+    // A participle later in the clause ("trapped") shows the -s word is the subject's head, not the verb.
+    expect(headlineEvent('Welsh rescuers dig for climber trapped in cave')).toEqual({ who: 'Welsh rescuers', what: 'dig for climber trapped' });
+  });
+
   it('ends the act before a second clause with its own subject ("and more than 40 have been")', () => {
     const e = eventOf('Four people have died and more than 40 have been injured after a coach overturned near Harwick on Monday.');
     expect(e?.who).toBe('Four people');

@@ -30,11 +30,25 @@ export const isWord = (t: Token): boolean => /[\p{L}\p{N}]/u.test(t.text);
 const isVerbTag = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
 const isLower = (t: Token): boolean => /^\p{Ll}/u.test(t.text);
 
+/** A plural noun or name: "teams", "Families" (not "glass", "boss"). */
+const isPlural = (t: Token): boolean => (t.pos === 'NOUN' || t.pos === 'PROPN') && /[^s]s$/.test(t.normal);
+
+/**
+ * "Rescue teams dig through", "Families of victims demand answers": after a plural subject a
+ * present verb has no -s, and wink tags it a noun. Read it as the verb when something it
+ * governs follows (a preposition, an article, a number, an adjective, a pronoun or a noun).
+ */
+function pluralThenBareVerb(prev: Token | undefined, t: Token, next: Token | undefined): boolean {
+  return !!prev && !!next && isPlural(prev) && t.pos === 'NOUN' && isLower(t) && !/s$/.test(t.normal) &&
+    ['ADP', 'DET', 'NUM', 'ADJ', 'PRON', 'NOUN'].includes(next.pos);
+}
+
 /** A noun-tagged headline word that is really the verb: "Police name final...", "Gaga stages protest". */
 function headlineVerbLike(tokens: Token[], i: number, headline: boolean): boolean {
   const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
+  if (headline && pluralThenBareVerb(prev, t, next)) return true;
   if (!prev || prev.pos !== 'PROPN' || t.pos !== 'NOUN' || !isLower(t)) return false;
   const thirdPerson = /s$/.test(t.text) && !/ss$/.test(t.text);
   // "the Chinese boy who fell": a relative pronoun after the word makes it a noun, not a verb.
@@ -50,13 +64,17 @@ function headlineVerbLike(tokens: Token[], i: number, headline: boolean): boolea
   return thirdPerson || objectFollows || infinitiveFollows;
 }
 
-/** Whether a verb (not a participle or "-ing" form) or a noun before "to" + verb follows token i in its clause. */
+/**
+ * Whether a verb (not an "-ing" form) or a noun before "to" + verb follows token i in its
+ * clause, before an article or a conjunction (which would open its object or a second act).
+ * A headline participle counts: "Toblerone fans outraged after ...", "Chinese rescuers ... trapped".
+ */
 function verbLater(tokens: Token[], i: number): boolean {
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j];
-    if (t.pos === 'PUNCT' || CLAUSE_BREAKS.has(t.normal) || t.pos === 'DET') return false;
+    if (t.pos === 'PUNCT' || CLAUSE_BREAKS.has(t.normal) || t.pos === 'DET' || t.pos === 'CCONJ') return false;
     if (t.pos === 'NOUN' && tokens[j + 1]?.normal === 'to' && tokens[j + 2] && isVerbTag(tokens[j + 2])) return true;
-    if (isVerbTag(t) && !/ing$/.test(t.normal) && !mayBeParticiple(t)) return true;
+    if (isVerbTag(t) && !/ing$/.test(t.normal)) return true;
   }
   return false;
 }
