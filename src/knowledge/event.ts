@@ -8,7 +8,7 @@ import { analyse, type NlpDoc, type Token } from './nlp.ts';
 import { furnitureSentences, leadingFurnitureLength } from './furniture.ts';
 import { wordsIn } from './words.ts';
 import { mainClause, phrase, type Clause } from './event/clause.ts';
-import { eventNames } from './event/names.ts';
+import { eventNames, fullName } from './event/names.ts';
 import { bestPlace, datelinePlace, placeCandidates, usualCase } from './event/places.ts';
 import { bestTime, eventDate, MAX_TIME_RANK, timePhrases } from './event/when.ts';
 
@@ -275,7 +275,8 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   const firstLead = leadClauses.find((l) => l.clause && actorPhrase(text, l.clause.subject, entities));
   const leadWho = firstLead?.clause ? actorPhrase(text, firstLead.clause.subject, entities) : null;
   const useHeadline = !!headlineWho && supportedByBody(headlineWho, text);
-  const who = useHeadline ? headlineWho : leadWho;
+  const actor = useHeadline ? headlineWho : leadWho;
+  const who = actor ? fullName(actor, entities, text) : null;
   const what = useHeadline && headline
     ? phrase(headline.text, headline.clause.predicate)
     : firstLead?.clause ? phrase(text, firstLead.clause.predicate) : null;
@@ -292,7 +293,12 @@ export function extractEvent(doc: NlpDoc, input: EventInput): EventFacts | null 
   const placeEnd = placeIndexes.length > 0 ? doc.sentences[placeIndexes[placeIndexes.length - 1]].end : Math.min(text.length, 800);
   const furniture = furnitureSpans(doc, placeEnd, isFurniture);
   const dateline = datelinePlace(text);
-  const where = dateline ? usualCase(dateline, text) : bestPlace(placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture), who, (offset) => newsRank(doc, news, offset));
+  const candidates = placeCandidates(text, { start: 0, end: placeEnd }, entities, furniture);
+  const rankOf = (offset: number) => newsRank(doc, news, offset);
+  // "WASHINGTON (Reuters) - Floods cut off villages in Nepal": the place after the act's verb is
+  // where it happened; the dateline is only where it was reported from.
+  const actPlace = act ? bestPlace(candidates.filter((c) => c.locative && c.start >= act.start && c.start < act.end), who, rankOf) : null;
+  const where = actPlace ?? (dateline ? usualCase(dateline, text) : bestPlace(candidates, who, rankOf));
 
   // Why and how: cause and manner clauses in the headline and lead.
   const leadText = [article.title ?? '', ...leadIndexes.map((i) => text.slice(doc.sentences[i].start, doc.sentences[i].end))].join('\n');

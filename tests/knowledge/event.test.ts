@@ -4,6 +4,7 @@ import { isPostDate } from '../../src/knowledge/event/when.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
 import { analyse } from '../../src/knowledge/nlp.ts';
 import { extractEntities } from '../../src/knowledge/entities/index.ts';
+import { extractTimes } from '../../src/knowledge/times/index.ts';
 
 function article(text: string, title: string | null = null, published: string | null = '2024-03-12'): Article {
   return { id: 't', title, published, url: null, author: null, outlet: null, text };
@@ -17,6 +18,12 @@ function eventOf(text: string, title: string | null = null, published: string | 
 function eventWithEntities(text: string, title: string | null = null) {
   const doc = analyse(text);
   return extractEvent(doc, { article: article(text, title), entities: extractEntities(doc), times: [], quotes: [] });
+}
+
+/** The event with the times extractor's times, against a publication date. */
+function eventWithTimes(text: string, published: string) {
+  const doc = analyse(text);
+  return extractEvent(doc, { article: article(text, null, published), entities: [], times: extractTimes(doc, published), quotes: [] });
 }
 
 const FIRE_STORY =
@@ -40,9 +47,64 @@ describe('extractEvent', () => {
     expect(headlineEvent('Story of the Welsh girl who found a gold coin').what).toBeNull();
   });
 
+  it('keeps an age apposition out of the headline actor ("Boy, 6, ...")', () => {
+    // Tabloid and local-paper style: the age sits between commas after the noun.
+    expect(headlineEvent('Boy, 6, rescued from flooded quarry').who).toBe('Boy');
+    expect(headlineEvent('Grandmother, 82, wins village marathon').who).toBe('Grandmother');
+  });
+
+  it('reads the verb after a relative clause in a headline', () => {
+    expect(headlineEvent('Girl who fell down mine shaft dies in hospital')).toEqual({ who: 'Girl', what: 'dies in hospital' });
+    // "well" tagged as an adverb is the relative clause's object, not part of the verb group.
+    expect(headlineEvent('Girl who fell down well dies in hospital')).toEqual({ who: 'Girl', what: 'dies in hospital' });
+  });
+
+  it('reads a headline participle before a finite verb as a reduced relative clause', () => {
+    // "Boy trapped in X is found": the participle tells who the boy is; "is found" is the act.
+    expect(headlineEvent('Boy, 6, trapped down mine shaft for three days is found alive')).toEqual({ who: 'Boy', what: 'is found alive' });
+    expect(headlineEvent('Mother of toddler stuck in lift pleads for help')).toEqual({ who: 'Mother of toddler', what: 'pleads for help' });
+    // Without a later finite verb the participle is the act itself.
+    expect(headlineEvent('Hospital chief cleared by inquiry over waiting lists').what).toBe('cleared by inquiry');
+  });
+
+  it('reads a headline noun before "to" and a verb as the verb ("Rescuers race to save")', () => {
+    expect(headlineEvent('Rescuers race to free miners trapped underground')).toEqual({ who: 'Rescuers', what: 'race to free miners trapped underground' });
+  });
+
+  it('keeps a plural noun after a capitalised word in the actor when a verb follows it', () => {
+    // "Junior doctors ... vote", "Harbour Hawks fans celebrate": the -s word is the subject's head.
+    expect(headlineEvent('Junior doctors in Wales vote to strike over pay')).toEqual({ who: 'Junior doctors', what: 'vote to strike over pay' });
+    expect(headlineEvent('Harbour Hawks fans celebrate title win').who).toBe('Harbour Hawks fans');
+    // Followed by no other verb, the -s word is the verb ("Lady Gaga stages protest").
+    expect(headlineEvent('Acme Corp stages protest outside city hall').what).toBe('stages protest outside city hall');
+  });
+
+  it('reads a bare noun-tagged word after a plural subject as its verb ("teams dig", "families demand")', () => {
+    expect(headlineEvent('Rescue teams dig through night to reach trapped miners').who).toBe('Rescue teams');
+    expect(headlineEvent('Families of crash victims demand answers')).toEqual({ who: 'Families of crash victims', what: 'demand answers' });
+    // A participle later in the clause ("trapped") shows the -s word is the subject's head, not the verb.
+    expect(headlineEvent('Welsh rescuers dig for climber trapped in cave')).toEqual({ who: 'Welsh rescuers', what: 'dig for climber trapped' });
+  });
+
+  it('ends the act before a second clause with its own subject ("and more than 40 have been")', () => {
+    const e = eventOf('Four people have died and more than 40 have been injured after a coach overturned near Harwick on Monday.');
+    expect(e?.who).toBe('Four people');
+    expect(e?.what).toBe('have died');
+  });
+
   it('reads the clause after ", but" only when the one before it has no actor', () => {
     expect(headlineEvent('You knew it would be hard, but the Harbour Hawks are league champions')).toEqual({ who: 'Harbour Hawks', what: 'are league champions' });
     expect(headlineEvent('Acme Corp raises its prices, but shoppers are not happy').who).toBe('Acme Corp');
+  });
+
+  it('gives the actor\'s full name when the headline uses a surname', () => {
+    // Back-page style: the headline has the surname, the lead the whole name.
+    const text =
+      'Tom Hartley has resigned as manager of Ashby Town after three years in charge. ' +
+      'Hartley said he was proud of what the players had achieved.';
+    expect(eventWithEntities(text, 'Hartley quits as Ashby Town manager')?.who).toBe('Tom Hartley');
+    // A common noun actor is kept as written.
+    expect(eventWithEntities('Firefighters rescued a dog from a frozen lake on Monday.', 'Firefighters rescue dog from frozen lake')?.who).toBe('Firefighters');
   });
 
   it('falls back on the lead sentence without a usable headline', () => {
@@ -53,6 +115,27 @@ describe('extractEvent', () => {
 
   it('finds the time phrase of the lead, with its part of day', () => {
     expect(eventOf(FIRE_STORY)?.when).toBe('Monday morning');
+  });
+
+  it('reads "yesterday" and "this morning" in the lead as the day they name, over a later weekday', () => {
+    // British tabloid style: the act's day is "yesterday"; the weekday below is background.
+    const tabloid =
+      'TRIBUTES have been paid to a teenage cyclist who was killed in a crash on a country lane yesterday. ' +
+      'Sam Hollis, 19, had been out with friends on Saturday, his family said. The lorry driver was not hurt.';
+    expect(eventWithTimes(tabloid, '2025-05-13')?.when).toBe('yesterday');
+    // Broadcaster style: "this morning".
+    const broadcast =
+      'A bus company has cancelled all of its night services in the county, it announced this morning. ' +
+      'The firm said on Friday it was reviewing its timetable after two buses failed checks last week.';
+    expect(eventWithTimes(broadcast, '2025-10-21')?.when).toBe('this morning');
+  });
+
+  it('does not date the act by a "yesterday" below the opening sentence', () => {
+    // Tabloid style: a friend's act is dated "yesterday" nearer the lead than the actor's own day.
+    const text =
+      'A pop star staged a protest outside the tower. Her friend, a vocal supporter, tweeted yesterday that she was upset. ' +
+      'The star waved a sign in the early hours of Wednesday as crowds gathered.';
+    expect(eventWithTimes(text, '2025-11-09')?.when).toMatch(/early hours of Wednesday/);
   });
 
   it('prefers the news day to an old calendar date in the lead', () => {
@@ -70,6 +153,20 @@ describe('extractEvent', () => {
     const text = 'NAIROBI — Officials opened a new railway line on Friday, cutting journey times across the region by half.';
     // A dateline's capitals are typography: the place in its usual case.
     expect(eventOf(text)?.where).toBe('Nairobi');
+  });
+
+  it('reads a dateline whose region has several words', () => {
+    const text = 'SANTO DOMINGO, Dominican Republic (AP) — Officials said on Monday that the new port terminal would open next year.';
+    expect(eventOf(text)?.where).toBe('Santo Domingo');
+  });
+
+  it('takes a known place after the lead verb over the wire dateline', () => {
+    const text =
+      'WASHINGTON (Reuters) - Floods cut off villages in Nepal on Sunday, cutting power to thousands of homes, officials said. ' +
+      'Aid agencies in Washington pledged emergency funds.';
+    expect(eventOf(text)?.where).toBe('Nepal');
+    // Without a place in the act's clause, the dateline stays the answer.
+    expect(eventOf('WASHINGTON (Reuters) - The agency said on Sunday it had approved the new drug after a long review.')?.where).toBe('Washington');
   });
 
   it('names the place of an incident from "the X crash"', () => {

@@ -31,6 +31,16 @@ function entityOf(who: string, entities: Entity[]): Entity | undefined {
 }
 
 /**
+ * The actor's whole name when the who phrase is a short form the article uses for a person or
+ * an organisation ("Hartley" of "Tom Hartley", "Hawks" of "Harbour Hawks"); else the phrase.
+ */
+export function fullName(who: string, entities: Entity[], text: string): string {
+  if (!isProperName(who, text)) return who;
+  const named = entities.find((e) => (e.kind === 'person' || e.kind === 'organization') && e.name.length > who.length && e.aliases.includes(who));
+  return named && isProperName(named.name, text) ? named.name : who;
+}
+
+/**
  * Whole names for a who line: the actor (an entity's full name, or the who phrase when it is a
  * proper name), then the most mentioned people and organisations, none repeating another.
  * `where`: the event's place, which is not a who even when an entity says it is.

@@ -43,7 +43,8 @@ function knownPlaceIgnoringCase(name: string): boolean {
 /** "WASHINGTON —", "LONDON, Nov 6 (Reuters) -" near the start of the body (after a caption or byline). */
 export function datelinePlace(text: string): string | null {
   const head = text.slice(0, 800);
-  const pattern = /(?:^|[\s)])([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]{2,}){0,2})(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)\s+(?=["“A-Z])/g;
+  // "SANTO DOMINGO, Dominican Republic (AP) —": the region after the comma may run to three words.
+  const pattern = /(?:^|[\s)])([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]{2,}){0,2})(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}(?:\s+\d{1,2})?)?\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)\s+(?=["“A-Z])/g;
   for (const m of head.matchAll(pattern)) {
     const name = m[1].replace(/[.'-]+$/, '');
     if (name.length < 3 || NOT_DATELINES.test(name) || CALENDAR.test(name)) continue;

@@ -196,9 +196,18 @@ const HAS_CLOCK = new RegExp(CLOCK);
 const MONTH_THEN_DAY = new RegExp(`${MONTH}\\s+\\d`);
 const DAY_THEN_MONTH = new RegExp(`\\d\\s+${MONTH}`);
 
-/** How specific a time phrase is: a weekday or a full date beats a bare year or "now". */
-function specificity(text: string): number {
+/**
+ * A day named from the story's own day: "yesterday", "last night", "this morning", "tonight".
+ * British papers and broadcasters date the act this way in the opening sentence ("was killed
+ * in a crash yesterday"), as exactly as a weekday; further down such a day dates side events
+ * ("her friend tweeted yesterday"). ("today" is left out: "the world today" names no day.)
+ */
+const DEICTIC_DAY = /^(?:(?:late|early)\s+)?(?:yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today)$/i;
+
+/** How specific a time phrase is: a weekday or a full date beats a bare year or "now" (rank: its news-sentence rank). */
+function specificity(text: string, rank: number): number {
   if (/^(now|today|currently|recently|then|so far|once|early this year|earlier this year)$/i.test(text.trim())) return 0;
+  if (rank === 0 && DEICTIC_DAY.test(text.trim())) return 3;
   if (HAS_WEEKDAY.test(text)) return 3 + (HAS_CLOCK.test(text) || /morning|night|evening|afternoon/.test(text) ? 0.3 : 0);
   if (MONTH_THEN_DAY.test(text) || DAY_THEN_MONTH.test(text)) return /\d{4}/.test(text) ? 3.2 : 3.1;
   if (/^(?:midnight|noon)$/i.test(text.trim())) return 1.5;
@@ -296,7 +305,7 @@ export function bestTime(
 ): TimePhrase | null {
   let best: { phrase: TimePhrase; score: number } | null = null;
   for (const p of phrases) {
-    const specific = specificity(p.text);
+    const specific = specificity(p.text, rankOf(p.start));
     if (/^(this|that|the|last) day$/i.test(p.text.trim()) || specific === 0) continue;
     // A vague phrase ("Christmas", "the fall") found only past the lead is background, not the event's time.
     if (specific <= 1 && rankOf(p.start) >= MAX_TIME_RANK) continue;
