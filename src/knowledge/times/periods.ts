@@ -25,7 +25,9 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
       } };
     }
   }
-  if (t.w(i) === 'this' && t.w(i + 1) === 'year' && t.w(i + 2) === "'" && t.w(i + 3) === 's') i += 4;
+  // "this year's", "next year's first quarter": the year is the dateline's, moved.
+  const yearShift = t.w(i + 1) === 'year' && (t.w(i + 2) === "'" || t.w(i + 2) === '’') && t.w(i + 3) === 's' ? RELATIVE_YEARS.get(t.w(i)) : undefined;
+  if (yearShift !== undefined) i += 4;
   if (t.w(i) === 'fiscal') { i++; if (t.w(i) === '-') i++; }
   const lead = t.w(i);
   let anchor: 'latest' | 'yearEarlier' | null = null;
@@ -97,8 +99,11 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
     end += 3;
     return quarterCore(k, end, noun, ordinal, null, shift);
   }
-  return quarterCore(k, end, noun, ordinal, year, 0);
+  return quarterCore(k, end, noun, ordinal, year, 0, yearShift);
 }
+
+/** The shift of "last year's" / "this year's" / "next year's" from the dateline's year. */
+const RELATIVE_YEARS: ReadonlyMap<string, number> = new Map([['last', -1], ['this', 0], ['next', 1]]);
 
 /** The date after "ended" / "ending" at k. */
 function endedDateAt(t: TimeReader, k: number): Core | null {
@@ -106,11 +111,12 @@ function endedDateAt(t: TimeReader, k: number): Core | null {
   return MONTHS.has(t.w(k + 1)) ? monthDateAt(t, k + 1) : null;
 }
 
-function quarterCore(first: number, end: number, noun: string, ordinal: number, year: number | null, shift: number): Core {
+/** A quarter or half; `yearShift` when a relative year names it ("next year's first quarter"). */
+function quarterCore(first: number, end: number, noun: string, ordinal: number, year: number | null, shift: number, yearShift?: number): Core {
   const half = noun === 'half';
   return { first, end, type: 'date', kind: 'date', resolve: (ctx) => {
     const q = ordinal < 0 ? (half ? 2 : 4) : ordinal;
-    const y = year ?? (ctx.dct ? (half ? ctx.dct.y : yearForQuarter(ctx.dct, q)) + shift : null);
+    const y = year ?? (ctx.dct ? (yearShift !== undefined ? ctx.dct.y + yearShift : (half ? ctx.dct.y : yearForQuarter(ctx.dct, q)) + shift) : null);
     if (y === null) return null;
     return half ? `${formatYear(y)}-H${q}` : formatQuarter(y, q);
   } };

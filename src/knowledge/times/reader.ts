@@ -41,6 +41,8 @@ export class TimeReader {
       return { end: k + 1, n: 1 };
     }
     if (VAGUE_NUMBERS.has(word)) return { end: k + 1, n: 'X' };
+    // "the next couple of years"
+    if (word === 'couple' && this.w(k + 1) === 'of') return { end: k + 2, n: 2 };
     const value = NUMBER_WORDS.get(word);
     if (value === undefined) return null;
     // "twenty-four", "twenty four"

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { TimeFact } from '../../src/knowledge/facts.ts';
+import { analyse } from '../../src/knowledge/nlp.ts';
+import { extractTimes } from '../../src/knowledge/times/index.ts';
+
+// Phrasings of dates that news copy uses beyond the plain calendar forms: years read out in
+// broadcast transcripts, "last May", coordinated days, clock hours in words, "or so".
+// 2025-02-20 is a Thursday.
+const DATELINE = '2025-02-20';
+
+function find(text: string, phrase: string, published: string | null = DATELINE): TimeFact {
+  const times = extractTimes(analyse(text), published);
+  const hit = times.find((t) => t.text === phrase);
+  if (!hit) throw new Error(`no time "${phrase}" in ${JSON.stringify(times.map((t) => t.text))}`);
+  return hit;
+}
+
+describe('extractTimes: years read out in transcripts', () => {
+  it('reads a spelled-out year of the last century', () => {
+    const text = 'Our correspondent has more. In nineteen eighty-four the mill closed. Detroit, nineteen ninety-two.';
+    expect(find(text, 'nineteen eighty-four')).toMatchObject({ type: 'date', value: '1984' });
+    expect(find(text, 'nineteen ninety-two')).toMatchObject({ type: 'date', value: '1992' });
+  });
+
+  it('reads a month followed by a spelled-out year as that month', () => {
+    const text = 'A second blast followed. March nineteen seventy-eight. The trial began.';
+    expect(find(text, 'March nineteen seventy-eight')).toMatchObject({ type: 'date', value: '1978-03' });
+  });
+});
+
+describe('extractTimes: months named relative to the dateline', () => {
+  it('takes "last May" as the May before the dateline, "next May" as the one after', () => {
+    expect(find('The treaty the two leaders signed last May takes effect.', 'last May').value).toBe('2024-05');
+    expect(find('Elections are due next May, officials said.', 'next May').value).toBe('2025-05');
+  });
+
+  it('takes a month name after "the" before a noun as a month ("the March vote")', () => {
+    const text = 'Delegates prepared for the May summit in Lisbon.';
+    expect(find(text, 'May')).toMatchObject({ type: 'date', value: '2025-05' });
+  });
+
+  it('gives the second day of "April 24 and 25" a time of its own', () => {
+    const text = 'Ministers will meet on April 24 and 25 in Brussels.';
+    expect(find(text, 'April 24').value).toBe('2025-04-24');
+    expect(find(text, '25')).toMatchObject({ type: 'date', value: '2025-04-25' });
+  });
+});
+
+describe('extractTimes: parts of the day in words', () => {
+  it('reads "4 in the morning" as a clock time', () => {
+    const fact = find('The convoy will leave at 4 in the morning for the border.', '4 in the morning');
+    expect(fact).toMatchObject({ type: 'time', value: '2025-02-20T04:00' });
+    expect(find('He called at 9 in the evening.', '9 in the evening').value).toBe('2025-02-20T21:00');
+  });
+
+  it('reads "mid-afternoon" and "mid afternoon yesterday" as parts of a day', () => {
+    expect(find('By mid afternoon, the crowd had gone.', 'mid afternoon')).toMatchObject({ type: 'time', value: '2025-02-20TAF' });
+    expect(find('Shares rose at mid-afternoon yesterday in Tokyo.', 'mid-afternoon yesterday').value).toBe('2025-02-19TAF');
+  });
+});
+
+describe('extractTimes: loose amounts', () => {
+  it('keeps "or so" inside a date counted back from the dateline', () => {
+    const fact = find('Then, a week or so ago, the general moved his troops.', 'a week or so ago');
+    expect(fact.type).toBe('date');
+    expect(fact.value).toBe('2025-W07');
+  });
+
+  it('reads "a couple of years" after "the next" as a duration', () => {
+    expect(find('Over the next couple of years we expect growth.', 'the next couple of years'))
+      .toMatchObject({ type: 'duration', value: 'P2Y' });
+  });
+
+  it('reads the age of a truce or a strike ("8-month-old truce") as a duration, not of a person', () => {
+    expect(find('The attack broke the 8-month-old truce in the north.', '8-month-old')).toMatchObject({ type: 'duration', value: 'P8M' });
+    const people = extractTimes(analyse('A 6-year-old boy and his 40-year-old father were hurt.'), DATELINE);
+    expect(people).toEqual([]);
+  });
+
+  it('reads "next year\'s first quarter" as one quarter of next year', () => {
+    const text = 'The sale could be effective as early as next year\'s first quarter.';
+    expect(find(text, "next year's first quarter", '2024-10-31')).toMatchObject({ type: 'date', value: '2025-Q1' });
+  });
+});
