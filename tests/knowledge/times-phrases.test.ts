@@ -82,3 +82,9 @@ describe('extractTimes: loose amounts', () => {
     expect(find(text, "next year's first quarter", '2024-10-31')).toMatchObject({ type: 'date', value: '2025-Q1' });
   });
 });
+
+describe('extractTimes: which month a sentence means', () => {
+  it('does not take an adjective in un-…-ed ("unspecified", "undisclosed") for a past verb', () => {
+    expect(find('The dividend would be paid on a still unspecified date in January.', 'January', '2024-10-26').value).toBe('2025-01');
+  });
+});

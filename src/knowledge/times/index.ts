@@ -27,10 +27,20 @@ function tenseCue(tokens: TimeToken[], k: number): Tense {
   // "is to resume", "are to meet"
   if (word === 'to' && k > 0 && ['is', 'are', 'set'].includes(tokens[k - 1].lower)) return 'future';
   if (PAST_CUES.has(word)) return 'past';
-  // Regular past forms ("reported", "ended"); future cues above are checked first.
-  // Regular past forms ("reported", "ended"), but not participles used as adjectives ("the reduced dividend").
-  if (word.length > 4 && word.endsWith('ed') && !(k > 0 && DETERMINERS.has(tokens[k - 1].lower))) return 'past';
+  // Regular past forms ("reported", "ended"), but not participles used as adjectives ("the
+  // reduced dividend", "a still unspecified date", "the newly elected council").
+  if (word.length > 4 && word.endsWith('ed') && !afterDeterminer(tokens, k)) return 'past';
   return null;
+}
+
+/** Adverbs that may stand between a determiner and the adjective it leads to ("a still unnamed buyer"). */
+const DEGREE_WORDS = new Set(['still', 'yet', 'so', 'very', 'more', 'most', 'less', 'least', 'not', 'as']);
+
+/** Whether the word at k follows a determiner, over adverbs ("the newly formed", "a still unspecified"). */
+function afterDeterminer(tokens: TimeToken[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && j >= k - 3 && (DEGREE_WORDS.has(tokens[j].lower) || (tokens[j].lower.length > 3 && tokens[j].lower.endsWith('ly')))) j--;
+  return j >= 0 && DETERMINERS.has(tokens[j].lower);
 }
 
 /** The tense of the words before the expression: the nearest cue in the same sentence. */
