@@ -88,3 +88,32 @@ describe('extractTimes: which month a sentence means', () => {
     expect(find('The dividend would be paid on a still unspecified date in January.', 'January', '2024-10-26').value).toBe('2025-01');
   });
 });
+
+describe('extractTimes: the period an earnings report is about', () => {
+  it('takes "the latest period" as the quarter the report named, not the calendar one before the dateline', () => {
+    const text = 'Acme Corp. reported a 47% decline in fourth-quarter earnings. Sales in the latest period were ' +
+      "$1.7 billion, up 13% from last year's $1.5 billion.";
+    expect(find(text, 'fourth-quarter', '2024-11-02').value).toBe('2024-Q4');
+    expect(find(text, 'the latest period', '2024-11-02').value).toBe('2024-Q4');
+    expect(find(text, 'last year', '2024-11-02').value).toBe('2023-Q4');
+  });
+
+  it('keeps "the period" on the reported quarter after an aside about another quarter', () => {
+    const text = 'Acme Corp. posted a 20% gain in third-quarter net income. After a flat second quarter, ' +
+      'the company said consumer sales recovered. The comparison was helped by charges taken in the year-earlier period. ' +
+      'In the 2024 period, tax rates were lower.';
+    expect(find(text, 'second quarter', '2024-11-01').value).toBe('2024-Q2');
+    expect(find(text, 'the year-earlier period', '2024-11-01').value).toBe('2023-Q3');
+    expect(find(text, 'the 2024 period', '2024-11-01').value).toBe('2024-Q3');
+  });
+});
+
+describe('extractTimes: fiscal quarters', () => {
+  it('keeps a fiscal quarter\'s own number when the report gives the day it ended', () => {
+    const text = 'Orbit Systems said it earned $5.2 million in the fiscal first quarter. Sales for the quarter ended ' +
+      'Sept. 29 rose 39%. The company shipped 28,000 systems in the quarter, it said.';
+    expect(find(text, 'the fiscal first quarter', '2024-10-26').value).toBe('2024-Q1');
+    const quarters = extractTimes(analyse(text), '2024-10-26').filter((t) => t.text === 'the quarter');
+    expect(quarters.map((t) => t.value)).toEqual(['2024-Q1', '2024-Q1']);
+  });
+});

@@ -110,6 +110,7 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
   const facts: TimeFact[] = [];
   let last: string | null = null;
   let lastQuarter: string | null = null;
+  let reportedQuarter: string | null = null;
   let previous: { value: string | null; sentence: number } | null = null;
   let named: { value: string; sentence: number } | null = null;
   for (const match of findMatches(tokens)) {
@@ -120,7 +121,7 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
     const tense = tenseAround(tokens, match.first, match.end, before);
     const near = previous && sentence - previous.sentence <= 1 ? previous : null;
     const value = match.resolve({
-      dct, last, lastQuarter, future: tense === 'future', past: tense === 'past', futureBefore: before === 'future',
+      dct, last, lastQuarter, reportedQuarter, future: tense === 'future', past: tense === 'past', futureBefore: before === 'future',
       previous: near?.value ?? null, previousSameSentence: near !== null && near.sentence === sentence,
       nearQuarter: named && sentence - named.sentence <= 1 ? named.value : null,
     });
@@ -129,7 +130,10 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
     facts.push({ start, end, text: text.slice(start, end), type: match.type, value });
     if (value && !match.derived && match.type !== 'duration' && match.type !== 'set' && isAnchor(value)) {
       last = value;
-      if (isQuarter(value) && !isFutureQuarter(value, published)) lastQuarter = value;
+      if (isQuarter(value) && !isFutureQuarter(value, published)) {
+        lastQuarter = value;
+        if (!match.shifted) reportedQuarter ??= value;
+      }
     }
   }
   return facts;

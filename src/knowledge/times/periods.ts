@@ -20,7 +20,8 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
     if (noun === 'quarter' || noun === 'period') {
       const ordinal = nounAt === i + 2 ? ORDINALS.get(t.w(i + 1)) ?? null : null;
       return { first: k, end: nounAt + 1, type: 'date', kind: 'date', derived: ordinal === null, resolve: (ctx) => {
-        const q = ordinal ?? (ctx.lastQuarter ? Number(ctx.lastQuarter.slice(-1)) : ctx.dct ? quarterOf(shiftDay(ctx.dct, 'quarter', -1)) : null);
+        const anchor = noun === 'period' ? ctx.reportedQuarter ?? ctx.lastQuarter : ctx.lastQuarter;
+        const q = ordinal ?? (anchor ? Number(anchor.slice(-1)) : ctx.dct ? quarterOf(shiftDay(ctx.dct, 'quarter', -1)) : null);
         return q === null ? null : formatQuarter(y, q);
       } };
     }
@@ -56,8 +57,8 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
     const mode = anchor;
     return { first: k, end, type: 'date', kind: 'date', derived: true, shifted: mode === 'yearEarlier', resolve: (ctx) => {
       const latest = ctx.dct ? previousQuarter(ctx.dct) : null;
-      if (mode === 'latest') return latest;
-      const base = ctx.lastQuarter ?? latest;
+      if (mode === 'latest') return ctx.reportedQuarter ?? latest;
+      const base = (noun === 'period' ? ctx.reportedQuarter : null) ?? ctx.lastQuarter ?? latest;
       const from = noun === 'quarter' || noun === 'period' ? base : (ctx.last ?? base);
       return from ? shiftValue(from, 'year', -1) : null;
     } };
@@ -72,10 +73,12 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
     if (lead === 'period') return null;
     const ended = endedDateAt(t, i + 1);
     if (ended) {
-      // "the quarter ended Sept. 30" is the quarter holding that day.
+      // "the quarter ended Sept. 30" is the quarter holding that day, unless the report named its
+      // quarter: a fiscal year numbers its own ("the fiscal first quarter" ended Sept. 29).
       return { first: k, end: i + 1, type: 'date', kind: 'date', resolve: (ctx) => {
         const day = dayOfValue(ended.resolve(ctx));
-        return day ? formatQuarter(day.y, quarterOf(day)) : null;
+        if (!day) return null;
+        return ctx.reportedQuarter?.startsWith(formatYear(day.y)) ? ctx.reportedQuarter : formatQuarter(day.y, quarterOf(day));
       } };
     }
     return { first: k, end: i + 1, type: 'date', kind: 'date', derived: true, resolve: (ctx) => ctx.lastQuarter ?? (ctx.dct ? previousQuarter(ctx.dct) : null) };
