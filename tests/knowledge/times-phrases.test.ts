@@ -117,3 +117,27 @@ describe('extractTimes: fiscal quarters', () => {
     expect(quarters.map((t) => t.value)).toEqual(['2024-Q1', '2024-Q1']);
   });
 });
+
+describe('extractTimes: more phrasings of news dating', () => {
+  it('dates Election Day as the Tuesday after the first Monday of November', () => {
+    expect(find('The race will be decided on Election Day.', 'Election Day', '2022-10-20').value).toBe('2022-11-08');
+  });
+
+  it('reads thousands of years as a duration', () => {
+    expect(find('The families kept their secrets for more than two thousand years.', 'more than two thousand years').value).toBe('P2000Y');
+  });
+
+  it('reads "the first hours of" an event as a vague duration', () => {
+    expect(find('Thousands were taken prisoner in the first hours of the offensive.', 'the first hours'))
+      .toMatchObject({ type: 'duration', value: 'PTXH' });
+  });
+
+  it('reads "the early summer" as that season', () => {
+    expect(find('Orders rose from the low levels of the early summer.', 'the early summer', '2024-10-26').value).toBe('2024-SU');
+  });
+
+  it('reads "then current" as the past', () => {
+    expect(find('Holders may buy shares at half the then current price.', 'then current').value).toBe('PAST_REF');
+    expect(find('The then-current chairman resigned.', 'then-current').value).toBe('PAST_REF');
+  });
+});

@@ -264,6 +264,9 @@ export function deicticAt(t: TimeReader, k: number): Core | null {
     return ref(k, k + 1, 'PRESENT_REF');
   }
   if (word === 'recently' || word === 'lately') return ref(k, k + 1, 'PAST_REF');
+  // "the then current price", "the then-current chairman": current at a past time.
+  if (word === 'then' && t.w(k + 1) === 'current') return ref(k, k + 2, 'PAST_REF');
+  if (word === 'then' && t.w(k + 1) === '-' && t.w(k + 2) === 'current') return ref(k, k + 3, 'PAST_REF');
   if (word === 'the' && t.w(k + 1) === 'past' && !t.startsQuantity(k + 2)) return ref(k, k + 2, 'PAST_REF');
   if (word === 'the' && t.w(k + 1) === 'future') return ref(k, k + 2, 'FUTURE_REF');
   if (word === 'the' && t.w(k + 1) === 'near' && t.w(k + 2) === 'future') return ref(k, k + 3, 'FUTURE_REF');

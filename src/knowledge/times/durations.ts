@@ -52,6 +52,10 @@ export function durationAt(t: TimeReader, k: number): Core | null {
     const before = t.w(k - 1);
     const cue = direction !== null || before === 'for' || before === 'in' || before === 'within' || before === 'over' ||
       before === 'recent' || before === 'coming';
+    // "the first hours of the war", "the final months of his term": a vague stretch of an event.
+    if (plural && t.w(end) === 'of' && (lead === 'first' || lead === 'final' || lead === 'initial')) {
+      return { first: the >= 0 ? the : k, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue('X', unit)) };
+    }
     if (!plural || !cue) return null;
     if (direction === 'past' && lead === 'recent' && unit === 'year') {
       // "recent years" is the past as a whole in TimeML.
@@ -117,6 +121,8 @@ export function relativeUnitAt(t: TimeReader, k: number): Core | null {
   let i = k;
   const hasThe = t.w(i) === 'the';
   if (hasThe) i++;
+  // "the early summer", "the late spring": the season itself.
+  if (hasThe && (t.w(i) === 'early' || t.w(i) === 'late') && SEASONS.has(t.w(i + 1))) i++;
   const lead = t.w(i);
   let offset: number | null = null;
   if (lead === 'last' || lead === 'past' || lead === 'previous' || lead === 'prior') offset = -1;

@@ -1,6 +1,6 @@
 // Quarters and halves ("the third quarter", "the first half of fiscal 1990"), anaphora ("the
 // same day", "that year") and holidays ("Thanksgiving", "Christmas Eve").
-import { type Day, dayOfValue, formatDay, formatQuarter, formatYear, quarterOf, shiftDay, shiftValue, valueAt } from './calendar.ts';
+import { addDays, type Day, dayOfValue, formatDay, formatQuarter, formatYear, quarterOf, shiftDay, shiftValue, valueAt } from './calendar.ts';
 import { monthDateAt } from './dates.ts';
 import { MONTHS, ORDINALS, UNITS } from './lexicon.ts';
 import { TimeReader } from './reader.ts';
@@ -193,6 +193,10 @@ export function holidayAt(t: TimeReader, k: number): Core | null {
   } else if (a === 'independence' && t.w(k + 1) === 'day') {
     end = k + 2;
     date = (y) => ({ y, m: 7, d: 4 });
+  } else if (a === 'election' && t.w(k + 1) === 'day') {
+    // US federal elections: the Tuesday after the first Monday of November.
+    end = k + 2;
+    date = (y) => addDays(nthWeekday(y, 11, 1, 1), 1);
   } else if (a === 'labor' && t.w(k + 1) === 'day') {
     end = k + 2;
     date = (y) => nthWeekday(y, 9, 1, 1);

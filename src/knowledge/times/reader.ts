@@ -54,6 +54,7 @@ export class TimeReader {
       if (ones !== undefined && ones < 10) { n += ones; end = next + 1; }
     }
     if (this.w(end) === 'hundred') { n *= 100; end++; }
+    if (this.w(end) === 'thousand') { n *= 1000; end++; }
     return this.range({ end, n });
   }
 
