@@ -141,3 +141,11 @@ describe('extractTimes: more phrasings of news dating', () => {
     expect(find('The then-current chairman resigned.', 'then-current').value).toBe('PAST_REF');
   });
 });
+
+describe('extractTimes: times of day in wire copy', () => {
+  it('reads a 24-hour clock time before a time zone ("1400 GMT") as a time, not a year', () => {
+    expect(find('The talks began at 1400 GMT in Geneva.', '1400 GMT')).toMatchObject({ type: 'time', value: '2025-02-20T14:00' });
+    expect(find('Troops crossed the border at 0530 GMT.', '0530 GMT').value).toBe('2025-02-20T05:30');
+    expect(find('The treaty was signed in 1648.', '1648').value).toBe('1648');
+  });
+});

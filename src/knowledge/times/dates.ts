@@ -18,7 +18,13 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
   let end: number;
   if (tok.lower === 'noon' || tok.lower === 'midday') { hour = 12; end = k + 1; }
   else if (tok.lower === 'midnight') { hour = 24; end = k + 1; }
-  else {
+  else if (zonedClock(t, k)) {
+    // "1400 GMT": wire copy's 24-hour clock, which only a time zone tells from a year.
+    const zoned = zonedClock(t, k) as RegExpExecArray;
+    hour = +zoned[1];
+    minute = +zoned[2];
+    end = k + 1;
+  } else {
     const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text);
     if (clock) { hour = +clock[1]; minute = +clock[2]; }
     else if (tok.num !== null && Number.isInteger(tok.num) && tok.num >= 1 && tok.num <= 12) hour = tok.num;
@@ -58,6 +64,13 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     const day = dayOfValue(ctx.last) ?? ctx.dct;
     return day ? formatDay(day) + clockText : null;
   } };
+}
+
+/** Four digits of a 24-hour clock followed by an upper-case time zone ("0530 GMT"), or null. */
+function zonedClock(t: TimeReader, k: number): RegExpExecArray | null {
+  const zone = t.toks[k + 1];
+  if (!zone || !TIME_ZONES.has(zone.lower) || zone.text !== zone.text.toUpperCase()) return null;
+  return /^([01]\d|2[0-3])([0-5]\d)$/.exec(t.toks[k].text);
 }
 
 /** "Aug. 7", "August 7, 1998", "August 1998", "August of 1998", "last April", bare "August". */
