@@ -149,3 +149,17 @@ describe('extractTimes: times of day in wire copy', () => {
     expect(find('The treaty was signed in 1648.', '1648').value).toBe('1648');
   });
 });
+
+describe('extractTimes: halves and o\'clock', () => {
+  it('reads halves of units as durations', () => {
+    expect(find('They met for half an hour.', 'half an hour').value).toBe('PT30M');
+    expect(find('He waited a half-hour outside.', 'a half-hour').value).toBe('PT30M');
+    expect(find('For half a century the firm grew.', 'half a century').value).toBe('P50Y');
+    expect(find('It took one and a half years.', 'one and a half years').value).toBe('P1Y6M');
+  });
+
+  it("reads o'clock with digits or words", () => {
+    expect(find("The meeting is at 10 o'clock.", "10 o'clock")).toMatchObject({ type: 'time', value: '2025-02-20T10:00' });
+    expect(find("At ten o'clock the bells rang.", "ten o'clock").value).toBe('2025-02-20T10:00');
+  });
+});

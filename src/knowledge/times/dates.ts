@@ -1,7 +1,7 @@
 // Clock times, calendar dates ("Sept. 12", "12 September 2025", "1989"), weekdays and deictic
 // days ("Tuesday", "yesterday", "this morning").
 import { addDays, dayOfValue, formatDay, formatMonth, formatYear, isValidDay } from './calendar.ts';
-import { AMBIGUOUS_MONTHS, MONTHS, PARTS_OF_DAY, SHORT_WEEKDAYS, TIME_ZONES, UNITS, WEEKDAYS } from './lexicon.ts';
+import { AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SHORT_WEEKDAYS, TIME_ZONES, UNITS, WEEKDAYS } from './lexicon.ts';
 import { TimeReader } from './reader.ts';
 import { type Core, fixed, fromDct, ref, weekdayDay, yearForMonth } from './values.ts';
 
@@ -28,8 +28,13 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text);
     if (clock) { hour = +clock[1]; minute = +clock[2]; }
     else if (tok.num !== null && Number.isInteger(tok.num) && tok.num >= 1 && tok.num <= 12) hour = tok.num;
+    else if (spokenHour(t, k) !== null) hour = spokenHour(t, k) as number;
     else return null;
     end = k + 1;
+    if (!clock && oclockEnd(t, end) > 0) {
+      // "10 o'clock", "ten o'clock" (the tokeniser splits the word at its apostrophe).
+      return dayAfterClock(t, k, oclockEnd(t, end), `T${String(hour).padStart(2, '0')}:00`);
+    }
     const meridiem = t.meridiem(end);
     const spokenPart = !clock && t.w(end) === 'in' && t.w(end + 1) === 'the' ? CLOCK_PARTS.get(t.w(end + 2)) : undefined;
     if (spokenPart) {
@@ -42,12 +47,27 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
       end = meridiem.end;
     } else if (!clock || hour > 24 || minute > 59) {
       return null;
-    } else if (t.w(end) !== "o'clock" && !TIME_ZONES.has(t.w(end)) && !t.isTimeContext(k)) {
+    } else if (!TIME_ZONES.has(t.w(end)) && !t.isTimeContext(k)) {
       return null;
     }
   }
   if (TIME_ZONES.has(t.w(end)) && t.toks[end].text === t.toks[end].text.toUpperCase()) end++;
-  const clockText = `T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return dayAfterClock(t, k, end, `T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+}
+
+/** "ten" in "ten o'clock": an hour in words, only before o'clock. */
+function spokenHour(t: TimeReader, k: number): number | null {
+  const n = NUMBER_WORDS.get(t.w(k));
+  return n !== undefined && n <= 12 && oclockEnd(t, k + 1) > 0 ? n : null;
+}
+
+/** End of "o'clock" at k, or 0. */
+function oclockEnd(t: TimeReader, k: number): number {
+  return t.w(k) === 'o' && (t.w(k + 1) === "'" || t.w(k + 1) === '’') && t.w(k + 2) === 'clock' ? k + 3 : 0;
+}
+
+/** A clock time [k, end) with the day it falls on when one follows ("noon Saturday"). */
+function dayAfterClock(t: TimeReader, k: number, end: number, clockText: string): Core {
   // The day it falls on: "10 p.m. Wednesday", "noon Saturday", "9 p.m. EST, Nov. 9".
   let dayAt = end;
   if (t.w(dayAt) === ',') dayAt++;

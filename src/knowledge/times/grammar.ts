@@ -27,7 +27,7 @@ interface Production {
 
 const always = (): boolean => true;
 /** Words besides numbers and units a duration may start at ("the past two weeks", "another year"). */
-const DURATION_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'past', 'next', 'last', 'coming', 'recent', 'first', 'additional', 'another']);
+const DURATION_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'past', 'next', 'last', 'coming', 'recent', 'first', 'additional', 'another', 'half']);
 /** Words besides numbers a year may start at ("fiscal 1990", "'89", "the 1990s", "nineteen ninety-six"). */
 const YEAR_OPENERS: ReadonlySet<string> = new Set(['fiscal', "'", '’', 'the', 'nineteen']);
 const CLOCK_WORDS: ReadonlySet<string> = new Set(['noon', 'midnight', 'midday']);
@@ -35,7 +35,7 @@ const CLOCK_WORDS: ReadonlySet<string> = new Set(['noon', 'midnight', 'midday'])
 /** The productions, in the order that breaks ties between equally long matches. */
 const PRODUCTIONS: readonly Production[] = [
   { name: 'duration', admits: (word, tok) => tok.num !== null || NUMBER_WORDS.has(word) || VAGUE_NUMBERS.has(word) || DURATION_OPENERS.has(word) || UNITS.has(word), match: durationAt },
-  { name: 'clock time', admits: (word, tok) => isDigitToken(tok) || CLOCK_WORDS.has(word), match: clockTimeAt },
+  { name: 'clock time', admits: (word, tok) => isDigitToken(tok) || CLOCK_WORDS.has(word) || NUMBER_WORDS.has(word), match: clockTimeAt },
   { name: 'month and day', admits: (word) => MONTHS.has(word), match: monthDateAt },
   { name: 'day and month', admits: (_word, tok) => tok.num !== null, match: dayMonthAt },
   { name: 'second day of a month', admits: (_word, tok) => tok.num !== null, match: coordinatedDayAt },
