@@ -1,11 +1,16 @@
 // Clock times, calendar dates ("Sept. 12", "12 September 2025", "1989"), weekdays and deictic
 // days ("Tuesday", "yesterday", "this morning").
 import { addDays, dayOfValue, formatDay, formatMonth, formatYear, isValidDay } from './calendar.ts';
-import { AMBIGUOUS_MONTHS, MONTHS, PARTS_OF_DAY, SHORT_WEEKDAYS, TIME_ZONES, UNITS, WEEKDAYS } from './lexicon.ts';
+import { AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SHORT_WEEKDAYS, TIME_ZONES, UNITS, WEEKDAYS } from './lexicon.ts';
 import { TimeReader } from './reader.ts';
 import { type Core, fixed, fromDct, ref, weekdayDay, yearForMonth } from './values.ts';
 
-/** "10:30 a.m.", "9 p.m. EST", "noon", optionally followed by the day it falls on. */
+/** Parts of the day that stand for a.m. or p.m. after an hour ("4 in the morning"). */
+const CLOCK_PARTS: ReadonlyMap<string, { pm: boolean }> = new Map([
+  ['morning', { pm: false }], ['afternoon', { pm: true }], ['evening', { pm: true }],
+]);
+
+/** "10:30 a.m.", "9 p.m. EST", "noon", "4 in the morning", optionally followed by the day it falls on. */
 export function clockTimeAt(t: TimeReader, k: number): Core | null {
   const tok = t.toks[k];
   let hour: number;
@@ -13,25 +18,56 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
   let end: number;
   if (tok.lower === 'noon' || tok.lower === 'midday') { hour = 12; end = k + 1; }
   else if (tok.lower === 'midnight') { hour = 24; end = k + 1; }
-  else {
+  else if (zonedClock(t, k)) {
+    // "1400 GMT": wire copy's 24-hour clock, which only a time zone tells from a year.
+    const zoned = zonedClock(t, k) as RegExpExecArray;
+    hour = +zoned[1];
+    minute = +zoned[2];
+    end = k + 1;
+  } else {
     const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text);
     if (clock) { hour = +clock[1]; minute = +clock[2]; }
     else if (tok.num !== null && Number.isInteger(tok.num) && tok.num >= 1 && tok.num <= 12) hour = tok.num;
+    else if (spokenHour(t, k) !== null) hour = spokenHour(t, k) as number;
     else return null;
     end = k + 1;
+    if (!clock && oclockEnd(t, end) > 0) {
+      // "10 o'clock", "ten o'clock" (the tokeniser splits the word at its apostrophe).
+      return dayAfterClock(t, k, oclockEnd(t, end), `T${String(hour).padStart(2, '0')}:00`);
+    }
     const meridiem = t.meridiem(end);
-    if (meridiem) {
+    const spokenPart = !clock && t.w(end) === 'in' && t.w(end + 1) === 'the' ? CLOCK_PARTS.get(t.w(end + 2)) : undefined;
+    if (spokenPart) {
+      // "4 in the morning", "9 in the evening": the part of the day says a.m. or p.m.
+      if (spokenPart.pm && hour < 12) hour += 12;
+      end += 3;
+    } else if (meridiem) {
       if (meridiem.pm && hour < 12) hour += 12;
       if (!meridiem.pm && hour === 12) hour = 0;
       end = meridiem.end;
     } else if (!clock || hour > 24 || minute > 59) {
       return null;
-    } else if (t.w(end) !== "o'clock" && !TIME_ZONES.has(t.w(end)) && !t.isTimeContext(k)) {
+    } else if (!TIME_ZONES.has(t.w(end)) && !t.isTimeContext(k)) {
       return null;
     }
   }
   if (TIME_ZONES.has(t.w(end)) && t.toks[end].text === t.toks[end].text.toUpperCase()) end++;
-  const clockText = `T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return dayAfterClock(t, k, end, `T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+}
+
+/** "ten" in "ten o'clock": an hour in words, only before o'clock. */
+function spokenHour(t: TimeReader, k: number): number | null {
+  const n = NUMBER_WORDS.get(t.w(k));
+  return n !== undefined && n <= 12 && oclockEnd(t, k + 1) > 0 ? n : null;
+}
+
+/** End of "o'clock" at k, or 0. */
+function oclockEnd(t: TimeReader, k: number): number {
+  return t.w(k) === 'o' && (t.w(k + 1) === "'" || t.w(k + 1) === '’') && t.w(k + 2) === 'clock' ? k + 3 : 0;
+}
+
+/** A clock time [k, end) with the day it falls on when one follows ("noon Saturday"). */
+function dayAfterClock(t: TimeReader, k: number, end: number, clockText: string): Core {
   // The day it falls on: "10 p.m. Wednesday", "noon Saturday", "9 p.m. EST, Nov. 9".
   let dayAt = end;
   if (t.w(dayAt) === ',') dayAt++;
@@ -48,6 +84,13 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     const day = dayOfValue(ctx.last) ?? ctx.dct;
     return day ? formatDay(day) + clockText : null;
   } };
+}
+
+/** Four digits of a 24-hour clock followed by an upper-case time zone ("0530 GMT"), or null. */
+function zonedClock(t: TimeReader, k: number): RegExpExecArray | null {
+  const zone = t.toks[k + 1];
+  if (!zone || !TIME_ZONES.has(zone.lower) || zone.text !== zone.text.toUpperCase()) return null;
+  return /^([01]\d|2[0-3])([0-5]\d)$/.exec(t.toks[k].text);
 }
 
 /** "Aug. 7", "August 7, 1998", "August 1998", "August of 1998", "last April", bare "August". */
@@ -81,18 +124,22 @@ export function monthDateAt(t: TimeReader, k: number): Core | null {
       return isValidDay(date) ? formatDay(date) : null;
     } };
   }
-  // "August 1998", "August of 1998"
+  // "August 1998", "August of 1998", "January nineteen ninety-seven"
   const yearAt = t.w(end) === 'of' ? end + 1 : end === k + 1 && t.w(end) === ',' ? end + 1 : end;
   const yearTok = t.toks[yearAt];
   if (yearTok && yearTok.num !== null && /^\d{4}$/.test(yearTok.text)) {
     const y = yearTok.num;
     return { first: k, end: yearAt + 1, type: 'date', kind: 'date', resolve: fixed(formatMonth(y, month)) };
   }
+  const spelled = tok.capital ? spelledYear(t, yearAt) : null;
+  if (spelled) return { first: k, end: spelled.end, type: 'date', kind: 'date', resolve: fixed(formatMonth(spelled.year, month)) };
   // A bare month name: "May" and "March" only where a month fits.
   if (AMBIGUOUS_MONTHS.has(tok.lower)) {
     if (!tok.capital) return null;
     const before = t.w(k - 1);
-    if (!['in', 'since', 'until', 'by', 'through', 'during', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'before', 'after', 'from'].includes(before)) return null;
+    // "the March vote", "the May summit": a month before a common noun; "the May family" is a name.
+    const modifiesNoun = before === 'the' && t.toks[k + 1]?.plain === true && !t.toks[k + 1].capital;
+    if (!modifiesNoun && !['in', 'since', 'until', 'by', 'through', 'during', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'before', 'after', 'from'].includes(before)) return null;
   }
   if (!tok.capital && tok.lower !== tok.text) return null;
   const relative = t.relativeYear(end);
@@ -250,8 +297,59 @@ export function deicticAt(t: TimeReader, k: number): Core | null {
     return ref(k, k + 1, 'PRESENT_REF');
   }
   if (word === 'recently' || word === 'lately') return ref(k, k + 1, 'PAST_REF');
+  // "the then current price", "the then-current chairman": current at a past time.
+  if (word === 'then' && t.w(k + 1) === 'current') return ref(k, k + 2, 'PAST_REF');
+  if (word === 'then' && t.w(k + 1) === '-' && t.w(k + 2) === 'current') return ref(k, k + 3, 'PAST_REF');
   if (word === 'the' && t.w(k + 1) === 'past' && !t.startsQuantity(k + 2)) return ref(k, k + 2, 'PAST_REF');
   if (word === 'the' && t.w(k + 1) === 'future') return ref(k, k + 2, 'FUTURE_REF');
   if (word === 'the' && t.w(k + 1) === 'near' && t.w(k + 2) === 'future') return ref(k, k + 3, 'FUTURE_REF');
   return null;
+}
+
+/** Words before a bare part of the day that make it a time ("mid-afternoon", "late evening"). */
+const PART_OF_DAY_EDGES: ReadonlySet<string> = new Set(['mid', 'early', 'late']);
+
+/** "mid-afternoon", "early morning yesterday", "late evening Friday": a part of a day, the one
+ * named after it, else the day last spoken of, else the dateline. A bare "morning" is left
+ * alone: without the edge word it is as often a greeting or a name ("Morning Edition"). */
+export function partOfDayAt(t: TimeReader, k: number): Core | null {
+  const part = PARTS_OF_DAY.get(t.w(k));
+  if (!part) return null;
+  const before = t.w(k - 1) === '-' && t.glued(k) ? t.w(k - 2) : t.w(k - 1);
+  if (!PART_OF_DAY_EDGES.has(before)) return null;
+  const day = deicticAt(t, k + 1) ?? weekdayAt(t, k + 1);
+  if (day && day.kind === 'date' && day.type === 'date') {
+    return { first: k, end: day.end, type: 'time', kind: 'time', resolve: (ctx) => {
+      const value = day.resolve(ctx);
+      return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${part}` : null;
+    } };
+  }
+  return { first: k, end: k + 1, type: 'time', kind: 'time', resolve: (ctx) => {
+    const on = dayOfValue(ctx.last) ?? ctx.dct;
+    return on ? `${formatDay(on)}T${part}` : null;
+  } };
+}
+
+/** "April 24 and 25", "Sept. 3 or 4": the second day of the month just named is a date of its
+ * own (the first is read by monthDateAt, which leaves it the previous date). */
+export function coordinatedDayAt(t: TimeReader, k: number): Core | null {
+  const day = dayNumber(t, k);
+  if (day === null || (t.w(k - 1) !== 'and' && t.w(k - 1) !== 'or') || dayNumber(t, k - 2) === null) return null;
+  const monthAt = t.w(k - 3) === '.' ? k - 4 : k - 3;
+  if (!MONTHS.has(t.w(monthAt)) || !t.toks[monthAt].capital) return null;
+  const after = t.w(k + 1);
+  if (UNITS.has(after) || after === '%' || after === 'percent' || (after === ',' && t.toks[k + 2]?.num !== null && t.toks[k + 2]?.num !== undefined && !/^\d{4}$/.test(t.toks[k + 2].text))) return null;
+  return { first: k, end: k + 1, type: 'date', kind: 'date', resolve: (ctx) => {
+    const m = ctx.last ? /^(\d{4})-(\d{2})-\d{2}$/.exec(ctx.last) : null;
+    if (!m) return null;
+    const date = { y: +m[1], m: +m[2], d: day };
+    return isValidDay(date) ? formatDay(date) : null;
+  } };
+}
+
+/** A day of the month written in digits at k (1-31, not glued to a word), or null. */
+function dayNumber(t: TimeReader, k: number): number | null {
+  const tok = t.toks[k];
+  if (!tok || tok.num === null || !Number.isInteger(tok.num) || tok.num < 1 || tok.num > 31 || tok.glued) return null;
+  return /^\d{1,2}$/.test(tok.text) ? tok.num : null;
 }

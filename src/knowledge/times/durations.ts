@@ -1,7 +1,7 @@
 // Durations ("three years", "the past two weeks"), units relative to the dateline ("last
 // year", "two years ago", "a year earlier") and sets ("every week", "annually").
 import { addDays, formatMonth, formatWeek, formatYear, shiftDay, shiftValue, valueAt } from './calendar.ts';
-import { FREQUENCY_WORDS, MONTHS, SEASONS, UNITS } from './lexicon.ts';
+import { AGED_STATES, FREQUENCY_WORDS, MONTHS, SEASONS, UNITS } from './lexicon.ts';
 import { TimeReader } from './reader.ts';
 import { type Core, durationValue, fixed, fromDct, shiftedDate, weekdayDay } from './values.ts';
 
@@ -39,6 +39,8 @@ export function durationAt(t: TimeReader, k: number): Core | null {
   if (!unit) return null;
   const plural = unitWord.endsWith('s');
   let end = unitAt + 1;
+  // "a week or so ago": the hedge belongs to the amount.
+  if (num && t.w(end) === 'or' && t.w(end + 1) === 'so') end += 2;
   // "a minute and a half", "two and a half years"
   if (num && t.w(end) === 'and' && t.w(end + 1) === 'a' && t.w(end + 2) === 'half' && typeof num.n === 'number') {
     num = { end: num.end, n: num.n + 0.5 };
@@ -50,6 +52,10 @@ export function durationAt(t: TimeReader, k: number): Core | null {
     const before = t.w(k - 1);
     const cue = direction !== null || before === 'for' || before === 'in' || before === 'within' || before === 'over' ||
       before === 'recent' || before === 'coming';
+    // "the first hours of the war", "the final months of his term": a vague stretch of an event.
+    if (plural && t.w(end) === 'of' && (lead === 'first' || lead === 'final' || lead === 'initial')) {
+      return { first: the >= 0 ? the : k, end, type: 'duration', kind: 'duration', resolve: fixed(durationValue('X', unit)) };
+    }
     if (!plural || !cue) return null;
     if (direction === 'past' && lead === 'recent' && unit === 'year') {
       // "recent years" is the past as a whole in TimeML.
@@ -74,7 +80,11 @@ export function durationAt(t: TimeReader, k: number): Core | null {
   if (t.toks[unitAt].capital && num && t.toks[i].num !== null) return null;
   // A year is not a count: "the 1988 second quarter".
   if (num && typeof num.n === 'number' && /^(19|20)\d{2}$/.test(t.toks[i]?.text ?? '') && (unit === 'second' || unit === 'quarter')) return null;
-  // Ages and lengths are not time expressions: "6-year-old", "37 years old", "decades-long".
+  // Ages and lengths are not time expressions: "6-year-old", "37 years old", "decades-long";
+  // the age of a state of affairs is ("the 8-month-old truce" lasted eight months).
+  if (t.w(end) === '-' && t.w(end + 1) === 'old' && AGED_STATES.has(t.w(end + 2)) && num) {
+    return { first: i, end: end + 2, type: 'duration', kind: 'duration', resolve: fixed(durationValue(num.n, unit)) };
+  }
   if (t.w(end) === 'old' || (t.w(end) === '-' && t.w(end + 1) === 'old')) return null;
   if (t.w(end) === '-' && t.glued(end) && (t.w(end + 1) === 'long')) end += 2;
 
@@ -111,6 +121,8 @@ export function relativeUnitAt(t: TimeReader, k: number): Core | null {
   let i = k;
   const hasThe = t.w(i) === 'the';
   if (hasThe) i++;
+  // "the early summer", "the late spring": the season itself.
+  if (hasThe && (t.w(i) === 'early' || t.w(i) === 'late') && SEASONS.has(t.w(i + 1))) i++;
   const lead = t.w(i);
   let offset: number | null = null;
   if (lead === 'last' || lead === 'past' || lead === 'previous' || lead === 'prior') offset = -1;
@@ -155,7 +167,8 @@ export function relativeUnitAt(t: TimeReader, k: number): Core | null {
     }) };
   }
   const month = MONTHS.get(word);
-  if (month !== undefined && offset !== null && t.toks[i].capital && word.length > 3) {
+  // "last May": after last/next/this the short month is no verb; abbreviations stay out ("last Jan").
+  if (month !== undefined && offset !== null && t.toks[i].capital && (word.length > 3 || word === 'may')) {
     return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => {
       let y = dct.y;
       if (offset < 0 && month >= dct.m) y -= 1;

@@ -3,9 +3,9 @@
 // TIMEX3 type, and how to compute the value once the dateline and the previous time expression
 // are known (values.ts). Every production looks a bounded number of tokens ahead, so a text is
 // scanned in linear time; PRODUCTIONS below says which are tried at a token, and in what order.
-import { clockTimeAt, dayMonthAt, deicticAt, monthDateAt, weekdayAt, yearAt, yearEndAt } from './dates.ts';
+import { clockTimeAt, coordinatedDayAt, dayMonthAt, deicticAt, monthDateAt, partOfDayAt, weekdayAt, yearAt, yearEndAt } from './dates.ts';
 import { durationAt, frequencyAt, relativeUnitAt } from './durations.ts';
-import { APPROXIMATORS, MONTHS, NUMBER_WORDS, TWO_WORD_APPROXIMATORS, UNITS, VAGUE_NUMBERS } from './lexicon.ts';
+import { APPROXIMATORS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, TWO_WORD_APPROXIMATORS, UNITS, VAGUE_NUMBERS } from './lexicon.ts';
 import { anaphorAt, holidayAt, quarterAt } from './periods.ts';
 import { TimeReader } from './reader.ts';
 import { APPROXIMATOR_OPENERS, STARTERS } from './starts.ts';
@@ -27,20 +27,22 @@ interface Production {
 
 const always = (): boolean => true;
 /** Words besides numbers and units a duration may start at ("the past two weeks", "another year"). */
-const DURATION_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'past', 'next', 'last', 'coming', 'recent', 'first', 'additional', 'another']);
-/** Words besides numbers a year may start at ("fiscal 1990", "'89", "the 1990s"). */
-const YEAR_OPENERS: ReadonlySet<string> = new Set(['fiscal', "'", '’', 'the']);
+const DURATION_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'past', 'next', 'last', 'coming', 'recent', 'first', 'additional', 'another', 'half']);
+/** Words besides numbers a year may start at ("fiscal 1990", "'89", "the 1990s", "nineteen ninety-six"). */
+const YEAR_OPENERS: ReadonlySet<string> = new Set(['fiscal', "'", '’', 'the', 'nineteen']);
 const CLOCK_WORDS: ReadonlySet<string> = new Set(['noon', 'midnight', 'midday']);
 
 /** The productions, in the order that breaks ties between equally long matches. */
 const PRODUCTIONS: readonly Production[] = [
   { name: 'duration', admits: (word, tok) => tok.num !== null || NUMBER_WORDS.has(word) || VAGUE_NUMBERS.has(word) || DURATION_OPENERS.has(word) || UNITS.has(word), match: durationAt },
-  { name: 'clock time', admits: (word, tok) => isDigitToken(tok) || CLOCK_WORDS.has(word), match: clockTimeAt },
+  { name: 'clock time', admits: (word, tok) => isDigitToken(tok) || CLOCK_WORDS.has(word) || NUMBER_WORDS.has(word), match: clockTimeAt },
   { name: 'month and day', admits: (word) => MONTHS.has(word), match: monthDateAt },
   { name: 'day and month', admits: (_word, tok) => tok.num !== null, match: dayMonthAt },
+  { name: 'second day of a month', admits: (_word, tok) => tok.num !== null, match: coordinatedDayAt },
   { name: 'year', admits: (word, tok) => tok.num !== null || YEAR_OPENERS.has(word), match: yearAt },
   { name: 'weekday', admits: always, match: weekdayAt },
   { name: 'deictic day', admits: always, match: deicticAt },
+  { name: 'part of the day', admits: (word) => PARTS_OF_DAY.has(word), match: partOfDayAt },
   { name: 'unit relative to the dateline', admits: always, match: relativeUnitAt },
   { name: 'quarter or half', admits: always, match: quarterAt },
   { name: 'set', admits: always, match: frequencyAt },

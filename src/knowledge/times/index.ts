@@ -27,10 +27,20 @@ function tenseCue(tokens: TimeToken[], k: number): Tense {
   // "is to resume", "are to meet"
   if (word === 'to' && k > 0 && ['is', 'are', 'set'].includes(tokens[k - 1].lower)) return 'future';
   if (PAST_CUES.has(word)) return 'past';
-  // Regular past forms ("reported", "ended"); future cues above are checked first.
-  // Regular past forms ("reported", "ended"), but not participles used as adjectives ("the reduced dividend").
-  if (word.length > 4 && word.endsWith('ed') && !(k > 0 && DETERMINERS.has(tokens[k - 1].lower))) return 'past';
+  // Regular past forms ("reported", "ended"), but not participles used as adjectives ("the
+  // reduced dividend", "a still unspecified date", "the newly elected council").
+  if (word.length > 4 && word.endsWith('ed') && !afterDeterminer(tokens, k)) return 'past';
   return null;
+}
+
+/** Adverbs that may stand between a determiner and the adjective it leads to ("a still unnamed buyer"). */
+const DEGREE_WORDS = new Set(['still', 'yet', 'so', 'very', 'more', 'most', 'less', 'least', 'not', 'as']);
+
+/** Whether the word at k follows a determiner, over adverbs ("the newly formed", "a still unspecified"). */
+function afterDeterminer(tokens: TimeToken[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && j >= k - 3 && (DEGREE_WORDS.has(tokens[j].lower) || (tokens[j].lower.length > 3 && tokens[j].lower.endsWith('ly')))) j--;
+  return j >= 0 && DETERMINERS.has(tokens[j].lower);
 }
 
 /** The tense of the words before the expression: the nearest cue in the same sentence. */
@@ -100,6 +110,7 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
   const facts: TimeFact[] = [];
   let last: string | null = null;
   let lastQuarter: string | null = null;
+  let reportedQuarter: string | null = null;
   let previous: { value: string | null; sentence: number } | null = null;
   let named: { value: string; sentence: number } | null = null;
   for (const match of findMatches(tokens)) {
@@ -110,7 +121,7 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
     const tense = tenseAround(tokens, match.first, match.end, before);
     const near = previous && sentence - previous.sentence <= 1 ? previous : null;
     const value = match.resolve({
-      dct, last, lastQuarter, future: tense === 'future', past: tense === 'past', futureBefore: before === 'future',
+      dct, last, lastQuarter, reportedQuarter, future: tense === 'future', past: tense === 'past', futureBefore: before === 'future',
       previous: near?.value ?? null, previousSameSentence: near !== null && near.sentence === sentence,
       nearQuarter: named && sentence - named.sentence <= 1 ? named.value : null,
     });
@@ -119,7 +130,10 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
     facts.push({ start, end, text: text.slice(start, end), type: match.type, value });
     if (value && !match.derived && match.type !== 'duration' && match.type !== 'set' && isAnchor(value)) {
       last = value;
-      if (isQuarter(value) && !isFutureQuarter(value, published)) lastQuarter = value;
+      if (isQuarter(value) && !isFutureQuarter(value, published)) {
+        lastQuarter = value;
+        if (!match.shifted) reportedQuarter ??= value;
+      }
     }
   }
   return facts;

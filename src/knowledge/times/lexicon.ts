@@ -87,6 +87,15 @@ export const PAST_CUES: ReadonlySet<string> = new Set([
   'began', 'ended', 'closed', 'killed', 'died', 'rose', 'fell', 'since',
 ]);
 
+/** Nouns for states of affairs: "the 8-month-old truce" gives the truce's age, a duration,
+ * where "a 6-year-old boy" gives a person's age, which TimeML leaves unmarked. */
+export const AGED_STATES: ReadonlySet<string> = new Set([
+  'truce', 'ceasefire', 'cease', 'war', 'strike', 'lockout', 'dispute', 'conflict', 'crisis', 'standoff', 'stalemate', 'siege',
+  'blockade', 'embargo', 'boycott', 'ban', 'moratorium', 'freeze', 'occupation', 'insurgency', 'uprising', 'rebellion',
+  'recession', 'slump', 'downturn', 'boom', 'rally', 'investigation', 'probe', 'inquiry', 'campaign', 'talks', 'negotiations',
+  'government', 'coalition', 'administration', 'regime', 'agreement', 'accord', 'deal', 'policy', 'programme', 'program',
+]);
+
 /** Time zones that belong to a clock time's span. */
 export const TIME_ZONES: ReadonlySet<string> = new Set([
   'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'gmt', 'utc', 'et', 'bst', 'cet',

@@ -1,6 +1,6 @@
 // Quarters and halves ("the third quarter", "the first half of fiscal 1990"), anaphora ("the
 // same day", "that year") and holidays ("Thanksgiving", "Christmas Eve").
-import { type Day, dayOfValue, formatDay, formatQuarter, formatYear, quarterOf, shiftDay, shiftValue, valueAt } from './calendar.ts';
+import { addDays, type Day, dayOfValue, formatDay, formatQuarter, formatYear, quarterOf, shiftDay, shiftValue, valueAt } from './calendar.ts';
 import { monthDateAt } from './dates.ts';
 import { MONTHS, ORDINALS, UNITS } from './lexicon.ts';
 import { TimeReader } from './reader.ts';
@@ -20,12 +20,15 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
     if (noun === 'quarter' || noun === 'period') {
       const ordinal = nounAt === i + 2 ? ORDINALS.get(t.w(i + 1)) ?? null : null;
       return { first: k, end: nounAt + 1, type: 'date', kind: 'date', derived: ordinal === null, resolve: (ctx) => {
-        const q = ordinal ?? (ctx.lastQuarter ? Number(ctx.lastQuarter.slice(-1)) : ctx.dct ? quarterOf(shiftDay(ctx.dct, 'quarter', -1)) : null);
+        const anchor = noun === 'period' ? ctx.reportedQuarter ?? ctx.lastQuarter : ctx.lastQuarter;
+        const q = ordinal ?? (anchor ? Number(anchor.slice(-1)) : ctx.dct ? quarterOf(shiftDay(ctx.dct, 'quarter', -1)) : null);
         return q === null ? null : formatQuarter(y, q);
       } };
     }
   }
-  if (t.w(i) === 'this' && t.w(i + 1) === 'year' && t.w(i + 2) === "'" && t.w(i + 3) === 's') i += 4;
+  // "this year's", "next year's first quarter": the year is the dateline's, moved.
+  const yearShift = t.w(i + 1) === 'year' && (t.w(i + 2) === "'" || t.w(i + 2) === '’') && t.w(i + 3) === 's' ? RELATIVE_YEARS.get(t.w(i)) : undefined;
+  if (yearShift !== undefined) i += 4;
   if (t.w(i) === 'fiscal') { i++; if (t.w(i) === '-') i++; }
   const lead = t.w(i);
   let anchor: 'latest' | 'yearEarlier' | null = null;
@@ -54,8 +57,8 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
     const mode = anchor;
     return { first: k, end, type: 'date', kind: 'date', derived: true, shifted: mode === 'yearEarlier', resolve: (ctx) => {
       const latest = ctx.dct ? previousQuarter(ctx.dct) : null;
-      if (mode === 'latest') return latest;
-      const base = ctx.lastQuarter ?? latest;
+      if (mode === 'latest') return ctx.reportedQuarter ?? latest;
+      const base = (noun === 'period' ? ctx.reportedQuarter : null) ?? ctx.lastQuarter ?? latest;
       const from = noun === 'quarter' || noun === 'period' ? base : (ctx.last ?? base);
       return from ? shiftValue(from, 'year', -1) : null;
     } };
@@ -70,10 +73,12 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
     if (lead === 'period') return null;
     const ended = endedDateAt(t, i + 1);
     if (ended) {
-      // "the quarter ended Sept. 30" is the quarter holding that day.
+      // "the quarter ended Sept. 30" is the quarter holding that day, unless the report named its
+      // quarter: a fiscal year numbers its own ("the fiscal first quarter" ended Sept. 29).
       return { first: k, end: i + 1, type: 'date', kind: 'date', resolve: (ctx) => {
         const day = dayOfValue(ended.resolve(ctx));
-        return day ? formatQuarter(day.y, quarterOf(day)) : null;
+        if (!day) return null;
+        return ctx.reportedQuarter?.startsWith(formatYear(day.y)) ? ctx.reportedQuarter : formatQuarter(day.y, quarterOf(day));
       } };
     }
     return { first: k, end: i + 1, type: 'date', kind: 'date', derived: true, resolve: (ctx) => ctx.lastQuarter ?? (ctx.dct ? previousQuarter(ctx.dct) : null) };
@@ -97,8 +102,11 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
     end += 3;
     return quarterCore(k, end, noun, ordinal, null, shift);
   }
-  return quarterCore(k, end, noun, ordinal, year, 0);
+  return quarterCore(k, end, noun, ordinal, year, 0, yearShift);
 }
+
+/** The shift of "last year's" / "this year's" / "next year's" from the dateline's year. */
+const RELATIVE_YEARS: ReadonlyMap<string, number> = new Map([['last', -1], ['this', 0], ['next', 1]]);
 
 /** The date after "ended" / "ending" at k. */
 function endedDateAt(t: TimeReader, k: number): Core | null {
@@ -106,11 +114,12 @@ function endedDateAt(t: TimeReader, k: number): Core | null {
   return MONTHS.has(t.w(k + 1)) ? monthDateAt(t, k + 1) : null;
 }
 
-function quarterCore(first: number, end: number, noun: string, ordinal: number, year: number | null, shift: number): Core {
+/** A quarter or half; `yearShift` when a relative year names it ("next year's first quarter"). */
+function quarterCore(first: number, end: number, noun: string, ordinal: number, year: number | null, shift: number, yearShift?: number): Core {
   const half = noun === 'half';
   return { first, end, type: 'date', kind: 'date', resolve: (ctx) => {
     const q = ordinal < 0 ? (half ? 2 : 4) : ordinal;
-    const y = year ?? (ctx.dct ? (half ? ctx.dct.y : yearForQuarter(ctx.dct, q)) + shift : null);
+    const y = year ?? (ctx.dct ? (yearShift !== undefined ? ctx.dct.y + yearShift : (half ? ctx.dct.y : yearForQuarter(ctx.dct, q)) + shift) : null);
     if (y === null) return null;
     return half ? `${formatYear(y)}-H${q}` : formatQuarter(y, q);
   } };
@@ -184,6 +193,10 @@ export function holidayAt(t: TimeReader, k: number): Core | null {
   } else if (a === 'independence' && t.w(k + 1) === 'day') {
     end = k + 2;
     date = (y) => ({ y, m: 7, d: 4 });
+  } else if (a === 'election' && t.w(k + 1) === 'day') {
+    // US federal elections: the Tuesday after the first Monday of November.
+    end = k + 2;
+    date = (y) => addDays(nthWeekday(y, 11, 1, 1), 1);
   } else if (a === 'labor' && t.w(k + 1) === 'day') {
     end = k + 2;
     date = (y) => nthWeekday(y, 9, 1, 1);

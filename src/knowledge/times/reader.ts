@@ -33,7 +33,11 @@ export class TimeReader {
       }
       return this.range({ end: k + 1, n: tok.num });
     }
+    // "half an hour", "half a century", "a half-hour"
+    if (word === 'half' && (this.w(k + 1) === 'a' || this.w(k + 1) === 'an')) return { end: k + 2, n: 0.5 };
+    if (word === 'half' && this.w(k + 1) === '-' && this.glued(k + 1)) return { end: k + 1, n: 0.5 };
     if (word === 'a' || word === 'an') {
+      if (this.w(k + 1) === 'half' && (UNITS.has(this.w(k + 2)) || this.w(k + 2) === '-')) return { end: k + 2, n: 0.5 };
       if (this.w(k + 1) === 'few') return { end: k + 2, n: 'X' };
       if (this.w(k + 1) === 'couple' && this.w(k + 2) === 'of') return { end: k + 3, n: 2 };
       if (this.w(k + 1) === 'dozen') return { end: k + 2, n: 12 };
@@ -41,6 +45,8 @@ export class TimeReader {
       return { end: k + 1, n: 1 };
     }
     if (VAGUE_NUMBERS.has(word)) return { end: k + 1, n: 'X' };
+    // "the next couple of years"
+    if (word === 'couple' && this.w(k + 1) === 'of') return { end: k + 2, n: 2 };
     const value = NUMBER_WORDS.get(word);
     if (value === undefined) return null;
     // "twenty-four", "twenty four"
@@ -52,6 +58,9 @@ export class TimeReader {
       if (ones !== undefined && ones < 10) { n += ones; end = next + 1; }
     }
     if (this.w(end) === 'hundred') { n *= 100; end++; }
+    if (this.w(end) === 'thousand') { n *= 1000; end++; }
+    // "one and a half years"
+    if (this.w(end) === 'and' && this.w(end + 1) === 'a' && this.w(end + 2) === 'half' && UNITS.has(this.w(end + 3))) return { end: end + 3, n: n + 0.5 };
     return this.range({ end, n });
   }
 

@@ -12,7 +12,7 @@ export const STARTERS: ReadonlySet<string> = new Set([
   'earlier', 'later', 'mid', 'end', 'beginning', 'start', 'middle', 'rest', 'today', 'yesterday', 'tomorrow', 'tonight',
   'now', 'currently', 'presently', 'nowadays', 'at', 'recently', 'lately', 'fiscal', 'each', 'every', 'per', 'noon',
   'midnight', 'midday', 'for', 'in', 'within', 'additional', 'another', 'christmas', 'thanksgiving', 'new', 'independence',
-  'labor', "'", '’', 'nineteen',
+  'labor', 'election', "'", '’', 'nineteen', 'then', 'half',
 ]);
 
 /**

@@ -13,6 +13,10 @@ interface ResolveContext {
   last: string | null;
   /** The last quarter value found before this one ("the quarter", "a year ago" in earnings news). */
   lastQuarter: string | null;
+  /** The first quarter the article names (not computed, not ahead of the dateline): what an
+   * earnings report is about, and what "the latest period" and "the year-earlier period" mean
+   * even after an aside about another quarter ("after a flat second quarter"). */
+  reportedQuarter: string | null;
   /** The value of the time expression just before this one, when it is in the same or the
    * previous sentence ("sales rose in the third quarter from a year ago"). */
   previous: string | null;

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { TimeFact } from '../../src/knowledge/facts.ts';
+import { analyse } from '../../src/knowledge/nlp.ts';
+import { extractTimes } from '../../src/knowledge/times/index.ts';
+
+// Phrasings of dates that news copy uses beyond the plain calendar forms: years read out in
+// broadcast transcripts, "last May", coordinated days, clock hours in words, "or so".
+// 2025-02-20 is a Thursday.
+const DATELINE = '2025-02-20';
+
+function find(text: string, phrase: string, published: string | null = DATELINE): TimeFact {
+  const times = extractTimes(analyse(text), published);
+  const hit = times.find((t) => t.text === phrase);
+  if (!hit) throw new Error(`no time "${phrase}" in ${JSON.stringify(times.map((t) => t.text))}`);
+  return hit;
+}
+
+describe('extractTimes: years read out in transcripts', () => {
+  it('reads a spelled-out year of the last century', () => {
+    const text = 'Our correspondent has more. In nineteen eighty-four the mill closed. Detroit, nineteen ninety-two.';
+    expect(find(text, 'nineteen eighty-four')).toMatchObject({ type: 'date', value: '1984' });
+    expect(find(text, 'nineteen ninety-two')).toMatchObject({ type: 'date', value: '1992' });
+  });
+
+  it('reads a month followed by a spelled-out year as that month', () => {
+    const text = 'A second blast followed. March nineteen seventy-eight. The trial began.';
+    expect(find(text, 'March nineteen seventy-eight')).toMatchObject({ type: 'date', value: '1978-03' });
+  });
+});
+
+describe('extractTimes: months named relative to the dateline', () => {
+  it('takes "last May" as the May before the dateline, "next May" as the one after', () => {
+    expect(find('The treaty the two leaders signed last May takes effect.', 'last May').value).toBe('2024-05');
+    expect(find('Elections are due next May, officials said.', 'next May').value).toBe('2025-05');
+  });
+
+  it('takes a month name after "the" before a noun as a month ("the March vote")', () => {
+    const text = 'Delegates prepared for the May summit in Lisbon.';
+    expect(find(text, 'May')).toMatchObject({ type: 'date', value: '2025-05' });
+  });
+
+  it('gives the second day of "April 24 and 25" a time of its own', () => {
+    const text = 'Ministers will meet on April 24 and 25 in Brussels.';
+    expect(find(text, 'April 24').value).toBe('2025-04-24');
+    expect(find(text, '25')).toMatchObject({ type: 'date', value: '2025-04-25' });
+  });
+});
+
+describe('extractTimes: parts of the day in words', () => {
+  it('reads "4 in the morning" as a clock time', () => {
+    const fact = find('The convoy will leave at 4 in the morning for the border.', '4 in the morning');
+    expect(fact).toMatchObject({ type: 'time', value: '2025-02-20T04:00' });
+    expect(find('He called at 9 in the evening.', '9 in the evening').value).toBe('2025-02-20T21:00');
+  });
+
+  it('reads "mid-afternoon" and "mid afternoon yesterday" as parts of a day', () => {
+    expect(find('By mid afternoon, the crowd had gone.', 'mid afternoon')).toMatchObject({ type: 'time', value: '2025-02-20TAF' });
+    expect(find('Shares rose at mid-afternoon yesterday in Tokyo.', 'mid-afternoon yesterday').value).toBe('2025-02-19TAF');
+  });
+});
+
+describe('extractTimes: loose amounts', () => {
+  it('keeps "or so" inside a date counted back from the dateline', () => {
+    const fact = find('Then, a week or so ago, the general moved his troops.', 'a week or so ago');
+    expect(fact.type).toBe('date');
+    expect(fact.value).toBe('2025-W07');
+  });
+
+  it('reads "a couple of years" after "the next" as a duration', () => {
+    expect(find('Over the next couple of years we expect growth.', 'the next couple of years'))
+      .toMatchObject({ type: 'duration', value: 'P2Y' });
+  });
+
+  it('reads the age of a truce or a strike ("8-month-old truce") as a duration, not of a person', () => {
+    expect(find('The attack broke the 8-month-old truce in the north.', '8-month-old')).toMatchObject({ type: 'duration', value: 'P8M' });
+    const people = extractTimes(analyse('A 6-year-old boy and his 40-year-old father were hurt.'), DATELINE);
+    expect(people).toEqual([]);
+  });
+
+  it('reads "next year\'s first quarter" as one quarter of next year', () => {
+    const text = 'The sale could be effective as early as next year\'s first quarter.';
+    expect(find(text, "next year's first quarter", '2024-10-31')).toMatchObject({ type: 'date', value: '2025-Q1' });
+  });
+});
+
+describe('extractTimes: which month a sentence means', () => {
+  it('does not take an adjective in un-…-ed ("unspecified", "undisclosed") for a past verb', () => {
+    expect(find('The dividend would be paid on a still unspecified date in January.', 'January', '2024-10-26').value).toBe('2025-01');
+  });
+});
+
+describe('extractTimes: the period an earnings report is about', () => {
+  it('takes "the latest period" as the quarter the report named, not the calendar one before the dateline', () => {
+    const text = 'Acme Corp. reported a 47% decline in fourth-quarter earnings. Sales in the latest period were ' +
+      "$1.7 billion, up 13% from last year's $1.5 billion.";
+    expect(find(text, 'fourth-quarter', '2024-11-02').value).toBe('2024-Q4');
+    expect(find(text, 'the latest period', '2024-11-02').value).toBe('2024-Q4');
+    expect(find(text, 'last year', '2024-11-02').value).toBe('2023-Q4');
+  });
+
+  it('keeps "the period" on the reported quarter after an aside about another quarter', () => {
+    const text = 'Acme Corp. posted a 20% gain in third-quarter net income. After a flat second quarter, ' +
+      'the company said consumer sales recovered. The comparison was helped by charges taken in the year-earlier period. ' +
+      'In the 2024 period, tax rates were lower.';
+    expect(find(text, 'second quarter', '2024-11-01').value).toBe('2024-Q2');
+    expect(find(text, 'the year-earlier period', '2024-11-01').value).toBe('2023-Q3');
+    expect(find(text, 'the 2024 period', '2024-11-01').value).toBe('2024-Q3');
+  });
+});
+
+describe('extractTimes: fiscal quarters', () => {
+  it('keeps a fiscal quarter\'s own number when the report gives the day it ended', () => {
+    const text = 'Orbit Systems said it earned $5.2 million in the fiscal first quarter. Sales for the quarter ended ' +
+      'Sept. 29 rose 39%. The company shipped 28,000 systems in the quarter, it said.';
+    expect(find(text, 'the fiscal first quarter', '2024-10-26').value).toBe('2024-Q1');
+    const quarters = extractTimes(analyse(text), '2024-10-26').filter((t) => t.text === 'the quarter');
+    expect(quarters.map((t) => t.value)).toEqual(['2024-Q1', '2024-Q1']);
+  });
+});
+
+describe('extractTimes: more phrasings of news dating', () => {
+  it('dates Election Day as the Tuesday after the first Monday of November', () => {
+    expect(find('The race will be decided on Election Day.', 'Election Day', '2022-10-20').value).toBe('2022-11-08');
+  });
+
+  it('reads thousands of years as a duration', () => {
+    expect(find('The families kept their secrets for more than two thousand years.', 'more than two thousand years').value).toBe('P2000Y');
+  });
+
+  it('reads "the first hours of" an event as a vague duration', () => {
+    expect(find('Thousands were taken prisoner in the first hours of the offensive.', 'the first hours'))
+      .toMatchObject({ type: 'duration', value: 'PTXH' });
+  });
+
+  it('reads "the early summer" as that season', () => {
+    expect(find('Orders rose from the low levels of the early summer.', 'the early summer', '2024-10-26').value).toBe('2024-SU');
+  });
+
+  it('reads "then current" as the past', () => {
+    expect(find('Holders may buy shares at half the then current price.', 'then current').value).toBe('PAST_REF');
+    expect(find('The then-current chairman resigned.', 'then-current').value).toBe('PAST_REF');
+  });
+});
+
+describe('extractTimes: times of day in wire copy', () => {
+  it('reads a 24-hour clock time before a time zone ("1400 GMT") as a time, not a year', () => {
+    expect(find('The talks began at 1400 GMT in Geneva.', '1400 GMT')).toMatchObject({ type: 'time', value: '2025-02-20T14:00' });
+    expect(find('Troops crossed the border at 0530 GMT.', '0530 GMT').value).toBe('2025-02-20T05:30');
+    expect(find('The treaty was signed in 1648.', '1648').value).toBe('1648');
+  });
+});
+
+describe('extractTimes: halves and o\'clock', () => {
+  it('reads halves of units as durations', () => {
+    expect(find('They met for half an hour.', 'half an hour').value).toBe('PT30M');
+    expect(find('He waited a half-hour outside.', 'a half-hour').value).toBe('PT30M');
+    expect(find('For half a century the firm grew.', 'half a century').value).toBe('P50Y');
+    expect(find('It took one and a half years.', 'one and a half years').value).toBe('P1Y6M');
+  });
+
+  it("reads o'clock with digits or words", () => {
+    expect(find("The meeting is at 10 o'clock.", "10 o'clock")).toMatchObject({ type: 'time', value: '2025-02-20T10:00' });
+    expect(find("At ten o'clock the bells rang.", "ten o'clock").value).toBe('2025-02-20T10:00');
+  });
+});
