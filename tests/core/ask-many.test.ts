@@ -39,3 +39,32 @@ describe('what did X say, with X in many articles', () => {
     expect(Number(counted![1]) + a.citations.length + Number(unread![1])).toBe(DAYS);
   });
 });
+
+// A speaker never named, only described ("a coastguard spokeswoman"), is found by the words
+// they were quoted under; those articles too are read newest first, at most as many as above.
+const described = (day: number): Article => ({
+  ...story(day),
+  id: `coast-${day}`,
+  title: `Coastguard notice, day ${day}`,
+  text: `Swimmers were warned off the north beach on day ${day}.\n\n"Keep clear of the rip at groyne ${day}," a coastguard spokeswoman said.`,
+});
+
+describe('what did X say, with X described in many articles', () => {
+  let lede: Lede;
+  beforeAll(async () => {
+    lede = await Lede.open({ store: { sqlitePath: ':memory:' } });
+    for (let day = 0; day < DAYS; day++) await lede.addArticle(described(day));
+  });
+  afterAll(async () => {
+    await lede.close();
+  });
+
+  it('reads the newest of them and counts the rest', async () => {
+    const a = await lede.answer('What did the coastguard spokeswoman say?', 'many');
+    expect(a.citations[0].articleId).toBe(`coast-${DAYS - 1}`);
+    const unread = /\((\d+) older articles? naming .+ not read\.\)$/.exec(a.answer ?? '');
+    expect(unread).not.toBeNull();
+    const counted = /and (\d+) more quotes/.exec(a.answer ?? '');
+    expect(Number(counted![1]) + a.citations.length + Number(unread![1])).toBe(DAYS);
+  });
+});

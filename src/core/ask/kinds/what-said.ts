@@ -61,16 +61,23 @@ function quotesOf(lib: Library, name: string, current: number | undefined): { fo
   // A description may be worded differently in the article ("the MSNBC reporter" quoted as
   // "MSNBC correspondent Jane Doe"): try ever shorter runs of its words until some speaker fits.
   // (A description is a few words: runs from a long one would be tried by the hundred thousand.)
+  // Those too are read from ARTICLES_READ articles at most, newest first: "AP" quoted under its
+  // own name in no article is still the speaker of quotes in thousands of a large archive's.
   const words = speakerWords(name).split(/\s+/).filter(Boolean).slice(0, 8);
+  let unread = naming.length - read.length;
   for (let size = words.length; out.length === 0 && size > 0; size--) {
     for (let from = 0; out.length === 0 && from + size <= words.length; from++) {
-      for (const ref of lib.findQuotes(words.slice(from, from + size).join(' '))) {
-        const loaded = lib.article(ref.article);
-        out.push({ loaded, quote: loaded.facts.quotes[ref.quote] });
+      const quoted = new Map<number, number[]>();
+      for (const ref of lib.findQuotes(words.slice(from, from + size).join(' '))) quoted.set(ref.article, [...(quoted.get(ref.article) ?? []), ref.quote]);
+      const articles = [...quoted.keys()].sort((a, b) => order(a) - order(b));
+      for (const index of articles.slice(0, ARTICLES_READ)) {
+        const loaded = lib.article(index);
+        for (const q of quoted.get(index)!) out.push({ loaded, quote: loaded.facts.quotes[q] });
       }
+      if (out.length > 0) unread = Math.max(0, articles.length - ARTICLES_READ);
     }
   }
-  return { found: out, unread: naming.length - read.length };
+  return { found: out, unread };
 }
 
 /** Quoted sentences a "what did X say" answer shows; the rest are counted, never dropped unsaid. */
