@@ -31,3 +31,35 @@ export function lowerWords(text: string): string[] {
 export function wordsIn(text: string): string[] {
   return text.match(WORD) ?? [];
 }
+
+/** A letter in any script, tested one code point at a time. */
+const LETTER = /\p{L}/u;
+
+/** Whether the code point starting at i is a letter (false past the end). */
+function letterAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(String.fromCodePoint(text.codePointAt(i) as number));
+}
+
+/** Whether the code point ending right before i is a letter (a surrogate pair read whole). */
+function letterBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = text.charCodeAt(i - 1);
+  const pair = (c & 0xfc00) === 0xdc00 && i >= 2 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+  return letterAt(text, pair ? i - 2 : i - 1);
+}
+
+/**
+ * Whether `word` occurs in `text`, exactly as written, with no letter right before or after it
+ * ("state" in "the state's" and "state-run", not in "statement" or "estate"): what the pattern
+ * /(?<!\p{L})word(?!\p{L})/u finds, without compiling one pattern per word.
+ */
+export function occursAsWord(text: string, word: string): boolean {
+  if (!word) return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!letterBefore(text, at) && !letterAt(text, at + word.length)) return true;
+  }
+  return false;
+}

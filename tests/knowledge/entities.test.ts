@@ -166,6 +166,12 @@ describe('resolveName', () => {
     expect(resolveName(entities, 'the senator')?.name).toBe('Walter Brandt');
   });
 
+  it('maps a mention whose every word is in one name to that entity, after a surname was looked up', () => {
+    expect(resolveName(entities, 'Brandt')?.name).toBe('Walter Brandt');
+    expect(resolveName(entities, 'Bureau of Investigation')?.name).toBe('Federal Bureau of Investigation');
+    expect(resolveName(entities, 'Bureau of Fisheries')).toBeNull();
+  });
+
   it('returns null for unknown or empty mentions', () => {
     expect(resolveName(entities, 'Zebulon')).toBeNull();
     expect(resolveName(entities, '')).toBeNull();

@@ -5,13 +5,28 @@ import { nameKey } from '../../src/knowledge/entities/names.ts';
 import { extractFacts } from '../../src/knowledge/extract.ts';
 import { furnitureWordSpans, withoutVideoPrompts } from '../../src/knowledge/furniture.ts';
 import { hasParagraphBreak } from '../../src/knowledge/paragraphs.ts';
-import { lowerWords, wordsIn } from '../../src/knowledge/words.ts';
+import { lowerWords, occursAsWord, wordsIn } from '../../src/knowledge/words.ts';
 
 describe('a word', () => {
   it('is a run of letters and digits, in plain ASCII and in any other script alike', () => {
     expect(lowerWords('The U.S. sent 2,500 COVID-19 tests.')).toEqual(['the', 'u', 's', 'sent', '2', '500', 'covid', '19', 'tests']);
     expect(lowerWords('Çağlar met Zoë at the café — “naïve”, she said')).toEqual(['çağlar', 'met', 'zoë', 'at', 'the', 'café', 'naïve', 'she', 'said']);
     expect(lowerWords('')).toEqual([]);
+  });
+
+  it('is found standing alone in a text: no letter right before or after it, in any script', () => {
+    const text = "The statement's estate; state-run. Über-state 𝐀state 𝐀 state";
+    expect(occursAsWord(text, 'state')).toBe(true);
+    expect(occursAsWord('the statement and the estate', 'state')).toBe(false);
+    expect(occursAsWord('überstate éstate stateñ', 'state')).toBe(false);
+    expect(occursAsWord('Über-state', 'state')).toBe(true);
+    // A letter outside the basic plane (a surrogate pair) is a letter on either side.
+    expect(occursAsWord('𝐀state', 'state')).toBe(false);
+    expect(occursAsWord('state𝐀', 'state')).toBe(false);
+    expect(occursAsWord('state😀', 'state')).toBe(true);
+    expect(occursAsWord('u.s. policy', 'u.s.')).toBe(true);
+    expect(occursAsWord('State', 'state')).toBe(false);
+    expect(occursAsWord('anything', '')).toBe(false);
   });
 
   it('keeps its case when asked for the words as written', () => {

@@ -11,14 +11,17 @@ interface WordTables {
   bySurname: Map<string, Entity[]>;
   byFirstName: Map<string, Entity[]>;
   byInitials: Map<string, Entity>;
-  /** Lower-case name words → entities holding them, for "Homeland Security" → the department. */
-  byWord: Map<string, Entity[]>;
 }
 
-/** Name keys at once; the word tables on first use (most mentions are found by key). */
+/**
+ * Name keys at once; the word tables on first use (most mentions are found by key), and the
+ * table of every name word only for the last resort that reads it (a mention of several words
+ * found by no other way), as it takes a key per word of every name.
+ */
 class NameIndex {
   readonly byKey = new Map<string, Entity>();
   private tables: WordTables | null = null;
+  private wordTable: Map<string, Entity[]> | null = null;
   constructor(private readonly entities: Entity[]) {
     // Names first so that a name always wins over another entity's alias.
     for (const e of entities) {
@@ -35,6 +38,11 @@ class NameIndex {
   get words(): WordTables {
     this.tables ??= buildWordTables(this.entities);
     return this.tables;
+  }
+  /** Lower-case name words → entities holding them, for "Homeland Security" → the department. */
+  get byWord(): Map<string, Entity[]> {
+    this.wordTable ??= buildByWord(this.entities);
+    return this.wordTable;
   }
 }
 
@@ -55,11 +63,10 @@ function prominent(list: Entity[] | undefined): Entity | null {
 }
 
 function buildWordTables(entities: Entity[]): WordTables {
-  const tables: WordTables = { bySurname: new Map(), byFirstName: new Map(), byInitials: new Map(), byWord: new Map() };
+  const tables: WordTables = { bySurname: new Map(), byFirstName: new Map(), byInitials: new Map() };
   for (const e of entities) {
-    const forms = [e.name, ...e.aliases];
-    for (const form of forms) {
-      // Split once: surnames, initials and words all come from the same list.
+    for (const form of [e.name, ...e.aliases]) {
+      // Split once: surnames and initials come from the same list.
       const words = nameWords(form);
       if (e.kind === 'person' || (e.kind === 'other' && words.length >= 2 && !isAcronym(form))) {
         for (const s of surnameKeysOfWords(words)) push(tables.bySurname, s, e);
@@ -67,10 +74,17 @@ function buildWordTables(entities: Entity[]): WordTables {
       }
       const letters = initialsOfWords(words);
       if (letters.length >= 2 && !tables.byInitials.has(letters)) tables.byInitials.set(letters, e);
-      for (const w of words) push(tables.byWord, nameKey(w), e);
     }
   }
   return tables;
+}
+
+function buildByWord(entities: Entity[]): Map<string, Entity[]> {
+  const byWord = new Map<string, Entity[]>();
+  for (const e of entities) {
+    for (const form of [e.name, ...e.aliases]) for (const w of nameWords(form)) push(byWord, nameKey(w), e);
+  }
+  return byWord;
 }
 
 function indexOf(entities: Entity[]): NameIndex {
@@ -200,9 +214,9 @@ export function resolveName(entities: Entity[], mention: string): Entity | null 
   // Every word of the mention inside one entity's name ("Homeland Security").
   if (words.length > 1) {
     const keys = words.map(nameKey);
-    let shared = index.words.byWord.get(keys[0]) ?? [];
+    let shared = index.byWord.get(keys[0]) ?? [];
     for (const k of keys.slice(1)) {
-      const holders = index.words.byWord.get(k) ?? [];
+      const holders = index.byWord.get(k) ?? [];
       shared = shared.filter((e) => holders.includes(e));
       if (shared.length === 0) break;
     }

@@ -2,13 +2,14 @@
 // the people and organisations the story names most. A phrase that is no name ("Harbour town",
 // "State", "Governor") or only part of one ("Corran" of "Corran Falls") is never listed.
 import type { Entity } from '../facts.ts';
+import { occursAsWord } from '../words.ts';
 
 /** Names listed at most. */
 const MAX_NAMES = 3;
 
 /** A word the article also writes in lower case is a common noun ("State", "Council", "People"). */
 function writtenInLowerCase(word: string, text: string): boolean {
-  return new RegExp(`(?<![\\p{L}])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text);
+  return occursAsWord(text, word.toLowerCase());
 }
 
 /** A proper name: every word capitalised (joiners such as "of" and "&" aside), and not a lone common noun. */
