@@ -1,0 +1,126 @@
+// "Who stabbed X?", "which harbour legend waved off the crew?": the one in the asked role of the
+// act — the agent before an active verb, the "by" phrase after a passive one, the one a role noun
+// names — never the one the act was done to, nor a name from the question itself.
+import type { Entity } from '../../../knowledge/facts.ts';
+import { frameOf, type Question } from '../../../knowledge/question/index.ts';
+import { namedAsRole } from '../../../knowledge/sentence/index.ts';
+import type { ConversationContext } from '../../conversation.ts';
+import { Library, type LoadedArticle, nameKey, terms } from '../../library.ts';
+import { remember, result, rolesOf, supported } from '../compose.ts';
+import { askedWordsIn, citation, coverage, entitiesIn, inNamingArticles, retrieve, type Ranked, topicTerms } from '../evidence.ts';
+import type { AskResult } from '../types.ts';
+
+/** "was stabbed", "were allegedly shot", "had been seen": the verb after it is passive. */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\p{L}+ly\s+)?$/iu;
+
+/** How far (in characters) an agent may stand before its verb: "Kyle Brandt, 29, allegedly stabbed". */
+const AGENT_REACH = 80;
+
+/** Words that end a clause between an agent and its verb: the name before them is another clause's. */
+const CLAUSE_BREAK = /[.;:!?]|\b(?:and|but|while|after|before|when|because|who|which|that)\b/i;
+
+/** Sentences the topic leads to, best first, in the articles that name whom the question names. */
+function evidence(lib: Library, q: Question, context: ConversationContext): { words: string[]; hits: Ranked[] } {
+  const words = topicTerms(q);
+  const hits = inNamingArticles(lib, q, retrieve(lib, words, context, 10));
+  const top = hits[0];
+  if (!top || coverage(lib, words, top) < 0.4) return { words, hits: [] };
+  // The story of the best hit, read further for the sentence that tells the act.
+  const more = lib.search(words, { limit: 30, articles: new Set([top.article]) });
+  return { words, hits: [...hits.filter((h) => h.article === top.article), ...more] };
+}
+
+function answer(lib: Library, hit: Ranked, entity: Entity, context: ConversationContext): AskResult {
+  const loaded = lib.article(hit.article);
+  const cite = citation(lib, hit);
+  const roles = rolesOf(loaded, entity);
+  return result('who', supported(lib, hit, roles ? `${entity.name} (${roles})` : entity.name), 0.75, [cite], remember(context, [cite], entity));
+}
+
+/** Whether an entity is one the question names itself ("who stabbed Dean Morrow" is not answered "Dean Morrow"). */
+function askedAbout(entity: Entity, asked: Set<string>): boolean {
+  return terms(entity.name).some((t) => asked.has(t));
+}
+
+/** The agent of the verb at `verbAt` (an offset in the article): by-phrase when passive, else the name just before it. */
+function agentAt(loaded: LoadedArticle, sentence: number, verbAt: number, verbEnd: number, asked: Set<string>): Entity | undefined {
+  const s = loaded.facts.sentences[sentence];
+  const text = loaded.article.text;
+  // "the shooting", "his attack": the act named as a thing has no agent before it.
+  if (/\b(?:the|a|an|his|her|their|its|this|that)\s+(?:\p{L}+\s+)?$|['’]s\s+$/iu.test(text.slice(Math.max(s.start, verbAt - 30), verbAt))) return undefined;
+  const named = entitiesIn(loaded, sentence, ['person', 'organization']).filter((x) => !askedAbout(x.entity, asked));
+  if (PASSIVE_BEFORE.test(text.slice(s.start, verbAt))) {
+    // "was stabbed by a neighbour, Kyle Brandt": the first one named after "by".
+    const by = /^\s+by\s/i.exec(text.slice(verbEnd, s.end));
+    if (!by) return undefined;
+    return named.find((x) => x.at >= verbEnd && x.at - verbEnd <= by[0].length + 40)?.entity;
+  }
+  let best: { entity: Entity; end: number } | undefined;
+  for (const { entity } of named) {
+    for (const m of entity.mentions) {
+      if (m.start < s.start || m.end > verbAt || verbAt - m.end > AGENT_REACH) continue;
+      // "Fenwick's supporters outvoted them": the supporters did it, not Fenwick.
+      if (/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) continue;
+      // (", 29," is an age; "charged … after allegedly shooting": the participle's agent is the clause's subject.)
+      const gap = text.slice(m.end, verbAt).replace(/,\s*\d{1,3}\s*,/, ',').replace(/\b(?:after|before|while|when|by)\s+(?:\p{L}+ly\s+)?$/iu, (x) => (/ing$/i.test(text.slice(verbAt, verbEnd)) ? '' : x));
+      if (CLAUSE_BREAK.test(gap)) continue;
+      if (!best || m.end > best.end) best = { entity, end: m.end };
+    }
+  }
+  return best?.entity;
+}
+
+/**
+ * "Who stabbed Cheryl Morrow?": in the sentences that tell the act, the one who did it. Null
+ * when no such sentence names its agent (the caller then tries its other ways).
+ */
+export function answerAgent(lib: Library, q: Question, context: ConversationContext): AskResult | null {
+  const { predicate } = frameOf(q);
+  // "who's accused of shooting the jogger": the act under the accusation.
+  const verb = predicate.verb ?? predicate.act;
+  if (predicate.passive || !verb) return null;
+  const act = terms(verb)[0];
+  if (!act) return null;
+  const { words, hits } = evidence(lib, q, context);
+  const rest = words.filter((w) => w !== act);
+  const asked = new Set(terms(q.text));
+  for (const hit of hits) {
+    const loaded = lib.article(hit.article);
+    const s = loaded.facts.sentences[hit.sentence];
+    if (!s) continue;
+    const said = lib.sentenceText(hit);
+    // The act and something it was done to or at ("… stabbed Morrow twice").
+    if (rest.length > 0 && askedWordsIn(said, rest).length === 0) continue;
+    for (const at of askedWordsIn(said, [act])) {
+      const verbAt = s.start + at.at;
+      const verbEnd = verbAt + (/^\p{L}+/u.exec(said.slice(at.at))?.[0].length ?? 0);
+      const agent = agentAt(loaded, hit.sentence, verbAt, verbEnd, asked);
+      if (agent) return answer(lib, hit, agent, context);
+    }
+  }
+  return null;
+}
+
+/**
+ * "Which harbour legend waved off the crew?": in the sentences about the act, the one the role
+ * noun names ("harbour legend Tom Keel"). Null when none is named so.
+ */
+export function answerWhichRole(lib: Library, q: Question, context: ConversationContext): AskResult | null {
+  const role = frameOf(q).constraints.which;
+  const head = role ? nameKey(role).split(' ').pop() : undefined;
+  if (!head || head.length < 3) return null;
+  const { hits } = evidence(lib, q, context);
+  const asked = new Set(terms(q.text).filter((t) => t !== terms(head)[0]));
+  for (const hit of hits) {
+    const loaded = lib.article(hit.article);
+    const s = loaded.facts.sentences[hit.sentence];
+    if (!s) continue;
+    const text = loaded.article.text;
+    for (const { entity, at } of entitiesIn(loaded, hit.sentence, ['person'])) {
+      if (askedAbout(entity, asked)) continue;
+      const mention = entity.mentions.find((m) => m.start === at)!;
+      if (namedAsRole(text.slice(Math.max(s.start, at - 40), at), text.slice(mention.end, Math.min(s.end, mention.end + 40)), head)) return answer(lib, hit, entity, context);
+    }
+  }
+  return null;
+}
