@@ -34,4 +34,8 @@ describe('who-questions are answered by the one in the asked role', () => {
     expect((await ask('which harbour legend waved off the lifeboat crew')).answer).toMatch(/^Tom Keel\b/);
     expect((await ask('which pub owner said the two men had been drinking')).answer).toMatch(/^Gail Sutter\b/);
   });
+
+  it('which <role> <act>: the one who did the act, though another is the one called by the role', async () => {
+    expect((await ask('which singer had to apologise for the gala joke')).answer).toMatch(/^Ella Rusk\b/);
+  });
 });

@@ -13,7 +13,8 @@ const PHRASE_START = new Set(['DET', 'PRON', 'ADP', 'NUM']);
 const DO_AUXILIARY = /^(?:do|will|would|can|could|should|shall|may|might|must)$/;
 
 /**
- * The lemma of the act a wh-question asks about, or undefined when it names none ("when's the
+ * The verb of the act a wh-question asks about, as written in lower case (matched by its index
+ * term, so "apologise" finds "apologised", which wink's lemma "apologize" would not), or undefined when it names none ("when's the
  * case back in court"). After "was / were …" it is the participle ("when were the suspects
  * arrested" → arrest); after "did / will …" the verb after the subject ("why did the guard go
  * over" → go). A verb that only leads to another ("going to burn up") gives way to it.
@@ -47,7 +48,7 @@ function actIn(tokens: Token[]): string | undefined {
     if (t.pos !== 'VERB' || LIGHT.has(t.lemma) || leadsOn(tokens, i)) continue;
     // "were the isis suspects arrested": after a form of "be", the act is a participle, not "suspects".
     if (aux > 0 && i > aux && !doQuestion && tokens[i - 1].text.toLowerCase() !== 'to' && !/(?:ed|en|ing|[^aeiou]t)$/i.test(t.text) && t.lemma === t.text.toLowerCase().replace(/s$/, '')) continue;
-    return t.lemma.toLowerCase();
+    return t.text.toLowerCase();
   }
   if (!doQuestion) return undefined;
   // "why did obama call the massacre a genocide": the tagger's "noun" that ends the subject before
@@ -56,7 +57,7 @@ function actIn(tokens: Token[]): string | undefined {
   for (let i = aux + 3; i <= tokens.length; i++) {
     if ((i === tokens.length || PHRASE_START.has(tokens[i].pos)) && ['NOUN', 'PROPN', 'VERB', 'ADJ'].includes(tokens[i - 1].pos)) {
       const verb = tokens[i - 1];
-      return LIGHT.has(verb.lemma) ? undefined : verb.lemma.toLowerCase();
+      return LIGHT.has(verb.lemma) ? undefined : verb.text.toLowerCase();
     }
   }
   return undefined;

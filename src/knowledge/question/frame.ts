@@ -26,7 +26,7 @@ export interface Predicate {
   passive: boolean;
   /** The participle of a passive question ("shot"). */
   participle?: string;
-  /** The lemma of the act asked about, whatever the kind: "burn" of "when is the ship going to burn up". */
+  /** The verb of the act asked about, as written, whatever the kind: "burn" of "when is the ship going to burn up". */
   act?: string;
 }
 

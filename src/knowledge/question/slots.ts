@@ -42,7 +42,9 @@ export function hasPronounSubject(text: string): boolean {
 
 /** The pronoun a question has for its subject ("he" of "where's he from"), in lower case; null without one. */
 export function pronounSubject(text: string): string | null {
-  return /^\S+(?:\s+\S+){0,2}?\s+(he|she|it|they)\b/i.exec(text)?.[1].toLowerCase() ?? null;
+  // (Not a pronoun of the words it quotes: 'who said "and she was …"' asks about no "she".)
+  const unquoted = text.replace(/["“][^"”]*(?:["”]|$)/g, ' ');
+  return /^\S+(?:\s+\S+){0,2}?\s+(he|she|it|they)\b/i.exec(unquoted)?.[1].toLowerCase() ?? null;
 }
 
 /** A question that leans on the conversation: a pronoun stands for its person or story. */

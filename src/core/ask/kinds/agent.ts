@@ -101,6 +101,12 @@ export function answerAgent(lib: Library, q: Question, context: ConversationCont
   return null;
 }
 
+/** Whether a sentence tells an act in any form, a noun made from it too: "pay" in "make the payment". */
+function tellsAct(sentence: string, act: string): boolean {
+  const stem = terms(act)[0];
+  return !!stem && stem.length >= 3 && terms(sentence).some((t) => t.startsWith(stem));
+}
+
 /**
  * "Which harbour legend waved off the crew?": in the sentences about the act, the one the role
  * noun names ("harbour legend Tom Keel"). Null when none is named so.
@@ -111,7 +117,11 @@ export function answerWhichRole(lib: Library, q: Question, context: Conversation
   if (!head || head.length < 3) return null;
   const { hits } = evidence(lib, q, context);
   const asked = new Set(terms(q.text).filter((t) => t !== terms(head)[0]));
-  for (const hit of hits) {
+  // Where sentences tell the act, only those: "singer Cher said …" does not answer "which singer
+  // had to apologise" when "Demi Lovato was forced to apologise" is told (the agent's way finds her).
+  const act = frameOf(q).predicate.act;
+  const telling = act ? hits.filter((h) => tellsAct(lib.sentenceText(h), act)) : [];
+  for (const hit of telling.length > 0 ? telling : hits) {
     const loaded = lib.article(hit.article);
     const s = loaded.facts.sentences[hit.sentence];
     if (!s) continue;
