@@ -30,6 +30,14 @@ describe('who-questions are answered by the one in the asked role', () => {
     expect((await ask('who painted the elm row mural')).answer).toMatch(/^Nora Quist\b/);
   });
 
+  it('the "by" phrase after a participle without "was": "The gala, organised by …"', async () => {
+    expect((await ask('who organised the riverside gala')).answer).toMatch(/^Ruth Imber\b/);
+  });
+
+  it('"who\'s been <participle>": the one it was done to, named before the passive verb', async () => {
+    expect((await ask("who's been charged over the stabbing of dean morrow")).answer).toMatch(/^(?:Kyle )?Brandt\b/);
+  });
+
   it('which <role>: the one the role noun names', async () => {
     expect((await ask('which harbour legend waved off the lifeboat crew')).answer).toMatch(/^Tom Keel\b/);
     expect((await ask('which pub owner said the two men had been drinking')).answer).toMatch(/^Gail Sutter\b/);

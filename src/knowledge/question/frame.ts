@@ -83,8 +83,8 @@ type Reading = Omit<Frame, 'kind' | 'expects'>;
 
 const AUXILIARY_AFTER_WHO = /^who\s+(?!(?:was|were|is|are|has|have|had|did|does|do|got)\b)(\w+)/i;
 const WHEN_DID_VERB = /^when did .+ (\p{Ll}{3,})$/iu;
-const PASSIVE = /^(who|whom) (was|were|is|are|has been|have been|got|had been)\b/i;
-const PARTICIPLE = /^(?:who|whom) (?:was|were|is|are|has been|have been|got|had been) (\w+)/i;
+const PASSIVE = /^(who|whom)(?: (was|were|is|are|has been|have been|got|had been)\b|['’]s been\b)/i;
+const PARTICIPLE = /^(?:who|whom)(?: (?:was|were|is|are|has been|have been|got|had been)|['’]s been) (\w+)/i;
 // (Words end at a space, so the pattern cannot split one word many ways: "who is the " and 40
 // letters before a "#" would otherwise take 2^40 tries.)
 const ROLE = /^(?:who|whom) (?:is|was|are|were) (?:the|a|an) ((?:(?!who|that|which|whose)[\p{L}\p{N}'-]+ )*(?!who|that|which|whose)[\p{L}\p{N}'-]+) ?$/iu;

@@ -49,12 +49,18 @@ function agentAt(loaded: LoadedArticle, sentence: number, verbAt: number, verbEn
   // "the shooting", "his attack": the act named as a thing has no agent before it.
   if (/\b(?:the|a|an|his|her|their|its|this|that)\s+(?:\p{L}+\s+)?$|['’]s\s+$/iu.test(text.slice(Math.max(s.start, verbAt - 30), verbAt))) return undefined;
   const named = entitiesIn(loaded, sentence, ['person', 'organization']).filter((x) => !askedAbout(x.entity, asked));
-  if (PASSIVE_BEFORE.test(text.slice(s.start, verbAt))) {
-    // "was stabbed by a neighbour, Kyle Brandt": the first one named after "by".
-    const by = /^\s+by\s/i.exec(text.slice(verbEnd, s.end));
-    if (!by) return undefined;
-    return named.find((x) => x.at >= verbEnd && x.at - verbEnd <= by[0].length + 40)?.entity;
-  }
+  // "was stabbed by a neighbour, Kyle Brandt", "The law, signed by Gov. Sam Brownback": the first one named after "by".
+  const by = /^\s+by\s/i.exec(text.slice(verbEnd, s.end));
+  if (by) return named.find((x) => x.at >= verbEnd && x.at - verbEnd <= by[0].length + 40)?.entity;
+  if (PASSIVE_BEFORE.test(text.slice(s.start, verbAt))) return undefined;
+  return nameBefore(loaded, sentence, verbAt, named);
+}
+
+/** The one named last before an offset in a sentence, in the same clause and not far: the subject of the verb there. */
+function nameBefore(loaded: LoadedArticle, sentence: number, verbAt: number, named: Array<{ entity: Entity }>): Entity | undefined {
+  const s = loaded.facts.sentences[sentence];
+  const text = loaded.article.text;
+  const verbEnd = verbAt + (/^\p{L}+/u.exec(text.slice(verbAt))?.[0].length ?? 0);
   let best: { entity: Entity; end: number } | undefined;
   for (const { entity } of named) {
     for (const m of entity.mentions) {
@@ -71,6 +77,31 @@ function agentAt(loaded: LoadedArticle, sentence: number, verbAt: number, verbEn
 }
 
 /**
+ * "Who's been charged over the killing?": the one named just before the passive verb
+ * ("Kyle Brandt, 29, was charged …"). Null when no sentence names one so.
+ */
+function answerPatient(lib: Library, q: Question, context: ConversationContext, participle: string): AskResult | null {
+  const act = terms(participle)[0];
+  if (!act) return null;
+  const { hits } = evidence(lib, q, context);
+  const asked = new Set(terms(q.text));
+  for (const hit of hits) {
+    const loaded = lib.article(hit.article);
+    const s = loaded.facts.sentences[hit.sentence];
+    if (!s) continue;
+    const said = lib.sentenceText(hit);
+    for (const at of askedWordsIn(said, [act])) {
+      const verbAt = s.start + at.at;
+      if (!PASSIVE_BEFORE.test(loaded.article.text.slice(s.start, verbAt))) continue;
+      const named = entitiesIn(loaded, hit.sentence, ['person', 'organization']).filter((x) => !askedAbout(x.entity, asked));
+      const patient = nameBefore(loaded, hit.sentence, verbAt, named);
+      if (patient) return answer(lib, hit, patient, context);
+    }
+  }
+  return null;
+}
+
+/**
  * "Who stabbed Cheryl Morrow?": in the sentences that tell the act, the one who did it. Null
  * when no such sentence names its agent (the caller then tries its other ways).
  */
@@ -78,6 +109,11 @@ export function answerAgent(lib: Library, q: Question, context: ConversationCont
   const { predicate } = frameOf(q);
   // "who's accused of shooting the jogger": the act under the accusation.
   const verb = predicate.verb ?? predicate.act;
+  // "Who's been charged?" asks for the one it was done to; "who's accused of shooting X" for the
+  // agent of the act under the accusation.
+  if (predicate.passive && predicate.participle && (!predicate.act || terms(predicate.act)[0] === terms(predicate.participle)[0])) {
+    return answerPatient(lib, q, context, predicate.participle);
+  }
   if (predicate.passive || !verb) return null;
   const act = terms(verb)[0];
   if (!act) return null;
