@@ -76,45 +76,21 @@ function nameBefore(loaded: LoadedArticle, sentence: number, verbAt: number, nam
   return best?.entity;
 }
 
-/**
- * "Who's been charged over the killing?": the one named just before the passive verb
- * ("Kyle Brandt, 29, was charged …"). Null when no sentence names one so.
- */
-function answerPatient(lib: Library, q: Question, context: ConversationContext, participle: string): AskResult | null {
-  const act = terms(participle)[0];
-  if (!act) return null;
-  const { hits } = evidence(lib, q, context);
-  const asked = new Set(terms(q.text));
-  for (const hit of hits) {
-    const loaded = lib.article(hit.article);
-    const s = loaded.facts.sentences[hit.sentence];
-    if (!s) continue;
-    const said = lib.sentenceText(hit);
-    for (const at of askedWordsIn(said, [act])) {
-      const verbAt = s.start + at.at;
-      if (!PASSIVE_BEFORE.test(loaded.article.text.slice(s.start, verbAt))) continue;
-      const named = entitiesIn(loaded, hit.sentence, ['person', 'organization']).filter((x) => !askedAbout(x.entity, asked));
-      const patient = nameBefore(loaded, hit.sentence, verbAt, named);
-      if (patient) return answer(lib, hit, patient, context);
-    }
-  }
-  return null;
-}
+/** Who stands in the asked role at one occurrence of the act's verb (offsets in the article). */
+type RoleAt = (loaded: LoadedArticle, sentence: number, verbAt: number, verbEnd: number, asked: Set<string>) => Entity | undefined;
+
+/** "Kyle Brandt, 29, was charged": the one named just before a passive verb. */
+const patientAt: RoleAt = (loaded, sentence, verbAt, _verbEnd, asked) => {
+  if (!PASSIVE_BEFORE.test(loaded.article.text.slice(loaded.facts.sentences[sentence].start, verbAt))) return undefined;
+  const named = entitiesIn(loaded, sentence, ['person', 'organization']).filter((x) => !askedAbout(x.entity, asked));
+  return nameBefore(loaded, sentence, verbAt, named);
+};
 
 /**
- * "Who stabbed Cheryl Morrow?": in the sentences that tell the act, the one who did it. Null
- * when no such sentence names its agent (the caller then tries its other ways).
+ * In the sentences the topic leads to that tell the act (and, `withObject`, something else asked:
+ * "… stabbed Morrow twice"), the first one `roleAt` finds at the act's verb. Null when none.
  */
-export function answerAgent(lib: Library, q: Question, context: ConversationContext): AskResult | null {
-  const { predicate } = frameOf(q);
-  // "who's accused of shooting the jogger": the act under the accusation.
-  const verb = predicate.verb ?? predicate.act;
-  // "Who's been charged?" asks for the one it was done to; "who's accused of shooting X" for the
-  // agent of the act under the accusation.
-  if (predicate.passive && predicate.participle && (!predicate.act || terms(predicate.act)[0] === terms(predicate.participle)[0])) {
-    return answerPatient(lib, q, context, predicate.participle);
-  }
-  if (predicate.passive || !verb) return null;
+function firstInRole(lib: Library, q: Question, context: ConversationContext, verb: string, roleAt: RoleAt, withObject: boolean): AskResult | null {
   const act = terms(verb)[0];
   if (!act) return null;
   const { words, hits } = evidence(lib, q, context);
@@ -125,16 +101,32 @@ export function answerAgent(lib: Library, q: Question, context: ConversationCont
     const s = loaded.facts.sentences[hit.sentence];
     if (!s) continue;
     const said = lib.sentenceText(hit);
-    // The act and something it was done to or at ("… stabbed Morrow twice").
-    if (rest.length > 0 && askedWordsIn(said, rest).length === 0) continue;
+    if (withObject && rest.length > 0 && askedWordsIn(said, rest).length === 0) continue;
     for (const at of askedWordsIn(said, [act])) {
       const verbAt = s.start + at.at;
       const verbEnd = verbAt + (/^\p{L}+/u.exec(said.slice(at.at))?.[0].length ?? 0);
-      const agent = agentAt(loaded, hit.sentence, verbAt, verbEnd, asked);
-      if (agent) return answer(lib, hit, agent, context);
+      const found = roleAt(loaded, hit.sentence, verbAt, verbEnd, asked);
+      if (found) return answer(lib, hit, found, context);
     }
   }
   return null;
+}
+
+/**
+ * "Who stabbed Cheryl Morrow?": in the sentences that tell the act, the one who did it; "who's
+ * been charged?": the one it was done to. Null when no such sentence names them (the caller then
+ * tries its other ways).
+ */
+export function answerAgent(lib: Library, q: Question, context: ConversationContext): AskResult | null {
+  const { predicate } = frameOf(q);
+  // "Who's been charged?" asks for the one it was done to; "who's accused of shooting X" for the
+  // agent of the act under the accusation.
+  if (predicate.passive && predicate.participle && (!predicate.act || terms(predicate.act)[0] === terms(predicate.participle)[0])) {
+    return firstInRole(lib, q, context, predicate.participle, patientAt, false);
+  }
+  const verb = predicate.verb ?? predicate.act;
+  if (predicate.passive || !verb) return null;
+  return firstInRole(lib, q, context, verb, agentAt, true);
 }
 
 /** Whether a sentence tells an act in any form, a noun made from it too: "pay" in "make the payment". */
