@@ -61,6 +61,15 @@ describe('an answer must be the kind of thing the question asks for, or there is
     expect((await lede.answer('when will the new bridge open', 'bridge')).answer).toMatch(/^2028/);
   });
 
+  it('"he" or "she" with no one talked about before is no one the articles can be asked about', async () => {
+    // The question before found nothing, so the conversation names no one. Old answer: "2028,
+    // according to Maren Holt", from whichever story held "open".
+    expect((await lede.answer('who painted the tunnel mural', 'nobody')).answer).toBeNull();
+    expect((await lede.answer('when did he say it would open', 'nobody')).answer).toBeNull();
+    expect((await lede.answer('where is she from', 'nobody-2')).answer).toBeNull();
+    // (Once someone is talked about, "he" is that person: ask-topic.test.ts, the bursar's follow-up.)
+  });
+
   it('"how old" is still answered with an age, and the rules kept raise the confidence', async () => {
     const old = await ask('how old is the transport director');
     expect(old.answer).toMatch(/^52 — /);

@@ -29,6 +29,16 @@ describe('question frame', () => {
     expect(frame('who was injured in the crash').predicate).toMatchObject({ passive: true, participle: 'injured' });
   });
 
+  it('reads the act with the tagger, past the verbs that only lead to it', () => {
+    expect(frame('when is the supply ship going to burn up').predicate.act).toBe('burn');
+    expect(frame("who's accused of shooting the jogger").predicate.act).toBe('shooting');
+    expect(frame('when were the ferry suspects arrested').predicate.act).toBe('arrested');
+    expect(frame('why did the mayor call an election').predicate.act).toBe('call');
+    expect(frame("when's the punch case back in court").predicate.act).toBeUndefined();
+    expect(frame('which harbour legend waved off the crew').constraints.which).toBe('harbour legend');
+    expect(frame('who waved off the crew').constraints.which).toBeUndefined();
+  });
+
   it('reads the constraints the answer must meet', () => {
     expect(frame('who is the harbour master').constraints.role).toBe('harbour master');
     expect(frame('when will the new bridge open?').constraints.future).toBe(true);
@@ -60,6 +70,7 @@ describe('question wording in a conversation', () => {
     expect(withPersonNamed('how old is he and what is his job', 'Victor Hale')).toBe("how old is Victor Hale and what is Victor Hale's job");
     expect(hasPronounSubject('where is she from')).toBe(true);
     expect(hasPronounSubject('where is the ferry from')).toBe(false);
+    expect(hasPronounSubject('who said "and she was never told"')).toBe(false);
     expect(leansOnConversation('what did they add')).toBe(true);
     expect(leansOnConversation('what did the council add')).toBe(false);
   });

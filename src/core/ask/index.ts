@@ -1,7 +1,7 @@
 // Questions → answers: read the question (knowledge/question), answer it by its kind (kinds/),
 // from the evidence of the loaded articles (evidence.ts), composed with its source (compose.ts),
 // and checked against what was asked (on-topic.ts, verify.ts). Null when the articles do not say.
-import { followUpTopic, hasPronounSubject, leansOnConversation, parseQuestion, type Question, type QuestionType } from '../../knowledge/question/index.ts';
+import { followUpTopic, leansOnConversation, parseQuestion, pronounSubject, type Question, type QuestionType } from '../../knowledge/question/index.ts';
 import type { ConversationContext } from '../conversation.ts';
 import { Library } from '../library.ts';
 import { log } from '../log.ts';
@@ -34,7 +34,7 @@ export function ask(lib: Library, questionText: string, context: ConversationCon
     const ownTopic = topicTerms(q).length > 0;
     if (!ownTopic && context.topic && FOLLOW_UP_TYPES.has(q.type)) q = { ...q, text: `${q.text} ${context.topic}` };
     const followUp = !ownTopic || leansOnConversation(questionText);
-    const r = onTopic(lib, q, firstAnswer(lib, q, context), context, followUp, hasPronounSubject(questionText));
+    const r = onTopic(lib, q, firstAnswer(lib, q, context), context, followUp, pronounSubject(questionText));
     if (ownTopic && r.answer.answer !== null && FOLLOW_UP_TYPES.has(q.type)) {
       r.context = { ...r.context, topic: followUpTopic(q.text) };
     }

@@ -1,6 +1,6 @@
 // Verification of an answer before it is given: the rules of verify.ts, then the story check (the
 // cited article must hold most of what the question names).
-import { type Question, type QuestionType, withoutFrameWords } from '../../knowledge/question/index.ts';
+import { PERSON_PRONOUNS, type Question, type QuestionType, withoutFrameWords } from '../../knowledge/question/index.ts';
 import type { ConversationContext } from '../conversation.ts';
 import { Library, terms } from '../library.ts';
 import { result } from './compose.ts';
@@ -43,14 +43,17 @@ function verified(lib: Library, q: Question, r: AskResult): AskResult | null {
  * russian cargo ship" must not be answered from a story about a meat trader because its
  * sentence happened to score best.
  */
-export function onTopic(lib: Library, q: Question, r: AskResult, context: ConversationContext, followUp: boolean, pronounSubject = false): AskResult {
+export function onTopic(lib: Library, q: Question, r: AskResult, context: ConversationContext, followUp: boolean, pronoun: string | null = null): AskResult {
   if (r.answer.answer === null || !TOPICAL.has(q.type)) return r;
+  // "where's he from" in a conversation that has named no one and no story: "he" is nobody the
+  // articles can be asked about, and any answer would be about someone else.
+  if (pronoun && PERSON_PRONOUNS.test(pronoun) && !context.person && !context.articleId) return result(q.type, null, 0, [], context);
   const checked = verified(lib, q, r);
   if (checked === null) return result(q.type, null, 0, [], context);
   r = checked;
   // "where's he from", asked after a question about one story, is about someone in that story:
   // an answer from another story is about someone (or something) else.
-  if (pronounSubject && context.articleId && !r.answer.citations.some((c) => c.articleId === context.articleId)) return result(q.type, null, 0, [], context);
+  if (pronoun && context.articleId && !r.answer.citations.some((c) => c.articleId === context.articleId)) return result(q.type, null, 0, [], context);
   const words = topicTerms({ ...q, text: withoutFrameWords(q.text) }).filter((t) => !SCAFFOLD.has(t));
   if (words.length === 0) return r;
   let best = 0;

@@ -3,6 +3,7 @@
 // tram driver", "how deep", "when will …"). Every kind of answerer reads its slots from here, so a
 // wording rule for questions has one place. Pure: read from the question's text alone.
 import { CHANGE_VERBS } from '../sentence/numbers.ts';
+import { actOf, whichPhrase } from './act.ts';
 import { ASKS_MONEY, OBJECT_QUESTION, SCORE_QUESTION } from './slots.ts';
 import type { Question, QuestionType } from './types.ts';
 
@@ -25,6 +26,8 @@ export interface Predicate {
   passive: boolean;
   /** The participle of a passive question ("shot"). */
   participle?: string;
+  /** The verb of the act asked about, as written, whatever the kind: "burn" of "when is the ship going to burn up". */
+  act?: string;
 }
 
 /** What the answer must fit besides the topic. */
@@ -43,6 +46,8 @@ export interface Constraints {
   change: boolean;
   /** "How much did it cost": a sum of money. */
   money: boolean;
+  /** "Which harbour legend waved off the crew": the noun phrase a which-question asks for. */
+  which?: string;
   /** "Which village …": the kind of place asked for, in lower case. */
   placeNoun?: string;
   /** "Where is X from?": X. */
@@ -78,8 +83,8 @@ type Reading = Omit<Frame, 'kind' | 'expects'>;
 
 const AUXILIARY_AFTER_WHO = /^who\s+(?!(?:was|were|is|are|has|have|had|did|does|do|got)\b)(\w+)/i;
 const WHEN_DID_VERB = /^when did .+ (\p{Ll}{3,})$/iu;
-const PASSIVE = /^(who|whom) (was|were|is|are|has been|have been|got|had been)\b/i;
-const PARTICIPLE = /^(?:who|whom) (?:was|were|is|are|has been|have been|got|had been) (\w+)/i;
+const PASSIVE = /^(who|whom)(?: (was|were|is|are|has been|have been|got|had been)\b|['’]s been\b)/i;
+const PARTICIPLE = /^(?:who|whom)(?: (?:was|were|is|are|has been|have been|got|had been)|['’]s been) (\w+)/i;
 // (Words end at a space, so the pattern cannot split one word many ways: "who is the " and 40
 // letters before a "#" would otherwise take 2^40 tries.)
 const ROLE = /^(?:who|whom) (?:is|was|are|were) (?:the|a|an) ((?:(?!who|that|which|whose)[\p{L}\p{N}'-]+ )*(?!who|that|which|whose)[\p{L}\p{N}'-]+) ?$/iu;
@@ -96,6 +101,7 @@ function read(text: string): Reading {
       object: object ? { subject: object[1], verb: object[2], rest: object[3] } : undefined,
       passive: PASSIVE.test(text),
       participle: PARTICIPLE.exec(text)?.[1],
+      act: actOf(text),
     },
     constraints: {
       role: ROLE.exec(text)?.[1]?.trim(),
@@ -105,6 +111,7 @@ function read(text: string): Reading {
       share: /^what (percentage|percent|proportion|share)\b/i.test(text),
       change: CHANGE_VERBS.test(text),
       money: ASKS_MONEY.test(text),
+      which: whichPhrase(text),
       placeNoun: /^(?:which|what|in which|in what) ([a-z]+)/i.exec(text)?.[1]?.toLowerCase(),
       origin: /^where (?:is|was|are|were|does|did|do) (.+?) (?:come )?from$/i.exec(text)?.[1],
       placeAsked: /^where (?:is|was|are|were) (?:the )?(.+?)(?: located)?$/i.exec(text)?.[1],

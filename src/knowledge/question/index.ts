@@ -4,7 +4,7 @@ export { QUESTION_TYPES, type MetaField, type Question, type QuestionType } from
 export { cleanQuestion, parseQuestion } from './parse.ts';
 export { PERSON_ROLE } from './nouns.ts';
 export {
-  ASKS_MONEY, followUpTopic, GROUP_PRONOUNS, happenedTo, hasPronounSubject, leansOnConversation, mentionsPerson, OBJECT_QUESTION,
+  ASKS_MONEY, followUpTopic, GROUP_PRONOUNS, happenedTo, hasPronounSubject, leansOnConversation, mentionsPerson, OBJECT_QUESTION, pronounSubject,
   PERSON_PRONOUNS, SCORE_QUESTION, speakerWords, withoutFrameWords, withPersonNamed,
 } from './slots.ts';
 export { frameOf, type AnswerType, type Constraints, type Frame, type Predicate } from './frame.ts';

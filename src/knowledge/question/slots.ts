@@ -37,7 +37,14 @@ export function withPersonNamed(text: string, person: string): string {
 
 /** A question whose subject is a pronoun ("how old is he", "when will it open") asks about someone or something the conversation named. */
 export function hasPronounSubject(text: string): boolean {
-  return /^\S+(?:\s+\S+){0,2}?\s+(?:he|she|it|they)\b/i.test(text);
+  return pronounSubject(text) !== null;
+}
+
+/** The pronoun a question has for its subject ("he" of "where's he from"), in lower case; null without one. */
+export function pronounSubject(text: string): string | null {
+  // (Not a pronoun of the words it quotes: 'who said "and she was …"' asks about no "she".)
+  const unquoted = text.replace(/["“][^"”]*(?:["”]|$)/g, ' ');
+  return /^\S+(?:\s+\S+){0,2}?\s+(he|she|it|they)\b/i.exec(unquoted)?.[1].toLowerCase() ?? null;
 }
 
 /** A question that leans on the conversation: a pronoun stands for its person or story. */

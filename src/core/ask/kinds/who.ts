@@ -9,6 +9,7 @@ import { clip } from '../../wording.ts';
 import { attributed, remember, result, rolesOf, supported } from '../compose.ts';
 import { askedWordsIn, citation, coverage, entitiesIn, GENERIC, inNamingArticles, isAskedWord, retrieve, sentenceAt, sharesWord, topicTerms } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
+import { answerAgent, answerWhichRole } from './agent.ts';
 import { answerName } from './name.ts';
 
 /**
@@ -80,6 +81,8 @@ function answerWhoObject(lib: Library, q: Question, context: ConversationContext
 export function answerWho(lib: Library, q: Question, context: ConversationContext): AskResult {
   const object = answerWhoObject(lib, q, context);
   if (object) return object;
+  const inRole = answerWhichRole(lib, q, context) ?? answerAgent(lib, q, context);
+  if (inRole) return inRole;
   // "Who is the fbi director?" names a role; "who was the man who was shot" a clause.
   const { predicate, constraints: { role } } = frameOf(q);
   if (role) {
