@@ -69,7 +69,7 @@ describe('streaming ingest', () => {
     expect(await countUnits([dir])).toBe(4);
   });
 
-  it('computes facts on both threads at once', async () => {
+  it('computes facts (and the rows to write) on both threads at once', async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'wire.jsonl'), newsLines(8).join('\n') + '\n');
     const work = pool({ size: 2, inlineBelow: { extract: 0 } });
@@ -80,10 +80,10 @@ describe('streaming ingest', () => {
     let running = 0;
     let most = 0;
     work.on('start', (e: WorkEvent) => {
-      if (e.task === 'extract') most = Math.max(most, ++running);
+      if (e.task === 'entry') most = Math.max(most, ++running);
     });
     work.on('end', (e: WorkEvent) => {
-      if (e.task === 'extract') running--;
+      if (e.task === 'entry') running--;
     });
     const lib = new Library(null, undefined, (article) => work.run('extract', { article }, { size: article.text.length }));
     await ingest([dir], lib, work);

@@ -1,7 +1,10 @@
 // Sorted postings as bytes: each ref is the gap from the one before, in 7-bit groups (low
 // first, high bit = more follows). Gaps are small (sentences of one article, neighbouring
 // articles), so most refs take one or two bytes: [4096, 4097, 8192] → 80 20 01 80 20.
-// Arithmetic, not bit operations: refs pass 2^32 past a million articles.
+// Arithmetic, not bit operations: refs pass 2^32 past a million articles. And an article's
+// stored document, made in one place whichever thread makes it.
+import { deflateRawSync } from 'node:zlib';
+import type { Article, ArticleFacts } from '../../knowledge/facts.ts';
 
 export function encodeRefs(refs: ArrayLike<number>): Buffer {
   const out = Buffer.allocUnsafe(refs.length * 6 + 8);
@@ -35,4 +38,9 @@ export function decodeRefs(bytes: Uint8Array, into: Float64Array, at: number): n
     into[at++] = previous;
   }
   return at;
+}
+
+/** An article's stored document: the JSON {article, facts}, deflated (raw). Work threads make it off the main thread. */
+export function encodeDoc(article: Article, facts: ArticleFacts): Buffer {
+  return deflateRawSync(JSON.stringify({ article, facts }));
 }

@@ -12,9 +12,9 @@
 //   archive_gone      positions of replaced articles: their refs are skipped when read, and dropped
 //                     when their segment is next merged
 //   archive_meta      live articles, live sentences, next position
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { decodeRefs, encodeRefs } from './codec.ts';
+import { decodeRefs, encodeDoc, encodeRefs } from './codec.ts';
 import { Lru } from './lru.ts';
 import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
 
@@ -230,7 +230,7 @@ export class SqliteArchive implements Archive {
       }
       if (old !== undefined) this.remove(old, entry.replaces, df);
       const index = this.counters.next++;
-      sql.insertArticle.run(index, entry.article.id, entry.key, entry.published, deflateRawSync(JSON.stringify({ article: entry.article, facts: entry.facts })));
+      sql.insertArticle.run(index, entry.article.id, entry.key, entry.published, entry.doc ?? encodeDoc(entry.article, entry.facts));
       for (const [term, sentences] of entry.terms) {
         let list = added.get(term);
         if (!list) added.set(term, (list = []));

@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { DOING, TASKS, type TaskInput, type TaskName, type TaskOutput } from './tasks.ts';
+import { DOING, SIZED_AS, TASKS, type TaskInput, type TaskName, type TaskOutput } from './tasks.ts';
 import type { TaskMessage, ThreadMessage } from './thread.ts';
 
 /** How long one item may take by default; the slowest real article we measured takes about 2 s. */
@@ -110,7 +110,8 @@ export class WorkPool extends EventEmitter {
 
   /** Inputs of this task smaller than this run in the calling thread. */
   inlineBelow(task: TaskName): number {
-    return this.inline[task] ?? this.inlineDefault;
+    const as = SIZED_AS[task];
+    return this.inline[task] ?? (as && this.inline[as]) ?? this.inlineDefault;
   }
 
   private async runHere<T extends TaskName>(task: T, input: TaskInput<T>, label: string): Promise<TaskOutput<T>> {
