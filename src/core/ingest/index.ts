@@ -83,7 +83,8 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
   };
 
   // Facts and rows are made on the pool's threads: the main thread reads, orders and writes.
-  const prepare: Preparer = (article, key) => pool.run('entry', { article, key }, { label: article.id, size: article.text.length });
+  // Bulk items: each thread holds several, so it goes on while this thread writes a batch.
+  const prepare: Preparer = (article, key) => pool.run('entry', { article, key }, { label: article.id, size: article.text.length, bulk: true });
 
   // Ids are made unique in input order; a whole file's final ids go into its stamp.
   let fileIds: string[] = [];
@@ -135,9 +136,10 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
     options.onProgress?.({ ...progress });
   };
 
-  // Articles in flight at once: enough to keep every thread busy while the next is read, few
-  // enough that memory does not grow with the input. Results are taken in input order.
-  const window = pool.size * 4;
+  // Articles in flight at once: enough to fill every thread's hands (bulkDepth) and one more
+  // each, so no thread waits while the next is read or a batch written; few enough that memory
+  // does not grow with the input (2 threads: 34 articles). Results are taken in input order.
+  const window = pool.size * (pool.bulkDepth + 1);
   const inFlight: Array<Promise<Outcome>> = [];
   for await (const item of readItems(paths, pool, sources)) {
     inFlight.push(start(item));
