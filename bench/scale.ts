@@ -163,7 +163,9 @@ async function ingestRun(sampleFile: string, warmFile: string, articles: number,
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Article);
-    await Promise.all(warm.flatMap((article) => Array.from({ length: threads }, () => pool.run('extract', { article }))));
+    // Until every thread is up (one may take all the warm-up while another still loads its model), then all warm.
+    do await Promise.all(warm.flatMap((article) => Array.from({ length: threads }, () => pool.run('extract', { article }))));
+    while (pool.threadsReady < threads);
     const cpu0 = threadCpuMs();
     const t0 = performance.now();
     await lede.ingest([sampleFile], { count: false });

@@ -76,7 +76,8 @@ describe('streaming ingest', () => {
     // Both threads started first (loading the language model takes a while): one ready long
     // before the other would take every item alone.
     const warm = (id: string) => work.run('extract', { article: { id, title: null, published: null, url: null, author: null, outlet: null, text: 'The model is loaded.' } });
-    await Promise.all([warm('warm-1'), warm('warm-2')]);
+    // Until both are up: on a loaded machine one thread may take both warm-up items while the other still loads.
+    for (let i = 0; work.threadsReady < 2; i += 2) await Promise.all([warm(`warm-${i}`), warm(`warm-${i + 1}`)]);
     let running = 0;
     let most = 0;
     work.on('start', (e: WorkEvent) => {

@@ -121,6 +121,11 @@ export class WorkPool extends EventEmitter {
     });
   }
 
+  /** Threads started and ready (their language model loaded). */
+  get threadsReady(): number {
+    return this.threads.filter((t) => t.ready).length;
+  }
+
   /** Items handed to threads and not yet settled (running, or waiting on their thread). */
   get handedOut(): number {
     return this.threads.reduce((n, t) => n + t.jobs.length, 0);
