@@ -5,19 +5,21 @@
 // a process that only opens it; and ingest speed with real extraction on 1 and 2 work threads.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { progressPrinter } from '../src/adapters/terminal/progress.ts';
 import { archivePath } from '../src/core/archive/index.ts';
 import { SqliteArchive } from '../src/core/archive/sqlite.ts';
-import { ingest } from '../src/core/ingest/index.ts';
+import { Lede } from '../src/core/lede.ts';
 import { Library } from '../src/core/library.ts';
 import { WorkPool } from '../src/core/work/pool.ts';
 import { extractFacts, extractorVersion } from '../src/knowledge/extract.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts } from '../src/knowledge/facts.ts';
 import { root, synthetic } from './corpus.ts';
 import { median } from './stats.ts';
+import { threadCpuMs } from './threads.ts';
 
 /** Bump when what is generated changes: a new folder is made (old ones may be deleted). */
 const GENERATOR = 1;
@@ -139,18 +141,45 @@ export function bundledAsk(dir: string, runs: number): number {
   return median(ms);
 }
 
-/** Articles/s of a streaming ingest with real extraction of `sample` on `threads` work threads (threads started first). */
-async function ingestRate(sampleFile: string, articles: number, threads: number): Promise<number> {
+/** One timed ingest: articles/s, and CPU ms per article of the main thread and of all others. */
+interface IngestRun {
+  rate: number;
+  mainMs: number | null;
+  workMs: number | null;
+}
+
+/**
+ * A streaming ingest with real extraction of the sample on `threads` work threads, as `lede
+ * ingest` runs it: into a fresh SQLite store (facts cache and archive) in a temporary folder.
+ * Every thread is started and warmed first on the same articles (its model loaded and its code
+ * compiled hot), so one thread and two start alike and only the ingest is timed.
+ */
+async function ingestRun(sampleFile: string, warmFile: string, articles: number, threads: number): Promise<IngestRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-bench-ingest-'));
   const pool = new WorkPool({ size: threads, inlineBelow: { extract: 0 } });
+  const lede = await Lede.open({ store: { sqlitePath: join(dir, 'store.sqlite') }, work: pool });
   try {
-    const warm: Article = { id: 'warm', title: null, published: null, url: null, author: null, outlet: null, text: 'The model is loaded.' };
-    await Promise.all(Array.from({ length: threads }, (_, i) => pool.run('extract', { article: { ...warm, id: `warm-${i}` } })));
-    const lib = new Library(null, undefined, (article) => pool.run('extract', { article }));
+    const warm = readFileSync(warmFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Article);
+    // Until every thread is up (one may take all the warm-up while another still loads its model), then all warm.
+    do await Promise.all(warm.flatMap((article) => Array.from({ length: threads }, () => pool.run('extract', { article }))));
+    while (pool.threadsReady < threads);
+    const cpu0 = threadCpuMs();
     const t0 = performance.now();
-    await ingest([sampleFile], lib, pool, { count: false });
-    return articles / ((performance.now() - t0) / 1000);
+    await lede.ingest([sampleFile], { count: false });
+    const rate = articles / ((performance.now() - t0) / 1000);
+    const cpu1 = threadCpuMs();
+    return {
+      rate,
+      mainMs: cpu0 && cpu1 && (cpu1.main - cpu0.main) / articles,
+      workMs: cpu0 && cpu1 && (cpu1.others - cpu0.others) / articles,
+    };
   } finally {
+    await lede.close();
     await pool.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -158,19 +187,37 @@ export interface IngestRow {
   articles: number;
   oneThread: number;
   twoThreads: number;
+  /** CPU ms per article (medians): the main thread's, and the other threads' (extraction, mostly), on 1 and on 2 threads. */
+  cpu: { one: { main: number; work: number }; two: { main: number; work: number } } | null;
 }
 
-/** Ingest speed on one and two threads over the same sample (written to the bench folder once). */
-export async function measureIngest(dir: string, base: Article[], baseFacts: ArticleFacts[], articles: number): Promise<IngestRow> {
-  const file = join(dir, `sample-${articles}.jsonl`);
+/** A sample file of the synthetic articles from `from` on, written to the bench folder once. */
+function sampleFile(dir: string, base: Article[], baseFacts: ArticleFacts[], name: string, from: number, articles: number): string {
+  const file = join(dir, `${name}-${articles}.jsonl`);
   if (!existsSync(file)) {
-    // Copies 1… (not the originals): each article is new to a fresh library.
-    const lines = Array.from({ length: articles }, (_, k) => JSON.stringify(synthetic(base, baseFacts, base.length + k).article));
+    const lines = Array.from({ length: articles }, (_, k) => JSON.stringify(synthetic(base, baseFacts, from + k).article));
     writeFileSync(file, lines.join('\n') + '\n');
   }
-  const oneThread = await ingestRate(file, articles, 1);
-  const twoThreads = await ingestRate(file, articles, 2);
-  return { articles, oneThread, twoThreads };
+  return file;
+}
+
+/**
+ * Ingest speed on one and two threads over the same sample, runs alternating (1, 2, 1, 2…) so
+ * the main thread's own warm-up and the machine's load weigh on both alike; medians.
+ */
+export async function measureIngest(dir: string, base: Article[], baseFacts: ArticleFacts[], articles: number, runs = 3): Promise<IngestRow> {
+  // Copies 1… (not the originals): each article is new to a fresh store. The warm-up articles are others still.
+  const file = sampleFile(dir, base, baseFacts, 'sample', base.length, articles);
+  const warm = sampleFile(dir, base, baseFacts, 'warm', 0, 20);
+  const one: IngestRun[] = [];
+  const two: IngestRun[] = [];
+  for (let r = 0; r < runs; r++) {
+    one.push(await ingestRun(file, warm, articles, 1));
+    two.push(await ingestRun(file, warm, articles, 2));
+  }
+  const cpuOf = (xs: IngestRun[]) => ({ main: median(xs.map((x) => x.mainMs ?? NaN)), work: median(xs.map((x) => x.workMs ?? NaN)) });
+  const cpu = one[0].mainMs === null ? null : { one: cpuOf(one), two: cpuOf(two) };
+  return { articles, oneThread: median(one.map((x) => x.rate)), twoThreads: median(two.map((x) => x.rate)), cpu };
 }
 
 /** The sizes whose archives a folder holds ("store-10000.sqlite.archive" → 10000). */

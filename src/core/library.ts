@@ -5,6 +5,7 @@ import type Keyv from 'keyv';
 import { extractFacts, extractorVersion } from '../knowledge/extract.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Entity } from '../knowledge/facts.ts';
 import { contentHash, type LoadProblem } from '../knowledge/ingest/index.ts';
+import { encodeDoc } from './archive/doc.ts';
 import { MemoryArchive } from './archive/memory.ts';
 import { SLOTS, TITLE, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type Postings, type StoredArticle } from './archive/types.ts';
 
@@ -12,6 +13,22 @@ import { SLOTS, TITLE, type Archive, type ArticleEntry, type LookupKind, type Lo
 export type Extractor = (article: Article) => Promise<ArticleFacts>;
 
 const inThisThread: Extractor = async (article) => extractFacts(article);
+
+/**
+ * An article's facts with its entry ready to write (the stored document made too), all computed
+ * off the main thread by a work thread; the article itself is not sent back (the caller has it).
+ */
+export type PreparedEntry = Omit<ArticleEntry, 'article' | 'replaces'>;
+
+/** How an ingest has an article's facts and entry computed together (a work thread's 'entry' task). */
+export type Preparer = (article: Article, key: string) => Promise<PreparedEntry>;
+
+/** An article to write: its facts, and its entry when a work thread prepared it. */
+export interface Insertable {
+  article: Article;
+  facts: ArticleFacts;
+  entry?: ArticleEntry;
+}
 
 /** Articles whose facts are being computed at once during a load (keeps a pool's threads busy). */
 const LOAD_WINDOW = 4;
@@ -201,6 +218,12 @@ export function entryFor(article: Article, facts: ArticleFacts, key: string): Ar
   return { article, facts, key, published: publishedMs(article), terms: index, sentences: sentences.length, lookups };
 }
 
+/** What a work thread computes for an article whose facts it extracted: the entry and the stored document. */
+export function preparedEntry(article: Article, facts: ArticleFacts, key: string): PreparedEntry {
+  const { article: _article, ...entry } = entryFor(article, facts, key);
+  return { ...entry, doc: encodeDoc(article, facts) };
+}
+
 // A recency value packs (publication second, position) into one exact, non-negative number:
 // seconds from 2017 (clamped to ±68 years, 1949–2085), newest smallest, times POSITIONS, plus
 // the position, latest smallest; dated values stay below 2^53, where doubles are exact, and
@@ -270,20 +293,39 @@ export class Library {
   /** Facts for an article: from the archive or the cache when this content was parsed before, else parsed now. */
   async factsFor(article: Article): Promise<ArticleFacts> {
     const key = this.cacheKey(article);
-    const known = this.stored(article, key);
-    if (known) {
-      this.stats.cached++;
-      return known.facts;
-    }
-    const cached = this.cache ? ((await this.cache.get(key)) as ArticleFacts | undefined) : undefined;
-    if (cached && cached.schema === FACTS_SCHEMA_VERSION) {
-      this.stats.cached++;
-      return cached;
-    }
+    const known = await this.knownFacts(article, key);
+    if (known) return known;
     const facts = await this.extract(article);
+    await this.parsed(key, facts);
+    return facts;
+  }
+
+  /**
+   * An article ready to insert: facts from the archive or the cache when this content was parsed
+   * before (insertMany then computes the entry), else facts and entry computed together by
+   * `prepare`, off the main thread, so the main thread only writes.
+   */
+  async prepare(article: Article, prepare: Preparer): Promise<Insertable> {
+    const key = this.cacheKey(article);
+    const known = await this.knownFacts(article, key);
+    if (known) return { article, facts: known };
+    const prepared = await prepare(article, key);
+    await this.parsed(key, prepared.facts);
+    return { article, facts: prepared.facts, entry: { ...prepared, article } };
+  }
+
+  private async knownFacts(article: Article, key: string): Promise<ArticleFacts | undefined> {
+    const known = this.stored(article, key);
+    const cached = known ? undefined : this.cache ? ((await this.cache.get(key)) as ArticleFacts | undefined) : undefined;
+    const facts = known?.facts ?? (cached && cached.schema === FACTS_SCHEMA_VERSION ? cached : undefined);
+    if (facts) this.stats.cached++;
+    return facts;
+  }
+
+  /** Facts just computed: counted, and cached under the content's key. */
+  private async parsed(key: string, facts: ArticleFacts): Promise<void> {
     this.stats.parsed++;
     if (this.cache) await this.cache.set(key, facts);
-    return facts;
   }
 
   async add(article: Article): Promise<LoadedArticle> {
@@ -324,13 +366,13 @@ export class Library {
   }
 
   /** Many at once, in one write (see Archive.putMany); content already stored is skipped. */
-  insertMany(items: Array<{ article: Article; facts: ArticleFacts }>): LoadedArticle[] {
+  insertMany(items: Insertable[]): LoadedArticle[] {
     const batch = new Map<string, ArticleEntry>();
     const entries: ArticleEntry[] = [];
-    for (const { article, facts } of items) {
-      const key = this.cacheKey(article);
+    for (const { article, facts, entry: prepared } of items) {
+      const key = prepared?.key ?? this.cacheKey(article);
       if (!batch.has(article.id) && this.stored(article, key)) continue;
-      const entry = this.entry(article, facts, key, batch);
+      const entry = this.entry(article, facts, key, batch, prepared);
       batch.set(article.id, entry);
       entries.push(entry);
     }
@@ -338,9 +380,9 @@ export class Library {
     return this.archive.putMany(entries);
   }
 
-  /** An article's entry, with the one it replaces: the same id earlier in the batch, else the stored one. */
-  private entry(article: Article, facts: ArticleFacts, key: string, batch: Map<string, ArticleEntry>): ArticleEntry {
-    const entry = entryFor(article, facts, key);
+  /** An article's entry (the prepared one, if any), with the one it replaces: the same id earlier in the batch, else the stored one. */
+  private entry(article: Article, facts: ArticleFacts, key: string, batch: Map<string, ArticleEntry>, prepared?: ArticleEntry): ArticleEntry {
+    const entry = prepared ?? entryFor(article, facts, key);
     const earlier = batch.get(article.id);
     const index = earlier ? undefined : this.archive.indexOf(article.id);
     const old = index === undefined ? undefined : this.archive.article(index);

@@ -37,6 +37,32 @@ describe('the work pool', () => {
     expect(facts.id).toBe('after');
   });
 
+  it('hands bulk items to a busy thread (it never waits for the calling thread), others only to an idle one', async () => {
+    const p = pool({ size: 1, inlineBelow: 0 });
+    await p.run('extract', { article: article('warm', 'The model is loaded.') });
+    const texts = ['The bridge reopened on Monday.', 'The mayor resigned on Tuesday.', 'The school closed on Friday.'];
+    const bulk = texts.map((text, i) => p.run('extract', { article: article(`bulk-${i}`, text) }, { bulk: true }));
+    expect(p.handedOut).toBe(3);
+    await Promise.all(bulk);
+    const single = texts.map((text, i) => p.run('extract', { article: article(`one-${i}`, text) }));
+    expect(p.handedOut).toBe(1);
+    await Promise.all(single);
+    expect(p.handedOut).toBe(0);
+  });
+
+  it('a bulk item behind one that overruns is not failed with it: it runs on the new thread, timed from its own start', async () => {
+    const p = pool({ size: 1, budgetMs: 1000, inlineBelow: 0 });
+    await p.run('extract', { article: article('warm', 'The model is loaded.') });
+    const ended: string[] = [];
+    p.on('end', (e: WorkEvent) => ended.push(`${e.label}:${e.failure ?? 'ok'}`));
+    const long = p.run('extract', { article: article('long', longText()) }, { bulk: true, label: 'long' }).catch((e: Error) => e.message);
+    const after = p.run('extract', { article: article('after', 'Police closed the bridge on Friday.') }, { bulk: true, label: 'after' });
+    expect(p.handedOut).toBe(2);
+    expect(await long).toBe('took longer than 1 s to read; skipped');
+    expect((await after).id).toBe('after');
+    expect(ended).toEqual(['long:took longer than 1 s to read; skipped', 'after:ok']);
+  });
+
   describe('the event loop while a long item is read', () => {
     let server: Server;
     let url: string;

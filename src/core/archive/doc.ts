@@ -1,9 +1,15 @@
-// Reading a stored article document (the deflated JSON {article, facts} of archive_articles.doc):
-// whole, or only its facts' sentences. Ranking asks "is sentence 7 a caption?" of a hundred
+// A stored article document (the deflated JSON {article, facts} of archive_articles.doc): made
+// in one place whichever thread makes it (work threads do, off the main thread), and read whole
+// or only its facts' sentences. Ranking asks "is sentence 7 a caption?" of a hundred
 // articles per question; parsing their text, entities and quotes too costs about twice the time.
-import { inflateRawSync } from 'node:zlib';
-import type { Sentence } from '../../knowledge/facts.ts';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Article, ArticleFacts, Sentence } from '../../knowledge/facts.ts';
 import type { StoredArticle } from './types.ts';
+
+/** An article's stored document: the JSON {article, facts}, deflated (raw). */
+export function encodeDoc(article: Article, facts: ArticleFacts): Buffer {
+  return deflateRawSync(JSON.stringify({ article, facts }));
+}
 
 export function readDoc(doc: Uint8Array): Omit<StoredArticle, 'index'> {
   return JSON.parse(inflateRawSync(doc).toString('utf8')) as Omit<StoredArticle, 'index'>;

@@ -12,11 +12,10 @@
 //   archive_gone      positions of replaced articles: their refs are skipped when read, and dropped
 //                     when their segment is next merged
 //   archive_meta      live articles, live sentences, next position
-import { deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Sentence } from '../../knowledge/facts.ts';
 import { decodeRefs, encodeRefs } from './codec.ts';
-import { readDoc, readSentences } from './doc.ts';
+import { encodeDoc, readDoc, readSentences } from './doc.ts';
 import { Lru } from './lru.ts';
 import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
 
@@ -39,6 +38,15 @@ CREATE TABLE IF NOT EXISTS archive_postings (term TEXT NOT NULL, seg INTEGER NOT
 CREATE TABLE IF NOT EXISTS archive_lookups (kind TEXT NOT NULL, word TEXT NOT NULL, article INTEGER NOT NULL, item INTEGER NOT NULL, keys TEXT NOT NULL, words TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (kind, word, article, item)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS archive_gone (idx INTEGER PRIMARY KEY);
 `;
+
+/** The tables and indexes SCHEMA makes. */
+const SCHEMA_NAMES = [...SCHEMA.matchAll(/IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
+
+/** The file holds every table and index (a file made by an older version may lack one). */
+function hasSchema(db: Database.Database): boolean {
+  const found = db.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN (${SCHEMA_NAMES.map(() => '?').join(', ')})`).pluck().get(...SCHEMA_NAMES);
+  return found === SCHEMA_NAMES.length;
+}
 
 interface Counters {
   size: number;
@@ -84,11 +92,14 @@ export class SqliteArchive implements Archive {
     this.db = new Database(path);
     // Another process (a second instance, `lede status`) may hold the lock a moment: wait for it.
     this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('journal_mode = WAL');
+    // Opening an archive that is already set up writes nothing, so a one-off `lede ask` never
+    // waits on (or fails behind) an ingest holding the write lock: WAL (readers never wait for
+    // a writer) is set once, when the file is made; so is the schema (or what an older file lacks).
+    if (this.db.pragma('journal_mode', { simple: true }) !== 'wal') this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     // Index pages a batch touches stay in memory through it (the default cache is 2 MB).
     this.db.pragma('cache_size = -65536');
-    this.db.exec(SCHEMA);
+    if (!hasSchema(this.db)) this.db.exec(SCHEMA);
     this.sql = this.prepare();
     this.counters = this.readCounters();
     this.gone = new Set((this.sql.gone.all() as Array<{ idx: number }>).map((r) => r.idx));
@@ -246,6 +257,8 @@ export class SqliteArchive implements Archive {
   }
 
   putMany(entries: ArticleEntry[]): StoredArticle[] {
+    // Nothing to write takes no lock (a re-run whose articles are all in).
+    if (entries.length === 0) return [];
     // Immediate: the write lock is taken first, so the counters read next are the file's latest.
     try {
       return this.db
@@ -278,7 +291,7 @@ export class SqliteArchive implements Archive {
       }
       if (old !== undefined) this.remove(old, entry.replaces, df);
       const index = this.counters.next++;
-      sql.insertArticle.run(index, entry.article.id, entry.key, entry.published, deflateRawSync(JSON.stringify({ article: entry.article, facts: entry.facts })));
+      sql.insertArticle.run(index, entry.article.id, entry.key, entry.published, entry.doc ?? encodeDoc(entry.article, entry.facts));
       for (const [term, sentences] of entry.terms) {
         let list = added.get(term);
         if (!list) added.set(term, (list = []));

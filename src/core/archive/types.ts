@@ -50,6 +50,8 @@ export interface ArticleEntry {
   /** Sentences indexed (at most TITLE): the collection size rarity is measured against. */
   sentences: number;
   lookups: Array<{ kind: LookupKind; word: string; row: Omit<LookupRow, 'article'> }>;
+  /** The stored document (encodeDoc of article and facts) when a work thread made it; else the archive makes it. */
+  doc?: Uint8Array;
   /** The entry of the live article this one replaces (same id), when there is one: what leaves the index. */
   replaces?: ArticleEntry;
 }

@@ -5,9 +5,9 @@
 // holds it), and a re-run skips what is in: unchanged files by their stamp, articles by id and
 // content. One bad line or article is a problem reported and counted, never the end of the run.
 import { resolve } from 'node:path';
-import type { Article, ArticleFacts } from '../../knowledge/facts.ts';
+import type { Article } from '../../knowledge/facts.ts';
 import { uniqueIds, type LoadProblem } from '../../knowledge/ingest/index.ts';
-import type { Library } from '../library.ts';
+import type { Insertable, Library, Preparer } from '../library.ts';
 import type { WorkPool } from '../work/pool.ts';
 import { countUnits, readItems, type Item } from './items.ts';
 import type { SourceLog, SourceStamp } from './sources.ts';
@@ -44,7 +44,7 @@ export interface IngestOptions {
 const MAX_KEPT = 1000;
 
 type Outcome =
-  | { kind: 'article'; article: Article; facts: ArticleFacts; units: number }
+  | { kind: 'article'; item: Insertable; units: number }
   | { kind: 'already'; units: number }
   /** `retry`: the file to read again next time (its article's facts could not be computed: a time-out may pass then). */
   | { kind: 'problem'; problem: LoadProblem; units: number; retry?: string }
@@ -69,7 +69,7 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
   options.onProgress?.({ ...progress });
 
   const unique = uniqueIds();
-  let batch: Array<{ article: Article; facts: ArticleFacts }> = [];
+  let batch: Insertable[] = [];
   const stamps = new Map<string, SourceStamp>();
   /** Files not to stamp this run: one of their articles failed extraction, so the next run reads them again. */
   const retry = new Set<string>();
@@ -81,6 +81,10 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
     for (const [path, stamp] of stamps) await sources?.set(path, stamp);
     stamps.clear();
   };
+
+  // Facts and rows are made on the pool's threads: the main thread reads, orders and writes.
+  // Bulk items: each thread holds several, so it goes on while this thread writes a batch.
+  const prepare: Preparer = (article, key) => pool.run('entry', { article, key }, { label: article.id, size: article.text.length, bulk: true });
 
   // Ids are made unique in input order; a whole file's final ids go into its stamp.
   let fileIds: string[] = [];
@@ -95,8 +99,8 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
     const article = { ...item.article, id: unique(item.article.id) };
     if (!item.units) fileIds.push(article.id);
     if (alreadyIn(library, article)) return Promise.resolve({ kind: 'already', units: item.units });
-    return library.factsFor(article).then(
-      (facts): Outcome => ({ kind: 'article', article, facts, units: item.units }),
+    return library.prepare(article, prepare).then(
+      (ready): Outcome => ({ kind: 'article', item: ready, units: item.units }),
       (e: unknown): Outcome => ({
         kind: 'problem',
         problem: { source: sourceOf(article), message: e instanceof Error ? e.message : String(e) },
@@ -109,7 +113,7 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
   const finish = async (outcome: Outcome) => {
     switch (outcome.kind) {
       case 'article':
-        batch.push(outcome);
+        batch.push(outcome.item);
         break;
       case 'already':
         progress.already++;
@@ -132,9 +136,10 @@ export async function ingest(paths: string[], library: Library, pool: WorkPool, 
     options.onProgress?.({ ...progress });
   };
 
-  // Articles in flight at once: enough to keep every thread busy while the next is read, few
-  // enough that memory does not grow with the input. Results are taken in input order.
-  const window = pool.size * 4;
+  // Articles in flight at once: enough to fill every thread's hands (bulkDepth) and one more
+  // each, so no thread waits while the next is read or a batch written; few enough that memory
+  // does not grow with the input (2 threads: 34 articles). Results are taken in input order.
+  const window = pool.size * (pool.bulkDepth + 1);
   const inFlight: Array<Promise<Outcome>> = [];
   for await (const item of readItems(paths, pool, sources)) {
     inFlight.push(start(item));

@@ -7,11 +7,14 @@ import { parseFeed, type ParsedFeed } from '../../knowledge/ingest/feed.ts';
 import { readHtml } from '../../knowledge/ingest/html.ts';
 import { loadArticles, type LoadResult } from '../../knowledge/ingest/index.ts';
 import type { ArticleDraft } from '../../knowledge/ingest/text.ts';
+import { preparedEntry, type PreparedEntry } from '../library.ts';
 
 export interface Tasks {
   /** One article file → its articles and problems (a single file: folders are walked by the pool's caller). */
   file(input: { path: string }): LoadResult;
   extract(input: { article: Article }): ArticleFacts;
+  /** Extraction and what an ingest writes of it (index entry, stored document), so the main thread only writes. */
+  entry(input: { article: Article; key: string }): PreparedEntry;
   feed(input: { xml: string; url: string | null }): ParsedFeed;
   page(input: { html: string; url: string | null }): ArticleDraft;
 }
@@ -36,14 +39,23 @@ export const TASKS: Tasks = {
     testFault(article.text);
     return extractFacts(article);
   },
+  entry: ({ article, key }) => {
+    const prepared = preparedEntry(article, TASKS.extract({ article }), key);
+    // Its own bytes: a small Buffer is a view of a shared pool, which passing would copy whole.
+    return { ...prepared, doc: new Uint8Array(prepared.doc!) };
+  },
   feed: ({ xml, url }) => parseFeed(xml, url),
   page: ({ html, url }) => readHtml(html, url),
 };
+
+/** Tasks whose input is sized as another's: an 'entry' runs in place whenever an 'extract' of the article would. */
+export const SIZED_AS: Partial<Record<TaskName, TaskName>> = { entry: 'extract' };
 
 /** How a task's overrun is worded: "took longer than 20 s to read; skipped". */
 export const DOING: Record<TaskName, string> = {
   file: 'to read',
   extract: 'to read',
+  entry: 'to read',
   feed: 'to read the feed',
   page: 'to read the page',
 };
