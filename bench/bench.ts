@@ -127,6 +127,12 @@ const rows = [
     'ingest (real extraction)',
     `${ingestRow.oneThread.toFixed(1)} articles/s on 1 thread, ${ingestRow.twoThreads.toFixed(1)} on 2 (${(ingestRow.twoThreads / 2).toFixed(1)} per core): ${(ingestRow.twoThreads / ingestRow.oneThread).toFixed(2)}x (target >= 1.7)`,
   ],
+  [
+    'ingest CPU per article',
+    ingestRow.cpu
+      ? `main thread ${ingestRow.cpu.one.main.toFixed(1)} / ${ingestRow.cpu.two.main.toFixed(1)} ms, other threads ${ingestRow.cpu.one.work.toFixed(1)} / ${ingestRow.cpu.two.work.toFixed(1)} ms (1 / 2 threads)`
+      : 'not measured (no /proc schedstat)',
+  ],
   ...scale.map((r) => [
     `stored @ ${r.articles.toLocaleString('en')} articles`,
     `restart to first answer ${Math.round(r.restartMs)} ms${r.restartAnswered ? '' : ' (NOT answered)'}; ask p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms; RSS ${mb(r.rssMb)}; on disk ${mb(r.diskMb)}; open ${r.openMs.toFixed(0)} ms`,
@@ -154,6 +160,7 @@ console.log(
       two_threads_per_s: +ingestRow.twoThreads.toFixed(2),
       per_core_per_s: +(ingestRow.twoThreads / 2).toFixed(2),
       two_over_one: +(ingestRow.twoThreads / ingestRow.oneThread).toFixed(3),
+      cpu_ms_per_article: ingestRow.cpu,
     },
     stored: scale.map((r) => ({
       articles: r.articles,
