@@ -2,6 +2,7 @@
 // cited sentence; and the conversation updated with what the answer was about.
 import type { Entity, QuoteFact, TimeFact } from '../../knowledge/facts.ts';
 import type { QuestionType } from '../../knowledge/question/index.ts';
+import { occursAsWord } from '../../knowledge/words.ts';
 import type { ConversationContext } from '../conversation.ts';
 import { Library, type LoadedArticle, nameKey, type SentenceRef } from '../library.ts';
 import { clip, dateInWords, describeRoles, withArticle } from '../wording.ts';
@@ -28,10 +29,26 @@ export function speakerName(q: QuoteFact): string | null {
   return name;
 }
 
-/** "according to …": the speaker as it reads inside a sentence. */
-function accordingTo(q: QuoteFact): string | null {
+/**
+ * "according to …": the speaker as it reads inside a sentence. A speaker the article only
+ * describes ("Prosecutors say …", "A police spokesman said") has its capital from the start of
+ * its sentence: "according to prosecutors", "according to a police spokesman". Its first word
+ * is lowered when it is an article, when the text also writes it in lower case, or when it
+ * opens its sentence and is part of no name the article found; a name ("Reuters reported") is not.
+ */
+function accordingTo(q: QuoteFact, loaded: LoadedArticle): string | null {
   const name = speakerName(q);
-  return name ? withArticle(name) : null;
+  if (!name) return null;
+  const speaker = q.speaker!;
+  const first = speaker.name ? undefined : /^\p{Lu}\p{Ll}+(?=\s|$)/u.exec(name)?.[0];
+  if (first) {
+    const lower = first.toLowerCase();
+    const text = loaded.article.text;
+    const opensSentence = loaded.facts.sentences.some((s) => s.start === speaker.start) || /(^|[.!?]["'”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, speaker.start - 4), speaker.start));
+    const named = loaded.facts.entities.some((e) => e.mentions.some((m) => m.start <= speaker.start && m.end > speaker.start));
+    if (/^(a|an|the)$/.test(lower) || occursAsWord(text, lower) || (opensSentence && !named)) return lower + name.slice(first.length);
+  }
+  return withArticle(name);
 }
 
 /**
@@ -51,7 +68,7 @@ export function attributed(lib: Library, ref: SentenceRef, words: string[] = [])
   const who = q && q.end > shownFrom ? speakerName(q) : null;
   if (!who) return text;
   const named = nameKey(text).includes(nameKey(who).split(' ').pop() ?? '');
-  return named || !q ? text : `According to ${accordingTo(q)}: ${text}`;
+  return named || !q ? text : `According to ${accordingTo(q, loaded)}: ${text}`;
 }
 
 /**
@@ -72,7 +89,7 @@ export function rolesOf(loaded: LoadedArticle, entity: Entity): string | null {
       ? loaded.facts.quotes.find((x) => x.speaker && x.text.includes(role) && entity.mentions.some((m) => m.start >= x.start && m.end <= x.end))
       : undefined;
     const who = q ? speakerName(q) : null;
-    if (who && q && !nameKey(who).includes(nameKey(entity.name))) claimed.push(`${role}, according to ${accordingTo(q)}`);
+    if (who && q && !nameKey(who).includes(nameKey(entity.name))) claimed.push(`${role}, according to ${accordingTo(q, loaded)}`);
     else plain.push(role);
   }
   return [describeRoles(plain), ...claimed].filter(Boolean).join('; ') || null;
@@ -112,7 +129,7 @@ export function supported(lib: Library, ref: SentenceRef, lead: string, max = 30
   // The speaker's own name in the lead ("Ruth Adair (Dunmore Mayor)" for "Dunmore Mayor Ruth Adair") needs no "according to".
   const surname = who ? nameKey(who).split(' ').pop() : undefined;
   const ownName = !!who && (nameKey(lead).includes(nameKey(who)) || (!!surname && /^\p{Lu}/u.test(who) && nameKey(lead).split(' ').includes(surname)));
-  const sourced = who && q && !ownName ? `${lead}, according to ${accordingTo(q)}` : who && ownName ? withFullName(lead, who) : lead;
+  const sourced = who && q && !ownName ? `${lead}, according to ${accordingTo(q, lib.article(ref.article))}` : who && ownName ? withFullName(lead, who) : lead;
   return { text: `${sourced} — ${clip(lib.sentenceText(ref), max)}`, lead: sourced };
 }
 
