@@ -453,6 +453,12 @@ describe('names the tagger misreads', () => {
     expect(q.speaker?.name).toBe('Don Pelham');
   });
 
+  it('a transcript line: every name word before the colon speaks ("Mayor Jo Hart: “…”")', () => {
+    const q = quotesOf('The council met on Monday night.\n\nMayor Jo Hart: “We will rebuild the pier before the summer.”').find((x) => x.text.includes('rebuild'));
+    expect(q?.kind).toBe('direct');
+    expect(q?.speaker?.text).toBe('Mayor Jo Hart');
+  });
+
   it('editorial labels are no transcript speakers', () => {
     const quotes = quotesOf('Correction: An earlier version of this article misstated the date.');
     expect(quotes.every((q) => q.speaker?.text !== 'Correction')).toBe(true);

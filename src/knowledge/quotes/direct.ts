@@ -164,7 +164,7 @@ export function cueBeforeQuote(ex: Extraction, qa: number, qb: number): Draft | 
   if (p < 0) return null;
   const floor = paragraphStart(w, p);
   if (colon) {
-    const speaker = transcriptSpeaker(w, floor, p) ?? headlineSpeaker(w, floor, p + 1);
+    const speaker = transcriptSpeaker(w, floor, p + 1) ?? headlineSpeaker(w, floor, p + 1);
     if (speaker) return directFrom(ex, qa, qb, speaker, [p + 1, p + 1]);
   }
   for (let c = p; c >= Math.max(floor, p - 8); c--) {
