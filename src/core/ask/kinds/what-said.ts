@@ -32,20 +32,32 @@ function newestFirst(lib: Library, current: number | undefined): (index: number)
   };
 }
 
+/**
+ * Refs grouped by article, in reading order (see newestFirst): the first ARTICLES_READ articles
+ * with their refs, and how many articles are left unread.
+ */
+function firstArticles<R extends { article: number }>(refs: R[], order: (index: number) => number): { read: Array<[number, R[]]>; unread: number } {
+  const byArticle = new Map<number, R[]>();
+  for (const r of refs) {
+    const list = byArticle.get(r.article);
+    if (list) list.push(r);
+    else byArticle.set(r.article, [r]);
+  }
+  const articles = [...byArticle].sort((a, b) => order(a[0]) - order(b[0]));
+  return { read: articles.slice(0, ARTICLES_READ), unread: Math.max(0, articles.length - ARTICLES_READ) };
+}
+
 /** Quotes of the named speaker, in the articles that quote them (at most ARTICLES_READ, the preferred first). */
 function quotesOf(lib: Library, name: string, current: number | undefined): { found: Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }>; unread: number } {
   let refs = lib.findEntities(name);
   if (refs.length === 0) refs = lib.findByRole(speakerWords(name));
   const out: Array<{ loaded: LoadedArticle; quote: QuoteFact; entity?: Entity }> = [];
-  const byArticle = new Map<number, typeof refs>();
-  for (const r of refs) byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), r]);
   const order = newestFirst(lib, current);
-  const naming = [...byArticle.keys()].sort((a, b) => order(a) - order(b));
-  const read = naming.slice(0, ARTICLES_READ);
+  const naming = firstArticles(refs, order);
   const key = nameKey(name);
   const last = key.split(' ').pop() ?? key;
-  for (const index of read) {
-    const entities = byArticle.get(index)!.map((r) => r.entity);
+  for (const [index, named] of naming.read) {
+    const entities = named.map((r) => r.entity);
     const loaded = lib.article(index);
     const ids = new Set(entities.map((e) => e.id));
     for (const quote of loaded.facts.quotes) {
@@ -64,17 +76,15 @@ function quotesOf(lib: Library, name: string, current: number | undefined): { fo
   // Those too are read from ARTICLES_READ articles at most, newest first: "AP" quoted under its
   // own name in no article is still the speaker of quotes in thousands of a large archive's.
   const words = speakerWords(name).split(/\s+/).filter(Boolean).slice(0, 8);
-  let unread = naming.length - read.length;
+  let unread = naming.unread;
   for (let size = words.length; out.length === 0 && size > 0; size--) {
     for (let from = 0; out.length === 0 && from + size <= words.length; from++) {
-      const quoted = new Map<number, number[]>();
-      for (const ref of lib.findQuotes(words.slice(from, from + size).join(' '))) quoted.set(ref.article, [...(quoted.get(ref.article) ?? []), ref.quote]);
-      const articles = [...quoted.keys()].sort((a, b) => order(a) - order(b));
-      for (const index of articles.slice(0, ARTICLES_READ)) {
+      const quoted = firstArticles(lib.findQuotes(words.slice(from, from + size).join(' ')), order);
+      for (const [index, quoteRefs] of quoted.read) {
         const loaded = lib.article(index);
-        for (const q of quoted.get(index)!) out.push({ loaded, quote: loaded.facts.quotes[q] });
+        for (const ref of quoteRefs) out.push({ loaded, quote: loaded.facts.quotes[ref.quote] });
       }
-      if (out.length > 0) unread = Math.max(0, articles.length - ARTICLES_READ);
+      if (out.length > 0) unread = quoted.unread;
     }
   }
   return { found: out, unread };
