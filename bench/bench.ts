@@ -6,7 +6,7 @@
 // once into .bench/ (resumable, with progress) and reused by later runs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractFacts } from '../src/knowledge/extract.ts';
@@ -14,7 +14,7 @@ import type { Article } from '../src/knowledge/facts.ts';
 import { readDocBare, readDocPipeline, wink } from '../src/knowledge/nlp.ts';
 import { baseArticles, corpus, root } from './corpus.ts';
 import { doubling, doublingTable } from './doubling.ts';
-import { archiveOf, baseFactsIn, benchFolder, bundledAsk, measureArchive, measureIngest } from './scale.ts';
+import { archiveOf, baseFactsIn, benchFolder, bundledAsk, measureArchive, measureIngest, type IngestMedians, type IngestRow } from './scale.ts';
 import { median } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -94,6 +94,24 @@ function coldStart(articles: Article[]) {
   }
 }
 
+/** The ingest row: `lede ingest` on one core against every core (target: at least 1.7 times). */
+function ingestLine(row: IngestRow): string {
+  const all = row.allCores;
+  const rest = `every core (${availableParallelism()}): ${all.perSecond.toFixed(1)} articles/s on ${all.threads} threads, ${row.allCoresOneThread.perSecond.toFixed(1)} on 1`;
+  if (!row.oneCore) return `${rest}; one core not measured (no taskset)`;
+  return `one core: ${row.oneCore.perSecond.toFixed(1)} articles/s; ${rest}: ${(all.perSecond / row.oneCore.perSecond).toFixed(2)}x one core (target >= 1.7)`;
+}
+
+function ingestCpuLine(row: IngestRow): string {
+  const settings: Array<[string, IngestMedians | null]> = [['one core', row.oneCore], [`every core, ${row.allCores.threads} threads`, row.allCores], ['every core, 1 thread', row.allCoresOneThread]];
+  const parts = settings.flatMap(([name, m]) => (m?.cpu ? [`${name}: main ${m.cpu.main.toFixed(1)} + others ${m.cpu.others.toFixed(1)} ms`] : []));
+  return parts.length > 0 ? parts.join('; ') : 'not measured (no /proc schedstat)';
+}
+
+function ingestJson(m: IngestMedians | null) {
+  return m && { threads: m.threads, per_s: +m.perSecond.toFixed(2), cpu_ms_per_article: m.cpu && { main: +m.cpu.main.toFixed(2), others: +m.cpu.others.toFixed(2) } };
+}
+
 const { articles: base, from } = baseArticles();
 wink();
 const big = corpus(base, 1000, 500_000);
@@ -101,8 +119,8 @@ process.stderr.write(`bench: corpus of ${big.length} articles from ${from}, ${RU
 const tp = throughput(big);
 const folder = benchFolder(base);
 const baseFacts = baseFactsIn(folder, base);
-process.stderr.write(`bench: ingest with real extraction, ${INGEST_SAMPLE} articles on 1 then 2 work threads…\n`);
-const ingestRow = await measureIngest(folder, base, baseFacts, INGEST_SAMPLE);
+process.stderr.write(`bench: ingest with real extraction, ${INGEST_SAMPLE} articles, on one core then on every core…\n`);
+const ingestRow = measureIngest(folder, base, baseFacts, INGEST_SAMPLE);
 const scale = SIZES.map((size) => {
   const path = archiveOf(folder, base, baseFacts, size);
   process.stderr.write(`bench: ${size.toLocaleString('en')} articles stored (${path})…\n`);
@@ -123,16 +141,8 @@ const rows = [
   ['wink readDoc (our pipe)', `${Math.round(tp.pipelineTps).toLocaleString('en')} tokens/s (sbd, pos: no entities, sentiment, negation)`],
   ['lede extract (full)', `${Math.round(tp.fullTps).toLocaleString('en')} tokens/s`],
   ['extract / bare', `${tp.ratio.toFixed(2)} (target >= 0.5); over our pipe's readDoc ${tp.pipelineRatio.toFixed(2)}`],
-  [
-    'ingest (real extraction)',
-    `${ingestRow.oneThread.toFixed(1)} articles/s on 1 thread, ${ingestRow.twoThreads.toFixed(1)} on 2 (${(ingestRow.twoThreads / 2).toFixed(1)} per core): ${(ingestRow.twoThreads / ingestRow.oneThread).toFixed(2)}x (target >= 1.7)`,
-  ],
-  [
-    'ingest CPU per article',
-    ingestRow.cpu
-      ? `main thread ${ingestRow.cpu.one.main.toFixed(1)} / ${ingestRow.cpu.two.main.toFixed(1)} ms, other threads ${ingestRow.cpu.one.work.toFixed(1)} / ${ingestRow.cpu.two.work.toFixed(1)} ms (1 / 2 threads)`
-      : 'not measured (no /proc schedstat)',
-  ],
+  ['ingest (real extraction)', ingestLine(ingestRow)],
+  ['ingest CPU per article', ingestCpuLine(ingestRow)],
   ...scale.map((r) => [
     `stored @ ${r.articles.toLocaleString('en')} articles`,
     `restart to first answer ${Math.round(r.restartMs)} ms${r.restartAnswered ? '' : ' (NOT answered)'}; ask p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms; RSS ${mb(r.rssMb)}; on disk ${mb(r.diskMb)}; open ${r.openMs.toFixed(0)} ms`,
@@ -156,11 +166,10 @@ console.log(
     extract_over_pipeline: +tp.pipelineRatio.toFixed(3),
     ingest: {
       articles: ingestRow.articles,
-      one_thread_per_s: +ingestRow.oneThread.toFixed(2),
-      two_threads_per_s: +ingestRow.twoThreads.toFixed(2),
-      per_core_per_s: +(ingestRow.twoThreads / 2).toFixed(2),
-      two_over_one: +(ingestRow.twoThreads / ingestRow.oneThread).toFixed(3),
-      cpu_ms_per_article: ingestRow.cpu,
+      one_core: ingestJson(ingestRow.oneCore),
+      all_cores: ingestJson(ingestRow.allCores),
+      all_cores_one_thread: ingestJson(ingestRow.allCoresOneThread),
+      all_over_one_core: ingestRow.oneCore && +(ingestRow.allCores.perSecond / ingestRow.oneCore.perSecond).toFixed(3),
     },
     stored: scale.map((r) => ({
       articles: r.articles,

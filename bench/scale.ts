@@ -2,7 +2,8 @@
 // (letter-shifted copies of the corpus with their facts shifted alike, so no extraction) built
 // once into .bench/<key>/ and reused; then, for each, the store's size on disk, the time from
 // a fresh `lede ask` process to its first answer over it (no re-ingest), ask p50/p99 and RSS in
-// a process that only opens it; and ingest speed with real extraction on 1 and 2 work threads.
+// a process that only opens it; and ingest speed with real extraction, `lede ingest` held to one
+// core against it on every core.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -142,19 +143,22 @@ export function bundledAsk(dir: string, runs: number): number {
 }
 
 /** One timed ingest: articles/s, and CPU ms per article of the main thread and of all others. */
-interface IngestRun {
+export interface IngestRun {
+  threads: number;
   rate: number;
   mainMs: number | null;
   workMs: number | null;
 }
 
 /**
- * A streaming ingest with real extraction of the sample on `threads` work threads, as `lede
- * ingest` runs it: into a fresh SQLite store (facts cache and archive) in a temporary folder.
- * Every thread is started and warmed first on the same articles (its model loaded and its code
- * compiled hot), so one thread and two start alike and only the ingest is timed.
+ * A streaming ingest with real extraction of the sample, as `lede ingest` runs it: into a fresh
+ * SQLite store (facts cache and archive) in a temporary folder, on `threads` work threads (by
+ * default the pool's own choice: one a core the process may use). Every thread is started and
+ * warmed first on the same articles (its model loaded and its code compiled hot), so runs start
+ * alike and only the ingest is timed. Run in a child process of its own (bench/ingest-run.ts),
+ * so the process can be held to one core.
  */
-async function ingestRun(sampleFile: string, warmFile: string, articles: number, threads: number): Promise<IngestRun> {
+export async function ingestRun(sampleFile: string, warmFile: string, articles: number, threads?: number): Promise<IngestRun> {
   const dir = mkdtempSync(join(tmpdir(), 'lede-bench-ingest-'));
   const pool = new WorkPool({ size: threads, inlineBelow: { extract: 0 } });
   const lede = await Lede.open({ store: { sqlitePath: join(dir, 'store.sqlite') }, work: pool });
@@ -164,14 +168,15 @@ async function ingestRun(sampleFile: string, warmFile: string, articles: number,
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Article);
     // Until every thread is up (one may take all the warm-up while another still loads its model), then all warm.
-    do await Promise.all(warm.flatMap((article) => Array.from({ length: threads }, () => pool.run('extract', { article }))));
-    while (pool.threadsReady < threads);
+    do await Promise.all(warm.flatMap((article) => Array.from({ length: pool.size }, () => pool.run('extract', { article }))));
+    while (pool.threadsReady < pool.size);
     const cpu0 = threadCpuMs();
     const t0 = performance.now();
     await lede.ingest([sampleFile], { count: false });
     const rate = articles / ((performance.now() - t0) / 1000);
     const cpu1 = threadCpuMs();
     return {
+      threads: pool.size,
       rate,
       mainMs: cpu0 && cpu1 && (cpu1.main - cpu0.main) / articles,
       workMs: cpu0 && cpu1 && (cpu1.others - cpu0.others) / articles,
@@ -183,12 +188,73 @@ async function ingestRun(sampleFile: string, warmFile: string, articles: number,
   }
 }
 
+/** One setting the ingest is measured in: the cores the process may use, and its work threads. */
+interface IngestSetting {
+  /** Held to the first core by `taskset -c 0` (Linux); else every core the machine has. */
+  oneCore: boolean;
+  /** Work threads; undefined = the pool's default for the cores it sees, as `lede ingest` runs. */
+  threads?: number;
+}
+
+export interface IngestMedians {
+  /** Work threads the pool ran. */
+  threads: number;
+  perSecond: number;
+  /** CPU ms per article: the main thread's, and all other threads' (extraction, GC helpers, writes). */
+  cpu: { main: number; others: number } | null;
+}
+
 export interface IngestRow {
   articles: number;
-  oneThread: number;
-  twoThreads: number;
-  /** CPU ms per article (medians): the main thread's, and the other threads' (extraction, mostly), on 1 and on 2 threads. */
-  cpu: { one: { main: number; work: number }; two: { main: number; work: number } } | null;
+  /** `lede ingest` held to one core (null where taskset is missing). */
+  oneCore: IngestMedians | null;
+  /** `lede ingest` on every core (two here), with the pool's default threads. */
+  allCores: IngestMedians;
+  /** On every core with one work thread only: how much of the gain is the second thread's. */
+  allCoresOneThread: IngestMedians;
+}
+
+/** Whether `taskset` can hold a child to one core here. */
+function canPin(): boolean {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function ingestChild(sample: string, warm: string, articles: number, setting: IngestSetting): IngestRun {
+  const args = ['--import', 'tsx', join(root, 'bench', 'ingest-run.ts'), sample, warm, String(articles), String(setting.threads ?? 'auto')];
+  const [command, argv] = setting.oneCore ? ['taskset', ['-c', '0', process.execPath, ...args]] : [process.execPath, args];
+  const stdout = execFileSync(command, argv, { encoding: 'utf8', cwd: root, env: { ...process.env, LOG_LEVEL: 'silent' } });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as IngestRun;
+}
+
+/**
+ * Ingest speed with real extraction over the same sample, `lede ingest` held to one core
+ * against it on every core: each run a fresh process, the settings alternating (one core, all
+ * cores, all cores on one thread, again…) so the machine's load weighs on all alike; medians.
+ * One core, not one thread, is the baseline: a single work thread already spreads over about
+ * 1.5 cores (V8's GC helpers, the store's writes on libuv's threads), so "1 thread" on a 2-core
+ * machine is not one core's worth of ingest.
+ */
+export function measureIngest(dir: string, base: Article[], baseFacts: ArticleFacts[], articles: number, runs = 3): IngestRow {
+  // Copies 1… (not the originals): each article is new to a fresh store. The warm-up articles are others still.
+  const file = sampleFile(dir, base, baseFacts, 'sample', base.length, articles);
+  const warm = sampleFile(dir, base, baseFacts, 'warm', 0, 20);
+  const settings: IngestSetting[] = [{ oneCore: false }, { oneCore: false, threads: 1 }];
+  if (canPin()) settings.unshift({ oneCore: true });
+  const measured = settings.map(() => [] as IngestRun[]);
+  for (let r = 0; r < runs; r++) settings.forEach((setting, i) => measured[i].push(ingestChild(file, warm, articles, setting)));
+  const medians = (xs: IngestRun[]): IngestMedians => ({
+    threads: xs[0].threads,
+    perSecond: median(xs.map((x) => x.rate)),
+    cpu: xs[0].mainMs === null ? null : { main: median(xs.map((x) => x.mainMs ?? NaN)), others: median(xs.map((x) => x.workMs ?? NaN)) },
+  });
+  const rows = measured.map(medians);
+  const pinned = settings[0].oneCore;
+  return { articles, oneCore: pinned ? rows[0] : null, allCores: rows[pinned ? 1 : 0], allCoresOneThread: rows[pinned ? 2 : 1] };
 }
 
 /** A sample file of the synthetic articles from `from` on, written to the bench folder once. */
@@ -199,25 +265,6 @@ function sampleFile(dir: string, base: Article[], baseFacts: ArticleFacts[], nam
     writeFileSync(file, lines.join('\n') + '\n');
   }
   return file;
-}
-
-/**
- * Ingest speed on one and two threads over the same sample, runs alternating (1, 2, 1, 2…) so
- * the main thread's own warm-up and the machine's load weigh on both alike; medians.
- */
-export async function measureIngest(dir: string, base: Article[], baseFacts: ArticleFacts[], articles: number, runs = 3): Promise<IngestRow> {
-  // Copies 1… (not the originals): each article is new to a fresh store. The warm-up articles are others still.
-  const file = sampleFile(dir, base, baseFacts, 'sample', base.length, articles);
-  const warm = sampleFile(dir, base, baseFacts, 'warm', 0, 20);
-  const one: IngestRun[] = [];
-  const two: IngestRun[] = [];
-  for (let r = 0; r < runs; r++) {
-    one.push(await ingestRun(file, warm, articles, 1));
-    two.push(await ingestRun(file, warm, articles, 2));
-  }
-  const cpuOf = (xs: IngestRun[]) => ({ main: median(xs.map((x) => x.mainMs ?? NaN)), work: median(xs.map((x) => x.workMs ?? NaN)) });
-  const cpu = one[0].mainMs === null ? null : { one: cpuOf(one), two: cpuOf(two) };
-  return { articles, oneThread: median(one.map((x) => x.rate)), twoThreads: median(two.map((x) => x.rate)), cpu };
 }
 
 /** The sizes whose archives a folder holds ("store-10000.sqlite.archive" → 10000). */
