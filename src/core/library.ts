@@ -1,6 +1,7 @@
 // Loaded articles, their facts, and the indexes answering uses: words → sentences, names →
-// entities. Facts are computed once per article content and cached in the store, so a restart
-// with a warm cache never runs the tagger.
+// entities. Facts are computed once per article content and kept, so a restart never runs the
+// tagger on what it has read: with the article in a stored archive (a file, a shared database),
+// or in the store's facts cache beside an archive in memory (Redis without Postgres).
 import type Keyv from 'keyv';
 import { extractFacts, extractorVersion } from '../knowledge/extract.ts';
 import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Entity } from '../knowledge/facts.ts';
@@ -296,7 +297,10 @@ export class Library {
     const known = await this.knownFacts(article, key);
     if (known) return known;
     const facts = await this.extract(article);
-    await this.parsed(key, facts);
+    this.stats.parsed++;
+    // The caller writes the article at once (add, addAll): an archive that lasts is then its facts'
+    // one home; an archive in memory is empty after a restart, so the facts cache keeps them.
+    if (this.cache && this.archive instanceof MemoryArchive) await this.cache.set(key, facts);
     return facts;
   }
 
@@ -310,22 +314,32 @@ export class Library {
     const known = await this.knownFacts(article, key);
     if (known) return { article, facts: known };
     const prepared = await prepare(article, key);
-    await this.parsed(key, prepared.facts);
+    this.stats.parsed++;
+    await this.keepUntilWritten(key, prepared);
     return { article, facts: prepared.facts, entry: { ...prepared, article } };
   }
 
+  /**
+   * Facts just parsed for an article an ingest writes later, with its batch: kept so that a run
+   * killed before then does not parse them again. An archive that can hold them keeps them (the
+   * batch's write drops them: an article's facts have one home, its archive row); else the facts
+   * cache does, as it does for good beside an archive in memory (empty after a restart).
+   */
+  private async keepUntilWritten(key: string, prepared: PreparedEntry): Promise<void> {
+    if (this.archive.hold && prepared.doc) this.archive.hold(key, prepared.doc);
+    else if (this.cache) await this.cache.set(key, prepared.facts);
+  }
+
+  /** Facts of this content parsed before: stored with the article, held for its batch, or in the facts cache (older stores too). */
   private async knownFacts(article: Article, key: string): Promise<ArticleFacts | undefined> {
-    const known = this.stored(article, key);
-    const cached = known ? undefined : this.cache ? ((await this.cache.get(key)) as ArticleFacts | undefined) : undefined;
-    const facts = known?.facts ?? (cached && cached.schema === FACTS_SCHEMA_VERSION ? cached : undefined);
+    const facts = this.stored(article, key)?.facts ?? this.archive.heldFacts?.(key) ?? (await this.cachedFacts(key));
     if (facts) this.stats.cached++;
     return facts;
   }
 
-  /** Facts just computed: counted, and cached under the content's key. */
-  private async parsed(key: string, facts: ArticleFacts): Promise<void> {
-    this.stats.parsed++;
-    if (this.cache) await this.cache.set(key, facts);
+  private async cachedFacts(key: string): Promise<ArticleFacts | undefined> {
+    const cached = this.cache ? ((await this.cache.get(key)) as ArticleFacts | undefined) : undefined;
+    return cached && cached.schema === FACTS_SCHEMA_VERSION ? cached : undefined;
   }
 
   async add(article: Article): Promise<LoadedArticle> {

@@ -156,6 +156,23 @@ describe('streaming ingest', () => {
     }, 120_000);
   });
 
+  it('keeps an article\'s facts in the stored archive alone: none in the facts cache, none left held once written', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'wire.jsonl'), newsLines(6, 'one-home').join('\n') + '\n');
+    const sqlitePath = join(scratch(), 'state.sqlite');
+    const lede = await Lede.open({ store: { sqlitePath }, work: pool() });
+    try {
+      const result = await lede.ingest([dir]);
+      expect(result).toMatchObject({ added: 6, failed: 0 });
+      const { query, table } = lede.store.sqlite!;
+      const cached = await query(`SELECT count(*) AS n FROM ${table} WHERE key LIKE 'facts:%'`);
+      expect(cached[0].n).toBe(0);
+      for (const article of lede.library.all()) expect(lede.library.archive.heldFacts?.(lede.library.cacheKey(article.article))).toBeUndefined();
+    } finally {
+      await lede.close();
+    }
+  }, 120_000);
+
   it('reads every file again when the archive is gone though the store (and its stamps) is not', async () => {
     const dir = scratch();
     copyFileSync(join(fixtures, 'articles', 'harbor-fire.txt'), join(dir, 'harbor-fire.txt'));

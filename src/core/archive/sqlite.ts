@@ -12,8 +12,10 @@
 //   archive_gone      positions of replaced articles: their refs are skipped when read, and dropped
 //                     when their segment is next merged
 //   archive_meta      live articles, live sentences, next position
+//   archive_held      documents of parsed articles not yet written, by content key (see hold), dropped
+//                     as their articles are written
 import Database from 'better-sqlite3';
-import type { Sentence } from '../../knowledge/facts.ts';
+import type { ArticleFacts, Sentence } from '../../knowledge/facts.ts';
 import { decodeRefs, encodeRefs } from './codec.ts';
 import { encodeDoc, readDoc, readSentences } from './doc.ts';
 import { Lru } from './lru.ts';
@@ -37,6 +39,7 @@ CREATE TABLE IF NOT EXISTS archive_terms (term TEXT PRIMARY KEY, df INTEGER NOT 
 CREATE TABLE IF NOT EXISTS archive_postings (term TEXT NOT NULL, seg INTEGER NOT NULL, n INTEGER NOT NULL, refs BLOB NOT NULL, PRIMARY KEY (term, seg)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS archive_lookups (kind TEXT NOT NULL, word TEXT NOT NULL, article INTEGER NOT NULL, item INTEGER NOT NULL, keys TEXT NOT NULL, words TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (kind, word, article, item)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS archive_gone (idx INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS archive_held (key TEXT PRIMARY KEY, doc BLOB NOT NULL);
 `;
 
 /** The tables and indexes SCHEMA makes. */
@@ -152,6 +155,10 @@ export class SqliteArchive implements Archive {
       lookupCountUpTo: db.prepare('SELECT count(*) FROM (SELECT 1 FROM archive_lookups WHERE kind = ? AND word = ? LIMIT ?)').pluck(),
       insertLookup: db.prepare('INSERT OR REPLACE INTO archive_lookups (kind, word, article, item, keys, words, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteLookup: db.prepare('DELETE FROM archive_lookups WHERE kind = ? AND word = ? AND article = ? AND item = ?'),
+      hold: db.prepare('INSERT OR REPLACE INTO archive_held (key, doc) VALUES (?, ?)'),
+      held: db.prepare('SELECT doc FROM archive_held WHERE key = ?').pluck(),
+      anyHeld: db.prepare('SELECT EXISTS (SELECT 1 FROM archive_held)').pluck(),
+      unhold: db.prepare('DELETE FROM archive_held WHERE key = ?'),
     };
   }
 
@@ -275,6 +282,16 @@ export class SqliteArchive implements Archive {
     }
   }
 
+  /** One small write of its own (WAL, no sync): a parsed article waits here for its batch. */
+  hold(key: string, doc: Uint8Array): void {
+    this.sql.hold.run(key, doc);
+  }
+
+  heldFacts(key: string): ArticleFacts | undefined {
+    const doc = this.sql.held.get(key) as Buffer | undefined;
+    return doc && readDoc(doc).facts;
+  }
+
   private write(entries: ArticleEntry[]): StoredArticle[] {
     const sql = this.sql;
     /** term → refs this batch adds, ascending (positions grow through the batch). */
@@ -310,6 +327,8 @@ export class SqliteArchive implements Archive {
     for (const [term, n] of byTerm(df)) if (n !== 0) sql.addDf.run(term, n);
     for (const [term, refs] of byTerm(added)) this.append(term, refs);
     for (const [k, v] of Object.entries(this.counters)) sql.setMeta.run(k, v);
+    // What waited for this batch is in now (a build of a million articles held nothing: one probe).
+    if (sql.anyHeld.get()) for (const entry of entries) sql.unhold.run(entry.key);
     stored.forEach((s, i) => this.articles.set(s.index, { stored: s, published: entries[i].published }));
     return stored;
   }

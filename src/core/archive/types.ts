@@ -109,7 +109,16 @@ export interface Archive {
    * position, the old one reads as gone (never a stale sentence of the old text).
    */
   put(entry: ArticleEntry): StoredArticle;
-  /** put() for many, in one transaction: all are stored, or (the process died) none. */
+  /** put() for many, in one transaction: all are stored, or (the process died) none. Drops what was held under their keys (see hold). */
   putMany(entries: ArticleEntry[]): StoredArticle[];
+  /**
+   * Optional: keeps a parsed article's stored document under its content key until the article
+   * itself is written. An ingest writes articles in batches of hundreds; a run killed before its
+   * batch is written loses no parsed facts, and the facts live in the archive alone (no copy in
+   * the store's facts cache). Without it the Library holds them in the facts cache.
+   */
+  hold?(key: string, doc: Uint8Array): void;
+  /** The facts held under a content key (see hold), until their article is written. */
+  heldFacts?(key: string): ArticleFacts | undefined;
   close(): void;
 }

@@ -1,9 +1,9 @@
 // Streaming ingest: files, folders and JSON Lines → the library, in bounded memory. Items are
-// read one at a time; a few articles at once have their facts computed (from the facts cache, or
-// on the work pool's threads, so both cores work); they are written in order, in batches, and
-// only then is a source's stamp saved. A crash loses nothing already parsed (the facts cache
-// holds it), and a re-run skips what is in: unchanged files by their stamp, articles by id and
-// content. One bad line or article is a problem reported and counted, never the end of the run.
+// read one at a time; a few articles at once have their facts computed (known ones read back, the
+// others on the work pool's threads, so both cores work); they are written in order, in batches,
+// and only then is a source's stamp saved. A crash loses nothing already parsed (a stored archive
+// holds it until its batch is written, else the facts cache), and a re-run skips what is in:
+// unchanged files by their stamp, articles by id and content. One bad line or article is a problem reported and counted, never the end of the run.
 import { resolve } from 'node:path';
 import type { Article } from '../../knowledge/facts.ts';
 import { uniqueIds, type LoadProblem } from '../../knowledge/ingest/index.ts';
