@@ -3,7 +3,15 @@
 // wink-nlp 2.x is the version it was written against.
 
 /** wink's vocabulary as its doc-data wrapper reaches it (one per wink instance, shared by its documents). */
-type Cache = { lookup(text: string): number[] | null; add(text: string, category: number): number; intrinsicSize(): number };
+type Cache = { lookup(text: string): number[] | null; add(text: string, category: number): number; intrinsicSize(): number; currentSize(): number };
+
+/** The vocabulary of the instance that read the last text. */
+let lastRead: Cache | null = null;
+
+/** Words the instance that read the last text has learned beyond its model (the unknown words it met, and their lower case). */
+export function wordsLearnedByLastReader(): number {
+  return lastRead ? Math.max(0, lastRead.currentSize() - lastRead.intrinsicSize()) : 0;
+}
 
 /**
  * wink adds every unknown word it reads to its instance's vocabulary, and its tokeniser keeps a
@@ -21,6 +29,7 @@ export function readEveryTextFirst(require: NodeRequire): void {
   if (require.cache[require.resolve('wink-nlp')]) throw new Error('wink-nlp was loaded before its tokeniser was made independent of earlier texts');
   const wrapped = (rdd: { cache: Cache }) => {
     const doc = original(rdd);
+    lastRead = rdd.cache;
     lookupOnceInARow(rdd.cache);
     const known = rdd.cache.intrinsicSize();
     // A single index past the model's vocabulary is a word an earlier text added (a contraction's expansions are the model's).

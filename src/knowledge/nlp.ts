@@ -1,7 +1,7 @@
 // The single typed wrapper around wink-nlp (CommonJS, loosely typed). Every extractor reads
 // the same NlpDoc, so an article is tokenised and tagged exactly once.
 import { createRequire } from 'node:module';
-import { readEveryTextFirst } from './first-reading.ts';
+import { readEveryTextFirst, wordsLearnedByLastReader } from './first-reading.ts';
 import { LIMITS } from './limits.ts';
 import { hasParagraphBreak } from './paragraphs.ts';
 
@@ -111,6 +111,22 @@ let headlineInstance: WinkNlp | null = null;
 function winkForHeadlines(): WinkNlp {
   if (!headlineInstance) headlineInstance = loadWink(PIPE_WITHOUT_ENTITIES);
   return headlineInstance;
+}
+
+/** Words the wink instance that read the last text has learned (kept within LIMITS.learnedWords). */
+export function learnedWords(): number {
+  return wordsLearnedByLastReader();
+}
+
+/**
+ * Drops an instance that has learned too many words (LIMITS.learnedWords): the next text of its
+ * kind loads a fresh one. Tokens never depend on the words an instance learned (first-reading.ts),
+ * so the fresh one reads every text as the old one would; documents it read keep it while used.
+ */
+function retire(nlp: WinkNlp): void {
+  if (instance === nlp) instance = null;
+  if (untypedInstance === nlp) untypedInstance = null;
+  if (headlineInstance === nlp) headlineInstance = null;
 }
 
 export interface AnalyseOptions {
@@ -351,6 +367,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): NlpDoc {
   // wink reads the text with long runs cut short; `read` has the text's length, so every offset found in it indexes `text`.
   const read = boundRuns(text, LIMITS.tokenChars);
   const doc = nlp.readDoc(read);
+  if (wordsLearnedByLastReader() > LIMITS.learnedWords) retire(nlp);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   const normals = tokens.out(its.normal) as string[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, lowerOf, lowerWord } from '../../src/knowledge/nlp.ts';
+import { LIMITS } from '../../src/knowledge/limits.ts';
+import { analyse, learnedWords, lowerOf, lowerWord } from '../../src/knowledge/nlp.ts';
 import { tokenize } from '../../src/knowledge/times/tokens.ts';
 
 const tokenTexts = (text: string, headline: boolean): string[] =>
@@ -13,6 +14,23 @@ describe('analyse', () => {
     tokenTexts("Zorblatt's, based in Seattle, runs 50 stores. Zorblatt's shares rose.", false);
     expect(tokenTexts(title, true)).toEqual(before);
   });
+
+  it('keeps what a long-lived reader learns bounded, and reads a text the same after it starts afresh', () => {
+    // wink keeps every unknown word it meets: a long ingest meets new names without end.
+    const reading = (text: string) => analyse(text).tokens.map((t) => `${t.text}/${t.pos}/${t.lemma}/${t.type}/${t.start}`);
+    const text = "Mayor Zelphine Arkwright said on Tuesday that Quorvex's plant in Dunmarrow would close; 'We're sorry,' she said.";
+    const before = reading(text);
+    // Made-up words, all different: "Vabak", "Vabal", …, in sentences of ten.
+    const letters = 'abcdefghiklmnoprstuvwyz';
+    const word = (n: number) => 'V' + [0, 1, 2, 3].map((k) => letters[Math.floor(n / letters.length ** k) % letters.length]).join('');
+    const batch = 5000;
+    for (let from = 0; from <= LIMITS.learnedWords + batch; from += batch) {
+      const words = Array.from({ length: batch }, (_, i) => word(from + i) + ((i + 1) % 10 === 0 ? '.' : ''));
+      analyse(words.join(' '));
+      expect(learnedWords()).toBeLessThanOrEqual(LIMITS.learnedWords + 4 * batch);
+    }
+    expect(reading(text)).toEqual(before);
+  }, 120_000);
 
   it('gives each token its offsets in the text, across spaces, line breaks and punctuation', () => {
     const text = 'The mayor, Ann Lee,  said:\n\n"We will rebuild."';
