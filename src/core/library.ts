@@ -98,8 +98,26 @@ const MATCHES = 2000;
 /** A lookup word with this many entries is common: which of two common words is walked matters little. */
 const RARE_ENOUGH = 10 * MATCHES;
 
-/** A deliberately small stemmer: enough to match "shot"/"shooting", "arrests"/"arrested". */
-export function stem(w: string): string {
+/**
+ * A function of a string whose answers are kept: words and names repeat across sentences and
+ * articles ("said" 50 times an article). The memo starts afresh past `limit` entries.
+ */
+function memoised(fn: (text: string) => string, limit = 200_000): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let value = memo.get(text);
+    if (value === undefined) {
+      if (memo.size >= limit) memo.clear();
+      memo.set(text, (value = fn(text)));
+    }
+    return value;
+  };
+}
+
+/** A deliberately small stemmer: enough to match "shot"/"shooting", "arrests"/"arrested". Memoised: index terms repeat. */
+export const stem = memoised(stemWord, 50_000);
+
+function stemWord(w: string): string {
   const irregular = IRREGULAR[w];
   if (irregular) return base(irregular);
   if (w.length <= 3) return w;
@@ -118,17 +136,8 @@ function base(w: string): string {
   return w;
 }
 
-const nameKeys = new Map<string, string>();
-
 /** Normal form of a name for lookup: lower case, letters and digits only. Memoised: names repeat. */
-export function nameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    if (nameKeys.size >= 200_000) nameKeys.clear();
-    nameKeys.set(name, (key = normaliseName(name)));
-  }
-  return key;
-}
+export const nameKey = memoised(normaliseName);
 
 function normaliseName(name: string): string {
   return name
