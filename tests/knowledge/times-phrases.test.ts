@@ -163,3 +163,15 @@ describe('extractTimes: halves and o\'clock', () => {
     expect(find("At ten o'clock the bells rang.", "ten o'clock").value).toBe('2025-02-20T10:00');
   });
 });
+
+describe('extractTimes: cues of time to come', () => {
+  it('reads "early" as looking ahead only in "as early as"', () => {
+    expect(find('Police detained him in the early hours of Tuesday morning at the border.', 'Tuesday morning').value)
+      .toBe('2025-02-18TMO');
+    expect(find('The ferry could sail as early as Tuesday, the operator said.', 'Tuesday').value).toBe('2025-02-25');
+  });
+
+  it('reads "the near term" as the future', () => {
+    expect(find('Analysts see little relief in the near term for grain farmers.', 'the near term').value).toBe('FUTURE_REF');
+  });
+});

@@ -302,6 +302,7 @@ export function deicticAt(t: TimeReader, k: number): Core | null {
   if (word === 'then' && t.w(k + 1) === '-' && t.w(k + 2) === 'current') return ref(k, k + 3, 'PAST_REF');
   if (word === 'the' && t.w(k + 1) === 'past' && !t.startsQuantity(k + 2)) return ref(k, k + 2, 'PAST_REF');
   if (word === 'the' && t.w(k + 1) === 'future') return ref(k, k + 2, 'FUTURE_REF');
+  if (word === 'the' && t.w(k + 1) === 'near' && t.w(k + 2) === 'term') return ref(k, k + 3, 'FUTURE_REF');
   if (word === 'the' && t.w(k + 1) === 'near' && t.w(k + 2) === 'future') return ref(k, k + 3, 'FUTURE_REF');
   return null;
 }

@@ -26,6 +26,8 @@ function tenseCue(tokens: TimeToken[], k: number): Tense {
   if (FUTURE_CUES.has(word)) return 'future';
   // "is to resume", "are to meet"
   if (word === 'to' && k > 0 && ['is', 'are', 'set'].includes(tokens[k - 1].lower)) return 'future';
+  // "as early as Tuesday" looks ahead; "in the early hours of Thursday" does not.
+  if (word === 'early') return tokens[k - 1]?.lower === 'as' && tokens[k + 1]?.lower === 'as' ? 'future' : null;
   if (PAST_CUES.has(word)) return 'past';
   // Regular past forms ("reported", "ended"), but not participles used as adjectives ("the
   // reduced dividend", "a still unspecified date", "the newly elected council").

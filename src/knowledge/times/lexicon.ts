@@ -80,7 +80,7 @@ export const TWO_WORD_APPROXIMATORS: ReadonlySet<string> = new Set(['at least', 
 /** Tense cues before a weekday or month: the first one found walking back decides. */
 export const FUTURE_CUES: ReadonlySet<string> = new Set([
   'will', 'll', 'would', 'shall', 'plan', 'plans', 'planned', 'planning', 'scheduled', 'schedule', 'expected', 'expects',
-  'expect', 'due', 'soon', 'early', 'next', 'upcoming', 'going', 'payable', 'effective', 'tomorrow', 'intends', 'hopes', 'aims',
+  'expect', 'due', 'soon', 'next', 'upcoming', 'going', 'payable', 'effective', 'tomorrow', 'intends', 'hopes', 'aims',
 ]);
 export const PAST_CUES: ReadonlySet<string> = new Set([
   'said', 'was', 'were', 'had', 'did', 'told', 'announced', 'reported', 'last', 'ago', 'earlier', 'yesterday',

@@ -31,7 +31,7 @@ const LEADING_REACH = 8;
 /** Words that make a token a time word: every starter but the leading words, and the nouns those lead to. */
 const TIME_WORDS: ReadonlySet<string> = new Set([
   ...[...STARTERS].filter((w) => !LEADING_WORDS.has(w)), ...PARTS_OF_DAY.keys(), ...SEASONS.keys(),
-  'future', 'period', 'time', 'times', 'weekend', 'half', 'eve', 'date', 'once', 'twice', 'ago', 'mornings', 'nights',
+  'future', 'term', 'period', 'time', 'times', 'weekend', 'half', 'eve', 'date', 'once', 'twice', 'ago', 'mornings', 'nights',
 ]);
 
 /**
