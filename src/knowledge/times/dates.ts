@@ -25,7 +25,8 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     minute = +zoned[2];
     end = k + 1;
   } else {
-    const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text);
+    // "10:30", and "10.30" when a.m. or p.m. follows ("10.30am", British style); otherwise a decimal.
+    const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text) ?? (t.meridiem(k + 1) ? /^(\d{1,2})\.(\d{2})$/.exec(tok.text) : null);
     if (clock) { hour = +clock[1]; minute = +clock[2]; }
     else if (tok.num !== null && Number.isInteger(tok.num) && tok.num >= 1 && tok.num <= 12) hour = tok.num;
     else if (spokenHour(t, k) !== null) hour = spokenHour(t, k) as number;

@@ -1,7 +1,7 @@
 // Durations ("three years", "the past two weeks"), units relative to the dateline ("last
 // year", "two years ago", "a year earlier") and sets ("every week", "annually").
 import { addDays, formatMonth, formatWeek, formatYear, shiftDay, shiftValue, valueAt } from './calendar.ts';
-import { AGED_STATES, FREQUENCY_WORDS, MONTHS, SEASONS, UNITS } from './lexicon.ts';
+import { AGED_STATES, FREQUENCY_WORDS, LENGTH_WORDS, MONTHS, SEASONS, UNITS } from './lexicon.ts';
 import { TimeReader } from './reader.ts';
 import { type Core, durationValue, fixed, fromDct, shiftedDate, weekdayDay } from './values.ts';
 
@@ -10,6 +10,8 @@ import { type Core, durationValue, fixed, fromDct, shiftedDate, weekdayDay } fro
  * and what they turn into with "ago" / "earlier" / "later" after them (dates).
  */
 export function durationAt(t: TimeReader, k: number): Core | null {
+  const length = LENGTH_WORDS.get(t.w(k));
+  if (length) return { first: k, end: k + 1, type: 'duration', kind: 'duration', resolve: fixed(durationValue(1, length)) };
   let i = k;
   let the = -1;
   if (t.w(i) === 'the') { the = i; i++; }
@@ -48,6 +50,10 @@ export function durationAt(t: TimeReader, k: number): Core | null {
   }
 
   if (!num) {
+    // "the hour-long speech": a length of one unit.
+    if (!plural && t.w(end) === '-' && t.glued(end) && t.w(end + 1) === 'long') {
+      return { first: unitAt, end: end + 2, type: 'duration', kind: 'duration', resolve: fixed(durationValue(1, unit)) };
+    }
     // Bare units: only plural ones after a cue word, or after "the past/next".
     const before = t.w(k - 1);
     const cue = direction !== null || before === 'for' || before === 'in' || before === 'within' || before === 'over' ||

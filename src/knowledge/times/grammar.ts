@@ -5,7 +5,7 @@
 // scanned in linear time; PRODUCTIONS below says which are tried at a token, and in what order.
 import { clockTimeAt, coordinatedDayAt, dayMonthAt, deicticAt, monthDateAt, partOfDayAt, weekdayAt, yearAt, yearEndAt } from './dates.ts';
 import { durationAt, frequencyAt, relativeUnitAt } from './durations.ts';
-import { APPROXIMATORS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, TWO_WORD_APPROXIMATORS, UNITS, VAGUE_NUMBERS } from './lexicon.ts';
+import { APPROXIMATORS, LENGTH_WORDS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, TWO_WORD_APPROXIMATORS, UNITS, VAGUE_NUMBERS } from './lexicon.ts';
 import { anaphorAt, holidayAt, quarterAt } from './periods.ts';
 import { TimeReader } from './reader.ts';
 import { APPROXIMATOR_OPENERS, STARTERS } from './starts.ts';
@@ -34,7 +34,7 @@ const CLOCK_WORDS: ReadonlySet<string> = new Set(['noon', 'midnight', 'midday'])
 
 /** The productions, in the order that breaks ties between equally long matches. */
 const PRODUCTIONS: readonly Production[] = [
-  { name: 'duration', admits: (word, tok) => tok.num !== null || NUMBER_WORDS.has(word) || VAGUE_NUMBERS.has(word) || DURATION_OPENERS.has(word) || UNITS.has(word), match: durationAt },
+  { name: 'duration', admits: (word, tok) => tok.num !== null || NUMBER_WORDS.has(word) || VAGUE_NUMBERS.has(word) || DURATION_OPENERS.has(word) || UNITS.has(word) || LENGTH_WORDS.has(word), match: durationAt },
   { name: 'clock time', admits: (word, tok) => isDigitToken(tok) || CLOCK_WORDS.has(word) || NUMBER_WORDS.has(word), match: clockTimeAt },
   { name: 'month and day', admits: (word) => MONTHS.has(word), match: monthDateAt },
   { name: 'day and month', admits: (_word, tok) => tok.num !== null, match: dayMonthAt },

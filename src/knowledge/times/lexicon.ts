@@ -45,6 +45,11 @@ export const UNITS: ReadonlyMap<string, Unit> = new Map([
   ['century', 'century'], ['centuries', 'century'],
 ]);
 
+/** One-word lengths of one unit ("a weeklong festival"), as "week-long" is written apart. */
+export const LENGTH_WORDS: ReadonlyMap<string, Unit> = new Map([
+  ['daylong', 'day'], ['weeklong', 'week'], ['monthlong', 'month'], ['yearlong', 'year'],
+]);
+
 /** TIMEX3 duration letter of each unit; decades and centuries are written in years. */
 export const UNIT_LETTER: Record<Unit, string> = {
   second: 'S', minute: 'M', hour: 'H', day: 'D', week: 'W', month: 'M', quarter: 'Q', year: 'Y', decade: 'Y', century: 'Y',
