@@ -189,3 +189,12 @@ describe('extractTimes: clock times and lengths in other house styles', () => {
     expect(find('The hour-long speech drew applause.', 'hour-long')).toMatchObject({ type: 'duration', value: 'PT1H' });
   });
 });
+
+describe('extractTimes: earnings periods', () => {
+  it('reads the first or last two quarters of a year as its half', () => {
+    const text = 'Demand will stay weak through at least the first two quarters of 1990, the company said.';
+    expect(find(text, 'the first two quarters of 1990')).toMatchObject({ type: 'date', value: '1990-H1' });
+    expect(find('Margins improved in the last two quarters of 2024.', 'the last two quarters of 2024').value).toBe('2024-H2');
+  });
+
+});
