@@ -198,3 +198,19 @@ describe('extractTimes: earnings periods', () => {
   });
 
 });
+
+describe('extractTimes: clock times with the part of day or the day they fall on', () => {
+  it('reads a clock time before "this morning" or "last night" as one time on that day', () => {
+    expect(find('The troops crossed at 4:30 this morning.', '4:30 this morning')).toMatchObject({ type: 'time', value: '2025-02-20T04:30' });
+    expect(find('The fire started at 11 p.m. last night.', '11 p.m. last night').value).toBe('2025-02-19T23:00');
+  });
+
+  it("reads o'clock with the part of the day after it", () => {
+    expect(find("Rebels attacked at 3 o'clock in the afternoon.", "3 o'clock in the afternoon").value).toBe('2025-02-20T15:00');
+  });
+
+  it('reads a 24-hour clock before "hours" as a time, not a length', () => {
+    expect(find('The convoy left at 0800 hours.', '0800 hours')).toMatchObject({ type: 'time', value: '2025-02-20T08:00' });
+    expect(find('The crew logged 120 hours.', '120 hours').value).toBe('PT120H');
+  });
+});

@@ -24,6 +24,11 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     hour = +zoned[1];
     minute = +zoned[2];
     end = k + 1;
+  } else if (isClockHours(t, k)) {
+    // "at 0800 hours": the military way of saying a 24-hour clock time.
+    hour = Number(tok.text.slice(0, 2));
+    minute = Number(tok.text.slice(2));
+    end = k + 2;
   } else {
     // "10:30", and "10.30" when a.m. or p.m. follows ("10.30am", British style); otherwise a decimal.
     const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text) ?? (t.meridiem(k + 1) ? /^(\d{1,2})\.(\d{2})$/.exec(tok.text) : null);
@@ -32,11 +37,10 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     else if (spokenHour(t, k) !== null) hour = spokenHour(t, k) as number;
     else return null;
     end = k + 1;
-    if (!clock && oclockEnd(t, end) > 0) {
-      // "10 o'clock", "ten o'clock" (the tokeniser splits the word at its apostrophe).
-      return dayAfterClock(t, k, oclockEnd(t, end), `T${String(hour).padStart(2, '0')}:00`);
-    }
-    const meridiem = t.meridiem(end);
+    // "10 o'clock", "ten o'clock" (the tokeniser splits the word at its apostrophe).
+    const oclock = clock ? 0 : oclockEnd(t, end);
+    if (oclock > 0) end = oclock;
+    const meridiem = oclock > 0 ? null : t.meridiem(end);
     const spokenPart = !clock && t.w(end) === 'in' && t.w(end + 1) === 'the' ? CLOCK_PARTS.get(t.w(end + 2)) : undefined;
     if (spokenPart) {
       // "4 in the morning", "9 in the evening": the part of the day says a.m. or p.m.
@@ -46,6 +50,8 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
       if (meridiem.pm && hour < 12) hour += 12;
       if (!meridiem.pm && hour === 12) hour = 0;
       end = meridiem.end;
+    } else if (oclock > 0) {
+      // "ten o'clock" alone: the hour as said.
     } else if (!clock || hour > 24 || minute > 59) {
       return null;
     } else if (!TIME_ZONES.has(t.w(end)) && !t.isTimeContext(k)) {
@@ -73,11 +79,12 @@ function dayAfterClock(t: TimeReader, k: number, end: number, clockText: string)
   let dayAt = end;
   if (t.w(dayAt) === ',') dayAt++;
   if (t.w(dayAt) === 'on') dayAt++;
+  // "4:30 this morning", "11 p.m. last night": the part of the day only names the day.
   const day = weekdayAt(t, dayAt) ?? deicticAt(t, dayAt) ?? (MONTHS.has(t.w(dayAt)) ? monthDateAt(t, dayAt) : null);
-  if (day && day.kind === 'date' && (day.type === 'date') && day.end - dayAt <= 4) {
+  if (day && (day.kind === 'date' || day.kind === 'time') && day.end - dayAt <= 4) {
     return { first: k, end: day.end, type: 'time', kind: 'time', resolve: (ctx) => {
-      const date = day.resolve(ctx);
-      return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date + clockText : null;
+      const date = /^\d{4}-\d{2}-\d{2}(?=$|T[A-Z]{2}$)/.exec(day.resolve(ctx) ?? '');
+      return date ? date[0] + clockText : null;
     } };
   }
   // A clock time alone falls on the day last spoken of, else on the dateline.
@@ -85,6 +92,11 @@ function dayAfterClock(t: TimeReader, k: number, end: number, clockText: string)
     const day = dayOfValue(ctx.last) ?? ctx.dct;
     return day ? formatDay(day) + clockText : null;
   } };
+}
+
+/** Four digits of a 24-hour clock before "hours", with a leading zero or after "at", "by"... ("at 1400 hours"). */
+export function isClockHours(t: TimeReader, k: number): boolean {
+  return t.w(k + 1) === 'hours' && /^([01]\d|2[0-3])[0-5]\d$/.test(t.toks[k].text) && (t.toks[k].text[0] === '0' || t.isTimeContext(k));
 }
 
 /** Four digits of a 24-hour clock followed by an upper-case time zone ("0530 GMT"), or null. */

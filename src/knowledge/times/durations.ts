@@ -1,6 +1,7 @@
 // Durations ("three years", "the past two weeks"), units relative to the dateline ("last
 // year", "two years ago", "a year earlier") and sets ("every week", "annually").
 import { addDays, formatMonth, formatWeek, formatYear, shiftDay, shiftValue, valueAt } from './calendar.ts';
+import { isClockHours } from './dates.ts';
 import { AGED_STATES, FREQUENCY_WORDS, LENGTH_WORDS, MONTHS, SEASONS, UNITS } from './lexicon.ts';
 import { TimeReader } from './reader.ts';
 import { type Core, durationValue, fixed, fromDct, shiftedDate, weekdayDay } from './values.ts';
@@ -38,7 +39,7 @@ export function durationAt(t: TimeReader, k: number): Core | null {
   }
   const unitWord = t.w(unitAt);
   const unit = UNITS.get(unitWord);
-  if (!unit) return null;
+  if (!unit || isClockHours(t, i)) return null;
   const plural = unitWord.endsWith('s');
   let end = unitAt + 1;
   // "a week or so ago": the hedge belongs to the amount.
