@@ -214,3 +214,12 @@ describe('extractTimes: clock times with the part of day or the day they fall on
     expect(find('The crew logged 120 hours.', '120 hours').value).toBe('PT120H');
   });
 });
+
+describe('extractTimes: year-ago comparisons in earnings news', () => {
+  it('compares a second "a year earlier" with the quarter reported, not with the first comparison', () => {
+    const text = 'The firm lost C$2 million in the third quarter, against a profit a year ago. ' +
+      'Sales were C$348 million compared with C$307 million a year earlier.';
+    const times = extractTimes(analyse(text), '2024-10-26');
+    expect(times.filter((t) => /year (ago|earlier)/.test(t.text)).map((t) => t.value)).toEqual(['2023-Q3', '2023-Q3']);
+  });
+});

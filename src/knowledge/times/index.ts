@@ -127,7 +127,9 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
       previous: near?.value ?? null, previousSameSentence: near !== null && near.sentence === sentence,
       nearQuarter: named && sentence - named.sentence <= 1 ? named.value : null,
     });
-    previous = { value, sentence };
+    // A comparison is no anchor for the next one: "from $4 million a year ago ... compared with
+    // $3 million a year earlier" both mean the year before the quarter reported, not two years.
+    if (!match.shifted) previous = { value, sentence };
     if (value && !match.shifted && isQuarter(value)) named = { value, sentence };
     facts.push({ start, end, text: text.slice(start, end), type: match.type, value });
     if (value && !match.derived && match.type !== 'duration' && match.type !== 'set' && isAnchor(value)) {
