@@ -223,3 +223,11 @@ describe('extractTimes: year-ago comparisons in earnings news', () => {
     expect(times.filter((t) => /year (ago|earlier)/.test(t.text)).map((t) => t.value)).toEqual(['2023-Q3', '2023-Q3']);
   });
 });
+
+describe('extractTimes: irregular past forms as tense cues', () => {
+  it('reads a month after an irregular past verb as the one before the dateline', () => {
+    // In a September story a January with no cue is the coming one; "took" and "fled" look back.
+    expect(find('The new law took effect in January.', 'January', '2025-09-13').value).toBe('2025-01');
+    expect(find('Rebels fled the city in January, officials say.', 'January', '2025-09-13').value).toBe('2025-01');
+  });
+});

@@ -90,6 +90,10 @@ export const FUTURE_CUES: ReadonlySet<string> = new Set([
 export const PAST_CUES: ReadonlySet<string> = new Set([
   'said', 'was', 'were', 'had', 'did', 'told', 'announced', 'reported', 'last', 'ago', 'earlier', 'yesterday',
   'began', 'ended', 'closed', 'killed', 'died', 'rose', 'fell', 'since',
+  // Irregular simple pasts that are never participles, so never the "will be held" of a plan.
+  'took', 'came', 'went', 'gave', 'saw', 'knew', 'became', 'ran', 'wrote', 'spoke', 'chose', 'drove', 'grew', 'threw',
+  'flew', 'drew', 'broke', 'stole', 'froze', 'woke', 'wore', 'swore', 'shook', 'rode', 'rang', 'sang', 'sank', 'swam',
+  'withdrew', 'overtook', 'undertook', 'arose', 'forgave', 'forgot', 'ate', 'fled', 'won',
 ]);
 
 /** Nouns for states of affairs: "the 8-month-old truce" gives the truce's age, a duration,
