@@ -231,3 +231,21 @@ describe('extractTimes: irregular past forms as tense cues', () => {
     expect(find('Rebels fled the city in January, officials say.', 'January', '2025-09-13').value).toBe('2025-01');
   });
 });
+
+describe('extractTimes: seasons of a year, the year 2000, numeric dates', () => {
+  it('reads a season with its year', () => {
+    expect(find('The dam was built in the summer of 1998.', 'the summer of 1998').value).toBe('1998-SU');
+    expect(find('Sales rose in spring 1999 and fell later.', 'spring 1999').value).toBe('1999-SP');
+  });
+
+  it('reads "the year 2000" as that year', () => {
+    expect(find('The tax expires in the year 2000.', 'the year 2000')).toMatchObject({ type: 'date', value: '2000' });
+  });
+
+  it('reads month/day/year and ISO dates', () => {
+    expect(find('The ruling came on 9/11/2001 in the morning.', '9/11/2001').value).toBe('2001-09-11');
+    expect(find('The talks began on 2024-05-06 in Geneva.', '2024-05-06').value).toBe('2024-05-06');
+    // A fraction or a score is no date.
+    expect(extractTimes(analyse('He won 6/4 and ate 1/2 of it.'), DATELINE)).toEqual([]);
+  });
+});

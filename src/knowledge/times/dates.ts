@@ -162,6 +162,21 @@ export function monthDateAt(t: TimeReader, k: number): Core | null {
   return { first: k, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => formatMonth(yearForMonth(dct, month, ctx), month)) };
 }
 
+/** "9/11/2001" (month first, as US copy writes it) and "2001-09-11" (ISO): a full date in digits;
+ * a year is required, so "6/4" and "1/2" stay numbers. */
+export function numericDateAt(t: TimeReader, k: number): Core | null {
+  if (![1, 2, 3, 4].every((j) => t.glued(k + j))) return null;
+  const parts = [k, k + 2, k + 4].map((j) => t.toks[j]?.text ?? '');
+  let date: { y: number; m: number; d: number } | null = null;
+  if (t.w(k + 1) === '/' && t.w(k + 3) === '/' && /^\d{1,2}$/.test(parts[0]) && /^\d{1,2}$/.test(parts[1]) && /^\d{4}$/.test(parts[2])) {
+    date = { y: +parts[2], m: +parts[0], d: +parts[1] };
+  } else if (t.w(k + 1) === '-' && t.w(k + 3) === '-' && /^\d{4}$/.test(parts[0]) && /^\d{2}$/.test(parts[1]) && /^\d{2}$/.test(parts[2])) {
+    date = { y: +parts[0], m: +parts[1], d: +parts[2] };
+  }
+  if (!date || !isValidDay(date)) return null;
+  return { first: k, end: k + 5, type: 'date', kind: 'date', resolve: fixed(formatDay(date)) };
+}
+
 /** "7 August 1998", "7th of August". */
 export function dayMonthAt(t: TimeReader, k: number): Core | null {
   const tok = t.toks[k];

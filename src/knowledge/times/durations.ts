@@ -4,7 +4,7 @@ import { addDays, formatMonth, formatWeek, formatYear, shiftDay, shiftValue, val
 import { isClockHours } from './dates.ts';
 import { AGED_STATES, FREQUENCY_WORDS, LENGTH_WORDS, MONTHS, SEASONS, UNITS } from './lexicon.ts';
 import { TimeReader } from './reader.ts';
-import { type Core, durationValue, fixed, fromDct, shiftedDate, weekdayDay } from './values.ts';
+import { type Core, durationValue, fixed, fromDct, isFourDigits, shiftedDate, weekdayDay } from './values.ts';
 
 /**
  * Durations ("three months", "the past two years", "10-year", "several days", "a week")
@@ -136,7 +136,7 @@ export function relativeUnitAt(t: TimeReader, k: number): Core | null {
   else if (lead === 'this' || lead === 'current' || lead === 'present') offset = 0;
   else if (lead === 'next' || lead === 'coming' || lead === 'following') offset = 1;
   if (offset !== null) i++;
-  else if (!hasThe) return null;
+  else if (!hasThe && !(SEASONS.has(lead) && isFourDigits(t.toks[i + 1]))) return null;
   if (hasThe && (lead === 'following' || lead === 'previous' || lead === 'prior' || lead === 'next')) return null; // anaphoric: see anaphor()
   const fiscal = t.w(i) === 'fiscal';
   if (fiscal) i++;
@@ -152,6 +152,11 @@ export function relativeUnitAt(t: TimeReader, k: number): Core | null {
     }) };
   }
   const season = SEASONS.get(word);
+  // "the summer of 1998", "spring 1999": that year's season.
+  const seasonYearAt = t.w(end) === 'of' ? end + 1 : end;
+  if (season && offset === null && !fiscal && isFourDigits(t.toks[seasonYearAt])) {
+    return { first, end: seasonYearAt + 1, type: 'date', kind: 'date', resolve: fixed(`${t.toks[seasonYearAt].text}-${season}`) };
+  }
   if (season && offset === null && hasThe && !fiscal) {
     // "the summer": this year's, or last year's when it has not come yet and nothing points ahead.
     return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => {
@@ -199,6 +204,10 @@ export function relativeUnitAt(t: TimeReader, k: number): Core | null {
     }
     if (unit === 'year' && next === 'two' && t.w(end + 1) === 'thousand') {
       return { first, end: end + 2, type: 'date', kind: 'date', resolve: fixed('2000') };
+    }
+    // "the year 2000": the year named.
+    if (unit === 'year' && isFourDigits(t.toks[end])) {
+      return { first, end: end + 1, type: 'date', kind: 'date', resolve: fixed(t.toks[end].text) };
     }
     return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => valueAt(dct, unit)) };
   }

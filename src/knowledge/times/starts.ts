@@ -6,7 +6,7 @@ import { isDigitToken } from './values.ts';
 
 export const STARTERS: ReadonlySet<string> = new Set([
   ...MONTHS.keys(), ...WEEKDAYS.keys(), ...NUMBER_WORDS.keys(), ...VAGUE_NUMBERS, ...ORDINALS.keys(), ...UNITS.keys(),
-  ...FREQUENCY_WORDS.keys(), ...LENGTH_WORDS.keys(), ...APPROXIMATORS, ...[...TWO_WORD_APPROXIMATORS].map((p) => p.split(' ')[0]), 'no',
+  ...FREQUENCY_WORDS.keys(), ...LENGTH_WORDS.keys(), ...SEASONS.keys(), ...APPROXIMATORS, ...[...TWO_WORD_APPROXIMATORS].map((p) => p.split(' ')[0]), 'no',
   'a', 'an', 'the', 'this', 'that', 'these', 'last', 'past', 'previous', 'prior', 'next', 'coming', 'following', 'current',
   'present', 'recent', 'latest', 'most', 'same', 'comparable', 'first', 'final', 'remaining', 'initial', 'early', 'late',
   'earlier', 'later', 'mid', 'end', 'beginning', 'start', 'middle', 'rest', 'today', 'yesterday', 'tomorrow', 'tonight',
