@@ -249,3 +249,18 @@ describe('extractTimes: seasons of a year, the year 2000, numeric dates', () => 
     expect(extractTimes(analyse('He won 6/4 and ate 1/2 of it.'), DATELINE)).toEqual([]);
   });
 });
+
+describe('extractTimes: clock times in ranges and with the day part', () => {
+  it('reads both ends of a range of clock times', () => {
+    const times = extractTimes(analyse('The polls are open from 7:30 to 20:00.'), DATELINE);
+    expect(times.map((t) => t.value)).toEqual(['2025-02-20T07:30', '2025-02-20T20:00']);
+    expect(extractTimes(analyse('The bank opens between 9:30 and 16:00.'), DATELINE).map((t) => t.value))
+      .toEqual(['2025-02-20T09:30', '2025-02-20T16:00']);
+  });
+
+  it('reads a bare hour before "this morning" or "last night" as a clock time', () => {
+    expect(find('The meeting began at 10 this morning.', '10 this morning').value).toBe('2025-02-20T10:00');
+    expect(find('The fire started around 11 last night.', 'around 11 last night').value).toBe('2025-02-19T23:00');
+    expect(find('He will speak at 3 this afternoon.', '3 this afternoon').value).toBe('2025-02-20T15:00');
+  });
+});

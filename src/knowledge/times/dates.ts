@@ -42,6 +42,7 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     if (oclock > 0) end = oclock;
     const meridiem = oclock > 0 ? null : t.meridiem(end);
     const spokenPart = !clock && t.w(end) === 'in' && t.w(end + 1) === 'the' ? CLOCK_PARTS.get(t.w(end + 2)) : undefined;
+    const dayPart = clock || meridiem || oclock > 0 || spokenPart ? undefined : deicticPartAt(t, end);
     if (spokenPart) {
       // "4 in the morning", "9 in the evening": the part of the day says a.m. or p.m.
       if (spokenPart.pm && hour < 12) hour += 12;
@@ -52,6 +53,9 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
       end = meridiem.end;
     } else if (oclock > 0) {
       // "ten o'clock" alone: the hour as said.
+    } else if (dayPart) {
+      // "at 10 this morning", "11 last night": the part of the day that follows says a.m. or p.m.
+      if (hour < 12 && (dayPart === 'AF' || dayPart === 'EV' || (dayPart === 'NI' && hour >= 6))) hour += 12;
     } else if (!clock || hour > 24 || minute > 59) {
       return null;
     } else if (!TIME_ZONES.has(t.w(end)) && !t.isTimeContext(k)) {
@@ -60,6 +64,13 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
   }
   if (TIME_ZONES.has(t.w(end)) && t.toks[end].text === t.toks[end].text.toUpperCase()) end++;
   return dayAfterClock(t, k, end, `T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+}
+
+/** The part of the day named by "this morning", "last night", "tonight", "yesterday afternoon" at k, or undefined. */
+function deicticPartAt(t: TimeReader, k: number): string | undefined {
+  if (t.w(k) === 'tonight') return 'NI';
+  const day = t.w(k);
+  return day === 'this' || day === 'last' || day === 'yesterday' || day === 'today' || day === 'tomorrow' ? PARTS_OF_DAY.get(t.w(k + 1)) : undefined;
 }
 
 /** "ten" in "ten o'clock": an hour in words, only before o'clock. */
