@@ -264,3 +264,12 @@ describe('extractTimes: clock times in ranges and with the day part', () => {
     expect(find('He will speak at 3 this afternoon.', '3 this afternoon').value).toBe('2025-02-20T15:00');
   });
 });
+
+describe('extractTimes: deadlines', () => {
+  it('reads a weekday after "until" or "by" as ahead unless a past verb governs it', () => {
+    expect(find('The agency has given the family until 9 a.m. Tuesday to sign.', '9 a.m. Tuesday').value).toBe('2025-02-25T09:00');
+    expect(find('The family must reply by Monday.', 'Monday').value).toBe('2025-02-24');
+    expect(find('Until Monday, police had not named him.', 'Monday').value).toBe('2025-02-17');
+    expect(find('She stayed until Friday.', 'Friday').value).toBe('2025-02-14');
+  });
+});
