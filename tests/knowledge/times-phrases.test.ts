@@ -273,3 +273,10 @@ describe('extractTimes: deadlines', () => {
     expect(find('She stayed until Friday.', 'Friday').value).toBe('2025-02-14');
   });
 });
+
+describe('extractTimes: a day of a month already named', () => {
+  it('reads "that same day" after a month as an unknown day of that month', () => {
+    const text = 'The site was launched in October. His name was crossed out that same day.';
+    expect(find(text, 'that same day', '2025-02-20').value).toBe('2024-10-XX');
+  });
+});

@@ -165,6 +165,8 @@ export function anaphorAt(t: TimeReader, k: number): Core | null {
   const n = offset;
   return { first: k, end, type: 'date', kind: 'date', resolve: (ctx) => {
     const lastDay = dayOfValue(ctx.last);
+    // "In October he fled; that same day ...": a day of the month last named, which one unknown.
+    if (unit === 'day' && !lastDay && ctx.last && /^\d{4}-\d{2}$/.test(ctx.last)) return `${ctx.last}-XX`;
     if (unit === 'day' || unit === 'week') {
       const base = lastDay ?? ctx.dct;
       return base ? valueAt(shiftDay(base, unit, n), unit) : null;
