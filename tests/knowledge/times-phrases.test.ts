@@ -176,14 +176,7 @@ describe('extractTimes: cues of time to come', () => {
   });
 });
 
-describe('extractTimes: clock times and lengths in other house styles', () => {
-  it('reads a clock time with a period between hour and minutes when a.m. or p.m. follows', () => {
-    expect(find('Police were called at 10.30am on Sunday.', '10.30am on Sunday').value).toBe('2025-02-16T10:30');
-    expect(find('The blast happened at 10.30 p.m. local time.', '10.30 p.m.').value).toBe('2025-02-20T22:30');
-    // A decimal with no a.m. or p.m. stays a number.
-    expect(extractTimes(analyse('Inflation was 10.30 at the end.'), DATELINE)).toEqual([]);
-  });
-
+describe('extractTimes: lengths in one word', () => {
   it('reads "weeklong" and "hour-long" as durations of one unit', () => {
     expect(find('The weeklong festival ended.', 'weeklong')).toMatchObject({ type: 'duration', value: 'P1W' });
     expect(find('The hour-long speech drew applause.', 'hour-long')).toMatchObject({ type: 'duration', value: 'PT1H' });

@@ -30,8 +30,7 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     minute = Number(tok.text.slice(2));
     end = k + 2;
   } else {
-    // "10:30", and "10.30" when a.m. or p.m. follows ("10.30am", British style); otherwise a decimal.
-    const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text) ?? (t.meridiem(k + 1) ? /^(\d{1,2})\.(\d{2})$/.exec(tok.text) : null);
+    const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text);
     if (clock) { hour = +clock[1]; minute = +clock[2]; }
     else if (tok.num !== null && Number.isInteger(tok.num) && tok.num >= 1 && tok.num <= 12) hour = tok.num;
     else if (spokenHour(t, k) !== null) hour = spokenHour(t, k) as number;
