@@ -163,3 +163,113 @@ describe('extractTimes: halves and o\'clock', () => {
     expect(find("At ten o'clock the bells rang.", "ten o'clock").value).toBe('2025-02-20T10:00');
   });
 });
+
+describe('extractTimes: cues of time to come', () => {
+  it('reads "early" as looking ahead only in "as early as"', () => {
+    expect(find('Police detained him in the early hours of Tuesday morning at the border.', 'Tuesday morning').value)
+      .toBe('2025-02-18TMO');
+    expect(find('The ferry could sail as early as Tuesday, the operator said.', 'Tuesday').value).toBe('2025-02-25');
+  });
+
+  it('reads "the near term" as the future', () => {
+    expect(find('Analysts see little relief in the near term for grain farmers.', 'the near term').value).toBe('FUTURE_REF');
+  });
+});
+
+describe('extractTimes: lengths in one word', () => {
+  it('reads "weeklong" and "hour-long" as durations of one unit', () => {
+    expect(find('The weeklong festival ended.', 'weeklong')).toMatchObject({ type: 'duration', value: 'P1W' });
+    expect(find('The hour-long speech drew applause.', 'hour-long')).toMatchObject({ type: 'duration', value: 'PT1H' });
+  });
+});
+
+describe('extractTimes: earnings periods', () => {
+  it('reads the first or last two quarters of a year as its half', () => {
+    const text = 'Demand will stay weak through at least the first two quarters of 1990, the company said.';
+    expect(find(text, 'the first two quarters of 1990')).toMatchObject({ type: 'date', value: '1990-H1' });
+    expect(find('Margins improved in the last two quarters of 2024.', 'the last two quarters of 2024').value).toBe('2024-H2');
+  });
+
+});
+
+describe('extractTimes: clock times with the part of day or the day they fall on', () => {
+  it('reads a clock time before "this morning" or "last night" as one time on that day', () => {
+    expect(find('The troops crossed at 4:30 this morning.', '4:30 this morning')).toMatchObject({ type: 'time', value: '2025-02-20T04:30' });
+    expect(find('The fire started at 11 p.m. last night.', '11 p.m. last night').value).toBe('2025-02-19T23:00');
+  });
+
+  it("reads o'clock with the part of the day after it", () => {
+    expect(find("Rebels attacked at 3 o'clock in the afternoon.", "3 o'clock in the afternoon").value).toBe('2025-02-20T15:00');
+  });
+
+  it('reads a 24-hour clock before "hours" as a time, not a length', () => {
+    expect(find('The convoy left at 0800 hours.', '0800 hours')).toMatchObject({ type: 'time', value: '2025-02-20T08:00' });
+    expect(find('The crew logged 120 hours.', '120 hours').value).toBe('PT120H');
+  });
+});
+
+describe('extractTimes: year-ago comparisons in earnings news', () => {
+  it('compares a second "a year earlier" with the quarter reported, not with the first comparison', () => {
+    const text = 'The firm lost C$2 million in the third quarter, against a profit a year ago. ' +
+      'Sales were C$348 million compared with C$307 million a year earlier.';
+    const times = extractTimes(analyse(text), '2024-10-26');
+    expect(times.filter((t) => /year (ago|earlier)/.test(t.text)).map((t) => t.value)).toEqual(['2023-Q3', '2023-Q3']);
+  });
+});
+
+describe('extractTimes: irregular past forms as tense cues', () => {
+  it('reads a month after an irregular past verb as the one before the dateline', () => {
+    // In a September story a January with no cue is the coming one; "took" and "fled" look back.
+    expect(find('The new law took effect in January.', 'January', '2025-09-13').value).toBe('2025-01');
+    expect(find('Rebels fled the city in January, officials say.', 'January', '2025-09-13').value).toBe('2025-01');
+  });
+});
+
+describe('extractTimes: seasons of a year, the year 2000, numeric dates', () => {
+  it('reads a season with its year', () => {
+    expect(find('The dam was built in the summer of 1998.', 'the summer of 1998').value).toBe('1998-SU');
+    expect(find('Sales rose in spring 1999 and fell later.', 'spring 1999').value).toBe('1999-SP');
+  });
+
+  it('reads "the year 2000" as that year', () => {
+    expect(find('The tax expires in the year 2000.', 'the year 2000')).toMatchObject({ type: 'date', value: '2000' });
+  });
+
+  it('reads month/day/year and ISO dates', () => {
+    expect(find('The ruling came on 9/11/2001 in the morning.', '9/11/2001').value).toBe('2001-09-11');
+    expect(find('The talks began on 2024-05-06 in Geneva.', '2024-05-06').value).toBe('2024-05-06');
+    // A fraction or a score is no date.
+    expect(extractTimes(analyse('He won 6/4 and ate 1/2 of it.'), DATELINE)).toEqual([]);
+  });
+});
+
+describe('extractTimes: clock times in ranges and with the day part', () => {
+  it('reads both ends of a range of clock times', () => {
+    const times = extractTimes(analyse('The polls are open from 7:30 to 20:00.'), DATELINE);
+    expect(times.map((t) => t.value)).toEqual(['2025-02-20T07:30', '2025-02-20T20:00']);
+    expect(extractTimes(analyse('The bank opens between 9:30 and 16:00.'), DATELINE).map((t) => t.value))
+      .toEqual(['2025-02-20T09:30', '2025-02-20T16:00']);
+  });
+
+  it('reads a bare hour before "this morning" or "last night" as a clock time', () => {
+    expect(find('The meeting began at 10 this morning.', '10 this morning').value).toBe('2025-02-20T10:00');
+    expect(find('The fire started around 11 last night.', 'around 11 last night').value).toBe('2025-02-19T23:00');
+    expect(find('He will speak at 3 this afternoon.', '3 this afternoon').value).toBe('2025-02-20T15:00');
+  });
+});
+
+describe('extractTimes: deadlines', () => {
+  it('reads a weekday after "until" or "by" as ahead unless a past verb governs it', () => {
+    expect(find('The agency has given the family until 9 a.m. Tuesday to sign.', '9 a.m. Tuesday').value).toBe('2025-02-25T09:00');
+    expect(find('The family must reply by Monday.', 'Monday').value).toBe('2025-02-24');
+    expect(find('Until Monday, police had not named him.', 'Monday').value).toBe('2025-02-17');
+    expect(find('She stayed until Friday.', 'Friday').value).toBe('2025-02-14');
+  });
+});
+
+describe('extractTimes: a day of a month already named', () => {
+  it('reads "that same day" after a month as an unknown day of that month', () => {
+    const text = 'The site was launched in October. His name was crossed out that same day.';
+    expect(find(text, 'that same day', '2025-02-20').value).toBe('2024-10-XX');
+  });
+});

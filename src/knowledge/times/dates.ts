@@ -24,6 +24,11 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     hour = +zoned[1];
     minute = +zoned[2];
     end = k + 1;
+  } else if (isClockHours(t, k)) {
+    // "at 0800 hours": the military way of saying a 24-hour clock time.
+    hour = Number(tok.text.slice(0, 2));
+    minute = Number(tok.text.slice(2));
+    end = k + 2;
   } else {
     const clock = /^(\d{1,2}):(\d{2})$/.exec(tok.text);
     if (clock) { hour = +clock[1]; minute = +clock[2]; }
@@ -31,12 +36,12 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
     else if (spokenHour(t, k) !== null) hour = spokenHour(t, k) as number;
     else return null;
     end = k + 1;
-    if (!clock && oclockEnd(t, end) > 0) {
-      // "10 o'clock", "ten o'clock" (the tokeniser splits the word at its apostrophe).
-      return dayAfterClock(t, k, oclockEnd(t, end), `T${String(hour).padStart(2, '0')}:00`);
-    }
-    const meridiem = t.meridiem(end);
+    // "10 o'clock", "ten o'clock" (the tokeniser splits the word at its apostrophe).
+    const oclock = clock ? 0 : oclockEnd(t, end);
+    if (oclock > 0) end = oclock;
+    const meridiem = oclock > 0 ? null : t.meridiem(end);
     const spokenPart = !clock && t.w(end) === 'in' && t.w(end + 1) === 'the' ? CLOCK_PARTS.get(t.w(end + 2)) : undefined;
+    const dayPart = clock || meridiem || oclock > 0 || spokenPart ? undefined : deicticPartAt(t, end);
     if (spokenPart) {
       // "4 in the morning", "9 in the evening": the part of the day says a.m. or p.m.
       if (spokenPart.pm && hour < 12) hour += 12;
@@ -45,6 +50,11 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
       if (meridiem.pm && hour < 12) hour += 12;
       if (!meridiem.pm && hour === 12) hour = 0;
       end = meridiem.end;
+    } else if (oclock > 0) {
+      // "ten o'clock" alone: the hour as said.
+    } else if (dayPart) {
+      // "at 10 this morning", "11 last night": the part of the day that follows says a.m. or p.m.
+      if (hour < 12 && (dayPart === 'AF' || dayPart === 'EV' || (dayPart === 'NI' && hour >= 6))) hour += 12;
     } else if (!clock || hour > 24 || minute > 59) {
       return null;
     } else if (!TIME_ZONES.has(t.w(end)) && !t.isTimeContext(k)) {
@@ -53,6 +63,13 @@ export function clockTimeAt(t: TimeReader, k: number): Core | null {
   }
   if (TIME_ZONES.has(t.w(end)) && t.toks[end].text === t.toks[end].text.toUpperCase()) end++;
   return dayAfterClock(t, k, end, `T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+}
+
+/** The part of the day named by "this morning", "last night", "tonight", "yesterday afternoon" at k, or undefined. */
+function deicticPartAt(t: TimeReader, k: number): string | undefined {
+  if (t.w(k) === 'tonight') return 'NI';
+  const day = t.w(k);
+  return day === 'this' || day === 'last' || day === 'yesterday' || day === 'today' || day === 'tomorrow' ? PARTS_OF_DAY.get(t.w(k + 1)) : undefined;
 }
 
 /** "ten" in "ten o'clock": an hour in words, only before o'clock. */
@@ -72,11 +89,12 @@ function dayAfterClock(t: TimeReader, k: number, end: number, clockText: string)
   let dayAt = end;
   if (t.w(dayAt) === ',') dayAt++;
   if (t.w(dayAt) === 'on') dayAt++;
+  // "4:30 this morning", "11 p.m. last night": the part of the day only names the day.
   const day = weekdayAt(t, dayAt) ?? deicticAt(t, dayAt) ?? (MONTHS.has(t.w(dayAt)) ? monthDateAt(t, dayAt) : null);
-  if (day && day.kind === 'date' && (day.type === 'date') && day.end - dayAt <= 4) {
+  if (day && (day.kind === 'date' || day.kind === 'time') && day.end - dayAt <= 4) {
     return { first: k, end: day.end, type: 'time', kind: 'time', resolve: (ctx) => {
-      const date = day.resolve(ctx);
-      return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date + clockText : null;
+      const date = /^\d{4}-\d{2}-\d{2}(?=$|T[A-Z]{2}$)/.exec(day.resolve(ctx) ?? '');
+      return date ? date[0] + clockText : null;
     } };
   }
   // A clock time alone falls on the day last spoken of, else on the dateline.
@@ -84,6 +102,11 @@ function dayAfterClock(t: TimeReader, k: number, end: number, clockText: string)
     const day = dayOfValue(ctx.last) ?? ctx.dct;
     return day ? formatDay(day) + clockText : null;
   } };
+}
+
+/** Four digits of a 24-hour clock before "hours", with a leading zero or after "at", "by"... ("at 1400 hours"). */
+export function isClockHours(t: TimeReader, k: number): boolean {
+  return t.w(k + 1) === 'hours' && /^([01]\d|2[0-3])[0-5]\d$/.test(t.toks[k].text) && (t.toks[k].text[0] === '0' || t.isTimeContext(k));
 }
 
 /** Four digits of a 24-hour clock followed by an upper-case time zone ("0530 GMT"), or null. */
@@ -147,6 +170,21 @@ export function monthDateAt(t: TimeReader, k: number): Core | null {
     return { first: k, end: relative.end, type: 'date', kind: 'date', resolve: fromDct((dct) => formatMonth(dct.y + relative.shift, month)) };
   }
   return { first: k, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => formatMonth(yearForMonth(dct, month, ctx), month)) };
+}
+
+/** "9/11/2001" (month first, as US copy writes it) and "2001-09-11" (ISO): a full date in digits;
+ * a year is required, so "6/4" and "1/2" stay numbers. */
+export function numericDateAt(t: TimeReader, k: number): Core | null {
+  if (![1, 2, 3, 4].every((j) => t.glued(k + j))) return null;
+  const parts = [k, k + 2, k + 4].map((j) => t.toks[j]?.text ?? '');
+  let date: { y: number; m: number; d: number } | null = null;
+  if (t.w(k + 1) === '/' && t.w(k + 3) === '/' && /^\d{1,2}$/.test(parts[0]) && /^\d{1,2}$/.test(parts[1]) && /^\d{4}$/.test(parts[2])) {
+    date = { y: +parts[2], m: +parts[0], d: +parts[1] };
+  } else if (t.w(k + 1) === '-' && t.w(k + 3) === '-' && /^\d{4}$/.test(parts[0]) && /^\d{2}$/.test(parts[1]) && /^\d{2}$/.test(parts[2])) {
+    date = { y: +parts[0], m: +parts[1], d: +parts[2] };
+  }
+  if (!date || !isValidDay(date)) return null;
+  return { first: k, end: k + 5, type: 'date', kind: 'date', resolve: fixed(formatDay(date)) };
 }
 
 /** "7 August 1998", "7th of August". */
@@ -302,6 +340,7 @@ export function deicticAt(t: TimeReader, k: number): Core | null {
   if (word === 'then' && t.w(k + 1) === '-' && t.w(k + 2) === 'current') return ref(k, k + 3, 'PAST_REF');
   if (word === 'the' && t.w(k + 1) === 'past' && !t.startsQuantity(k + 2)) return ref(k, k + 2, 'PAST_REF');
   if (word === 'the' && t.w(k + 1) === 'future') return ref(k, k + 2, 'FUTURE_REF');
+  if (word === 'the' && t.w(k + 1) === 'near' && t.w(k + 2) === 'term') return ref(k, k + 3, 'FUTURE_REF');
   if (word === 'the' && t.w(k + 1) === 'near' && t.w(k + 2) === 'future') return ref(k, k + 3, 'FUTURE_REF');
   return null;
 }

@@ -1,15 +1,18 @@
 // Durations ("three years", "the past two weeks"), units relative to the dateline ("last
 // year", "two years ago", "a year earlier") and sets ("every week", "annually").
 import { addDays, formatMonth, formatWeek, formatYear, shiftDay, shiftValue, valueAt } from './calendar.ts';
-import { AGED_STATES, FREQUENCY_WORDS, MONTHS, SEASONS, UNITS } from './lexicon.ts';
+import { isClockHours } from './dates.ts';
+import { AGED_STATES, FREQUENCY_WORDS, LENGTH_WORDS, MONTHS, SEASONS, UNITS } from './lexicon.ts';
 import { TimeReader } from './reader.ts';
-import { type Core, durationValue, fixed, fromDct, shiftedDate, weekdayDay } from './values.ts';
+import { type Core, durationValue, fixed, fromDct, isFourDigits, shiftedDate, weekdayDay } from './values.ts';
 
 /**
  * Durations ("three months", "the past two years", "10-year", "several days", "a week")
  * and what they turn into with "ago" / "earlier" / "later" after them (dates).
  */
 export function durationAt(t: TimeReader, k: number): Core | null {
+  const length = LENGTH_WORDS.get(t.w(k));
+  if (length) return { first: k, end: k + 1, type: 'duration', kind: 'duration', resolve: fixed(durationValue(1, length)) };
   let i = k;
   let the = -1;
   if (t.w(i) === 'the') { the = i; i++; }
@@ -36,7 +39,7 @@ export function durationAt(t: TimeReader, k: number): Core | null {
   }
   const unitWord = t.w(unitAt);
   const unit = UNITS.get(unitWord);
-  if (!unit) return null;
+  if (!unit || isClockHours(t, i)) return null;
   const plural = unitWord.endsWith('s');
   let end = unitAt + 1;
   // "a week or so ago": the hedge belongs to the amount.
@@ -48,6 +51,10 @@ export function durationAt(t: TimeReader, k: number): Core | null {
   }
 
   if (!num) {
+    // "the hour-long speech": a length of one unit.
+    if (!plural && t.w(end) === '-' && t.glued(end) && t.w(end + 1) === 'long') {
+      return { first: unitAt, end: end + 2, type: 'duration', kind: 'duration', resolve: fixed(durationValue(1, unit)) };
+    }
     // Bare units: only plural ones after a cue word, or after "the past/next".
     const before = t.w(k - 1);
     const cue = direction !== null || before === 'for' || before === 'in' || before === 'within' || before === 'over' ||
@@ -129,7 +136,7 @@ export function relativeUnitAt(t: TimeReader, k: number): Core | null {
   else if (lead === 'this' || lead === 'current' || lead === 'present') offset = 0;
   else if (lead === 'next' || lead === 'coming' || lead === 'following') offset = 1;
   if (offset !== null) i++;
-  else if (!hasThe) return null;
+  else if (!hasThe && !(SEASONS.has(lead) && isFourDigits(t.toks[i + 1]))) return null;
   if (hasThe && (lead === 'following' || lead === 'previous' || lead === 'prior' || lead === 'next')) return null; // anaphoric: see anaphor()
   const fiscal = t.w(i) === 'fiscal';
   if (fiscal) i++;
@@ -145,6 +152,11 @@ export function relativeUnitAt(t: TimeReader, k: number): Core | null {
     }) };
   }
   const season = SEASONS.get(word);
+  // "the summer of 1998", "spring 1999": that year's season.
+  const seasonYearAt = t.w(end) === 'of' ? end + 1 : end;
+  if (season && offset === null && !fiscal && isFourDigits(t.toks[seasonYearAt])) {
+    return { first, end: seasonYearAt + 1, type: 'date', kind: 'date', resolve: fixed(`${t.toks[seasonYearAt].text}-${season}`) };
+  }
   if (season && offset === null && hasThe && !fiscal) {
     // "the summer": this year's, or last year's when it has not come yet and nothing points ahead.
     return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct, ctx) => {
@@ -192,6 +204,10 @@ export function relativeUnitAt(t: TimeReader, k: number): Core | null {
     }
     if (unit === 'year' && next === 'two' && t.w(end + 1) === 'thousand') {
       return { first, end: end + 2, type: 'date', kind: 'date', resolve: fixed('2000') };
+    }
+    // "the year 2000": the year named.
+    if (unit === 'year' && isFourDigits(t.toks[end])) {
+      return { first, end: end + 1, type: 'date', kind: 'date', resolve: fixed(t.toks[end].text) };
     }
     return { first, end, type: 'date', kind: 'date', resolve: fromDct((dct) => valueAt(dct, unit)) };
   }

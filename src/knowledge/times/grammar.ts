@@ -3,9 +3,9 @@
 // TIMEX3 type, and how to compute the value once the dateline and the previous time expression
 // are known (values.ts). Every production looks a bounded number of tokens ahead, so a text is
 // scanned in linear time; PRODUCTIONS below says which are tried at a token, and in what order.
-import { clockTimeAt, coordinatedDayAt, dayMonthAt, deicticAt, monthDateAt, partOfDayAt, weekdayAt, yearAt, yearEndAt } from './dates.ts';
+import { clockTimeAt, coordinatedDayAt, dayMonthAt, deicticAt, monthDateAt, numericDateAt, partOfDayAt, weekdayAt, yearAt, yearEndAt } from './dates.ts';
 import { durationAt, frequencyAt, relativeUnitAt } from './durations.ts';
-import { APPROXIMATORS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, TWO_WORD_APPROXIMATORS, UNITS, VAGUE_NUMBERS } from './lexicon.ts';
+import { APPROXIMATORS, LENGTH_WORDS, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, TWO_WORD_APPROXIMATORS, UNITS, VAGUE_NUMBERS } from './lexicon.ts';
 import { anaphorAt, holidayAt, quarterAt } from './periods.ts';
 import { TimeReader } from './reader.ts';
 import { APPROXIMATOR_OPENERS, STARTERS } from './starts.ts';
@@ -34,10 +34,11 @@ const CLOCK_WORDS: ReadonlySet<string> = new Set(['noon', 'midnight', 'midday'])
 
 /** The productions, in the order that breaks ties between equally long matches. */
 const PRODUCTIONS: readonly Production[] = [
-  { name: 'duration', admits: (word, tok) => tok.num !== null || NUMBER_WORDS.has(word) || VAGUE_NUMBERS.has(word) || DURATION_OPENERS.has(word) || UNITS.has(word), match: durationAt },
+  { name: 'duration', admits: (word, tok) => tok.num !== null || NUMBER_WORDS.has(word) || VAGUE_NUMBERS.has(word) || DURATION_OPENERS.has(word) || UNITS.has(word) || LENGTH_WORDS.has(word), match: durationAt },
   { name: 'clock time', admits: (word, tok) => isDigitToken(tok) || CLOCK_WORDS.has(word) || NUMBER_WORDS.has(word), match: clockTimeAt },
   { name: 'month and day', admits: (word) => MONTHS.has(word), match: monthDateAt },
   { name: 'day and month', admits: (_word, tok) => tok.num !== null, match: dayMonthAt },
+  { name: 'date in digits', admits: (_word, tok) => tok.num !== null, match: numericDateAt },
   { name: 'second day of a month', admits: (_word, tok) => tok.num !== null, match: coordinatedDayAt },
   { name: 'year', admits: (word, tok) => tok.num !== null || YEAR_OPENERS.has(word), match: yearAt },
   { name: 'weekday', admits: always, match: weekdayAt },

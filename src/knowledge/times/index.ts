@@ -26,6 +26,8 @@ function tenseCue(tokens: TimeToken[], k: number): Tense {
   if (FUTURE_CUES.has(word)) return 'future';
   // "is to resume", "are to meet"
   if (word === 'to' && k > 0 && ['is', 'are', 'set'].includes(tokens[k - 1].lower)) return 'future';
+  // "as early as Tuesday" looks ahead; "in the early hours of Thursday" does not.
+  if (word === 'early') return tokens[k - 1]?.lower === 'as' && tokens[k + 1]?.lower === 'as' ? 'future' : null;
   if (PAST_CUES.has(word)) return 'past';
   // Regular past forms ("reported", "ended"), but not participles used as adjectives ("the
   // reduced dividend", "a still unspecified date", "the newly elected council").
@@ -43,9 +45,25 @@ function afterDeterminer(tokens: TimeToken[], k: number): boolean {
   return j >= 0 && DETERMINERS.has(tokens[j].lower);
 }
 
-/** The tense of the words before the expression: the nearest cue in the same sentence. */
-function tenseBefore(tokens: TimeToken[], first: number): Tense {
+/** Words setting a deadline right before a time ("until 9 a.m. Tuesday", "by Friday"): it lies
+ * ahead unless a past verb governs them ("stayed until Tuesday"). */
+const DEADLINES = new Set(['until', 'till', 'by']);
+
+/** The tense of the words before the expression [first, end): the nearest cue in the same
+ * sentence; after a deadline word with none, the verb after it ("Until Thursday, they had not"), else the future. */
+function tenseBefore(tokens: TimeToken[], first: number, end: number): Tense {
   for (let k = first - 1; k >= 0 && k >= first - TENSE_WINDOW; k--) {
+    if (SENTENCE_END.has(tokens[k].lower)) break;
+    const cue = tenseCue(tokens, k);
+    if (cue) return cue;
+  }
+  if (first > 0 && DEADLINES.has(tokens[first - 1].lower)) return tenseAfter(tokens, end) ?? 'future';
+  return null;
+}
+
+/** The nearest tense cue after the expression ending at `end`, in the same sentence. */
+function tenseAfter(tokens: TimeToken[], end: number): Tense {
+  for (let k = end; k < tokens.length && k < end + TENSE_WINDOW; k++) {
     if (SENTENCE_END.has(tokens[k].lower)) break;
     const cue = tenseCue(tokens, k);
     if (cue) return cue;
@@ -55,14 +73,8 @@ function tenseBefore(tokens: TimeToken[], first: number): Tense {
 
 /** The tense of the words around the expression [first, end): the nearest cue before it in
  * the same sentence, else the nearest one after it. */
-function tenseAround(tokens: TimeToken[], first: number, end: number, before: Tense): Tense {
-  if (before) return before;
-  for (let k = end; k < tokens.length && k < end + TENSE_WINDOW; k++) {
-    if (SENTENCE_END.has(tokens[k].lower)) break;
-    const cue = tenseCue(tokens, k);
-    if (cue) return cue;
-  }
-  return null;
+function tenseAround(tokens: TimeToken[], end: number, before: Tense): Tense {
+  return before ?? tenseAfter(tokens, end);
 }
 
 /** Non-overlapping matches, left to right, longest at each start. */
@@ -117,15 +129,17 @@ export function extractTimes(doc: NlpDoc, published: string | null): TimeFact[] 
     const start = tokens[match.first].start;
     const end = tokens[match.end - 1].end;
     const sentence = sentenceOf(start);
-    const before = tenseBefore(tokens, match.first);
-    const tense = tenseAround(tokens, match.first, match.end, before);
+    const before = tenseBefore(tokens, match.first, match.end);
+    const tense = tenseAround(tokens, match.end, before);
     const near = previous && sentence - previous.sentence <= 1 ? previous : null;
     const value = match.resolve({
       dct, last, lastQuarter, reportedQuarter, future: tense === 'future', past: tense === 'past', futureBefore: before === 'future',
       previous: near?.value ?? null, previousSameSentence: near !== null && near.sentence === sentence,
       nearQuarter: named && sentence - named.sentence <= 1 ? named.value : null,
     });
-    previous = { value, sentence };
+    // A comparison is no anchor for the next one: "from $4 million a year ago ... compared with
+    // $3 million a year earlier" both mean the year before the quarter reported, not two years.
+    if (!match.shifted) previous = { value, sentence };
     if (value && !match.shifted && isQuarter(value)) named = { value, sentence };
     facts.push({ start, end, text: text.slice(start, end), type: match.type, value });
     if (value && !match.derived && match.type !== 'duration' && match.type !== 'set' && isAnchor(value)) {

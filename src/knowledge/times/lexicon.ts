@@ -45,6 +45,11 @@ export const UNITS: ReadonlyMap<string, Unit> = new Map([
   ['century', 'century'], ['centuries', 'century'],
 ]);
 
+/** One-word lengths of one unit ("a weeklong festival"), as "week-long" is written apart. */
+export const LENGTH_WORDS: ReadonlyMap<string, Unit> = new Map([
+  ['daylong', 'day'], ['weeklong', 'week'], ['monthlong', 'month'], ['yearlong', 'year'],
+]);
+
 /** TIMEX3 duration letter of each unit; decades and centuries are written in years. */
 export const UNIT_LETTER: Record<Unit, string> = {
   second: 'S', minute: 'M', hour: 'H', day: 'D', week: 'W', month: 'M', quarter: 'Q', year: 'Y', decade: 'Y', century: 'Y',
@@ -80,11 +85,15 @@ export const TWO_WORD_APPROXIMATORS: ReadonlySet<string> = new Set(['at least', 
 /** Tense cues before a weekday or month: the first one found walking back decides. */
 export const FUTURE_CUES: ReadonlySet<string> = new Set([
   'will', 'll', 'would', 'shall', 'plan', 'plans', 'planned', 'planning', 'scheduled', 'schedule', 'expected', 'expects',
-  'expect', 'due', 'soon', 'early', 'next', 'upcoming', 'going', 'payable', 'effective', 'tomorrow', 'intends', 'hopes', 'aims',
+  'expect', 'due', 'soon', 'next', 'upcoming', 'going', 'payable', 'effective', 'tomorrow', 'intends', 'hopes', 'aims',
 ]);
 export const PAST_CUES: ReadonlySet<string> = new Set([
   'said', 'was', 'were', 'had', 'did', 'told', 'announced', 'reported', 'last', 'ago', 'earlier', 'yesterday',
   'began', 'ended', 'closed', 'killed', 'died', 'rose', 'fell', 'since',
+  // Irregular simple pasts that are never participles, so never the "will be held" of a plan.
+  'took', 'came', 'went', 'gave', 'saw', 'knew', 'became', 'ran', 'wrote', 'spoke', 'chose', 'drove', 'grew', 'threw',
+  'flew', 'drew', 'broke', 'stole', 'froze', 'woke', 'wore', 'swore', 'shook', 'rode', 'rang', 'sang', 'sank', 'swam',
+  'withdrew', 'overtook', 'undertook', 'arose', 'forgave', 'forgot', 'ate', 'fled', 'won',
 ]);
 
 /** Nouns for states of affairs: "the 8-month-old truce" gives the truce's age, a duration,

@@ -88,6 +88,12 @@ export function quarterAt(t: TimeReader, k: number): Core | null {
   if (ordinal === undefined) return null;
   let at = i + 1;
   if (t.w(at) === '-' && t.glued(at)) at++;
+  // "the first two quarters of 1990" is the year's first half; without a year it stays a length.
+  if ((ordinal === 1 || ordinal === -1) && t.w(at) === 'two' && t.w(at + 1) === 'quarters') {
+    const yearAt = t.w(at + 2) === 'of' ? at + 3 : at + 2;
+    if (!isFourDigits(t.toks[yearAt])) return null;
+    return quarterCore(k, yearAt + 1, 'half', ordinal, t.toks[yearAt].num as number, 0);
+  }
   const noun = t.w(at);
   if (noun !== 'quarter' && noun !== 'half' && noun !== 'quarters') return null;
   if (noun === 'half' && ordinal > 2) return null;
@@ -159,6 +165,8 @@ export function anaphorAt(t: TimeReader, k: number): Core | null {
   const n = offset;
   return { first: k, end, type: 'date', kind: 'date', resolve: (ctx) => {
     const lastDay = dayOfValue(ctx.last);
+    // "In October he fled; that same day ...": a day of the month last named, which one unknown.
+    if (unit === 'day' && !lastDay && ctx.last && /^\d{4}-\d{2}$/.test(ctx.last)) return `${ctx.last}-XX`;
     if (unit === 'day' || unit === 'week') {
       const base = lastDay ?? ctx.dct;
       return base ? valueAt(shiftDay(base, unit, n), unit) : null;

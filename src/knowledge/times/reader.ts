@@ -4,6 +4,11 @@
 import { NUMBER_WORDS, UNITS, VAGUE_NUMBERS } from './lexicon.ts';
 import type { TimeToken } from './tokens.ts';
 
+/** Words after which a bare hh:mm is a clock time. */
+const CLOCK_CONTEXT: ReadonlySet<string> = new Set(['at', 'by', 'until', 'till', 'before', 'after', 'around', 'from', 'between', 'since']);
+/** Words joining the two ends of a range ("7:30 to 20:00", "9:30 and 16:00"). */
+const RANGE_JOINERS: ReadonlySet<string> = new Set(['to', 'and', '-', '–', 'until', 'till']);
+
 export class TimeReader {
   constructor(readonly toks: TimeToken[]) {}
 
@@ -91,10 +96,12 @@ export class TimeReader {
     return null;
   }
 
-  /** "at 10:30", "by 14:00": a bare hh:mm is a time only after such a word. */
+  /** "at 10:30", "by 14:00", "from 7:30 to 20:00": a bare hh:mm is a time only after such a word,
+   * or as the second end of a range whose first end is one. */
   isTimeContext(k: number): boolean {
     const before = this.w(k - 1);
-    return before === 'at' || before === 'by' || before === 'until' || before === 'before' || before === 'after' || before === 'around';
+    if (CLOCK_CONTEXT.has(before)) return true;
+    return RANGE_JOINERS.has(before) && /^\d{1,2}:\d{2}$/.test(this.toks[k - 2]?.text ?? '');
   }
 
   /** "this year", "last year", "next year" right after a month ("February this year"). */

@@ -1,12 +1,12 @@
 // Which tokens may start a time expression: a bit table of the words the grammar knows, so
 // most tokens are passed over without trying any production.
-import { APPROXIMATORS, FREQUENCY_WORDS, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, TWO_WORD_APPROXIMATORS, UNITS, VAGUE_NUMBERS, WEEKDAYS } from './lexicon.ts';
+import { APPROXIMATORS, FREQUENCY_WORDS, LENGTH_WORDS, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, TWO_WORD_APPROXIMATORS, UNITS, VAGUE_NUMBERS, WEEKDAYS } from './lexicon.ts';
 import type { TimeToken } from './tokens.ts';
 import { isDigitToken } from './values.ts';
 
 export const STARTERS: ReadonlySet<string> = new Set([
   ...MONTHS.keys(), ...WEEKDAYS.keys(), ...NUMBER_WORDS.keys(), ...VAGUE_NUMBERS, ...ORDINALS.keys(), ...UNITS.keys(),
-  ...FREQUENCY_WORDS.keys(), ...APPROXIMATORS, ...[...TWO_WORD_APPROXIMATORS].map((p) => p.split(' ')[0]), 'no',
+  ...FREQUENCY_WORDS.keys(), ...LENGTH_WORDS.keys(), ...SEASONS.keys(), ...APPROXIMATORS, ...[...TWO_WORD_APPROXIMATORS].map((p) => p.split(' ')[0]), 'no',
   'a', 'an', 'the', 'this', 'that', 'these', 'last', 'past', 'previous', 'prior', 'next', 'coming', 'following', 'current',
   'present', 'recent', 'latest', 'most', 'same', 'comparable', 'first', 'final', 'remaining', 'initial', 'early', 'late',
   'earlier', 'later', 'mid', 'end', 'beginning', 'start', 'middle', 'rest', 'today', 'yesterday', 'tomorrow', 'tonight',
@@ -31,7 +31,7 @@ const LEADING_REACH = 8;
 /** Words that make a token a time word: every starter but the leading words, and the nouns those lead to. */
 const TIME_WORDS: ReadonlySet<string> = new Set([
   ...[...STARTERS].filter((w) => !LEADING_WORDS.has(w)), ...PARTS_OF_DAY.keys(), ...SEASONS.keys(),
-  'future', 'period', 'time', 'times', 'weekend', 'half', 'eve', 'date', 'once', 'twice', 'ago', 'mornings', 'nights',
+  'future', 'term', 'period', 'time', 'times', 'weekend', 'half', 'eve', 'date', 'once', 'twice', 'ago', 'mornings', 'nights',
 ]);
 
 /**
