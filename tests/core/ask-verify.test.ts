@@ -70,6 +70,16 @@ describe('an answer must be the kind of thing the question asks for, or there is
     // (Once someone is talked about, "he" is that person: ask-topic.test.ts, the bursar's follow-up.)
   });
 
+  it('"when is X going to …" wants a time the article tells as still ahead', async () => {
+    // Old answer: "early Tuesday", when the probe launched (the brief has no date line to count from).
+    expect((await ask('when is the cargo probe going to burn up in the atmosphere')).answer).toMatch(/^June 9/);
+  });
+
+  it('"when were they arrested" wants the day of the arrest, not of its announcement', async () => {
+    // Old answer: "Monday", the day the arrest was announced.
+    expect((await ask('when were the kent smuggling suspects arrested')).answer).toMatch(/^Saturday/);
+  });
+
   it('"how old" is still answered with an age, and the rules kept raise the confidence', async () => {
     const old = await ask('how old is the transport director');
     expect(old.answer).toMatch(/^52 — /);

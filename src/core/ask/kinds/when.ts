@@ -4,7 +4,8 @@ import type { TimeFact } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { pastTense, postedAt } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
-import { Library, terms } from '../../library.ts';
+import { Library, type LoadedArticle, terms } from '../../library.ts';
+import { escapeRegExp } from '../../wording.ts';
 import { remember, result, supported, timeWords } from '../compose.ts';
 import { actWords, byNearness, citation, coverage, GENERIC, leadSentence, namedTerms, neighbours, type Ranked, retrieve, sentenceAt, sharesWord, timesIn, topicTerms } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
@@ -18,6 +19,35 @@ function afterDateline(t: TimeFact, published: string | null): boolean {
   return m[3] ? `${m[1]}-${m[2]}-${m[3]}` > day : m[2] ? `${m[1]}-${m[2]}` > day.slice(0, 7) : m[1] > day.slice(0, 4);
 }
 
+/**
+ * A clause that tells its time as still ahead: "will burn up between May 5 and May 7", "is due to
+ * return to court on May 18", "said it would close in March" (not "would have burned up").
+ */
+const AHEAD = /\b(?:will|shall|would(?! have)|(?:is|are|was|were) (?:due|set|expected|scheduled|going) to|plans? to|next)\b|['’]ll\b/gi;
+
+/** "… said Wednesday", "told reporters on Monday": the time of the telling, not of what is told. */
+const TOLD_AT = /\b(?:said|says|told(?: \w+)?|announced|added|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$/i;
+
+/**
+ * Whether a time's own clause tells it as ahead (an article without a dateline has no date to count
+ * from): a future word before it with no clause break between ("will re-enter …, Kelly said
+ * Wednesday" tells Wednesday as past).
+ */
+function toldAhead(loaded: LoadedArticle, t: TimeFact): boolean {
+  const s = loaded.facts.sentences.find((x) => x.start <= t.start && t.start < x.end);
+  const before = loaded.article.text.slice(Math.max(s?.start ?? 0, t.start - 120), t.start);
+  if (TOLD_AT.test(before)) return false;
+  if (/^next\b/i.test(t.text)) return true;
+  const marks = [...before.matchAll(AHEAD)];
+  const last = marks[marks.length - 1];
+  return !!last && !/[,;:—–]/.test(before.slice(last.index! + last[0].length));
+}
+
+/** Whether a time answers "when will …": later than the dateline, or, with none, told as ahead. */
+function ahead(loaded: LoadedArticle, t: TimeFact): boolean {
+  return loaded.article.published ? afterDateline(t, loaded.article.published) : toldAhead(loaded, t);
+}
+
 /** Whether a time falls within two weeks before (or a few days after) the article's date. */
 function nearDateline(t: TimeFact, published: string | null): boolean {
   if (!published || !t.value) return false;
@@ -25,6 +55,16 @@ function nearDateline(t: TimeFact, published: string | null): boolean {
   if (!m) return /^T\d/.test(t.value);
   const days = (Date.parse(published.slice(0, 10)) - Date.parse(m[1])) / 86_400_000;
   return days >= -3 && days <= 14;
+}
+
+/**
+ * "When were the suspects arrested?": after "was / were" the act is a participle, and a sentence
+ * that tells it the same way ("the six were arrested Sunday") tells the act, where "announced the
+ * arrest on Monday" or "plotted to have her killed" tells another.
+ */
+function passiveAct(question: string, act: string | undefined): RegExp | null {
+  if (!act || !/^when\s+(?:was|were)\b/i.test(question) || !/(?:ed|en|t|wn)$/.test(act)) return null;
+  return new RegExp(String.raw`\b(?:was|were|been|being|is|are|got|get)\s+(?:\p{L}+ly\s+)?${escapeRegExp(act)}\b`, 'iu');
 }
 
 export function answerWhen(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -48,7 +88,8 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
   const event = headline ? lib.article(headline.article) : undefined;
   const phrase = event?.facts.event?.when;
   const time = phrase ? event!.facts.times.find((t) => t.text === phrase || phrase.includes(t.text)) : undefined;
-  if (event && phrase && !(time && postedAt(event.article.text, time))) {
+  const asksFuture = frameOf(q).constraints.future;
+  if (event && phrase && !(time && postedAt(event.article.text, time)) && !(asksFuture && !(time && ahead(event, time)))) {
     const lead = leadSentence(event);
     const ref = { article: event.index, sentence: time ? sentenceAt(event, time.start) : lead, score: 1, matched: 0 };
     const cite = citation(lib, ref);
@@ -63,13 +104,15 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
   const related = near.filter((n) => sharesWord(lib, n, words));
   // "When did the plant open?": a sentence with the verb in the past ("opened") tells the act;
   // "to keep the plant open" shares the word but not the act, so it goes after.
-  const verb = frameOf(q).predicate.verb;
-  const past = verb && !GENERIC.has(terms(verb)[0] ?? verb) ? pastTense(verb) : null;
+  const { verb, act } = frameOf(q).predicate;
+  const past = verb && !GENERIC.has(terms(verb)[0] ?? verb) ? pastTense(verb) : passiveAct(q.text, act);
   const actFirst = (a: Ranked, b: Ranked) => (past ? Number(past.test(lib.sentenceText(b))) - Number(past.test(lib.sentenceText(a))) : 0);
-  const ranked = [...[...candidates.slice(0, 6), ...related].sort((a, b) => actFirst(a, b) || b.score - a.score), ...near.filter((n) => !related.includes(n))];
+  // A sentence of the story that tells the act in that form counts even when it shares few other asked
+  // words ("The four were arrested Saturday in Dover" for "when were the kent smuggling suspects arrested").
+  const telling = past ? deep.filter((h) => h.article === candidates[0].article && h.sentence !== 4095 && !candidates.slice(0, 6).includes(h) && past.test(lib.sentenceText(h))) : [];
+  const ranked = [...[...candidates.slice(0, 6), ...related, ...telling].sort((a, b) => actFirst(a, b) || b.score - a.score), ...near.filter((n) => !related.includes(n))];
   // "When did Tom Ashby work as harbor master?": a sentence that only names Tom Ashby dates something else.
   const named = namedTerms(q);
-  const asksFuture = frameOf(q).constraints.future;
   const told = actWords(q, words);
   for (const hit of ranked) {
     // (Unless no better sentence tells the act either: "When did Northwind announce the closure?")
@@ -83,13 +126,14 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
     if (fallback && fallback.words.some((w) => !sharesWord(lib, hit, [w]))) continue;
     const loaded = lib.article(hit.article);
     // "now" or "recently" is no answer to "when".
-    const times = byNearness(lib, hit, words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
+    // "The six were arrested Sunday … and appear in court on Monday": the time next to the act.
+    const times = byNearness(lib, hit, past?.test(lib.sentenceText(hit)) ? [terms(act ?? verb!)[0]] : words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
     if (times.length === 0) continue;
     // "When will the plant close?" asks for a date still ahead of the story.
-    const ahead = asksFuture ? times.find((t) => afterDateline(t, loaded.article.published)) : undefined;
-    // A date already past answers no "when will" question.
-    if (asksFuture && !ahead && loaded.article.published) continue;
-    const recent = ahead ?? times.find((t) => nearDateline(t, loaded.article.published));
+    const later = asksFuture ? times.find((t) => ahead(loaded, t)) : undefined;
+    // A date already past answers no "when will" question ("launched early Tuesday" for "when is it going to burn up").
+    if (asksFuture && !later) continue;
+    const recent = later ?? times.find((t) => nearDateline(t, loaded.article.published));
     if (recent || !loaded.article.published) {
       const cite = citation(lib, hit);
       return result('when', supported(lib, hit, timeWords(recent ?? times[0]), 300), 0.75, [cite], remember(context, [cite]));
@@ -98,6 +142,18 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
       const time = times.find((t) => t.value && /^\d{4}-\d{2}-\d{2}/.test(t.value)) ?? times[0];
       const year = loaded.article.published?.slice(0, 4);
       fallback = { hit, time, current: Boolean(year && time.value?.startsWith(year)), words: words.filter((w) => sharesWord(lib, hit, [w])) };
+    }
+  }
+  // "When is the probe going to burn up?": the story's sentence that tells a time ahead ("will leave its
+  // orbit … between June 9 and June 11") may share fewer of the asked words than those that tell the past.
+  if (asksFuture) {
+    const story = candidates[0].article;
+    for (const hit of deep.filter((h) => h.article === story && h.sentence !== 4095)) {
+      const loaded = lib.article(story);
+      const time = byNearness(lib, hit, words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? ''))).find((t) => ahead(loaded, t));
+      if (!time) continue;
+      const cite = citation(lib, hit);
+      return result('when', supported(lib, hit, timeWords(time), 300), 0.55, [cite], remember(context, [cite]));
     }
   }
   if (fallback) {
@@ -111,14 +167,14 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
     const acts = lib.search(told, { limit: 10, articles: new Set([article]) }).filter((h) => coverage(lib, told, h) >= 0.5);
     for (const hit of acts) {
       const times = byNearness(lib, hit, told, timesIn(lib.article(article), hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
-      if (times.length === 0 || postedAt(lib.article(article).article.text, times[0])) continue;
+      if (times.length === 0 || postedAt(lib.article(article).article.text, times[0]) || (asksFuture && !ahead(lib.article(article), times[0]))) continue;
       const cite = citation(lib, hit);
       return result('when', supported(lib, hit, timeWords(times[0]), 300), 0.55, [cite], remember(context, [cite]));
     }
   }
   // The story's own date answers "when did it happen?", not a question about something else in it.
   const loaded = lib.article(candidates[0].article);
-  if (loaded.facts.event?.when && words.length === 0) {
+  if (loaded.facts.event?.when && words.length === 0 && !asksFuture) {
     const cite = citation(lib, candidates[0]);
     return result('when', supported(lib, candidates[0], loaded.facts.event.when), 0.5, [cite], remember(context, [cite]));
   }
