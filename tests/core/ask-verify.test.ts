@@ -80,6 +80,11 @@ describe('an answer must be the kind of thing the question asks for, or there is
     expect((await ask('when were the kent smuggling suspects arrested')).answer).toMatch(/^Saturday/);
   });
 
+  it('a number the question itself holds is no answer to "how many"', async () => {
+    // Old answer: "1893 shipwreck", the year the question names.
+    expect((await ask('how many sailors died in the 1893 shipwreck')).answer).toMatch(/^(Some )?212/);
+  });
+
   it('"how old" is still answered with an age, and the rules kept raise the confidence', async () => {
     const old = await ask('how old is the transport director');
     expect(old.answer).toMatch(/^52 — /);
