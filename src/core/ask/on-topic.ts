@@ -14,6 +14,15 @@ const TOPICAL = new Set<QuestionType>(['who', 'who-is', 'name', 'when', 'where',
 /** Below this share of the question's topic in every cited article, the answer is from another story. */
 const MIN_TOPIC_COVERAGE = 0.5;
 
+/**
+ * An answer from an article that holds little more than half of what the question names stands
+ * only when no other article holds clearly more of it: "when's the harbour one punch case back in
+ * court" answered from a story with "case … back … court" but no one-punch death, when the
+ * one-punch story holds the rest.
+ */
+const WEAK_TOPIC_COVERAGE = 0.6;
+const RIVAL_MARGIN = 0.3;
+
 /** Words of the question's frame, not its topic: "what's the name of", "what's going on". */
 const SCAFFOLD = new Set(terms('name names called going happening'));
 
@@ -63,5 +72,14 @@ export function onTopic(lib: Library, q: Question, r: AskResult, context: Conver
     const loaded = lib.get(c.articleId);
     if (loaded) best = Math.max(best, lib.articleCoverage(words, loaded.index));
   }
-  return best >= MIN_TOPIC_COVERAGE || r.answer.citations.length === 0 ? r : result(q.type, null, 0, [], context);
+  if (r.answer.citations.length === 0) return r;
+  if (best < MIN_TOPIC_COVERAGE || (best < WEAK_TOPIC_COVERAGE && rivalCoverage(lib, words) >= best + RIVAL_MARGIN)) return result(q.type, null, 0, [], context);
+  return r;
+}
+
+/** The most of the question's topic any article among those that best match its words holds. */
+function rivalCoverage(lib: Library, words: string[]): number {
+  let most = 0;
+  for (const article of new Set(lib.search(words, { limit: 30 }).map((h) => h.article))) most = Math.max(most, lib.articleCoverage(words, article));
+  return most;
 }
