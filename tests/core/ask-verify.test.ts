@@ -91,6 +91,11 @@ describe('an answer must be the kind of thing the question asks for, or there is
     expect(a === null || /^July 14/.test(a)).toBe(true);
   });
 
+  it('"when was the game" passes over a part of the game and the year in a name for the day it was played', async () => {
+    // Old answer: "2028", of "their Nations 2028 qualifier".
+    expect((await ask('when was the vastria norland game that got abandoned')).answer).toMatch(/^April 12 — /);
+  });
+
   it('"how old" is still answered with an age, and the rules kept raise the confidence', async () => {
     const old = await ask('how old is the transport director');
     expect(old.answer).toMatch(/^52 — /);

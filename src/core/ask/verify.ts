@@ -36,6 +36,14 @@ const CALENDAR = /\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 /** A part of an event that times an act within it: "in the second half", "in the final round". */
 const EVENT_PART = /\b(?:half|quarter|period|round|innings?|lap|set|minute|stage|leg)\b/i;
 
+/**
+ * Whether a lead can answer a when-question: a time on the calendar or the clock, or for an act
+ * within an event a part of it ("when did the floodlight fail" — "in the second half"; not "when was the match").
+ */
+export function answersWhen(question: string, lead: string): boolean {
+  return CALENDAR.test(lead) || (!/^when (?:is|was|were|are)\b/i.test(question) && EVENT_PART.test(lead));
+}
+
 /** Words that end no name or role ("The family of —", "for —"). */
 const DANGLING = new Set('of for to the a an and or in on at by with from as that who which'.split(' '));
 /** Words that begin no name ("he kept —"). */
@@ -190,7 +198,7 @@ export const RULES: Rule[] = [
     // half"; an act within an event may be ("when did the floodlight fail" — "in the second half").
     name: 'when-is-a-time',
     applies: (c) => c.type === 'when' && c.hasLead,
-    holds: (c) => CALENDAR.test(leadName(c.lead)) || (!/^when (?:is|was|were|are)\b/i.test(c.question.text) && EVENT_PART.test(leadName(c.lead))),
+    holds: (c) => answersWhen(c.question.text, leadName(c.lead)),
   },
 ];
 

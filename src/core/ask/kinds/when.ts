@@ -9,6 +9,7 @@ import { escapeRegExp } from '../../wording.ts';
 import { remember, result, supported, timeWords } from '../compose.ts';
 import { actWords, byNearness, citation, coverage, GENERIC, leadSentence, namedTerms, neighbours, type Ranked, retrieve, sentenceAt, sharesWord, timesIn, topicTerms } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
+import { answersWhen } from '../verify.ts';
 
 /** Whether a time's date is later than the article's date. */
 function afterDateline(t: TimeFact, published: string | null): boolean {
@@ -65,6 +66,20 @@ function nearDateline(t: TimeFact, published: string | null): boolean {
 function passiveAct(question: string, act: string | undefined): RegExp | null {
   if (!act || !/^when\s+(?:was|were)\b/i.test(question) || !/(?:ed|en|t|wn)$/.test(act)) return null;
   return new RegExp(String.raw`\b(?:was|were|been|being|is|are|got|get)\s+(?:\p{L}+ly\s+)?${escapeRegExp(act)}\b`, 'iu');
+}
+
+/** "the Euro 2016 qualifier", "its Vision 2030 plan": a year in a name (after a capitalised word within the sentence) dates nothing. */
+const YEAR_IN_NAME = /(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter)\.?\s)(?<=[\p{L},]\s\p{Lu}\p{L}*\s)$/u;
+
+/**
+ * The times of a sentence that can answer the question: a date or a clock time ("now" or
+ * "recently" is no answer to "when"), that the answer check accepts ("the second half" does not
+ * answer "when was the match"), and not the year of a name.
+ */
+function datesIn(q: Question, loaded: LoadedArticle, sentence: number): TimeFact[] {
+  const text = loaded.article.text;
+  return timesIn(loaded, sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '') &&
+    answersWhen(q.text, timeWords(t)) && !(/^\d{4}$/.test(t.text) && YEAR_IN_NAME.test(text.slice(Math.max(0, t.start - 30), t.start))));
 }
 
 export function answerWhen(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -127,7 +142,7 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
     const loaded = lib.article(hit.article);
     // "now" or "recently" is no answer to "when".
     // "The six were arrested Sunday … and appear in court on Monday": the time next to the act.
-    const times = byNearness(lib, hit, past?.test(lib.sentenceText(hit)) ? [terms(act ?? verb!)[0]] : words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
+    const times = byNearness(lib, hit, past?.test(lib.sentenceText(hit)) ? [terms(act ?? verb!)[0]] : words, datesIn(q, loaded, hit.sentence));
     if (times.length === 0) continue;
     // "When will the plant close?" asks for a date still ahead of the story.
     const later = asksFuture ? times.find((t) => ahead(loaded, t)) : undefined;
@@ -150,7 +165,7 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
     const story = candidates[0].article;
     for (const hit of deep.filter((h) => h.article === story && h.sentence !== 4095)) {
       const loaded = lib.article(story);
-      const time = byNearness(lib, hit, words, timesIn(loaded, hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? ''))).find((t) => ahead(loaded, t));
+      const time = byNearness(lib, hit, words, datesIn(q, loaded, hit.sentence)).find((t) => ahead(loaded, t));
       if (!time) continue;
       const cite = citation(lib, hit);
       return result('when', supported(lib, hit, timeWords(time), 300), 0.55, [cite], remember(context, [cite]));
@@ -166,7 +181,7 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
     const article = candidates[0].article;
     const acts = lib.search(told, { limit: 10, articles: new Set([article]) }).filter((h) => coverage(lib, told, h) >= 0.5);
     for (const hit of acts) {
-      const times = byNearness(lib, hit, told, timesIn(lib.article(article), hit.sentence).filter((t) => (t.type === 'date' || t.type === 'time') && !/_REF$/.test(t.value ?? '')));
+      const times = byNearness(lib, hit, told, datesIn(q, lib.article(article), hit.sentence));
       if (times.length === 0 || postedAt(lib.article(article).article.text, times[0]) || (asksFuture && !ahead(lib.article(article), times[0]))) continue;
       const cite = citation(lib, hit);
       return result('when', supported(lib, hit, timeWords(times[0]), 300), 0.55, [cite], remember(context, [cite]));
