@@ -96,6 +96,11 @@ describe('an answer must be the kind of thing the question asks for, or there is
     expect((await ask('when was the vastria norland game that got abandoned')).answer).toMatch(/^April 12 — /);
   });
 
+  it('"how old was he when …" is answered by the age the story gives for that moment', async () => {
+    // Old answer: none; "when he was 12" was no age, and "aged 16" is his age at another moment.
+    expect((await ask('how old was ilan marsh when his father took him to the street rally')).answer).toMatch(/^12 — /);
+  });
+
   it('"how old" is still answered with an age, and the rules kept raise the confidence', async () => {
     const old = await ask('how old is the transport director');
     expect(old.answer).toMatch(/^52 — /);

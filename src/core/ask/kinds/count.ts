@@ -60,8 +60,10 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     if (constraints.money) return null;
   }
   if (how === 'old') {
-    const age = AGE.exec(text);
-    if (age) return age[0].replace(/^,\s*|,$/g, '');
+    // "taking his daughter to a rally when she was 13 … fled aged 15": the age next to the asked words.
+    const ages = [...text.matchAll(new RegExp(AGE.source, 'gi'))];
+    // ("when she was 13" answers "13".)
+    if (ages.length) return nearestMatch(lib, hit, topicTerms(q), ages).replace(/^,\s*|,$/g, '').replace(/^when \S+ \S+ /i, '');
   }
   const unit = constraints.counted?.toLowerCase();
   const wantedUnit = unit ? terms(unit)[0] : undefined;

@@ -68,7 +68,7 @@ function passiveAct(question: string, act: string | undefined): RegExp | null {
   return new RegExp(String.raw`\b(?:was|were|been|being|is|are|got|get)\s+(?:\p{L}+ly\s+)?${escapeRegExp(act)}\b`, 'iu');
 }
 
-/** "the Euro 2016 qualifier", "its Vision 2030 plan": a year in a name (after a capitalised word within the sentence) dates nothing. */
+/** "their Nations 2028 qualifier", "its Vision 2030 plan": a year in a name (after a capitalised word within the sentence) dates nothing. */
 const YEAR_IN_NAME = /(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter)\.?\s)(?<=[\p{L},]\s\p{Lu}\p{L}*\s)$/u;
 
 /**
