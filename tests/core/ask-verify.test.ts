@@ -85,10 +85,10 @@ describe('an answer must be the kind of thing the question asks for, or there is
     expect((await ask('how many sailors died in the 1893 shipwreck')).answer).toMatch(/^(Some )?212/);
   });
 
-  it('an answer from a story that holds half the question, when another holds it all, is from another story', async () => {
+  it('an answer from a story that holds half the question, when another holds it all, is from another story; the other story answers', async () => {
     // Old answer: "January", from the teacher's plea story ("in court back in January … the case").
-    const a = (await ask("when's the larkhill one punch manslaughter case back in court")).answer;
-    expect(a === null || /^July 14/.test(a)).toBe(true);
+    // Asked in the present, the time the story tells as ahead is the one asked for, not "on Thursday" of the bail hearing.
+    expect((await ask("when's the larkhill one punch manslaughter case back in court")).answer).toMatch(/^July 14 — /);
   });
 
   it('"when was the game" passes over a part of the game and the year in a name for the day it was played', async () => {

@@ -73,13 +73,16 @@ export function onTopic(lib: Library, q: Question, r: AskResult, context: Conver
     if (loaded) best = Math.max(best, lib.articleCoverage(words, loaded.index));
   }
   if (r.answer.citations.length === 0) return r;
-  if (best < MIN_TOPIC_COVERAGE || (best < WEAK_TOPIC_COVERAGE && rivalCoverage(lib, words) >= best + RIVAL_MARGIN)) return result(q.type, null, 0, [], context);
-  return r;
+  return best < MIN_TOPIC_COVERAGE || otherStory(lib, words, best) ? result(q.type, null, 0, [], context) : r;
 }
 
-/** The most of the question's topic any article among those that best match its words holds. */
-function rivalCoverage(lib: Library, words: string[]): number {
-  let most = 0;
-  for (const article of new Set(lib.search(words, { limit: 30 }).map((h) => h.article))) most = Math.max(most, lib.articleCoverage(words, article));
-  return most;
+/** Whether an article holding `other` of the question's topic is clearly the story asked about rather than the one holding `held`. */
+export function outweighs(other: number, held: number): boolean {
+  return held < WEAK_TOPIC_COVERAGE && other >= held + RIVAL_MARGIN;
+}
+
+/** Whether an article among those that best match the question's words clearly outweighs the one answering it (which holds `held`). */
+function otherStory(lib: Library, words: string[], held: number): boolean {
+  if (held >= WEAK_TOPIC_COVERAGE) return false;
+  return [...new Set(lib.search(words, { limit: 30 }).map((h) => h.article))].some((a) => outweighs(lib.articleCoverage(words, a), held));
 }

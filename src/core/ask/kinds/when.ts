@@ -9,6 +9,7 @@ import { escapeRegExp } from '../../wording.ts';
 import { remember, result, supported, timeWords } from '../compose.ts';
 import { actWords, byNearness, citation, coverage, GENERIC, leadSentence, namedTerms, neighbours, type Ranked, retrieve, sentenceAt, sharesWord, timesIn, topicTerms } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
+import { outweighs } from '../on-topic.ts';
 import { answersWhen } from '../verify.ts';
 
 /** Whether a time's date is later than the article's date. */
@@ -24,7 +25,7 @@ function afterDateline(t: TimeFact, published: string | null): boolean {
  * A clause that tells its time as still ahead: "will burn up between May 5 and May 7", "is due to
  * return to court on May 18", "said it would close in March" (not "would have burned up").
  */
-const AHEAD = /\b(?:will|shall|would(?! have)|(?:is|are|was|were) (?:due|set|expected|scheduled|going) to|plans? to|next)\b|['’]ll\b/gi;
+const AHEAD = /\b(?:will|shall|would(?! have)|(?:is|are|was|were) (?:due\b|(?:set|expected|scheduled|going) to)|plans? to|next)\b|['’]ll\b/gi;
 
 /** "… said Wednesday", "told reporters on Monday": the time of the telling, not of what is told. */
 const TOLD_AT = /\b(?:said|says|told(?: \w+)?|announced|added|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$/i;
@@ -82,12 +83,32 @@ function datesIn(q: Question, loaded: LoadedArticle, sentence: number): TimeFact
     answersWhen(q.text, timeWords(t)) && !(/^\d{4}$/.test(t.text) && YEAR_IN_NAME.test(text.slice(Math.max(0, t.start - 30), t.start))));
 }
 
+/**
+ * "When is the probe going to burn up?": the story's sentence that tells a time ahead ("will leave its
+ * orbit … between June 9 and June 11") may share fewer of the asked words than those that tell the past.
+ */
+function aheadInStory(lib: Library, q: Question, words: string[], hits: Ranked[], story: number, context: ConversationContext): AskResult | null {
+  const loaded = lib.article(story);
+  for (const hit of hits.filter((h) => h.article === story && h.sentence !== 4095)) {
+    const time = byNearness(lib, hit, words, datesIn(q, loaded, hit.sentence)).find((t) => ahead(loaded, t));
+    if (!time) continue;
+    const cite = citation(lib, hit);
+    return result('when', supported(lib, hit, timeWords(time), 300), 0.55, [cite], remember(context, [cite]));
+  }
+  return null;
+}
+
 export function answerWhen(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = topicTerms(q);
   // Headlines are short, so a teaser sentence can outrank the story's own headline: look deeper
   // for the headline than for the sentences.
   const deep = words.length > 0 ? retrieve(lib, words, context, 40) : [];
   let candidates = deep.slice(0, 10).filter((h) => coverage(lib, words, h) >= 0.4);
+  // "When's the one punch case back in court?": a sentence from a story that holds little of what the
+  // question names ("case … back … court") answers nothing when another story holds it.
+  const held = new Map(candidates.map((h) => [h.article, lib.articleCoverage(words, h.article)]));
+  const top = Math.max(0, ...held.values());
+  candidates = candidates.filter((h) => !outweighs(top, held.get(h.article)!));
   if (candidates.length === 0) {
     if (words.length > 0 && !context.articleId && lib.size > 1) return result('when', null, 0.1, [], context);
     const loaded = articleInFocus(lib, context);
@@ -109,6 +130,12 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
     const ref = { article: event.index, sentence: time ? sentenceAt(event, time.start) : lead, score: 1, matched: 0 };
     const cite = citation(lib, ref);
     return result('when', supported(lib, ref, time ? timeWords(time) : phrase), 0.7, [cite], remember(context, [cite]));
+  }
+  // "When's the case back in court?", "when is the vote": asked in the present, a time the story tells
+  // as ahead ("is due to return to court on May 18") is the one asked for, before a past one.
+  if (!asksFuture && /^when(?:['’]s|\s+is|\s+are)\b/i.test(q.text) && candidates.length > 0) {
+    const scheduled = aheadInStory(lib, q, words, deep, candidates[0].article, context);
+    if (scheduled) return scheduled;
   }
   // News reports recent events: among the best sentences, a date near the dateline wins over
   // history. A sentence often leaves its date to the one before or after it.
@@ -159,17 +186,9 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
       fallback = { hit, time, current: Boolean(year && time.value?.startsWith(year)), words: words.filter((w) => sharesWord(lib, hit, [w])) };
     }
   }
-  // "When is the probe going to burn up?": the story's sentence that tells a time ahead ("will leave its
-  // orbit … between June 9 and June 11") may share fewer of the asked words than those that tell the past.
   if (asksFuture) {
-    const story = candidates[0].article;
-    for (const hit of deep.filter((h) => h.article === story && h.sentence !== 4095)) {
-      const loaded = lib.article(story);
-      const time = byNearness(lib, hit, words, datesIn(q, loaded, hit.sentence)).find((t) => ahead(loaded, t));
-      if (!time) continue;
-      const cite = citation(lib, hit);
-      return result('when', supported(lib, hit, timeWords(time), 300), 0.55, [cite], remember(context, [cite]));
-    }
+    const later = aheadInStory(lib, q, words, deep, candidates[0].article, context);
+    if (later) return later;
   }
   if (fallback) {
     const cite = citation(lib, fallback.hit);
