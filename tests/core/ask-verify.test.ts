@@ -45,6 +45,13 @@ describe('an answer must be the kind of thing the question asks for, or there is
     expect((await ask('what charge does rosa delane face')).answer).toMatch(/fraud charge/);
   });
 
+  it('"what <thing> was …" needs evidence that says which one, not only what it was like', async () => {
+    // Old answer: the sentence with "playing loud music", which says no music.
+    expect((await ask('what music was rex dunmore playing the night he was hurt')).answer).toBeNull();
+    // "a fraud charge" says which charge.
+    expect((await ask('what charge does rosa delane face')).answer).toMatch(/fraud charge/);
+  });
+
   it('"when was <event>" wants a time on the calendar or the clock', async () => {
     // Old answer: "the second half"; the article gives no date.
     expect((await ask('when was the rovers harton match')).answer).toBeNull();

@@ -6,6 +6,7 @@
 import type { Entity } from '../../knowledge/facts.ts';
 import { frameOf, PERSON_ROLE, type Question, type QuestionType } from '../../knowledge/question/index.ts';
 import { AGE_WORDS, MONEY } from '../../knowledge/sentence/index.ts';
+import { analyse } from '../../knowledge/nlp.ts';
 import { escapeRegExp } from '../wording.ts';
 
 /** What a rule sees of an answer. */
@@ -101,6 +102,22 @@ function holdsWord(word: string, sentence: string): boolean {
   return new RegExp(String.raw`\b${escapeRegExp(stem.length >= 4 ? stem.slice(0, Math.max(4, stem.length - 1)) : stem)}`, 'i').test(sentence);
 }
 
+/** Words after a thing that say which it is: "music by Arden", "the charge of fraud", "the song called …". */
+const NAMING_AFTER = /^\s*(?:by|of|called|named|titled|[:'‘"“(]|\p{Lu})/u;
+
+/** Each time a sentence names a thing as a noun, and whether only a quality goes before it and nothing naming after ("loud music"). */
+function mentions(thing: string, sentence: string): Array<{ generic: boolean }> {
+  const tokens = analyse(sentence, { winkEntities: false }).tokens;
+  const out: Array<{ generic: boolean }> = [];
+  tokens.forEach((t, i) => {
+    if (t.normal !== thing && t.normal !== `${thing}s`) return;
+    const before = tokens[i - 1];
+    const quality = !before || before.pos === 'ADJ' || before.pos === 'DET' || before.pos === 'ADV' || before.pos === 'VERB' || before.pos === 'PRON';
+    out.push({ generic: quality && !NAMING_AFTER.test(sentence.slice(t.end)) });
+  });
+  return out;
+}
+
 /** The first number of a count's lead ("38" of "38, according to police"). */
 function leadNumber(c: Claim): string | undefined {
   return /\d[\d,.]*/.exec(leadName(c.lead))?.[0];
@@ -186,6 +203,17 @@ export const RULES: Rule[] = [
     name: 'what-names-the-thing',
     applies: (c) => c.type === 'what' && askedThing(c.question) !== undefined,
     holds: (c) => c.evidence.some((s) => holdsWord(askedThing(c.question)!, s)),
+  },
+  {
+    // "What music was he playing?" asks which music: "playing loud music" names none. The thing is
+    // named by a word before it that is no mere quality ("a fraud charge"), or by what follows it
+    // ("music by …", "the song 'Arden'"); a sentence that has it only as "loud music" does not say.
+    name: 'what-says-which',
+    applies: (c) => c.type === 'what' && !c.hasLead && askedThing(c.question) !== undefined,
+    holds: (c) => {
+      const all = c.evidence.flatMap((s) => mentions(askedThing(c.question)!, s));
+      return all.length === 0 || all.some((m) => !m.generic);
+    },
   },
   {
     // "What's the name of the guard" is answered by a name, not by a role ("a night guard").
