@@ -14,6 +14,15 @@ const TOPICAL = new Set<QuestionType>(['who', 'who-is', 'name', 'when', 'where',
 /** Below this share of the question's topic in every cited article, the answer is from another story. */
 const MIN_TOPIC_COVERAGE = 0.5;
 
+/**
+ * An answer from an article that holds little more than half of what the question names stands
+ * only when no other article holds clearly more of it: "when's the harbour one punch case back in
+ * court" answered from a story with "case … back … court" but no one-punch death, when the
+ * one-punch story holds the rest.
+ */
+const WEAK_TOPIC_COVERAGE = 0.6;
+const RIVAL_MARGIN = 0.3;
+
 /** Words of the question's frame, not its topic: "what's the name of", "what's going on". */
 const SCAFFOLD = new Set(terms('name names called going happening'));
 
@@ -63,5 +72,17 @@ export function onTopic(lib: Library, q: Question, r: AskResult, context: Conver
     const loaded = lib.get(c.articleId);
     if (loaded) best = Math.max(best, lib.articleCoverage(words, loaded.index));
   }
-  return best >= MIN_TOPIC_COVERAGE || r.answer.citations.length === 0 ? r : result(q.type, null, 0, [], context);
+  if (r.answer.citations.length === 0) return r;
+  return best < MIN_TOPIC_COVERAGE || otherStory(lib, words, best) ? result(q.type, null, 0, [], context) : r;
+}
+
+/** Whether an article holding `other` of the question's topic is clearly the story asked about rather than the one holding `held`. */
+export function outweighs(other: number, held: number): boolean {
+  return held < WEAK_TOPIC_COVERAGE && other >= held + RIVAL_MARGIN;
+}
+
+/** Whether an article among those that best match the question's words clearly outweighs the one answering it (which holds `held`). */
+function otherStory(lib: Library, words: string[], held: number): boolean {
+  if (held >= WEAK_TOPIC_COVERAGE) return false;
+  return [...new Set(lib.search(words, { limit: 30 }).map((h) => h.article))].some((a) => outweighs(lib.articleCoverage(words, a), held));
 }

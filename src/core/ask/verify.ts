@@ -6,6 +6,7 @@
 import type { Entity } from '../../knowledge/facts.ts';
 import { frameOf, PERSON_ROLE, type Question, type QuestionType } from '../../knowledge/question/index.ts';
 import { AGE_WORDS, MONEY } from '../../knowledge/sentence/index.ts';
+import { analyse } from '../../knowledge/nlp.ts';
 import { escapeRegExp } from '../wording.ts';
 
 /** What a rule sees of an answer. */
@@ -35,6 +36,14 @@ const CALENDAR = /\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 
 /** A part of an event that times an act within it: "in the second half", "in the final round". */
 const EVENT_PART = /\b(?:half|quarter|period|round|innings?|lap|set|minute|stage|leg)\b/i;
+
+/**
+ * Whether a lead can answer a when-question: a time on the calendar or the clock, or for an act
+ * within an event a part of it ("when did the floodlight fail" — "in the second half"; not "when was the match").
+ */
+export function answersWhen(question: string, lead: string): boolean {
+  return CALENDAR.test(lead) || (!/^when (?:is|was|were|are)\b/i.test(question) && EVENT_PART.test(lead));
+}
 
 /** Words that end no name or role ("The family of —", "for —"). */
 const DANGLING = new Set('of for to the a an and or in on at by with from as that who which'.split(' '));
@@ -91,6 +100,22 @@ function askedThing(q: Question): string | undefined {
 function holdsWord(word: string, sentence: string): boolean {
   const stem = word.replace(/(?:ied|ed|d)$/, (x) => (x === 'ied' ? 'y' : '')).replace(/([^aeiou])\1$/, '$1');
   return new RegExp(String.raw`\b${escapeRegExp(stem.length >= 4 ? stem.slice(0, Math.max(4, stem.length - 1)) : stem)}`, 'i').test(sentence);
+}
+
+/** Words after a thing that say which it is: "music by Arden", "the charge of fraud", "the song called …". */
+const NAMING_AFTER = /^\s*(?:by|of|called|named|titled|[:'‘"“(]|\p{Lu})/u;
+
+/** Each time a sentence names a thing as a noun, and whether only a quality goes before it and nothing naming after ("loud music"). */
+function mentions(thing: string, sentence: string): Array<{ generic: boolean }> {
+  const tokens = analyse(sentence, { winkEntities: false }).tokens;
+  const out: Array<{ generic: boolean }> = [];
+  tokens.forEach((t, i) => {
+    if (t.normal !== thing && t.normal !== `${thing}s`) return;
+    const before = tokens[i - 1];
+    const quality = !before || before.pos === 'ADJ' || before.pos === 'DET' || before.pos === 'ADV' || before.pos === 'VERB' || before.pos === 'PRON';
+    out.push({ generic: quality && !NAMING_AFTER.test(sentence.slice(t.end)) });
+  });
+  return out;
 }
 
 /** The first number of a count's lead ("38" of "38, according to police"). */
@@ -180,6 +205,17 @@ export const RULES: Rule[] = [
     holds: (c) => c.evidence.some((s) => holdsWord(askedThing(c.question)!, s)),
   },
   {
+    // "What music was he playing?" asks which music: "playing loud music" names none. The thing is
+    // named by a word before it that is no mere quality ("a fraud charge"), or by what follows it
+    // ("music by …", "the song 'Arden'"); a sentence that has it only as "loud music" does not say.
+    name: 'what-says-which',
+    applies: (c) => c.type === 'what' && !c.hasLead && askedThing(c.question) !== undefined,
+    holds: (c) => {
+      const all = c.evidence.flatMap((s) => mentions(askedThing(c.question)!, s));
+      return all.length === 0 || all.some((m) => !m.generic);
+    },
+  },
+  {
     // "What's the name of the guard" is answered by a name, not by a role ("a night guard").
     name: 'a-name-when-asked-for-one',
     applies: (c) => (c.type === 'who' || c.type === 'name') && /\bnamed?\b/i.test(c.question.text),
@@ -190,7 +226,7 @@ export const RULES: Rule[] = [
     // half"; an act within an event may be ("when did the floodlight fail" — "in the second half").
     name: 'when-is-a-time',
     applies: (c) => c.type === 'when' && c.hasLead,
-    holds: (c) => CALENDAR.test(leadName(c.lead)) || (!/^when (?:is|was|were|are)\b/i.test(c.question.text) && EVENT_PART.test(leadName(c.lead))),
+    holds: (c) => answersWhen(c.question.text, leadName(c.lead)),
   },
 ];
 

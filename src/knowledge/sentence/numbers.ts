@@ -57,8 +57,8 @@ export const SCORE = /(?<![\d/.:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d/.:%-])/;
 export const MONEY = /((?:[$€£¥]|\b(?:US|A|C|NZ|HK)\$|\bPS(?=\d)|\b(?:USD|EUR|GBP|CHF|JPY|CNY|INR|Rs\.?)\s?)\s?\d[\d,.]*(\s*(thousand|million|billion|trillion|[mbk]n?)\b)?|\d[\d,.]*\s*(thousand|million|billion|trillion)?\s*(dollars|euros|pounds|yuan|yen|rupees|francs))/i;
 
 export const AGE_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
-/** An age as an article gives it: "38-year-old", "Pavel Mirko, 41,". */
-export const AGE = new RegExp(String.raw`\b(\d{1,3}|${AGE_WORDS})[- ]years?[- ]old\b|,\s(\d{1,3}),`, 'i');
+/** An age as an article gives it: "38-year-old", "Pavel Mirko, 41,", "aged 15", "when she was 13". */
+export const AGE = new RegExp(String.raw`\b(\d{1,3}|${AGE_WORDS})[- ]years?[- ]old\b|,\s(\d{1,3}),|\baged\s(\d{1,3})\b|\bwhen (?:he|she|they|I|we) (?:was|were) (\d{1,3}|${AGE_WORDS})\b(?![- ]?(?:[.,:]\d|%|per|years?\b|months?\b|weeks?\b|days?\b|[ap]\.?m\b|o'clock))`, 'i');
 
 /** A measure with one of the given units (a regex alternation): "30 kilometers", "five feet (1.5 metres)". */
 export function measuresIn(text: string, units: string): RegExpMatchArray[] {

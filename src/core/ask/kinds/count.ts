@@ -1,7 +1,7 @@
 // "How many / much / long / old / far …": the number phrase that counts or measures what is asked.
 import type { TimeFact } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
-import { AGE, DIMENSION_WORDS, MAGNITUDE, MEASURE_UNITS, measuresIn, MONEY, numberPhrases, partCount, PERCENT, placesInTime } from '../../../knowledge/sentence/index.ts';
+import { AGE, DIMENSION_WORDS, NUMBER_WORDS, MAGNITUDE, MEASURE_UNITS, measuresIn, MONEY, numberPhrases, partCount, PERCENT, placesInTime } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { Library, terms } from '../../library.ts';
 import { remember, result, supported } from '../compose.ts';
@@ -60,15 +60,17 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
     if (constraints.money) return null;
   }
   if (how === 'old') {
-    const age = AGE.exec(text);
-    if (age) return age[0].replace(/^,\s*|,$/g, '');
+    // "taking his daughter to a rally when she was 13 … fled aged 15": the age next to the asked words.
+    const ages = [...text.matchAll(new RegExp(AGE.source, 'gi'))];
+    // ("when she was 13" answers "13".)
+    if (ages.length) return nearestMatch(lib, hit, topicTerms(q), ages).replace(/^,\s*|,$/g, '').replace(/^when \S+ \S+ /i, '');
   }
   const unit = constraints.counted?.toLowerCase();
   const wantedUnit = unit ? terms(unit)[0] : undefined;
   // "How many people …" is not answered by "420 jobs": a count of some other plural thing.
   // ("How many people" is answered by "two workers and three volunteers": people come under many names.)
   const otherThing = (n: string) => !!wantedUnit && !GENERIC_COUNTED.has(wantedUnit) && !terms(n).includes(wantedUnit) && /^\S+\s+(?:\p{L}+\s+)?\p{Ll}{3,}s\b/u.test(n) && !/\b(?:percent|years|months|weeks|days|hours|minutes|times)\b/.test(n);
-  const numbers = numberPhrases(text).filter((n) => !/^\d+-\d+$/.test(n) && !otherThing(n));
+  const numbers = numberPhrases(text).filter((n) => !/^\d+-\d+$/.test(n) && !otherThing(n) && !writtenIn(q, n));
   if (numbers.length === 0) return null;
   // "two of its supports": the count of a part, told with "of".
   const part = unit && unit.length > 2 ? partCount(text, unit) : null;
@@ -82,6 +84,21 @@ function countIn(lib: Library, hit: Ranked, q: Question): string | null {
   return numbers.find((n) => wantedUnit && terms(n).includes(wantedUnit))
     ?? (how === 'long' ? numbers.find((n) => /(year|month|week|day|hour|minute|second)/i.test(n) && !/\b(after|before|later|earlier|ago)$/i.test(n)) : undefined)
     ?? (how === 'many' || how === 'much' || !how ? nearestNumber(lib, hit, q, text, numbers) : null);
+}
+
+/** "How many sailors died in the 1893 shipwreck?": a number the question writes itself ("1893 shipwreck") is what it asks about, not its answer. */
+function writtenIn(q: Question, phrase: string): boolean {
+  const n = /^\d[\d,.]*\d|^\d/.exec(phrase)?.[0];
+  return !!n && new RegExp(String.raw`(?<![\d,.])${n.replace(/[.]/g, '\\.')}(?![\d]|[,.]\d)`).test(q.text);
+}
+
+/** Words of a number phrase that say how big it is, not what it counts ("1.5 million", "a few", "one in seven"). */
+const SIZE_WORDS = new RegExp(String.raw`^(?:[\d,.]+\p{L}{0,2}|${NUMBER_WORDS.replace(/ /g, '|')}|hundred|thousand|million|billion|trillion|m|bn|k|and|an?|in|out|of|per|some|about|nearly|almost|more|than|over|up|to|at|least)$`, 'iu');
+
+/** Whether a number phrase counts a thing other than the unit asked ("2008 campaign trail" for Armenians; "51million" counts nothing named). */
+function countsOther(phrase: string, unit: string): boolean {
+  const things = phrase.split(/\s+/).filter((w) => !SIZE_WORDS.test(w));
+  return things.length > 0 && !things.some((w) => terms(w)[0] === unit);
 }
 
 /** "How many were injured?": of several numbers, the one nearest the asked words ("injuring more than 200"). */
@@ -126,11 +143,15 @@ export function answerCount(lib: Library, q: Question, context: ConversationCont
   // … and one that tells what was counted or done ("How many people live in Dunmore?" is not "cutting 420 jobs" there).
   const told = actWords(q, words);
   if (told.length > 0) hits = hits.filter((h) => sharesWord(lib, h, told));
-  for (const hit of hits) {
-    const pick = countIn(lib, hit, q);
-    if (!pick) continue;
-    const cite = citation(lib, hit);
-    return result('count', supported(lib, hit, pick, 300, pick), 0.6, [cite], remember(context, [cite]));
+  const picks = hits.map((hit) => ({ hit, pick: countIn(lib, hit, q) })).filter((p): p is { hit: Ranked; pick: string } => p.pick !== null);
+  // "How many armenians were killed in the 1915 massacre": "2008 campaign trail" counts something else,
+  // so a number of the same story that counts Armenians ("an estimated 1.5 million Armenians") answers.
+  const unit = countedTerm && !GENERIC_COUNTED.has(countedTerm) ? countedTerm : undefined;
+  const counting = unit && picks.length > 0 && countsOther(picks[0].pick, unit) ? picks.find((p) => p.hit.article === picks[0].hit.article && terms(p.pick).includes(unit)) : undefined;
+  const chosen = counting ?? picks[0];
+  if (chosen) {
+    const cite = citation(lib, chosen.hit);
+    return result('count', supported(lib, chosen.hit, chosen.pick, 300, chosen.pick), 0.6, [cite], remember(context, [cite]));
   }
   return result('count', null, 0.2, [], context);
 }
