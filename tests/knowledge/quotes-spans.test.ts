@@ -215,3 +215,36 @@ describe('verbs that report only with a clause ("assume", "maintain")', () => {
     expect(qs).toHaveLength(0);
   });
 });
+
+// Cues whose speaker is not right before them: a participle that opens the sentence speaks for
+// the subject after its comma, an infinitive of purpose for the subject of the verb before it.
+describe('a participle that opens the sentence speaks for the subject after its comma', () => {
+  it('"Citing a report, the mayor said …": the mayor cites the report', () => {
+    const q = quoteCuedBy('Citing a discredited report, the mayor said the bridge was unsafe.', 'Citing');
+    expect(q.text).toBe('a discredited report');
+    expect(q.speaker?.text).toBe('the mayor');
+  });
+});
+
+describe('a purpose infinitive speaks for the subject of the verb before it', () => {
+  it('"spoke at a gathering of farmers to discuss …": the senator discusses', () => {
+    const q = quoteCuedBy('The senator spoke at a gathering of farmers in Iowa to discuss the drought.', 'discuss');
+    expect(q.text).toBe('the drought');
+    expect(q.speaker?.text).toBe('The senator');
+  });
+
+  it('"met in Brussels on Friday to criticize …": the ministers criticize', () => {
+    const q = quoteCuedBy('European ministers met in Brussels on Friday to criticize the budget.', 'criticize');
+    expect(q.speaker?.text).toBe('European ministers');
+  });
+
+  it('the subject of a verb of causing does not speak in the infinitive ("the leak prompted the union to demand …")', () => {
+    const quotes = quotesOf('The leak prompted the union at its annual meeting to demand a full inquiry into the contracts.');
+    expect(quotes.filter((q) => q.speaker?.text === 'The leak')).toEqual([]);
+  });
+
+  it('a purpose infinitive after an object is no cue of that object ("hired a firm to review …")', () => {
+    const quotes = quotesOf('The council hired a firm to review the accounts last year.');
+    expect(quotes.filter((q) => q.speaker?.text === 'a firm')).toEqual([]);
+  });
+});

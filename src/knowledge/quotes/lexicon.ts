@@ -167,6 +167,15 @@ export const STANCE_ADJECTIVES: ReadonlySet<string> = new Set([
   'persuaded', 'unconvinced', 'doubtful', 'positive', 'mindful', 'nervous', 'anxious', 'dismayed',
 ]);
 
+/**
+ * Verbs of causing whose object, not subject, does the infinitive after it: "the leak prompted
+ * the union to demand …" (the union demands, the leak does not).
+ */
+export const CAUSING_VERBS: ReadonlySet<string> = new Set([
+  'prompt', 'force', 'lead', 'cause', 'spur', 'drive', 'push', 'pressure', 'compel', 'oblige', 'inspire', 'provoke',
+  'persuade', 'convince', 'move', 'galvanize', 'galvanise', 'embolden', 'motivate',
+]);
+
 /** Adjectives of will whose infinitive is what someone means to do ("is determined to …"). */
 export const INTENT_ADJECTIVES: ReadonlySet<string> = new Set([
   'willing', 'unwilling', 'determined', 'ready', 'eager', 'reluctant', 'prepared', 'committed', 'keen',
