@@ -248,3 +248,20 @@ describe('a purpose infinitive speaks for the subject of the verb before it', ()
     expect(quotes.filter((q) => q.speaker?.text === 'a firm')).toEqual([]);
   });
 });
+
+describe('a hearer verb whose plain object is what was said', () => {
+  it('"urged restraint on both sides": the object is the content, not a hearer', () => {
+    const q = quoteCuedBy('The minister urged restraint on both sides after the clashes.', 'urged');
+    expect(q.text).toBe('restraint on both sides after the clashes');
+  });
+
+  it('"ordered the deployment of …": the object is the content', () => {
+    const q = quoteCuedBy('The commander ordered the deployment of four battalions to the border.', 'ordered');
+    expect(q.text).toBe('the deployment of four battalions to the border');
+  });
+
+  it('a person, a body or a name before an infinitive or a "that" clause is still the hearer', () => {
+    expect(quoteCuedBy('The mayor warned residents that the river would rise.', 'warned').text).toBe('that the river would rise');
+    expect(quoteCuedBy('The judge ordered the company to pay damages.', 'ordered').text).toBe('to pay damages');
+  });
+});

@@ -63,6 +63,9 @@ export const HEARER_VERBS: ReadonlySet<string> = new Set([
   'ask', 'brief', 'promise', 'instruct', 'order', 'beg', 'implore', 'email', 'text', 'show',
 ]);
 
+/** Hearer verbs whose plain object may be what was said, not who heard it ("urged restraint", "ordered an inquiry"). */
+export const OBJECT_OR_HEARER_VERBS: ReadonlySet<string> = new Set(['warn', 'caution', 'advise', 'urge', 'ask', 'promise', 'order', 'beg']);
+
 /** Particles that belong to a cue ("pointed out", "called for", "went on"). */
 export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out', 'for', 'on', 'up', 'to', 'of', 'about', 'after', 'against']);
 
