@@ -265,3 +265,11 @@ describe('a hearer verb whose plain object is what was said', () => {
     expect(quoteCuedBy('The judge ordered the company to pay damages.', 'ordered').text).toBe('to pay damages');
   });
 });
+
+describe('a source phrase with a participle before its noun', () => {
+  it('"…, a Gazette analysis of newly filed campaign reports shows": the whole analysis is the source', () => {
+    const q = quoteCuedBy('Donations to the two parties hit nearly $1 billion through the end of August, a Gazette analysis of newly filed campaign reports shows.', 'shows');
+    expect(q.text).toBe('Donations to the two parties hit nearly $1 billion through the end of August');
+    expect(q.speaker?.text).toBe('a Gazette analysis of newly filed campaign reports');
+  });
+});
