@@ -273,3 +273,20 @@ describe('a source phrase with a participle before its noun', () => {
     expect(q.speaker?.text).toBe('a Gazette analysis of newly filed campaign reports');
   });
 });
+
+describe('a cue verb in a sense that reports nothing', () => {
+  it('a legal appeal of a ruling is no plea ("appealed the case"), a plea is ("appealed for calm")', () => {
+    const quotes = quotesOf('The groups appealed the case to the appeals court. The mayor appealed for calm.');
+    expect(quotes.map((q) => q.text)).toEqual(['for calm']);
+  });
+
+  it('an audience addressed is not what was said ("addressed the convention"), an issue is', () => {
+    const quotes = quotesOf('She addressed the annual convention of nurses in Denver. She addressed the issue of pay.');
+    expect(quotes.map((q) => q.text)).toEqual(['the issue of pay']);
+  });
+
+  it('a means found is no finding ("found ways to cut …"), a clause is ("found that …")', () => {
+    const quotes = quotesOf('Wealthy donors found ways to cut their tax bills. Investigators found that the brakes had failed.');
+    expect(quotes.map((q) => q.text)).toEqual(['that the brakes had failed']);
+  });
+});
