@@ -290,3 +290,16 @@ describe('a cue verb in a sense that reports nothing', () => {
     expect(quotes.map((q) => q.text)).toEqual(['that the brakes had failed']);
   });
 });
+
+describe('the source of "according to" keeps its own phrases', () => {
+  it('"According to a new report by the Gazette, …": the content starts after the source, not at "by"', () => {
+    const q = quoteCuedBy('According to a new report by the Gazette, party insiders are trying to rally young voters.', 'According to');
+    expect(q.speaker?.text).toBe('a new report by the Gazette');
+    expect(q.text).toBe('party insiders are trying to rally young voters');
+  });
+
+  it('"…, according to a memo from the city\'s engineers": the whole memo is the source', () => {
+    const q = quoteCuedBy('The bridge will reopen in May, according to a memo from the city\'s engineers.', 'according to');
+    expect(q.speaker?.text).toBe('a memo from the city\'s engineers');
+  });
+});

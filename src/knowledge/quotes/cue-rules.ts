@@ -13,7 +13,7 @@ import { PASSIVE_OPINION_FORMS, frontedQuestion, impression, passiveAttribution,
 import { ATTITUDE_ADJECTIVES, DOCUMENT_NOUNS, INTENT_ADJECTIVES, MEDIUM_NOUNS, NAMING_VERBS } from './lexicon.ts';
 import { contentAfter } from './boundaries.ts';
 import { isQuoteMark, nounPhraseStartingAt, subjectBefore, type WordRange } from './phrases.ts';
-import { coordinatedSource, frontedParticipleSpeaker, infinitiveSpeaker, invertedSpeaker, issuerOf, mainSpeakerBefore, participleSpeaker, purposeSpeaker, shortPhraseBeforeComma } from './sources.ts';
+import { coordinatedSource, frontedParticipleSpeaker, infinitiveSpeaker, invertedSpeaker, issuerOf, mainSpeakerBefore, participleSpeaker, purposeSpeaker, shortPhraseBeforeComma, withPrepositionalPhrases } from './sources.ts';
 import type { Cue, Draft, Extraction } from './state.ts';
 import type { Word } from './words.ts';
 
@@ -89,7 +89,9 @@ const CUE_RULES: readonly CueRule[] = [
     listed: true,
     read: ({ w, sl }, c) => {
       if (w[c].normal !== 'according' || w[c + 1]?.normal !== 'to' || c + 1 >= sl) return null;
-      const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? shortPhraseBeforeComma(w, c + 2, sl);
+      // "According to a report by the Gazette, …": the source's own phrases go with it.
+      const np = nounPhraseStartingAt(w, c + 2, sl);
+      const speaker = (np && withPrepositionalPhrases(w, np, sl)) ?? shortPhraseBeforeComma(w, c + 2, sl);
       return asCue(speaker ? { at: [c, c + 1], speaker: coordinatedSource(w, speaker, sl), layout: 'according', strong: true } : null);
     },
   },

@@ -254,14 +254,19 @@ export function mainSpeakerBefore(cues: Cue[], c: number): WordRange | null {
 export function invertedSpeaker(w: Word[], at: WordRange, last: number): WordRange | null {
   const speaker = nounPhraseStartingAt(w, at[1] + 1, last);
   if (!speaker || !canSpeak(w, speaker[1])) return null;
-  let end = speaker[1];
   // "said one source in the room", "said Jo Hart of the union"
-  while (end + 2 <= last && w[end + 1].pos === 'ADP' && nounPhraseStartingAt(w, end + 2, last)) {
-    end = (nounPhraseStartingAt(w, end + 2, last) as WordRange)[1];
-  }
+  const end = withPrepositionalPhrases(w, speaker, last)[1];
   const next = w[end + 1];
   if (next && end + 1 <= last && next.text !== ',' && next.text !== '(' && !isSentenceEnd(next)) return null;
   return withDescription(speaker, descriptionEnd(w, end));
+}
+
+/** A noun phrase with the prepositional phrases after it: "a report by the Gazette", "Jo Hart of the union". */
+export function withPrepositionalPhrases(w: Word[], np: WordRange, last: number): WordRange {
+  let end = np[1];
+  let next: WordRange | null;
+  while (end + 2 <= last && w[end + 1].pos === 'ADP' && (next = nounPhraseStartingAt(w, end + 2, last))) end = next[1];
+  return [np[0], end];
 }
 
 /** "…, noted the rule": only a name, a pronoun, a person, a group or a body speaks after an inverted cue. */
