@@ -303,3 +303,17 @@ describe('the source of "according to" keeps its own phrases', () => {
     expect(q.speaker?.text).toBe('a memo from the city\'s engineers');
   });
 });
+
+describe('a content that opens its sentence leaves out the writer\'s link to the sentence before', () => {
+  it('"However, …, the fund said" and "In addition, …, aides said"', () => {
+    expect(quoteCuedBy('However, slower growth in rich nations is being offset by faster growth elsewhere, the fund said.', 'said').text)
+      .toBe('slower growth in rich nations is being offset by faster growth elsewhere');
+    expect(quoteCuedBy('In addition, the campaign plans to release more records soon, aides said.', 'said').text)
+      .toBe('the campaign plans to release more records soon');
+  });
+
+  it('a link inside the sentence stays ("…, and the fund said")', () => {
+    const q = quoteCuedBy('Prices rose and wages fell, the fund said.', 'said');
+    expect(q.text).toBe('Prices rose and wages fell');
+  });
+});
