@@ -167,3 +167,19 @@ describe('a headline that quotes its subject ("X on Y: \'…\'")', () => {
     expect(qs.filter((q) => q.speaker?.text === 'Leeds')).toHaveLength(0);
   });
 });
+
+describe('a colon after the noun that names the words ("issued a blunt warning: …")', () => {
+  const quotes = quotesOf(article('british-colon-noun.txt'));
+
+  it('the quote after the colon is direct and by the subject of the verb before the noun', () => {
+    const q = quoteStarting(quotes, "'Move your");
+    expect(q.kind).toBe('direct');
+    expect(q.speaker?.text).toBe('The Environment Agency');
+  });
+
+  it('so is a quote in the next paragraph after "had a simple message for traders:"', () => {
+    const q = quoteStarting(quotes, "'We will not");
+    expect(q.kind).toBe('direct');
+    expect(q.speaker?.name).toBe('Priya Sandhu');
+  });
+});

@@ -215,3 +215,105 @@ describe('verbs that report only with a clause ("assume", "maintain")', () => {
     expect(qs).toHaveLength(0);
   });
 });
+
+// Cues whose speaker is not right before them: a participle that opens the sentence speaks for
+// the subject after its comma, an infinitive of purpose for the subject of the verb before it.
+describe('a participle that opens the sentence speaks for the subject after its comma', () => {
+  it('"Citing a report, the mayor said …": the mayor cites the report', () => {
+    const q = quoteCuedBy('Citing a discredited report, the mayor said the bridge was unsafe.', 'Citing');
+    expect(q.text).toBe('a discredited report');
+    expect(q.speaker?.text).toBe('the mayor');
+  });
+});
+
+describe('a purpose infinitive speaks for the subject of the verb before it', () => {
+  it('"spoke at a gathering of farmers to discuss …": the senator discusses', () => {
+    const q = quoteCuedBy('The senator spoke at a gathering of farmers in Iowa to discuss the drought.', 'discuss');
+    expect(q.text).toBe('the drought');
+    expect(q.speaker?.text).toBe('The senator');
+  });
+
+  it('"met in Brussels on Friday to criticize …": the ministers criticize', () => {
+    const q = quoteCuedBy('European ministers met in Brussels on Friday to criticize the budget.', 'criticize');
+    expect(q.speaker?.text).toBe('European ministers');
+  });
+
+  it('the subject of a verb of causing does not speak in the infinitive ("the leak prompted the union to demand …")', () => {
+    const quotes = quotesOf('The leak prompted the union at its annual meeting to demand a full inquiry into the contracts.');
+    expect(quotes.filter((q) => q.speaker?.text === 'The leak')).toEqual([]);
+  });
+
+  it('a purpose infinitive after an object is no cue of that object ("hired a firm to review …")', () => {
+    const quotes = quotesOf('The council hired a firm to review the accounts last year.');
+    expect(quotes.filter((q) => q.speaker?.text === 'a firm')).toEqual([]);
+  });
+});
+
+describe('a hearer verb whose plain object is what was said', () => {
+  it('"urged restraint on both sides": the object is the content, not a hearer', () => {
+    const q = quoteCuedBy('The minister urged restraint on both sides after the clashes.', 'urged');
+    expect(q.text).toBe('restraint on both sides after the clashes');
+  });
+
+  it('"ordered the deployment of …": the object is the content', () => {
+    const q = quoteCuedBy('The commander ordered the deployment of four battalions to the border.', 'ordered');
+    expect(q.text).toBe('the deployment of four battalions to the border');
+  });
+
+  it('a person, a body or a name before an infinitive or a "that" clause is still the hearer', () => {
+    expect(quoteCuedBy('The mayor warned residents that the river would rise.', 'warned').text).toBe('that the river would rise');
+    expect(quoteCuedBy('The judge ordered the company to pay damages.', 'ordered').text).toBe('to pay damages');
+  });
+});
+
+describe('a source phrase with a participle before its noun', () => {
+  it('"…, a Gazette analysis of newly filed campaign reports shows": the whole analysis is the source', () => {
+    const q = quoteCuedBy('Donations to the two parties hit nearly $1 billion through the end of August, a Gazette analysis of newly filed campaign reports shows.', 'shows');
+    expect(q.text).toBe('Donations to the two parties hit nearly $1 billion through the end of August');
+    expect(q.speaker?.text).toBe('a Gazette analysis of newly filed campaign reports');
+  });
+});
+
+describe('a cue verb in a sense that reports nothing', () => {
+  it('a legal appeal of a ruling is no plea ("appealed the case"), a plea is ("appealed for calm")', () => {
+    const quotes = quotesOf('The groups appealed the case to the appeals court. The mayor appealed for calm.');
+    expect(quotes.map((q) => q.text)).toEqual(['for calm']);
+  });
+
+  it('an audience addressed is not what was said ("addressed the convention"), an issue is', () => {
+    const quotes = quotesOf('She addressed the annual convention of nurses in Denver. She addressed the issue of pay.');
+    expect(quotes.map((q) => q.text)).toEqual(['the issue of pay']);
+  });
+
+  it('a means found is no finding ("found ways to cut …"), a clause is ("found that …")', () => {
+    const quotes = quotesOf('Wealthy donors found ways to cut their tax bills. Investigators found that the brakes had failed.');
+    expect(quotes.map((q) => q.text)).toEqual(['that the brakes had failed']);
+  });
+});
+
+describe('the source of "according to" keeps its own phrases', () => {
+  it('"According to a new report by the Gazette, …": the content starts after the source, not at "by"', () => {
+    const q = quoteCuedBy('According to a new report by the Gazette, party insiders are trying to rally young voters.', 'According to');
+    expect(q.speaker?.text).toBe('a new report by the Gazette');
+    expect(q.text).toBe('party insiders are trying to rally young voters');
+  });
+
+  it('"…, according to a memo from the city\'s engineers": the whole memo is the source', () => {
+    const q = quoteCuedBy('The bridge will reopen in May, according to a memo from the city\'s engineers.', 'according to');
+    expect(q.speaker?.text).toBe('a memo from the city\'s engineers');
+  });
+});
+
+describe('a content that opens its sentence leaves out the writer\'s link to the sentence before', () => {
+  it('"However, …, the fund said" and "In addition, …, aides said"', () => {
+    expect(quoteCuedBy('However, slower growth in rich nations is being offset by faster growth elsewhere, the fund said.', 'said').text)
+      .toBe('slower growth in rich nations is being offset by faster growth elsewhere');
+    expect(quoteCuedBy('In addition, the campaign plans to release more records soon, aides said.', 'said').text)
+      .toBe('the campaign plans to release more records soon');
+  });
+
+  it('a link inside the sentence stays ("…, and the fund said")', () => {
+    const q = quoteCuedBy('Prices rose and wages fell, the fund said.', 'said');
+    expect(q.text).toBe('Prices rose and wages fell');
+  });
+});

@@ -2,7 +2,7 @@
 // ("in a statement", "when he ran"), a contrast, an adjunct or a closing apposition.
 import { frontedAdverbialEnd, hasClauseOpener, hasVerb, opensPredicate, opensWithSubordinate, startsClause, trimEnd } from './clause.ts';
 import { cueStrength } from './cues.ts';
-import { ADJUNCT_RELATIVES, CONTRASTIVE, HEARER_VERBS, MEDIUM_NOUNS, RELATIVE_SPEAKERS } from './lexicon.ts';
+import { ADJUNCT_RELATIVES, CONTRASTIVE, HEARER_VERBS, MEDIUM_NOUNS, OBJECT_OR_HEARER_VERBS, ORGANIZATION_NOUNS, PERSON_NOUNS, RELATIVE_SPEAKERS } from './lexicon.ts';
 import { isClauseLink, isDash, isQuoteMark, isSentenceEnd, MAX_PHRASE, nounPhraseStartingAt, skipHearer, skipTrailers, type WordRange } from './phrases.ts';
 import type { Extraction } from './state.ts';
 import type { Word } from './words.ts';
@@ -323,12 +323,31 @@ export function opensTimePhrase(w: Word[], i: number, end: number): boolean {
   return w[i].normal === 'while' ? next.pos === 'DET' || next.pos === 'ADP' : /^(since|until)$/.test(w[i].normal) && next.pos === 'DET';
 }
 
+/**
+ * Whether the phrase at word i is the hearer of a cue that may take one. "show" takes only a
+ * pronoun ("showed him the video", but "polls show a close race"); a verb whose plain object
+ * may be what was said ("ordered the deployment of troops", "urged restraint") takes a person,
+ * a body or a name ("ordered the company to pay", "warned residents that"), or any phrase that
+ * an infinitive or a "that" clause follows.
+ */
+function hearerAt(w: Word[], lemma: string, i: number, last: number): boolean {
+  const x = w[i];
+  if (!x) return false;
+  if (x.pos === 'PRON') return true;
+  if (lemma === 'show') return false;
+  if (!OBJECT_OR_HEARER_VERBS.has(lemma)) return true;
+  const np = nounPhraseStartingAt(w, i, last);
+  if (!np) return false;
+  const head = w[np[1]];
+  const next = w[np[1] + 1];
+  if (next && ((next.normal === 'to' && w[np[1] + 2]?.pos === 'VERB') || next.normal === 'that' || next.quotation >= 0)) return true;
+  return head.pos === 'PROPN' || PERSON_NOUNS.has(head.lemma) || ORGANIZATION_NOUNS.has(head.lemma);
+}
+
 /** Content after a cue: from past its trailers and hearer to the end of the sentence. */
 export function contentAfter(w: Word[], cue: WordRange, lastWord: number): WordRange | null {
   let i = skipTrailers(w, cue[1] + 1, lastWord);
-  // "showed him the video", but "polls show a close race": "show" takes only a pronoun hearer.
-  const hearer = HEARER_VERBS.has(w[cue[0]].lemma) && (w[cue[0]].lemma !== 'show' || w[i]?.pos === 'PRON');
-  if (hearer) i = skipTrailers(w, skipHearer(w, i, lastWord), lastWord);
+  if (HEARER_VERBS.has(w[cue[0]].lemma) && hearerAt(w, w[cue[0]].lemma, i, lastWord)) i = skipTrailers(w, skipHearer(w, i, lastWord), lastWord);
   // "reported at the time that …": a short phrase before "that" belongs to the cue.
   for (let k = i; k <= Math.min(lastWord, i + 6) && w[i]?.normal !== 'that'; k++) {
     const x = w[k];

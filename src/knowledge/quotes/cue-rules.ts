@@ -13,7 +13,7 @@ import { PASSIVE_OPINION_FORMS, frontedQuestion, impression, passiveAttribution,
 import { ATTITUDE_ADJECTIVES, DOCUMENT_NOUNS, INTENT_ADJECTIVES, MEDIUM_NOUNS, NAMING_VERBS } from './lexicon.ts';
 import { contentAfter } from './boundaries.ts';
 import { isQuoteMark, nounPhraseStartingAt, subjectBefore, type WordRange } from './phrases.ts';
-import { coordinatedSource, infinitiveSpeaker, invertedSpeaker, issuerOf, mainSpeakerBefore, participleSpeaker, shortPhraseBeforeComma } from './sources.ts';
+import { coordinatedSource, frontedParticipleSpeaker, infinitiveSpeaker, invertedSpeaker, issuerOf, mainSpeakerBefore, participleSpeaker, purposeSpeaker, shortPhraseBeforeComma, withPrepositionalPhrases } from './sources.ts';
 import type { Cue, Draft, Extraction } from './state.ts';
 import type { Word } from './words.ts';
 
@@ -89,7 +89,9 @@ const CUE_RULES: readonly CueRule[] = [
     listed: true,
     read: ({ w, sl }, c) => {
       if (w[c].normal !== 'according' || w[c + 1]?.normal !== 'to' || c + 1 >= sl) return null;
-      const speaker = nounPhraseStartingAt(w, c + 2, sl) ?? shortPhraseBeforeComma(w, c + 2, sl);
+      // "According to a report by the Gazette, …": the source's own phrases go with it.
+      const np = nounPhraseStartingAt(w, c + 2, sl);
+      const speaker = (np && withPrepositionalPhrases(w, np, sl)) ?? shortPhraseBeforeComma(w, c + 2, sl);
       return asCue(speaker ? { at: [c, c + 1], speaker: coordinatedSource(w, speaker, sl), layout: 'according', strong: true } : null);
     },
   },
@@ -218,6 +220,22 @@ const SPEAKER_RULES: readonly SpeakerRule[] = [
       if (strength !== 'strong' && !/^(report|decide)$/.test(w[c].lemma)) return null;
       const passive = passiveAttribution(w, c, sf, sl);
       return passive ? { draft: passive } : null;
+    },
+  },
+  {
+    // "Citing a report, the mayor said …": the subject after the participle's phrase speaks.
+    name: 'a participle opening the sentence ("Citing a report, the mayor said")',
+    read: ({ w, sl, sentenceFirst }, { c, strength, at }) => {
+      const speaker = frontedParticipleSpeaker(w, c, sentenceFirst, sl);
+      return speaker ? { cue: { at, speaker, layout: 'after', strong: strength === 'strong' } } : null;
+    },
+  },
+  {
+    // "The senator spoke at a farm to discuss …": the subject of the verb before the infinitive.
+    name: 'an infinitive of purpose ("spoke at a farm to discuss")',
+    read: ({ w, sf }, { c, strength, at }) => {
+      const speaker = purposeSpeaker(w, c, sf);
+      return speaker ? { cue: { at, speaker, layout: 'after', strong: strength === 'strong' } } : null;
     },
   },
   {

@@ -55,10 +55,50 @@ export function cueStrength(words: Word[], i: number): 'strong' | 'weak' | null 
     words[i + 1]?.normal === 'to' && words[i + 2]?.pos !== 'VERB' && words[i + 2]?.pos !== 'AUX') return null;
   // "The council has proved to be ineffective": "prove to" means "turn out", it reports nothing.
   if (lemma === 'prove' && words[i + 1]?.normal === 'to') return null;
+  if (OTHER_SENSES.some((sense) => sense.lemma === lemma && sense.holds(words, i))) return null;
   if (SPEECH_LEMMAS.has(lemma)) return 'strong';
   if (WEAK_LEMMAS.has(lemma)) return 'weak';
   return null;
 }
+
+/** A sense of a cue verb that reports nothing, told by what follows the verb. */
+interface OtherSense {
+  lemma: string;
+  /** Why, with an example. */
+  name: string;
+  holds(words: Word[], i: number): boolean;
+}
+
+/** The head noun of the object right after word i ("the annual convention of nurses" → "convention"). */
+function objectHead(words: Word[], i: number): Word | undefined {
+  let k = i + 1;
+  if (words[k]?.pos !== 'DET' && !POSSESSIVES.has(words[k]?.normal ?? '')) return undefined;
+  k++;
+  while (words[k] && (words[k].pos === 'ADJ' || words[k].pos === 'NUM' || (words[k].pos === 'NOUN' && words[k + 1]?.pos === 'NOUN'))) k++;
+  return words[k]?.pos === 'NOUN' ? words[k] : undefined;
+}
+
+/** Audiences and occasions that are addressed: the speech was given to them, they are not what was said. */
+const ADDRESSED = new Set(['convention', 'conference', 'rally', 'crowd', 'audience', 'nation', 'meeting', 'summit', 'assembly', 'symposium',
+  'gathering', 'forum', 'session', 'congregation', 'graduates', 'students', 'supporters', 'delegates', 'members', 'luncheon', 'dinner', 'ceremony']);
+
+const OTHER_SENSES: readonly OtherSense[] = [
+  {
+    lemma: 'appeal',
+    name: 'a legal appeal: "appealed the ruling to a higher court" (but "appealed for calm", "appealed to voters")',
+    holds: (words, i) => objectHead(words, i) !== undefined,
+  },
+  {
+    lemma: 'address',
+    name: 'a speech to an audience: "addressed the convention" (but "addressed the issue of pay")',
+    holds: (words, i) => ADDRESSED.has(objectHead(words, i)?.lemma ?? ''),
+  },
+  {
+    lemma: 'find',
+    name: 'a means found: "found ways to cut costs", "found a way to win" (but "found that …")',
+    holds: (words, i) => /^(ways?|means)$/.test(words[i + 1]?.normal === 'a' ? words[i + 2]?.normal ?? '' : words[i + 1]?.normal ?? ''),
+  },
+];
 
 /** Tags that open a verb's object ("offering broad support", "citing the report", "urging them"). */
 const OBJECT_START_TAGS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'PRON', 'PROPN', 'NUM']);

@@ -4,7 +4,7 @@
 // speaker of the paragraph before.
 import { endsAfter, hasCueBetween, opensParagraph, paragraphStart, parenthesisEnd, startsClause, trimEnd } from './clause.ts';
 import { cueRange, cueStrength } from './cues.ts';
-import { HEARER_VERBS } from './lexicon.ts';
+import { HEARER_VERBS, MEDIUM_NOUNS, STANCE_NOUNS } from './lexicon.ts';
 import { isDash, isQuoteMark, isSentenceEnd, MAX_PHRASE, nounPhraseStartingAt, skipHearer, skipTrailers, subjectBefore, VERB_MODIFIERS, withDescription, type WordRange } from './phrases.ts';
 import { descriptionEnd, headlineSpeaker, participleSpeaker, transcriptSpeaker } from './sources.ts';
 import type { Draft, Extraction } from './state.ts';
@@ -166,6 +166,8 @@ export function cueBeforeQuote(ex: Extraction, qa: number, qb: number): Draft | 
   if (colon) {
     const speaker = transcriptSpeaker(w, floor, p + 1) ?? headlineSpeaker(w, floor, p + 1);
     if (speaker) return directFrom(ex, qa, qb, speaker, [p + 1, p + 1]);
+    const named = namedWords(w, p, floor);
+    if (named) return directFrom(ex, qa, qb, named.speaker, named.cue);
   }
   for (let c = p; c >= Math.max(floor, p - 8); c--) {
     const x = w[c];
@@ -200,6 +202,42 @@ export function cueBeforeQuote(ex: Extraction, qa: number, qb: number): Draft | 
     return { content: [first, fragments[fragments.length - 1][1]], fragments, kind: 'partial', speaker, cue };
   }
   return null;
+}
+
+/** Nouns of words given that a colon may close, the quotation after it being those words ("a blunt warning: “…”"). */
+const GIVEN_WORDS: ReadonlySet<string> = new Set([...MEDIUM_NOUNS, ...STANCE_NOUNS, 'answer', 'reply', 'response', 'question', 'word', 'words',
+  'advice', 'verdict', 'plea', 'request', 'explanation', 'slogan', 'motto', 'line', 'refrain', 'mantra']);
+
+/**
+ * "The mayor issued a blunt warning: “…”", "I had to change my answer: “…”": the object before
+ * the colon names the words that follow; its verb's subject said them. The cue is the verb
+ * through the noun. Null unless word p (before the colon) heads such an object.
+ */
+function namedWords(w: Word[], p: number, floor: number): { speaker: WordRange; cue: WordRange } | null {
+  // "a blunt warning to riverside residents:": the noun may have its hearer after it.
+  let noun = p;
+  for (let k = p - 1; k > floor && p - k <= 5 && w[k].pos !== 'VERB' && w[k].text !== ','; k--) {
+    if (/^(to|for)$/.test(w[k].normal) && w[k].pos === 'ADP') {
+      noun = k - 1;
+      break;
+    }
+  }
+  if (w[noun]?.pos !== 'NOUN' || !GIVEN_WORDS.has(w[noun].lemma)) return null;
+  let verb = noun - 1;
+  // ("had a simple message": a form of "have" with an object is the verb.)
+  const isVerb = (k: number): boolean => w[k].pos === 'VERB' || (w[k].lemma === 'have' && /^(DET|ADJ)$/.test(w[k + 1]?.pos ?? ''));
+  while (verb >= floor && noun - verb <= MAX_PHRASE / 2 && !isVerb(verb)) {
+    // ("rolling out a new message": a verb's particle.)
+    const particle = w[verb].pos === 'ADP' && /^(out|up|off|down)$/.test(w[verb].normal) && w[verb - 1]?.pos === 'VERB';
+    if (w[verb].quotation >= 0 || isSentenceEnd(w[verb]) || w[verb].text === ',' || (w[verb].pos === 'ADP' && !particle)) return null;
+    verb--;
+  }
+  if (verb < floor || !isVerb(verb)) return null;
+  // "had to change my answer": the subject of the verb before the infinitive.
+  let head = verb;
+  if (w[verb - 1]?.normal === 'to' && verb - 2 >= floor && (w[verb - 2].pos === 'VERB' || w[verb - 2].pos === 'AUX')) head = verb - 2;
+  const speaker = subjectBefore(w, head, floor);
+  return speaker ? { speaker, cue: [verb, noun] } : null;
 }
 
 export function directFrom(ex: Extraction, qa: number, qb: number, speaker: WordRange, cue: WordRange): Draft {

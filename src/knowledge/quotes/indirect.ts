@@ -108,7 +108,7 @@ function claimAround(s: Claims, cue: Cue): void {
   const end = contrastEnd(w, Math.max(cue.at[1], cue.speaker[1]) + 1, trimEnd(w, floor, s.sl));
   // "…the stadium, which, Lee said, is …": the cue sits in a relative clause; its content starts there.
   const relative = Math.min(cue.at[0], cue.speaker[0]) - 2;
-  const first = relative > floor && w[relative - 1].text === ',' && ADJUNCT_RELATIVES.has(w[relative].normal) ? relative : floor;
+  const first = relative > floor && w[relative - 1].text === ',' && ADJUNCT_RELATIVES.has(w[relative].normal) ? relative : afterLink(w, floor, end);
   if (end >= first) s.drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
   s.claimed.push([floor, end]);
   s.floor = end + 1;
@@ -145,6 +145,26 @@ function claimAfterSource(s: Claims, cue: Cue, k: number): boolean {
   return true;
 }
 
+/** Connectives that tie a sentence to the one before it ("However, …", "In addition, …"). */
+const SENTENCE_LINKS = new Set(['and', 'but', 'so', 'yet', 'or', 'however', 'still', 'meanwhile', 'instead', 'moreover', 'nonetheless', 'nevertheless', 'also']);
+const LINK_PHRASES = new Set(['in addition', 'in fact', 'of course', 'in turn', 'at the same time']);
+
+/**
+ * The first word of a content that opens its sentence, past the writer's link to the sentence
+ * before: "And perhaps, he said, …", "However, slower growth …", "In addition, the campaign …".
+ */
+function afterLink(w: Word[], first: number, end: number): number {
+  const opens = first === 0 || isSentenceEnd(w[first - 1]) || w[first - 1].paragraph !== w[first].paragraph;
+  if (!opens || w[first].quotation >= 0) return first;
+  let k = first;
+  const two = `${w[k].normal} ${w[k + 1]?.normal ?? ''}`;
+  const four = `${two} ${w[k + 2]?.normal ?? ''} ${w[k + 3]?.normal ?? ''}`;
+  if (LINK_PHRASES.has(two) && w[k + 2]?.text === ',') k += 3;
+  else if (LINK_PHRASES.has(four) && w[k + 4]?.text === ',') k += 5;
+  else if (SENTENCE_LINKS.has(w[k].normal)) k += w[k + 1]?.text === ',' ? 2 : 1;
+  return k <= end ? k : first;
+}
+
 /** "…, officials said", "…, according to X": the clause before the cue (and its speaker). */
 function claimBefore(s: Claims, cue: Cue): void {
   const { w, floor } = s;
@@ -156,7 +176,8 @@ function claimBefore(s: Claims, cue: Cue): void {
   // "Last month, the FBI warned officials": a fronted time is no content.
   if (onlyTime(w, floor, end)) return;
   // "…, as the memo put it": the phrase comments on the last clause only.
-  const first = cue.layout === 'according' && w[cue.at[0]].normal === 'as' ? lastClauseStart(w, floor, end) : floor;
+  // "And …, she said", "However, …, he said": the writer's link to the sentence before is no content.
+  const first = cue.layout === 'according' && w[cue.at[0]].normal === 'as' ? lastClauseStart(w, floor, end) : afterLink(w, floor, end);
   s.drafts.push({ content: [first, end], kind: 'indirect', speaker: cue.speaker, cue: cue.at });
   s.claimed.push([floor, Math.max(cue.at[1], cue.speaker[1])]);
   s.floor = Math.max(cue.at[1], cue.speaker[1]) + 1;

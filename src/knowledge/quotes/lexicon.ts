@@ -63,6 +63,9 @@ export const HEARER_VERBS: ReadonlySet<string> = new Set([
   'ask', 'brief', 'promise', 'instruct', 'order', 'beg', 'implore', 'email', 'text', 'show',
 ]);
 
+/** Hearer verbs whose plain object may be what was said, not who heard it ("urged restraint", "ordered an inquiry"). */
+export const OBJECT_OR_HEARER_VERBS: ReadonlySet<string> = new Set(['warn', 'caution', 'advise', 'urge', 'ask', 'promise', 'order', 'beg']);
+
 /** Particles that belong to a cue ("pointed out", "called for", "went on"). */
 export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out', 'for', 'on', 'up', 'to', 'of', 'about', 'after', 'against']);
 
@@ -165,6 +168,15 @@ export const STANCE_ADJECTIVES: ReadonlySet<string> = new Set([
   'disappointed', 'furious', 'incensed', 'outraged', 'skeptical', 'sceptical', 'unaware', 'insistent',
   'proud', 'sorry', 'grateful', 'thankful', 'surprised', 'shocked', 'alarmed', 'fearful', 'satisfied',
   'persuaded', 'unconvinced', 'doubtful', 'positive', 'mindful', 'nervous', 'anxious', 'dismayed',
+]);
+
+/**
+ * Verbs of causing whose object, not subject, does the infinitive after it: "the leak prompted
+ * the union to demand …" (the union demands, the leak does not).
+ */
+export const CAUSING_VERBS: ReadonlySet<string> = new Set([
+  'prompt', 'force', 'lead', 'cause', 'spur', 'drive', 'push', 'pressure', 'compel', 'oblige', 'inspire', 'provoke',
+  'persuade', 'convince', 'move', 'galvanize', 'galvanise', 'embolden', 'motivate',
 ]);
 
 /** Adjectives of will whose infinitive is what someone means to do ("is determined to …"). */

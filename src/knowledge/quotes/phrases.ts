@@ -95,6 +95,15 @@ export function nounPhraseEndingAt(words: Word[], last: number, floor: number): 
       first--;
       continue;
     }
+    // "an analysis of newly filed reports": a participle (with its adverb) before the noun
+    // after a preposition modifies it, like an adjective.
+    if (prev.pos === 'VERB' && /(ed|en)$/.test(prev.normal)) {
+      const before = words[first - 2]?.pos === 'ADV' && words[first - 2].normal.endsWith('ly') ? first - 3 : first - 2;
+      if (before - 1 >= limit && words[before]?.pos === 'ADP' && /^(of|for|at|with|by)$/.test(words[before].normal) && isNpHead(words[before - 1])) {
+        first = before - 1;
+        continue;
+      }
+    }
     // "a reporter for USA Today", "a spokesman for the department", "a study by Jo Reyes"
     if (prev.pos === 'ADP' && /^(of|for|at|with|by)$/.test(prev.normal) && isNpHead(words[first - 2])) {
       first -= 2;

@@ -3,7 +3,7 @@
 // issuer of a document, the source of "according to".
 import { backOverAuxiliaries, namesNoOne, parenthesisEnd } from './clause.ts';
 import { cueStrength } from './cues.ts';
-import { DOCUMENT_NOUNS, MEDIUM_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS, SUBORDINATORS } from './lexicon.ts';
+import { CAUSING_VERBS, DOCUMENT_NOUNS, MEDIUM_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS, SUBORDINATORS } from './lexicon.ts';
 import { isDash, isQuoteMark, isSentenceEnd, MAX_PHRASE, nounPhraseStartingAt, skipTrailers, subjectBefore, VERB_MODIFIERS, withDescription, type WordRange } from './phrases.ts';
 import type { Cue, Extraction } from './state.ts';
 import type { Word } from './words.ts';
@@ -124,7 +124,12 @@ export function subjectAfterFronted(w: Word[], start: number, last: number): Wor
   if (w[comma]?.text !== ',' || comma >= last) return null;
   // "On Thursday, however, Hart spoke …": a connective adverb set off by its own commas.
   if (w[comma + 1]?.pos === 'ADV' && w[comma + 2]?.text === ',') comma += 2;
-  const np = nounPhraseStartingAt(w, comma + 1, last);
+  return subjectOpeningAt(w, comma + 1, last);
+}
+
+/** The noun phrase from word `first` when a verb follows it (past adverbs and auxiliaries): a clause's subject. */
+function subjectOpeningAt(w: Word[], first: number, last: number): WordRange | null {
+  const np = nounPhraseStartingAt(w, first, last);
   if (!np) return null;
   let k = np[1] + 1;
   while (k < last && (w[k].pos === 'ADV' || w[k].pos === 'AUX')) k++;
@@ -203,6 +208,39 @@ export function infinitiveSpeaker(w: Word[], c: number, at: WordRange, sf: numbe
   return subject && !namesNoOne(w, subject) ? subject : null;
 }
 
+/**
+ * "The senator spoke at a farm in Iowa to discuss …", "ministers met on Friday to criticize …":
+ * an infinitive of purpose speaks for the subject of the verb before it. That verb reports
+ * nothing itself (its own cue would hold the infinitive) and causes nothing: in "the leak
+ * prompted the union to demand …" the union demands, not the leak.
+ */
+export function purposeSpeaker(w: Word[], c: number, sf: number): WordRange | null {
+  if (w[c - 1]?.normal !== 'to' || w[c - 1].pos !== 'PART') return null;
+  let verb = c - 2;
+  while (verb > sf && c - verb <= MAX_PHRASE && w[verb].pos !== 'VERB') {
+    const x = w[verb];
+    if (x.quotation >= 0 || isSentenceEnd(x) || x.text === ',' || isDash(x) || x.pos === 'SCONJ' || x.pos === 'AUX' || /^(that|who|which)$/.test(x.normal)) return null;
+    verb--;
+  }
+  const v = w[verb];
+  if (!v || v.pos !== 'VERB' || v.normal.endsWith('ing') || CAUSING_VERBS.has(v.lemma) || cueStrength(w, verb)) return null;
+  const subject = subjectBefore(w, backOverAuxiliaries(w, verb - 1, sf) + 1, sf);
+  return subject && canSpeak(w, subject[1]) && !namesNoOne(w, subject) ? subject : null;
+}
+
+/**
+ * "Citing a report, the mayor said …": a participle cue that opens its sentence speaks for the
+ * subject after the comma that closes its phrase, when a verb follows that subject.
+ */
+export function frontedParticipleSpeaker(w: Word[], c: number, sentenceFirst: number, sl: number): WordRange | null {
+  if (c !== sentenceFirst || !w[c].normal.endsWith('ing')) return null;
+  let comma = c + 1;
+  while (comma <= Math.min(sl, c + MAX_PHRASE) && w[comma].text !== ',' && w[comma].quotation < 0 && w[comma].pos !== 'VERB') comma++;
+  if (w[comma]?.text !== ',' || comma >= sl) return null;
+  const subject = subjectOpeningAt(w, comma + 1, sl);
+  return subject && canSpeak(w, subject[1]) ? subject : null;
+}
+
 /** The speaker of the main (first) cue before word `c` whose speaker is its subject, else null. */
 export function mainSpeakerBefore(cues: Cue[], c: number): WordRange | null {
   for (let k = 0; k < cues.length; k++) {
@@ -216,14 +254,19 @@ export function mainSpeakerBefore(cues: Cue[], c: number): WordRange | null {
 export function invertedSpeaker(w: Word[], at: WordRange, last: number): WordRange | null {
   const speaker = nounPhraseStartingAt(w, at[1] + 1, last);
   if (!speaker || !canSpeak(w, speaker[1])) return null;
-  let end = speaker[1];
   // "said one source in the room", "said Jo Hart of the union"
-  while (end + 2 <= last && w[end + 1].pos === 'ADP' && nounPhraseStartingAt(w, end + 2, last)) {
-    end = (nounPhraseStartingAt(w, end + 2, last) as WordRange)[1];
-  }
+  const end = withPrepositionalPhrases(w, speaker, last)[1];
   const next = w[end + 1];
   if (next && end + 1 <= last && next.text !== ',' && next.text !== '(' && !isSentenceEnd(next)) return null;
   return withDescription(speaker, descriptionEnd(w, end));
+}
+
+/** A noun phrase with the prepositional phrases after it: "a report by the Gazette", "Jo Hart of the union". */
+export function withPrepositionalPhrases(w: Word[], np: WordRange, last: number): WordRange {
+  let end = np[1];
+  let next: WordRange | null;
+  while (end + 2 <= last && w[end + 1].pos === 'ADP' && (next = nounPhraseStartingAt(w, end + 2, last))) end = next[1];
+  return [np[0], end];
 }
 
 /** "…, noted the rule": only a name, a pronoun, a person, a group or a body speaks after an inverted cue. */
