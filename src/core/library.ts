@@ -141,37 +141,11 @@ function normaliseName(name: string): string {
 /** How many candidate sentences the rare terms of a query may gather. */
 const CANDIDATES = 3000;
 
-/** Binary search in a sorted array. */
-function contains(sorted: Postings, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid];
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 /** The refs that pass a test, in their order. */
 function keep(refs: ArrayLike<number>, test: (ref: number) => boolean): number[] {
   const out: number[] = [];
   for (let i = 0; i < refs.length; i++) if (test(refs[i])) out.push(refs[i]);
   return out;
-}
-
-/** Whether a sorted array holds a value in [lo, hi]: binary search for the first value ≥ lo. */
-function anyInRange(sorted: Postings, lo: number, hi: number): boolean {
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (sorted[mid] < lo) a = mid + 1;
-    else b = mid;
-  }
-  return a < sorted.length && sorted[a] <= hi;
 }
 
 /** Publication moment in ms, null when undated or unreadable ("December 1, 2025" reads; "soon" does not). */
@@ -422,13 +396,13 @@ export class Library {
     // Candidates: every sentence holding one of the rarer terms, as long as they are few; when
     // even the rarest term is common, the sentences that also hold the next rarest terms (the
     // best matches hold the most terms anyway). Every term then adds its weight to the
-    // candidates it contains, by binary search in its sorted postings, so a long list is
-    // never walked.
-    let seed: ArrayLike<number> = list(unique[0]);
+    // candidates it contains, probed in its postings, so a long list is never walked: the
+    // candidates go in ascending order, so the probes of a list move forward through it.
+    let seed: ArrayLike<number> = list(unique[0]).toArray();
     if (seed.length > CANDIDATES) {
       for (let i = 1; i < unique.length && seed.length > CANDIDATES; i++) {
         const next = list(unique[i]);
-        const both = keep(seed, (p) => contains(next, p));
+        const both = keep(seed, (p) => next.contains(p));
         if (both.length === 0) break;
         seed = both;
       }
@@ -436,10 +410,9 @@ export class Library {
       const union = new Set(Array.from(seed));
       for (let i = 1; i < unique.length; i++) {
         if (union.size + df.get(unique[i])! > CANDIDATES) break;
-        const next = list(unique[i]);
-        for (let j = 0; j < next.length; j++) union.add(next[j]);
+        for (const p of list(unique[i])) union.add(p);
       }
-      seed = [...union];
+      seed = Float64Array.from(union).sort();
     }
     if (options.articles) seed = keep(seed, (p) => options.articles!.has(Math.floor(p / SLOTS)));
     const n = seed.length;
@@ -449,7 +422,7 @@ export class Library {
       const w = this.idf(t);
       const refs = list(t);
       for (let i = 0; i < n; i++) {
-        if (contains(refs, seed[i])) {
+        if (refs.contains(seed[i])) {
           score[i] += w;
           matched[i]++;
         }
@@ -476,7 +449,7 @@ export class Library {
       const w = this.idf(t);
       total += w;
       if (this.archive.df(t) === 0) continue;
-      if (anyInRange(this.archive.postings(t), article * SLOTS, article * SLOTS + TITLE)) found += w;
+      if (this.archive.postings(t).anyInRange(article * SLOTS, article * SLOTS + TITLE)) found += w;
     }
     return total > 0 ? found / total : 1;
   }
