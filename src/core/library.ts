@@ -148,6 +148,37 @@ function keep(refs: ArrayLike<number>, test: (ref: number) => boolean): number[]
   return out;
 }
 
+/**
+ * The first `k` of positions 0..n-1 in the order `compare` gives (a total order), as sorting
+ * them all would list them, without sorting them all: a word as common as "year" makes a
+ * million candidates of which a search returns twenty. A heap holds the k best so far, worst on top.
+ */
+function firstInOrder(n: number, k: number, compare: (a: number, b: number) => number): number[] {
+  const heap: number[] = [];
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let worst = at;
+      if (l < heap.length && compare(heap[l], heap[worst]) > 0) worst = l;
+      if (r < heap.length && compare(heap[r], heap[worst]) > 0) worst = r;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst], heap[at]];
+      at = worst;
+    }
+  };
+  for (let i = 0; i < n && k > 0; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      for (let at = heap.length - 1, up = (at - 1) >> 1; at > 0 && compare(heap[at], heap[up]) > 0; at = up, up = (at - 1) >> 1) [heap[at], heap[up]] = [heap[up], heap[at]];
+    } else if (compare(i, heap[0]) < 0) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort(compare);
+}
+
 /** Publication moment in ms, null when undated or unreadable ("December 1, 2025" reads; "soon" does not). */
 function publishedMs(article: Article): number | null {
   const t = article.published ? Date.parse(article.published) : NaN;
@@ -399,12 +430,16 @@ export class Library {
     // candidates it contains, probed in its postings, so a long list is never walked: the
     // candidates go in ascending order, so the probes of a list move forward through it.
     let seed: ArrayLike<number> = list(unique[0]).toArray();
+    /** Terms every candidate holds (the seed's, and each it was narrowed by): they need no probe. */
+    const everywhere = new Set<string>();
     if (seed.length > CANDIDATES) {
+      everywhere.add(unique[0]);
       for (let i = 1; i < unique.length && seed.length > CANDIDATES; i++) {
         const next = list(unique[i]);
-        const both = keep(seed, (p) => next.contains(p));
+        const both = next.intersect(seed);
         if (both.length === 0) break;
         seed = both;
+        everywhere.add(unique[i]);
       }
     } else {
       const union = new Set(Array.from(seed));
@@ -421,18 +456,17 @@ export class Library {
     for (const t of unique) {
       const w = this.idf(t);
       const refs = list(t);
+      const all = everywhere.has(t);
       for (let i = 0; i < n; i++) {
-        if (refs.contains(seed[i])) {
+        if (all || refs.contains(seed[i])) {
           score[i] += w;
           matched[i]++;
         }
       }
     }
     // Rank positions, not objects: only the returned few become objects.
-    const order: number[] = [];
-    for (let i = 0; i < n; i++) order.push(i);
-    order.sort((a, b) => score[b] - score[a] || seed[a] - seed[b]);
-    return order.slice(0, options.limit ?? 20).map((i) => ({ article: Math.floor(seed[i] / SLOTS), sentence: seed[i] % SLOTS, score: score[i], matched: matched[i] }));
+    const order = firstInOrder(n, options.limit ?? 20, (a, b) => score[b] - score[a] || seed[a] - seed[b]);
+    return order.map((i) => ({ article: Math.floor(seed[i] / SLOTS), sentence: seed[i] % SLOTS, score: score[i], matched: matched[i] }));
   }
 
   /**

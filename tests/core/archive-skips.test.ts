@@ -159,6 +159,8 @@ describe('skip data', () => {
       for (const q of questions()) {
         const expected = inMemory.search(q, { limit: 60 });
         expect(withSkips.search(q, { limit: 60 }), q.join(' ')).toEqual(expected);
+        // The first few are the first few of all of them, ranked.
+        expect(withSkips.search(q, { limit: 7 })).toEqual(withSkips.search(q, { limit: 1e9 }).slice(0, 7));
         expect(old.search(q, { limit: 60 }), q.join(' ')).toEqual(expected);
         expect(withSkips.search(q, { limit: 60, articles: some })).toEqual(inMemory.search(q, { limit: 60, articles: some }));
         for (const a of [0, 1, 3, 41, 500, 1399, ARTICLES + 4]) expect(withSkips.articleCoverage(q, a), `${q.join(' ')} @${a}`).toBe(inMemory.articleCoverage(q, a));
@@ -173,6 +175,7 @@ describe('skip data', () => {
 
   it('answers every probe as the decoded list does, in any order', () => {
     const fresh = new SqliteArchive(path, SMALL);
+    const other = new SqliteArchive(path, SMALL);
     try {
       for (const term of ['ship', 'river', 'rose', 'revised', 'update', 'zq3x', 'zeppelin']) {
         const expected = Array.from(inMemory.archive.postings(term));
@@ -186,11 +189,18 @@ describe('skip data', () => {
           const article = Math.floor(p / SLOTS);
           expect(probed.anyInRange(article * SLOTS, article * SLOTS + TITLE), `${term} @${article}`).toBe(list.anyInRange(article * SLOTS, article * SLOTS + TITLE));
         }
+        // Narrowing candidates (ascending, some held, some not) by the list, on a fresh view and on this one.
+        const candidates = [...new Set(asked)].sort((a, b) => a - b);
+        const held = candidates.filter((p) => list.contains(p));
+        expect(other.postings(term).intersect(candidates), term).toEqual(held);
+        expect(probed.intersect(candidates.filter((_, i) => i % 3 === 0)), term).toEqual(held.filter((p) => candidates.indexOf(p) % 3 === 0));
+        expect(list.intersect(candidates)).toEqual(held);
         expect(probed.length).toBe(expected.length);
         expect(Array.from(probed)).toEqual(expected);
       }
     } finally {
       fresh.close();
+      other.close();
     }
   });
 
@@ -276,6 +286,8 @@ describe('skip data', () => {
     // Each probe the first of its list: every block is decoded from scratch.
     for (const p of [...refs, ...refs.map((r) => r + 1)]) expect(new EncodedPostings(segments, new Set()).contains(p), String(p)).toBe(list.contains(p));
     const probed = new EncodedPostings(segments, new Set());
+    const candidates = [...refs.map((r) => r - 1), ...refs.filter((_, i) => i % 4 === 0)].sort((a, b) => a - b);
+    expect(probed.intersect(candidates)).toEqual(candidates.filter((p) => list.contains(p)));
     for (const p of [...refs].reverse()) expect(probed.contains(p), String(p)).toBe(true);
     expect(Array.from(probed)).toEqual(refs);
   });

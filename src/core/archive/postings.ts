@@ -5,9 +5,9 @@
 import { decodeRefs, readRefs } from './codec.ts';
 import { SLOTS, type Postings } from './types.ts';
 
-/** Binary search in the first `length` sorted refs: the position of the first ref ≥ value (`length` when there is none). */
-function firstAtLeast(refs: ArrayLike<number>, value: number, length = refs.length): number {
-  let a = 0;
+/** Binary search in sorted refs from `from` to `length`: the position of the first ref ≥ value (`length` when there is none). */
+function firstAtLeast(refs: ArrayLike<number>, value: number, length = refs.length, from = 0): number {
+  let a = from;
   let b = length;
   while (a < b) {
     const mid = (a + b) >> 1;
@@ -38,6 +38,15 @@ export class ArrayPostings implements Postings {
   anyInRange(lo: number, hi: number): boolean {
     const i = firstAtLeast(this.refs, lo);
     return i < this.refs.length && this.refs[i] <= hi;
+  }
+
+  intersect(sorted: ArrayLike<number>): number[] {
+    const out: number[] = [];
+    for (let i = 0, at = 0; i < sorted.length && at < this.refs.length; i++) {
+      at = firstAtLeast(this.refs, sorted[i], this.refs.length, at);
+      if (this.refs[at] === sorted[i]) out.push(sorted[i]);
+    }
+    return out;
   }
 
   toArray(): ArrayLike<number> {
@@ -125,6 +134,24 @@ export class EncodedPostings implements Postings {
     if (this.decoded) return this.decoded.contains(ref);
     if (this.gone.size > 0 && this.gone.has(Math.floor(ref / SLOTS))) return false;
     return this.seek(ref) === ref;
+  }
+
+  intersect(sorted: ArrayLike<number>): number[] {
+    if (this.decoded) return this.decoded.intersect(sorted);
+    const out: number[] = [];
+    const blocks = this.firsts.length;
+    let j = -1;
+    for (let i = 0; i < sorted.length && blocks > 0; ) {
+      // The block that would hold the next candidate; then every candidate up to the next block's first, merged with it.
+      if (j < 0 || (j + 1 < blocks && sorted[i] >= this.firsts[j + 1])) this.load((j = this.blockOf(sorted[i])));
+      const end = j + 1 < blocks ? this.firsts[j + 1] : Infinity;
+      for (let k = 0; i < sorted.length && sorted[i] < end; i++) {
+        const candidate = sorted[i];
+        while (k < this.count && this.refs[k] < candidate) k++;
+        if (k < this.count && this.refs[k] === candidate && !(this.gone.size > 0 && this.gone.has(Math.floor(candidate / SLOTS)))) out.push(candidate);
+      }
+    }
+    return out;
   }
 
   anyInRange(lo: number, hi: number): boolean {

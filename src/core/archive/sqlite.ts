@@ -97,15 +97,15 @@ interface ReadSegment extends Segment {
 
 type HeldPostings = ArrayPostings | EncodedPostings;
 
-/** Says how a long step goes on stderr, once it has taken a second, then at most every ten. */
-function slowProgress(what: string): (done: number, total: number) => void {
+/** Says how a long step goes on stderr, once it has taken a second, then at most every ten seconds and when it ends. */
+function slowProgress(): (line: () => string, last?: boolean) => void {
   const start = Date.now();
   let said = 0;
-  return (done, total) => {
+  return (line, last = false) => {
     const now = Date.now();
-    if (now - start < 1000 || (now - said < 10_000 && done < total)) return;
+    if (now - start < 1000 || (now - said < 10_000 && !last)) return;
     said = now;
-    process.stderr.write(`lede: ${what}: ${done}/${total} (${Math.round((now - start) / 1000)} s)\n`);
+    process.stderr.write(`lede: ${line()} (${Math.round((now - start) / 1000)} s)\n`);
   };
 }
 
@@ -455,8 +455,13 @@ export class SqliteArchive implements Archive {
       this.refs.clear();
     }
     const skips = this.skipSql!;
-    const missing = skips.missing.all(this.skipsFrom) as Array<[term: string, seg: number]>;
-    const progress = slowProgress('adding skip data to the archive\'s long postings (once), segments');
+    const progress = slowProgress();
+    // The scan reads every segment's row (20 s at 1M articles): said as it goes.
+    const missing: Array<[term: string, seg: number]> = [];
+    for (const row of skips.missing.iterate(this.skipsFrom) as IterableIterator<[string, number]>) {
+      missing.push(row);
+      progress(() => `adding skip data to the archive's long postings (once): looking for them, ${missing.length} so far`);
+    }
     for (let i = 0; i < missing.length; i += SKIPS_PER_TRANSACTION) {
       this.db
         .transaction(() => {
@@ -467,7 +472,8 @@ export class SqliteArchive implements Archive {
           }
         })
         .immediate();
-      progress(Math.min(i + SKIPS_PER_TRANSACTION, missing.length), missing.length);
+      const done = Math.min(i + SKIPS_PER_TRANSACTION, missing.length);
+      progress(() => `adding skip data to the archive's long postings (once): ${done}/${missing.length} segments`, done === missing.length);
     }
     this.sql.setMeta.run('skips', 1);
     this.skipsComplete = true;

@@ -65,6 +65,8 @@ export interface Postings extends Iterable<number> {
   readonly length: number;
   /** Whether the list holds the ref. Cheapest when successive probes ascend (they walk forward). */
   contains(ref: number): boolean;
+  /** Those of the ascending refs that the list holds, in order (one walk, not a probe each: a long list narrowed by another). */
+  intersect(sorted: ArrayLike<number>): number[];
   /** Whether the list holds a ref from lo to hi (both included): an article's sentences, say. */
   anyInRange(lo: number, hi: number): boolean;
   /** Every ref, in order (for the short lists a search walks). */
