@@ -116,7 +116,8 @@ export class SqliteArchive implements Archive {
   private readonly gone: Set<number>;
   /** Parsed articles with their publication moment (ordering a few articles reads it per comparison). */
   private readonly articles: Lru<number, { stored: StoredArticle; published: number | null }>;
-  private readonly refs: Lru<string, HeldPostings>;
+  /** Postings read, as views (encoded with skip data, or decoded), by the bytes they hold. */
+  private readonly postingViews: Lru<string, HeldPostings>;
   private readonly skipsFrom: number;
   private readonly skipsEvery: number;
   /** Whether every long segment has its skip data (see completeSkips). */
@@ -150,7 +151,7 @@ export class SqliteArchive implements Archive {
     if (this.sql.hasSkipsTable.get()) this.prepareSkipReads();
     this.gone = new Set((this.sql.gone.all() as Array<{ idx: number }>).map((r) => r.idx));
     this.articles = new Lru(options.articles ?? 1000);
-    this.refs = new Lru(options.postingsBytes ?? 32 * 2 ** 20, (postings) => postings.weight);
+    this.postingViews = new Lru(options.postingsBytes ?? 32 * 2 ** 20, (postings) => postings.weight);
     this.skipsFrom = options.skips?.from ?? 1024;
     this.skipsEvery = options.skips?.every ?? 128;
     this.sentenceLists = new Lru(options.sentences ?? 10_000);
@@ -168,7 +169,7 @@ export class SqliteArchive implements Archive {
     Object.assign(this.counters, now);
     this.gone.clear();
     for (const r of this.sql.gone.all() as Array<{ idx: number }>) this.gone.add(r.idx);
-    this.refs.clear();
+    this.postingViews.clear();
     this.articles.clear();
     this.sentenceLists.clear();
   }
@@ -226,7 +227,7 @@ export class SqliteArchive implements Archive {
 
   /** What the caches hold now: parsed articles, bytes of postings, articles whose sentences alone were read. */
   get held(): { articles: number; postingsBytes: number; sentences: number } {
-    return { articles: this.articles.size, postingsBytes: this.refs.weight, sentences: this.sentenceLists.size };
+    return { articles: this.articles.size, postingsBytes: this.postingViews.weight, sentences: this.sentenceLists.size };
   }
 
   get size(): number {
@@ -287,7 +288,7 @@ export class SqliteArchive implements Archive {
   }
 
   postings(term: string): Postings {
-    const hit = this.refs.get(term);
+    const hit = this.postingViews.get(term);
     if (hit) return hit;
     const segments = this.readSegments.all(term) as ReadSegment[];
     const described = (s: ReadSegment) => s.skips && s.skipN === s.n && s.skipBytes === s.refs.length;
@@ -295,7 +296,7 @@ export class SqliteArchive implements Archive {
     if (segments.some(described)) {
       // Probed through the skip data; a segment without it (short, or written by an older version) gets its own on the way.
       const encoded = segments.map((s) => ({ bytes: s.refs, n: s.n, ...(described(s) ? decodeSkips(s.skips!) : skipsOf(s.refs, this.skipsEvery)) }));
-      const view = new EncodedPostings(encoded, this.gone, () => this.refs.get(term) === view && this.refs.set(term, view));
+      const view = new EncodedPostings(encoded, this.gone, () => this.postingViews.get(term) === view && this.postingViews.set(term, view));
       postings = view;
     } else {
       // No skip data (short lists; a file no writer of this version has opened yet): decoded whole.
@@ -305,7 +306,7 @@ export class SqliteArchive implements Archive {
       if (this.gone.size > 0) list = list.filter((p) => !this.gone.has(Math.floor(p / SLOTS)));
       postings = new ArrayPostings(list);
     }
-    this.refs.set(term, postings);
+    this.postingViews.set(term, postings);
     return postings;
   }
 
@@ -408,7 +409,7 @@ export class SqliteArchive implements Archive {
     this.counters.sentences -= replaced.sentences;
     for (const [term, sentences] of replaced.terms) {
       df.set(term, (df.get(term) ?? 0) - sentences.length);
-      this.refs.delete(term);
+      this.postingViews.delete(term);
     }
     for (const { kind, word, row } of replaced.lookups) sql.deleteLookup.run(kind, word, index, row.item);
   }
@@ -416,7 +417,7 @@ export class SqliteArchive implements Archive {
   /** Adds a segment to a term, then merges the newest segments while the last is as large as the one before it. */
   private append(term: string, refs: number[]): void {
     const sql = this.sql;
-    this.refs.delete(term);
+    this.postingViews.delete(term);
     const sizes = sql.sizes.all(term) as Array<{ seg: number; n: number }>;
     let from = sizes.length;
     let n = refs.length;
@@ -442,17 +443,17 @@ export class SqliteArchive implements Archive {
   }
 
   /**
-   * Gives every long segment its skip data, once per file: an archive written before skip data
-   * existed has none, and an older version writing since may have left some segments without.
-   * A writer does it before its first write (a reader never writes: it decodes those lists
-   * whole, as before), in transactions of its own, so what is done stays done if it stops.
+   * Gives every long segment its skip data, once per file (an archive written before skip data
+   * existed has none). A writer does it before its first write; a reader never writes (it
+   * decodes those lists whole, as before). In transactions of its own, so what is done stays
+   * done if it stops; a segment an older version writes later is read without (see postings).
    */
   completeSkips(): void {
     if (this.skipsComplete) return;
     if (!this.skipSql) {
       this.db.exec(SKIPS_SCHEMA);
       this.prepareSkipReads();
-      this.refs.clear();
+      this.postingViews.clear();
     }
     const skips = this.skipSql!;
     const progress = slowProgress();
