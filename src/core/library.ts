@@ -151,20 +151,6 @@ function normaliseName(name: string): string {
 /** How many candidate sentences the rare terms of a query may gather. */
 const CANDIDATES = 3000;
 
-/** Binary search in a sorted array. */
-function contains(sorted: Postings, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid];
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 /** The refs that pass a test, in their order. */
 function keep(refs: ArrayLike<number>, test: (ref: number) => boolean): number[] {
   const out: number[] = [];
@@ -172,16 +158,35 @@ function keep(refs: ArrayLike<number>, test: (ref: number) => boolean): number[]
   return out;
 }
 
-/** Whether a sorted array holds a value in [lo, hi]: binary search for the first value ≥ lo. */
-function anyInRange(sorted: Postings, lo: number, hi: number): boolean {
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (sorted[mid] < lo) a = mid + 1;
-    else b = mid;
+/**
+ * The first `k` of positions 0..n-1 in the order `compare` gives (a total order), as sorting
+ * them all would list them, without sorting them all: a word as common as "year" makes a
+ * million candidates of which a search returns twenty. A heap holds the k best so far, worst on top.
+ */
+function firstInOrder(n: number, k: number, compare: (a: number, b: number) => number): number[] {
+  const heap: number[] = [];
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let worst = at;
+      if (l < heap.length && compare(heap[l], heap[worst]) > 0) worst = l;
+      if (r < heap.length && compare(heap[r], heap[worst]) > 0) worst = r;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst], heap[at]];
+      at = worst;
+    }
+  };
+  for (let i = 0; i < n && k > 0; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      for (let at = heap.length - 1, up = (at - 1) >> 1; at > 0 && compare(heap[at], heap[up]) > 0; at = up, up = (at - 1) >> 1) [heap[at], heap[up]] = [heap[up], heap[at]];
+    } else if (compare(i, heap[0]) < 0) {
+      heap[0] = i;
+      down(0);
+    }
   }
-  return a < sorted.length && sorted[a] <= hi;
+  return heap.sort(compare);
 }
 
 /** Publication moment in ms, null when undated or unreadable ("December 1, 2025" reads; "soon" does not). */
@@ -445,24 +450,27 @@ export class Library {
     // Candidates: every sentence holding one of the rarer terms, as long as they are few; when
     // even the rarest term is common, the sentences that also hold the next rarest terms (the
     // best matches hold the most terms anyway). Every term then adds its weight to the
-    // candidates it contains, by binary search in its sorted postings, so a long list is
-    // never walked.
-    let seed: ArrayLike<number> = list(unique[0]);
+    // candidates it contains, probed in its postings, so a long list is never walked: the
+    // candidates go in ascending order, so the probes of a list move forward through it.
+    let seed: ArrayLike<number> = list(unique[0]).toArray();
+    /** Terms every candidate holds (the seed's, and each it was narrowed by): they need no probe. */
+    const everywhere = new Set<string>();
     if (seed.length > CANDIDATES) {
+      everywhere.add(unique[0]);
       for (let i = 1; i < unique.length && seed.length > CANDIDATES; i++) {
         const next = list(unique[i]);
-        const both = keep(seed, (p) => contains(next, p));
+        const both = next.intersect(seed);
         if (both.length === 0) break;
         seed = both;
+        everywhere.add(unique[i]);
       }
     } else {
       const union = new Set(Array.from(seed));
       for (let i = 1; i < unique.length; i++) {
         if (union.size + df.get(unique[i])! > CANDIDATES) break;
-        const next = list(unique[i]);
-        for (let j = 0; j < next.length; j++) union.add(next[j]);
+        for (const p of list(unique[i])) union.add(p);
       }
-      seed = [...union];
+      seed = Float64Array.from(union).sort();
     }
     if (options.articles) seed = keep(seed, (p) => options.articles!.has(Math.floor(p / SLOTS)));
     const n = seed.length;
@@ -471,18 +479,17 @@ export class Library {
     for (const t of unique) {
       const w = this.idf(t);
       const refs = list(t);
+      const all = everywhere.has(t);
       for (let i = 0; i < n; i++) {
-        if (contains(refs, seed[i])) {
+        if (all || refs.contains(seed[i])) {
           score[i] += w;
           matched[i]++;
         }
       }
     }
     // Rank positions, not objects: only the returned few become objects.
-    const order: number[] = [];
-    for (let i = 0; i < n; i++) order.push(i);
-    order.sort((a, b) => score[b] - score[a] || seed[a] - seed[b]);
-    return order.slice(0, options.limit ?? 20).map((i) => ({ article: Math.floor(seed[i] / SLOTS), sentence: seed[i] % SLOTS, score: score[i], matched: matched[i] }));
+    const order = firstInOrder(n, options.limit ?? 20, (a, b) => score[b] - score[a] || seed[a] - seed[b]);
+    return order.map((i) => ({ article: Math.floor(seed[i] / SLOTS), sentence: seed[i] % SLOTS, score: score[i], matched: matched[i] }));
   }
 
   /**
@@ -499,7 +506,7 @@ export class Library {
       const w = this.idf(t);
       total += w;
       if (this.archive.df(t) === 0) continue;
-      if (anyInRange(this.archive.postings(t), article * SLOTS, article * SLOTS + TITLE)) found += w;
+      if (this.archive.postings(t).anyInRange(article * SLOTS, article * SLOTS + TITLE)) found += w;
     }
     return total > 0 ? found / total : 1;
   }

@@ -57,4 +57,37 @@ describe('the SQLite archive beside a writer', () => {
     check.close();
     expect(names.sort()).toEqual(['archive_articles_newest', 'archive_gone']);
   });
+
+  it('reads a file made before the writer-only tables (held articles, skip data) without making them', () => {
+    const path = join(scratch(), 'older.archive');
+    const setUp = new SqliteArchive(path);
+    setUp.putMany(entriesOf(FIXTURES));
+    setUp.close();
+    const db = new Database(path);
+    db.exec('DROP TABLE IF EXISTS archive_held; DROP TABLE IF EXISTS archive_skips;');
+    db.close();
+
+    const release = holdWriteLock(path);
+    try {
+      const reader = new SqliteArchive(path);
+      expect(reader.size).toBe(FIXTURES.length);
+      // Nothing waits in a file without the table: an answer, not an error.
+      expect(reader.heldFacts('no such key')).toBeUndefined();
+      reader.close();
+    } finally {
+      release();
+    }
+    const check = new Database(path, { readonly: true });
+    const made = check.prepare("SELECT name FROM sqlite_master WHERE name IN ('archive_held', 'archive_skips')").pluck().all();
+    check.close();
+    expect(made).toEqual([]);
+
+    // A writer makes them as it needs them.
+    const writer = new SqliteArchive(path);
+    writer.hold('k', new Uint8Array([1]));
+    writer.close();
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare("SELECT count(*) FROM archive_held").pluck().get()).toBe(1);
+    after.close();
+  });
 });

@@ -56,15 +56,15 @@ describe('a stored archive', () => {
     }
   });
 
-  it('keeps at most its bound of parsed articles and decoded refs', () => {
-    const archive = new SqliteArchive(join(scratch(), 'state.sqlite'), { articles: 3, refs: 40 });
+  it('keeps at most its bound of parsed articles and bytes of postings', () => {
+    const archive = new SqliteArchive(join(scratch(), 'state.sqlite'), { articles: 3, postingsBytes: 320 });
     try {
       const entries = entriesOf(FIXTURES);
       for (let i = 0; i < 5; i++) archive.putMany(entries.map((e) => ({ ...e, article: { ...e.article, id: `${e.article.id}-${i}` } })));
       for (const i of archive.indexes(-1, 100)) archive.article(i);
       for (const t of new Set(entries.flatMap((e) => [...e.terms.keys()]))) archive.postings(t);
       expect(archive.held.articles).toBe(3);
-      expect(archive.held.refs).toBeLessThanOrEqual(40);
+      expect(archive.held.postingsBytes).toBeLessThanOrEqual(320);
       // What fell out is read again, the same.
       expect(archive.article(0)!.article.id).toBe('wire-ferry-0');
     } finally {

@@ -1,5 +1,6 @@
 // The archive in this process's memory: for ':memory:' stores and the Redis path (where a restart
 // rebuilds it from the shared facts cache). Everything is a map or an array; nothing is stored.
+import { ArrayPostings } from './postings.ts';
 import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
 
 interface Slot {
@@ -65,7 +66,12 @@ export class MemoryArchive implements Archive {
     return this.order.slice(offset, offset + limit);
   }
 
-  postings(term: string): number[] {
+  postings(term: string): ArrayPostings {
+    return new ArrayPostings(this.liveRefs(term));
+  }
+
+  /** A term's refs, those of replaced articles dropped. */
+  private liveRefs(term: string): number[] {
     const list = this.postingLists.get(term);
     if (!list) return [];
     if (this.staleTerms.delete(term)) {
@@ -77,7 +83,7 @@ export class MemoryArchive implements Archive {
   }
 
   df(term: string): number {
-    return this.postings(term).length;
+    return this.liveRefs(term).length;
   }
 
   lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[] {

@@ -16,6 +16,7 @@
 // never changes, so the article LRU survives other instances' writes).
 import { safeUrl } from '../log.ts';
 import { Lru } from './lru.ts';
+import { ArrayPostings } from './postings.ts';
 import { SyncPostgres } from './pg-sync.ts';
 import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
 
@@ -168,16 +169,17 @@ export class PostgresArchive implements Archive {
     return this.remembered(`newest:${offset}:${limit}`, () => this.db.query<{ idx: number }>(READ.newest, [offset, limit]).rows.map((r) => r.idx));
   }
 
-  postings(term: string): Float64Array {
+  /** Decoded whole: Postgres holds a term's refs as a row per article, all read at once anyway. */
+  postings(term: string): ArrayPostings {
     this.catchUp();
     const hit = this.refs.get(term);
-    if (hit) return hit;
+    if (hit) return new ArrayPostings(hit);
     const rows = this.db.query<{ idx: number; sentences: number[] }>(READ.postings, [term]).rows;
     const list = new Float64Array(rows.reduce((n, r) => n + r.sentences.length, 0));
     let at = 0;
     for (const r of rows) for (const s of r.sentences) list[at++] = r.idx * SLOTS + s;
     this.refs.set(term, list);
-    return list;
+    return new ArrayPostings(list);
   }
 
   df(term: string): number {

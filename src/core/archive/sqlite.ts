@@ -7,25 +7,33 @@
 //   archive_postings  term's packed refs in segments (delta varints, see codec.ts); a write adds a
 //                     segment per term and merges the newest ones while they grow as large as the
 //                     one before (so a term has about log2(refs) segments, each ref rewritten as often)
+//   archive_skips     skip data of each long segment (codec.ts): the first ref of every block of
+//                     refs and where it begins, with the segment's n and byte length (the row
+//                     belongs to that segment only while they match), so a probe decodes one block
 //   archive_terms     term → live refs (df), read without the postings
 //   archive_lookups   one row per (kind, word, article, item) with what ranking and matching need
 //   archive_gone      positions of replaced articles: their refs are skipped when read, and dropped
 //                     when their segment is next merged
-//   archive_meta      live articles, live sentences, next position
+//   archive_meta      live articles, live sentences, next position; 'skips' = 1 once every long
+//                     segment has its skip data (a file made before archive_skips existed gets it
+//                     from its first writer: see completeSkips)
 //   archive_held      documents of parsed articles not yet written, by content key (see hold), dropped
 //                     as their articles are written
 import Database from 'better-sqlite3';
 import type { ArticleFacts, Sentence } from '../../knowledge/facts.ts';
-import { decodeRefs, encodeRefs } from './codec.ts';
+import { decodeRefs, decodeSkips, encodeRefs, encodeSkips, skipsOf } from './codec.ts';
 import { encodeDoc, readDoc, readSentences } from './doc.ts';
 import { Lru } from './lru.ts';
-import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
+import { ArrayPostings, EncodedPostings } from './postings.ts';
+import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type Postings, type StoredArticle } from './types.ts';
 
 export interface SqliteArchiveOptions {
   /** Articles kept parsed in memory (default 1000). */
   articles?: number;
-  /** Decoded refs kept in memory, summed over terms (default 4M, 32 MB). */
-  refs?: number;
+  /** Bytes of postings kept in memory, summed over terms (default 32 MB). */
+  postingsBytes?: number;
+  /** Skip data is written for segments of at least `from` refs, a block every `every` refs (default 1024 and 128). */
+  skips?: { from?: number; every?: number };
   /** Articles whose sentences alone are kept in memory (default 10,000, about 25 MB). */
   sentences?: number;
 }
@@ -39,8 +47,16 @@ CREATE TABLE IF NOT EXISTS archive_terms (term TEXT PRIMARY KEY, df INTEGER NOT 
 CREATE TABLE IF NOT EXISTS archive_postings (term TEXT NOT NULL, seg INTEGER NOT NULL, n INTEGER NOT NULL, refs BLOB NOT NULL, PRIMARY KEY (term, seg)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS archive_lookups (kind TEXT NOT NULL, word TEXT NOT NULL, article INTEGER NOT NULL, item INTEGER NOT NULL, keys TEXT NOT NULL, words TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (kind, word, article, item)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS archive_gone (idx INTEGER PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS archive_held (key TEXT PRIMARY KEY, doc BLOB NOT NULL);
 `;
+
+/** Not in SCHEMA: a file without it is complete to a reader, who must not write (made by hold()). */
+const HELD_SCHEMA = 'CREATE TABLE IF NOT EXISTS archive_held (key TEXT PRIMARY KEY, doc BLOB NOT NULL)';
+
+/** Not in SCHEMA: a file without it is complete to a reader, who must not write (see completeSkips). */
+const SKIPS_SCHEMA = 'CREATE TABLE IF NOT EXISTS archive_skips (term TEXT NOT NULL, seg INTEGER NOT NULL, n INTEGER NOT NULL, bytes INTEGER NOT NULL, skips BLOB NOT NULL, PRIMARY KEY (term, seg)) WITHOUT ROWID';
+
+/** Segments whose skip data a migration writes per transaction. */
+const SKIPS_PER_TRANSACTION = 500;
 
 /** The tables and indexes SCHEMA makes. */
 const SCHEMA_NAMES = [...SCHEMA.matchAll(/IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
@@ -77,6 +93,27 @@ interface Segment {
   refs: Uint8Array;
 }
 
+/** A segment as a read finds it: with its skip row's fields when it has one (they describe it when they match). */
+interface ReadSegment extends Segment {
+  skipN?: number | null;
+  skipBytes?: number | null;
+  skips?: Uint8Array | null;
+}
+
+type HeldPostings = ArrayPostings | EncodedPostings;
+
+/** Says how a long step goes on stderr, once it has taken a second, then at most every ten seconds and when it ends. */
+function slowProgress(): (line: () => string, last?: boolean) => void {
+  const start = Date.now();
+  let said = 0;
+  return (line, last = false) => {
+    const now = Date.now();
+    if (now - start < 1000 || (now - said < 10_000 && !last)) return;
+    said = now;
+    process.stderr.write(`lede: ${line()} (${Math.round((now - start) / 1000)} s)\n`);
+  };
+}
+
 export class SqliteArchive implements Archive {
   private readonly db: Database.Database;
   private readonly counters: Counters;
@@ -84,7 +121,18 @@ export class SqliteArchive implements Archive {
   private readonly gone: Set<number>;
   /** Parsed articles with their publication moment (ordering a few articles reads it per comparison). */
   private readonly articles: Lru<number, { stored: StoredArticle; published: number | null }>;
-  private readonly refs: Lru<string, Float64Array>;
+  /** Postings read, as views (encoded with skip data, or decoded), by the bytes they hold. */
+  private readonly postingViews: Lru<string, HeldPostings>;
+  private readonly skipsFrom: number;
+  private readonly skipsEvery: number;
+  /** Whether every long segment has its skip data (see completeSkips). */
+  private skipsComplete: boolean;
+  /** A term's segments, with their skip rows once archive_skips exists. */
+  private readSegments: Database.Statement;
+  /** Statements on archive_held, once it exists (see hold). */
+  private heldSql: ReturnType<SqliteArchive['prepareHeld']> | null = null;
+  /** The skip statements, once archive_skips exists. */
+  private skipSql: ReturnType<SqliteArchive['prepareSkips']> | null = null;
   /** Sentences read without the rest of their article (see sentencesOf). */
   private readonly sentenceLists: Lru<number, Sentence[]>;
   private readonly sql: ReturnType<SqliteArchive['prepare']>;
@@ -105,9 +153,14 @@ export class SqliteArchive implements Archive {
     if (!hasSchema(this.db)) this.db.exec(SCHEMA);
     this.sql = this.prepare();
     this.counters = this.readCounters();
+    this.skipsComplete = this.sql.skipsMark.get() === 1;
+    this.readSegments = this.sql.segments;
+    if (this.sql.hasSkipsTable.get()) this.prepareSkipReads();
     this.gone = new Set((this.sql.gone.all() as Array<{ idx: number }>).map((r) => r.idx));
     this.articles = new Lru(options.articles ?? 1000);
-    this.refs = new Lru(options.refs ?? 4_000_000, (list) => list.length);
+    this.postingViews = new Lru(options.postingsBytes ?? 32 * 2 ** 20, (postings) => postings.weight);
+    this.skipsFrom = options.skips?.from ?? 1024;
+    this.skipsEvery = options.skips?.every ?? 128;
     this.sentenceLists = new Lru(options.sentences ?? 10_000);
   }
 
@@ -123,7 +176,7 @@ export class SqliteArchive implements Archive {
     Object.assign(this.counters, now);
     this.gone.clear();
     for (const r of this.sql.gone.all() as Array<{ idx: number }>) this.gone.add(r.idx);
-    this.refs.clear();
+    this.postingViews.clear();
     this.articles.clear();
     this.sentenceLists.clear();
   }
@@ -132,6 +185,8 @@ export class SqliteArchive implements Archive {
     const db = this.db;
     return {
       meta: db.prepare('SELECT k, v FROM archive_meta'),
+      skipsMark: db.prepare("SELECT v FROM archive_meta WHERE k = 'skips'").pluck(),
+      hasSkipsTable: db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'archive_skips'").pluck(),
       setMeta: db.prepare('INSERT INTO archive_meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v'),
       gone: db.prepare('SELECT idx FROM archive_gone'),
       addGone: db.prepare('INSERT OR IGNORE INTO archive_gone (idx) VALUES (?)'),
@@ -150,11 +205,20 @@ export class SqliteArchive implements Archive {
       sizes: db.prepare('SELECT seg, n FROM archive_postings WHERE term = ? ORDER BY seg'),
       insertSegment: db.prepare('INSERT INTO archive_postings (term, seg, n, refs) VALUES (?, ?, ?, ?)'),
       deleteSegments: db.prepare('DELETE FROM archive_postings WHERE term = ? AND seg >= ?'),
+      segment: db.prepare('SELECT n, refs FROM archive_postings WHERE term = ? AND seg = ?'),
       lookup: db.prepare('SELECT article, item, keys, words, mentions FROM archive_lookups WHERE kind = ? AND word = ? ORDER BY article, item LIMIT ? OFFSET ?'),
       lookupCount: db.prepare('SELECT count(*) FROM archive_lookups WHERE kind = ? AND word = ?').pluck(),
       lookupCountUpTo: db.prepare('SELECT count(*) FROM (SELECT 1 FROM archive_lookups WHERE kind = ? AND word = ? LIMIT ?)').pluck(),
       insertLookup: db.prepare('INSERT OR REPLACE INTO archive_lookups (kind, word, article, item, keys, words, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteLookup: db.prepare('DELETE FROM archive_lookups WHERE kind = ? AND word = ? AND article = ? AND item = ?'),
+      hasHeldTable: db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'archive_held'").pluck(),
+    };
+  }
+
+  /** Statements on archive_held (prepared once it exists: a file no parsed article waited in has none). */
+  private prepareHeld() {
+    const db = this.db;
+    return {
       hold: db.prepare('INSERT OR REPLACE INTO archive_held (key, doc) VALUES (?, ?)'),
       held: db.prepare('SELECT doc FROM archive_held WHERE key = ?').pluck(),
       anyHeld: db.prepare('SELECT EXISTS (SELECT 1 FROM archive_held)').pluck(),
@@ -162,9 +226,37 @@ export class SqliteArchive implements Archive {
     };
   }
 
-  /** What the caches hold now: parsed articles, decoded refs, articles whose sentences alone were read. */
-  get held(): { articles: number; refs: number; sentences: number } {
-    return { articles: this.articles.size, refs: this.refs.weight, sentences: this.sentenceLists.size };
+  /** archive_held's statements if the file has the table; `make`: create it first (a writer's). */
+  private heldStatements(make: boolean): ReturnType<SqliteArchive['prepareHeld']> | null {
+    if (this.heldSql) return this.heldSql;
+    if (!this.sql.hasHeldTable.get()) {
+      if (!make) return null;
+      this.db.exec(HELD_SCHEMA);
+    }
+    return (this.heldSql = this.prepareHeld());
+  }
+
+  /** Statements on archive_skips (prepared once it exists: a reader of an older file never makes it). */
+  private prepareSkips() {
+    const db = this.db;
+    return {
+      insert: db.prepare('INSERT OR REPLACE INTO archive_skips (term, seg, n, bytes, skips) VALUES (?, ?, ?, ?, ?)'),
+      deleteFrom: db.prepare('DELETE FROM archive_skips WHERE term = ? AND seg >= ?'),
+      // Long segments without skip data that describes them (none, or an older writer's segment since).
+      missing: db.prepare('SELECT p.term, p.seg FROM archive_postings p LEFT JOIN archive_skips s ON s.term = p.term AND s.seg = p.seg WHERE p.n >= ? AND (s.n IS NULL OR s.n <> p.n OR s.bytes <> length(p.refs))').raw(),
+    };
+  }
+
+  private prepareSkipReads(): void {
+    this.skipSql = this.prepareSkips();
+    this.readSegments = this.db.prepare(
+      'SELECT p.seg, p.n, p.refs, s.n AS skipN, s.bytes AS skipBytes, s.skips FROM archive_postings p LEFT JOIN archive_skips s ON s.term = p.term AND s.seg = p.seg WHERE p.term = ? ORDER BY p.seg',
+    );
+  }
+
+  /** What the caches hold now: parsed articles, bytes of postings, articles whose sentences alone were read. */
+  get held(): { articles: number; postingsBytes: number; sentences: number } {
+    return { articles: this.articles.size, postingsBytes: this.postingViews.weight, sentences: this.sentenceLists.size };
   }
 
   get size(): number {
@@ -224,16 +316,27 @@ export class SqliteArchive implements Archive {
     return this.sql.newest.all(limit, offset) as number[];
   }
 
-  postings(term: string): Float64Array {
-    const hit = this.refs.get(term);
+  postings(term: string): Postings {
+    const hit = this.postingViews.get(term);
     if (hit) return hit;
-    const segments = this.sql.segments.all(term) as Segment[];
-    let list = new Float64Array(segments.reduce((n, s) => n + s.n, 0));
-    let at = 0;
-    for (const s of segments) at = decodeRefs(s.refs, list, at);
-    if (this.gone.size > 0) list = list.filter((p) => !this.gone.has(Math.floor(p / SLOTS)));
-    this.refs.set(term, list);
-    return list;
+    const segments = this.readSegments.all(term) as ReadSegment[];
+    const described = (s: ReadSegment) => s.skips && s.skipN === s.n && s.skipBytes === s.refs.length;
+    let postings: HeldPostings;
+    if (segments.some(described)) {
+      // Probed through the skip data; a segment without it (short, or written by an older version) gets its own on the way.
+      const encoded = segments.map((s) => ({ bytes: s.refs, n: s.n, ...(described(s) ? decodeSkips(s.skips!) : skipsOf(s.refs, this.skipsEvery)) }));
+      const view = new EncodedPostings(encoded, this.gone, () => this.postingViews.get(term) === view && this.postingViews.set(term, view));
+      postings = view;
+    } else {
+      // No skip data (short lists; a file no writer of this version has opened yet): decoded whole.
+      let list = new Float64Array(segments.reduce((n, s) => n + s.n, 0));
+      let at = 0;
+      for (const s of segments) at = decodeRefs(s.refs, list, at);
+      if (this.gone.size > 0) list = list.filter((p) => !this.gone.has(Math.floor(p / SLOTS)));
+      postings = new ArrayPostings(list);
+    }
+    this.postingViews.set(term, postings);
+    return postings;
   }
 
   df(term: string): number {
@@ -266,6 +369,7 @@ export class SqliteArchive implements Archive {
   putMany(entries: ArticleEntry[]): StoredArticle[] {
     // Nothing to write takes no lock (a re-run whose articles are all in).
     if (entries.length === 0) return [];
+    this.completeSkips();
     // Immediate: the write lock is taken first, so the counters read next are the file's latest.
     try {
       return this.db
@@ -284,11 +388,11 @@ export class SqliteArchive implements Archive {
 
   /** One small write of its own (WAL, no sync): a parsed article waits here for its batch. */
   hold(key: string, doc: Uint8Array): void {
-    this.sql.hold.run(key, doc);
+    this.heldStatements(true)!.hold.run(key, doc);
   }
 
   heldFacts(key: string): ArticleFacts | undefined {
-    const doc = this.sql.held.get(key) as Buffer | undefined;
+    const doc = this.heldStatements(false)?.held.get(key) as Buffer | undefined;
     return doc && readDoc(doc).facts;
   }
 
@@ -328,7 +432,8 @@ export class SqliteArchive implements Archive {
     for (const [term, refs] of byTerm(added)) this.append(term, refs);
     for (const [k, v] of Object.entries(this.counters)) sql.setMeta.run(k, v);
     // What waited for this batch is in now (a build of a million articles held nothing: one probe).
-    if (sql.anyHeld.get()) for (const entry of entries) sql.unhold.run(entry.key);
+    const held = this.heldStatements(false);
+    if (held?.anyHeld.get()) for (const entry of entries) held.unhold.run(entry.key);
     stored.forEach((s, i) => this.articles.set(s.index, { stored: s, published: entries[i].published }));
     return stored;
   }
@@ -346,7 +451,7 @@ export class SqliteArchive implements Archive {
     this.counters.sentences -= replaced.sentences;
     for (const [term, sentences] of replaced.terms) {
       df.set(term, (df.get(term) ?? 0) - sentences.length);
-      this.refs.delete(term);
+      this.postingViews.delete(term);
     }
     for (const { kind, word, row } of replaced.lookups) sql.deleteLookup.run(kind, word, index, row.item);
   }
@@ -354,13 +459,13 @@ export class SqliteArchive implements Archive {
   /** Adds a segment to a term, then merges the newest segments while the last is as large as the one before it. */
   private append(term: string, refs: number[]): void {
     const sql = this.sql;
-    this.refs.delete(term);
+    this.postingViews.delete(term);
     const sizes = sql.sizes.all(term) as Array<{ seg: number; n: number }>;
     let from = sizes.length;
     let n = refs.length;
     while (from > 0 && n >= sizes[from - 1].n) n += sizes[--from].n;
     if (from === sizes.length) {
-      sql.insertSegment.run(term, from, refs.length, encodeRefs(refs));
+      this.insertSegment(term, from, refs.length, encodeRefs(refs));
       return;
     }
     const merged = new Float64Array(n);
@@ -369,7 +474,52 @@ export class SqliteArchive implements Archive {
     merged.set(refs, at);
     const live = this.gone.size > 0 ? merged.filter((p) => !this.gone.has(Math.floor(p / SLOTS))) : merged;
     sql.deleteSegments.run(term, from);
-    sql.insertSegment.run(term, from, live.length, encodeRefs(live));
+    this.skipSql!.deleteFrom.run(term, from);
+    this.insertSegment(term, from, live.length, encodeRefs(live));
+  }
+
+  /** Stores a segment, with its skip data when it is long. */
+  private insertSegment(term: string, seg: number, n: number, bytes: Buffer): void {
+    this.sql.insertSegment.run(term, seg, n, bytes);
+    if (n >= this.skipsFrom) this.skipSql!.insert.run(term, seg, n, bytes.length, encodeSkips(skipsOf(bytes, this.skipsEvery)));
+  }
+
+  /**
+   * Gives every long segment its skip data, once per file (an archive written before skip data
+   * existed has none). A writer does it before its first write; a reader never writes (it
+   * decodes those lists whole, as before). In transactions of its own, so what is done stays
+   * done if it stops; a segment an older version writes later is read without (see postings).
+   */
+  completeSkips(): void {
+    if (this.skipsComplete) return;
+    if (!this.skipSql) {
+      this.db.exec(SKIPS_SCHEMA);
+      this.prepareSkipReads();
+      this.postingViews.clear();
+    }
+    const skips = this.skipSql!;
+    const progress = slowProgress();
+    // The scan reads every segment's row (20 s at 1M articles): said as it goes.
+    const missing: Array<[term: string, seg: number]> = [];
+    for (const row of skips.missing.iterate(this.skipsFrom) as IterableIterator<[string, number]>) {
+      missing.push(row);
+      progress(() => `adding skip data to the archive's long postings (once): looking for them, ${missing.length} so far`);
+    }
+    for (let i = 0; i < missing.length; i += SKIPS_PER_TRANSACTION) {
+      this.db
+        .transaction(() => {
+          for (const [term, seg] of missing.slice(i, i + SKIPS_PER_TRANSACTION)) {
+            // Read again inside the write lock: another writer may have merged it since.
+            const s = this.sql.segment.get(term, seg) as { n: number; refs: Buffer } | undefined;
+            if (s && s.n >= this.skipsFrom) skips.insert.run(term, seg, s.n, s.refs.length, encodeSkips(skipsOf(s.refs, this.skipsEvery)));
+          }
+        })
+        .immediate();
+      const done = Math.min(i + SKIPS_PER_TRANSACTION, missing.length);
+      progress(() => `adding skip data to the archive's long postings (once): ${done}/${missing.length} segments`, done === missing.length);
+    }
+    this.sql.setMeta.run('skips', 1);
+    this.skipsComplete = true;
   }
 
   close(): void {

@@ -56,8 +56,22 @@ export interface ArticleEntry {
   replaces?: ArticleEntry;
 }
 
-/** Sorted (ascending) packed sentence refs, without repeats. */
-export type Postings = ArrayLike<number>;
+/**
+ * A term's packed sentence refs, ascending, without repeats: a long list is probed where it is
+ * stored, a short one walked. Ranking probes each of a few thousand candidates in a list of
+ * millions ("million" at 1M articles), so a probe must not decode the whole list.
+ */
+export interface Postings extends Iterable<number> {
+  readonly length: number;
+  /** Whether the list holds the ref. Cheapest when successive probes ascend (they walk forward). */
+  contains(ref: number): boolean;
+  /** Those of the ascending refs that the list holds, in order (one walk, not a probe each: a long list narrowed by another). */
+  intersect(sorted: ArrayLike<number>): number[];
+  /** Whether the list holds a ref from lo to hi (both included): an article's sentences, say. */
+  anyInRange(lo: number, hi: number): boolean;
+  /** Every ref, in order (for the short lists a search walks). */
+  toArray(): ArrayLike<number>;
+}
 
 export interface Archive {
   /** Live articles (a replaced article counts once). */
