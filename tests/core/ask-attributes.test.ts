@@ -33,6 +33,12 @@ describe('attribute questions and who-questions that carry a claim', () => {
     expect((await lede.answer('what party is governor daniel reyes', 'party-none')).answer).toBeNull();
   });
 
+  it('"X\'s dad": the one the story writes X is the child of ("… told reporters that his daughter Mia …")', async () => {
+    expect((await lede.answer("whats the name of wexby runaway mia benning's dad", 'dad')).answer).toMatch(/^Karl Benning\b/);
+    // No one is written as her brother.
+    expect((await lede.answer("whats the name of mia benning's brother", 'brother')).answer).toBeNull();
+  });
+
   it('"who\'s the <role> saying <claim>" is answered by who said it', async () => {
     expect((await lede.answer("who's the senator saying families shouldn't pay city prices", 'claim')).answer).toMatch(/^(?:state Sen\. )?Lucia Ortega\b/);
   });

@@ -9,3 +9,4 @@ export * from './posts.ts';
 export * from './acronyms.ts';
 export * from './names.ts';
 export * from './parties.ts';
+export * from './kin.ts';
