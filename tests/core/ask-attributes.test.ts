@@ -35,6 +35,7 @@ describe('attribute questions and who-questions that carry a claim', () => {
 
   it('"X\'s dad": the one the story writes X is the child of ("… told reporters that his daughter Mia …")', async () => {
     expect((await lede.answer("whats the name of wexby runaway mia benning's dad", 'dad')).answer).toMatch(/^Karl Benning\b/);
+    expect((await lede.answer("who is mia benning's dad", 'dad-who')).answer).toMatch(/^Karl Benning\b/);
     // No one is written as her brother.
     expect((await lede.answer("whats the name of mia benning's brother", 'brother')).answer).toBeNull();
   });

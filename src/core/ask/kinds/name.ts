@@ -22,7 +22,7 @@ function relativeOf(lib: Library, about: string, context: ConversationContext): 
     const kin = kinMention(lib.sentenceText(hit), m[2], names);
     if (!kin) continue;
     // The nearest person named before it who is not the one asked about (a father may bear her
-    // surname, or she his given name: "Abase Hussen … his daughter Amira Abase").
+    // surname, or she his given name: "Tesfa Alem … his daughter Mia Tesfa").
     const child = nameKey(kin.name);
     const relative = entitiesIn(loaded, hit.sentence, ['person'])
       .filter((x) => x.at < s.start + kin.at && !nameKey(x.entity.name).split(' ').includes(child))

@@ -74,8 +74,8 @@ function answerWhoObject(lib: Library, q: Question, context: ConversationContext
     const phrase = OBJECT_PHRASE.exec(loaded.article.text.slice(verbEnd, s.end))?.[1];
     if (phrase) return result('who', supported(lib, hit, phrase), 0.6, [cite], remember(context, [cite]));
   }
-  // "Who did Stancil shoot?", where no sentence tells the shooting with its object: an act of harm
-  // is done to the one the subject's story calls the victim ("… said victim Ron Lane was …").
+  // "Who did Owen Marsh shoot?", where no sentence tells the shooting with its object: an act of
+  // harm is done to the one the subject's story calls the victim ("… said victim Paula Greer had …").
   if (HARM.has(verb)) {
     const victim = victimIn(lib, m.subject, context);
     if (victim) return victim;

@@ -8,7 +8,7 @@ import { attributed, remember, result } from '../compose.ts';
 import { actWords, citation, coverage, inNamingArticles, neighbours, type Ranked, retrieve, sharesWord, topicTerms } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
 
-/** The question's words after the act's verb: "over … car" of "why did the guard go over to the car". */
+/** The question's words after the act's verb: "over … van" of "why did the porter go over to the van". */
 function actTold(q: Question, words: string[]): string[] {
   const act = frameOf(q).predicate.act;
   const at = act ? q.text.toLowerCase().search(new RegExp(`\\b${escapeRegExp(act)}\\b`)) : -1;
@@ -30,9 +30,9 @@ export function answerWhy(lib: Library, q: Question, context: ConversationContex
   const asWritten = asked.length > 0 ? hits.filter((h) => asked.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(lib.sentenceText(h)))) : [];
   if (asWritten.length > 0) hits = asWritten;
   // A question that names no one, whose best sentence does not tell the act: that sentence picks the
-  // story, and within it a sentence that tells the act with a reason does ("why did the census guard
-  // go over to the car": the guard is in every sentence; "… was shot after noticing a couple fighting
-  // in a car" has the car and the why).
+  // story, and within it a sentence that tells the act with a reason does ("why did the night porter
+  // go over to the van": the porter is in every sentence; "… was attacked after spotting two men
+  // trying to break into a guest's van" has the van and the why).
   const act = told.length === 0 ? actTold(q, words) : [];
   const untold = act.length > 0 && !sharesWord(lib, hits[0], act);
   const inStory = untold ? hits.filter((h) => h.article === hits[0].article && sharesWord(lib, h, act) && CAUSAL.test(lib.sentenceText(h))) : [];
