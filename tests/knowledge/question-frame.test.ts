@@ -24,7 +24,7 @@ describe('question frame', () => {
   });
 
   it('"who\'s the <role> saying <claim>" asks who said the claim', () => {
-    expect(parseQuestion("who's the harbour engineer saying the pier will be shut until june")).toMatchObject({ type: 'who-said', quote: 'the pier will be shut until june' });
+    expect(parseQuestion("who's the harbour engineer saying the pier will be shut until june")).toMatchObject({ type: 'who-said', quote: 'the pier will be shut until june', about: 'the harbour engineer' });
     expect(parseQuestion('who is the man seen leaving the bank').type).toBe('who');
     expect(parseQuestion("who's tova lind's dad")).toMatchObject({ type: 'name', about: "tova lind's dad" });
   });

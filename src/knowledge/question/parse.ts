@@ -96,8 +96,9 @@ export function parseQuestion(raw: string): Question {
   }
   // "who's the senator saying families shouldn't pay city prices": who said the claim. (Read as
   // "… who said …": "saying" is no word of the story, as "said" is none.)
-  if ((m = /^who(?:'s| is| was) (?:the |an? )?(?:[\p{L}'-]+ ){1,4}?(?:saying|(?:who|that) (?:says|said|claims|claimed)|claiming) (?:that )?(.{8,})$/iu.exec(text))) {
-    return { type: 'who-said', text: text.replace(/\b(?:saying|claiming)\b/i, 'who said'), quote: quoted(text) ?? m[1] };
+  if ((m = /^who(?:'s| is| was) ((?:the |an? )?(?:[\p{L}'-]+ ){1,4}?)(?:saying|(?:who|that) (?:says|said|claims|claimed)|claiming) (?:that )?(.{8,})$/iu.exec(text))) {
+    // (`about`: the role the speaker is asked by, "the senator".)
+    return { type: 'who-said', text: text.replace(/\b(?:saying|claiming)\b/i, 'who said'), quote: quoted(text) ?? m[2], about: m[1].trim() };
   }
   // "who is mia benning's dad": the name of a relative.
   if ((m = /^who(?:'s| is| was) ((?:\S+ ){0,5}?\S+['’]s? (?:father|dad|mother|mum|mom|parents|wife|husband|son|daughter|brother|sister))$/i.exec(text))) {
