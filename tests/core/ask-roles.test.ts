@@ -26,6 +26,12 @@ describe('who-questions are answered by the one in the asked role', () => {
     expect((await ask("who's accused of shooting evan price")).answer).toMatch(/^Marcus Tolley\b/);
   });
 
+  it('"who did X shoot": no sentence tells the act with its object, so the one the story calls the victim', async () => {
+    expect((await ask('who did owen marsh shoot at brookvale college')).answer).toMatch(/^Paula Greer\b/);
+    // A victim of another story is no answer.
+    expect((await ask('who did owen marsh stab at the library')).answer).not.toMatch(/Price|Morrow/);
+  });
+
   it('the "by" phrase of a passive sentence', async () => {
     expect((await ask('who painted the elm row mural')).answer).toMatch(/^Nora Quist\b/);
   });

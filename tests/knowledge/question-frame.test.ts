@@ -16,6 +16,19 @@ describe('question frame', () => {
     expect(frame('what did Harriet Quill say about the terminal?')).toMatchObject({ kind: 'what-said', expects: 'quote' });
   });
 
+  it('takes the expected type from the wh-word and its noun: "what party is he" asks what he is, not who did it', () => {
+    expect(frame('what party is he')).toMatchObject({ kind: 'what', expects: 'organization', constraints: { attribute: { noun: 'party', of: 'he' } } });
+    expect(frame('which party does Lucia Ortega belong to').constraints.attribute).toEqual({ noun: 'party', of: 'Lucia Ortega' });
+    expect(frame('which party won the most seats')).toMatchObject({ kind: 'who', expects: 'person' });
+    expect(frame('what party is he').constraints.noun).toBeUndefined();
+  });
+
+  it('"who\'s the <role> saying <claim>" asks who said the claim', () => {
+    expect(parseQuestion("who's the harbour engineer saying the pier will be shut until june")).toMatchObject({ type: 'who-said', quote: 'the pier will be shut until june', about: 'the harbour engineer' });
+    expect(parseQuestion('who is the man seen leaving the bank').type).toBe('who');
+    expect(parseQuestion("who's tova lind's dad")).toMatchObject({ type: 'name', about: "tova lind's dad" });
+  });
+
   it('reads the focus: the names the question holds', () => {
     expect(frame('why did Mayor Ruth Adair delay the vote').focus).toEqual(['Mayor Ruth Adair']);
     expect(frame('why did Mayor Ruth Adair delay the vote').focusWords).toEqual(['Mayor', 'Ruth', 'Adair']);

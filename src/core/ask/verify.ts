@@ -75,7 +75,8 @@ const ORGANISATION_NOUNS = '(?:magazine|newspaper|paper|tabloid|broadcaster|netw
 
 /** Who- and name-questions that name the role of the one asked for. */
 function asksForPerson(c: Claim): boolean {
-  if (c.type !== 'who' && c.type !== 'name') return false;
+  // (A who-said question asks by a role only as "who's the scientist saying …", its `about`.)
+  if (c.type !== 'who' && c.type !== 'name' && !(c.type === 'who-said' && c.question.about)) return false;
   const asked = c.question.about ?? c.question.text.replace(/^\S+\s+/, '');
   return PERSON_ROLE.test(asked);
 }

@@ -4,17 +4,21 @@
 // wording rule for questions has one place. Pure: read from the question's text alone.
 import { CHANGE_VERBS } from '../sentence/numbers.ts';
 import { actOf, whichPhrase } from './act.ts';
+import { attributeAsked } from './nouns.ts';
 import { ASKS_MONEY, OBJECT_QUESTION, SCORE_QUESTION } from './slots.ts';
 import type { Question, QuestionType } from './types.ts';
 
 /** The type of answer a kind of question expects. */
-export type AnswerType = 'person' | 'description' | 'place' | 'time' | 'number' | 'quote' | 'reason' | 'event' | 'articles' | 'metadata' | 'text';
+export type AnswerType = 'person' | 'organization' | 'description' | 'place' | 'time' | 'number' | 'quote' | 'reason' | 'event' | 'articles' | 'metadata' | 'text';
 
 const EXPECTS: Record<QuestionType, AnswerType> = {
   'who-said': 'person', 'what-said': 'quote', 'who-is': 'description', who: 'person', name: 'person',
   when: 'time', where: 'place', count: 'number', why: 'reason', how: 'text', 'what-happened': 'event',
   summary: 'event', what: 'text', meta: 'metadata', list: 'articles', unknown: 'text',
 };
+
+/** What an attribute question expects, by its noun: "what party" an organisation. */
+const ATTRIBUTE_EXPECTS: Record<string, AnswerType> = { party: 'organization' };
 
 /** The act asked about. */
 export interface Predicate {
@@ -62,6 +66,8 @@ export interface Constraints {
   score: boolean;
   /** "What sentence did he get?": the noun a what-question asks about, in lower case. */
   noun?: string;
+  /** "What party is he?": the attribute asked ("party") and whom it is asked of ("he"). */
+  attribute?: { noun: string; of: string };
   /** "What happened to / with X?" */
   happenedTo: boolean;
   /** The question quotes the words it asks about ("who said 'it was too fast'"). */
@@ -93,6 +99,7 @@ const FUTURE = /\b(will|shall|going to|(?:is|are) (?:due|set|expected|scheduled)
 /** The frame's reading of a text, without its kind (the kind is the parse's; an answerer may change it). */
 function read(text: string): Reading {
   const object = OBJECT_QUESTION.exec(text);
+  const attribute = attributeAsked(text);
   return {
     focus: text.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/gu) ?? [],
     focusWords: text.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? [],
@@ -118,7 +125,9 @@ function read(text: string): Reading {
       thing: /^what (?:is|are|was|were) (?:the |an? )?(.+?)$/i.exec(text)?.[1],
       acronym: /^what (?:does|did) (?:the )?(.+?) stand for$/i.exec(text)?.[1],
       score: SCORE_QUESTION.test(text),
-      noun: askedNoun(text),
+      // (The attribute's noun is answered by what it names, "a Democrat", not by the word "party".)
+      attribute,
+      noun: attribute ? undefined : askedNoun(text),
       happenedTo: /^what happened (to|with)\b/i.test(text),
       quoted: /["“”]/.test(text),
     },
@@ -141,5 +150,6 @@ export function frameOf(q: Question): Frame {
     if (readings.size >= 1000) readings.clear();
     readings.set(q.text, (reading = read(q.text)));
   }
-  return { kind: q.type, expects: EXPECTS[q.type], ...reading };
+  const attribute = reading.constraints.attribute;
+  return { kind: q.type, expects: (attribute && ATTRIBUTE_EXPECTS[attribute.noun]) ?? EXPECTS[q.type], ...reading };
 }

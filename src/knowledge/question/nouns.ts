@@ -30,3 +30,15 @@ export function askedNounKind(words: string[]): QuestionType | null {
   }
   return kind;
 }
+
+/**
+ * "What party is he (in)?", "which party does Ortega belong to": a question about one attribute of
+ * someone, answered by what the noun names ("a Democrat"), not by someone who did something.
+ */
+const ATTRIBUTE = /^(?:what|which) (party) (?:(?:is|was|are|were) (.+?)(?: (?:in|from|with|a member of))?|(?:does|did|do) (.+?) (?:belong to|represent|run for|stand for))$/i;
+
+/** The attribute a question asks of someone: the noun ("party") and whom it is asked of ("he"). */
+export function attributeAsked(text: string): { noun: string; of: string } | undefined {
+  const m = ATTRIBUTE.exec(text);
+  return m ? { noun: m[1].toLowerCase(), of: m[2] ?? m[3] } : undefined;
+}

@@ -1,6 +1,6 @@
 // A question's kind and its parts, from plain-language patterns ("who said …", "what did X say
 // about Y", "how many …"). Pure: no library access.
-import { askedNounKind } from './nouns.ts';
+import { askedNounKind, attributeAsked } from './nouns.ts';
 import type { Question, QuestionType } from './types.ts';
 
 const SPEECH = 'say|said|says|tell|told|claim|claimed|argue|argued|note|noted|write|wrote|tweet|tweeted|think|thought|warn|warned|announce|announced|state|stated|add|added|report|reported|mean|believe|suggest|insist|want';
@@ -94,6 +94,16 @@ export function parseQuestion(raw: string): Question {
     }
     return q('what-happened', { query: topic });
   }
+  // "who's the senator saying families shouldn't pay city prices": who said the claim. (Read as
+  // "… who said …": "saying" is no word of the story, as "said" is none.)
+  if ((m = /^who(?:'s| is| was) ((?:the |an? )?(?:[\p{L}'-]+ ){1,4}?)(?:saying|(?:who|that) (?:says|said|claims|claimed)|claiming) (?:that )?(.{8,})$/iu.exec(text))) {
+    // (`about`: the role the speaker is asked by, "the senator".)
+    return { type: 'who-said', text: text.replace(/\b(?:saying|claiming)\b/i, 'who said'), quote: quoted(text) ?? m[2], about: m[1].trim() };
+  }
+  // "who is mia benning's dad": the name of a relative.
+  if ((m = /^who(?:'s| is| was) ((?:\S+ ){0,5}?\S+['’]s? (?:father|dad|mother|mum|mom|parents|wife|husband|son|daughter|brother|sister))$/i.exec(text))) {
+    return q('name', { about: m[1] });
+  }
   if ((m = /^who(?:'s| is| was| are| were|s) (.+)$/i.exec(text))) {
     const rest = m[1];
     // "Who is Delia Ramirez", "who is she", "who is DHS" — a name or pronoun, not a clause.
@@ -108,6 +118,8 @@ export function parseQuestion(raw: string): Question {
     return q('who', {});
   }
   if (/^(who|whom|whose)\b/.test(lower)) return q('who');
+  // "What party is he?" asks what he is, not who did something.
+  if (attributeAsked(text)) return q('what');
   if (/^(?:which|what) [a-z]/i.test(lower) && !/^(?:which|what) (?:is|was|are|were|did|does|do|has|have|had)\b/.test(lower)) {
     const kind = askedNounKind(lower.split(' ').slice(1, 4));
     if (kind) return q(kind);

@@ -34,7 +34,7 @@ export interface Question {
   nameGuess?: boolean;
   /** who-is / what-said: the name or pronoun asked about. */
   subject?: string;
-  /** what-said: what about ("about the shooting"); name: whose name. */
+  /** what-said: what about ("about the shooting"); name: whose name; who-said: the speaker's role asked by ("the senator"). */
   about?: string;
   meta?: MetaField;
   /** list: search words, if any; summary: the article's words, if any. */

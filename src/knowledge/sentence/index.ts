@@ -8,3 +8,5 @@ export * from './reasons.ts';
 export * from './posts.ts';
 export * from './acronyms.ts';
 export * from './names.ts';
+export * from './parties.ts';
+export * from './kin.ts';

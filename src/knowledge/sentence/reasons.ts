@@ -1,7 +1,7 @@
 // Words that give a reason: the sentence that says why, not the one that restates what.
 
-/** A causal cue: "because", "due to", "amid", "blamed", "in response to", "for breaking …". */
-export const CAUSAL = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|to ["“']?(ensure|avoid|keep|prevent|protect)|in response to|reasons?|blamed|caused|led to|amid|for \p{L}+ing)\b/iu;
+/** A causal cue: "because", "due to", "amid", "blamed", "in response to", "for breaking …", "after spotting …". */
+export const CAUSAL = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|to ["“']?(ensure|avoid|keep|prevent|protect)|in response to|reasons?|blamed|caused|led to|amid|for \p{L}+ing|after \p{L}+ing)\b/iu;
 
 /** A sentence that goes on about what the one before said: it opens with a pronoun or a definite noun. */
 export const FOLLOW_ON = /^["“]?(?:The (?:\p{Ll}+ ){0,2}\p{Ll}+|It|This|That|They|He|She|Officials|Authorities|Experts|Analysts)\b/u;

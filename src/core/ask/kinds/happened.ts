@@ -9,8 +9,11 @@ import type { AskResult } from '../types.ts';
 import { articlesAbout } from './list.ts';
 import { answerBySentence } from './sentence.ts';
 
+/** The words that frame a what-happened question, not its topic: "what's going on (with)", "what's up (with)". */
+const FRAME = /^what(?:'s| is| was) (?:going on|happening|up)\b/i;
+
 export function answerHappened(lib: Library, q: Question, context: ConversationContext): AskResult {
-  const words = topicTerms(q);
+  const words = topicTerms({ ...q, text: q.text.replace(FRAME, '') });
   let loaded: LoadedArticle | undefined;
   // "What happened to the driver?" is about one thing: the sentence that says it, where the
   // driver is not merely the source ("according to the driver, …").
@@ -20,9 +23,25 @@ export function answerHappened(lib: Library, q: Question, context: ConversationC
   if (words.length > 0) {
     const top = retrieve(lib, words, context, 5)[0];
     if (top && coverage(lib, words, top) >= 0.5) loaded = lib.article(top.article);
+    // "Whats going on with the cargo boat headed to farrow island": the story holds the asked words
+    // between its sentences ("supply barge … Farrow Island station", "The cargo vessel …").
+    else loaded = storyAbout(lib, words, context);
   }
   return summaryOf(lib, 'what-happened', loaded ?? articleInFocus(lib, context), context);
 }
+
+/** Of the stories of the best sentences, the one that holds most of the words, if it holds at least half of them (by weight). */
+function storyAbout(lib: Library, words: string[], context: ConversationContext): LoadedArticle | undefined {
+  let best: { article: number; share: number } | undefined;
+  for (const { article } of retrieve(lib, words, context, 10)) {
+    const share = lib.articleCoverage(words, article);
+    if (share >= STORY_COVERAGE && (!best || share > best.share)) best = { article, share };
+  }
+  return best ? lib.article(best.article) : undefined;
+}
+
+/** The share of the question's words a story must hold to be the one asked about (as on-topic.ts checks answers). */
+const STORY_COVERAGE = 0.5;
 
 /** An article's summary sentences (else its lead), each keeping its source, as the answer. */
 function summaryOf(lib: Library, type: QuestionType, loaded: LoadedArticle | undefined, context: ConversationContext): AskResult {

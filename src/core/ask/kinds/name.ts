@@ -1,14 +1,43 @@
 // "What is the officer's name?": the name written next to the asked role ("officer John Smith").
 import type { Question } from '../../../knowledge/question/index.ts';
-import { namedAsRole } from '../../../knowledge/sentence/index.ts';
+import { kinMention, namedAsRole } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
-import { Library, terms } from '../../library.ts';
+import { Library, nameKey, terms } from '../../library.ts';
 import { remember, result, supported } from '../compose.ts';
 import { citation, entitiesIn, retrieve, sharesWord } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
 
+/**
+ * "The name of mia benning's dad": the person a sentence names just before the relative speaks of
+ * her ("Karl Benning, 46, told reporters that his daughter Mia …").
+ */
+function relativeOf(lib: Library, about: string, context: ConversationContext): AskResult | null {
+  const m = /^(.+?)['’]s? (\p{L}+)$/u.exec(about);
+  if (!m) return null;
+  const names: string[] = m[1].toLowerCase().match(/\p{L}+/gu) ?? [];
+  for (const hit of retrieve(lib, terms(m[1]), context, 30)) {
+    const loaded = lib.article(hit.article);
+    const s = loaded.facts.sentences[hit.sentence];
+    if (!s) continue;
+    const kin = kinMention(lib.sentenceText(hit), m[2], names);
+    if (!kin) continue;
+    // The nearest person named before it who is not the one asked about (a father may bear her
+    // surname, or she his given name: "Tesfa Alem … his daughter Mia Tesfa").
+    const child = nameKey(kin.name);
+    const relative = entitiesIn(loaded, hit.sentence, ['person'])
+      .filter((x) => x.at < s.start + kin.at && !nameKey(x.entity.name).split(' ').includes(child))
+      .pop();
+    if (!relative) continue;
+    const cite = citation(lib, hit);
+    return result('name', supported(lib, hit, relative.entity.name), 0.7, [cite], remember(context, [cite], relative.entity));
+  }
+  return null;
+}
+
 export function answerName(lib: Library, q: Question, context: ConversationContext): AskResult {
   const about = (q.about ?? '').replace(/^(the|a|an) /i, '');
+  const relative = relativeOf(lib, about, context);
+  if (relative) return relative;
   const aboutTerms = terms(about);
   if (aboutTerms.length === 0) return result('name', null, 0.1, [], context);
   const hits = retrieve(lib, aboutTerms, context, 30);

@@ -4,7 +4,7 @@ import type { Entity, QuoteFact } from '../../../knowledge/facts.ts';
 import { type Question, speakerWords } from '../../../knowledge/question/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { Library, type LoadedArticle, nameKey, type SentenceRef, terms } from '../../library.ts';
-import { clip } from '../../wording.ts';
+import { clip, escapeRegExp } from '../../wording.ts';
 import { remember, result, speakerName } from '../compose.ts';
 import { citation, sentenceAt } from '../evidence.ts';
 import { entityOfName, resolveSubject } from '../focus.ts';
@@ -56,6 +56,7 @@ function quotesOf(lib: Library, name: string, current: number | undefined): { fo
   const naming = firstArticles(refs, order);
   const key = nameKey(name);
   const last = key.split(' ').pop() ?? key;
+  const possessive = new RegExp(`\\b${escapeRegExp(last)}['’]s?\\s`, 'i');
   for (const [index, named] of naming.read) {
     const entities = named.map((r) => r.entity);
     const loaded = lib.article(index);
@@ -63,7 +64,9 @@ function quotesOf(lib: Library, name: string, current: number | undefined): { fo
     for (const quote of loaded.facts.quotes) {
       if (!quote.speaker) continue;
       const spoken = nameKey(quote.speaker.name ?? quote.speaker.text);
-      if ((quote.speaker.entity && ids.has(quote.speaker.entity)) || spoken === key || spoken.split(' ').includes(last)) {
+      // "Kell's lawyer Nina Ostrow" speaks for Kell and is not Kell.
+      const onBehalf = possessive.test(quote.speaker.text);
+      if ((quote.speaker.entity && ids.has(quote.speaker.entity)) || (!onBehalf && (spoken === key || spoken.split(' ').includes(last)))) {
         out.push({ loaded, quote, entity: entities.find((e) => e.id === quote.speaker!.entity) ?? entities[0] });
       }
     }
@@ -82,7 +85,10 @@ function quotesOf(lib: Library, name: string, current: number | undefined): { fo
       const quoted = firstArticles(lib.findQuotes(words.slice(from, from + size).join(' ')), order);
       for (const [index, quoteRefs] of quoted.read) {
         const loaded = lib.article(index);
-        for (const ref of quoteRefs) out.push({ loaded, quote: loaded.facts.quotes[ref.quote] });
+        for (const ref of quoteRefs) {
+          const quote = loaded.facts.quotes[ref.quote];
+          if (!quote.speaker || !possessive.test(quote.speaker.text)) out.push({ loaded, quote });
+        }
       }
       if (out.length > 0) unread = quoted.unread;
     }

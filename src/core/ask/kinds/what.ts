@@ -1,11 +1,12 @@
 // "What …" and questions of no other kind: a score, what a name or acronym is, a defining sentence.
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
-import { SCORE, spelledOut } from '../../../knowledge/sentence/index.ts';
+import { partyNextTo, SCORE, spelledOut } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
 import { Library, nameKey, terms } from '../../library.ts';
 import { clip, escapeRegExp } from '../../wording.ts';
 import { attributed, remember, result, supported } from '../compose.ts';
 import { citation, coverage, leadSentence, retrieve, sentenceAt, topicTerms } from '../evidence.ts';
+import { resolveSubject } from '../focus.ts';
 import type { AskResult } from '../types.ts';
 import { answerBySentence } from './sentence.ts';
 import { answerWhoIs } from './who-is.ts';
@@ -66,7 +67,35 @@ export function answerScore(lib: Library, q: Question, context: ConversationCont
   return null;
 }
 
+/**
+ * "What party is she?": the party written next to one of her mentions (", a Democrat,", "(R-Roswell)",
+ * "Labour councillor Amy Firth"), in the conversation's article first; none written there: the
+ * articles don't say (her party is not whatever party her story mentions).
+ */
+export function answerParty(lib: Library, q: Question, context: ConversationContext): AskResult | null {
+  const attribute = frameOf(q).constraints.attribute;
+  if (attribute?.noun !== 'party') return null;
+  const subject = resolveSubject(attribute.of.replace(/^(?:the )/i, ''), context);
+  const current = context.articleId ? lib.get(context.articleId)?.index : undefined;
+  const refs = subject ? lib.findEntities(subject, 20).filter((r) => r.entity.kind === 'person') : [];
+  for (const ref of [...refs.filter((r) => r.article === current), ...refs.filter((r) => r.article !== current)]) {
+    const loaded = lib.article(ref.article);
+    const text = loaded.article.text;
+    for (const m of ref.entity.mentions) {
+      const s = loaded.facts.sentences[sentenceAt(loaded, m.start)];
+      const party = s && partyNextTo(text.slice(Math.max(s.start, m.start - 60), m.start), text.slice(m.end, Math.min(s.end, m.end + 40)));
+      if (!party) continue;
+      const hit = { article: ref.article, sentence: sentenceAt(loaded, m.start) };
+      const cite = citation(lib, hit);
+      return result('what', supported(lib, hit, party), 0.75, [cite], remember(context, [cite], ref.entity));
+    }
+  }
+  return result('what', null, 0.2, [], context);
+}
+
 /** "What …", "how …" and questions of no known kind: a score, a name the articles know, a defining sentence, else the best sentence. */
 export function answerWhat(lib: Library, q: Question, context: ConversationContext): AskResult {
-  return (frameOf(q).constraints.score ? answerScore(lib, q, context) : null) ?? answerWhatIs(lib, q, context) ?? answerBySentence(lib, q, context);
+  const { score, attribute } = frameOf(q).constraints;
+  if (attribute) return answerParty(lib, q, context) ?? result('what', null, 0.1, [], context);
+  return (score ? answerScore(lib, q, context) : null) ?? answerWhatIs(lib, q, context) ?? answerBySentence(lib, q, context);
 }

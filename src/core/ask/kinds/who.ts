@@ -2,7 +2,7 @@
 // to, or the holder of a named role.
 import type { Entity } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
-import { agentAfterBy, OBJECT_PHRASE, passiveSubject, subjectBefore } from '../../../knowledge/sentence/index.ts';
+import { agentAfterBy, namedAsRole, OBJECT_PHRASE, passiveSubject, subjectBefore } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { type EntityRef, Library, nameKey, terms } from '../../library.ts';
 import { clip } from '../../wording.ts';
@@ -74,8 +74,36 @@ function answerWhoObject(lib: Library, q: Question, context: ConversationContext
     const phrase = OBJECT_PHRASE.exec(loaded.article.text.slice(verbEnd, s.end))?.[1];
     if (phrase) return result('who', supported(lib, hit, phrase), 0.6, [cite], remember(context, [cite]));
   }
+  // "Who did Owen Marsh shoot?", where no sentence tells the shooting with its object: an act of
+  // harm is done to the one the subject's story calls the victim ("… said victim Paula Greer had …").
+  if (HARM.has(verb)) {
+    const victim = victimIn(lib, m.subject, context);
+    if (victim) return victim;
+  }
   // No sentence tells the act: the articles do not say who.
   return result('who', null, 0.2, [], context);
+}
+
+/** Acts done to a victim. */
+const HARM = new Set(terms('shoot kill stab attack murder punch assault injure wound beat strangle'));
+
+/** The person named as the victim in a story that names the subject ("victim Paula Greer"). */
+function victimIn(lib: Library, subject: string, context: ConversationContext): AskResult | null {
+  const stories = new Set(lib.findEntities(subject, 50).map((r) => r.article));
+  if (stories.size === 0) return null;
+  for (const hit of lib.search(terms('victim'), { articles: stories, limit: 20 })) {
+    const loaded = lib.article(hit.article);
+    const s = loaded.facts.sentences[hit.sentence];
+    if (!s) continue;
+    const text = loaded.article.text;
+    for (const { entity, at } of entitiesIn(loaded, hit.sentence, ['person'])) {
+      const end = entity.mentions.find((x) => x.start === at)!.end;
+      if (!namedAsRole(text.slice(Math.max(s.start, at - 40), at), text.slice(end, Math.min(s.end, end + 40)), 'victim')) continue;
+      const cite = citation(lib, hit);
+      return result('who', supported(lib, hit, entity.name), 0.65, [cite], remember(context, [cite], entity));
+    }
+  }
+  return null;
 }
 
 export function answerWho(lib: Library, q: Question, context: ConversationContext): AskResult {

@@ -1,12 +1,21 @@
 // "Why …": the sentence that gives the reason (a causal cue), in the act's sentence or the next.
-import type { Question } from '../../../knowledge/question/index.ts';
+import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { CAUSAL, FOLLOW_ON } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
 import { Library, terms } from '../../library.ts';
-import { clip } from '../../wording.ts';
+import { clip, escapeRegExp } from '../../wording.ts';
 import { attributed, remember, result } from '../compose.ts';
 import { actWords, citation, coverage, inNamingArticles, neighbours, type Ranked, retrieve, sharesWord, topicTerms } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
+
+/** The question's words after the act's verb: "over … van" of "why did the porter go over to the van". */
+function actTold(q: Question, words: string[]): string[] {
+  const act = frameOf(q).predicate.act;
+  const at = act ? q.text.toLowerCase().search(new RegExp(`\\b${escapeRegExp(act)}\\b`)) : -1;
+  if (!act || at < 0) return [];
+  const told = new Set(terms(q.text.slice(at + act.length)));
+  return words.filter((w) => told.has(w));
+}
 
 export function answerWhy(lib: Library, q: Question, context: ConversationContext): AskResult {
   const words = topicTerms(q);
@@ -20,6 +29,14 @@ export function answerWhy(lib: Library, q: Question, context: ConversationContex
   const asked = (q.text.match(/\p{L}+/gu) ?? []).filter((w) => told.includes(terms(w)[0] ?? ''));
   const asWritten = asked.length > 0 ? hits.filter((h) => asked.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(lib.sentenceText(h)))) : [];
   if (asWritten.length > 0) hits = asWritten;
+  // A question that names no one, whose best sentence does not tell the act: that sentence picks the
+  // story, and within it a sentence that tells the act with a reason does ("why did the night porter
+  // go over to the van": the porter is in every sentence; "… was attacked after spotting two men
+  // trying to break into a guest's van" has the van and the why).
+  const act = told.length === 0 ? actTold(q, words) : [];
+  const untold = act.length > 0 && !sharesWord(lib, hits[0], act);
+  const inStory = untold ? hits.filter((h) => h.article === hits[0].article && sharesWord(lib, h, act) && CAUSAL.test(lib.sentenceText(h))) : [];
+  if (inStory.length > 0) hits = inStory;
   const near = neighbours(lib, hits.slice(0, 3)).filter((n) => sharesWord(lib, n, words));
   const weigh = (h: Ranked) => h.score * (CAUSAL.test(lib.sentenceText(h)) ? 1.6 : 1);
   const top = [...hits, ...near].reduce((best, h) => (weigh(h) > weigh(best) ? h : best));
