@@ -68,7 +68,7 @@ function startWorker(mode: 'serve' | 'digest', name: string, prefix: string, env
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!TEST_REDIS_URL)('several instances on one Redis', () => {
-  it('an article added through one instance is answered by the others', async () => {
+  it('an article added through one instance is answered by the others', { timeout: 120_000 }, async () => {
     const prefix = testPrefix('cluster-ask');
     prefixes.push(prefix);
     const file = join(dir, 'ferry.md');
