@@ -8,7 +8,7 @@ import { FACTS_SCHEMA_VERSION, type Article, type ArticleFacts, type Entity } fr
 import { contentHash, type LoadProblem } from '../knowledge/ingest/index.ts';
 import { encodeDoc } from './archive/doc.ts';
 import { MemoryArchive } from './archive/memory.ts';
-import { SLOTS, TITLE, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type Postings, type StoredArticle } from './archive/types.ts';
+import { SLOTS, TITLE, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type Postings, type Speakers, type StoredArticle } from './archive/types.ts';
 
 /** How an article's facts are computed: in this thread by default, or by a work pool. */
 export type Extractor = (article: Article) => Promise<ArticleFacts>;
@@ -51,6 +51,8 @@ export interface QuoteRef {
 
 export interface EntityRef {
   article: number;
+  /** The entity's position in the article's facts.entities. */
+  item: number;
   /** Read from the article's facts when first used. */
   readonly entity: Entity;
   /** nameKey of the entity's name and each alias, computed once when indexed. */
@@ -248,6 +250,14 @@ const EPOCH_SECONDS = 1.5e9;
 const SECONDS = 2 ** 31;
 const UNDATED = 2 ** 53;
 
+/** The recency (see Library.recency) of the article at a position published at `t` (ms; null when undated). */
+function recencyOf(index: number, t: number | null): number {
+  const latest = POSITIONS - 1 - Math.min(index, POSITIONS - 1);
+  if (t === null) return UNDATED + 2 * latest;
+  const second = Math.max(-SECONDS, Math.min(SECONDS - 1, Math.floor(t / 1000) - EPOCH_SECONDS));
+  return (SECONDS - 1 - second) * POSITIONS + latest;
+}
+
 export class Library {
   /** Counters for `lede status` and the cache tests. */
   readonly stats = { parsed: 0, cached: 0 };
@@ -277,6 +287,14 @@ export class Library {
   /** The sentences of the article at a position, read without the rest of it when the archive can. */
   sentences(index: number): ArticleFacts['sentences'] {
     return this.archive.sentencesOf?.(index) ?? this.article(index).facts.sentences;
+  }
+
+  /** The sentences, entities and quotes of the article at a position, read without the rest of it when the archive can. */
+  speakers(index: number): Speakers {
+    const read = this.archive.speakersOf?.(index);
+    if (read) return read;
+    const { sentences, entities, quotes } = this.article(index).facts;
+    return { sentences, entities, quotes };
   }
 
   get(id: string): LoadedArticle | undefined {
@@ -562,11 +580,13 @@ export class Library {
    * undated last. Only its order means anything (it is not a rank).
    */
   recency(index: number): number {
-    const latest = POSITIONS - 1 - Math.min(index, POSITIONS - 1);
-    const t = this.archive.published(index);
-    if (t === null) return UNDATED + 2 * latest;
-    const second = Math.max(-SECONDS, Math.min(SECONDS - 1, Math.floor(t / 1000) - EPOCH_SECONDS));
-    return (SECONDS - 1 - second) * POSITIONS + latest;
+    return recencyOf(index, this.archive.published(index));
+  }
+
+  /** recency() of many articles (same order), their publication moments read at once where the archive can. */
+  recencies(indexes: readonly number[]): number[] {
+    const published = this.archive.publishedOf?.(indexes) ?? indexes.map((index) => this.archive.published(index));
+    return indexes.map((index, i) => recencyOf(index, published[i]));
   }
 
   /** Articles that mention the query's words, best match first; every article, newest first, without a query. */
@@ -624,6 +644,7 @@ export class Library {
     const archive = this.archive;
     return {
       article: row.article,
+      item: row.item,
       keys: row.keys,
       get entity() {
         return archive.article(row.article)!.facts.entities[row.item];

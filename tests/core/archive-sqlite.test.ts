@@ -31,6 +31,15 @@ archiveContract('SQLite', {
   },
 });
 
+/** Articles written by one archive, and a second one opened on the file (nothing of theirs parsed yet). */
+function storedThenReopened(articles: Parameters<typeof entriesOf>[0]): { stored: ReturnType<SqliteArchive['putMany']>; archive: SqliteArchive } {
+  const path = join(scratch(), 'state.sqlite');
+  const writer = new SqliteArchive(path);
+  const stored = writer.putMany(entriesOf(articles));
+  writer.close();
+  return { stored, archive: new SqliteArchive(path) };
+}
+
 describe('a stored archive', () => {
   it('answers after a restart without --data, and a reload of the same content parses nothing', async () => {
     const sqlitePath = join(scratch(), 'state.sqlite');
@@ -73,23 +82,53 @@ describe('a stored archive', () => {
   });
 
   it('reads an article\'s sentences alone, the same as its whole facts, whatever its text holds', () => {
-    const path = join(scratch(), 'state.sqlite');
     // Texts that look like the stored document's own keys, escaped or not.
     const tricky = [
       'The log read "sentences":[1,2] at the end of the file. Nothing else was found.',
       'A backslash \\"sentences":[ and a bracket ] appear here. The council met on Monday.',
       'Quoted: \\\\"sentences":[{"start":0}] in a code sample. The report was filed.',
     ];
-    const entries = entriesOf([...FIXTURES, ...tricky.map((text, i) => ({ ...FIXTURES[0], id: `tricky "sentences":[ ${i}`, title: '"sentences":[', text }))]);
-    const writer = new SqliteArchive(path);
-    const stored = writer.putMany(entries);
-    writer.close();
-    const archive = new SqliteArchive(path);
+    const { stored, archive } = storedThenReopened([...FIXTURES, ...tricky.map((text, i) => ({ ...FIXTURES[0], id: `tricky "sentences":[ ${i}`, title: '"sentences":[', text }))]);
     try {
       for (const s of stored) expect(archive.sentencesOf(s.index)).toEqual(s.facts.sentences);
       expect(archive.held.articles).toBe(0);
       expect(archive.sentencesOf(9999)).toBeUndefined();
       for (const s of stored) expect(archive.article(s.index)!.facts.sentences).toEqual(s.facts.sentences);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('reads an article\'s sentences, entities and quotes alone, the same as its whole facts, whatever its quotes hold', () => {
+    // Quotes and names that look like the stored document's keys and brackets, escaped or not.
+    const tricky = [
+      '“The file said "quotes":[ and then ] twice,” the clerk, Nora Quist, said on Monday. “Nothing] else [was found.”',
+      'Engineer Pavel Dunn said \\"entities\\":[{"id":"e0"}] was the bug. “A backslash \\\\ ends it,” Dunn said.',
+    ];
+    const { stored, archive } = storedThenReopened([...FIXTURES, ...tricky.map((text, i) => ({ ...FIXTURES[0], id: `tricky "quotes":[ ${i}`, title: '"entities":[', text }))]);
+    expect(stored.some((s) => s.facts.quotes.some((q) => q.text.includes('"quotes":['))), 'a quote holds the key').toBe(true);
+    try {
+      for (const s of stored) expect(archive.speakersOf(s.index)).toEqual({ sentences: s.facts.sentences, entities: s.facts.entities, quotes: s.facts.quotes });
+      expect(archive.held.articles).toBe(0);
+      expect(archive.speakersOf(9999)).toBeUndefined();
+      // Read whole first, the same again.
+      for (const s of stored) archive.article(s.index);
+      for (const s of stored) expect(archive.speakersOf(s.index)).toEqual({ sentences: s.facts.sentences, entities: s.facts.entities, quotes: s.facts.quotes });
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('reads many articles\' publication moments at once, the same as one at a time', () => {
+    const { stored, archive } = storedThenReopened(FIXTURES);
+    try {
+      // Some parsed (read from memory), the rest not, an unknown position, one asked twice.
+      archive.article(stored[1].index);
+      const asked = [9999, ...stored.map((s) => s.index).reverse(), stored[0].index];
+      const one = asked.map((i) => archive.published(i));
+      expect(one.filter((t) => t === null)).toHaveLength(2);
+      expect(archive.publishedOf(asked)).toEqual(one);
+      expect(archive.publishedOf([])).toEqual([]);
     } finally {
       archive.close();
     }

@@ -1,6 +1,11 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SqliteArchive } from '../../src/core/archive/sqlite.ts';
 import { Library, nameKey, stem, terms } from '../../src/core/library.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
+import { scratchFolders } from '../scratch.ts';
+
+const scratch = scratchFolders('lede-library-');
 
 function article(id: string, text: string, published: string | null = null, title: string | null = null): Article {
   return { id, title, published, url: null, author: null, outlet: null, text };
@@ -53,4 +58,34 @@ describe('the library index', () => {
     expect(lib.findEntities('Tom Reyes')[0].entity.name).toBe('Tom Reyes');
     expect(lib.findEntities('Nobody Here')).toEqual([]);
   });
+});
+
+describe('reading many articles at once', () => {
+  // Wire copy filed within one second, a dated brief, an undated notice: recency ties and gaps.
+  const articles = [
+    article('wire-1', 'Harbour pilot Ines Marlow said the channel was closed. "We wait for the tide," Marlow said.', '2026-04-02T10:15:30.100Z'),
+    article('wire-2', 'The harbour reopened at noon, port officials said.', '2026-04-02T10:15:30.900Z'),
+    article('brief', 'Mayor Tomas Reyes said the pier repairs would start in May.', '2026-03-30'),
+    article('notice', 'The ferry office is closed until further notice, its manager said.'),
+  ];
+  for (const [kind, open] of [
+    ['in memory', () => new Library(null)],
+    ['in SQLite', () => new Library(null, undefined, undefined, new SqliteArchive(join(scratch(), 'state.sqlite')))],
+  ] as const) {
+    it(`gives each article's recency and speakers as one at a time would, ${kind}`, async () => {
+      const lib = open();
+      try {
+        for (const a of articles) await lib.add(a);
+        const indexes = [...articles.keys(), 99].reverse();
+        expect(lib.recencies(indexes)).toEqual(indexes.map((i) => lib.recency(i)));
+        for (const i of articles.keys()) {
+          const { sentences, entities, quotes } = lib.article(i).facts;
+          expect(lib.speakers(i)).toEqual({ sentences, entities, quotes });
+        }
+        expect(lib.speakers(0).quotes.map((q) => q.speaker?.name)).toContain('Ines Marlow');
+      } finally {
+        lib.close();
+      }
+    });
+  }
 });

@@ -18,6 +18,9 @@ export interface StoredArticle {
   facts: ArticleFacts;
 }
 
+/** What a speaker's quotes are found and placed by in an article: its entities, quotes and sentences (see Archive.speakersOf). */
+export type Speakers = Pick<ArticleFacts, 'sentences' | 'entities' | 'quotes'>;
+
 export type LookupKind = 'name' | 'role' | 'speaker';
 
 /**
@@ -91,12 +94,23 @@ export interface Archive {
    * the Library falls back to article(index).facts.sentences.
    */
   sentencesOf?(index: number): Sentence[] | undefined;
+  /**
+   * Optional: the entities, quotes and sentences of the article at a position without its text
+   * and other facts ("what did AP say" reads sixty articles to find AP's quotes); the Library
+   * falls back to article(index).facts.
+   */
+  speakersOf?(index: number): Speakers | undefined;
   /** Position of the live article with this id. */
   indexOf(id: string): number | undefined;
   /** Content key the live article at this position was stored with. */
   keyAt(index: number): string | undefined;
   /** Publication moment (ms) of the article at a position; null when undated. */
   published(index: number): number | null;
+  /**
+   * Optional: published() of many positions in one read (same order). Ordering the 2,000
+   * articles that quote "AP" at 1M articles by recency is one statement, not 2,000.
+   */
+  publishedOf?(indexes: readonly number[]): Array<number | null>;
   /** Live positions, ascending, after `after` (-1 for the start), at most `limit`. */
   indexes(after: number, limit: number): number[];
   /** Live positions newest first (by publication moment, then the later added; undated last), from `offset`, at most `limit`. */

@@ -1,6 +1,6 @@
 // Evidence for an answer: the sentences that match the question's words, their neighbours, and
 // what each sentence holds (times, entities, places, the asked words and where they stand).
-import type { Entity, TimeFact } from '../../knowledge/facts.ts';
+import type { ArticleFacts, Entity, TimeFact } from '../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../knowledge/question/index.ts';
 import { placePhrases, postedAt, VENUE_HEAD } from '../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../conversation.ts';
@@ -23,7 +23,7 @@ export function citation(lib: Library, ref: SentenceRef): Citation {
 }
 
 /** Index of the sentence holding a character offset. */
-export function sentenceAt(loaded: LoadedArticle, offset: number): number {
+export function sentenceAt(loaded: { facts: Pick<ArticleFacts, 'sentences'> }, offset: number): number {
   const ss = loaded.facts.sentences;
   let lo = 0;
   let hi = ss.length - 1;
