@@ -654,13 +654,15 @@ export class Library {
 
   /**
    * The entries of the rarest word's list whose own words hold every query word: the short
-   * list is walked (a page at a time), the long ones never are.
+   * list is walked (a page at a time), the long ones never are. In (article, item) order, and of
+   * a name too common to read whole, the latest added: "What did the FBI say?" over a ten-year
+   * archive answers from this year's articles, not from the first ones ever stored.
    */
   private rarestMatching(kind: LookupKind, words: string[]): LookupRow[] {
     if (words.length === 0) return [];
     // A name as common as "Trump" across 100,000 articles would copy and rank every mention:
-    // the first MATCHES (in article order) are plenty to answer from.
-    if (words.length === 1) return this.archive.lookup(kind, words[0], 0, MATCHES);
+    // the latest MATCHES are plenty to answer from.
+    if (words.length === 1) return this.archive.lookup(kind, words[0], 0, MATCHES).reverse();
     // Every word's list holds the entries that match them all, in the same order: the rarest is
     // only the shortest walk, so counting stops at RARE_ENOUGH ("n" of "N.J." has 100,000 at 1M).
     const counts = words.map((w) => this.archive.lookupCount(kind, w, RARE_ENOUGH));
@@ -668,15 +670,15 @@ export class Library {
     counts.forEach((c, i) => c < counts[rarest] && (rarest = i));
     // An entry is filed under every word of its texts that a query word can be (entryFor), so
     // "filed under each word" is "its words hold each word".
-    if (this.archive.lookupEvery) return this.archive.lookupEvery(kind, [words[rarest], ...words.filter((_, i) => i !== rarest)], MATCHES);
+    if (this.archive.lookupEvery) return this.archive.lookupEvery(kind, [words[rarest], ...words.filter((_, i) => i !== rarest)], MATCHES).reverse();
     const out: LookupRow[] = [];
     for (let offset = 0; ; offset += MATCHES) {
       const page = this.archive.lookup(kind, words[rarest], offset, MATCHES);
       for (const row of page) {
         const own = new Set(row.words.flatMap((text) => nameKey(text).split(' ')));
-        if (words.every((w) => own.has(w)) && out.push(row) >= MATCHES) return out;
+        if (words.every((w) => own.has(w)) && out.push(row) >= MATCHES) return out.reverse();
       }
-      if (page.length < MATCHES) return out;
+      if (page.length < MATCHES) return out.reverse();
     }
   }
 

@@ -53,4 +53,29 @@ describe('lookups of several words', () => {
     }
     expect(found).toBeGreaterThan(30);
   });
+
+  it('read a name too common to read whole from its latest articles, in memory and in SQLite', () => {
+    // More articles quoting one speaker than a lookup reads (2,000): the oldest fall out, not the newest.
+    const story = more[2];
+    const facts = extractFacts(story);
+    const copies = 2100;
+    const memory = new Library(null, undefined, undefined, new MemoryArchive());
+    const sqlite = new Library(null, undefined, undefined, new SqliteArchive(join(scratch(), 'many.sqlite.archive')));
+    libs.push(memory, sqlite);
+    for (const lib of [memory, sqlite]) {
+      for (let from = 0; from < copies; from += 500) {
+        lib.insertMany(Array.from({ length: Math.min(500, copies - from) }, (_, k) => ({ article: { ...story, id: `storm-${from + k}` }, facts })));
+      }
+    }
+    const newest = sqlite.size - 1;
+    for (const lib of [memory, sqlite]) {
+      for (const found of [lib.findQuotes('Varga'), lib.findQuotes('Ines Varga'), lib.findEntities('Varga', 5000), lib.findEntities('Ines Varga', 5000)]) {
+        const articles = new Set(found.map((r) => r.article));
+        expect(articles.has(newest)).toBe(true);
+        expect(articles.has(0)).toBe(false);
+        expect(articles.size).toBeLessThan(copies);
+      }
+    }
+    expect(sqlite.findQuotes('Ines Varga')).toEqual(memory.findQuotes('Ines Varga'));
+  });
 });

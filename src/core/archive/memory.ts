@@ -1,7 +1,7 @@
 // The archive in this process's memory: for ':memory:' stores and the Redis path (where a restart
 // rebuilds it from the shared facts cache). Everything is a map or an array; nothing is stored.
 import { ArrayPostings } from './postings.ts';
-import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
+import { latestFirst, SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
 
 interface Slot {
   stored: StoredArticle;
@@ -87,7 +87,7 @@ export class MemoryArchive implements Archive {
   }
 
   lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[] {
-    return this.liveLookups(kind, word).slice(offset, offset + limit);
+    return latestFirst(this.liveLookups(kind, word), offset, limit);
   }
 
   lookupCount(kind: LookupKind, word: string): number {

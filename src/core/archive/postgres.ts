@@ -18,7 +18,7 @@ import { safeUrl } from '../log.ts';
 import { Lru } from './lru.ts';
 import { ArrayPostings } from './postings.ts';
 import { SyncPostgres } from './pg-sync.ts';
-import { SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
+import { latestFirst, SLOTS, type Archive, type ArticleEntry, type LookupKind, type LookupRow, type StoredArticle } from './types.ts';
 
 export interface PostgresArchiveOptions {
   /** Articles kept parsed in memory (default 1000). */
@@ -190,7 +190,7 @@ export class PostgresArchive implements Archive {
   }
 
   lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[] {
-    return this.lookupsOf(kind, word).slice(offset, offset + limit);
+    return latestFirst(this.lookupsOf(kind, word), offset, limit);
   }
 
   lookupCount(kind: LookupKind, word: string): number {

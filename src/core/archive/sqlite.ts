@@ -211,7 +211,7 @@ export class SqliteArchive implements Archive {
       insertSegment: db.prepare('INSERT INTO archive_postings (term, seg, n, refs) VALUES (?, ?, ?, ?)'),
       deleteSegments: db.prepare('DELETE FROM archive_postings WHERE term = ? AND seg >= ?'),
       segment: db.prepare('SELECT n, refs FROM archive_postings WHERE term = ? AND seg = ?'),
-      lookup: db.prepare('SELECT article, item, keys, words, mentions FROM archive_lookups WHERE kind = ? AND word = ? ORDER BY article, item LIMIT ? OFFSET ?').raw(),
+      lookup: db.prepare('SELECT article, item, keys, words, mentions FROM archive_lookups WHERE kind = ? AND word = ? ORDER BY article DESC, item DESC LIMIT ? OFFSET ?').raw(),
       lookupCount: db.prepare('SELECT count(*) FROM archive_lookups WHERE kind = ? AND word = ?').pluck(),
       lookupCountUpTo: db.prepare('SELECT count(*) FROM (SELECT 1 FROM archive_lookups WHERE kind = ? AND word = ? LIMIT ?)').pluck(),
       insertLookup: db.prepare('INSERT OR REPLACE INTO archive_lookups (kind, word, article, item, keys, words, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -378,7 +378,7 @@ export class SqliteArchive implements Archive {
     let statement = this.everyStatements.get(rest.length);
     if (!statement) {
       const probe = 'AND EXISTS (SELECT 1 FROM archive_lookups b WHERE b.kind = a.kind AND b.word = ? AND b.article = a.article AND b.item = a.item)';
-      const sql = `SELECT a.article, a.item, a.keys, a.words, a.mentions FROM archive_lookups a WHERE a.kind = ? AND a.word = ? ${rest.map(() => probe).join(' ')} ORDER BY a.article, a.item LIMIT ?`;
+      const sql = `SELECT a.article, a.item, a.keys, a.words, a.mentions FROM archive_lookups a WHERE a.kind = ? AND a.word = ? ${rest.map(() => probe).join(' ')} ORDER BY a.article DESC, a.item DESC LIMIT ?`;
       this.everyStatements.set(rest.length, (statement = this.db.prepare(sql).raw()));
     }
     return (statement.all(kind, first, ...rest, limit) as StoredLookup[]).map(lookupRow);

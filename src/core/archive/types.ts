@@ -40,6 +40,12 @@ export interface LookupRow {
   mentions: number;
 }
 
+/** `lookup` over one word's rows held in (article, item) order: the latest first, from `offset`, at most `limit`. */
+export function latestFirst(rows: LookupRow[], offset: number, limit: number): LookupRow[] {
+  const end = Math.max(0, rows.length - offset);
+  return rows.slice(Math.max(0, end - limit), end).reverse();
+}
+
 /** What one article adds to the archive, computed by the Library (the one definition of terms and lookups). */
 export interface ArticleEntry {
   article: Article;
@@ -119,10 +125,13 @@ export interface Archive {
   postings(term: string): Postings;
   /** How many live sentences hold the term (= postings(term).length, without reading them). */
   df(term: string): number;
-  /** Entries for one word, in (article, item) order, from `offset`, at most `limit`. */
+  /**
+   * Entries for one word, the latest added first ((article, item) descending), from `offset`, at
+   * most `limit`: a name quoted in 100,000 articles is read from its newest mentions, not its oldest.
+   */
   lookup(kind: LookupKind, word: string, offset: number, limit: number): LookupRow[];
   /**
-   * Optional: the entries filed under every one of the words, in (article, item) order, at most
+   * Optional: the entries filed under every one of the words, the latest added first, at most
    * `limit`; words[0]'s list is walked, the others probed (put the rarest first). "N.J." at 1M
    * articles: a probe per "j" entry instead of copying 60,000 entries to test their words.
    */
