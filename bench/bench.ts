@@ -19,8 +19,8 @@ import { median } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
-/** Articles ingested with real extraction, on 1 and on 2 threads. */
-const INGEST_SAMPLE = Number(process.env.BENCH_INGEST_SAMPLE ?? 200);
+/** Articles ingested with real extraction, on one core and on every core. */
+const INGEST_SAMPLE = Number(process.env.BENCH_INGEST_SAMPLE ?? 600);
 /** Characters of the smallest input of the doubling test (then twice and four times that). */
 const DOUBLING_CHARS = Number(process.env.BENCH_DOUBLING_CHARS ?? 50_000);
 

@@ -4,7 +4,7 @@
 import { baseArticles } from './corpus.ts';
 import { baseFactsIn, benchFolder, measureIngest } from './scale.ts';
 
-const articles = Number(process.argv[2] ?? 200);
+const articles = Number(process.argv[2] ?? 600);
 const runs = Number(process.argv[3] ?? 3);
 const { articles: base } = baseArticles();
 const folder = benchFolder(base);
