@@ -55,7 +55,7 @@ export interface EntityRef {
   item: number;
   /** Read from the article's facts when first used. */
   readonly entity: Entity;
-  /** nameKey of the entity's name and each alias, computed once when indexed. */
+  /** lookupKey of the entity's name and each alias, computed once when indexed. */
   keys: string[];
 }
 
@@ -138,8 +138,13 @@ function base(w: string): string {
   return w;
 }
 
-/** Normal form of a name for lookup: lower case, letters and digits only. Memoised: names repeat. */
-export const nameKey = memoised(normaliseName);
+/**
+ * The form a name is looked up by across the archive: lower case, accents folded, letters and
+ * digits only, so "José López" and "jose lopez" meet and "U.S." is the words "u s". Not the
+ * knowledge layer's nameKey (the identity of a name within one article, where "U.S." is "us"):
+ * this one is stored in every archive's lookup rows. Memoised: names repeat.
+ */
+export const lookupKey = memoised(normaliseName);
 
 function normaliseName(name: string): string {
   return name
@@ -199,7 +204,7 @@ function publishedMs(article: Article): number | null {
 
 /** Words of a name or description that a lookup files it under. */
 function lookupWords(text: string, keep: (w: string) => boolean): Set<string> {
-  return new Set(nameKey(text).split(' ').filter(keep));
+  return new Set(lookupKey(text).split(' ').filter(keep));
 }
 const isWord = (w: string) => w !== '';
 const isRoleWord = (w: string) => w.length > 1 && !STOP.has(w);
@@ -226,7 +231,7 @@ export function entryFor(article: Article, facts: ArticleFacts, key: string): Ar
     for (const word of lookupWords(words.join(' '), isSpeakerWord)) lookups.push({ kind: 'speaker', word, row: { item: qi, keys: [], words, mentions: 0 } });
   });
   facts.entities.forEach((entity, ei) => {
-    const keys = [entity.name, ...entity.aliases].map(nameKey);
+    const keys = [entity.name, ...entity.aliases].map(lookupKey);
     // Facts from a faulty extractor may lack mentions: indexing takes them as none, answering copes.
     const mentions = Array.isArray(entity.mentions) ? entity.mentions.length : 0;
     for (const word of lookupWords(keys.join(' '), isWord)) lookups.push({ kind: 'name', word, row: { item: ei, keys, words: keys, mentions } });
@@ -618,13 +623,13 @@ export class Library {
 
   /** Entities described by every word of `description` in their roles ("sister-in-law"). */
   findByRole(description: string): EntityRef[] {
-    const words = nameKey(description).split(' ').filter(isRoleWord);
+    const words = lookupKey(description).split(' ').filter(isRoleWord);
     return this.rarestMatching('role', words).map((r) => this.entityRef(r));
   }
 
   /** Quotes whose speaker's name or description holds every word of `who` ("sister-in-law", "Palmieri"). */
   findQuotes(who: string): QuoteRef[] {
-    const words = nameKey(who).split(' ').filter(isRoleWord);
+    const words = lookupKey(who).split(' ').filter(isRoleWord);
     return this.rarestMatching('speaker', words).map((r) => ({ article: r.article, quote: r.item }));
   }
 
@@ -632,9 +637,9 @@ export class Library {
   findEntities(name: string, limit = 200): EntityRef[] {
     // An acronym that is also a common word ("WHO", "IT") stays in the lookup.
     const acronyms = new Set((name.match(/\b\p{Lu}{2,}\b/gu) ?? []).map((w) => w.toLowerCase()));
-    const words = nameKey(name).split(' ').filter((w) => w && (!STOP.has(w) || acronyms.has(w)));
+    const words = lookupKey(name).split(' ').filter((w) => w && (!STOP.has(w) || acronyms.has(w)));
     const rows = this.rarestMatching('name', words);
-    const key = nameKey(name);
+    const key = lookupKey(name);
     const ranked = rows.map((r) => ({ r, exact: r.keys.includes(key) ? 1 : 0 }));
     ranked.sort((a, b) => b.exact - a.exact || b.r.mentions - a.r.mentions || a.r.article - b.r.article);
     return ranked.slice(0, limit).map((x) => this.entityRef(x.r));
@@ -675,7 +680,7 @@ export class Library {
     for (let offset = 0; ; offset += MATCHES) {
       const page = this.archive.lookup(kind, words[rarest], offset, MATCHES);
       for (const row of page) {
-        const own = new Set(row.words.flatMap((text) => nameKey(text).split(' ')));
+        const own = new Set(row.words.flatMap((text) => lookupKey(text).split(' ')));
         if (words.every((w) => own.has(w)) && out.push(row) >= MATCHES) return out.reverse();
       }
       if (page.length < MATCHES) return out.reverse();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteArchive } from '../../src/core/archive/sqlite.ts';
-import { Library, nameKey, stem, terms } from '../../src/core/library.ts';
+import { Library, lookupKey, stem, terms } from '../../src/core/library.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
 import { scratchFolders } from '../scratch.ts';
 
@@ -20,7 +20,7 @@ describe('the library index', () => {
     expect(stem('celebs')).toBe(stem('celebrities'));
     expect(stem('grandpa')).toBe(stem('grandfather'));
     expect(stem('added')).toBe(stem('adds'));
-    expect(nameKey('  Zoë  Ñúñez-Díaz ')).toBe('zoe nunez diaz');
+    expect(lookupKey('  Zoë  Ñúñez-Díaz ')).toBe('zoe nunez diaz');
   });
 
   it('finds the sentence holding the rare words of a query among many articles', async () => {

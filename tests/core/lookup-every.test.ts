@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryArchive } from '../../src/core/archive/memory.ts';
 import { SqliteArchive } from '../../src/core/archive/sqlite.ts';
-import { Library, nameKey } from '../../src/core/library.ts';
+import { Library, lookupKey } from '../../src/core/library.ts';
 import { extractFacts } from '../../src/knowledge/extract.ts';
 import type { Article } from '../../src/knowledge/facts.ts';
 import { scratchFolders } from '../scratch.ts';
@@ -38,7 +38,7 @@ describe('lookups of several words', () => {
       for (const e of facts.entities) for (const text of [e.name, ...e.aliases, ...e.roles]) phrases.add(text);
       for (const q of facts.quotes) if (q.speaker) phrases.add(`${q.speaker.name ?? ''} ${q.speaker.text}`.trim());
     }
-    const several = [...phrases].filter((p) => nameKey(p).split(' ').length > 1);
+    const several = [...phrases].filter((p) => lookupKey(p).split(' ').length > 1);
     expect(several.length).toBeGreaterThan(10);
     const asked = [...several, 'N.J.', 'Ruiz Judge', 'club secretary', 'transit director', 'Reyes Okafor'];
     let found = 0;

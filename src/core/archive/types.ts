@@ -32,7 +32,7 @@ export type LookupKind = 'name' | 'role' | 'speaker';
 export interface LookupRow {
   article: number;
   item: number;
-  /** nameKey of the entity's name and each alias (empty for a speaker). */
+  /** lookupKey of the entity's name and each alias (empty for a speaker). */
   keys: string[];
   /** The texts whose words must hold every query word: the keys (name), the roles (role), the speaker's name and description (speaker). */
   words: string[];

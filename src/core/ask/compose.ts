@@ -4,7 +4,7 @@ import type { Entity, QuoteFact, TimeFact } from '../../knowledge/facts.ts';
 import type { QuestionType } from '../../knowledge/question/index.ts';
 import { occursAsWord } from '../../knowledge/words.ts';
 import type { ConversationContext } from '../conversation.ts';
-import { Library, type LoadedArticle, nameKey, type SentenceRef } from '../library.ts';
+import { Library, type LoadedArticle, lookupKey, type SentenceRef } from '../library.ts';
 import { clip, dateInWords, describeRoles, withArticle } from '../wording.ts';
 import { askedWordsIn } from './evidence.ts';
 import type { Answer, AnswerText, AskResult, Citation } from './types.ts';
@@ -67,7 +67,7 @@ export function attributed(lib: Library, ref: SentenceRef, words: string[] = [])
   const shownFrom = span.start + sentence.length - (text.length - (text === sentence ? 0 : 1));
   const who = q && q.end > shownFrom ? speakerName(q) : null;
   if (!who) return text;
-  const named = nameKey(text).includes(nameKey(who).split(' ').pop() ?? '');
+  const named = lookupKey(text).includes(lookupKey(who).split(' ').pop() ?? '');
   return named || !q ? text : `According to ${accordingTo(q, loaded)}: ${text}`;
 }
 
@@ -78,10 +78,10 @@ export function attributed(lib: Library, ref: SentenceRef, words: string[] = [])
 export function rolesOf(loaded: LoadedArticle, entity: Entity): string | null {
   const plain: string[] = [];
   const claimed: string[] = [];
-  const people = new Set(loaded.facts.entities.filter((e) => e.kind === 'person' && e.id !== entity.id).map((e) => nameKey(e.name)));
+  const people = new Set(loaded.facts.entities.filter((e) => e.kind === 'person' && e.id !== entity.id).map((e) => lookupKey(e.name)));
   for (const role of entity.roles) {
     // Another person's name is no description of this one.
-    if (people.has(nameKey(role))) continue;
+    if (people.has(lookupKey(role))) continue;
     // Only a description ("a criminal illegal alien") can be a claim, and only in a quote that
     // speaks of this entity; a title ("Rep.") inside some quote is not one.
     const descriptive = /^(a|an|the)\s/i.test(role);
@@ -89,7 +89,7 @@ export function rolesOf(loaded: LoadedArticle, entity: Entity): string | null {
       ? loaded.facts.quotes.find((x) => x.speaker && x.text.includes(role) && entity.mentions.some((m) => m.start >= x.start && m.end <= x.end))
       : undefined;
     const who = q ? speakerName(q) : null;
-    if (who && q && !nameKey(who).includes(nameKey(entity.name))) claimed.push(`${role}, according to ${accordingTo(q, loaded)}`);
+    if (who && q && !lookupKey(who).includes(lookupKey(entity.name))) claimed.push(`${role}, according to ${accordingTo(q, loaded)}`);
     else plain.push(role);
   }
   return [describeRoles(plain), ...claimed].filter(Boolean).join('; ') || null;
@@ -127,8 +127,8 @@ export function supported(lib: Library, ref: SentenceRef, lead: string, max = 30
   const q = claim && quoted !== undefined && !lib.article(ref.article).article.text.slice(claim.start, claim.end).includes(quoted) ? null : claim;
   const who = q ? speakerName(q) : null;
   // The speaker's own name in the lead ("Ruth Adair (Dunmore Mayor)" for "Dunmore Mayor Ruth Adair") needs no "according to".
-  const surname = who ? nameKey(who).split(' ').pop() : undefined;
-  const ownName = !!who && (nameKey(lead).includes(nameKey(who)) || (!!surname && /^\p{Lu}/u.test(who) && nameKey(lead).split(' ').includes(surname)));
+  const surname = who ? lookupKey(who).split(' ').pop() : undefined;
+  const ownName = !!who && (lookupKey(lead).includes(lookupKey(who)) || (!!surname && /^\p{Lu}/u.test(who) && lookupKey(lead).split(' ').includes(surname)));
   const sourced = who && q && !ownName ? `${lead}, according to ${accordingTo(q, lib.article(ref.article))}` : who && ownName ? withFullName(lead, who) : lead;
   return { text: `${sourced} — ${clip(lib.sentenceText(ref), max)}`, lead: sourced };
 }

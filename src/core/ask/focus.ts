@@ -3,15 +3,15 @@
 import type { Entity } from '../../knowledge/facts.ts';
 import { GROUP_PRONOUNS, mentionsPerson, PERSON_PRONOUNS, type Question, type QuestionType, withPersonNamed } from '../../knowledge/question/index.ts';
 import type { ConversationContext } from '../conversation.ts';
-import { type LoadedArticle, nameKey } from '../library.ts';
+import { type LoadedArticle, lookupKey } from '../library.ts';
 
 export function entityOfName(loaded: LoadedArticle, name: string): Entity | undefined {
-  const key = nameKey(name);
-  const exact = loaded.facts.entities.find((e) => nameKey(e.name) === key || e.aliases.some((a) => nameKey(a) === key));
+  const key = lookupKey(name);
+  const exact = loaded.facts.entities.find((e) => lookupKey(e.name) === key || e.aliases.some((a) => lookupKey(a) === key));
   if (exact) return exact;
   // "Retired Lt. Gen. Michael Flynn" is the "Gen. Michael Flynn" of the entity table: a name that
   // ends the way the longer one does, when only one entity fits.
-  const fits = loaded.facts.entities.filter((e) => e.kind === 'person' && nameKey(e.name).includes(' ') && ` ${key}`.endsWith(` ${nameKey(e.name)}`));
+  const fits = loaded.facts.entities.filter((e) => e.kind === 'person' && lookupKey(e.name).includes(' ') && ` ${key}`.endsWith(` ${lookupKey(e.name)}`));
   return fits.length === 1 ? fits[0] : undefined;
 }
 

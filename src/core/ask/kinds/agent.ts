@@ -5,7 +5,7 @@ import type { Entity } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { namedAsRole } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
-import { Library, type LoadedArticle, nameKey, terms } from '../../library.ts';
+import { Library, type LoadedArticle, lookupKey, terms } from '../../library.ts';
 import { remember, result, rolesOf, supported } from '../compose.ts';
 import { askedWordsIn, citation, coverage, entitiesIn, inNamingArticles, retrieve, type Ranked, topicTerms } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
@@ -141,7 +141,7 @@ function tellsAct(sentence: string, act: string): boolean {
  */
 export function answerWhichRole(lib: Library, q: Question, context: ConversationContext): AskResult | null {
   const role = frameOf(q).constraints.which;
-  const head = role ? nameKey(role).split(' ').pop() : undefined;
+  const head = role ? lookupKey(role).split(' ').pop() : undefined;
   if (!head || head.length < 3) return null;
   const { hits } = evidence(lib, q, context);
   const asked = new Set(terms(q.text).filter((t) => t !== terms(head)[0]));

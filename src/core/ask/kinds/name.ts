@@ -2,7 +2,7 @@
 import type { Question } from '../../../knowledge/question/index.ts';
 import { kinMention, namedAsRole } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
-import { Library, nameKey, terms } from '../../library.ts';
+import { Library, lookupKey, terms } from '../../library.ts';
 import { remember, result, supported } from '../compose.ts';
 import { citation, entitiesIn, retrieve, sharesWord } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
@@ -23,9 +23,9 @@ function relativeOf(lib: Library, about: string, context: ConversationContext): 
     if (!kin) continue;
     // The nearest person named before it who is not the one asked about (a father may bear her
     // surname, or she his given name: "Tesfa Alem … his daughter Mia Tesfa").
-    const child = nameKey(kin.name);
+    const child = lookupKey(kin.name);
     const relative = entitiesIn(loaded, hit.sentence, ['person'])
-      .filter((x) => x.at < s.start + kin.at && !nameKey(x.entity.name).split(' ').includes(child))
+      .filter((x) => x.at < s.start + kin.at && !lookupKey(x.entity.name).split(' ').includes(child))
       .pop();
     if (!relative) continue;
     const cite = citation(lib, hit);

@@ -3,7 +3,7 @@
 import type { Entity, QuoteFact } from '../../../knowledge/facts.ts';
 import { type Question, speakerWords } from '../../../knowledge/question/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
-import { Library, nameKey, type SentenceRef, terms } from '../../library.ts';
+import { Library, lookupKey, type SentenceRef, terms } from '../../library.ts';
 import { clip, escapeRegExp } from '../../wording.ts';
 import { remember, result, speakerName } from '../compose.ts';
 import { citation, sentenceAt } from '../evidence.ts';
@@ -73,7 +73,7 @@ function quotesOf(lib: Library, name: string, order: ReadingOrder): { found: Fou
   if (refs.length === 0) refs = lib.findByRole(speakerWords(name));
   const out: Found[] = [];
   const naming = firstArticles(refs, order);
-  const key = nameKey(name);
+  const key = lookupKey(name);
   const last = key.split(' ').pop() ?? key;
   const possessive = new RegExp(`\\b${escapeRegExp(last)}['’]s?\\s`, 'i');
   for (const [index, named] of naming.read) {
@@ -83,7 +83,7 @@ function quotesOf(lib: Library, name: string, order: ReadingOrder): { found: Fou
     const ids = new Set(entities.map((e) => e.id));
     for (const quote of speakers.quotes) {
       if (!quote.speaker) continue;
-      const spoken = nameKey(quote.speaker.name ?? quote.speaker.text);
+      const spoken = lookupKey(quote.speaker.name ?? quote.speaker.text);
       // "Kell's lawyer Nina Ostrow" speaks for Kell and is not Kell.
       const onBehalf = possessive.test(quote.speaker.text);
       if ((quote.speaker.entity && ids.has(quote.speaker.entity)) || (!onBehalf && (spoken === key || spoken.split(' ').includes(last)))) {
@@ -124,7 +124,7 @@ const QUOTES_SHOWN = 3;
  * "Harriet Quill"), but "Dennis Quill" is not "Harriet Quill".
  */
 function sameNamed(a: string, b: string): boolean {
-  const [x, y] = [nameKey(a).split(' '), nameKey(b).split(' ')];
+  const [x, y] = [lookupKey(a).split(' '), lookupKey(b).split(' ')];
   return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
 }
 

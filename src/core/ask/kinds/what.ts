@@ -2,7 +2,7 @@
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { partyNextTo, SCORE, spelledOut } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
-import { Library, nameKey, terms } from '../../library.ts';
+import { Library, lookupKey, terms } from '../../library.ts';
 import { clip, escapeRegExp } from '../../wording.ts';
 import { attributed, remember, result, supported } from '../compose.ts';
 import { citation, coverage, leadSentence, retrieve, sentenceAt, topicTerms } from '../evidence.ts';
@@ -24,7 +24,7 @@ export function answerWhatIs(lib: Library, q: Question, context: ConversationCon
     // capitalised words right before "(ACRONYM)" in the text.
     const loaded = lib.article(ref.article);
     const mention = ref.entity.mentions[0];
-    const full = [ref.entity.name, ...ref.entity.aliases].filter((n) => nameKey(n) !== nameKey(name)).sort((a, b) => b.length - a.length)[0] ??
+    const full = [ref.entity.name, ...ref.entity.aliases].filter((n) => lookupKey(n) !== lookupKey(name)).sort((a, b) => b.length - a.length)[0] ??
       spelledOut(loaded.article.text, name);
     if (full && mention) {
       const cite = citation(lib, { article: ref.article, sentence: sentenceAt(loaded, mention.start) });

@@ -4,7 +4,7 @@ import { countryOfDemonym } from '../../../knowledge/entities/index.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { NATIONALITY } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
-import { Library, nameKey, terms } from '../../library.ts';
+import { Library, lookupKey, terms } from '../../library.ts';
 import { escapeRegExp, stateName } from '../../wording.ts';
 import { remember, result, supported } from '../compose.ts';
 import { citation, coverage, leadSentence, placesIn, type Ranked, retrieve, sentenceAt, topicTerms, wordDistance } from '../evidence.ts';
@@ -76,8 +76,8 @@ export function answerWhere(lib: Library, q: Question, context: ConversationCont
   const places: Array<{ name: string; ref: Ranked; score: number; named: boolean }> = [];
   const wanted = new Set(words);
   // "Where in China …" asks for a place inside China, not China.
-  const asked = nameKey(q.text);
-  const inQuestion = (name: string) => name.length > 1 && ` ${asked} `.includes(` ${nameKey(name)} `);
+  const asked = lookupKey(q.text);
+  const inQuestion = (name: string) => name.length > 1 && ` ${asked} `.includes(` ${lookupKey(name)} `);
   // "Which village …": a place whose name says it is one ("Zhongmengchang Village") answers best.
   const kindNoun = frameOf(q).constraints.placeNoun;
   for (const [rank, hit] of candidates.slice(0, generic ? 12 : 6).entries()) {
@@ -97,7 +97,7 @@ export function answerWhere(lib: Library, q: Question, context: ConversationCont
   }
   places.sort((a, b) => b.score - a.score);
   if (kindNoun) {
-    const i = places.findIndex((p) => p.named && nameKey(p.name).split(' ').includes(kindNoun));
+    const i = places.findIndex((p) => p.named && lookupKey(p.name).split(' ').includes(kindNoun));
     if (i > 0) places.unshift(...places.splice(i, 1));
   }
   const first = places[0];

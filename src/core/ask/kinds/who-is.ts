@@ -1,7 +1,7 @@
 // "Who is X?": what the articles say X is (their roles), else the sentence that mentions X.
 import { PERSON_PRONOUNS, type Question } from '../../../knowledge/question/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
-import { Library, nameKey, terms } from '../../library.ts';
+import { Library, lookupKey, terms } from '../../library.ts';
 import { clip, withIndefinite } from '../../wording.ts';
 import { remember, result, rolesOf } from '../compose.ts';
 import { citation, coverage, sentenceAt } from '../evidence.ts';
@@ -34,7 +34,7 @@ export function answerWhoIs(lib: Library, q: Question, context: ConversationCont
   const mention = entity.mentions[0];
   const cite = citation(lib, { article: ref.article, sentence: mention ? sentenceAt(loaded, mention.start) : 0 });
   const kind = entity.kind === 'person' ? '' : entity.kind === 'organization' ? ' (an organisation)' : entity.kind === 'place' ? ' (a place)' : '';
-  const alsoKnown = entity.aliases.filter((a) => nameKey(a) !== nameKey(entity.name) && a.length > 1).slice(0, 3);
+  const alsoKnown = entity.aliases.filter((a) => lookupKey(a) !== lookupKey(entity.name) && a.length > 1).slice(0, 3);
   const text = roles
     ? `${entity.name} is ${withIndefinite(roles)}${alsoKnown.length ? ` (also "${alsoKnown.join('", "')}")` : ''}.`
     : `${entity.name}${kind}${alsoKnown.length ? `, also "${alsoKnown.join('", "')}"` : ''}: ${clip(cite.sentence, 300)}`;

@@ -4,7 +4,7 @@ import type { QuoteFact } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { postAuthor } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
-import { Library, type LoadedArticle, nameKey, terms } from '../../library.ts';
+import { Library, type LoadedArticle, lookupKey, terms } from '../../library.ts';
 import { affiliation } from '../../wording.ts';
 import { remember, result, rolesOf, speakerName, supported } from '../compose.ts';
 import { citation, coverage, retrieve, sentenceAt } from '../evidence.ts';
@@ -18,14 +18,14 @@ import type { AskResult } from '../types.ts';
  */
 function shortSpeaker(name: string, introduction: string, isPerson: (name: string) => boolean): string {
   if (introduction.length <= 60) return introduction;
-  const surname = nameKey(name).split(' ').pop() ?? '';
+  const surname = lookupKey(name).split(' ').pop() ?? '';
   const cut = introduction.search(/\s*[,(;]/);
   const head = cut > 0 ? introduction.slice(0, cut) : introduction;
-  const shown = nameKey(head).split(' ').includes(surname) ? head : name;
+  const shown = lookupKey(head).split(' ').includes(surname) ? head : name;
   const org = affiliation(introduction.slice(shown === head ? head.length : 0));
   // "… following the departure of Bill Bratton": a person is nobody's organisation. Without an
   // organisation the name alone leads; the cited sentence still has the rest.
-  if (org && !nameKey(shown).includes(nameKey(org)) && !isPerson(org)) return `${shown} (${org})`;
+  if (org && !lookupKey(shown).includes(lookupKey(org)) && !isPerson(org)) return `${shown} (${org})`;
   // "Ronald R. Fieldstone, a Miami lawyer who has been involved in …" → up to the relative clause.
   const core = introduction.split(/\s+(?:who|whom|whose|which|that)\s/)[0].replace(/[,;(\s]+$/, '');
   if (core.length <= 60 && core !== introduction) return core;
@@ -62,8 +62,8 @@ export function answerWhoSaid(lib: Library, q: Question, context: ConversationCo
     // The speaker as the article introduces them ("Sen. Claire McCaskill (D-Mo.)") says most;
     // a pronoun or a bare surname gets the resolved name and roles instead.
     const mention = best.quote.speaker.text.replace(/\s+/g, ' ').trim();
-    const surname = nameKey(who).split(' ').pop() ?? '';
-    const described = mention.length <= 120 && mention.length > who.length && nameKey(mention).split(' ').includes(surname);
+    const surname = lookupKey(who).split(' ').pop() ?? '';
+    const described = mention.length <= 120 && mention.length > who.length && lookupKey(mention).split(' ').includes(surname);
     // A bare "Retired Lt. Gen. Michael Flynn" still gains what the article says of him elsewhere,
     // less what the name already shows.
     const shown = described ? mention : who;

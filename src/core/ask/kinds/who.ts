@@ -4,7 +4,7 @@ import type { Entity } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { agentAfterBy, namedAsRole, OBJECT_PHRASE, passiveSubject, subjectBefore } from '../../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../../conversation.ts';
-import { type EntityRef, Library, nameKey, terms } from '../../library.ts';
+import { type EntityRef, Library, lookupKey, terms } from '../../library.ts';
 import { clip } from '../../wording.ts';
 import { attributed, remember, result, rolesOf, supported } from '../compose.ts';
 import { askedWordsIn, citation, coverage, entitiesIn, GENERIC, inNamingArticles, isAskedWord, retrieve, sentenceAt, sharesWord, topicTerms } from '../evidence.ts';
@@ -18,13 +18,13 @@ import { answerName } from './name.ts';
  */
 function holderOfRole(lib: Library, role: string, context: ConversationContext): AskResult | null {
   const before = role.split(/\s+(?:of|in|at|for|on|from)\s+/i)[0];
-  const head = nameKey(before).split(' ').pop();
+  const head = lookupKey(before).split(' ').pop();
   if (!head || head.length < 3) return null;
-  const words = nameKey(role).split(' ').filter((w) => w.length > 2 && w !== head && !['the', 'and'].includes(w));
+  const words = lookupKey(role).split(' ').filter((w) => w.length > 2 && w !== head && !['the', 'and'].includes(w));
   let best: { ref: EntityRef; score: number } | null = null;
   for (const ref of lib.findByRole(head)) {
     if (ref.entity.kind !== 'person') continue;
-    const described = ` ${nameKey([...ref.entity.roles, ref.entity.name].join(' '))} `;
+    const described = ` ${lookupKey([...ref.entity.roles, ref.entity.name].join(' '))} `;
     const score = words.filter((w) => described.includes(` ${w} `)).length + (ref.article === lib.get(context.articleId ?? '')?.index ? 0.5 : 0);
     if (!best || score > best.score || (score === best.score && ref.entity.mentions.length > best.ref.entity.mentions.length)) best = { ref, score };
   }
@@ -32,7 +32,7 @@ function holderOfRole(lib: Library, role: string, context: ConversationContext):
   if (!best || (words.length > 0 && best.score < 1)) return null;
   const loaded = lib.article(best.ref.article);
   const { entity } = best.ref;
-  const mention = entity.mentions.find((m) => nameKey(lib.sentenceText({ article: loaded.index, sentence: sentenceAt(loaded, m.start) })).includes(head)) ?? entity.mentions[0];
+  const mention = entity.mentions.find((m) => lookupKey(lib.sentenceText({ article: loaded.index, sentence: sentenceAt(loaded, m.start) })).includes(head)) ?? entity.mentions[0];
   const ref = { article: loaded.index, sentence: mention ? sentenceAt(loaded, mention.start) : 0 };
   const cite = citation(lib, ref);
   const roles = rolesOf(loaded, entity);
@@ -166,7 +166,7 @@ export function answerWho(lib: Library, q: Question, context: ConversationContex
   } else {
     lead = (act ? agentAfterBy(cite.sentence, isAskedWord([act])) ?? subjectBefore(cite.sentence, isAskedWord([act])) : null) ?? subjectBefore(cite.sentence, isAskedWord(words));
     // The one the subject names, else (no subject found) the first one named.
-    const inLead = (e: Entity) => !!lead && nameKey(lead).includes(nameKey(e.name).split(' ').pop() ?? '\u0000');
+    const inLead = (e: Entity) => !!lead && lookupKey(lead).includes(lookupKey(e.name).split(' ').pop() ?? '\u0000');
     const firstNamed = named.find((x) => inLead(x.entity))?.entity ?? (lead ? undefined : named[0]?.entity);
     if (firstNamed) {
       entity = firstNamed;
