@@ -139,6 +139,8 @@ async function start(config: Config): Promise<number> {
     }
   }
   log().info({ config: describeConfig(config) }, 'starting');
+  // Before any platform connects: an older archive's one-off upgrade blocks while it runs.
+  lede.prepareWrites();
   const running: Array<{ stop(): Promise<void> }> = [];
   try {
     if (config.discord) {

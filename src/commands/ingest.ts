@@ -19,6 +19,7 @@ export async function runIngest(paths: string[], flags: Record<string, string | 
   const lede = await Lede.open({ store: storeOptions(config), rateLimits: config.rateLimits, work });
   const progress = progressPrinter(err);
   try {
+    lede.prepareWrites();
     const result = await lede.ingest(paths, {
       batch,
       onProgress: (p) => progress.update(p),

@@ -190,6 +190,11 @@ export class Lede {
     }
   }
 
+  /** For a process that will write (a bot, an ingest), before it serves: see Archive.completeSkips. */
+  prepareWrites(): void {
+    this.library.archive.completeSkips?.();
+  }
+
   async close(): Promise<void> {
     await this.digests.stop();
     await this.cluster.stop();

@@ -292,3 +292,34 @@ describe('skip data', () => {
     expect(Array.from(probed)).toEqual(refs);
   });
 });
+
+describe('a process that will write, before it serves', () => {
+  it('gives an older archive its skip data at once (prepareWrites), not at its first write', async () => {
+    const { Lede } = await import('../../src/core/lede.ts');
+    const { archivePath } = await import('../../src/core/archive/index.ts');
+    const sqlitePath = join(scratch(), 'bot.sqlite');
+    const first = await Lede.open({ store: { sqlitePath } });
+    await first.load(join(import.meta.dirname, '..', 'fixtures', 'verify'));
+    expect(first.library.size).toBeGreaterThan(2);
+    await first.close();
+    const old = new Database(archivePath(sqlitePath));
+    old.exec("DROP TABLE IF EXISTS archive_skips; DELETE FROM archive_meta WHERE k = 'skips'");
+    old.close();
+    const marked = () => {
+      const db = new Database(archivePath(sqlitePath), { readonly: true });
+      try {
+        const has = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'archive_skips'").pluck().get();
+        return has ? db.prepare("SELECT v FROM archive_meta WHERE k = 'skips'").pluck().get() ?? null : null;
+      } finally {
+        db.close();
+      }
+    };
+
+    const bot = await Lede.open({ store: { sqlitePath } });
+    // Opened, it reads as before and has written nothing.
+    expect(marked()).toBeNull();
+    bot.prepareWrites();
+    expect(marked()).toBe(1);
+    await bot.close();
+  });
+});

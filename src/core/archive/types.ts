@@ -142,6 +142,12 @@ export interface Archive {
    */
   lookupCount(kind: LookupKind, word: string, atMost?: number): number;
   /**
+   * Optional, for a process that will write (a bot, an ingest), before it starts: adds what an
+   * older version's file lacks (SQLite: skip data of long postings, 26 s once at 1M articles),
+   * so the first write of a running bot does not stall its event loop for it.
+   */
+  completeSkips?(): void;
+  /**
    * Adds an article, or replaces the live one with its id: the replacement takes a new
    * position, the old one reads as gone (never a stale sentence of the old text).
    */
