@@ -16,27 +16,13 @@ export function readDoc(doc: Uint8Array): Omit<StoredArticle, 'index'> {
   return JSON.parse(inflateRawSync(doc).toString('utf8')) as Omit<StoredArticle, 'index'>;
 }
 
-const KEY = '"sentences":[';
-
-/**
- * The facts' sentences of a document. Inside a JSON string every quote is escaped (a text holding
- * `"sentences":[` is stored as `\"sentences\":[`), so the pattern occurs only as a key, and no
- * object before facts.sentences has that key. A sentence holds numbers and `true` only, so the
- * first `]` after the key closes the list.
- */
-export function readSentences(doc: Uint8Array): Sentence[] {
-  const json = inflateRawSync(doc).toString('utf8');
-  const at = json.indexOf(KEY);
-  if (at < 0) return (JSON.parse(json) as Omit<StoredArticle, 'index'>).facts.sentences;
-  const from = at + KEY.length - 1;
-  return JSON.parse(json.slice(from, json.indexOf(']', from) + 1)) as Sentence[];
-}
-
 /**
  * The list between `"key":[` and `],"next":` in a document's JSON, where facts hold `key` just
- * before `next` (see extractFacts). Both occur there only as keys (see readSentences), and no
- * entity or quote has a key `times` or `event`, so a list read ends where it should; a document
- * laid out otherwise reads as undefined (then read whole), never as a wrong list.
+ * before `next` (see extractFacts). Inside a JSON string every quote is escaped (a text holding
+ * `"sentences":[` is stored as `\"sentences\":[`), so both occur only as keys; no object before
+ * facts.sentences has that key, and no entity or quote has a key `entities`, `times` or `event`,
+ * so a list read ends where it should. A document laid out otherwise reads as undefined (then
+ * read whole), never as a wrong list.
  */
 function listBefore(json: string, key: string, next: string): unknown[] | undefined {
   const at = json.indexOf(`"${key}":[`);
@@ -48,6 +34,12 @@ function listBefore(json: string, key: string, next: string): unknown[] | undefi
   } catch {
     return undefined;
   }
+}
+
+/** The facts' sentences of a document, without parsing the rest of it (see listBefore). */
+export function readSentences(doc: Uint8Array): Sentence[] {
+  const json = inflateRawSync(doc).toString('utf8');
+  return (listBefore(json, 'sentences', 'entities') as Sentence[] | undefined) ?? (JSON.parse(json) as Omit<StoredArticle, 'index'>).facts.sentences;
 }
 
 /**
