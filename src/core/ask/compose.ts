@@ -58,7 +58,7 @@ function accordingTo(q: QuoteFact, loaded: LoadedArticle): string | null {
 export function attributed(lib: Library, ref: SentenceRef, words: string[] = []): string {
   const loaded = lib.article(ref.article);
   const span = loaded.facts.sentences[ref.sentence];
-  // A headline match (sentence 4095) is no sentence of the text: nobody is quoted in it.
+  // A headline match (sentence TITLE) is no sentence of the text: nobody is quoted in it.
   if (!span) return excerpt(lib.sentenceText(ref), words);
   const sentence = lib.sentenceText(ref);
   const text = excerpt(sentence, words);

@@ -4,6 +4,7 @@ import type { ArticleFacts, Entity, TimeFact } from '../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../knowledge/question/index.ts';
 import { placePhrases, postedAt, VENUE_HEAD } from '../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../conversation.ts';
+import { TITLE } from '../archive/types.ts';
 import { Library, type LoadedArticle, type SentenceRef, terms } from '../library.ts';
 import { displayTitle } from '../wording.ts';
 import type { Citation } from './types.ts';
@@ -14,7 +15,7 @@ export const GENERIC = new Set(['actually', 'really', 'just', 'ever', 'get', 'go
 export function citation(lib: Library, ref: SentenceRef): Citation {
   const { article, facts } = lib.article(ref.article);
   const title = displayTitle(article.title, article.text);
-  if (ref.sentence === 4095 || !facts.sentences[ref.sentence]) {
+  if (ref.sentence === TITLE || !facts.sentences[ref.sentence]) {
     const first = facts.sentences[0] ?? { start: 0, end: Math.min(article.text.length, 200) };
     return { articleId: article.id, title, sentence: article.text.slice(first.start, first.end), start: first.start, end: first.end };
   }
@@ -68,7 +69,7 @@ export function retrieve(lib: Library, words: string[], context: ConversationCon
     if (h.article === current) h.score *= 1.25;
     // News states its main facts first: among equal matches, an early sentence is the better
     // source; a caption or credit line is the worse one.
-    if (h.sentence !== 4095) h.score *= 1 + 0.2 * Math.exp(-h.sentence / 6);
+    if (h.sentence !== TITLE) h.score *= 1 + 0.2 * Math.exp(-h.sentence / 6);
   }
   // A caption only loses weight, so each score so far is a bound: hits are checked best bound
   // first, until the limit-th checked one outranks the next bound (of 120 hits of a "when"
@@ -212,7 +213,7 @@ export function actWords(q: Question, words: string[]): string[] {
 
 /** Of a sentence's pattern matches, the text of the one nearest the asked words. */
 export function nearestMatch(lib: Library, hit: Ranked, words: string[], matches: RegExpMatchArray[]): string {
-  // (A headline, 4095, has no offset in the text: its matches keep their own.)
+  // (A headline, TITLE, has no offset in the text: its matches keep their own.)
   const start = lib.article(hit.article).facts.sentences[hit.sentence]?.start ?? 0;
   const spans = matches.map((m) => ({ text: m[0], start: start + m.index!, end: start + m.index! + m[0].length }));
   return byNearness(lib, hit, words, spans)[0].text;
@@ -225,7 +226,7 @@ export function nearestMatch(lib: Library, hit: Ranked, words: string[], matches
 export function mostlyAsSource(lib: Library, ref: SentenceRef, words: string[]): boolean {
   const loaded = lib.article(ref.article);
   const s = loaded.facts.sentences[ref.sentence];
-  // A headline (4095) names no source.
+  // A headline (TITLE) names no source.
   if (!s) return false;
   const text = loaded.article.text;
   const regions: Array<[number, number]> = [];

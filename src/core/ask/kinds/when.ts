@@ -4,6 +4,7 @@ import type { TimeFact } from '../../../knowledge/facts.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { pastTense, postedAt } from '../../../knowledge/sentence/index.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
+import { TITLE } from '../../archive/types.ts';
 import { Library, type LoadedArticle, terms } from '../../library.ts';
 import { escapeRegExp } from '../../wording.ts';
 import { remember, result, supported, timeWords } from '../compose.ts';
@@ -89,7 +90,7 @@ function datesIn(q: Question, loaded: LoadedArticle, sentence: number): TimeFact
  */
 function aheadInStory(lib: Library, q: Question, words: string[], hits: Ranked[], story: number, context: ConversationContext): AskResult | null {
   const loaded = lib.article(story);
-  for (const hit of hits.filter((h) => h.article === story && h.sentence !== 4095)) {
+  for (const hit of hits.filter((h) => h.article === story && h.sentence !== TITLE)) {
     const time = byNearness(lib, hit, words, datesIn(q, loaded, hit.sentence)).find((t) => ahead(loaded, t));
     if (!time) continue;
     const cite = citation(lib, hit);
@@ -120,7 +121,7 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
   }
   // A question about the story itself ("when did the tram crash happen", matching a headline)
   // is answered by the article's main event.
-  const headline = deep.find((h) => h.sentence === 4095 && coverage(lib, words, h) >= 0.6);
+  const headline = deep.find((h) => h.sentence === TITLE && coverage(lib, words, h) >= 0.6);
   const event = headline ? lib.article(headline.article) : undefined;
   const phrase = event?.facts.event?.when;
   const time = phrase ? event!.facts.times.find((t) => t.text === phrase || phrase.includes(t.text)) : undefined;
@@ -151,7 +152,7 @@ export function answerWhen(lib: Library, q: Question, context: ConversationConte
   const actFirst = (a: Ranked, b: Ranked) => (past ? Number(past.test(lib.sentenceText(b))) - Number(past.test(lib.sentenceText(a))) : 0);
   // A sentence of the story that tells the act in that form counts even when it shares few other asked
   // words ("The four were arrested Saturday in Dover" for "when were the kent smuggling suspects arrested").
-  const telling = past ? deep.filter((h) => h.article === candidates[0].article && h.sentence !== 4095 && !candidates.slice(0, 6).includes(h) && past.test(lib.sentenceText(h))) : [];
+  const telling = past ? deep.filter((h) => h.article === candidates[0].article && h.sentence !== TITLE && !candidates.slice(0, 6).includes(h) && past.test(lib.sentenceText(h))) : [];
   const ranked = [...[...candidates.slice(0, 6), ...related, ...telling].sort((a, b) => actFirst(a, b) || b.score - a.score), ...near.filter((n) => !related.includes(n))];
   // "When did Tom Ashby work as harbor master?": a sentence that only names Tom Ashby dates something else.
   const named = namedTerms(q);
