@@ -22,6 +22,12 @@ describe('why-questions are answered by the reason for the act asked about', () 
     expect(a.answer).not.toMatch(/^A hotel night porter was stabbed/);
   });
 
+  it('the reason told in the next sentence, which opens with "her" or "his", follows the act', async () => {
+    // Old answer: the lead alone ("… pulled out of the Solway Bay regatta on Thursday …").
+    const a = await lede.answer('why did ingrid falkvard pull out of the regatta', 'falkvard');
+    expect(a.answer).toMatch(/kidney infection/);
+  });
+
   it('a reason the story gives with "because" still leads', async () => {
     expect((await lede.answer('why is westmoor library closing early on saturdays', 'library')).answer).toMatch(/afford weekend staff/);
   });

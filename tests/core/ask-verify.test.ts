@@ -52,6 +52,17 @@ describe('an answer must be the kind of thing the question asks for, or there is
     expect((await ask('what charge does rosa delane face')).answer).toMatch(/fraud charge/);
   });
 
+  it('"what was X sentenced to" needs evidence that tells the act asked about, not another one', async () => {
+    // Old answer: "… was charged with arson": a charge is no sentence, and the student is not yet sentenced.
+    expect((await ask('what was dorian pesce sentenced to')).answer).toBeNull();
+    expect((await ask('what was dorian pesce charged with')).answer).toMatch(/arson/);
+  });
+
+  it('"which <thing> was …" needs evidence that names the thing', async () => {
+    // Old answer: the court sentence, which names no song.
+    expect((await ask('which song was dorian pesce playing in the kiln shed')).answer).toBeNull();
+  });
+
   it('"when was <event>" wants a time on the calendar or the clock', async () => {
     // Old answer: "the second half"; the article gives no date.
     expect((await ask('when was the rovers harton match')).answer).toBeNull();
@@ -151,6 +162,14 @@ describe('the verification rules', () => {
     expect(verify(claim('who is the scientist saying we will see the comet', 'Solano Institute', ['Solano Institute scientists said …'], { 'Solano Institute': 'organization' })).broken).toEqual(['person-for-a-person']);
     // A who-question about a team or a company asks for no person.
     expect(verify(claim('which team won the cup', 'Rovers', ['Rovers won the cup.'], { Rovers: 'organization' })).broken).toEqual([]);
+  });
+
+  it('"what was he sentenced to" needs the act in the evidence; "which <thing>" needs the thing', () => {
+    expect(verify({ ...claim('what was the driver sentenced to', 'x', ['The driver was charged with dangerous driving.']), type: 'what' }).broken).toEqual(['what-tells-the-act']);
+    expect(verify({ ...claim('what was the driver sentenced to', 'x', ['The driver was sentenced to two years in prison.']), type: 'what' }).broken).toEqual([]);
+    // An active question asks for no complement of its verb: "find" may be told as "evidence".
+    expect(verify({ ...claim('what did the probe find on the moon', 'x', ['The probe gave evidence of ice on the moon.']), type: 'what' }).broken).toEqual([]);
+    expect(verify({ ...claim('which song was the busker playing', 'x', ['The busker was playing loudly.']), type: 'what' }).broken).toEqual(['what-names-the-thing']);
   });
 
   it('how much money, how old, how many', () => {

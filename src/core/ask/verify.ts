@@ -92,9 +92,27 @@ function isAgeIn(number: string, sentence: string): boolean {
   return new RegExp(String.raw`\b${n}[- ]years?[- ]old\b|\baged\s+${n}\b|,\s${n},`, 'i').test(sentence);
 }
 
-/** The noun of "what <noun> did / was / is …" ("sentence" of "what sentence did he get"). */
+/**
+ * The noun of "what <noun> did / was / is …" ("sentence" of "what sentence did he get"), or the
+ * head of "which <noun phrase> …" ("song" of "which song was he playing").
+ */
 function askedThing(q: Question): string | undefined {
-  return frameOf(q).constraints.noun;
+  const { noun, which } = frameOf(q).constraints;
+  return noun ?? which?.split(/\s+/).pop()?.toLowerCase();
+}
+
+/** Prepositions that end a question asking for what completes its verb: "sentenced to", "charged with", "accused of". */
+const COMPLEMENT_PREPOSITION = '(?:to|with|of|for|by|as|in|on|over)';
+
+/**
+ * The verb of "what was he sentenced to", "what are they accused of": the question asks for what
+ * completes that verb, so the answer's sentence must tell that act, not another one.
+ */
+function completedAct(q: Question): string | undefined {
+  const act = frameOf(q).predicate.act;
+  if (!act) return undefined;
+  const shape = new RegExp(String.raw`^what(?:['’]s|\s+(?:was|were|is|are|has been|have been|had been))\s.+\s${escapeRegExp(act)}\s+${COMPLEMENT_PREPOSITION}\s*\??$`, 'i');
+  return shape.test(q.text.trim()) ? act : undefined;
 }
 
 /** Whether a sentence holds a word in some form: "sentence" → "sentenced"; "arrested" → "arrest". */
@@ -204,6 +222,13 @@ export const RULES: Rule[] = [
     name: 'what-names-the-thing',
     applies: (c) => c.type === 'what' && askedThing(c.question) !== undefined,
     holds: (c) => c.evidence.some((s) => holdsWord(askedThing(c.question)!, s)),
+  },
+  {
+    // "What was he sentenced to?" is not answered by "… was charged with arson": the act whose
+    // complement is asked for must be told in the evidence ("sentenced", "a sentence of …").
+    name: 'what-tells-the-act',
+    applies: (c) => c.type === 'what' && completedAct(c.question) !== undefined,
+    holds: (c) => c.evidence.some((s) => holdsWord(completedAct(c.question)!, s)),
   },
   {
     // "What music was he playing?" asks which music: "playing loud music" names none. The thing is
