@@ -28,6 +28,12 @@ describe('why-questions are answered by the reason for the act asked about', () 
     expect(a.answer).toMatch(/kidney infection/);
   });
 
+  it('the sentence that tells the act as a verb ("signed"), and the reason after it, not the lead that names the agreement', async () => {
+    // Old answer: the lead, "An agreement struck by the three valley councils in 2019 means …".
+    const a = await lede.answer('why did the valley councils sign the 2019 agreement', 'councils');
+    expect(a.answer).toMatch(/cut the cost/);
+  });
+
   it('a reason the story gives with "because" still leads', async () => {
     expect((await lede.answer('why is westmoor library closing early on saturdays', 'library')).answer).toMatch(/afford weekend staff/);
   });

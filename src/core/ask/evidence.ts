@@ -1,12 +1,13 @@
 // Evidence for an answer: the sentences that match the question's words, their neighbours, and
 // what each sentence holds (times, entities, places, the asked words and where they stand).
 import type { ArticleFacts, Entity, TimeFact } from '../../knowledge/facts.ts';
+import { analyse } from '../../knowledge/nlp.ts';
 import { frameOf, type Question } from '../../knowledge/question/index.ts';
 import { placePhrases, postedAt, VENUE_HEAD } from '../../knowledge/sentence/index.ts';
 import type { ConversationContext } from '../conversation.ts';
 import { TITLE } from '../archive/types.ts';
 import { Library, type LoadedArticle, type SentenceRef, terms } from '../library.ts';
-import { displayTitle } from '../wording.ts';
+import { displayTitle, escapeRegExp } from '../wording.ts';
 import type { Citation } from './types.ts';
 
 /** Words that carry no topic in a question ("when did it happen" is about the main event). */
@@ -209,6 +210,32 @@ export function namedTerms(q: Question): Set<string> {
 export function actWords(q: Question, words: string[]): string[] {
   const named = namedTerms(q);
   return named.size > 0 ? words.filter((t) => !named.has(t)) : [];
+}
+
+/** Below this share of the question's topic, a sentence of the story is not about what was asked, whatever verb it has. */
+const ACT_SENTENCE_COVERAGE = 0.3;
+
+/**
+ * Whether a sentence tells an act as a verb, in some form of it: "sign" → "signed", "message" →
+ * "messaging", "refunding" → "refunds them"; not "sent her a text" for "text".
+ */
+export function tellsAct(act: string): (text: string) => boolean {
+  const stem = act.toLowerCase().replace(/(?:ing|ed|es|s|e)$/, '');
+  const form = new RegExp(String.raw`^${escapeRegExp(stem)}\p{Ll}{0,4}$`, 'u');
+  return (text) => analyse(text, { winkEntities: false }).tokens.some((t) => t.pos === 'VERB' && form.test(t.normal));
+}
+
+/**
+ * The hits of the best hit's story that tell the question's act as a verb and hold enough of the
+ * question, best first: where the act is told, what was done and why are told too ("A teenager
+ * messaged her cousin …", though "Tamsin Orloff, 17, and her cousin …" names her more). A headline
+ * (TITLE) tells the act in a few words and answers nothing.
+ */
+export function actSentences(lib: Library, hits: Ranked[], words: string[], act: string): Ranked[] {
+  const top = hits[0];
+  if (!top) return [];
+  const told = tellsAct(act);
+  return hits.filter((h) => h.article === top.article && h.sentence !== TITLE && coverage(lib, words, h) >= ACT_SENTENCE_COVERAGE && told(lib.sentenceText(h)));
 }
 
 /** Of a sentence's pattern matches, the text of the one nearest the asked words. */

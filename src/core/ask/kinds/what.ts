@@ -1,13 +1,11 @@
 // "What …" and questions of no other kind: a score, what a name or acronym is, a defining sentence.
-import { analyse } from '../../../knowledge/nlp.ts';
 import { frameOf, type Question } from '../../../knowledge/question/index.ts';
 import { partyNextTo, SCORE, spelledOut } from '../../../knowledge/sentence/index.ts';
-import { TITLE } from '../../archive/types.ts';
 import { articleInFocus, type ConversationContext } from '../../conversation.ts';
 import { Library, lookupKey, terms } from '../../library.ts';
 import { clip, escapeRegExp } from '../../wording.ts';
 import { attributed, remember, result, supported } from '../compose.ts';
-import { citation, coverage, leadSentence, retrieve, sentenceAt, topicTerms } from '../evidence.ts';
+import { actSentences, citation, coverage, leadSentence, retrieve, sentenceAt, topicTerms } from '../evidence.ts';
 import { resolveSubject } from '../focus.ts';
 import type { AskResult } from '../types.ts';
 import { answerBySentence } from './sentence.ts';
@@ -98,15 +96,11 @@ export function answerParty(lib: Library, q: Question, context: ConversationCont
 /** "What did she text him", "what does the law ban": a what-question about what someone or something did. */
 const ASKS_WHAT_WAS_DONE = /^what\s+(?:did|does|do|has|have|had|will|would)\s/i;
 
-/** Below this share of the question's topic, a sentence of the story is not about what was asked, whatever verb it has. */
-const ACT_SENTENCE_COVERAGE = 0.3;
-
 /**
  * "What did Tamsin Orloff message her cousin?": what was done is told where the act is ("A
  * teenager messaged her cousin … 'leave the keys in'"), which need not be the sentence that names
- * her most ("Tamsin Orloff, 17, and her cousin … appeared at court"). Of the sentences of the best
- * sentence's story that hold enough of the question, the best one that tells the act in some form
- * of its verb; none: null, and the best sentence answers.
+ * her most ("Tamsin Orloff, 17, and her cousin … appeared at court"): the best of the story's
+ * sentences that tell the act (evidence.ts actSentences); none: null, and the best sentence answers.
  */
 function answerByAct(lib: Library, q: Question, context: ConversationContext): AskResult | null {
   const act = frameOf(q).predicate.act;
@@ -115,11 +109,7 @@ function answerByAct(lib: Library, q: Question, context: ConversationContext): A
   const hits = retrieve(lib, words, context, 10);
   const top = hits[0];
   if (!top || coverage(lib, words, top) < 0.4) return null;
-  // The act as a verb in some form: "message" → "messaged", "messaging"; "ban" → "banning" (not "a text" for "text").
-  const form = new RegExp(String.raw`^${escapeRegExp(act.toLowerCase().replace(/e$/, ''))}\p{Ll}{0,4}$`, 'u');
-  const told = (text: string) => analyse(text, { winkEntities: false }).tokens.some((t) => t.pos === 'VERB' && form.test(t.normal));
-  // (A headline, TITLE, tells the act in a few words and answers nothing: "Probe finds ice under crater floor".)
-  const telling = hits.find((h) => h.article === top.article && h.sentence !== TITLE && coverage(lib, words, h) >= ACT_SENTENCE_COVERAGE && told(lib.sentenceText(h)));
+  const telling = actSentences(lib, hits, words, act)[0];
   if (!telling || telling === top) return null;
   const cite = citation(lib, telling);
   return result(q.type, clip(attributed(lib, telling, words), 500), 0.5 * coverage(lib, words, telling) + 0.2, [cite], remember(context, [cite]));

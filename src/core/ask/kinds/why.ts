@@ -5,7 +5,7 @@ import type { ConversationContext } from '../../conversation.ts';
 import { Library, terms } from '../../library.ts';
 import { clip, escapeRegExp } from '../../wording.ts';
 import { attributed, remember, result } from '../compose.ts';
-import { actWords, citation, coverage, inNamingArticles, neighbours, type Ranked, retrieve, sharesWord, topicTerms } from '../evidence.ts';
+import { actSentences, actWords, citation, coverage, inNamingArticles, neighbours, type Ranked, retrieve, sharesWord, tellsAct, topicTerms } from '../evidence.ts';
 import type { AskResult } from '../types.ts';
 
 /** The question's words after the act's verb: "over … van" of "why did the porter go over to the van". */
@@ -15,6 +15,13 @@ function actTold(q: Question, words: string[]): string[] {
   if (!act || at < 0) return [];
   const told = new Set(terms(q.text.slice(at + act.length)));
   return words.filter((w) => told.has(w));
+}
+
+/** Whether a sentence gives a reason, or the sentence after it does as it goes on about it ("… The reason was …"). */
+function givesReason(lib: Library, h: Ranked): boolean {
+  if (CAUSAL.test(lib.sentenceText(h))) return true;
+  const next = { ...h, sentence: h.sentence + 1 };
+  return !!lib.article(h.article).facts.sentences[next.sentence] && CAUSAL.test(lib.sentenceText(next)) && FOLLOW_ON.test(lib.sentenceText(next));
 }
 
 export function answerWhy(lib: Library, q: Question, context: ConversationContext): AskResult {
@@ -29,6 +36,12 @@ export function answerWhy(lib: Library, q: Question, context: ConversationContex
   const asked = (q.text.match(/\p{L}+/gu) ?? []).filter((w) => told.includes(terms(w)[0] ?? ''));
   const asWritten = asked.length > 0 ? hits.filter((h) => asked.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(lib.sentenceText(h)))) : [];
   if (asWritten.length > 0) hits = asWritten;
+  // "Why did the valley councils sign the 2019 agreement?": the reason is told where the act is
+  // told as a verb, with a reason in it or right after it ("The councils signed the agreement …
+  // The reason was …"), not in the lead that names the agreement most ("An agreement struck … means …").
+  const verb = frameOf(q).predicate.act;
+  const acting = verb && !tellsAct(verb)(lib.sentenceText(hits[0])) ? actSentences(lib, hits, words, verb).filter((h) => givesReason(lib, h)) : [];
+  if (acting.length > 0) hits = acting;
   // A question that names no one, whose best sentence does not tell the act: that sentence picks the
   // story, and within it a sentence that tells the act with a reason does ("why did the night porter
   // go over to the van": the porter is in every sentence; "… was attacked after spotting two men
