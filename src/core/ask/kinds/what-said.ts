@@ -99,10 +99,25 @@ function quotesOf(lib: Library, name: string, order: ReadingOrder): { found: Fou
   // Those too are read from ARTICLES_READ articles at most, newest first: "AP" quoted under its
   // own name in no article is still the speaker of quotes in thousands of a large archive's.
   const words = speakerWords(name).split(/\s+/).filter(Boolean).slice(0, 8);
+  // A possessive description ("the sailor's father") is of someone in the owner's story, and is not
+  // the owner: its runs are looked for only in stories that name the owner ("the relieved father" of
+  // the sailor's story, not "the proud father" of a match report), and each holds a word after the
+  // possessive ("louis jordan's" alone names the son, not his dad). Other descriptions may be worded
+  // otherwise: "harbor radio" of "the harbor radio reporter" finds "Harbor Radio correspondent Lena Marsh".
+  const owner = words.findIndex((w) => /['’]s?$/.test(w));
+  const least = owner >= 0 && owner < words.length - 1 ? owner + 1 : 0;
+  const owners = terms(words.slice(0, least).join(' '));
+  const checked = new Map<number, boolean>();
+  const describes = (index: number) => {
+    let held = checked.get(index);
+    if (held === undefined) checked.set(index, (held = owners.length === 0 || lib.articleCoverage(owners, index) >= 1));
+    return held;
+  };
   let unread = naming.unread;
   for (let size = words.length; out.length === 0 && size > 0; size--) {
     for (let from = 0; out.length === 0 && from + size <= words.length; from++) {
-      const quoted = firstArticles(lib.findQuotes(words.slice(from, from + size).join(' ')), order);
+      if (from + size <= least) continue;
+      const quoted = firstArticles(lib.findQuotes(words.slice(from, from + size).join(' ')).filter((r) => describes(r.article)), order);
       for (const [index, quoteRefs] of quoted.read) {
         const speakers = lib.speakers(index);
         for (const ref of quoteRefs) {
